@@ -1,0 +1,17 @@
+/** `npm run check [-- --content DIR]`: validate all content; exit 1 on any problem. */
+import { parseCommandArgs } from '../src/adapters/args.ts';
+import { readContent } from '../src/adapters/content-fs.ts';
+import { printProblems, runCommand } from '../src/adapters/terminal.ts';
+import { summarizeContent } from '../src/core/summary.ts';
+
+runCommand(async () => {
+  const { values } = parseCommandArgs(process.argv.slice(2), {});
+  const { content, problems } = await readContent(values.content);
+  printProblems(problems);
+  if (problems.length) {
+    console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${values.content}/`);
+    return 1;
+  }
+  console.log(summarizeContent(content));
+  return 0;
+});

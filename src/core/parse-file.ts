@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { problem, type Problem } from './problems.ts';
+import { isBlank, parseFrontMatter, parseYamlSource, type YamlSource } from './source.ts';
+import { problemsFromIssues } from './zod-issues.ts';
+
+/** A content file as read from disk: its path (shown to the owner) and its text. */
+export type SourceFile = { path: string; text: string };
+
+/** Files past this size are reported, not parsed: a record is a few kilobytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+const START = { line: 1, column: 1 };
+
+export type Parsed<T> = { data?: T; body?: string; source?: YamlSource; problems: Problem[] };
+
+/** Parses one YAML file (or an MDX file's front matter) and validates it against `schema`. */
+export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, format: 'yaml' | 'mdx'): Parsed<z.output<S>> {
+  const text = file.text.replace(/^\uFEFF/, '');
+  if (text.length > MAX_FILE_BYTES) {
+    const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
+    return { problems: [problem('FileTooLarge', file.path, START, '', `is ${size}; content files may be at most 1 MB`)] };
+  }
+  if (isBlank(text)) return { problems: [problem('EmptyFile', file.path, START, '', 'is empty')] };
+
+  let source: YamlSource;
+  let body: string | undefined;
+  if (format === 'mdx') {
+    const fm = parseFrontMatter(text);
+    if (!fm.found) return { problems: [problem('MissingFrontMatter', file.path, START, '', 'has no front matter')] };
+    if (!fm.closed) {
+      return { problems: [problem('MissingFrontMatter', file.path, START, '', 'front matter is not closed by a line of three dashes (---)')] };
+    }
+    source = fm.source;
+    body = fm.body;
+  } else {
+    source = parseYamlSource(text);
+  }
+  if (source.errors.length) {
+    return { source, problems: source.errors.map((e) => problem('MalformedYaml', file.path, e.at, '', e.message)) };
+  }
+  const input = source.data ?? {};
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    return { source, problems: [problem('WrongType', file.path, START, '', 'should be a set of fields (key: value), not a single value or a list')] };
+  }
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) return { source, body, problems: problemsFromIssues(result.error.issues, schema, source, file.path) };
+  return { data: result.data, body, source, problems: [] };
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { DateSchema, IdSchema, InstantSchema, TextSchema } from './common.ts';
+import { ChannelSchema } from './plan.ts';
+
+/** What happened to a touch. A touch's events are read in order; the last one tells where it stands. */
+export const HISTORY_EVENTS = ['claimed', 'sent', 'failed', 'unknown', 'done', 'skipped', 'missed'] as const;
+
+const touch = {
+  /** When it was written. */
+  at: InstantSchema,
+  /** Derived from contact, plan, step and due date. */
+  touch: TextSchema,
+  contact: IdSchema,
+  plan: IdSchema,
+  step: IdSchema,
+  due: DateSchema,
+  channel: ChannelSchema,
+};
+
+/** One line of `content/history/<yyyy-mm>.jsonl`. Written by the jobs only. */
+export const HistoryEntrySchema = z.discriminatedUnion('event', [
+  z.strictObject({ event: z.literal('claimed'), ...touch }),
+  z.strictObject({
+    event: z.literal('sent'),
+    ...touch,
+    messageId: TextSchema.optional(),
+    /** The server's reply, or the outbox file. */
+    response: TextSchema.optional(),
+  }),
+  z.strictObject({
+    event: z.literal('failed'),
+    ...touch,
+    reason: TextSchema,
+    /** A temporary failure is tried again on a later run, inside the grace window. */
+    temporary: z.boolean(),
+  }),
+  z.strictObject({ event: z.literal('unknown'), ...touch, reason: TextSchema }),
+  z.strictObject({
+    event: z.literal('done'),
+    ...touch,
+    /** The GitHub issue or task that recorded it. */
+    issue: z.int().positive().optional(),
+    note: TextSchema.optional(),
+  }),
+  z.strictObject({ event: z.literal('skipped'), ...touch, reason: TextSchema }),
+  z.strictObject({ event: z.literal('missed'), ...touch, reason: TextSchema }),
+]);
+export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
+export type HistoryEvent = HistoryEntry['event'];

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import {
+  EmailSchema,
+  SEGMENTS,
+  TextSchema,
+  TimeOfDaySchema,
+  UrlSchema,
+} from './common.ts';
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const HexColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'should be a colour like #1f4e5f' });
+
+/** The postal address every bulk email must carry (CAN-SPAM, PECR). */
+export const PostalAddressSchema = z.strictObject({
+  street: TextSchema,
+  locality: TextSchema,
+  region: TextSchema.optional(),
+  postalCode: TextSchema,
+  country: TextSchema,
+});
+export type PostalAddress = z.output<typeof PostalAddressSchema>;
+
+const segmentNumbers = z.strictObject(
+  Object.fromEntries(SEGMENTS.map((s) => [s, z.int().positive()])) as Record<
+    (typeof SEGMENTS)[number],
+    z.ZodInt
+  >,
+);
+
+export const SettingsSchema = z.strictObject({
+  business: z.strictObject({
+    name: TextSchema,
+    tagline: TextSchema.optional(),
+    about: TextSchema.optional(),
+    phone: TextSchema.optional(),
+    email: EmailSchema,
+    address: PostalAddressSchema,
+    logo: TextSchema.optional(),
+    colours: z
+      .strictObject({ primary: HexColourSchema, accent: HexColourSchema })
+      .default({ primary: '#1f4e5f', accent: '#c8553d' }),
+    people: z
+      .array(z.strictObject({ name: TextSchema, role: TextSchema, bio: TextSchema.optional() }))
+      .default([]),
+  }),
+  sender: z.strictObject({
+    name: TextSchema,
+    email: EmailSchema,
+    replyTo: EmailSchema.optional(),
+  }),
+  timeZone: z.string().refine(isTimeZone, {
+    error: (issue) => `"${String(issue.input)}" is not a time zone (use a name like Europe/London)`,
+  }),
+  sendWindow: z
+    .strictObject({ start: TimeOfDaySchema, end: TimeOfDaySchema })
+    .default({ start: '09:00', end: '17:00' }),
+  limits: z
+    .strictObject({
+      /** Most emails sent in one day, across all contacts. */
+      perDay: z.int().positive().default(2000),
+      /** Most emails handed to the SMTP server each second. */
+      perSecond: z.number().positive().default(10),
+      /** Most automated emails one contact receives in seven days. */
+      perContactPerWeek: z.int().positive().default(2),
+      /** Fewest days between two introduction asks to the same contact. */
+      daysBetweenAsks: z.int().positive().default(120),
+    })
+    .prefault({}),
+  /** Days after its due date that a missed touch is still sent; past it, it is reported as missed. */
+  graceDays: z.int().min(0).max(30).default(5),
+  /** Longest gap, in days, before a contact of each segment counts as overdue. */
+  overdueAfterDays: segmentNumbers.default({ 'past-client': 120, sphere: 90, partner: 60, prospect: 30 }),
+  /** Gift budget for a referral thank-you, by tier, in `currency`. */
+  giftBudget: z
+    .strictObject({ top: z.number().nonnegative(), standard: z.number().nonnegative() })
+    .default({ top: 75, standard: 30 }),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'should be a currency code like GBP' }).default('USD'),
+  site: z.strictObject({
+    url: UrlSchema,
+    /** Where "introduce someone" messages from the site go; the business email when absent. */
+    introduceEmail: EmailSchema.optional(),
+  }),
+  unsubscribe: z.strictObject({
+    /** Mailbox that receives unsubscribe requests (List-Unsubscribe mailto). */
+    mailto: EmailSchema,
+    /** An https endpoint that honours RFC 8058 one-click unsubscribes. */
+    url: z.url({ protocol: /^https$/, error: 'should be an https:// address' }).optional(),
+  }),
+  /** GitHub user who is assigned the personal-touch issues. */
+  assignee: TextSchema.optional(),
+});
+export type Settings = z.output<typeof SettingsSchema>;

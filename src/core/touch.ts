@@ -1,0 +1,39 @@
+import type { Channel } from './schema/index.ts';
+
+/** A touch the planner found due: one step of one plan for one contact, on one day. */
+export type DueTouch = {
+  /** `touchId(contact, plan, step, due)`: two runs on two machines agree on it. */
+  id: string;
+  contact: string;
+  plan: string;
+  step: string;
+  channel: Channel;
+  /** The day the step's rule made it due. */
+  due: Temporal.PlainDate;
+  /** The day it is planned for: later than `due` when limits or a missed run moved it. */
+  date: Temporal.PlainDate;
+  priority: number;
+  /** Why now, in the owner's words: "3rd of 8 weekly touches after becoming a client". */
+  reason: string;
+  template?: string;
+  subject?: string;
+  task?: string;
+  suggestion?: string;
+  /** The newsletter this touch sends, for newsletter steps. */
+  newsletter?: string;
+};
+
+/** A touch that was due but will not happen, and why. */
+export type SkippedTouch = {
+  contact: string;
+  plan: string;
+  step: string;
+  channel: Channel;
+  due: Temporal.PlainDate;
+  reason: string;
+};
+
+/** The id of a touch: contact, plan, step and due date, readable and safe in file names. */
+export function touchId(contact: string, plan: string, step: string, due: Temporal.PlainDate): string {
+  return `${contact}.${plan}.${step}.${due.toString()}`;
+}

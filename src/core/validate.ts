@@ -1,0 +1,130 @@
+import type { z } from 'zod';
+import { problem, sortProblems, type Problem } from './problems.ts';
+import { parseFile, type SourceFile } from './parse-file.ts';
+import { checkAcrossFiles } from './cross-checks.ts';
+import { readHistory } from './read-history.ts';
+import type { YamlSource } from './source.ts';
+import {
+  ContactSchema,
+  IdSchema,
+  NewsletterSchema,
+  PlanSchema,
+  ReferralSchema,
+  ResultSchema,
+  SettingsSchema,
+  TestimonialSchema,
+  type Contact,
+  type HistoryEntry,
+  type Newsletter,
+  type Plan,
+  type Referral,
+  type Result,
+  type Settings,
+  type Testimonial,
+} from './schema/index.ts';
+
+export type { SourceFile };
+
+/** One record of a collection: its id (the file name), its file, its data. */
+export type Entry<T> = { id: string; file: string; data: T };
+/** A record written as MDX: front matter as data, the rest as body. */
+export type MdxEntry<T> = Entry<T> & { body: string };
+
+/** Everything in a content folder that validated. */
+export type Content = {
+  settings?: Settings;
+  contacts: Entry<Contact>[];
+  plans: Entry<Plan>[];
+  newsletters: MdxEntry<Newsletter>[];
+  results: MdxEntry<Result>[];
+  referrals: Entry<Referral>[];
+  testimonials: MdxEntry<Testimonial>[];
+  history: HistoryEntry[];
+};
+
+export function emptyContent(): Content {
+  return { contacts: [], plans: [], newsletters: [], results: [], referrals: [], testimonials: [], history: [] };
+}
+
+export type ValidateOptions = {
+  /** Email layouts that exist (`emails/<name>.mjml`), for plans that name one. */
+  templates: readonly string[];
+};
+
+/** The folders of a content directory and the form of their files. */
+export const COLLECTIONS = {
+  contacts: { schema: ContactSchema, format: 'yaml' },
+  plans: { schema: PlanSchema, format: 'yaml' },
+  newsletters: { schema: NewsletterSchema, format: 'mdx' },
+  results: { schema: ResultSchema, format: 'mdx' },
+  referrals: { schema: ReferralSchema, format: 'yaml' },
+  testimonials: { schema: TestimonialSchema, format: 'mdx' },
+} as const;
+type CollectionName = keyof typeof COLLECTIONS;
+
+const EXTENSIONS = { yaml: ['.yaml', '.yml'], mdx: ['.mdx', '.md'] } as const;
+const START = { line: 1, column: 1 };
+
+/**
+ * Validates a content folder's files, given with paths relative to the folder. Pure: the files
+ * come in as text. Every problem is collected; whatever is valid is kept.
+ */
+export function validateContent(files: readonly SourceFile[], options: ValidateOptions): { content: Content; problems: Problem[] } {
+  const content = emptyContent();
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  const sources = new Map<string, YamlSource>();
+  let settingsFile: string | undefined;
+
+  for (const file of files.toSorted((a, b) => a.path.localeCompare(b.path))) {
+    const [folder, ...rest] = file.path.split('/');
+    if (rest.length === 0 && /^settings\.ya?ml$/.test(folder)) {
+      settingsFile = file.path;
+      const parsed = parseFile(file, SettingsSchema, 'yaml');
+      problems.push(...parsed.problems);
+      content.settings = parsed.data;
+      continue;
+    }
+    if (folder === 'history' && file.path.endsWith('.jsonl')) {
+      const read = readHistory(file);
+      content.history.push(...read.entries);
+      problems.push(...read.problems);
+      continue;
+    }
+    if (!(folder in COLLECTIONS) || rest.length === 0) {
+      if (rest.length === 0 && /^readme\.md$/i.test(folder)) continue;
+      problems.push(problem('UnexpectedFile', file.path, START, '', 'is not part of any content kind'));
+      continue;
+    }
+    const name = folder as CollectionName;
+    const { schema, format } = COLLECTIONS[name];
+    const base = rest.at(-1) ?? '';
+    const ext = EXTENSIONS[format].find((e) => base.endsWith(e));
+    if (!ext) {
+      problems.push(problem('UnexpectedFile', file.path, START, '', `is not a ${EXTENSIONS[format].join(' or ')} file`));
+      continue;
+    }
+    const id = base.slice(0, -ext.length);
+    if (!IdSchema.safeParse(id).success) {
+      problems.push(problem('InvalidId', file.path, START, '', `"${id}" cannot be an id`));
+      continue;
+    }
+    const key = `${name}/${id}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      problems.push(problem('DuplicateId', file.path, START, '', `has the same id "${id}" as ${earlier}`));
+      continue;
+    }
+    seen.set(key, file.path);
+    const parsed = parseFile(file, schema as z.ZodType, format);
+    problems.push(...parsed.problems);
+    if (parsed.source) sources.set(file.path, parsed.source);
+    if (parsed.data === undefined) continue;
+    const entry = { id, file: file.path, data: parsed.data, ...(format === 'mdx' ? { body: parsed.body ?? '' } : {}) };
+    (content[name] as unknown[]).push(entry);
+  }
+
+  if (!settingsFile) problems.push(problem('MissingSettings', 'settings.yaml', { line: 0, column: 0 }, '', 'is missing'));
+  const checked = checkAcrossFiles(content, options, (path) => sources.get(path));
+  return { content: checked.content, problems: sortProblems([...problems, ...checked.problems]) };
+}
