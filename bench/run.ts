@@ -1,0 +1,24 @@
+/**
+ * `npm run bench [-- NAME…]`: runs each benchmark in `bench/*.ts` in its own process (so memory
+ * figures are its own) and lets it print figures and ratios. Never pass or fail on speed.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const benches = readdirSync(here)
+  .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+  .map((f) => f.slice(0, -3))
+  .filter((name) => wanted.length === 0 || wanted.includes(name))
+  .sort();
+
+let failed = 0;
+for (const name of benches) {
+  console.log(`\n## ${name}`);
+  const run = spawnSync(process.execPath, ['--expose-gc', path.join(here, `${name}.ts`)], { stdio: 'inherit' });
+  if (run.status !== 0) failed++;
+}
+process.exitCode = failed ? 1 : 0;
