@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import jsyaml from 'js-yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Position } from './problems.ts';
 
 /** A YAML text parsed for data, able to say where each value sits in the file. */
@@ -16,10 +17,34 @@ export type YamlSource = {
 const START: Position = { line: 1, column: 1 };
 
 /**
- * Parses YAML with the `yaml` package's document model, keeping positions. `lineOffset` is the
- * number of lines before the text in its file (front matter starts after the opening `---`).
+ * Parses YAML and can say where each value sits. js-yaml (YAML 1.2 core schema: dates stay text)
+ * reads the data quickly; the `yaml` package's document, slower but with exact positions, is
+ * built only when a position is asked for or js-yaml rejects the text. `lineOffset` is the number
+ * of lines before the text in its file (front matter starts after the opening `---`).
  */
 export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
+  let data: unknown;
+  let fast = true;
+  try {
+    data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA });
+  } catch {
+    fast = false;
+  }
+  let slow: ReturnType<typeof positioned> | undefined;
+  const doc = () => (slow ??= positioned(text, lineOffset));
+  if (!fast) {
+    // Let the positioned parser give the message and the place; if it accepts the text, use its data.
+    data = doc().errors.length ? undefined : doc().toJS();
+  }
+  return {
+    data,
+    errors: fast ? [] : doc().errors,
+    locate: (path) => doc().locate(path),
+    locateKey: (path, key) => doc().locateKey(path, key),
+  };
+}
+
+function positioned(text: string, lineOffset: number) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const position = (offset: number): Position => {
@@ -30,29 +55,22 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
     message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
     at: position(e.pos[0]),
   }));
-  const nodeAt = (path: readonly PropertyKey[]): Node | undefined => {
+  const locate = (path: readonly PropertyKey[]): Position => {
     for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true);
-      if (node && typeof node === 'object' && 'range' in node && node.range) return node as Node;
+      const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+      if (node && typeof node === 'object' && 'range' in node && node.range) return position(node.range[0]);
     }
-    return undefined;
+    return { line: START.line + lineOffset, column: START.column };
   };
-  return {
-    data: errors.length ? undefined : doc.toJS({ maxAliasCount: 100 }),
-    errors,
-    locate(path) {
-      const node = nodeAt(path);
-      return node?.range ? position(node.range[0]) : { line: START.line + lineOffset, column: 1 };
-    },
-    locateKey(path, key) {
-      const map = path.length ? doc.getIn(path, true) : doc.contents;
-      if (isMap(map)) {
-        const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-        if (pair && isScalar(pair.key) && pair.key.range) return position(pair.key.range[0]);
-      }
-      return this.locate(path);
-    },
+  const locateKey = (path: readonly PropertyKey[], key: string): Position => {
+    const map = path.length ? doc.getIn(path, true) : doc.contents;
+    if (isMap(map)) {
+      const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (pair && isScalar(pair.key) && pair.key.range) return position(pair.key.range[0]);
+    }
+    return locate(path);
   };
+  return { errors, locate, locateKey, toJS: () => doc.toJS({ maxAliasCount: 100 }) };
 }
 
 /** True when the YAML document holds nothing but comments or whitespace. */
@@ -82,4 +100,3 @@ export function parseFrontMatter(text: string): FrontMatter {
   return { source: parseYamlSource(raw, 1), body: closed ? file.content : text, found, closed };
 }
 
-export type { Document };
