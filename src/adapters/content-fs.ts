@@ -1,19 +1,19 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emptyContent, validateContent, type Content, type SourceFile } from '../core/validate.ts';
+import { emptyContent, isHiddenPath, validateContent, type Content, type SourceFile } from '../core/validate.ts';
 import { problem, type Problem } from '../core/problems.ts';
 
 /** The project's email layouts: `emails/<name>.mjml`. */
 export const EMAILS_DIR = fileURLToPath(new URL('../../emails/', import.meta.url));
 
-/** Lists every file under `dir`, relative and with `/` separators; dot files and folders are skipped. */
+/** Lists every content file under `dir`, relative and with `/` separators. */
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((rel) => !rel.split('/').some((part) => part.startsWith('.')))
+    .filter((rel) => !isHiddenPath(rel))
     .sort();
 }
 

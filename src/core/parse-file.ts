@@ -20,7 +20,7 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
     const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
     return { problems: [problem('FileTooLarge', file.path, START, '', `is ${size}; content files may be at most 1 MB`)] };
   }
-  if (isBlank(text)) return { problems: [problem('EmptyFile', file.path, START, '', 'is empty')] };
+  if (format === 'yaml' ? isBlank(text) : !text.trim()) return { problems: [problem('EmptyFile', file.path, START, '', 'is empty')] };
 
   let source: YamlSource;
   let body: string | undefined;
@@ -36,7 +36,9 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
     source = parseYamlSource(text);
   }
   if (source.errors.length) {
-    return { source, problems: source.errors.map((e) => problem('MalformedYaml', file.path, e.at, '', e.message)) };
+    // Later syntax errors are usually echoes of the first: report the first one.
+    const [first] = source.errors;
+    return { source, problems: [problem('MalformedYaml', file.path, first.at, '', first.message)] };
   }
   const input = source.data ?? {};
   if (typeof input !== 'object' || Array.isArray(input)) {

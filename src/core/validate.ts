@@ -42,6 +42,11 @@ export type Content = {
   history: HistoryEntry[];
 };
 
+/** Dot files and folders (.gitkeep, .DS_Store, .obsidian/) are never content. */
+export function isHiddenPath(relative: string): boolean {
+  return relative.split('/').some((part) => part.startsWith('.'));
+}
+
 export function emptyContent(): Content {
   return { contacts: [], plans: [], newsletters: [], results: [], referrals: [], testimonials: [], history: [] };
 }
@@ -77,6 +82,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   let settingsFile: string | undefined;
 
   for (const file of files.toSorted((a, b) => a.path.localeCompare(b.path))) {
+    if (isHiddenPath(file.path)) continue;
     const [folder, ...rest] = file.path.split('/');
     if (rest.length === 0 && /^settings\.ya?ml$/.test(folder)) {
       settingsFile = file.path;
