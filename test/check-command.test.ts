@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runScript, ROOT } from './helpers/run-script.ts';
+import { removeTree, writeTree } from './helpers/temp-dir.ts';
+
+const settings = await readFile(path.join(ROOT, 'test/fixtures/minimal/settings.yaml'), 'utf8');
+
+describe('npm run check', () => {
+  let bad: string;
+  let good: string;
+  beforeAll(async () => {
+    good = await writeTree({
+      'settings.yaml': settings,
+      'contacts/ana-ruiz.yaml': 'name: Ana Ruiz\nsegment: sphere\nemails: [ana@example.com]\n',
+    });
+    bad = await writeTree({
+      'settings.yaml': settings,
+      'contacts/ana-ruiz.yaml': 'name: Ana Ruiz\nsegment: sphere\nemails: [ana@example.com]\n',
+      'contacts/tom-byrne.yaml': 'name: Tom Byrne\nsegmnt: sphere\n',
+      'contacts/broken.yaml': 'name: [Broken\n',
+      'referrals/tom.yaml': 'referrer: tom-byrne\nreferred: ana-ruiz\ndate: 2025-02-30\nstatus:\n  - {status: introduced, date: 2025-03-01}\n',
+    });
+  });
+  afterAll(async () => {
+    await removeTree(bad);
+    await removeTree(good);
+  });
+
+  it('exits 0 and summarises clean content', async () => {
+    const run = await runScript('check', ['--content', good]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('all content is valid');
+    expect(run.stdout).toContain('1 contact (1 sphere; 0 top tier)');
+    expect(run.code).toBe(0);
+  });
+
+  it('prints file:line:col field: message for every problem, exits 1, and shows no stack', async () => {
+    const run = await runScript('check', ['--content', bad]);
+    const lines = run.stderr.replaceAll(bad, 'DIR').split('\n');
+    expect(lines.filter((l) => /^DIR\//.test(l))).toEqual([
+      'DIR/contacts/broken.yaml:2:1 Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'DIR/contacts/tom-byrne.yaml:1:1 segment: is required',
+      'DIR/contacts/tom-byrne.yaml:2:1 segmnt: "segmnt" is not a known field',
+      'DIR/referrals/tom.yaml:3:7 date: "2025-02-30" is not a real date (write YYYY-MM-DD)',
+    ]);
+    expect(run.stderr).toContain('  Did you mean "segment"?');
+    expect(run.stderr).toContain('4 problems in DIR/'.replace('DIR', bad));
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.code).toBe(1);
+  });
+
+  it('emits GitHub annotations under Actions', async () => {
+    const run = await runScript('check', ['--content', bad], { GITHUB_ACTIONS: 'true' });
+    const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(annotations).toHaveLength(4);
+    expect(annotations[2].replaceAll(bad, 'DIR')).toBe(
+      '::error file=DIR/contacts/tom-byrne.yaml,line=2,col=1,title=UnknownKey::segmnt: "segmnt" is not a known field%0ADid you mean "segment"?',
+    );
+  });
+
+  it('says so when the content folder does not exist', async () => {
+    const run = await runScript('check', ['--content', path.join(bad, 'nope')]);
+    expect(run.stderr.replaceAll(bad, 'DIR')).toContain('DIR/nope is not a folder');
+    expect(run.code).toBe(1);
+  });
+
+  it('answers an unknown option with a usage line, not a stack', async () => {
+    const run = await runScript('check', ['--contnet', 'x']);
+    expect(run.stderr).toContain("Unknown option '--contnet'");
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.code).toBe(2);
+  });
+
+  it('finds the sample content valid', async () => {
+    const run = await runScript('check', []);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+  });
+});

@@ -1,0 +1,22 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export type ScriptRun = { code: number | null; stdout: string; stderr: string };
+
+/** Runs `node scripts/<name>.ts …args` from the project root, as npm would, and collects its output. */
+export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [`scripts/${name}.ts`, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
