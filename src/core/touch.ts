@@ -21,10 +21,14 @@ export type DueTouch = {
   suggestion?: string;
   /** The newsletter this touch sends, for newsletter steps. */
   newsletter?: string;
+  /** Email steps: the contact's address this touch may go to (consented, not bounced). */
+  email?: string;
 };
 
 /** A touch that was due but will not happen, and why. */
 export type SkippedTouch = {
+  /** `touchId(contact, plan, step, due)`, for the history entry that records the skip. */
+  id: string;
   contact: string;
   plan: string;
   step: string;
@@ -37,3 +41,6 @@ export type SkippedTouch = {
 export function touchId(contact: string, plan: string, step: string, due: Temporal.PlainDate): string {
   return `${contact}.${plan}.${step}.${due.toString()}`;
 }
+
+/** A touch that came due while no run planned it, or stayed held back, past the grace window. */
+export type MissedTouch = SkippedTouch;
