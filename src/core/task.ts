@@ -13,6 +13,19 @@ export type Task = {
   labels: string[];
 };
 
+/** A task's issue as read back from GitHub. */
+export type TaskIssue = {
+  number: number;
+  url: string;
+  touch: string;
+  /** From the issue's channel label. */
+  channel?: Channel;
+  state: 'open' | 'closed';
+  closedAt?: string;
+  /** GitHub's reason: `completed` when done, `not_planned` when dropped, `reopened`. */
+  stateReason?: string;
+};
+
 /** The label every Referable task carries, and the one naming its channel. */
 export const TASK_LABEL = 'referable';
 

@@ -1,0 +1,132 @@
+/**
+ * A local HTTP server speaking the few GitHub REST endpoints Referable calls (list, create and
+ * update issues), so octokit can be tested for real against loopback. GitHub itself cannot be
+ * reached from tests; this is the only stand-in in the suite.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type FakeIssue = {
+  number: number;
+  title: string;
+  body: string;
+  labels: { name: string }[];
+  assignees: { login: string }[];
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  closed_at: string | null;
+  updated_at: string;
+  html_url: string;
+};
+
+type Fault = { status: number; headers?: Record<string, string>; body?: unknown };
+
+export type GitHubApi = {
+  url: string;
+  issues: FakeIssue[];
+  /** Every request, as `METHOD /path?query`. */
+  requests: string[];
+  /** The next matching requests answer with these faults, in order. */
+  failNext(method: string, fault: Fault): void;
+  close(): Promise<void>;
+};
+
+export async function startGitHubApi(owner = 'agency', repo = 'referable'): Promise<GitHubApi> {
+  const issues: FakeIssue[] = [];
+  const requests: string[] = [];
+  const faults: { method: string; fault: Fault }[] = [];
+  const base = `/repos/${owner}/${repo}/issues`;
+
+  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  };
+  const readBody = async (req: IncomingMessage) => {
+    let text = '';
+    for await (const chunk of req) text += chunk;
+    return text ? JSON.parse(text) : {};
+  };
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    requests.push(`${req.method} ${url.pathname}${url.search}`);
+    const faultIndex = faults.findIndex((f) => f.method === req.method);
+    if (faultIndex >= 0) {
+      const [{ fault }] = faults.splice(faultIndex, 1);
+      send(res, fault.status, fault.body ?? { message: 'Injected fault' }, fault.headers);
+      return;
+    }
+    if (req.headers.authorization !== 'token test-token' && req.headers.authorization !== 'bearer test-token') {
+      send(res, 401, { message: 'Bad credentials' });
+      return;
+    }
+    if (req.method === 'GET' && url.pathname === base) {
+      const label = url.searchParams.get('labels');
+      const since = url.searchParams.get('since') ?? '';
+      const state = url.searchParams.get('state') ?? 'open';
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const matching = issues
+        .filter((i) => !label || i.labels.some((l) => l.name === label))
+        .filter((i) => i.updated_at >= since)
+        .filter((i) => state === 'all' || i.state === state)
+        .toSorted((a, b) => b.number - a.number);
+      const slice = matching.slice((page - 1) * perPage, page * perPage);
+      const headers: Record<string, string> = {};
+      if (page * perPage < matching.length) {
+        const next = new URL(url);
+        next.searchParams.set('page', String(page + 1));
+        headers.link = `<http://${req.headers.host}${next.pathname}${next.search}>; rel="next"`;
+      }
+      send(res, 200, slice, headers);
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === base) {
+      const body = await readBody(req);
+      const number = issues.length + 1;
+      const issue: FakeIssue = {
+        number,
+        title: body.title,
+        body: body.body ?? '',
+        labels: (body.labels ?? []).map((name: string) => ({ name })),
+        assignees: (body.assignees ?? []).map((login: string) => ({ login })),
+        state: 'open',
+        state_reason: null,
+        closed_at: null,
+        updated_at: new Date().toISOString(),
+        html_url: `https://github.example/${owner}/${repo}/issues/${number}`,
+      };
+      issues.push(issue);
+      send(res, 201, issue);
+      return;
+    }
+    const match = new RegExp(`^${base}/(\\d+)$`).exec(url.pathname);
+    if (req.method === 'PATCH' && match) {
+      const issue = issues.find((i) => i.number === Number(match[1]));
+      if (!issue) return send(res, 404, { message: 'Not Found' });
+      const body = await readBody(req);
+      if (body.state === 'closed' && issue.state !== 'closed') {
+        issue.closed_at = new Date().toISOString();
+        issue.state_reason = body.state_reason ?? 'completed';
+      }
+      if (body.state === 'open') {
+        issue.closed_at = null;
+        issue.state_reason = 'reopened';
+      }
+      Object.assign(issue, body.state ? { state: body.state } : {});
+      issue.updated_at = new Date().toISOString();
+      send(res, 200, issue);
+      return;
+    }
+    send(res, 404, { message: 'Not Found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    issues,
+    requests,
+    failNext: (method, fault) => faults.push({ method, fault }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
