@@ -1,0 +1,28 @@
+/**
+ * `npm run commit-history [-- --content DIR] [--message M]`: commit the history the jobs wrote
+ * and push it, rebasing onto anything merged meanwhile. Used by the daily workflow.
+ */
+import path from 'node:path';
+import { parseCommandArgs } from '../src/adapters/args.ts';
+import { commitAndPush } from '../src/adapters/git.ts';
+import { runCommand } from '../src/adapters/terminal.ts';
+
+runCommand(async () => {
+  const { values } = parseCommandArgs(process.argv.slice(2), {
+    message: { type: 'string', default: 'chore(history): record the daily run' },
+    attempts: { type: 'string', default: '5' },
+  });
+  const history = path.join(values.content, 'history');
+  const result = await commitAndPush({ cwd: process.cwd(), paths: [history], message: values.message, attempts: Number(values.attempts) });
+  if (!result.committed) {
+    console.log(`No new history in ${history}/ to commit.`);
+    return 0;
+  }
+  if (!result.pushed) {
+    console.error(`Committed the history but could not push it after ${result.attempts} attempts; the next run will try again.`);
+    return 1;
+  }
+  const retries = result.attempts > 1 ? ` after rebasing ${result.attempts - 1} time${result.attempts > 2 ? 's' : ''}` : '';
+  console.log(`Committed and pushed the history${retries}.`);
+  return 0;
+});
