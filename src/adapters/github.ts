@@ -21,9 +21,10 @@ export function gitHubFromEnv(env: NodeJS.ProcessEnv): GitHubTasks | undefined {
   return gitHubTasks({ token, owner, repo, baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
 }
 
-export function gitHubTasks(options: { token: string; owner: string; repo: string; baseUrl: string }): GitHubTasks {
-  const { owner, repo } = options;
-  const octokit = new Octokit({
+export type GitHubRepo = { token: string; owner: string; repo: string; baseUrl: string };
+
+function octokitFor(options: GitHubRepo) {
+  return new Octokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
@@ -32,6 +33,11 @@ export function gitHubTasks(options: { token: string; owner: string; repo: strin
       onSecondaryRateLimit: retryTwice,
     },
   });
+}
+
+export function gitHubTasks(options: GitHubRepo): GitHubTasks {
+  const { owner, repo } = options;
+  const octokit = octokitFor(options);
   return {
     async listTaskIssues(since) {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
@@ -85,4 +91,14 @@ function toTaskIssue(issue: IssueData, touch: string): TaskIssue {
     ...(issue.closed_at ? { closedAt: issue.closed_at } : {}),
     ...(issue.state_reason ? { stateReason: issue.state_reason } : {}),
   };
+}
+
+/** Adds `body` as a comment on pull request `number`, or updates the earlier one carrying `marker`. */
+export async function upsertPullRequestComment(options: GitHubRepo, number: number, body: string, marker: string): Promise<void> {
+  const { owner, repo } = options;
+  const octokit = octokitFor(options);
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
+  const earlier = comments.find((c) => c.body?.includes(marker));
+  if (earlier) await octokit.rest.issues.updateComment({ owner, repo, comment_id: earlier.id, body });
+  else await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
 }

@@ -1,6 +1,6 @@
 /**
  * A local HTTP server speaking the few GitHub REST endpoints Referable calls (list, create and
- * update issues), so octokit can be tested for real against loopback. GitHub itself cannot be
+ * update issues and their comments), so octokit can be tested for real against loopback. GitHub itself cannot be
  * reached from tests; this is the only stand-in in the suite.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,9 +21,12 @@ export type FakeIssue = {
 
 type Fault = { status: number; headers?: Record<string, string>; body?: unknown };
 
+export type FakeComment = { id: number; issue: number; body: string };
+
 export type GitHubApi = {
   url: string;
   issues: FakeIssue[];
+  comments: FakeComment[];
   /** Every request, as `METHOD /path?query`. */
   requests: string[];
   /** The next matching requests answer with these faults, in order. */
@@ -33,6 +36,7 @@ export type GitHubApi = {
 
 export async function startGitHubApi(owner = 'agency', repo = 'referable'): Promise<GitHubApi> {
   const issues: FakeIssue[] = [];
+  const comments: FakeComment[] = [];
   const requests: string[] = [];
   const faults: { method: string; fault: Fault }[] = [];
   const base = `/repos/${owner}/${repo}/issues`;
@@ -100,6 +104,20 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
       send(res, 201, issue);
       return;
     }
+    const onIssue = new RegExp(`^${base}/(\\d+)/comments$`).exec(url.pathname);
+    if (onIssue && req.method === 'GET') return send(res, 200, comments.filter((c) => c.issue === Number(onIssue[1])));
+    if (onIssue && req.method === 'POST') {
+      const comment = { id: 1000 + comments.length, issue: Number(onIssue[1]), body: (await readBody(req)).body };
+      comments.push(comment);
+      return send(res, 201, comment);
+    }
+    const commentMatch = new RegExp(`^${base}/comments/(\\d+)$`).exec(url.pathname);
+    if (commentMatch && req.method === 'PATCH') {
+      const comment = comments.find((c) => c.id === Number(commentMatch[1]));
+      if (!comment) return send(res, 404, { message: 'Not Found' });
+      comment.body = (await readBody(req)).body;
+      return send(res, 200, comment);
+    }
     const match = new RegExp(`^${base}/(\\d+)$`).exec(url.pathname);
     if (req.method === 'PATCH' && match) {
       const issue = issues.find((i) => i.number === Number(match[1]));
@@ -125,6 +143,7 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
   return {
     url: `http://127.0.0.1:${port}`,
     issues,
+    comments,
     requests,
     failNext: (method, fault) => faults.push({ method, fault }),
     close: () => new Promise((resolve) => server.close(() => resolve())),

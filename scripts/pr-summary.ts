@@ -1,0 +1,31 @@
+/**
+ * `npm run pr-summary -- --plan plan.json [--preview DIR] [--days N]`: tell a pull request's
+ * reviewer what the change will send. Writes the job summary and, with GITHUB_TOKEN,
+ * GITHUB_REPOSITORY and PR_NUMBER, one comment on the pull request that later runs update.
+ */
+import { appendFile, readFile, readdir } from 'node:fs/promises';
+import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
+import { upsertPullRequestComment } from '../src/adapters/github.ts';
+import { runCommand } from '../src/adapters/terminal.ts';
+import { SUMMARY_MARKER, summarizeChange, type PlannedRow } from '../src/core/change-summary.ts';
+
+runCommand(async () => {
+  const { values } = parseCommandArgs(process.argv.slice(2), {
+    plan: { type: 'string' },
+    preview: { type: 'string' },
+    days: { type: 'string', default: '14' },
+  });
+  if (!values.plan) throw new UsageError('--plan FILE is required: the output of npm run plan -- --json');
+  const rows = JSON.parse(await readFile(values.plan, 'utf8')) as PlannedRow[];
+  const previews = values.preview ? (await readdir(values.preview).catch(() => [])).filter((f) => f.endsWith('.html') && f !== 'index.html').length : 0;
+  const markdown = summarizeChange(rows, { days: Number(values.days), previews });
+  console.log(markdown);
+  const { GITHUB_STEP_SUMMARY, GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, PR_NUMBER } = process.env;
+  if (GITHUB_STEP_SUMMARY) await appendFile(GITHUB_STEP_SUMMARY, `${markdown}\n`);
+  if (GITHUB_TOKEN && GITHUB_REPOSITORY && PR_NUMBER) {
+    const [owner, repo] = GITHUB_REPOSITORY.split('/');
+    const baseUrl = GITHUB_API_URL || 'https://api.github.com';
+    await upsertPullRequestComment({ token: GITHUB_TOKEN, owner, repo, baseUrl }, Number(PR_NUMBER), markdown, SUMMARY_MARKER);
+  }
+  return 0;
+});
