@@ -44,6 +44,11 @@ export const SettingsSchema = z.strictObject({
     email: EmailSchema,
     address: PostalAddressSchema,
     logo: TextSchema.optional(),
+    /** The schema.org type search engines are told (RealEstateAgent, FinancialService, …); LocalBusiness when absent. */
+    type: z
+      .string()
+      .regex(/^[A-Z][A-Za-z]+$/, { error: 'should be a schema.org type like RealEstateAgent or LocalBusiness' })
+      .optional(),
     colours: z
       .strictObject({ primary: HexColourSchema, accent: HexColourSchema })
       .default({ primary: '#1f4e5f', accent: '#c8553d' }),
