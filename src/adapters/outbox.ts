@@ -1,0 +1,41 @@
+/**
+ * The outbox: every email a run would send, as one `.eml` file per touch named by its id. Used
+ * when `SMTP_URL` is unset; each file is written to a temporary name and renamed, so a killed
+ * run never leaves half a message.
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Delivery, OutgoingEmail, SendOutcome } from '../core/message.ts';
+import { toMailOptions } from './mail-options.ts';
+
+/** The file an outbox writes for a touch. */
+export function outboxFile(dir: string, touch: string): string {
+  return path.join(dir, `${touch}.eml`);
+}
+
+export function createOutbox(dir: string): Delivery {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let ready: Promise<unknown> | undefined;
+  return {
+    name: `${dir.replace(/\/+$/, '')}/`,
+    async send(email: OutgoingEmail): Promise<SendOutcome> {
+      const file = outboxFile(dir, email.touch);
+      const temp = path.join(dir, `.${email.touch}.${process.pid}.tmp`);
+      try {
+        ready ??= mkdir(dir, { recursive: true });
+        await ready;
+        const info = await transport.sendMail(toMailOptions(email));
+        await writeFile(temp, info.message);
+        await rename(temp, file);
+      } catch (error) {
+        // Nothing reached the outbox under its real name: the touch can be tried again.
+        return { status: 'failed', temporary: true, reason: `could not write ${file}: ${(error as Error).message}` };
+      }
+      return { status: 'sent', messageId: email.messageId, response: `written to ${file}` };
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}

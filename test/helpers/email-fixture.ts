@@ -1,0 +1,45 @@
+/** Messages built by the real pipeline from test/fixtures/email, for delivery tests. */
+import { readContent } from '../../src/adapters/content-fs.ts';
+import { compileLayouts } from '../../src/adapters/layouts-fs.ts';
+import { buildMessage, type OutgoingEmail } from '../../src/core/message.ts';
+import { createPersonalizer } from '../../src/core/personalize.ts';
+import { renderEmail } from '../../src/core/render-email.ts';
+import { touchId, type DueTouch } from '../../src/core/touch.ts';
+
+export const FIXTURE = new URL('../fixtures/email/', import.meta.url).pathname;
+export const FIXTURE_DAY = Temporal.PlainDate.from('2026-11-03');
+
+/** A due email touch made by hand (the planner's shape). */
+export function emailTouch(contact: string, template: string, extra: Partial<DueTouch> = {}): DueTouch {
+  const plan = extra.plan ?? 'hand-made';
+  const step = extra.step ?? template;
+  return {
+    id: touchId(contact, plan, step, FIXTURE_DAY),
+    contact,
+    plan,
+    step,
+    channel: 'email',
+    due: FIXTURE_DAY,
+    date: FIXTURE_DAY,
+    priority: 50,
+    reason: 'made by hand in a test',
+    template,
+    ...extra,
+  };
+}
+
+/** Builds the messages for `touches` from the email fixture. */
+export async function fixtureMessages(touches: DueTouch[], now = Temporal.Instant.from('2026-11-03T09:00:00Z')): Promise<OutgoingEmail[]> {
+  const { content, problems } = await readContent(FIXTURE);
+  if (problems.length || !content.settings) throw new Error(`fixture has problems: ${JSON.stringify(problems)}`);
+  const settings = content.settings;
+  const { layouts } = await compileLayouts(settings);
+  const personalizer = createPersonalizer(content, settings, FIXTURE_DAY);
+  return touches.map((touch) => {
+    const out = personalizer.personalize(touch);
+    if (!out.ok) throw new Error(out.reason);
+    const layout = layouts.get(out.draft.layout);
+    if (!layout) throw new Error(`no layout ${out.draft.layout}`);
+    return buildMessage(out.draft, renderEmail(layout, out.draft.fields), settings, now);
+  });
+}

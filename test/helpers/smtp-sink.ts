@@ -1,0 +1,100 @@
+/**
+ * A real SMTP server on 127.0.0.1, port 0, for tests and benchmarks: it receives what nodemailer
+ * sends and can be told to fail in the ways real servers do.
+ */
+import type { AddressInfo, Socket } from 'node:net';
+import { SMTPServer, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
+
+export type Received = { from: string; to: string[]; raw: Buffer };
+
+export type SinkOptions = {
+  /** Reply to RCPT TO with this code (e.g. 451, 550) for the matching address. */
+  rcpt?: (address: string) => number | undefined;
+  /** Called as a message's data arrives; return 'drop' to cut the connection in the middle of DATA. */
+  data?: (to: string[]) => 'drop' | 'accept' | 'hang';
+  /** Refuse every connection with `421` before the greeting. */
+  refuseConnect?: boolean;
+  /** Counted, raw messages only (no parsing) for benchmarks. */
+  onMessage?: (message: Received) => void;
+};
+
+export type SmtpSink = { port: number; url: string; received: Received[]; close(): Promise<void> };
+
+function smtpError(code: number, text: string): Error & { responseCode: number } {
+  return Object.assign(new Error(text), { responseCode: code });
+}
+
+export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink> {
+  const received: Received[] = [];
+  const sockets = new Set<Socket>();
+  const config: SMTPServerOptions = {
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onConnect(_session, callback) {
+      if (options.refuseConnect) return callback(smtpError(421, 'Too busy, try later'));
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      const code = options.rcpt?.(address.address);
+      if (code) return callback(smtpError(code, code >= 500 ? 'No such user' : 'Mailbox busy, try later'));
+      callback();
+    },
+    onData(stream, session: SMTPServerSession, callback) {
+      const to = session.envelope.rcptTo.map((r) => r.address);
+      const mode = options.data?.(to) ?? 'accept';
+      const chunks: Buffer[] = [];
+      let dropped = false;
+      stream.on('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        if (mode === 'drop' && !dropped) {
+          dropped = true;
+          // The client has started sending the message: cut the connection right here.
+          for (const socket of sockets) if (socket.remotePort === session.remotePort) socket.destroy();
+        }
+      });
+      stream.on('end', () => {
+        if (mode !== 'accept') return; // 'hang' never replies; 'drop' has no connection left.
+        const message = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to, raw: Buffer.concat(chunks) };
+        received.push(message);
+        options.onMessage?.(message);
+        callback(null, `Queued as ${received.length}`);
+      });
+    },
+  };
+  const server = new SMTPServer(config);
+  server.server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A TCP server that accepts connections and never says a word: for timeouts. */
+export async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const { createServer } = await import('node:net');
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
