@@ -39,7 +39,12 @@ export type SkippedTouch = {
 
 /** The id of a touch: contact, plan, step and due date, readable and safe in file names. */
 export function touchId(contact: string, plan: string, step: string, due: Temporal.PlainDate): string {
-  return `${contact}.${plan}.${step}.${due.toString()}`;
+  return touchIdOn(contact, plan, step, due.toString());
+}
+
+/** `touchId` with the due date written as `YYYY-MM-DD`. */
+export function touchIdOn(contact: string, plan: string, step: string, due: string): string {
+  return `${contact}.${plan}.${step}.${due}`;
 }
 
 /** A touch that came due while no run planned it, or stayed held back, past the grace window. */
