@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import { problem, sortProblems, type Problem } from './problems.ts';
 import { parseFile, type SourceFile } from './parse-file.ts';
 import { checkAcrossFiles } from './cross-checks.ts';
+import { checkEventContacts } from './events.ts';
 import { readHistory } from './read-history.ts';
 import type { YamlSource } from './source.ts';
 import {
   ContactSchema,
+  EventSchema,
   IdSchema,
   NewsletterSchema,
   PlanSchema,
@@ -13,6 +15,7 @@ import {
   ResultSchema,
   SettingsSchema,
   TestimonialSchema,
+  type ClientEvent,
   type Contact,
   type HistoryEntry,
   type Newsletter,
@@ -39,6 +42,7 @@ export type Content = {
   results: MdxEntry<Result>[];
   referrals: Entry<Referral>[];
   testimonials: MdxEntry<Testimonial>[];
+  events: Entry<ClientEvent>[];
   history: HistoryEntry[];
 };
 
@@ -48,7 +52,7 @@ export function isHiddenPath(relative: string): boolean {
 }
 
 export function emptyContent(): Content {
-  return { contacts: [], plans: [], newsletters: [], results: [], referrals: [], testimonials: [], history: [] };
+  return { contacts: [], plans: [], newsletters: [], results: [], referrals: [], testimonials: [], events: [], history: [] };
 }
 
 export type ValidateOptions = {
@@ -64,6 +68,7 @@ export const COLLECTIONS = {
   results: { schema: ResultSchema, format: 'mdx' },
   referrals: { schema: ReferralSchema, format: 'yaml' },
   testimonials: { schema: TestimonialSchema, format: 'mdx' },
+  events: { schema: EventSchema, format: 'yaml' },
 } as const;
 type CollectionName = keyof typeof COLLECTIONS;
 
@@ -132,5 +137,9 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
 
   if (!settingsFile) problems.push(problem('MissingSettings', 'settings.yaml', { line: 0, column: 0 }, '', 'is missing'));
   const checked = checkAcrossFiles(content, options, (path) => sources.get(path));
-  return { content: checked.content, problems: sortProblems([...problems, ...checked.problems]) };
+  const events = checkEventContacts(checked.content, (path) => sources.get(path));
+  return {
+    content: { ...checked.content, events: events.events },
+    problems: sortProblems([...problems, ...checked.problems, ...events.problems]),
+  };
 }

@@ -8,3 +8,4 @@ export * from './result.ts';
 export * from './referral.ts';
 export * from './testimonial.ts';
 export * from './history.ts';
+export * from './event.ts';
