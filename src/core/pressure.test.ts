@@ -90,4 +90,19 @@ describe('scheduleEmails', () => {
       expired: [],
     });
   });
+
+  it('keeps the week\'s last room for a stronger touch due within six days', () => {
+    const touches = [q('newsletter', '2026-12-01', 20, 'newsletter'), q('birthday', '2026-12-04', 70, 'anniversary'), q('note', '2026-12-05', 20)];
+    expect(schedule(touches, '2026-12-01', 7, { sent: ['2026-11-30'], perWeek: 2 })).toEqual({
+      placed: ['2026-12-04 birthday', '2026-12-07 note'],
+      refused: [],
+      expired: ['newsletter'],
+    });
+    expect(schedule(touches, '2026-12-01', 7, { sent: [], perWeek: 2 })).toEqual({
+      placed: ['2026-12-01 newsletter', '2026-12-04 birthday'],
+      refused: [],
+      expired: [],
+    });
+  });
 });
+

@@ -57,9 +57,10 @@ export type Schedule<T> = {
 /**
  * Gives one contact's automated emails their days within [from, end]: at most one a day and
  * `perWeek` in any seven days, counting `sentDays` from history. Each day the strongest waiting
- * touch goes (see `byPriority`); the others wait for the next free day, keeping their due day.
- * `check` may turn a touch down on a day (consent lapsed). Touches still waiting after `end` are
- * left for later runs.
+ * touch goes (see `byPriority`), unless it would use the week's last room that a stronger touch
+ * due in the next six days needs; the others wait for the next free day, keeping their due day.
+ * Pass the touches due up to `end + 6` so the last days see what is coming. `check` may turn a
+ * touch down on a day (consent lapsed). Touches still waiting after `end` are left for later runs.
  */
 export function scheduleEmails<T extends Queued>(
   touches: readonly T[],
@@ -73,6 +74,14 @@ export function scheduleEmails<T extends Queued>(
   const arriving = touches.toSorted((a, b) => a.due - b.due);
   const sent = [...sentDays];
   const sentIn = (first: Day, last: Day) => sent.reduce((n, d) => (d >= first && d <= last ? n + 1 : n), 0);
+  const reservedFor = (upcoming: readonly T[], first: number, best: T, day: Day): boolean => {
+    for (let i = first; i < upcoming.length && upcoming[i].due <= day + 6; i++) {
+      const u = upcoming[i];
+      if (byPriority(u, best) >= 0 || sentIn(u.due, u.due) > 0 || check(u, u.due) !== undefined) continue;
+      if (sentIn(u.due - 6, u.due) + 2 > limits.perWeek) return true;
+    }
+    return false;
+  };
   let waiting: T[] = [];
   let next = 0;
   for (let day = from; day <= end; day++) {
@@ -93,6 +102,9 @@ export function scheduleEmails<T extends Queued>(
     });
     if (waiting.length === 0 || sentIn(day, day) > 0 || sentIn(day - 6, day) >= limits.perWeek) continue;
     const best = waiting.reduce((a, b) => (byPriority(b, a) < 0 ? b : a));
+    // Keep the week's room for a stronger touch due in the next six days (a birthday on its day
+    // rather than two days late because a newsletter took its place).
+    if (reservedFor(arriving, next, best, day)) continue;
     waiting = waiting.filter((t) => t !== best);
     result.placed.push({ touch: best, day });
     sent.push(day);
