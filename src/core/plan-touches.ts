@@ -1,6 +1,13 @@
+import { inAudience } from './audience.ts';
+import { dayOfPlainDate, formatDay, parseDay, plainDates, type Day } from './calendar.ts';
+import { mayEmailOn } from './consent.ts';
+import { dueDays, type NewsletterIssue, type RuleDue } from './due-rules.ts';
+import { ruleRank, scheduleEmails } from './pressure.ts';
+import { indexHistory, isSettled, stepKey, type HistoryIndex } from './touch-history.ts';
+import { touchIdOn, type DueTouch, type MissedTouch, type SkippedTouch } from './touch.ts';
+import { triggersByContact, type ContactTriggers } from './triggers.ts';
 import type { Entry } from './validate.ts';
-import type { Contact, HistoryEntry, Newsletter, Plan, Referral, Settings } from './schema/index.ts';
-import type { DueTouch, MissedTouch, SkippedTouch } from './touch.ts';
+import type { Audience, Contact, HistoryEntry, Newsletter, Plan, Referral, Settings, Step } from './schema/index.ts';
 
 /** The settings the planner reads. */
 export type PlanSettings = Pick<Settings, 'timeZone' | 'limits' | 'graceDays'>;
@@ -21,19 +28,190 @@ export type PlanRange = { from: Temporal.PlainDate; days: number };
 export type PlanResult = {
   /** Touches planned on a day of the range, sorted by date, contact, plan, step. */
   due: DueTouch[];
-  /** Touches due in the range (or the grace window before it) that will not happen, with why. */
+  /** Touches due in the range (or the grace window before it) that will not happen, with why; by due day. */
   skipped: SkippedTouch[];
-  /** Touches that came due but passed the grace window without being planned. */
+  /** Touches that came due but passed the grace window without being planned; by due day. */
   missed: MissedTouch[];
 };
 
 /**
- * Plans the touches due on each day of `range`. Pure: no clock, disk or network. Touches that came
- * due before `range.from` inside `settings.graceDays` and have no outcome in history are planned on
- * `range.from`; older ones are listed as missed.
+ * How far before the grace window missed touches are still reported, counted from the first day
+ * in history: longer than a scheduled workflow stays switched off (60 days without activity).
+ */
+export const MISSED_LOOKBACK_DAYS = 60;
+
+/** Emails due this many days after the range are looked at, so the limits keep room for them. */
+const LOOKAHEAD_DAYS = 6;
+
+type Shared = {
+  from: Day;
+  end: Day;
+  /** Earliest due day looked at: the grace window, or the missed lookback when history has one. */
+  start: Day;
+  missedFrom: Day;
+  input: PlanInput;
+  plans: readonly Entry<Plan>[];
+  issues: readonly (NewsletterIssue & { audience: Audience })[];
+  history: HistoryIndex;
+  triggers: (id: string) => ContactTriggers;
+  date: (day: Day) => Temporal.PlainDate;
+  result: PlanResult;
+};
+
+/** A touch found due, before its day is set. */
+type Candidate = {
+  id: string;
+  plan: string;
+  step: string;
+  definition: Step;
+  rule: RuleDue;
+  due: Day;
+  priority: number;
+  rank: number;
+};
+
+/**
+ * Plans the touches due on each day of `range`. Pure: no clock, disk or network.
+ *
+ * - A touch whose id has a settled outcome in history (see `isSettled`) is no longer due.
+ * - Touches that came due before `range.from` inside `settings.graceDays` are planned on
+ *   `range.from`; older ones are listed in `missed` (back to the first day in history, at most
+ *   `MISSED_LOOKBACK_DAYS` before the grace window).
+ * - Email steps go only to contacts who may be emailed that day (`mayEmailOn`); the others are
+ *   listed in `skipped`. A contact gets at most one automated email a day and
+ *   `settings.limits.perContactPerWeek` in any seven days; the rest wait for the next free day in
+ *   the order of `byPriority`, and are missed if that passes the grace window.
+ *
+ * Planning N days equals planning each of those days alone after the earlier days' runs wrote
+ * their outcomes to history.
  */
 export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
-  void input;
-  void range;
-  return { due: [], skipped: [], missed: [] };
+  const from = dayOfPlainDate(range.from);
+  const end = from + range.days - 1;
+  const grace = input.settings.graceDays;
+  const history = indexHistory(input.history, input.settings.timeZone);
+  const missedFrom = history.firstDay === undefined ? from - grace : Math.max(history.firstDay, from - grace - MISSED_LOOKBACK_DAYS);
+  const shared: Shared = {
+    from,
+    end,
+    start: Math.min(missedFrom, from - grace),
+    missedFrom,
+    input,
+    plans: input.plans.filter((p) => !p.data.paused),
+    issues: input.newsletters
+      .filter((n) => !n.data.draft)
+      .map((n) => ({ id: n.id, sendDate: n.data.sendDate, sendDay: parseDay(n.data.sendDate), subject: n.data.subject, audience: n.data.audience }))
+      .sort((a, b) => a.sendDay - b.sendDay || (a.id < b.id ? -1 : 1)),
+    history,
+    triggers: triggersByContact(input.contacts, input.referrals),
+    date: plainDates(),
+    result: { due: [], skipped: [], missed: [] },
+  };
+  if (range.days >= 1) for (const contact of input.contacts) planContact(contact, shared);
+  const { due, skipped, missed } = shared.result;
+  due.sort((a, b) => compare(a.date, b.date) || byTouch(a, b));
+  skipped.sort((a, b) => compare(a.due, b.due) || byTouch(a, b));
+  missed.sort((a, b) => compare(a.due, b.due) || byTouch(a, b));
+  return shared.result;
+}
+
+const compare = (a: Temporal.PlainDate, b: Temporal.PlainDate) => Temporal.PlainDate.compare(a, b);
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byTouch = (a: SkippedTouch | DueTouch, b: SkippedTouch | DueTouch) =>
+  text(a.contact, b.contact) || text(a.plan, b.plan) || text(a.step, b.step) || compare(a.due, b.due);
+
+function planContact(contact: Entry<Contact>, s: Shared): void {
+  const { from, end, history, result } = s;
+  const grace = s.input.settings.graceDays;
+  const seen = new Set<string>();
+  const emails: Candidate[] = [];
+  let issues: NewsletterIssue[] | undefined;
+  for (const plan of s.plans) {
+    if (!inAudience(contact.id, contact.data, plan.data.audience)) continue;
+    for (const step of plan.data.steps) {
+      if (step.due.rule === 'newsletter') issues ??= s.issues.filter((n) => inAudience(contact.id, contact.data, n.audience));
+      const ctx = {
+        contact: contact.id,
+        data: contact.data,
+        triggers: s.triggers(contact.id),
+        lastDue: history.lastDue.get(stepKey(contact.id, plan.id, step.id)),
+        newsletters: issues ?? [],
+      };
+      for (const rule of dueDays(step.due, ctx, s.start, end + LOOKAHEAD_DAYS)) {
+        if (rule.due > end && step.channel !== 'email') continue;
+        const id = touchIdOn(contact.id, plan.id, step.id, formatDay(rule.due));
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const last = history.last.get(id);
+        if (isSettled(last)) continue;
+        const touch: Candidate = {
+          id,
+          plan: plan.id,
+          step: step.id,
+          definition: step,
+          rule,
+          due: rule.due,
+          priority: plan.data.priority,
+          rank: ruleRank(step.due.rule),
+        };
+        if (rule.due < from - grace) {
+          if (rule.due < s.missedFrom) continue;
+          // An email no one may send would have been skipped, not missed.
+          if (step.channel === 'email' && !mayEmailOn(contact.data, formatDay(rule.due)).ok) continue;
+          const failed = last?.event === 'failed' ? `failed (${last.reason}) and was ` : '';
+          result.missed.push(outcome(touch, contact.id, s, `${failed}not planned within the ${grace}-day grace window after its due day`));
+        } else if (step.channel === 'email') {
+          emails.push(touch);
+        } else {
+          result.due.push(dueTouch(touch, contact.id, Math.max(rule.due, from), s));
+        }
+      }
+    }
+  }
+  if (emails.length === 0) return;
+  const address = new Map<Candidate, string>();
+  const { placed, refused, expired } = scheduleEmails(
+    emails,
+    from,
+    end,
+    history.emailDays.get(contact.id) ?? [],
+    { perWeek: s.input.settings.limits.perContactPerWeek, graceDays: grace },
+    (queued, day) => {
+      const permission = mayEmailOn(contact.data, formatDay(day));
+      if (!permission.ok) return permission.reason;
+      address.set(queued, permission.email);
+      return undefined;
+    },
+  );
+  for (const { touch, day } of placed) result.due.push({ ...dueTouch(touch, contact.id, day, s), email: address.get(touch) });
+  for (const { touch, reason } of refused) result.skipped.push(outcome(touch, contact.id, s, reason));
+  const { perContactPerWeek } = s.input.settings.limits;
+  const held = `held back by the email limits (one a day, ${perContactPerWeek} in seven days) past the ${grace}-day grace window`;
+  for (const queued of expired) result.missed.push(outcome(queued, contact.id, s, held));
+}
+
+function dueTouch(t: Candidate, contact: string, day: Day, s: Shared): DueTouch {
+  const late = day === t.due ? '' : day > Math.max(t.due, s.from) ? '; waited for a free day under the email limits' : '; planned late';
+  const touch: DueTouch = {
+    id: t.id,
+    contact,
+    plan: t.plan,
+    step: t.step,
+    channel: t.definition.channel,
+    due: s.date(t.due),
+    date: s.date(day),
+    priority: t.priority,
+    reason: `${t.rule.reason}${late}`,
+  };
+  if (t.definition.template) touch.template = t.definition.template;
+  const subject = t.rule.subject ?? t.definition.subject;
+  if (subject) touch.subject = subject;
+  if (t.definition.task) touch.task = t.definition.task;
+  if (t.definition.suggestion) touch.suggestion = t.definition.suggestion;
+  if (t.rule.newsletter) touch.newsletter = t.rule.newsletter;
+  return touch;
+}
+
+function outcome(t: Candidate, contact: string, s: Shared, reason: string): SkippedTouch {
+  return { id: t.id, contact, plan: t.plan, step: t.step, channel: t.definition.channel, due: s.date(t.due), reason };
 }
