@@ -35,7 +35,14 @@ describe('every N days, weeks or months', () => {
     ]);
   });
 
-  it('counts from the last touch of the step in history', () => {
+  it('keeps counting from the key date while history follows it, month ends included', () => {
+    expect(due({ rule: 'every', interval: 1, unit: 'months' }, '2024-03-01', '2024-04-30', { lastDue: '2024-02-29', contact: { dates: { clientSince: '2024-01-31' } } })).toEqual([
+      '2024-03-31 every month since becoming a client on 2024-01-31',
+      '2024-04-30 every month since becoming a client on 2024-01-31',
+    ]);
+  });
+
+  it('counts from the last touch of the step in history when it is off that count', () => {
     expect(due({ rule: 'every', interval: 2, unit: 'weeks' }, '2026-12-01', '2026-12-31', { lastDue: '2026-11-20', contact: { dates: { clientSince: '2020-01-01' } } })).toEqual([
       '2026-12-04 every 2 weeks since the last one, due 2026-11-20',
       '2026-12-18 every 2 weeks since the last one, due 2026-11-20',

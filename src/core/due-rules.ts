@@ -57,17 +57,26 @@ function every(rule: Extract<DueRule, { rule: 'every' }>, ctx: RuleContext, star
   let anchor: Day;
   let since: string;
   const key = keyDateOf(ctx.data, rule.from);
-  if (ctx.lastDue !== undefined) {
-    anchor = ctx.lastDue;
-    since = `since the last one, due ${formatDay(anchor)}`;
-  } else if (key) {
+  if (key) {
     anchor = dayOf(key.year ?? 2000, key.month, key.day);
     since = `since ${KEY_LABELS[rule.from]} on ${key.text}`;
   } else {
-    // No touch yet and no key date to count from: a day of the first interval set by the
-    // contact's id, so the contacts of a plan spread out and every run agrees.
+    // No key date to count from: a day of the first interval set by the contact's id, so the
+    // contacts of a plan spread out and every run agrees.
     anchor = dayOf(2000, 1, 1) + (hash(ctx.contact) % (days || 28 * rule.interval));
     since = `on a day set by the contact's id (no ${rule.from} on file)`;
+  }
+  // A last touch off this series (the plan or the key date changed) starts a new one. A touch on
+  // it keeps it, so month ends do not drift (31 Jan, 29 Feb, 31 Mar rather than 29 Mar).
+  const onSeries = (day: Day): boolean => {
+    if (day <= anchor) return false;
+    if (days) return (day - anchor) % days === 0;
+    const months = monthsBetween(anchor, day);
+    return months % rule.interval === 0 && addMonths(anchor, months) === day;
+  };
+  if (ctx.lastDue !== undefined && !onSeries(ctx.lastDue)) {
+    anchor = ctx.lastDue;
+    since = `since the last one, due ${formatDay(anchor)}`;
   }
   const reason = `${what} ${since}`;
   const found: RuleDue[] = [];
