@@ -14,6 +14,16 @@ export function outboxFile(dir: string, touch: string): string {
   return path.join(dir, `${touch}.eml`);
 }
 
+/** Writes a file into the outbox atomically: a temporary name, then a rename. */
+export async function writeOutboxFile(dir: string, name: string, text: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, name);
+  const temp = path.join(dir, `.${name}.${process.pid}.tmp`);
+  await writeFile(temp, text);
+  await rename(temp, file);
+  return file;
+}
+
 export function createOutbox(dir: string): Delivery {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   let ready: Promise<unknown> | undefined;

@@ -45,7 +45,13 @@ export function classifySmtpError(error: SmtpError, started: boolean, redact: (t
   return { status: 'failed', temporary: true, reason: detail };
 }
 
+/** Whether `SMTP_URL` can be used; the value itself is never echoed, it may hold a password. */
+export function isSmtpUrl(text: string): boolean {
+  return URL.canParse(text) && /^smtps?:$/.test(new URL(text).protocol);
+}
+
 export function createSmtpDelivery(smtpUrl: string, options: SmtpOptions): Delivery {
+  if (!isSmtpUrl(smtpUrl)) throw new Error('SMTP_URL is not an smtp:// or smtps:// URL (its value is not shown: it may hold a password)');
   const url = new URL(smtpUrl);
   const secrets = [url.password, decodeURIComponent(url.password), url.username, decodeURIComponent(url.username)].filter((s) => s.length > 3);
   const redact = (text: string) => secrets.reduce((t, s) => t.replaceAll(s, '***'), text);
