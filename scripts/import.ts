@@ -1,0 +1,90 @@
+/**
+ * `npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field,…"]
+ * [--segment S] [--date D]`: contacts from a Google or Outlook CSV, any CSV with a header row, or a
+ * vCard file, merged into contacts/ without duplicates. Exit 1 when a row could not be imported.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
+import { changeContactFile, contactFile, createContactFile, readContactFiles } from '../src/adapters/contacts-fs.ts';
+import { printProblems, runCommand } from '../src/adapters/terminal.ts';
+import { parseHeaderMap, readCsvContacts, type HeaderMap } from '../src/core/import-csv.ts';
+import { planImport } from '../src/core/import-contacts.ts';
+import { decodeExport } from '../src/core/import-person.ts';
+import { readVcardContacts } from '../src/core/import-vcard.ts';
+import { SegmentSchema } from '../src/core/schema/index.ts';
+import { parseYamlSource } from '../src/core/source.ts';
+
+const FORMAT_NAMES = { google: 'Google Contacts export', outlook: 'Outlook export', generic: 'CSV file', vcard: 'vCard export' };
+
+runCommand(async () => {
+  const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
+    source: { type: 'string' },
+    update: { type: 'boolean', default: false },
+    map: { type: 'string' },
+    segment: { type: 'string', default: 'sphere' },
+    date: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('usage: npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field"]');
+  const segment = SegmentSchema.safeParse(values.segment);
+  if (!segment.success) throw new UsageError(`--segment: use one of ${SegmentSchema.options.join(', ')}`);
+  let map: HeaderMap | undefined;
+  if (values.map) {
+    const parsed = parseHeaderMap(values.map);
+    if ('error' in parsed) throw new UsageError(parsed.error);
+    map = parsed.map;
+  }
+  const [file] = positionals;
+  const text = await readFile(file).then(decodeExport, (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(`${file}: no such file`);
+    throw error;
+  }) as string;
+  const isVcard = /\.(vcf|vcard)$/i.test(file) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text);
+  const read = isVcard ? { format: 'vcard' as const, ignored: [], ...readVcardContacts(text, file) } : readCsvContacts(text, file, { map });
+
+  const existing = await readContactFiles(values.content);
+  const plan = planImport(read.people, existing, {
+    file,
+    source: values.source ?? `${FORMAT_NAMES[read.format]} ${path.basename(file)}`,
+    today: await today(values.content, values.date),
+    segment: segment.data,
+    update: values.update,
+  });
+  for (const contact of plan.create) {
+    const target = contactFile(values.content, contact.id);
+    await createContactFile(target, contact.data);
+    console.log(`  created  ${target} (row ${contact.rows.join(', ')})`);
+  }
+  for (const contact of plan.update) {
+    await changeContactFile(contact.file, contact.changes);
+    const fields = [...new Set(contact.changes.map((c) => c.path.join('.')))].join(', ');
+    console.log(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
+  }
+  const problems = [...read.problems, ...plan.problems];
+  printProblems(problems);
+  if (read.format === 'generic' && read.ignored.length) console.log(`Columns not imported: ${read.ignored.join(', ')}`);
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  console.log(
+    `${file} (${FORMAT_NAMES[read.format]}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
+      `${plan.unchanged.length} already up to date, ${n(problems.length, 'problem')}.`,
+  );
+  return problems.length ? 1 : 0;
+});
+
+/** `--date`, else today in the business's time zone (settings.yaml), else the machine's. */
+async function today(contentDir: string, date: string | undefined): Promise<Temporal.PlainDate> {
+  if (date) {
+    try {
+      return Temporal.PlainDate.from(date, { overflow: 'reject' });
+    } catch {
+      throw new UsageError(`--date: "${date}" is not a date written as YYYY-MM-DD`);
+    }
+  }
+  const settings = await readFile(path.join(contentDir, 'settings.yaml'), 'utf8').catch(() => '');
+  const zone = (parseYamlSource(settings).data as { timeZone?: unknown } | undefined)?.timeZone;
+  try {
+    return Temporal.Now.plainDateISO(typeof zone === 'string' ? zone : undefined);
+  } catch {
+    return Temporal.Now.plainDateISO();
+  }
+}

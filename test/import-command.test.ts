@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runScript, ROOT } from './helpers/run-script.ts';
+import { removeTree, writeTree } from './helpers/temp-dir.ts';
+
+const settings = await readFile(path.join(ROOT, 'test/fixtures/minimal/settings.yaml'), 'utf8');
+const fixture = (name: string) => path.join(ROOT, 'test/fixtures/import', name);
+
+// The owner's own file: comments, an order of their choosing, a flow list.
+const ANA = `# Ana: met at the Clifton open house
+name: Ana Ruiz # not "Ana R."
+segment: past-client
+tier: top
+emails: [ana.ruiz@example.com] # personal first
+phone: "07700 900123"
+notes: Owner's notes stay.
+`;
+
+async function snapshotFolder(dir: string): Promise<Record<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const out: Record<string, string> = {};
+  for (const e of files) out[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(path.join(e.parentPath, e.name), 'utf8');
+  return out;
+}
+
+describe('npm run import', () => {
+  let dir: string;
+  afterEach(async () => removeTree(dir));
+
+  it('imports a Google export, merges into the owner\'s file keeping its comments, reports bad rows, and changes nothing the second time', async () => {
+    dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
+    const first = await runScript('import', [fixture('google-contacts.csv'), '--content', dir, '--date', '2026-03-02']);
+    expect(first.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "  created  DIR/contacts/tom-byrne.yaml (row 3)
+        created  DIR/contacts/jose-alvarez.yaml (row 4)
+        created  DIR/contacts/accounts-harbourbank-example.yaml (row 6)
+        created  DIR/contacts/clifton-lettings.yaml (row 7)
+        updated  DIR/contacts/ana.yaml (row 2, 9): emails, tags, area, dates.birthday, offers
+      test/fixtures/import/google-contacts.csv (Google Contacts export): 4 new contacts, 1 updated, 0 already up to date, 2 problems.
+      "
+    `);
+    expect(first.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/google-contacts.csv:9:1 E-mail 1 - Value: row 5: "priya.shah@@example.com" is not an email address
+        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
+      test/fixtures/import/google-contacts.csv:14:1 Birthday: row 10: "1990-02-30" is not a date (write YYYY-MM-DD)
+        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
+      "
+    `);
+    expect(first.code).toBe(1);
+
+    const files = await snapshotFolder(dir);
+    expect(files['contacts/ana.yaml']).toBe(`# Ana: met at the Clifton open house
+name: Ana Ruiz # not "Ana R."
+segment: past-client
+tier: top
+emails: [ ana.ruiz@example.com, ana@ruizdental.example, ana.work@ruizdental.example, ana.r@gmail.example ] # personal first
+phone: "07700 900123"
+tags:
+  - clients
+  - golf-club
+area: Bristol
+dates:
+  birthday: 1985-04-12
+offers: Dentist, Ruiz Dental
+notes: Owner's notes stay.
+`);
+    expect(files['contacts/tom-byrne.yaml']).toBe(`name: Tom Byrne
+emails:
+  - tom@byrne.example
+phone: 0117 496 0000
+segment: sphere
+dates:
+  birthday: 07-04
+`);
+
+    const check = await runScript('check', ['--content', dir]);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+
+    const second = await runScript('import', [fixture('google-contacts.csv'), '--content', dir, '--date', '2026-03-09']);
+    expect(second.stdout.split('\n').at(-2)).toContain('0 new contacts, 0 updated, 6 already up to date, 2 problems.');
+    expect(await snapshotFolder(dir)).toEqual(files);
+  });
+
+  it('imports vCards of every version into one folder without duplicates, and --update replaces the owner\'s values', async () => {
+    dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
+    for (const file of ['icloud.vcf', 'nextcloud-4.0.vcf', 'android-2.1.vcf', 'outlook.csv']) {
+      await runScript('import', [fixture(file), '--content', dir, '--date', '2026-03-02']);
+    }
+    expect(Object.keys(await snapshotFolder(dir)).sort()).toEqual([
+      'contacts/ana.yaml',
+      'contacts/clifton-lettings.yaml',
+      'contacts/jose-alvarez.yaml',
+      'contacts/mary-ann-oneill.yaml',
+      'contacts/omar-haddad.yaml',
+      'contacts/renee-dubois.yaml',
+      'contacts/tom-byrne.yaml',
+      'contacts/zoe-quinn.yaml',
+      'settings.yaml',
+    ]);
+    expect(await readFile(path.join(dir, 'contacts/jose-alvarez.yaml'), 'utf8')).toBe(`name: José Álvarez
+emails:
+  - jose@alvarez.example
+phone: "+34600111222"
+segment: sphere
+notes: |-
+  Vecino de María, le gusta el vino tinto, no el blanco.
+  Segunda línea.
+`);
+    const update = await runScript('import', [fixture('icloud.vcf'), '--content', dir, '--update', '--segment', 'prospect']);
+    // The phone is the same number written another way, so it stays as the owner wrote it.
+    expect(update.stdout.replaceAll(dir, 'DIR')).toContain('updated  DIR/contacts/ana.yaml (row 1): notes');
+    const ana = await readFile(path.join(dir, 'contacts/ana.yaml'), 'utf8');
+    expect(ana).toContain('phone: "07700 900123"\n');
+    expect(ana).toContain('segment: past-client\n');
+    expect(ana).toContain('notes: |-\n  Met at the Clifton open house, March 2024.\n  Husband Marc plays golf.\n');
+    expect((await runScript('check', ['--content', dir])).code).toBe(0);
+  });
+
+  it('takes a header map, records consent with its source and date, and stops at a bad command line', async () => {
+    dir = await writeTree({ 'settings.yaml': settings });
+    const map = 'Customer=name,Contact address=email,Newsletter=emailConsent,Signed up=consentDate';
+    const run = await runScript('import', [fixture('generic-semicolon.csv'), '--content', dir, '--map', map, '--source', 'Open-house sign-up sheet', '--date', '2026-03-02']);
+    expect(run.code).toBe(1);
+    expect(await readFile(path.join(dir, 'contacts/hannah-lee.yaml'), 'utf8')).toBe(`name: Hannah Lee
+emails:
+  - hannah@lee.example
+phone: 07700 900789
+segment: past-client
+tags:
+  - referrer
+  - vip
+dates:
+  clientSince: 2024-06-01
+consent:
+  email:
+    basis: consent
+    source: Open-house sign-up sheet, column "Newsletter"
+    date: 2025-11-02
+    evidence: 'row 2 of generic-semicolon.csv: Newsletter = "yes"'
+`);
+    expect(await readFile(path.join(dir, 'contacts/omar-haddad.yaml'), 'utf8')).not.toContain('consent');
+
+    const bad = await runScript('import', [fixture('generic-semicolon.csv'), '--content', dir, '--map', 'Customer=fullname']);
+    expect(bad.stderr).toContain('--map: "fullname" is not a field');
+    expect(bad.code).toBe(2);
+    const missing = await runScript('import', ['no-such.csv', '--content', dir]);
+    expect([missing.stderr.trim(), missing.code]).toEqual(['no-such.csv: no such file', 2]);
+  });
+});
