@@ -70,6 +70,8 @@ describe('describeEndorsement and disclosures', () => {
     expect(
       describeEndorsement(testimonial({ kind: 'organization', organization: 'Harbour Relocation', process: 'Survey of 40 staff in 2025' })),
     ).toEqual({ kind: 'organization', label: 'Organization', detail: 'Harbour Relocation: Survey of 40 staff in 2025' });
+    const speaking = testimonial({ kind: 'organization', author: { name: 'Harbour Relocation' }, organization: 'Harbour Relocation', process: 'Survey' });
+    expect(describeEndorsement(speaking).detail).toBe('Survey');
   });
 
   it('lists the material connection and typical results, when given', () => {

@@ -38,7 +38,10 @@ export type Endorsement = { kind: EndorsementKind; label: string; detail?: strin
  */
 export function describeEndorsement(t: Testimonial): Endorsement {
   if (t.kind === 'expert') return { kind: t.kind, label: KIND_LABELS.expert, detail: t.qualification };
-  if (t.kind === 'organization') return { kind: t.kind, label: KIND_LABELS.organization, detail: `${t.organization}: ${t.process}` };
+  if (t.kind === 'organization') {
+    const speaker = t.author.name === t.organization ? '' : `${t.organization}: `;
+    return { kind: t.kind, label: KIND_LABELS.organization, detail: `${speaker}${t.process}` };
+  }
   return { kind: t.kind, label: KIND_LABELS.consumer };
 }
 

@@ -1,0 +1,32 @@
+/**
+ * The site's content, read through Astro's collections and filtered by the publish rules. Pages
+ * get their data here, so no page can forget a rule.
+ */
+import { getCollection, getEntry } from 'astro:content';
+import { publicResults, publicTestimonials, sentNewsletters } from '../core/publish.ts';
+import type { Newsletter, Result, Settings, Testimonial } from '../core/schema/index.ts';
+import { buildDate } from './env.ts';
+
+/** A collection entry as Astro gives it; pass it whole to `render()`. */
+export type SiteEntry<T> = { id: string; data: T; body?: string; filePath?: string };
+
+export async function siteSettings(): Promise<Settings> {
+  const entry = await getEntry('settings', 'site');
+  if (!entry) throw new Error('settings.yaml was not loaded: the settings collection is empty');
+  return entry.data as Settings;
+}
+
+/** Published testimonials with consent for the website, newest first. */
+export async function siteTestimonials(): Promise<SiteEntry<Testimonial>[]> {
+  return publicTestimonials((await getCollection('testimonials')) as SiteEntry<Testimonial>[]);
+}
+
+export async function siteResults(): Promise<SiteEntry<Result>[]> {
+  return publicResults((await getCollection('results')) as SiteEntry<Result>[]);
+}
+
+/** Newsletters sent by the build date, as advice articles, newest first. */
+export async function siteNewsletters(): Promise<SiteEntry<Newsletter>[]> {
+  const settings = await siteSettings();
+  return sentNewsletters((await getCollection('newsletters')) as SiteEntry<Newsletter>[], buildDate(settings.timeZone));
+}

@@ -1,0 +1,25 @@
+/**
+ * The build's inputs from the environment, read in one place. `astro.config.mjs` reads the same
+ * variables for `site`, `base` and the content folder.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The content folder: `REFERABLE_CONTENT`, relative to the project root, default `content`. */
+export function contentDir(root: string = process.cwd()): string {
+  return path.resolve(root, process.env.REFERABLE_CONTENT || 'content');
+}
+
+/** The content folder as a URL ending in `/`, as Astro's loaders take it. */
+export function contentDirUrl(sub = '', root?: string): URL {
+  return pathToFileURL(path.join(contentDir(root), sub) + path.sep);
+}
+
+/**
+ * The day the site is built for, in the business's time zone: newsletters sent on or before it
+ * are published. `BUILD_DATE` (YYYY-MM-DD) fixes it for tests and previews.
+ */
+export function buildDate(timeZone: string): Temporal.PlainDate {
+  const fixed = process.env.BUILD_DATE;
+  return fixed ? Temporal.PlainDate.from(fixed) : Temporal.Now.plainDateISO(timeZone);
+}
