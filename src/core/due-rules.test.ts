@@ -156,9 +156,19 @@ describe('after a trigger', () => {
       { rule: 'after', trigger: 'referral-status-changed', days: 2 },
       { referrals: [referral('2026-11-20', [['met', '2026-12-01'], ['client', '2026-12-20']])] },
       [
-        '2026-12-03 2 days after tom-byrne\'s referral becoming "met" on 2026-12-01',
-        '2026-12-22 2 days after tom-byrne\'s referral becoming "client" on 2026-12-20',
+        '2026-12-03 2 days after tom-byrne met us on 2026-12-01',
+        '2026-12-22 2 days after tom-byrne became a client on 2026-12-20',
       ],
+    ],
+    [
+      'a person referred becoming a client, with the status note',
+      { rule: 'after', trigger: 'referral-became-client', days: 1 },
+      {
+        referrals: [
+          { ...referral('2026-11-20', [['met', '2026-12-01']]), status: [{ status: 'introduced', date: '2026-11-20' }, { status: 'client', date: '2026-12-04', note: 'Instructed us to sell.' }] },
+        ],
+      },
+      ['2026-12-05 1 day after tom-byrne became a client on 2026-12-04 (Instructed us to sell)'],
     ],
     ['nothing without the trigger', { rule: 'after', trigger: 'became-client', days: 1 }, {}, []],
   ])('%s', (_, rule, options, expected) => {

@@ -7,10 +7,11 @@ import { indexHistory, isSettled, stepKey, type HistoryIndex } from './touch-his
 import { touchIdOn, type DueTouch, type MissedTouch, type SkippedTouch } from './touch.ts';
 import { triggersByContact, type ContactTriggers } from './triggers.ts';
 import type { Entry } from './validate.ts';
-import type { Audience, Contact, HistoryEntry, Newsletter, Plan, Referral, Settings, Step } from './schema/index.ts';
+import { withHints } from './touch-hints.ts';
+import type { Audience, ClientEvent, Contact, HistoryEntry, Newsletter, Plan, Referral, Settings, Step } from './schema/index.ts';
 
-/** The settings the planner reads. */
-export type PlanSettings = Pick<Settings, 'timeZone' | 'limits' | 'graceDays'>;
+/** The settings the planner reads; without the gift budget, gift tasks carry no gift suggestion. */
+export type PlanSettings = Pick<Settings, 'timeZone' | 'limits' | 'graceDays'> & Partial<Pick<Settings, 'giftBudget' | 'currency'>>;
 
 /** What the planner plans from: the validated content (a `Content` with its settings fits). */
 export type PlanInput = {
@@ -19,6 +20,8 @@ export type PlanInput = {
   plans: readonly Entry<Plan>[];
   newsletters: readonly Entry<Newsletter>[];
   referrals: readonly Entry<Referral>[];
+  /** Client events: their invitations are planned as touches, and who came is mentioned later. */
+  events?: readonly Entry<ClientEvent>[];
   history: readonly HistoryEntry[];
 };
 
@@ -129,6 +132,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
   for (const plan of s.plans) {
     if (!inAudience(contact.id, contact.data, plan.data.audience)) continue;
     for (const step of plan.data.steps) {
+      if (step.audience && !inAudience(contact.id, contact.data, step.audience)) continue;
       if (step.due.rule === 'newsletter') issues ??= s.issues.filter((n) => inAudience(contact.id, contact.data, n.audience));
       const ctx = {
         contact: contact.id,
@@ -163,7 +167,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
         } else if (step.channel === 'email') {
           emails.push(touch);
         } else {
-          result.due.push(dueTouch(touch, contact.id, Math.max(rule.due, from), s));
+          result.due.push(withHints(dueTouch(touch, contact.id, Math.max(rule.due, from), s), contact, s.input));
         }
       }
     }

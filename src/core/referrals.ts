@@ -103,13 +103,14 @@ export type ReferralTouchKind = 'thanks' | 'gift' | 'update';
 
 /**
  * What kind of referral touch a plan step makes, if it is one: a step due after someone makes a
- * referral thanks them (a gift step gives the gift); one due after a referral changes status
- * tells them how it is going.
+ * referral thanks them (a gift step gives the gift), and so does one due after the person they
+ * referred becomes a client; one due after a referral changes status tells them how it is going.
  */
 export function referralStepKind(step: Step): ReferralTouchKind | undefined {
   if (step.due.rule !== 'after' && step.due.rule !== 'sequence') return undefined;
   if (step.due.trigger === 'made-referral') return step.channel === 'gift' ? 'gift' : 'thanks';
   if (step.due.trigger === 'referral-status-changed') return 'update';
+  if (step.due.trigger === 'referral-became-client') return step.channel === 'gift' ? 'gift' : 'thanks';
   return undefined;
 }
 
@@ -154,7 +155,13 @@ export function referralTouches(
     for (const step of plan.data.steps) {
       const kind = referralStepKind(step);
       if (!kind) continue;
-      const starts = kind === 'update' ? referral.status.slice(1) : [{ date: referral.date, status: undefined }];
+      const trigger = step.due.rule === 'after' || step.due.rule === 'sequence' ? step.due.trigger : undefined;
+      const starts =
+        trigger === 'referral-status-changed'
+          ? referral.status.slice(1)
+          : trigger === 'referral-became-client'
+            ? referral.status.slice(1).filter((s) => s.status === 'client')
+            : [{ date: referral.date, status: undefined }];
       for (const start of starts) {
         for (const due of dueAfter(step, start.date)) {
           expected.set(`${plan.id}\u0000${step.id}\u0000${due}`, { kind, ...(start.status ? { status: start.status } : {}) });

@@ -1,5 +1,5 @@
 import { parseDay, type Day } from './calendar.ts';
-import type { Contact, Referral, Trigger } from './schema/index.ts';
+import type { Contact, Referral, ReferralStatus, Trigger } from './schema/index.ts';
 import type { Entry } from './validate.ts';
 
 /** One time a trigger happened to a contact, and how to say it. */
@@ -13,15 +13,26 @@ const NONE: ContactTriggers = Object.freeze({
   closing: [],
   'made-referral': [],
   'referral-status-changed': [],
+  'referral-became-client': [],
 }) as unknown as ContactTriggers;
 
 const event = (date: string, what: string): TriggerEvent => ({ day: parseDay(date), date, what });
 const byDay = (a: TriggerEvent, b: TriggerEvent) => a.day - b.day || a.what.localeCompare(b.what);
 
+const STATUS_WORDS: Record<ReferralStatus, string> = {
+  introduced: 'was introduced',
+  met: 'met us',
+  client: 'became a client',
+  'not-a-fit': 'turned out not to be a fit for us',
+};
+
 /**
  * When each trigger happened to each contact: became-client is `dates.clientSince`, closing is
- * `dates.closing`, made-referral is the date of each referral they made, and
- * referral-status-changed is each status after the first (the first is where a referral starts).
+ * `dates.closing`, made-referral is the date of each referral they made,
+ * referral-status-changed is each status after the first (the first is where a referral starts),
+ * and referral-became-client each time a person they referred became a client. A referral's
+ * events name the person referred (their name when they are a contact) and carry the status note,
+ * so a task says what to tell the referrer.
  */
 export function triggersByContact(
   contacts: readonly Entry<Contact>[],
@@ -33,6 +44,17 @@ export function triggersByContact(
     if (list) list.push(referral);
     else made.set(referral.data.referrer, [referral]);
   }
+  const names = new Map(contacts.map((c) => [c.id, c.data.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const changes = (list: Entry<Referral>[], keep: (s: ReferralStatus) => boolean) =>
+    list
+      .flatMap((r) =>
+        r.data.status
+          .slice(1)
+          .filter((s) => keep(s.status))
+          .map((s) => event(s.date, `${nameOf(r.data.referred)} ${STATUS_WORDS[s.status]} on ${s.date}${s.note ? ` (${s.note.replace(/\.$/, '')})` : ''}`)),
+      )
+      .sort(byDay);
   const found = new Map<string, ContactTriggers>();
   for (const { id, data } of contacts) {
     const { clientSince, closing } = data.dates;
@@ -42,13 +64,10 @@ export function triggersByContact(
       'became-client': clientSince ? [event(clientSince, `becoming a client on ${clientSince}`)] : [],
       closing: closing ? [event(closing, `closing on ${closing}`)] : [],
       'made-referral': theirs
-        .map((r) => event(r.data.date, `referring ${r.data.referred} on ${r.data.date}`))
+        .map((r) => event(r.data.date, `referring ${nameOf(r.data.referred)} on ${r.data.date}${r.data.need ? ` (${r.data.need})` : ''}`))
         .sort(byDay),
-      'referral-status-changed': theirs
-        .flatMap((r) =>
-          r.data.status.slice(1).map((s) => event(s.date, `${r.data.referred}'s referral becoming "${s.status}" on ${s.date}`)),
-        )
-        .sort(byDay),
+      'referral-status-changed': changes(theirs, () => true),
+      'referral-became-client': changes(theirs, (s) => s === 'client'),
     });
   }
   return (id) => found.get(id) ?? NONE;

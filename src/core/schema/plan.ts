@@ -6,7 +6,7 @@ export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.output<typeof ChannelSchema>;
 
 /** Things that happen to a contact and start a clock. */
-export const TRIGGERS = ['became-client', 'made-referral', 'referral-status-changed', 'closing'] as const;
+export const TRIGGERS = ['became-client', 'made-referral', 'referral-status-changed', 'referral-became-client', 'closing'] as const;
 export const TriggerSchema = z.enum(TRIGGERS);
 export type Trigger = z.output<typeof TriggerSchema>;
 
@@ -87,6 +87,8 @@ export const StepSchema = z
     task: TextSchema.optional(),
     /** A line the owner can use or adapt. */
     suggestion: TextSchema.optional(),
+    /** Only the plan's contacts who are also in this audience get this step (a card for the top tier). */
+    audience: AudienceSchema.optional(),
   })
   .superRefine((step, ctx) => {
     if (step.channel === 'email' && !step.template) {
