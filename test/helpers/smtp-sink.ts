@@ -14,8 +14,13 @@ export type SinkOptions = {
   data?: (to: string[]) => 'drop' | 'accept' | 'hang';
   /** Refuse every connection with `421` before the greeting. */
   refuseConnect?: boolean;
-  /** Counted, raw messages only (no parsing) for benchmarks. */
+  /**
+   * Called with each message the server accepts (already counted in `received`), before the
+   * client hears the 250 reply: a test can stop the client at an exact message.
+   */
   onMessage?: (message: Received) => void;
+  /** Milliseconds to wait before replying 250 to each message: a slow server. */
+  replyDelayMs?: number;
 };
 
 export type SmtpSink = { port: number; url: string; received: Received[]; close(): Promise<void> };
@@ -59,11 +64,15 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
         const message = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to, raw: Buffer.concat(chunks) };
         received.push(message);
         options.onMessage?.(message);
-        callback(null, `Queued as ${received.length}`);
+        const reply = `Queued as ${received.length}`;
+        if (options.replyDelayMs) setTimeout(() => callback(null, reply), options.replyDelayMs);
+        else callback(null, reply);
       });
     },
   };
   const server = new SMTPServer(config);
+  // A client that dies mid-session (a killed job) resets its connection: not the server's failure.
+  server.on('error', () => {});
   server.server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
