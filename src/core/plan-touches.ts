@@ -1,4 +1,5 @@
 import { inAudience } from './audience.ts';
+import { planEventInvites } from './events.ts';
 import { dayOfPlainDate, formatDay, parseDay, plainDates, type Day } from './calendar.ts';
 import { mayEmailOn } from './consent.ts';
 import { dueDays, type NewsletterIssue, type RuleDue } from './due-rules.ts';
@@ -85,6 +86,8 @@ type Candidate = {
  *   `settings.limits.perContactPerWeek` in any seven days; the rest wait for the next free day in
  *   the order of `byPriority`, and are missed if that passes the grace window.
  *
+ * - Client events plan one invitation per invitee (see `planEventInvites`), as personal touches.
+ *
  * Planning N days equals planning each of those days alone after the earlier days' runs wrote
  * their outcomes to history.
  */
@@ -112,6 +115,13 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
   };
   if (range.days >= 1) for (const contact of input.contacts) planContact(contact, shared);
   const { due, skipped, missed } = shared.result;
+  if (range.days >= 1 && input.events?.length) {
+    const byId = new Map(input.contacts.map((c) => [c.id, c]));
+    for (const invite of planEventInvites({ events: input.events, contacts: input.contacts, history: input.history }, range)) {
+      const contact = byId.get(invite.contact);
+      if (contact) due.push(withHints(invite, contact, input));
+    }
+  }
   due.sort((a, b) => compare(a.date, b.date) || byTouch(a, b));
   skipped.sort((a, b) => compare(a.due, b.due) || byTouch(a, b));
   missed.sort((a, b) => compare(a.due, b.due) || byTouch(a, b));
