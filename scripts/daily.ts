@@ -1,20 +1,27 @@
 /**
  * `npm run daily -- [--date D] [--dry-run] [--content DIR] [--outbox DIR]`: plan today's touches,
- * send the emails (SMTP when SMTP_URL is set, else .eml files in the outbox), write the personal
- * touches to a task list, record everything in history, and print what happened.
+ * send the emails (SMTP when SMTP_URL is set, else .eml files in the outbox), open GitHub issues
+ * for the personal touches (GITHUB_TOKEN and GITHUB_REPOSITORY set, GITHUB_API_URL honoured; else
+ * a task list in the outbox), record everything in history, and print what happened. The exit
+ * status says whether anything needs the owner: see `EXIT` in src/core/daily-summary.ts.
  */
+import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
 import { clockOn, todayIn } from '../src/adapters/clock.ts';
 import { readContent } from '../src/adapters/content-fs.ts';
+import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github.ts';
 import { openHistoryJournal, repairHistory } from '../src/adapters/history-fs.ts';
 import { compileLayouts } from '../src/adapters/layouts-fs.ts';
 import { createOutbox, writeOutboxFile } from '../src/adapters/outbox.ts';
+import { createProgress } from '../src/adapters/progress.ts';
 import { createSmtpDelivery, isSmtpUrl } from '../src/adapters/smtp.ts';
 import { printProblems, runCommand } from '../src/adapters/terminal.ts';
 import { runDaily, type DailyReport } from '../src/core/daily-run.ts';
-import { formatDailySummary, formatTaskList } from '../src/core/daily-summary.ts';
+import { EXIT, exitStatus, formatDailyMarkdown, formatDailySummary, formatTaskList } from '../src/core/daily-summary.ts';
+import type { Problem } from '../src/core/problems.ts';
 import { isCalendarDate } from '../src/core/schema/index.ts';
+import type { Task } from '../src/core/task.ts';
 
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {
@@ -32,11 +39,9 @@ runCommand(async () => {
   const { content, problems } = await readContent(values.content);
   printProblems(problems);
   const settings = content.settings;
-  if (!settings) return 1;
-  if (problems.some((p) => p.file.startsWith(`${historyDir}/`))) {
-    console.error('\nNothing was sent: history has problems, and sending without it could send a touch twice.');
-    return 1;
-  }
+  const stop = (why: string) => stopped(why, problems);
+  if (!settings) return stop('the settings have problems, and the sender, postal address and limits come from them.');
+  if (problems.some((p) => p.file.startsWith(`${historyDir}/`))) return stop('history has problems, and sending without it could send a touch twice.');
   const today = values.date ? Temporal.PlainDate.from(values.date) : todayIn(settings.timeZone);
   const compiled = await compileLayouts(settings);
   for (const p of compiled.problems) console.error(`${p.file}: ${p.message}`);
@@ -45,22 +50,37 @@ runCommand(async () => {
   const input = { content, settings, today, layouts: compiled.layouts, layoutProblems, now };
 
   let report: DailyReport;
-  let tasksWhere: string | undefined;
   const delivery = smtpUrl ? createSmtpDelivery(smtpUrl, { perSecond: settings.limits.perSecond }) : createOutbox(values.outbox);
+  const gitHub = gitHubFromEnv(process.env);
   if (dryRun) {
     report = await runDaily(input);
   } else {
     const journal = await openHistoryJournal(historyDir, today.toString().slice(0, 7));
-    const writeTasks = async (tasks: Parameters<typeof formatTaskList>[0]) =>
-      (tasksWhere = await writeOutboxFile(values.outbox, `tasks-${today}.md`, formatTaskList(tasks, today.toString())));
+    const progress = createProgress();
+    const writeTasks = (tasks: readonly Task[]) => writeOutboxFile(values.outbox, `tasks-${today}.md`, formatTaskList(tasks, today.toString()));
     try {
-      report = await runDaily(input, { delivery, journal, writeTasks });
+      const issues = gitHub && asTaskIssues(gitHub);
+      report = await runDaily(input, { delivery, journal, writeTasks, ...(issues ? { issues } : {}), onSending: progress.start, onResult: progress.step });
     } finally {
+      progress.done();
       await journal.close();
     }
   }
   await delivery.close();
-  const summary = formatDailySummary(report, { date: today.toString(), delivery: delivery.name, dryRun, tasksWhere });
-  console.log(summary.join('\n'));
-  return problems.length || compiled.problems.length ? 1 : 0;
+  const all: Problem[] = [...problems, ...compiled.problems.map((p) => ({ code: 'Invalid' as const, file: p.file, line: 0, column: 0, field: '', message: p.message, hint: 'Fix the layout; its emails are held back until then.' }))];
+  const ctx = { date: today.toString(), delivery: delivery.name, dryRun, problems: all };
+  console.log(formatDailySummary(report, ctx).join('\n'));
+  if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatDailyMarkdown(report, ctx));
+  return exitStatus(report, all);
 });
+
+/** Nothing is sent: says why, in the terminal and the job summary. */
+async function stopped(why: string, problems: readonly Problem[]): Promise<number> {
+  const line = `Nothing was sent: ${why} Fix the problems above and run it again.`;
+  console.error(`\n${line}`);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const list = problems.map((p) => `- \`${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}\` ${p.field ? `${p.field}: ` : ''}${p.message}`);
+    await appendFile(process.env.GITHUB_STEP_SUMMARY, `## Daily run stopped\n\n${line}\n\n${list.join('\n')}\n`);
+  }
+  return EXIT.problems;
+}

@@ -1,10 +1,13 @@
 import { Octokit } from 'octokit';
 import { CHANNELS } from '../core/schema/index.ts';
+import type { TaskIssues } from '../core/task-handover.ts';
 import { TASK_LABEL, touchIdFromBody, type Task, type TaskIssue } from '../core/task.ts';
 
 export type GitHubTasks = {
-  /** The issues carrying Referable's label, updated since `since` (ISO moment). */
-  listTaskIssues(since: string): Promise<TaskIssue[]>;
+  /** `owner/repo`. */
+  repository: string;
+  /** The issues carrying Referable's label, updated since `since` (ISO moment), or all of them. */
+  listTaskIssues(since?: string): Promise<TaskIssue[]>;
   /** Opens one issue for `task`. */
   openTaskIssue(task: Task, assignee?: string): Promise<TaskIssue>;
 };
@@ -39,13 +42,14 @@ export function gitHubTasks(options: GitHubRepo): GitHubTasks {
   const { owner, repo } = options;
   const octokit = octokitFor(options);
   return {
+    repository: `${owner}/${repo}`,
     async listTaskIssues(since) {
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
         owner,
         repo,
         labels: TASK_LABEL,
         state: 'all',
-        since,
+        ...(since ? { since } : {}),
         per_page: 100,
       });
       return issues.flatMap((issue) => {
@@ -66,6 +70,36 @@ export function gitHubTasks(options: GitHubRepo): GitHubTasks {
       return toTaskIssue(data, task.touch);
     },
   };
+}
+
+/**
+ * The issues as the daily job uses them: a failure (after octokit's own retries) comes back as a
+ * reason to show the owner, never as a throw. The token never appears in it.
+ */
+export function asTaskIssues(gh: GitHubTasks): TaskIssues {
+  const answer = async <T>(call: () => Promise<T>) => {
+    try {
+      return { ok: true as const, value: await call() };
+    } catch (error) {
+      return { ok: false as const, reason: describeGitHubError(error) };
+    }
+  };
+  return {
+    where: gh.repository,
+    list: (since) => answer(() => gh.listTaskIssues(since)),
+    open: (task) => answer(() => gh.openTaskIssue(task)),
+  };
+}
+
+/** "GitHub answered 401: Bad credentials", or why it could not be reached. */
+export function describeGitHubError(error: unknown): string {
+  const e = error as { status?: number; message?: string; cause?: { code?: string; message?: string } };
+  const message = (e.message ?? String(error)).replace(/ - https:\/\/docs\.github\.com\S*/, '');
+  if (e.cause?.code || !e.status || (e.status === 500 && /fetch failed/.test(message))) {
+    return `GitHub could not be reached (${e.cause?.code ?? e.cause?.message ?? message})`;
+  }
+  const hint = e.status === 401 ? ': check the GITHUB_TOKEN' : e.status === 403 || e.status === 404 ? ': check that the token may write issues in GITHUB_REPOSITORY' : '';
+  return `GitHub answered ${e.status}: ${message}${hint}`;
 }
 
 // Wait out a rate limit (octokit computes how long) twice before giving up.

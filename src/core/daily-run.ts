@@ -1,17 +1,18 @@
 /**
- * The daily job's logic: settle what an earlier run left open, plan today's touches, record the
- * skipped and missed ones, send the emails through the given delivery, and write up the personal
- * touches as tasks. The script gives it the edges (delivery, journal, clock); this module
- * decides.
+ * The daily job's logic: read the task issues back, settle what an earlier run left open, plan
+ * today's touches, record the skipped and missed ones, hand the personal touches over (GitHub
+ * issues, or a task list), and send the emails through the given delivery. The script gives it
+ * the edges (delivery, journal, issue tracker, clock); this module decides.
  */
 import { deliverEmails, type HeldTouch, type Journal, type Prepared, type TouchResult } from './deliver.ts';
 import { buildMessage, type Delivery } from './message.ts';
 import { createPersonalizer } from './personalize.ts';
 import { planTouches } from './plan-touches.ts';
 import { renderEmail, type CompiledLayout } from './render-email.ts';
-import type { HistoryEntry, Settings } from './schema/index.ts';
-import { claimEntry, emailsClaimedOn, heldByHistory, lastEntries, resolveOpenClaims, skippedEntry } from './send-journal.ts';
-import { composeTask, type Task } from './task.ts';
+import type { Channel, HistoryEntry, Settings } from './schema/index.ts';
+import { emailsClaimedOn, heldByHistory, lastEntries, resolveOpenClaims, skippedEntry } from './send-journal.ts';
+import { issuesSince, openIssues, readBackIssues, taskListEntries, type IssueReadBack, type TaskIssues } from './task-handover.ts';
+import { composeTask, type Task, type TaskIssue } from './task.ts';
 import type { DueTouch, SkippedTouch } from './touch.ts';
 import type { Content } from './validate.ts';
 
@@ -27,6 +28,8 @@ export type DailyInput = {
 };
 
 export type DailyReport = {
+  /** Touches due today (planned or skipped), by channel. */
+  byChannel: Partial<Record<Channel, number>>;
   /** Claims of earlier runs with no outcome, now recorded as unknown. */
   recovered: HistoryEntry[];
   results: TouchResult[];
@@ -35,7 +38,21 @@ export type DailyReport = {
   missed: SkippedTouch[];
   /** Emails over `limits.perDay`: not recorded, planned again on a later run. */
   deferred: DueTouch[];
+  /** Today's personal touches, written up. */
   tasks: Task[];
+  /** Where the tasks went: a task-list file or `owner/repo` issues. */
+  tasksWhere?: string;
+  /** Issues opened today, and tasks whose issue could not be opened (tried again next run). */
+  opened: { task: Task; issue: TaskIssue }[];
+  unopened: { task: Task; reason: string }[];
+  /** Issues closed by hand since the last run, as recorded: `done`, or `skipped` when not planned. */
+  closed: HistoryEntry[];
+  /** Issues reopened after their touch was recorded as done. */
+  reopened: TaskIssue[];
+  /** Issues still open after this run: personal touches waiting for someone. */
+  openIssues: TaskIssue[];
+  /** Why the issue tracker could not be used today, if it could not. */
+  trackerProblem?: string;
 };
 
 /** Makes each email touch ready to send: personalized, rendered, with its message. */
@@ -56,22 +73,31 @@ export function emailPreparer(input: DailyInput): (touch: DueTouch) => Prepared 
   };
 }
 
-/**
- * Runs the day. With no delivery and journal it is a dry run: everything is planned and rendered,
- * nothing is sent or recorded.
- */
 export type DailyEdges = {
   delivery: Delivery;
   journal: Journal;
-  /** Hands the personal touches over (a task-list file for now); returns where they went. */
+  /** Writes the personal touches to a task list; returns where. Used without a tracker, or when it fails. */
   writeTasks: (tasks: readonly Task[]) => Promise<string>;
+  /** GitHub issues, when the job has a token: personal touches become issues. */
+  issues?: TaskIssues;
+  /** Called once with the number of emails about to be sent, then after each one. */
+  onSending?: (total: number) => void;
   onResult?: (result: TouchResult) => void;
 };
 
+/**
+ * Runs the day. With no edges it is a dry run: everything is planned and rendered, nothing is
+ * sent, opened or recorded.
+ */
 export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<DailyReport> {
   const { content, settings, today, now } = input;
-  const recovered = resolveOpenClaims(content.history, now());
-  const history = [...content.history, ...recovered];
+  const readBack = edges?.issues ? await readIssues(edges.issues, content.history, now()) : undefined;
+  const trackerProblem = readBack && !readBack.ok ? readBack.reason : undefined;
+  const synced: IssueReadBack | undefined = readBack?.ok ? readBack.value : undefined;
+  const known = [...content.history, ...(synced?.record ?? [])];
+  const recovered = resolveOpenClaims(known, now());
+  const history = [...known, ...recovered];
+
   const plan = planTouches({ ...content, settings, history }, { from: today, days: 1 });
   const last = lastEntries(history);
   const emails: DueTouch[] = [];
@@ -84,13 +110,27 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   }
   const room = Math.max(0, settings.limits.perDay - emailsClaimedOn(history, today, settings.timeZone));
   const sending = emails.slice(0, room);
-  const deferred = emails.slice(room);
   const contacts = new Map(content.contacts.map((c) => [c.id, c.data]));
   const tasks = personal.flatMap((t) => {
     const contact = contacts.get(t.contact);
     return contact ? [composeTask(t, contact, history.filter((h) => h.contact === t.contact))] : [];
   });
-  const report: DailyReport = { recovered, results: [], held, skipped: plan.skipped, missed: plan.missed, deferred, tasks };
+  const report: DailyReport = {
+    byChannel: countByChannel([...plan.due, ...plan.skipped]),
+    recovered,
+    results: [],
+    held,
+    skipped: plan.skipped,
+    missed: plan.missed,
+    deferred: emails.slice(room),
+    tasks,
+    opened: [],
+    unopened: [],
+    closed: (synced?.record ?? []).filter((e) => e.event === 'done' || (e.event === 'skipped' && e.reason.startsWith('issue #'))),
+    reopened: synced?.reopened ?? [],
+    openIssues: [],
+    ...(trackerProblem ? { trackerProblem } : {}),
+  };
   const prepare = emailPreparer(input);
 
   if (!edges) {
@@ -105,29 +145,51 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   const at = now();
   await edges.journal.append(
     [
+      ...(synced?.record ?? []),
       ...recovered,
       ...plan.skipped.map((s) => skippedEntry(s, 'skipped', at)),
       ...plan.missed.map((m) => skippedEntry(m, 'missed', at)),
     ],
     { durable: true },
   );
-  if (tasks.length) {
-    const where = await edges.writeTasks(tasks);
-    const byId = new Map(personal.map((t) => [t.id, t]));
-    await edges.journal.append(taskEntries(tasks, byId, where, now()), { durable: true });
-  }
+  await handOver(report, personal, synced, edges, now);
+  edges.onSending?.(sending.length);
   const delivered = await deliverEmails({ touches: sending, prepare, delivery: edges.delivery, journal: edges.journal, now, onResult: edges.onResult });
   report.results = delivered.results;
   held.push(...delivered.held);
   return report;
 }
 
-/** History for personal touches handed over as tasks: claimed, then sent to where they went. */
-function taskEntries(tasks: readonly Task[], touches: ReadonlyMap<string, DueTouch>, where: string, at: string): HistoryEntry[] {
-  return tasks.flatMap((task) => {
-    const touch = touches.get(task.touch);
-    if (!touch) return [];
-    const claimed = claimEntry(touch, at);
-    return [claimed, { ...claimed, event: 'sent' as const, response: `task written to ${where}` }];
-  });
+async function readIssues(tracker: TaskIssues, history: readonly HistoryEntry[], at: string) {
+  const listed = await tracker.list(issuesSince(history));
+  if (!listed.ok) return { ok: false as const, reason: listed.reason };
+  return { ok: true as const, value: readBackIssues(listed.value, history, at) };
+}
+
+/** Opens today's issues, or writes the task list; without a working tracker the touches wait. */
+async function handOver(report: DailyReport, personal: readonly DueTouch[], synced: IssueReadBack | undefined, edges: DailyEdges, now: () => string) {
+  const touches = new Map(personal.map((t) => [t.id, t]));
+  if (edges.issues && synced) {
+    const handed = await openIssues(report.tasks, touches, edges.issues, synced.issues, edges.journal, now);
+    report.tasksWhere = `issues in ${edges.issues.where}`;
+    report.opened = handed.opened;
+    report.unopened = handed.failed;
+    report.openIssues = [...synced.waiting, ...handed.opened.map((o) => o.issue)];
+    return;
+  }
+  if (!report.tasks.length) return;
+  report.tasksWhere = await edges.writeTasks(report.tasks);
+  if (edges.issues) {
+    // The tracker failed: the list is there to read today, and the touches stay unrecorded, so
+    // the next run opens their issues.
+    for (const touch of personal) report.held.push({ touch, reason: 'its issue could not be opened today: tried again on the next run', recorded: false });
+    return;
+  }
+  await edges.journal.append(taskListEntries(report.tasks, touches, report.tasksWhere, now()), { durable: true });
+}
+
+function countByChannel(touches: readonly { channel: Channel }[]): Partial<Record<Channel, number>> {
+  const counts: Partial<Record<Channel, number>> = {};
+  for (const t of touches) counts[t.channel] = (counts[t.channel] ?? 0) + 1;
+  return counts;
 }
