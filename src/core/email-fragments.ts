@@ -43,7 +43,8 @@ function figures(result: Result, palette: Palette): Fragment {
   if (!result.figures.length) return EMPTY;
   const s = elementStyles(palette);
   const rows = result.figures
-    .map((f) => `<tr><td style="${s.td}">${escapeHtml(f.label)}</td><td style="${s.td}"><strong>${escapeHtml(f.value)}</strong></td></tr>`)
+    // A fixed label width lines the figures of every result up in one column.
+    .map((f) => `<tr><td style="${s.td};width:60%">${escapeHtml(f.label)}</td><td style="${s.td}"><strong>${escapeHtml(f.value)}</strong></td></tr>`)
     .join('');
   return {
     html: `<table class="figures" role="presentation" style="${s.table}">${rows}</table>`,
