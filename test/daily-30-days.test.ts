@@ -1,0 +1,118 @@
+/**
+ * The daily job on generated content for 30 consecutive days (issue 6): every touch ends up
+ * recorded once, no contact gets the same touch twice, and planning the month one day at a time
+ * agrees with planning it at once. Days 1 to 29 run in-process through the same adapters as
+ * `npm run daily` (real history files, real SMTP on loopback) to keep the test fast; day 30 runs
+ * the real command on what they left.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readContent } from '../src/adapters/content-fs.ts';
+import { openHistoryJournal } from '../src/adapters/history-fs.ts';
+import { compileLayouts } from '../src/adapters/layouts-fs.ts';
+import { writeOutboxFile } from '../src/adapters/outbox.ts';
+import { createSmtpDelivery } from '../src/adapters/smtp.ts';
+import { runDaily } from '../src/core/daily-run.ts';
+import { formatTaskList } from '../src/core/daily-summary.ts';
+import { planTouches } from '../src/core/plan-touches.ts';
+import type { HistoryEntry } from '../src/core/schema/index.ts';
+import { generateContent } from './helpers/generate-content.ts';
+import { runScript } from './helpers/run-script.ts';
+import { startSmtpSink, type SmtpSink } from './helpers/smtp-sink.ts';
+import { removeTree, writeTree } from './helpers/temp-dir.ts';
+
+const FIRST = Temporal.PlainDate.from('2026-11-01');
+const DAYS = 30;
+let dir = '';
+let sink: SmtpSink;
+const content = () => path.join(dir, 'content');
+const outbox = () => path.join(dir, 'outbox');
+
+/** One day of the job as scripts/daily.ts runs it, with a clock fixed on that morning. */
+async function runDay(today: Temporal.PlainDate): Promise<void> {
+  const { content: read, problems } = await readContent(content());
+  if (problems.length || !read.settings) throw new Error(`generated content has problems: ${JSON.stringify(problems.slice(0, 3))}`);
+  const settings = read.settings;
+  const { layouts } = await compileLayouts(settings);
+  let tick = 0;
+  const morning = today.toZonedDateTime({ timeZone: settings.timeZone, plainTime: '07:00' }).toInstant();
+  const now = () => morning.add({ milliseconds: tick++ }).toString();
+  const journal = await openHistoryJournal(path.join(content(), 'history'), today.toString().slice(0, 7));
+  const delivery = createSmtpDelivery(sink.url, { perSecond: 1000 });
+  try {
+    await runDaily(
+      { content: read, settings, today, layouts, now },
+      { delivery, journal, writeTasks: (tasks) => writeOutboxFile(outbox(), `tasks-${today}.md`, formatTaskList(tasks, today.toString())) },
+    );
+  } finally {
+    await journal.close();
+    await delivery.close();
+  }
+}
+
+async function allHistory(): Promise<HistoryEntry[]> {
+  const { content: read } = await readContent(content());
+  return read.history;
+}
+
+let last: Awaited<ReturnType<typeof runScript>>;
+beforeAll(async () => {
+  dir = await writeTree(Object.fromEntries(Object.entries(generateContent({ contacts: 60, seed: 6 })).map(([k, v]) => [`content/${k}`, v])));
+  sink = await startSmtpSink();
+  for (let d = 0; d < DAYS - 1; d++) await runDay(FIRST.add({ days: d }));
+  const lastDay = FIRST.add({ days: DAYS - 1 }).toString();
+  last = await runScript('daily', ['--content', content(), '--outbox', outbox(), '--date', lastDay], { SMTP_URL: sink.url, GITHUB_TOKEN: '' });
+}, 240_000);
+afterAll(async () => {
+  await sink?.close();
+  await removeTree(dir);
+});
+
+describe('30 consecutive daily runs on generated content', () => {
+  it('ends with the real command finding nothing wrong', () => {
+    expect(last.stderr).toBe('');
+    expect(last.code).toBe(0);
+    expect(last.stdout).toContain(`Daily run for ${FIRST.add({ days: DAYS - 1 })}`);
+  });
+
+  it('sends each email touch exactly once, and never the same touch twice to a contact', async () => {
+    const history = await allHistory();
+    const received = await Promise.all(
+      sink.received.map(async (m) => ({ to: m.to.join(','), touch: /^<([^@>]+)@/.exec((await simpleParser(m.raw)).messageId ?? '')?.[1] ?? '' })),
+    );
+    expect(received.length).toBeGreaterThan(40);
+    expect(received.every((r) => r.touch)).toBe(true);
+    expect(new Set(received.map((r) => `${r.to} ${r.touch}`)).size).toBe(received.length);
+    expect(new Set(received.map((r) => r.touch)).size).toBe(received.length);
+    const sentEmails = history.filter((e) => e.channel === 'email' && e.event === 'sent').map((e) => e.touch);
+    expect(sentEmails.toSorted()).toEqual(received.map((r) => r.touch).toSorted());
+  });
+
+  it('records each touch id once: one claim, one outcome, and a personal touch is not planned again', async () => {
+    const history = await allHistory();
+    const events = new Map<string, string[]>();
+    for (const e of history) events.set(e.touch, [...(events.get(e.touch) ?? []), e.event]);
+    const shapes = new Set([...events.values()].map((list) => list.join(' ')));
+    // No retries are needed against this server, so nothing is claimed twice.
+    expect([...shapes].filter((s) => !['claimed sent', 'skipped', 'missed'].includes(s))).toEqual([]);
+    expect(shapes.has('claimed sent') && shapes.has('skipped')).toBe(true);
+    const personal = history.filter((e) => e.channel !== 'email' && e.event === 'sent');
+    expect(personal.length).toBeGreaterThan(0);
+    expect(new Set(personal.map((e) => e.touch)).size).toBe(personal.length);
+    const titles: string[] = [];
+    for (const file of (await readdir(outbox())).filter((f) => f.startsWith('tasks-'))) {
+      titles.push(...[...(await readFile(path.join(outbox(), file), 'utf8')).matchAll(/<!-- referable-touch: (\S+) -->/g)].map((m) => m[1]));
+    }
+    expect(titles.toSorted()).toEqual(personal.map((e) => e.touch).toSorted());
+  });
+
+  it('settles the same touches as planning the 30 days at once', async () => {
+    const { content: read } = await readContent(content());
+    const plan = planTouches({ ...read, settings: read.settings!, history: [] }, { from: FIRST, days: DAYS });
+    const planned = [...plan.due, ...plan.skipped, ...plan.missed].map((t) => t.id).toSorted();
+    const recorded = [...new Set(read.history.map((e) => e.touch))].toSorted();
+    expect(recorded).toEqual(planned);
+  });
+});
