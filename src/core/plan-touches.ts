@@ -4,6 +4,7 @@ import { dayOfPlainDate, formatDay, parseDay, plainDates, type Day } from './cal
 import { mayEmailOn } from './consent.ts';
 import { dueDays, type NewsletterIssue, type RuleDue } from './due-rules.ts';
 import { ruleRank, scheduleEmails } from './pressure.ts';
+import { purposeFiller, type Filled } from './purpose-steps.ts';
 import { indexHistory, isSettled, stepKey, type HistoryIndex } from './touch-history.ts';
 import { touchIdOn, type DueTouch, type MissedTouch, type SkippedTouch } from './touch.ts';
 import { triggersByContact, type ContactTriggers } from './triggers.ts';
@@ -58,6 +59,7 @@ type Shared = {
   issues: readonly (NewsletterIssue & { audience: Audience })[];
   history: HistoryIndex;
   triggers: (id: string) => ContactTriggers;
+  purpose: (contact: Entry<Contact>) => (step: Step, due: Day) => Filled;
   date: (day: Day) => Temporal.PlainDate;
   result: PlanResult;
 };
@@ -72,6 +74,9 @@ type Candidate = {
   due: Day;
   priority: number;
   rank: number;
+  /** Filled in by a step's purpose (see `purposeFiller`). */
+  task?: string;
+  suggestion?: string;
 };
 
 /**
@@ -110,6 +115,7 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
       .sort((a, b) => a.sendDay - b.sendDay || (a.id < b.id ? -1 : 1)),
     history,
     triggers: triggersByContact(input.contacts, input.referrals),
+    purpose: purposeFiller({ ...input, daysBetweenAsks: input.settings.limits.daysBetweenAsks }),
     date: plainDates(),
     result: { due: [], skipped: [], missed: [] },
   };
@@ -138,6 +144,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
   const grace = s.input.settings.graceDays;
   const seen = new Set<string>();
   const emails: Candidate[] = [];
+  const purposeful: Candidate[] = [];
   let issues: NewsletterIssue[] | undefined;
   for (const plan of s.plans) {
     if (!inAudience(contact.id, contact.data, plan.data.audience)) continue;
@@ -174,12 +181,23 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
           if (step.channel === 'email' && !mayEmailOn(contact.data, formatDay(rule.due)).ok) continue;
           const failed = last?.event === 'failed' ? `failed (${last.reason}) and was ` : '';
           result.missed.push(outcome(touch, contact.id, s, `${failed}not planned within the ${grace}-day grace window after its due day`));
+        } else if (step.purpose) {
+          purposeful.push(touch);
         } else if (step.channel === 'email') {
           emails.push(touch);
         } else {
           result.due.push(withHints(dueTouch(touch, contact.id, Math.max(rule.due, from), s), contact, s.input));
         }
       }
+    }
+  }
+  if (purposeful.length) {
+    const fill = s.purpose(contact);
+    for (const touch of purposeful.sort((a, b) => a.due - b.due)) {
+      const filled = fill(touch.definition, touch.due);
+      if ('skip' in filled) result.skipped.push(outcome(touch, contact.id, s, filled.skip));
+      else if (touch.definition.channel === 'email') emails.push(touch);
+      else result.due.push(withHints(dueTouch({ ...touch, ...filled }, contact.id, Math.max(touch.due, from), s), contact, s.input));
     }
   }
   if (emails.length === 0) return;
@@ -220,8 +238,10 @@ function dueTouch(t: Candidate, contact: string, day: Day, s: Shared): DueTouch 
   if (t.definition.template) touch.template = t.definition.template;
   const subject = t.rule.subject ?? t.definition.subject;
   if (subject) touch.subject = subject;
-  if (t.definition.task) touch.task = t.definition.task;
-  if (t.definition.suggestion) touch.suggestion = t.definition.suggestion;
+  const task = t.task ?? t.definition.task;
+  if (task) touch.task = task;
+  const suggestion = t.suggestion ?? t.definition.suggestion;
+  if (suggestion) touch.suggestion = suggestion;
   if (t.rule.newsletter) touch.newsletter = t.rule.newsletter;
   return touch;
 }

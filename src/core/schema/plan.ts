@@ -87,6 +87,13 @@ export const StepSchema = z
     task: TextSchema.optional(),
     /** A line the owner can use or adapt. */
     suggestion: TextSchema.optional(),
+    /**
+     * What Referable fills in for this step: `refer-back` names contacts to introduce to this one
+     * (and is skipped when no one with consent fits); `introduction-ask` frames an ask by one of
+     * their communities, keeps asks `limits.daysBetweenAsks` apart and skips while a referral from
+     * them is still being handled.
+     */
+    purpose: z.enum(['refer-back', 'introduction-ask']).optional(),
     /** Only the plan's contacts who are also in this audience get this step (a card for the top tier). */
     audience: AudienceSchema.optional(),
   })

@@ -1,0 +1,55 @@
+import { formatDay, type Day } from './calendar.ts';
+import { askBlocked, askDaysByContact, askFrame, askSteps } from './introduction-asks.ts';
+import { suggestIntroductions } from './refer-back.ts';
+import type { Contact, HistoryEntry, Plan, Referral, Step } from './schema/index.ts';
+import type { Entry } from './validate.ts';
+
+/** What a purposeful step adds to its touch, or why it is skipped. */
+export type Filled = { skip: string } | { task?: string; suggestion?: string };
+
+export type PurposeInput = {
+  contacts: readonly Entry<Contact>[];
+  referrals: readonly Entry<Referral>[];
+  plans: readonly Entry<Plan>[];
+  history: readonly HistoryEntry[];
+  daysBetweenAsks: number;
+};
+
+const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
+
+/**
+ * Fills in the steps that have a `purpose`, for one contact, in order of due day: refer-back
+ * steps name who to introduce them to; introduction asks keep their gap and wait while a
+ * referral of theirs is being handled, and carry a frame and a line. Asks let through count
+ * against the later ones.
+ */
+export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) => (step: Step, due: Day) => Filled {
+  const asked = askDaysByContact(input.history, askSteps(input.plans));
+  return (contact) => {
+    const days = [...(asked.get(contact.id) ?? [])];
+    return (step, due) => {
+      const date = Temporal.PlainDate.from(formatDay(due));
+      if (step.purpose === 'refer-back') {
+        const found = suggestIntroductions(contact.id, input.contacts, input.referrals, date);
+        if (found.length === 0) return { skip: 'no contact who has consented to introductions fits what they offer or look for' };
+        const [best, ...others] = found;
+        const also = others.length ? `Also worth a thought: ${others.map((o) => `${o.name} (${o.reason})`).join('; ')}.` : undefined;
+        return {
+          task: `${(step.task ?? '').replace(/\.$/, '')}: introduce {{name}} to ${best.name}`,
+          suggestion: join(`Introduce {{name}} to ${best.name}: ${best.reason}.`, also, step.suggestion),
+        };
+      }
+      if (step.purpose === 'introduction-ask') {
+        const blocked = askBlocked(contact.id, due, days, input.daysBetweenAsks, input.referrals);
+        if (blocked) return { skip: blocked };
+        const before = days.filter((d) => d < due).length;
+        if (!days.includes(due)) days.push(due);
+        days.sort((a, b) => a - b);
+        if (step.channel === 'email') return {};
+        const { frame, line } = askFrame(contact.data, before);
+        return { suggestion: join(`Frame: ${frame}.`, `"${line}"`, step.suggestion) };
+      }
+      return {};
+    };
+  };
+}
