@@ -48,7 +48,7 @@ describe('npm run plan on the sample content, December 2026', () => {
     for (const contact of ['carys-hughes', 'marcus-bell', 'nina-lindqvist']) expect(rows.filter((r) => r.contact === contact && r.channel === 'email')).toEqual([]);
   });
 
-  it('plans the home-anniversary card and the birthday email', () => {
+  it('plans the home-anniversary card, the event invitations and the birthday email', () => {
     // David Okafor completed on 2025-12-05: the card is due a week ahead, on 28 November, which the
     // sample history (last run 19 November) never planned, so it comes on the first day, inside the grace window.
     expect(find(rows, 'david-okafor', 'closing-anniversary')).toEqual([
@@ -56,6 +56,10 @@ describe('npm run plan on the sample content, December 2026', () => {
     ]);
     // Grace shares David's household and is excluded from the card plan.
     expect(find(rows, 'grace-okafor', 'closing-anniversary')).toEqual([]);
+    // content/events/christmas-evening.yaml: invitation cards were to go out on 26 November, inside
+    // the grace window, to the top tier and the Cliffe traders, but not to the household partners.
+    expect(find(rows, 'tom-harris', 'events')).toEqual([{ date: '2026-12-01', contact: 'tom-harris', plan: 'events', step: 'christmas-evening', channel: 'card' }]);
+    expect(find(rows, 'sarah-harris', 'events')).toEqual([]);
     // Elif Demir, born 1991-12-02, standard tier: the birthday email on the day.
     expect(find(rows, 'elif-demir', 'birthday-email')).toEqual([
       { date: '2026-12-02', contact: 'elif-demir', plan: 'birthday-email', step: 'email', channel: 'email', subject: 'Happy birthday, Elif' },

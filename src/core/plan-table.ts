@@ -99,7 +99,7 @@ export function formatPlanTable(input: PlanTableInput): string[] {
   }
   endQuiet(to);
   const emails = rows.filter((r) => r.channel === 'email').length;
-  const channels = [...Map.groupBy(rows.filter((r) => r.channel !== 'email'), (r) => r.channel)].map(([c, list]) => `${list.length} ${c}`);
+  const channels = [...Map.groupBy(rows.filter((r) => r.channel !== 'email'), (r) => r.channel)].map(([c, list]) => plural(list.length, c));
   lines.push('', `${plural(rows.length, 'touch', 'touches')}: ${plural(emails, 'email')}, ${plural(rows.length - emails, 'personal touch', 'personal touches')}${channels.length ? ` (${channels.join(', ')})` : ''}.`);
   lines.push(...outcomeLines('skipped', input.skipped), ...outcomeLines('missed', input.missed));
   return lines;
