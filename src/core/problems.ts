@@ -37,6 +37,7 @@ export const PROBLEM_HINTS = {
   UnreadableImportFile: 'Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf).',
   BadImportRow: 'Correct this row (or card) in the export and import the file again: what was imported stays as it is.',
   AmbiguousImportRow: 'The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.',
+  UnreadableMessage: 'Save the message again with its full source (in most mail programs: "Save as" or "Show original", as .eml) and run intake on that file.',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_HINTS;

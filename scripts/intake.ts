@@ -1,0 +1,55 @@
+/**
+ * `npm run intake -- MESSAGE.eml… [--content DIR] [--date D]`, or `-- --imap` to read the new
+ * messages of the mailbox at IMAP_URL: replies to testimonial requests become draft testimonials,
+ * unsubscribe requests mark the contact, bounces flag the address; anything else is listed and
+ * left alone. Exit 1 when a message could not be read (the others are still taken in).
+ */
+import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
+import { todayIn } from '../src/adapters/clock.ts';
+import { describeImap, intakeFromImap, parseImapUrl } from '../src/adapters/imap.ts';
+import { readIntakeContent, readMessageFiles, writeIntake } from '../src/adapters/intake-fs.ts';
+import { printProblems, runCommand } from '../src/adapters/terminal.ts';
+import { planIntake } from '../src/core/intake.ts';
+import { formatIntakeSummary, formatOutcome } from '../src/core/intake-summary.ts';
+import { isCalendarDate } from '../src/core/schema/index.ts';
+
+const USAGE = 'usage: npm run intake -- MESSAGE.eml… [--content DIR] [--date D], or npm run intake -- --imap (reads IMAP_URL)';
+
+runCommand(async () => {
+  const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
+    imap: { type: 'boolean', default: false },
+    date: { type: 'string' },
+  });
+  if (values.date && !isCalendarDate(values.date)) throw new UsageError(`--date ${values.date} is not a real date (write YYYY-MM-DD)`);
+  const date = values.date ? Temporal.PlainDate.from(values.date) : undefined;
+  if (values.imap === positionals.length > 0) throw new UsageError(USAGE);
+
+  if (values.imap) {
+    const target = parseImapUrl(process.env.IMAP_URL ?? '');
+    if (!target) throw new UsageError('IMAP_URL is not set to an imap:// or imaps:// URL with a user (its value is not shown: it may hold a password)');
+    const result = await intakeFromImap(target, values.content, date);
+    if (!result.ok) {
+      console.error(`Intake from the mailbox failed, nothing was marked read: ${result.reason}`);
+      return 1;
+    }
+    for (const o of result.plan.outcomes) console.log(formatOutcome(o));
+    for (const line of result.unreadable) console.error(line);
+    console.log(`${describeImap(target)}: ${formatIntakeSummary(result.fetched, result.plan, result.unreadable.length)}`);
+    return result.unreadable.length ? 1 : 0;
+  }
+
+  const { input, problems: contentProblems } = await readIntakeContent(values.content);
+  printProblems(contentProblems);
+  if (!input) return 1;
+  const { messages, problems } = await readMessageFiles(positionals);
+  const plan = planIntake(messages, input, date ?? todayIn(input.settings.timeZone));
+  const written = await writeIntake(values.content, plan);
+  if (!written.ok) {
+    console.error(`Intake stopped: ${written.reason}. Run it again on the same messages once that is fixed: what was written is not written twice.`);
+    return 1;
+  }
+  for (const o of plan.outcomes) console.log(formatOutcome(o));
+  printProblems(problems);
+  console.log(formatIntakeSummary(positionals.length, plan, problems.length));
+  return problems.length ? 1 : 0;
+});

@@ -1,0 +1,27 @@
+/** What intake prints: one line per outcome, then a count. Pure. */
+import type { IntakeOutcome, IntakePlan } from './intake.ts';
+
+const LABELS: Record<IntakeOutcome['kind'], string> = {
+  testimonial: 'testimonial',
+  unsubscribe: 'unsubscribe',
+  bounce: 'bounce',
+  delay: 'delayed',
+  unknown: 'left alone',
+};
+
+/** `  bounce       mail/dsn.eml: ana@example.com (5.1.1: …): flagged in …` */
+export function formatOutcome(outcome: IntakeOutcome): string {
+  return `  ${LABELS[outcome.kind].padEnd(12)} ${outcome.source}: ${outcome.note}`;
+}
+
+/** The closing line: how many messages, and what became of them. */
+export function formatIntakeSummary(messages: number, plan: IntakePlan, problems: number): string {
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  const o = plan.outcomes;
+  const changed = o.filter((x) => x.changed).length;
+  const already = o.filter((x) => !x.changed && x.kind !== 'unknown' && x.kind !== 'delay').length;
+  const delays = o.filter((x) => x.kind === 'delay').length;
+  const left = o.filter((x) => x.kind === 'unknown').length;
+  const parts = [`${count(changed, 'change')} written`, `${already} already taken in`, `${count(delays, 'delay')} noted`, `${left} left alone`];
+  return `${count(messages, 'message')} read: ${parts.join(', ')}${problems ? `; ${count(problems, 'file')} not read` : ''}.`;
+}
