@@ -40,7 +40,7 @@ describe('npm run daily with partly bad content', () => {
     expect(run.stderr).toContain('consent.email.date: "2025-02-30" is not a real date');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(counts(run.stdout)).toMatchObject({ sent: 2, tasks: 1 });
-    expect(run.stdout).toContain('1 problem in the content (listed above)');
+    expect(run.stdout).toContain('1 problem in the content, each shown with its file and line');
     expect((await readdir(outbox())).sort()).toEqual([
       'ana-ruiz.monthly-newsletter.send.2026-11-03.eml',
       'tasks-2026-11-03.md',

@@ -53,8 +53,8 @@ describe('the daily job with SMTP and GitHub issues', () => {
     expect(first.code).toBe(0);
     expect(counts(first.stdout)).toEqual({ sent: 3, failed: 0, unknown: 0, skipped: 1, held: 0, missed: 0, deferred: 0, tasks: 1, done: 0 });
     expect(first.stdout).toContain('5 touches due today: email 4, call 1');
-    expect(first.stdout).toContain('1 opened as issues in agency/referable');
-    expect(first.stdout).toContain('1 personal touch waiting in issues in agency/referable: close each issue when it is done');
+    expect(first.stdout).toContain('1 issue opened in agency/referable');
+    expect(first.stdout).toContain('1 personal touch waiting in the issues of agency/referable: close each issue when it is done');
     expect(sink.received.map((m) => m.to[0]).sort()).toEqual(['ana@mail.example', 'priya@mail.example', 'tom@mail.example']);
 
     expect(api.issues).toHaveLength(1);

@@ -40,8 +40,10 @@ export type DailyReport = {
   deferred: DueTouch[];
   /** Today's personal touches, written up. */
   tasks: Task[];
-  /** Where the tasks went: a task-list file or `owner/repo` issues. */
+  /** The task-list file the tasks were written to, if they were. */
   tasksWhere?: string;
+  /** The repository (`owner/repo`) whose issues hold the tasks, when GitHub is used. */
+  issuesIn?: string;
   /** Issues opened today, and tasks whose issue could not be opened (tried again next run). */
   opened: { task: Task; issue: TaskIssue }[];
   unopened: { task: Task; reason: string }[];
@@ -171,7 +173,7 @@ async function handOver(report: DailyReport, personal: readonly DueTouch[], sync
   const touches = new Map(personal.map((t) => [t.id, t]));
   if (edges.issues && synced) {
     const handed = await openIssues(report.tasks, touches, edges.issues, synced.issues, edges.journal, now);
-    report.tasksWhere = `issues in ${edges.issues.where}`;
+    report.issuesIn = edges.issues.where;
     report.opened = handed.opened;
     report.unopened = handed.failed;
     report.openIssues = [...synced.waiting, ...handed.opened.map((o) => o.issue)];

@@ -64,9 +64,9 @@ function sections(report: DailyReport, ctx: SummaryContext): Section[] {
   const waiting = report.openIssues.length;
   const needs = [
     ...attentionItems(report),
-    ...(problems.length ? [`${problems.length} problem${problems.length > 1 ? 's' : ''} in the content (listed above): fix ${problems.length > 1 ? 'them' : 'it'} and the held-back touches go out on the next run`] : []),
-    ...(waiting ? [`${waiting} personal touch${waiting > 1 ? 'es' : ''} waiting in ${report.tasksWhere ?? 'the issues'}: close each issue when it is done`] : []),
-    ...(!report.tasksWhere?.startsWith('issues') && report.tasks.length ? [`${report.tasks.length} personal touch${report.tasks.length > 1 ? 'es' : ''} to do today (listed under Tasks)`] : []),
+    ...(problems.length ? [`${plural(problems.length, 'problem')} in the content, each shown with its file and line: fix ${problems.length > 1 ? 'them, and what they' : 'it, and what it'} held back goes out on the next run`] : []),
+    ...(waiting ? [`${plural(waiting, 'personal touch', 'personal touches')} waiting in the issues of ${report.issuesIn}: close each issue when it is done`] : []),
+    ...(!report.issuesIn && report.tasks.length ? [`${plural(report.tasks.length, 'personal touch', 'personal touches')} to do today: see Tasks${report.tasksWhere ? ` and ${report.tasksWhere}` : ''}`] : []),
   ];
   const issueOf = new Map(report.opened.map((o) => [o.task.touch, o.issue]));
   return [
@@ -85,17 +85,23 @@ function taskLine(task: Task, issue: { number: number; url: string } | undefined
   return issue ? `${task.title}: issue #${issue.number} ${issue.url}` : task.title;
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** "email 41, card 1": today's touches by channel, in the schema's order. */
 function channelLine(report: DailyReport): string {
   const parts = CHANNELS.flatMap((c) => (report.byChannel[c] ? [`${c} ${report.byChannel[c]}`] : []));
   const total = Object.values(report.byChannel).reduce((a, b) => a + (b ?? 0), 0);
-  return total ? `${total} touch${total > 1 ? 'es' : ''} due today: ${parts.join(', ')}` : 'No touches due today';
+  return total ? `${plural(total, 'touch', 'touches')} due today: ${parts.join(', ')}` : 'No touches due today';
 }
 
 function rows(report: DailyReport, ctx: SummaryContext): [string, number, string][] {
   const c = countOutcomes(report);
   const retry = report.results.filter((r) => r.outcome.status === 'failed' && r.outcome.temporary).length;
-  const tasksNote = report.tasksWhere ? `${report.opened.length && report.tasksWhere.startsWith('issues') ? `${report.opened.length} opened as ` : 'written to '}${report.tasksWhere}` : '';
+  const tasksNote = report.issuesIn
+    ? `${plural(report.opened.length, 'issue')} opened in ${report.issuesIn}`
+    : report.tasksWhere
+      ? `written to ${report.tasksWhere}`
+      : '';
   const list: [string, number, string][] = [
     [ctx.dryRun ? 'ready' : 'sent', c.sent, ''],
     ['failed', c.failed, retry ? `${retry} tried again on the next run` : ''],
@@ -106,7 +112,7 @@ function rows(report: DailyReport, ctx: SummaryContext): [string, number, string
     ['deferred', c.deferred, c.deferred ? 'over the daily limit: sent on a later run' : ''],
     ['tasks', c.tasks, tasksNote],
   ];
-  if (report.tasksWhere?.startsWith('issues')) list.push(['done', report.closed.filter((e) => e.event === 'done').length, 'issues closed by hand since the last run']);
+  if (report.issuesIn) list.push(['done', report.closed.filter((e) => e.event === 'done').length, 'issues closed by hand since the last run']);
   return list;
 }
 

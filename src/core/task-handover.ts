@@ -45,8 +45,12 @@ export function issuesSince(history: readonly HistoryEntry[]): string | undefine
   let since: string | undefined;
   let lastRun: string | undefined;
   const earlier = (a: string | undefined, b: string) => (a === undefined || b < a ? b : a);
-  for (const entry of history) if (lastRun === undefined || entry.at > lastRun) lastRun = entry.at;
-  for (const entry of lastEntries(history).values()) if (isOpenIssueTouch(entry)) since = earlier(since, entry.at);
+  const first = new Map<string, string>();
+  for (const entry of history) {
+    if (lastRun === undefined || entry.at > lastRun) lastRun = entry.at;
+    if (!first.has(entry.touch)) first.set(entry.touch, entry.at);
+  }
+  for (const entry of lastEntries(history).values()) if (isOpenIssueTouch(entry)) since = earlier(since, first.get(entry.touch) ?? entry.at);
   if (lastRun !== undefined) since = earlier(since, lastRun);
   if (since === undefined) return undefined;
   return Temporal.Instant.from(since).subtract(MARGIN).toString({ smallestUnit: 'second' });
