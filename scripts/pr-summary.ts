@@ -9,6 +9,20 @@ import { upsertPullRequestComment } from '../src/adapters/github.ts';
 import { runCommand } from '../src/adapters/terminal.ts';
 import { SUMMARY_MARKER, summarizeChange, type PlannedRow } from '../src/core/change-summary.ts';
 
+/** The plan's JSON; a file that is not one is a usage error (often npm's banner written into it). */
+async function readPlan(file: string): Promise<PlannedRow[]> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`--plan ${file}: no such file (write it with npm run --silent plan -- --json > ${file})`);
+  });
+  try {
+    const rows: unknown = JSON.parse(text);
+    if (Array.isArray(rows)) return rows as PlannedRow[];
+  } catch {
+    // Reported below, with what to do.
+  }
+  throw new UsageError(`--plan ${file} is not the JSON array npm run plan -- --json prints (run npm with --silent so its banner stays out of the file)`);
+}
+
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {
     plan: { type: 'string' },
@@ -16,7 +30,7 @@ runCommand(async () => {
     days: { type: 'string', default: '14' },
   });
   if (!values.plan) throw new UsageError('--plan FILE is required: the output of npm run plan -- --json');
-  const rows = JSON.parse(await readFile(values.plan, 'utf8')) as PlannedRow[];
+  const rows = await readPlan(values.plan);
   const previews = values.preview ? (await readdir(values.preview).catch(() => [])).filter((f) => f.endsWith('.html') && f !== 'index.html').length : 0;
   const markdown = summarizeChange(rows, { days: Number(values.days), previews });
   console.log(markdown);

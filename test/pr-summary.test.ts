@@ -14,7 +14,13 @@ describe('npm run pr-summary', () => {
       { date: '2026-12-01', contact: 'ana-ruiz', plan: 'monthly-newsletter', step: 'send', channel: 'email', subject: 'Winter tips' },
       { date: '2026-12-02', contact: 'ana-ruiz', plan: 'quarterly-call', step: 'call', channel: 'call' },
     ];
-    dir = await writeTree({ 'plan.json': JSON.stringify(plan), 'preview/index.html': '', 'preview/a.html': '', 'summary.md': '' });
+    dir = await writeTree({
+      'plan.json': JSON.stringify(plan),
+      'banner.json': `\n> referable@0.1.0 plan\n> node scripts/plan.ts --json\n\n${JSON.stringify(plan)}`,
+      'preview/index.html': '',
+      'preview/a.html': '',
+      'summary.md': '',
+    });
   });
   afterAll(async () => {
     await api.close();
@@ -42,5 +48,13 @@ describe('npm run pr-summary', () => {
       'POST /repos/agency/referable/issues/7/comments',
       'PATCH /repos/agency/referable/issues/comments/1000',
     ]);
+  });
+
+  it('says how to write the plan file when npm’s banner is in it, without a stack', async () => {
+    const run = await runScript('pr-summary', ['--plan', path.join(dir, 'banner.json')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `--plan ${path.join(dir, 'banner.json')} is not the JSON array npm run plan -- --json prints (run npm with --silent so its banner stays out of the file)\n`,
+    );
   });
 });

@@ -37,8 +37,8 @@ describe('workflows', () => {
       expect(job['timeout-minutes']).toBeGreaterThan(0);
       for (const step of job.steps.filter((s) => s.run)) {
         const command = step.run!.trim();
-        expect(command, `${file}: ${command}`).toMatch(/^npm (ci|test|start|run [a-z:-]+)(\s|$)/);
-        const script = /^npm run ([a-z:-]+)/.exec(command)?.[1];
+        expect(command, `${file}: ${command}`).toMatch(/^npm (ci|test|start|run (--silent )?[a-z][a-z:-]*)(\s|$)/);
+        const script = /^npm run (?:--silent )?([a-z][a-z:-]*)/.exec(command)?.[1];
         if (script) expect(scripts, `${file} calls npm run ${script}`).toContain(script);
       }
     }
