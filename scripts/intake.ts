@@ -6,7 +6,7 @@
  */
 import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
 import { todayIn } from '../src/adapters/clock.ts';
-import { describeImap, intakeFromImap, parseImapUrl } from '../src/adapters/imap.ts';
+import { takeInMailbox } from '../src/adapters/imap.ts';
 import { readIntakeContent, readMessageFiles, writeIntake } from '../src/adapters/intake-fs.ts';
 import { printProblems, runCommand } from '../src/adapters/terminal.ts';
 import { planIntake } from '../src/core/intake.ts';
@@ -24,19 +24,7 @@ runCommand(async () => {
   const date = values.date ? Temporal.PlainDate.from(values.date) : undefined;
   if (values.imap === positionals.length > 0) throw new UsageError(USAGE);
 
-  if (values.imap) {
-    const target = parseImapUrl(process.env.IMAP_URL ?? '');
-    if (!target) throw new UsageError('IMAP_URL is not set to an imap:// or imaps:// URL with a user (its value is not shown: it may hold a password)');
-    const result = await intakeFromImap(target, values.content, date);
-    if (!result.ok) {
-      console.error(`Intake from the mailbox failed, nothing was marked read: ${result.reason}`);
-      return 1;
-    }
-    for (const o of result.plan.outcomes) console.log(formatOutcome(o));
-    for (const line of result.unreadable) console.error(line);
-    console.log(`${describeImap(target)}: ${formatIntakeSummary(result.fetched, result.plan, result.unreadable.length)}`);
-    return result.unreadable.length ? 1 : 0;
-  }
+  if (values.imap) return (await takeInMailbox(process.env.IMAP_URL ?? '', values.content, { date: values.date })) ? 0 : 1;
 
   const { input, problems: contentProblems } = await readIntakeContent(values.content);
   printProblems(contentProblems);

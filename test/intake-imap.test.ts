@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -120,6 +120,29 @@ describe('npm run intake -- --imap, against dovecot on loopback', () => {
       "imap://127.0.0.1:PORT/Replies: 0 messages read: 0 changes written, 0 already taken in, 0 delays noted, 0 left alone.
       "
     `);
+  });
+
+  it('runs in the daily job before planning, so an unsubscribe read today is honoured by today\'s sends (issue 9, point 4)', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'referable-imap-'));
+    const content = path.join(dir, 'content');
+    const outbox = path.join(dir, 'outbox');
+    await cp(FIXTURE, content, { recursive: true });
+    const mailbox = 'Daily';
+    const request = await buildMail({ from: 'tom.harris@example.com', to: 'unsubscribe@harbourhill.example', subject: 'Unsubscribe tom-harris', text: '', messageId: '<daily-unsub@example.com>' });
+    await withMailbox(mailbox, (client) => client.append(mailbox, request, []));
+    const env = { IMAP_URL: dovecot.url(mailbox), SMTP_URL: '', GITHUB_TOKEN: '', GITHUB_REPOSITORY: '' };
+    const rehearsal = await runScript('daily', ['--content', content, '--outbox', outbox, '--date', '2026-11-04', '--dry-run'], env);
+    expect(rehearsal.stdout).toContain(`imap://127.0.0.1:${dovecot.port}/Daily: not read in a dry run.`);
+
+    const run = await runScript('daily', ['--content', content, '--outbox', outbox, '--date', '2026-11-04'], env);
+    expect(run.stdout).toContain('tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): marked unsubscribed');
+    const sent = (await readdir(outbox)).filter((f) => f.endsWith('.eml')).sort();
+    expect(sent).toEqual([
+      'ana-ruiz.monthly-note.note.2026-11-04.eml',
+      'leo-novak.monthly-note.note.2026-11-04.eml',
+      'priya-patel.monthly-note.note.2026-11-04.eml',
+    ]);
+    expect(await flagsBySubject(mailbox)).toEqual({ 'Unsubscribe tom-harris': [TAKEN_IN, '\\Seen'].sort() });
   });
 
   it('says why when it cannot log in, and shows no password', async () => {

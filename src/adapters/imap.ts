@@ -9,7 +9,10 @@ import { ImapFlow } from 'imapflow';
 import { readIntakeContent, writeIntake } from './intake-fs.ts';
 import { parseMessage } from './mail-parse.ts';
 import { todayIn } from './clock.ts';
+import { UsageError } from './args.ts';
+import { processOutput, type Output } from './terminal.ts';
 import { planIntake, type IncomingMessage, type IntakePlan } from '../core/intake.ts';
+import { formatIntakeSummary, formatOutcome } from '../core/intake-summary.ts';
 
 /** The keyword that marks a message as taken in (RFC 3501 keywords need PERMANENTFLAGS \*). */
 export const TAKEN_IN = '$ReferableIntake';
@@ -101,6 +104,28 @@ export async function intakeFromImap(target: ImapTarget, dir: string, today?: Te
   } finally {
     await client.logout().catch(() => client.close());
   }
+}
+
+/**
+ * What the daily job and `npm run intake -- --imap` call: takes in the mailbox at `url` and prints
+ * what happened. False when the mailbox could not be read or a message could not be parsed.
+ */
+export async function takeInMailbox(url: string, dir: string, options: { date?: string; dryRun?: boolean } = {}, io: Output = processOutput): Promise<boolean> {
+  const target = parseImapUrl(url);
+  if (!target) throw new UsageError('IMAP_URL is not an imap:// or imaps:// URL with a user (its value is not shown: it may hold a password)');
+  if (options.dryRun) {
+    io.out(`${describeImap(target)}: not read in a dry run.`);
+    return true;
+  }
+  const result = await intakeFromImap(target, dir, options.date ? Temporal.PlainDate.from(options.date) : undefined);
+  if (!result.ok) {
+    io.err(`Intake from the mailbox failed, nothing was marked read: ${result.reason}`);
+    return false;
+  }
+  for (const o of result.plan.outcomes) io.out(formatOutcome(o));
+  for (const line of result.unreadable) io.err(line);
+  io.out(`${describeImap(target)}: ${formatIntakeSummary(result.fetched, result.plan, result.unreadable.length)}`);
+  return result.unreadable.length === 0;
 }
 
 /** A failure on this side (content, disk, a bug), which must not pass for a mailbox problem. */
