@@ -1,0 +1,72 @@
+/**
+ * `node scripts/check-site.ts [--content DIR] [--dist DIR]`: the site's privacy check, run by
+ * `npm run build` after `astro build`. Exit 1 when a contact's email, phone or unconsented name is
+ * in a built file, naming each leak as `dist/page/index.html:12 email of contact ana-ruiz (a…@…)`.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseCommandArgs } from '../src/adapters/args.ts';
+import { readContent } from '../src/adapters/content-fs.ts';
+import { printProblems, runCommand } from '../src/adapters/terminal.ts';
+import { findLeaks, formatLeak, leakTargets } from '../src/core/find-leaks.ts';
+import { buildDate } from '../src/site/env.ts';
+
+// Everything a browser or a feed reader can read; images and fonts hold no contact's text.
+const TEXT = /\.(html?|xml|json|txt|js|mjs|css|svg|webmanifest|map)$/i;
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+runCommand(async () => {
+  const { values } = parseCommandArgs(process.argv.slice(2), {
+    content: { type: 'string', default: process.env.REFERABLE_CONTENT || 'content' },
+    dist: { type: 'string', default: 'dist' },
+  });
+  const dist = values.dist.replace(/\/+$/, '');
+  if (!(await stat(dist).catch(() => undefined))?.isDirectory()) {
+    console.error(`${dist}/ is not a folder: there is no built site to check.\n  Run \`npx astro build\` first, or pass --dist DIR.`);
+    return 1;
+  }
+
+  const { content, problems } = await readContent(values.content);
+  // A contact that cannot be read cannot be looked for: the check fails rather than pass blind.
+  const unreadable = problems.filter((p) => p.code === 'MissingFolder' || /(^|\/)(contacts\/|settings\.yaml$)/.test(p.file));
+  if (unreadable.length) {
+    printProblems(unreadable);
+    console.error(`\nThe privacy check cannot vouch for ${dist}/ until ${values.content}/ reads cleanly: fix the problems above.`);
+    return 1;
+  }
+
+  const today = buildDate(content.settings?.timeZone ?? 'UTC');
+  const targets = leakTargets({ contacts: content.contacts, results: content.results, settings: content.settings }, today);
+  const rels = (await readdir(dist, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile() && TEXT.test(e.name))
+    .map((e) => path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+  const files = await Promise.all(rels.map(async (rel) => ({ path: `${dist}/${rel}`, text: await readFile(path.join(dist, rel), 'utf8') })));
+  const leaks = findLeaks(files, targets).map(formatLeak);
+  // The site never reads contacts, so it cannot know that a testimonial's author withdrew consent
+  // to publish: `validateContent` does, and a page built for such a testimonial is a leak too.
+  for (const p of problems.filter((p) => p.code === 'ConsentWithdrawn' || p.code === 'AuthorNotConsented')) {
+    const id = /(?:^|\/)testimonials\/(.+)\.mdx?$/.exec(p.file)?.[1].toLowerCase();
+    const page = `${dist}/testimonials/${id}/index.html`;
+    if (id && (await stat(page).catch(() => undefined))) leaks.push(`${page} testimonial ${id} ${p.message}`);
+  }
+
+  if (leaks.length) {
+    for (const leak of leaks) console.error(leak);
+    console.error(
+      `\n${plural(leaks.length, 'private detail')} reached the built site in ${dist}/: do not publish this build.` +
+        "\n  Take the contact's email, phone or name out of the testimonial, result or newsletter behind the page, or" +
+        '\n  record their consent to publish (consent.publish in their contact file). Set a testimonial whose author' +
+        '\n  withdrew consent to `status: draft`.',
+    );
+    if (process.env.GITHUB_ACTIONS === 'true') {
+      console.log(`::error title=PrivateDetailOnSite::${plural(leaks.length, 'private detail')} reached the built site: see the build log`);
+    }
+    return 1;
+  }
+  console.log(
+    `Privacy check passed: ${plural(files.length, 'file')} in ${dist}/ hold none of the emails, phone numbers or unconsented names of ${plural(content.contacts.length, 'contact')}.`,
+  );
+  return 0;
+});
