@@ -107,6 +107,8 @@ export type ReferralTouchKind = 'thanks' | 'gift' | 'update';
  * referred becomes a client; one due after a referral changes status tells them how it is going.
  */
 export function referralStepKind(step: Step): ReferralTouchKind | undefined {
+  // A refer-back or ask step may follow a referral, but it is neither a thank-you nor an update.
+  if (step.purpose) return undefined;
   if (step.due.rule !== 'after' && step.due.rule !== 'sequence') return undefined;
   if (step.due.trigger === 'made-referral') return step.channel === 'gift' ? 'gift' : 'thanks';
   if (step.due.trigger === 'referral-status-changed') return 'update';
