@@ -109,7 +109,7 @@ describe('npm run intake', () => {
     expect(shown(first.stdout)).toMatchInlineSnapshot(`
       "  testimonial  reply.eml: ana-ruiz replied to the testimonial request: draft content/testimonials/ana-ruiz-reply-2026-11-04.mdx
         unsubscribe  unsubscribe-mailbox.eml: tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): marked unsubscribed in content/contacts/tom-harris.yaml
-        unsubscribe  unsubscribe-reply.eml: leo-novak asked to unsubscribe (a reply asking to stop): marked unsubscribed in content/contacts/leo-novak.yaml
+        unsubscribe  unsubscribe-reply.eml: leo-novak asked to unsubscribe (a message asking to stop): marked unsubscribed in content/contacts/leo-novak.yaml
         bounce       bounce-permanent.eml: priya@patel.example (5.1.1: 550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table): flagged in content/contacts/priya-patel.yaml, never used again
         delayed      bounce-temporary.eml: ana.ruiz@example.com (4.2.2: 452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): not delivered yet, the server keeps trying; noted, nothing changed
         left alone   hello.eml: "Lunch on Friday?" from sam@lee.example: not recognised; left alone
@@ -216,7 +216,7 @@ describe('npm run intake', () => {
     expect(shown(second.stdout)).toMatchInlineSnapshot(`
       "  testimonial  reply.eml: ana-ruiz replied to the testimonial request: already taken in as content/testimonials/ana-ruiz-reply-2026-11-04.mdx
         unsubscribe  unsubscribe-mailbox.eml: tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): already unsubscribed in content/contacts/tom-harris.yaml
-        unsubscribe  unsubscribe-reply.eml: leo-novak asked to unsubscribe (a reply asking to stop): already unsubscribed in content/contacts/leo-novak.yaml
+        unsubscribe  unsubscribe-reply.eml: leo-novak asked to unsubscribe (a message asking to stop): already unsubscribed in content/contacts/leo-novak.yaml
         bounce       bounce-permanent.eml: priya@patel.example (5.1.1: 550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table): already flagged in content/contacts/priya-patel.yaml
         delayed      bounce-temporary.eml: ana.ruiz@example.com (4.2.2: 452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): not delivered yet, the server keeps trying; noted, nothing changed
         left alone   hello.eml: "Lunch on Friday?" from sam@lee.example: not recognised; left alone

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { planIntake, touchOfMessageId, type IncomingMessage, type IntakeInput } from './intake.ts';
 import { parseDeliveryStatus } from './intake-dsn.ts';
+import { draftTestimonial } from './intake-testimonial.ts';
 import { asksToUnsubscribe, readReplyWords } from './intake-words.ts';
+import { mdxToJs } from 'satteri';
 import { PlanSchema } from './schema/index.ts';
 
 const TODAY = Temporal.PlainDate.from('2026-11-04');
@@ -69,6 +71,26 @@ describe('readReplyWords', () => {
 
   it('does not take praise for consent', () => {
     expect(readReplyWords('I was so happy with the sale and would use you again. I could not put it better.').consent).toEqual([]);
+  });
+});
+
+describe('draftTestimonial', () => {
+  it('writes a body MDX can compile, whatever the reply holds', () => {
+    const words = 'Great work {really} <b>great</b>. Happy for you to share it, just not with my <surname> or {name}.';
+    const draft = draftTestimonial(words, { id: 'ana-ruiz', name: 'Ana Ruiz' }, '2026-11-04', 'email <a<b>@x> of 2026-11-04');
+    expect(draft.body).toMatchInlineSnapshot(`
+      "A reply to our testimonial request, taken in from \`email <a<b>@x> of 2026-11-04\`.
+      It stays a draft, shown nowhere, until you check the quote and the name and set \`status: published\`.
+
+      The reply does not say yes to publishing yet. Ask whether, where (website, emails, social media) and how they would
+      like to be named, then add \`consent\` with their answer as evidence.
+
+      They also wrote, and this limits what may be published:
+
+      > Happy for you to share it, just not with my \\<surname\\> or \\{name\\}.
+      "
+    `);
+    expect(mdxToJs(draft.body)).toHaveProperty('code');
   });
 });
 
@@ -148,6 +170,7 @@ describe('planIntake', () => {
         message({ source: 'a.eml', from: 'ana@work.example', to: ['unsubscribe@harbourhill.example'], subject: 'Unsubscribe ana-ruiz', date: Temporal.Instant.from('2027-01-01T00:00:00Z') }),
         message({ source: 'b.eml', from: 'tom@example.com', to: ['unsubscribe@harbourhill.example'], subject: 'Unsubscribe tom-harris' }),
         message({ source: 'c.eml', from: 'who@nowhere.example', to: ['unsubscribe@harbourhill.example'], subject: 'unsubscribe' }),
+        message({ source: 'd.eml', from: 'who@nowhere.example', subject: 'Re: News', words: 'STOP' }),
       ],
       input,
       TODAY,
@@ -156,6 +179,7 @@ describe('planIntake', () => {
       'ana-ruiz asked to unsubscribe (sent to unsubscribe@harbourhill.example): marked unsubscribed in contacts/ana-ruiz.yaml',
       'tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): already unsubscribed in contacts/tom-harris.yaml',
       'an unsubscribe request (sent to unsubscribe@harbourhill.example) from who@nowhere.example, which no contact has: left alone; find the person and unsubscribe them by hand',
+      'an unsubscribe request (a message asking to stop) from who@nowhere.example, which no contact has: left alone; find the person and unsubscribe them by hand',
     ]);
     expect(plan.contacts).toEqual([
       {

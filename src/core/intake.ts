@@ -122,10 +122,10 @@ export function planIntake(messages: readonly IncomingMessage[], input: IntakeIn
 
     const touch = message.references.map((id) => touchOfMessageId(id, sender)).find(Boolean);
     const toMailbox = message.to.includes(input.settings.unsubscribe.mailto);
-    if (toMailbox || ((touch || from) && asksToUnsubscribe(message.subject, message.words))) {
+    if (toMailbox || asksToUnsubscribe(message.subject, message.words)) {
       const named = /\bunsubscribe\s+([a-z0-9]+(?:-[a-z0-9]+)*)\b/i.exec(message.subject)?.[1]?.toLowerCase();
       const contact = from ?? (touch && byId.get(touch.contact)) ?? (named ? byId.get(named) : undefined);
-      const how = toMailbox ? `sent to ${input.settings.unsubscribe.mailto}` : 'a reply asking to stop';
+      const how = toMailbox ? `sent to ${input.settings.unsubscribe.mailto}` : 'a message asking to stop';
       if (!contact) out('unknown', `an unsubscribe request (${how}) from ${message.from ?? 'no address'}, which no contact has: left alone; find the person and unsubscribe them by hand`);
       else if (contact.unsubscribed) out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): already unsubscribed in ${contact.file}`, false, contact);
       else {
