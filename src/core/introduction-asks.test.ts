@@ -95,7 +95,7 @@ describe('introduction asks', () => {
     const referrals = entries(ReferralSchema, { r: referral('tom-harris', '2026-01-05', [['met', '2026-01-20'], ['client', '2026-02-01']]) });
     expect(plan(input({ referrals }), '2026-01-12', 1)).toEqual({
       due: [],
-      skipped: ['2026-01-12 tom-harris call | their referral of sam-adeyemi (2026-01-05) is still being handled: no ask until it is settled'],
+      skipped: ['2026-01-12 tom-harris call | their referral of Sam Adeyemi (2026-01-05) is still being handled: no ask until it is settled'],
     });
     expect(plan(input({ referrals }), '2026-02-12', 1).due).toHaveLength(1);
   });

@@ -28,12 +28,19 @@ export function askDaysByContact(history: readonly HistoryEntry[], steps: Readon
  * less than `gapDays` before or after it (settings `limits.daysBetweenAsks`), or a referral from
  * them that is still being handled (introduced or met) that day.
  */
-export function askBlocked(contact: string, due: Day, asked: readonly Day[], gapDays: number, referrals: readonly Entry<Referral>[]): string | undefined {
+export function askBlocked(
+  contact: string,
+  due: Day,
+  asked: readonly Day[],
+  gapDays: number,
+  referrals: readonly Entry<Referral>[],
+  nameOf: (id: string) => string = (id) => id,
+): string | undefined {
   const near = asked.find((day) => day !== due && Math.abs(day - due) < gapDays);
   if (near !== undefined) return `asked for an introduction on ${formatDay(near)}; settings keep asks ${gapDays} days apart (limits.daysBetweenAsks)`;
   const day = Temporal.PlainDate.from(formatDay(due));
   const open = referrals.find((r) => r.data.referrer === contact && r.data.date <= day.toString() && isBeingHandled(statusOn(r.data, day)));
-  if (open) return `their referral of ${open.data.referred} (${open.data.date}) is still being handled: no ask until it is settled`;
+  if (open) return `their referral of ${nameOf(open.data.referred)} (${open.data.date}) is still being handled: no ask until it is settled`;
   return undefined;
 }
 

@@ -25,6 +25,8 @@ const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' 
  */
 export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) => (step: Step, due: Day) => Filled {
   const asked = askDaysByContact(input.history, askSteps(input.plans));
+  const names = new Map(input.contacts.map((c) => [c.id, c.data.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   return (contact) => {
     const days = [...(asked.get(contact.id) ?? [])];
     return (step, due) => {
@@ -40,7 +42,7 @@ export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) =>
         };
       }
       if (step.purpose === 'introduction-ask') {
-        const blocked = askBlocked(contact.id, due, days, input.daysBetweenAsks, input.referrals);
+        const blocked = askBlocked(contact.id, due, days, input.daysBetweenAsks, input.referrals, nameOf);
         if (blocked) return { skip: blocked };
         const before = days.filter((d) => d < due).length;
         if (!days.includes(due)) days.push(due);
