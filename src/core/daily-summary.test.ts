@@ -39,7 +39,7 @@ describe('the daily summary', () => {
   it('says plainly when nothing needs the owner', () => {
     expect(formatDailySummary(empty, ctx).join('\n')).toMatchInlineSnapshot(`
       "Daily run for 2026-11-03 (Tuesday): emails to smtp://smtp.example:587
-      No touches due today
+      No touches due today that are not already recorded
         sent         0
         failed       0
         unknown      0

@@ -6,7 +6,7 @@
 import type { DailyReport } from './daily-run.ts';
 import type { Problem } from './problems.ts';
 import { CHANNELS } from './schema/index.ts';
-import type { Task } from './task.ts';
+import { CLOSE_ISSUE, type Task } from './task.ts';
 
 export type SummaryContext = {
   date: string;
@@ -91,7 +91,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function channelLine(report: DailyReport): string {
   const parts = CHANNELS.flatMap((c) => (report.byChannel[c] ? [`${c} ${report.byChannel[c]}`] : []));
   const total = Object.values(report.byChannel).reduce((a, b) => a + (b ?? 0), 0);
-  return total ? `${plural(total, 'touch', 'touches')} due today: ${parts.join(', ')}` : 'No touches due today';
+  return total ? `${plural(total, 'touch', 'touches')} due today: ${parts.join(', ')}` : 'No touches due today that are not already recorded';
 }
 
 function rows(report: DailyReport, ctx: SummaryContext): [string, number, string][] {
@@ -159,6 +159,7 @@ function md(text: string): string {
 /** The personal touches of a day as one Markdown task list. */
 export function formatTaskList(tasks: readonly Task[], date: string): string {
   const parts = [`# Personal touches for ${date}`, ''];
-  for (const task of tasks) parts.push(`## [ ] ${task.title}`, '', task.body, '');
+  // The closing line speaks of issues; in a file the task is simply done.
+  for (const task of tasks) parts.push(`## [ ] ${task.title}`, '', task.body.replace(`\n\n${CLOSE_ISSUE}`, ''), '');
   return `${parts.join('\n').trimEnd()}\n`;
 }

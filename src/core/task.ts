@@ -38,6 +38,9 @@ const VERBS: Record<Channel, string> = {
   email: 'Email',
 };
 
+/** The last line of an issue's body, before the marker. */
+export const CLOSE_ISSUE = 'Close this issue when it is done; Referable records it in the history.';
+
 /** The hidden marker that ties an issue to its touch, so a rerun finds it instead of opening another. */
 export function taskMarker(touchId: string): string {
   return `<!-- referable-touch: ${touchId} -->`;
@@ -80,7 +83,7 @@ export function composeTask(touch: DueTouch, contact: Contact, history: readonly
   ];
   lines.push('', ...facts.filter(([, v]) => v).map(([k, v]) => `- **${k}:** ${v}`));
   if (touch.suggestion) lines.push('', '**Suggested line:**', '', `> ${fillContactFields(touch.suggestion, contact)}`);
-  lines.push('', 'Close this issue when it is done; Referable records it in the history.', '', taskMarker(touch.id));
+  lines.push('', CLOSE_ISSUE, '', taskMarker(touch.id));
   return {
     touch: touch.id,
     contact: touch.contact,
