@@ -76,89 +76,145 @@ export function touchOfMessageId(messageId: string, senderAddress: string): { co
 /** Plans what `messages` change in the content. `today` bounds every date written. */
 export function planIntake(messages: readonly IncomingMessage[], input: IntakeInput, today: Temporal.PlainDate): IntakePlan {
   const contacts = input.contacts.map(known);
-  const byId = new Map(contacts.map((c) => [c.id, c]));
   const byEmail = new Map<string, Known>();
   for (const c of contacts) for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);
-  const sender = input.settings.sender.email;
-  const requestSubjects = testimonialRequests(input.plans);
-  const testimonialIds = new Set(input.testimonials.map((t) => t.id));
-  const changes = new Map<Known, ContactChange[]>();
-  const plan: IntakePlan = { outcomes: [], contacts: [], testimonials: [] };
-  const change = (c: Known, ch: ContactChange) => changes.set(c, [...(changes.get(c) ?? []), ch]);
-
+  const run: Run = {
+    input,
+    byId: new Map(contacts.map((c) => [c.id, c])),
+    byEmail,
+    requests: testimonialRequests(input.plans),
+    testimonialIds: new Set(input.testimonials.map((t) => t.id)),
+    changes: new Map(),
+    plan: { outcomes: [], contacts: [], testimonials: [] },
+  };
   for (const message of messages) {
-    const day = dayOf(message, input.settings.timeZone, today);
-    const evidence = `email ${message.messageId ?? '(no Message-ID)'} of ${day}`;
-    const out = (kind: IntakeKind, note: string, changed = false, contact?: Known) =>
-      plan.outcomes.push({ source: message.source, kind, note, changed, ...(contact ? { contact: contact.id } : {}) });
-    const from = message.from ? byEmail.get(message.from) : undefined;
-
-    if (message.report) {
-      const original = message.report.original;
-      const touch = [original?.messageId, ...message.references].map((id) => id && touchOfMessageId(id, sender)).find(Boolean);
-      const recipients = parseDeliveryStatus(message.report.deliveryStatus);
-      if (!recipients.length) out('unknown', 'a delivery report that names no recipient: left alone');
-      for (const r of recipients) {
-        const contact = byEmail.get(r.address) ?? (touch ? byId.get(touch.contact) : undefined);
-        const address = contact && !contact.emails.includes(r.address) ? original?.to.find((a) => contact.emails.includes(a)) : r.address;
-        const what = `${r.address} ${describe(r)}`;
-        if (r.kind === 'none') out('unknown', `a delivery report (${r.action || 'no action'}) for ${r.address}: nothing to do`);
-        else if (r.kind === 'temporary') out('delay', `${what}: not delivered yet, the server keeps trying; noted, nothing changed`, false, contact);
-        else if (!contact || !address) out('unknown', `${what}: no contact has this address; left alone`);
-        else if (contact.bounced.has(address)) out('bounce', `${what}: already flagged in ${contact.file}`, false, contact);
-        else {
-          contact.bounced.add(address);
-          const reason = [r.status, r.diagnostic].filter(Boolean).join(' ') || r.action;
-          change(contact, { path: ['bounced'], value: { email: address, date: day, reason: `${reason} (${evidence})` }, append: true });
-          out('bounce', `${what}: flagged in ${contact.file}, never used again`, true, contact);
-        }
-      }
-      continue;
-    }
-    if (message.automatic) {
-      out('unknown', `an automatic reply${from ? ` from ${from.id}` : ''} ("${message.subject}"): left alone`);
-      continue;
-    }
-
-    const touch = message.references.map((id) => touchOfMessageId(id, sender)).find(Boolean);
-    const toMailbox = message.to.includes(input.settings.unsubscribe.mailto);
-    if (toMailbox || asksToUnsubscribe(message.subject, message.words)) {
-      const named = /\bunsubscribe\s+([a-z0-9]+(?:-[a-z0-9]+)*)\b/i.exec(message.subject)?.[1]?.toLowerCase();
-      const contact = from ?? (touch && byId.get(touch.contact)) ?? (named ? byId.get(named) : undefined);
-      const how = toMailbox ? `sent to ${input.settings.unsubscribe.mailto}` : 'a message asking to stop';
-      if (!contact) out('unknown', `an unsubscribe request (${how}) from ${message.from ?? 'no address'}, which no contact has: left alone; find the person and unsubscribe them by hand`);
-      else if (contact.unsubscribed) out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): already unsubscribed in ${contact.file}`, false, contact);
-      else {
-        contact.unsubscribed = true;
-        const words = toMailbox ? `subject "${message.subject}"` : `"${clip(message.words)}"`;
-        change(contact, { path: ['unsubscribed'], value: { date: day, evidence: `${capital(evidence)} from ${message.from}: ${words}` } });
-        out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): marked unsubscribed in ${contact.file}`, true, contact);
-      }
-      continue;
-    }
-
-    const subject = message.subject.replace(/^(?:\s*(?:re|aw|sv|antw)\s*:\s*)+/i, '');
-    const askedByTouch = touch && requestSubjects.has(`${touch.plan}.${touch.step}`) ? byId.get(touch.contact) ?? from : undefined;
-    const askedBySubject = from && /^\s*(?:re|aw|sv|antw)\s*:/i.test(message.subject) && [...requestSubjects.values()].some((re) => re.test(subject)) ? from : undefined;
-    const author = askedByTouch ?? askedBySubject;
-    if (author) {
-      const existing = message.messageId ? input.testimonials.find((t) => t.text.includes(message.messageId!)) : undefined;
-      const id = freeId(`${author.id}-reply-${day}`, testimonialIds, Boolean(message.messageId));
-      if (!message.words.trim()) out('unknown', `${author.id} replied to the testimonial request with no words of their own: left alone`, false, author);
-      else if (existing || id === undefined) out('testimonial', `${author.id} replied to the testimonial request: already taken in as ${input.testimonialsFolder}/${existing?.id ?? `${author.id}-reply-${day}`}.mdx`, false, author);
-      else {
-        testimonialIds.add(id);
-        plan.testimonials.push({ id, ...draftTestimonial(message.words, author, day, evidence) });
-        out('testimonial', `${author.id} replied to the testimonial request: draft ${input.testimonialsFolder}/${id}.mdx`, true, author);
-      }
-      continue;
-    }
-    if (touch) out('unknown', `a reply to ${touch.plan} (${touch.step}, ${touch.due}) from ${from?.id ?? message.from ?? 'no address'}: not a testimonial request; left for you to read`);
-    else out('unknown', `"${message.subject}" from ${from?.id ?? message.from ?? 'no address'}: not recognised; left alone`);
+    const heard = hear(run, message, today);
+    if (message.report) takeReport(run, heard, message.report);
+    else if (message.automatic) heard.out('unknown', `an automatic reply${heard.from ? ` from ${heard.from.id}` : ''} ("${message.subject}"): left alone`);
+    else if (!takeUnsubscribe(run, heard) && !takeTestimonial(run, heard)) leave(heard);
   }
+  for (const [contact, changes] of run.changes) run.plan.contacts.push({ id: contact.id, file: contact.file, changes });
+  return run.plan;
+}
 
-  for (const [contact, list] of changes) plan.contacts.push({ id: contact.id, file: contact.file, changes: list });
-  return plan;
+/** One intake run: the contacts as they stand after the messages taken in so far. */
+type Run = {
+  input: IntakeInput;
+  byId: Map<string, Known>;
+  byEmail: Map<string, Known>;
+  /** Testimonial request steps (`plan.step`) and their subject patterns. */
+  requests: Map<string, RegExp>;
+  testimonialIds: Set<string>;
+  changes: Map<Known, ContactChange[]>;
+  plan: IntakePlan;
+};
+
+/** One message with what every recogniser needs to know about it. */
+type Heard = {
+  message: IncomingMessage;
+  day: string;
+  /** `email <id> of 2026-11-04`: how evidence names the message. */
+  evidence: string;
+  from?: Known;
+  /** The touch it answers, from In-Reply-To or References. */
+  touch?: ReturnType<typeof touchOfMessageId>;
+  out: (kind: IntakeKind, note: string, changed?: boolean, contact?: Known) => void;
+};
+
+function hear(run: Run, message: IncomingMessage, today: Temporal.PlainDate): Heard {
+  const day = dayOf(message, run.input.settings.timeZone, today);
+  const sender = run.input.settings.sender.email;
+  return {
+    message,
+    day,
+    evidence: `email ${message.messageId ?? '(no Message-ID)'} of ${day}`,
+    from: message.from ? run.byEmail.get(message.from) : undefined,
+    touch: message.references.map((id) => touchOfMessageId(id, sender)).find(Boolean),
+    out: (kind, note, changed = false, contact) =>
+      run.plan.outcomes.push({ source: message.source, kind, note, changed, ...(contact ? { contact: contact.id } : {}) }),
+  };
+}
+
+function change(run: Run, contact: Known, ch: ContactChange): void {
+  run.changes.set(contact, [...(run.changes.get(contact) ?? []), ch]);
+}
+
+/** A delivery status notification: 5.x.x flags the address, 4.x.x is noted. */
+function takeReport(run: Run, heard: Heard, report: NonNullable<IncomingMessage['report']>): void {
+  const { out, day, evidence } = heard;
+  const original = report.original;
+  const touch = (original?.messageId && touchOfMessageId(original.messageId, run.input.settings.sender.email)) || heard.touch;
+  const recipients = parseDeliveryStatus(report.deliveryStatus);
+  if (!recipients.length) out('unknown', 'a delivery report that names no recipient: left alone');
+  for (const r of recipients) {
+    const contact = run.byEmail.get(r.address) ?? (touch ? run.byId.get(touch.contact) : undefined);
+    // Forwarded mail can fail at another address: flag the contact's own, the one we sent to.
+    const address = contact && !contact.emails.includes(r.address) ? original?.to.find((a) => contact.emails.includes(a)) : r.address;
+    const what = `${r.address} ${describe(r)}`;
+    if (r.kind === 'none') out('unknown', `a delivery report (${r.action || 'no action'}) for ${r.address}: nothing to do`);
+    else if (r.kind === 'temporary') out('delay', `${what}: not delivered yet, the server keeps trying; noted, nothing changed`, false, contact);
+    else if (!contact || !address) out('unknown', `${what}: no contact has this address; left alone`);
+    else if (contact.bounced.has(address)) out('bounce', `${what}: already flagged in ${contact.file}`, false, contact);
+    else {
+      contact.bounced.add(address);
+      const reason = [r.status, r.diagnostic].filter(Boolean).join(' ') || r.action;
+      change(run, contact, { path: ['bounced'], value: { email: address, date: day, reason: `${reason} (${evidence})` }, append: true });
+      out('bounce', `${what}: flagged in ${contact.file}, never used again`, true, contact);
+    }
+  }
+}
+
+/** A message to the unsubscribe mailbox, or one asking to stop. False when it is neither. */
+function takeUnsubscribe(run: Run, heard: Heard): boolean {
+  const { message, out } = heard;
+  const mailbox = run.input.settings.unsubscribe.mailto;
+  const toMailbox = message.to.includes(mailbox);
+  if (!toMailbox && !asksToUnsubscribe(message.subject, message.words)) return false;
+  // The List-Unsubscribe mailto names the contact in its subject: it finds them when they write from another address.
+  const named = /\bunsubscribe\s+([a-z0-9]+(?:-[a-z0-9]+)*)\b/i.exec(message.subject)?.[1]?.toLowerCase();
+  const contact = heard.from ?? (heard.touch && run.byId.get(heard.touch.contact)) ?? (named ? run.byId.get(named) : undefined);
+  const how = toMailbox ? `sent to ${mailbox}` : 'a message asking to stop';
+  if (!contact) {
+    out('unknown', `an unsubscribe request (${how}) from ${message.from ?? 'no address'}, which no contact has: left alone; find the person and unsubscribe them by hand`);
+  } else if (contact.unsubscribed) {
+    out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): already unsubscribed in ${contact.file}`, false, contact);
+  } else {
+    contact.unsubscribed = true;
+    const words = toMailbox ? `subject "${message.subject}"` : `"${clip(message.words)}"`;
+    change(run, contact, { path: ['unsubscribed'], value: { date: heard.day, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}` } });
+    out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): marked unsubscribed in ${contact.file}`, true, contact);
+  }
+  return true;
+}
+
+/** A reply to a testimonial request, by the touch it answers or by its subject. False when it is not one. */
+function takeTestimonial(run: Run, heard: Heard): boolean {
+  const { message, touch, from, day, out } = heard;
+  const reply = /^\s*(?:re|aw|sv|antw)\s*:/i.test(message.subject);
+  const subject = message.subject.replace(/^(?:\s*(?:re|aw|sv|antw)\s*:\s*)+/i, '');
+  const byTouch = touch && run.requests.has(`${touch.plan}.${touch.step}`) ? (run.byId.get(touch.contact) ?? from) : undefined;
+  const bySubject = from && reply && [...run.requests.values()].some((re) => re.test(subject)) ? from : undefined;
+  const author = byTouch ?? bySubject;
+  if (!author) return false;
+  const folder = run.input.testimonialsFolder;
+  const existing = message.messageId ? run.input.testimonials.find((t) => t.text.includes(message.messageId!)) : undefined;
+  const id = freeId(`${author.id}-reply-${day}`, run.testimonialIds, Boolean(message.messageId));
+  if (!message.words.trim()) {
+    out('unknown', `${author.id} replied to the testimonial request with no words of their own: left alone`, false, author);
+  } else if (existing || id === undefined) {
+    out('testimonial', `${author.id} replied to the testimonial request: already taken in as ${folder}/${existing?.id ?? `${author.id}-reply-${day}`}.mdx`, false, author);
+  } else {
+    run.testimonialIds.add(id);
+    run.plan.testimonials.push({ id, ...draftTestimonial(message.words, author, day, heard.evidence) });
+    out('testimonial', `${author.id} replied to the testimonial request: draft ${folder}/${id}.mdx`, true, author);
+  }
+  return true;
+}
+
+function leave({ message, touch, from, out }: Heard): void {
+  const who = from?.id ?? message.from ?? 'no address';
+  if (touch) out('unknown', `a reply to ${touch.plan} (${touch.step}, ${touch.due}) from ${who}: not a testimonial request; left for you to read`);
+  else out('unknown', `"${message.subject}" from ${who}: not recognised; left alone`);
 }
 
 /** Steps that ask for a testimonial, keyed `plan.step`, with a pattern for their subject line. */
