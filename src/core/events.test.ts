@@ -130,11 +130,11 @@ unsubscribe: {mailto: u@example.com}
   });
 
   it('name the file, line and field of a problem, and leave out an event naming an unknown contact', () => {
-    const { content, problems } = check('name: Supper\ndate: 2026-06-31\nplace: Novak\'s\ninvite:\n  channel: email\ncame: [tom-harris, tom-harrs]\n');
+    const { content, problems } = check('name: Supper\ndate: 2026-06-31\nplace: Novak\'s\ninvite:\n  channel: gift\ncame: [tom-harris, tom-harrs]\n');
     expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`)).toMatchInlineSnapshot(`
       [
         "events/supper.yaml:2:7 date: "2026-06-31" is not a real date (write YYYY-MM-DD)",
-        "events/supper.yaml:5:12 invite.channel: "email" is not allowed; use "call", "text", "card", "event"",
+        "events/supper.yaml:5:12 invite.channel: "gift" is not allowed; use "email", "call", "text", "card", "event"",
       ]
     `);
     expect(content.events).toEqual([]);
@@ -143,6 +143,14 @@ unsubscribe: {mailto: u@example.com}
       'events/supper.yaml:6:20 came[1]: names "tom-harrs", who is not a contact',
     ]);
     expect(unknown.content.events).toEqual([]);
+  });
+
+  it('need a layout and a subject to invite by email', () => {
+    const { problems } = check('name: Supper\ndate: 2026-06-18\nplace: Novak\'s\ninvite:\n  tiers: [top]\n  channel: email\n');
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'invite.subject: is required for an emailed invitation',
+      'invite.template: is required for an emailed invitation',
+    ]);
   });
 
   it('must say who is invited', () => {

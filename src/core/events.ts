@@ -1,7 +1,9 @@
 import { formatField, problem, type Problem } from './problems.ts';
+import { dayOfPlainDate } from './calendar.ts';
+import type { RuleDue } from './due-rules.ts';
 import { touchId, type DueTouch } from './touch.ts';
 import type { YamlSource } from './source.ts';
-import type { ClientEvent, Contact, HistoryEntry } from './schema/index.ts';
+import type { ClientEvent, Contact, HistoryEntry, Step } from './schema/index.ts';
 import type { Content, Entry } from './validate.ts';
 
 /** The plan name client-event invitations carry in touch ids and history; the step is the event id. */
@@ -58,11 +60,13 @@ export type InviteInput = {
  * under a day away. Sorted by date, contact, step.
  */
 export function planEventInvites(input: InviteInput, range: { from: Temporal.PlainDate; days: number }): DueTouch[] {
+  // Emailed invitations are planned with the contact's other emails (see `emailInvites`).
+  const events = input.events.filter((e) => e.data.invite.channel !== 'email');
   const end = range.from.add({ days: range.days - 1 });
   const last = new Map<string, HistoryEntry>();
   for (const entry of input.history) if (entry.plan === EVENTS_PLAN) last.set(entry.touch, entry);
   const due: DueTouch[] = [];
-  for (const { id: eventId, data: event } of input.events) {
+  for (const { id: eventId, data: event } of events) {
     const send = inviteDay(event);
     const day = Temporal.PlainDate.compare(send, range.from) < 0 ? range.from : send;
     const eventDay = Temporal.PlainDate.from(event.date);
@@ -91,6 +95,32 @@ export function planEventInvites(input: InviteInput, range: { from: Temporal.Pla
   }
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return due.sort((a, b) => Temporal.PlainDate.compare(a.date, b.date) || text(a.contact, b.contact) || text(a.step, b.step));
+}
+
+const when = (event: ClientEvent) => (event.time ? `${event.date} at ${event.time}` : event.date);
+
+/**
+ * The emailed invitations one contact is due: one per event that invites by email and invites
+ * them, due on its invite day, as a step of the `events` plan named by the event, so the planner
+ * sends it with their other emails (consent, the email limits and the grace window apply).
+ */
+export function emailInvites(contact: Entry<Contact>, events: readonly Entry<ClientEvent>[]): { step: Step; rule: RuleDue }[] {
+  return events.flatMap(({ id, data: event }) => {
+    const { invite } = event;
+    if (invite.channel !== 'email' || !invite.template || !invite.subject) return [];
+    const why = invitedBecause(event, contact.id, contact.data);
+    if (why === undefined) return [];
+    const step: Step = {
+      id,
+      channel: 'email',
+      template: invite.template,
+      subject: invite.subject,
+      // Not a rule the planner runs: the invite day stands in for it.
+      due: { rule: 'yearly', month: 1, day: 1 },
+      ...(invite.suggestion ? { suggestion: invite.suggestion } : {}),
+    };
+    return [{ step, rule: { due: dayOfPlainDate(inviteDay(event)), reason: `invitation to ${event.name} (${when(event)}, ${event.place}): ${why}` } }];
+  });
 }
 
 // A temporary failure leaves a touch due; any other outcome settles it (as the planner reads history).

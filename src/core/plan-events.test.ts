@@ -66,3 +66,27 @@ describe('client events in the plan', () => {
     expect(lines(input(), '2026-06-15', 1)).toEqual(['2026-06-15 tom-harris.calls.call.2026-06-15 call | monthly on day 15']);
   });
 });
+
+describe('emailed invitations', () => {
+  const consent = { email: { basis: 'consent', source: 'form', date: '2025-01-01' } } as const;
+  const people = entries(ContactSchema, {
+    'tom-harris': { name: 'Tom Harris', segment: 'past-client', tier: 'top', emails: ['tom@example.com'], consent },
+    'ana-ruiz': { name: 'Ana Ruiz', segment: 'past-client', tier: 'top', emails: ['ana@example.com'] },
+  });
+  const supper = entries(EventSchema, {
+    supper: {
+      name: 'Summer supper',
+      date: '2026-06-18',
+      place: "Novak's",
+      invite: { tiers: ['top'], send: '2026-05-28', channel: 'email', template: 'note', subject: 'Supper on the 18th, {{firstName}}?', suggestion: 'Come to supper.' },
+    },
+  });
+
+  it('go with the other emails: to those who may be emailed, the rest skipped with why', () => {
+    const result = planTouches(input({ contacts: people, events: supper, plans: [] }), { from: Temporal.PlainDate.from('2026-05-28'), days: 1 });
+    expect(result.due.map((t) => [t.id, t.channel, t.template, t.subject, t.email, t.suggestion, t.reason])).toEqual([
+      ['tom-harris.events.supper.2026-05-28', 'email', 'note', 'Supper on the 18th, {{firstName}}?', 'tom@example.com', 'Come to supper.', "invitation to Summer supper (2026-06-18, Novak's): top tier"],
+    ]);
+    expect(result.skipped.map((t) => `${t.id}: ${t.reason}`)).toEqual(['ana-ruiz.events.supper.2026-05-28: has no email consent on record']);
+  });
+});

@@ -1,5 +1,5 @@
 import { inAudience } from './audience.ts';
-import { planEventInvites } from './events.ts';
+import { emailInvites, EVENTS_PLAN, INVITE_PRIORITY, planEventInvites } from './events.ts';
 import { dayOfPlainDate, formatDay, parseDay, plainDates, type Day } from './calendar.ts';
 import { mayEmailOn } from './consent.ts';
 import { dueDays, type NewsletterIssue, type RuleDue } from './due-rules.ts';
@@ -91,7 +91,8 @@ type Candidate = {
  *   `settings.limits.perContactPerWeek` in any seven days; the rest wait for the next free day in
  *   the order of `byPriority`, and are missed if that passes the grace window.
  *
- * - Client events plan one invitation per invitee (see `planEventInvites`), as personal touches.
+ * - Client events plan one invitation per invitee: a personal touch (see `planEventInvites`), or
+ *   an email planned with the contact's other emails (see `emailInvites`).
  *
  * Planning N days equals planning each of those days alone after the earlier days' runs wrote
  * their outcomes to history.
@@ -146,6 +147,28 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
   const emails: Candidate[] = [];
   const purposeful: Candidate[] = [];
   let issues: NewsletterIssue[] | undefined;
+  const consider = (plan: string, priority: number, step: Step, rule: RuleDue, rank: number) => {
+    if (rule.due > end && step.channel !== 'email') return;
+    const id = touchIdOn(contact.id, plan, step.id, formatDay(rule.due));
+    if (seen.has(id)) return;
+    seen.add(id);
+    const last = history.last.get(id);
+    if (isSettled(last)) return;
+    const touch: Candidate = { id, plan, step: step.id, definition: step, rule, due: rule.due, priority, rank };
+    if (rule.due < from - grace) {
+      if (rule.due < s.missedFrom) return;
+      // An email no one may send would have been skipped, not missed.
+      if (step.channel === 'email' && !mayEmailOn(contact.data, formatDay(rule.due)).ok) return;
+      const failed = last?.event === 'failed' ? `failed (${last.reason}) and was ` : '';
+      result.missed.push(outcome(touch, contact.id, s, `${failed}not planned within the ${grace}-day grace window after its due day`));
+    } else if (step.purpose) {
+      purposeful.push(touch);
+    } else if (step.channel === 'email') {
+      emails.push(touch);
+    } else {
+      result.due.push(withHints(dueTouch(touch, contact.id, Math.max(rule.due, from), s), contact, s.input));
+    }
+  };
   for (const plan of s.plans) {
     if (!inAudience(contact.id, contact.data, plan.data.audience)) continue;
     for (const step of plan.data.steps) {
@@ -158,38 +181,11 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
         lastDue: history.lastDue.get(stepKey(contact.id, plan.id, step.id)),
         newsletters: issues ?? [],
       };
-      for (const rule of dueDays(step.due, ctx, s.start, end + LOOKAHEAD_DAYS)) {
-        if (rule.due > end && step.channel !== 'email') continue;
-        const id = touchIdOn(contact.id, plan.id, step.id, formatDay(rule.due));
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const last = history.last.get(id);
-        if (isSettled(last)) continue;
-        const touch: Candidate = {
-          id,
-          plan: plan.id,
-          step: step.id,
-          definition: step,
-          rule,
-          due: rule.due,
-          priority: plan.data.priority,
-          rank: ruleRank(step.due.rule),
-        };
-        if (rule.due < from - grace) {
-          if (rule.due < s.missedFrom) continue;
-          // An email no one may send would have been skipped, not missed.
-          if (step.channel === 'email' && !mayEmailOn(contact.data, formatDay(rule.due)).ok) continue;
-          const failed = last?.event === 'failed' ? `failed (${last.reason}) and was ` : '';
-          result.missed.push(outcome(touch, contact.id, s, `${failed}not planned within the ${grace}-day grace window after its due day`));
-        } else if (step.purpose) {
-          purposeful.push(touch);
-        } else if (step.channel === 'email') {
-          emails.push(touch);
-        } else {
-          result.due.push(withHints(dueTouch(touch, contact.id, Math.max(rule.due, from), s), contact, s.input));
-        }
-      }
+      for (const rule of dueDays(step.due, ctx, s.start, end + LOOKAHEAD_DAYS)) consider(plan.id, plan.data.priority, step, rule, ruleRank(step.due.rule));
     }
+  }
+  for (const invite of emailInvites(contact, s.input.events ?? [])) {
+    if (invite.rule.due >= s.start && invite.rule.due <= end + LOOKAHEAD_DAYS) consider(EVENTS_PLAN, INVITE_PRIORITY, invite.step, invite.rule, ruleRank('after'));
   }
   if (purposeful.length) {
     const fill = s.purpose(contact);

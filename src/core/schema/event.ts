@@ -17,8 +17,11 @@ export const InviteSchema = z
     exclude: z.array(IdSchema).optional(),
     /** The day the invitations go out; three weeks before the event when absent. */
     send: DateSchema.optional(),
-    /** How to invite: a personal task (call, text, card or an event invitation by hand). */
-    channel: ChannelSchema.exclude(['email', 'gift']).default('event'),
+    /** How to invite: a personal task (call, text, card or an event invitation by hand), or an email. */
+    channel: ChannelSchema.exclude(['gift']).default('event'),
+    /** Emailed invitations: the layout in `emails/<template>.mjml` and the subject line. */
+    template: IdSchema.optional(),
+    subject: TextSchema.optional(),
     /** What to do, shown on each invitation task; `{{firstName}}` is filled per contact. */
     task: TextSchema.optional(),
     /** A line the owner can use or adapt. */
@@ -27,6 +30,13 @@ export const InviteSchema = z
   .refine((invite) => ['tiers', 'segments', 'tags', 'communities', 'contacts'].some((key) => key in invite), {
     error: 'should say who is invited: tiers, segments, tags, communities or contacts',
     params: { code: 'MissingField' },
+  })
+  .superRefine((invite, ctx) => {
+    for (const key of ['template', 'subject'] as const) {
+      if (invite.channel === 'email' && !invite[key]) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'is required for an emailed invitation', params: { code: 'MissingField' } });
+      }
+    }
   });
 export type Invite = z.output<typeof InviteSchema>;
 
