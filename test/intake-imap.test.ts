@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { TAKEN_IN } from '../src/adapters/imap.ts';
+import { parseImapUrl, TAKEN_IN } from '../src/adapters/imap.ts';
 import { startDovecot, type Dovecot } from './helpers/dovecot.ts';
 import { buildBounce, buildMail, touchMessageId } from './helpers/intake-mail.ts';
 import { runScript, ROOT } from './helpers/run-script.ts';
@@ -41,6 +41,23 @@ async function flagsBySubject(mailbox: string): Promise<Record<string, string[]>
     }
   });
 }
+
+describe('parseImapUrl', () => {
+  it('reads the parts of IMAP_URL, and refuses what is not one', () => {
+    expect(parseImapUrl('imaps://hello%40harbourhill.example:p%40ss%2Fword@imap.example.com/Referable%20replies')).toEqual({
+      host: 'imap.example.com',
+      port: 993,
+      secure: true,
+      user: 'hello@harbourhill.example',
+      pass: 'p@ss/word',
+      mailbox: 'Referable replies',
+    });
+    expect(parseImapUrl('imap://owner:secret@127.0.0.1:1430')).toMatchObject({ port: 1430, secure: false, mailbox: 'INBOX' });
+    expect(parseImapUrl('smtp://owner:secret@mail.example.com')).toBeUndefined();
+    expect(parseImapUrl('imap://mail.example.com')).toBeUndefined();
+    expect(parseImapUrl('imap://owner:%E0%A4%A@mail.example.com')).toBeUndefined();
+  });
+});
 
 describe('npm run intake -- --imap, against dovecot on loopback', () => {
   let dir: string;

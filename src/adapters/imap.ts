@@ -21,22 +21,22 @@ export type ImapTarget = { host: string; port: number; secure: boolean; user: st
 
 /** Reads `imap://user:password@host[:port][/MAILBOX]` (or `imaps://`); undefined when it is not one. */
 export function parseImapUrl(url: string): ImapTarget | undefined {
-  let u: URL;
   try {
-    u = new URL(url);
+    const u = new URL(url);
+    if ((u.protocol !== 'imap:' && u.protocol !== 'imaps:') || !u.hostname || !u.username) return undefined;
+    const secure = u.protocol === 'imaps:';
+    return {
+      host: u.hostname.replace(/^\[|\]$/g, ''),
+      port: u.port ? Number(u.port) : secure ? 993 : 143,
+      secure,
+      user: decodeURIComponent(u.username),
+      pass: decodeURIComponent(u.password),
+      mailbox: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'INBOX',
+    };
   } catch {
+    // Not a URL, or a broken %-escape in the user or password.
     return undefined;
   }
-  if ((u.protocol !== 'imap:' && u.protocol !== 'imaps:') || !u.hostname || !u.username) return undefined;
-  const secure = u.protocol === 'imaps:';
-  return {
-    host: u.hostname.replace(/^\[|\]$/g, ''),
-    port: u.port ? Number(u.port) : secure ? 993 : 143,
-    secure,
-    user: decodeURIComponent(u.username),
-    pass: decodeURIComponent(u.password),
-    mailbox: decodeURIComponent(u.pathname.replace(/^\//, '')) || 'INBOX',
-  };
 }
 
 /** `imap://host:port/INBOX`: the mailbox without user or password, for messages. */
