@@ -116,7 +116,7 @@ describe('the daily job with SMTP and GitHub issues', () => {
   it('when GitHub refuses, sends the emails, keeps the personal touch for the next run, and says so', async () => {
     const refused = await daily('2026-11-03', [], { GITHUB_TOKEN: 'wrong-token' });
     expect(refused.code).toBe(3);
-    expect(refused.stdout).toContain('GitHub issues could not be read: GitHub answered 401: Bad credentials: check the GITHUB_TOKEN');
+    expect(refused.stdout).toContain("GitHub answered 401: Bad credentials: check the GITHUB_TOKEN. Today's personal touches are in the task list");
     expect(refused.stdout).toContain(`${CALL}: its issue could not be opened today: tried again on the next run`);
     expect(refused.stdout + refused.stderr).not.toContain('wrong-token');
     expect(sink.received).toHaveLength(3);

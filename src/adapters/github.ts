@@ -93,11 +93,10 @@ export function asTaskIssues(gh: GitHubTasks): TaskIssues {
 
 /** "GitHub answered 401: Bad credentials", or why it could not be reached. */
 export function describeGitHubError(error: unknown): string {
-  const e = error as { status?: number; message?: string; cause?: { code?: string; message?: string } };
+  const e = error as { status?: number; message?: string; response?: unknown };
   const message = (e.message ?? String(error)).replace(/ - https:\/\/docs\.github\.com\S*/, '');
-  if (e.cause?.code || !e.status || (e.status === 500 && /fetch failed/.test(message))) {
-    return `GitHub could not be reached (${e.cause?.code ?? e.cause?.message ?? message})`;
-  }
+  // octokit gives a network failure status 500 but no response.
+  if (!e.response || !e.status) return `GitHub could not be reached (${message}): check GITHUB_API_URL and the network`;
   const hint = e.status === 401 ? ': check the GITHUB_TOKEN' : e.status === 403 || e.status === 404 ? ': check that the token may write issues in GITHUB_REPOSITORY' : '';
   return `GitHub answered ${e.status}: ${message}${hint}`;
 }

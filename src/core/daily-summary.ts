@@ -53,7 +53,7 @@ function attentionItems(report: DailyReport): string[] {
     ...report.results.flatMap((r) => (r.outcome.status === 'failed' && !r.outcome.temporary ? [`${r.touch.id}: ${r.outcome.reason} (permanent)`] : [])),
     ...report.reopened.map((i) => `issue #${i.number} was reopened after ${i.touch} was recorded as done: close it again when it is done (${i.url})`),
     ...report.unopened.map((u) => `${u.task.touch}: issue not opened: ${u.reason} (tried again on the next run)`),
-    ...(report.trackerProblem ? [`GitHub issues could not be read: ${report.trackerProblem}. Today's personal touches are in the task list and will be opened as issues on the next run.`] : []),
+    ...(report.trackerProblem ? [`${report.trackerProblem}. Today's personal touches are in the task list and will be opened as issues on the next run.`] : []),
   ];
 }
 
