@@ -1,7 +1,9 @@
 /**
- * `npm run commit-history [-- --content DIR] [--message M]`: commit the history the jobs wrote
- * and push it, rebasing onto anything merged meanwhile. Used by the daily workflow.
+ * `npm run commit-history [-- --content DIR] [--message M]`: commit what the daily job wrote (its
+ * history, and the unsubscribes, bounces and draft testimonials intake took in) and push it,
+ * rebasing onto anything merged meanwhile. Used by the daily workflow.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCommandArgs } from '../src/adapters/args.ts';
 import { commitAndPush } from '../src/adapters/git.ts';
@@ -13,9 +15,12 @@ runCommand(async () => {
     attempts: { type: 'string', default: '5' },
   });
   const history = path.join(values.content, 'history');
-  const result = await commitAndPush({ cwd: process.cwd(), paths: [history], message: values.message, attempts: Number(values.attempts) });
+  // Intake edits contacts (unsubscribed, bounced) and adds draft testimonials: without them the
+  // next run, from a fresh checkout, would have lost messages already marked as read.
+  const paths = [history, path.join(values.content, 'contacts'), path.join(values.content, 'testimonials')].filter((p) => existsSync(p));
+  const result = await commitAndPush({ cwd: process.cwd(), paths, message: values.message, attempts: Number(values.attempts) });
   if (!result.committed) {
-    console.log(`No new history in ${history}/ to commit.`);
+    console.log(`Nothing new in ${history}/ or from intake to commit.`);
     return 0;
   }
   if (!result.pushed) {

@@ -69,7 +69,20 @@ describe('committing history back', () => {
   });
 
   it('does nothing when there is no new history', () => {
-    expect(commitHistory(job)).toEqual({ code: 0, out: 'No new history in content/history/ to commit.\n' });
+    expect(commitHistory(job)).toEqual({ code: 0, out: 'Nothing new in content/history/ or from intake to commit.\n' });
     expect(git(origin, 'rev-list', '--count', 'main')).toBe('1');
+  });
+
+  it('commits what intake wrote to contacts and testimonials, and nothing else', () => {
+    mkdirSync(path.join(job, 'content/contacts'));
+    mkdirSync(path.join(job, 'content/testimonials'));
+    writeFileSync(path.join(job, 'content/contacts/ana-ruiz.yaml'), 'name: Ana Ruiz\nunsubscribed: {date: 2026-11-25}\n');
+    writeFileSync(path.join(job, 'content/testimonials/ana-ruiz-reply-2026-11-25.mdx'), '---\nstatus: draft\n---\n');
+    writeFileSync(path.join(job, 'content/settings.yaml'), 'business: {name: Not by the job}\n');
+    expect(commitHistory(job).code).toBe(0);
+    expect(git(origin, 'show', '--name-only', '--format=', 'main').split('\n')).toEqual([
+      'content/contacts/ana-ruiz.yaml',
+      'content/testimonials/ana-ruiz-reply-2026-11-25.mdx',
+    ]);
   });
 });
