@@ -11,32 +11,36 @@ export function askSteps(plans: readonly Entry<Plan>[]): Set<string> {
   return new Set(plans.flatMap((p) => p.data.steps.filter((s) => s.purpose === 'introduction-ask').map((s) => `${p.id}\u0000${s.id}`)));
 }
 
-/** The due days of the asks history shows went to each contact, oldest first. */
-export function askDaysByContact(history: readonly HistoryEntry[], steps: ReadonlySet<string>): Map<string, Day[]> {
-  const found = new Map<string, Set<Day>>();
+/** An ask that went out (or may have): its touch id and due day. */
+export type Ask = { touch: string; due: Day };
+
+/** The asks history shows went to each contact, by due day. */
+export function asksByContact(history: readonly HistoryEntry[], steps: ReadonlySet<string>): Map<string, Ask[]> {
+  const found = new Map<string, Map<string, Day>>();
   for (const h of history) {
     if (!ASKED.has(h.event) || !steps.has(`${h.plan}\u0000${h.step}`)) continue;
-    const days = found.get(h.contact) ?? new Set<Day>();
-    days.add(parseDay(h.due));
-    found.set(h.contact, days);
+    const asks = found.get(h.contact) ?? new Map<string, Day>();
+    asks.set(h.touch, parseDay(h.due));
+    found.set(h.contact, asks);
   }
-  return new Map([...found].map(([id, days]) => [id, [...days].sort((a, b) => a - b)]));
+  return new Map([...found].map(([id, asks]) => [id, [...asks].map(([touch, due]) => ({ touch, due })).sort((a, b) => a.due - b.due)]));
 }
 
 /**
- * Why an introduction ask due on `due` must not go to `contact`, or undefined when it may: an ask
- * less than `gapDays` before or after it (settings `limits.daysBetweenAsks`), or a referral from
- * them that is still being handled (introduced or met) that day.
+ * Why the introduction ask `touch`, due on `due`, must not go to `contact`, or undefined when it
+ * may: another ask less than `gapDays` before or after it (settings `limits.daysBetweenAsks`), or
+ * a referral from them that is still being handled (introduced or met) that day.
  */
 export function askBlocked(
   contact: string,
+  touch: string,
   due: Day,
-  asked: readonly Day[],
+  asked: readonly Ask[],
   gapDays: number,
   referrals: readonly Entry<Referral>[],
   nameOf: (id: string) => string = (id) => id,
 ): string | undefined {
-  const near = asked.find((day) => day !== due && Math.abs(day - due) < gapDays);
+  const near = asked.find((ask) => ask.touch !== touch && Math.abs(ask.due - due) < gapDays)?.due;
   if (near !== undefined) return `asked for an introduction on ${formatDay(near)}; settings keep asks ${gapDays} days apart (limits.daysBetweenAsks)`;
   const day = Temporal.PlainDate.from(formatDay(due));
   const open = referrals.find((r) => r.data.referrer === contact && r.data.date <= day.toString() && isBeingHandled(statusOn(r.data, day)));

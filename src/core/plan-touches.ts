@@ -59,7 +59,7 @@ type Shared = {
   issues: readonly (NewsletterIssue & { audience: Audience })[];
   history: HistoryIndex;
   triggers: (id: string) => ContactTriggers;
-  purpose: (contact: Entry<Contact>) => (step: Step, due: Day) => Filled;
+  purpose: (contact: Entry<Contact>) => (step: Step, due: Day, touch: string) => Filled;
   date: (day: Day) => Temporal.PlainDate;
   result: PlanResult;
 };
@@ -190,8 +190,11 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
   if (purposeful.length) {
     const fill = s.purpose(contact);
     for (const touch of purposeful.sort((a, b) => a.due - b.due)) {
-      const filled = fill(touch.definition, touch.due);
-      if ('skip' in filled) result.skipped.push(outcome(touch, contact.id, s, filled.skip));
+      const filled = fill(touch.definition, touch.due, touch.id);
+      // An email looked at ahead of the range is skipped, if at all, by the run that plans its day.
+      if ('skip' in filled) {
+        if (touch.due <= end) result.skipped.push(outcome(touch, contact.id, s, filled.skip));
+      }
       else if (touch.definition.channel === 'email') emails.push(touch);
       else result.due.push(withHints(dueTouch({ ...touch, ...filled }, contact.id, Math.max(touch.due, from), s), contact, s.input));
     }

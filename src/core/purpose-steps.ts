@@ -1,5 +1,6 @@
 import { formatDay, type Day } from './calendar.ts';
-import { askBlocked, askDaysByContact, askFrame, askSteps } from './introduction-asks.ts';
+import { mayEmailOn } from './consent.ts';
+import { askBlocked, askFrame, asksByContact, askSteps } from './introduction-asks.ts';
 import { suggestIntroductions } from './refer-back.ts';
 import type { Contact, HistoryEntry, Plan, Referral, Step } from './schema/index.ts';
 import type { Entry } from './validate.ts';
@@ -23,13 +24,13 @@ const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' 
  * referral of theirs is being handled, and carry a frame and a line. Asks let through count
  * against the later ones.
  */
-export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) => (step: Step, due: Day) => Filled {
-  const asked = askDaysByContact(input.history, askSteps(input.plans));
+export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) => (step: Step, due: Day, touch: string) => Filled {
+  const asked = asksByContact(input.history, askSteps(input.plans));
   const names = new Map(input.contacts.map((c) => [c.id, c.data.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   return (contact) => {
-    const days = [...(asked.get(contact.id) ?? [])];
-    return (step, due) => {
+    const asks = [...(asked.get(contact.id) ?? [])];
+    return (step, due, touch) => {
       const date = Temporal.PlainDate.from(formatDay(due));
       if (step.purpose === 'refer-back') {
         const found = suggestIntroductions(contact.id, input.contacts, input.referrals, date);
@@ -42,11 +43,12 @@ export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) =>
         };
       }
       if (step.purpose === 'introduction-ask') {
-        const blocked = askBlocked(contact.id, due, days, input.daysBetweenAsks, input.referrals, nameOf);
+        // An email no one may send is skipped by the planner with its reason, and asks nothing.
+        if (step.channel === 'email' && !mayEmailOn(contact.data, formatDay(due)).ok) return {};
+        const blocked = askBlocked(contact.id, touch, due, asks, input.daysBetweenAsks, input.referrals, nameOf);
         if (blocked) return { skip: blocked };
-        const before = days.filter((d) => d < due).length;
-        if (!days.includes(due)) days.push(due);
-        days.sort((a, b) => a - b);
+        const before = asks.filter((a) => a.due < due).length;
+        if (!asks.some((a) => a.touch === touch)) asks.push({ touch, due });
         if (step.channel === 'email') return {};
         const { frame, line } = askFrame(contact.data, before);
         return { suggestion: join(`Frame: ${frame}.`, `"${line}"`, step.suggestion) };
