@@ -9,6 +9,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { parse } from 'yaml';
 import { NewsletterSchema, ResultSchema, SettingsSchema, TestimonialSchema } from './core/schema/index.ts';
 import { contentDirUrl } from './site/env.ts';
+import { markdownLoader } from './site/markdown-loader.ts';
 
 /** `settings.yaml` as a collection of one entry, `site`. */
 function settingsLoader(): Loader {
@@ -35,7 +36,8 @@ const mdxIn = (folder: string) => glob({ pattern: '**/[^_.]*.{md,mdx}', base: co
 
 export const collections = {
   settings: defineCollection({ loader: settingsLoader(), schema: SettingsSchema }),
-  testimonials: defineCollection({ loader: mdxIn('testimonials'), schema: TestimonialSchema }),
+  // Thousands of short stories: rendered as Markdown when loaded, not bundled as MDX modules.
+  testimonials: defineCollection({ loader: markdownLoader('testimonials', TestimonialSchema), schema: TestimonialSchema }),
   results: defineCollection({ loader: mdxIn('results'), schema: ResultSchema }),
   newsletters: defineCollection({ loader: mdxIn('newsletters'), schema: NewsletterSchema }),
 };

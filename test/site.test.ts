@@ -153,6 +153,8 @@ beforeAll(async () => {
   await addToTree(leakContent, {
     // A contact's address pasted into a testimonial's story.
     'testimonials/grace-b.mdx': `${grace}\nGrace said Ana could tell you more: write to her at ana@example.com.\n`,
+    // A testimonial with a mistake in its front matter.
+    'testimonials/broken.mdx': '---\nkind: customer\nauthor:\n  name: BROKEN-MARKER\n---\n',
     // A testimonial left published after its author withdrew consent to publish.
     'contacts/lena-fox.yaml': [
       'name: Lena Fox',
@@ -398,6 +400,14 @@ describe('the privacy check after the build', () => {
     }
     const rels = files.map((f) => f.rel.split(path.sep).join('/'));
     expect(rels.filter((r) => /draft|future|email-only/.test(r))).toEqual([]);
+  });
+
+  it('leaves a testimonial with a broken front matter off the site, naming file, line, column and field', async () => {
+    expect(leakBuild.code).toBe(0);
+    expect(leakBuild.stdout + leakBuild.stderr).toContain(
+      'leak-content/testimonials/broken.mdx:2:7 kind: should name the endorsement kind: consumer, expert or organization\n  Use one of the values listed.\n  This entry is left off the site',
+    );
+    expect((await builtFiles(leakDist)).filter((f) => f.text.includes('BROKEN-MARKER')).map((f) => f.rel)).toEqual([]);
   });
 
   it('fails naming each leak: a contact email in a page, a testimonial whose author withdrew consent', async () => {
