@@ -1,0 +1,90 @@
+/**
+ * `astro build` of the public site for 100 / 1,000 / 5,000 generated testimonials, run as
+ * `npm run build` runs it: pages per second, peak memory, the largest page, the JavaScript shipped
+ * and the time of the privacy check that follows the build.
+ */
+import { spawn } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateContent } from '../test/helpers/generate-content.ts';
+import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
+import { fmtMs, perSecond, printTable } from './lib/measure.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const MAX_RSS = fileURLToPath(new URL('./lib/max-rss.ts', import.meta.url));
+const sizes = [100, 1_000, 5_000];
+
+type Run = { ms: number; code: number | null; output: string; maxRssMB?: number };
+
+/** Runs `node …args` from the project root with `env`, timing it and reading its peak memory. */
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ['--import', MAX_RSS, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env } });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const rss = /referable-max-rss-kb (\d+)\s*$/.exec(output);
+      resolve({ ms: performance.now() - start, code, output, maxRssMB: rss ? Number(rss[1]) / 1024 : undefined });
+    });
+  });
+}
+
+async function filesIn(dir: string): Promise<{ rel: string; size: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries
+      .filter((e) => e.isFile())
+      .map(async (e) => {
+        const file = path.join(e.parentPath, e.name);
+        return { rel: path.relative(dir, file).split(path.sep).join('/'), size: (await stat(file)).size };
+      }),
+  );
+}
+
+/** JavaScript files plus the distinct inline scripts of every page (JSON-LD is data, not script). */
+async function javaScriptShipped(dir: string, files: { rel: string; size: number }[]): Promise<number> {
+  const external = files.filter((f) => f.rel.endsWith('.js')).reduce((sum, f) => sum + f.size, 0);
+  const inline = new Set<string>();
+  for (const page of files.filter((f) => f.rel.endsWith('.html'))) {
+    const html = await readFile(path.join(dir, page.rel), 'utf8');
+    for (const m of html.matchAll(/<script(?![^>]*application\/ld\+json)(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) inline.add(m[1]);
+  }
+  return external + [...inline].reduce((sum, s) => sum + Buffer.byteLength(s), 0);
+}
+
+const kB = (bytes: number) => `${(bytes / 1024).toLocaleString('en', { maximumFractionDigits: 0 })} kB`;
+
+const rows: (string | number)[][] = [];
+for (const testimonials of sizes) {
+  const content = await writeTree({}, 'referable-bench-site-');
+  await addToTree(content, generateContent({ contacts: 1_000, testimonials, seed: 42 }));
+  const dist = path.join(content, '..', `${path.basename(content)}-dist`);
+  const env = { REFERABLE_CONTENT: content, REFERABLE_CACHE_DIR: `${dist}-cache`, BUILD_DATE: '2026-12-01' };
+  const build = await run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], env);
+  if (build.code !== 0) throw new Error(`astro build failed for ${testimonials} testimonials:\n${build.output.slice(-3000)}`);
+  const check = await run(['scripts/check-site.ts', '--dist', dist], env);
+  if (check.code !== 0) throw new Error(`the privacy check failed for ${testimonials} testimonials:\n${check.output.slice(-3000)}`);
+
+  const files = await filesIn(dist);
+  const pages = files.filter((f) => f.rel.endsWith('.html'));
+  const largest = pages.toSorted((a, b) => b.size - a.size)[0];
+  const feed = files.find((f) => f.rel === 'testimonials.json');
+  rows.push([
+    testimonials.toLocaleString('en'),
+    pages.length.toLocaleString('en'),
+    fmtMs(build.ms),
+    perSecond(pages.length, build.ms),
+    `${Math.round(build.maxRssMB ?? 0)} MB`,
+    `${kB(largest.size)} (${largest.rel.replace(/\/?index\.html$/, '/') || '/'})`,
+    feed ? kB(feed.size) : '-',
+    kB(await javaScriptShipped(dist, files)),
+    fmtMs(check.ms),
+  ]);
+  await Promise.all([removeTree(content), removeTree(dist), removeTree(`${dist}-cache`)]);
+}
+printTable(['testimonials', 'pages', 'astro build', 'pages/s', 'peak memory', 'largest page', 'JSON feed', 'JS shipped', 'privacy check'], rows);
+console.log('\nTarget: astro build with 5,000 testimonials in 10 s or less, peak memory 1 GB or less.');
