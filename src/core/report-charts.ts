@@ -41,7 +41,9 @@ export function columnChart(id: string, title: string, bars: readonly Bar[], col
 export function barChart(id: string, title: string, bars: readonly Bar[], colours: { bar: string; part: string }): string {
   const width = 640;
   const row = 30;
-  const labelWidth = 190;
+  // Room for the longest label at about 7 px a character; longer ones are cut with an ellipsis.
+  const shown = (label: string) => (label.length > 34 ? `${label.slice(0, 33)}…` : label);
+  const labelWidth = Math.min(250, Math.max(110, 12 + 7 * Math.max(0, ...bars.map((b) => shown(b.label).length))));
   const height = Math.max(1, bars.length) * row + 8;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const scale = (width - labelWidth - 48) / max;
@@ -51,7 +53,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[], colour
     const partWidth = (b.part ?? 0) * scale;
     const tip = `${b.label}: ${b.value}${b.part !== undefined ? `, ${b.part} ${b.note ?? ''}` : ''}`;
     return (
-      `<text class="label" x="${labelWidth - 10}" y="${y + row / 2 + 4}" text-anchor="end">${escapeHtml(b.label)}</text>` +
+      `<text class="label" x="${labelWidth - 10}" y="${y + row / 2 + 4}" text-anchor="end">${escapeHtml(shown(b.label))}</text>` +
       `<rect x="${labelWidth}" y="${y + 5}" width="${w.toFixed(1)}" height="${row - 10}" rx="3" fill="${colours.bar}"><title>${escapeHtml(tip)}</title></rect>` +
       (partWidth ? `<rect x="${labelWidth}" y="${y + 5}" width="${partWidth.toFixed(1)}" height="${row - 10}" rx="3" fill="${colours.part}"><title>${escapeHtml(tip)}</title></rect>` : '') +
       `<text class="value" x="${labelWidth + w + 6}" y="${y + row / 2 + 4}">${b.value}</text>`
