@@ -10,7 +10,8 @@ export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv =
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [`scripts/${name}.ts`, ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...env },
+      // The machine's own secrets must never reach a test run: a test sets the ones it serves.
+      env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', GITHUB_STEP_SUMMARY: '', SMTP_URL: '', IMAP_URL: '', ...env },
     });
     let stdout = '';
     let stderr = '';
