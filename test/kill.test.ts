@@ -10,6 +10,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent, SETTINGS } from './helpers/generate-content.ts';
+import { EXIT } from '../src/core/daily-summary.ts';
 import { ROOT } from './helpers/run-script.ts';
 import { startSmtpSink, type Received, type SmtpSink } from './helpers/smtp-sink.ts';
 import { removeTree, writeTree } from './helpers/temp-dir.ts';
@@ -176,7 +177,8 @@ describe('the daily job killed mid-send', () => {
       expect([...afterKill.values()].every((e) => e === 'sent' || e === 'claimed')).toBe(true);
 
       const again = await startDaily(content, server.url).done;
-      expect(again.code).toBe(0);
+      // Unknowns need the owner's eyes: the run says so in its exit status.
+      expect(again.code).toBe(EXIT.attention);
       const c = counts(again.stdout);
       expect(c).toMatchObject({ failed: 0, unknown: open });
       // The outcome counts add up to the touches due.
@@ -189,6 +191,7 @@ describe('the daily job killed mid-send', () => {
       // A third run sends nothing new.
       const received = server.received.length;
       const third = await startDaily(content, server.url).done;
+      expect(third.code).toBe(EXIT.ok);
       expect(counts(third.stdout)).toMatchObject({ sent: 0, failed: 0, unknown: 0 });
       expect(server.received.length).toBe(received);
     },
@@ -203,7 +206,7 @@ describe('the daily job killed mid-send', () => {
     await killedRun(content, server, Math.floor(due.length / 3), (kill) => (onMessage = kill));
     onMessage = () => {};
     const last = await startDaily(content, server.url).done;
-    expect(last.code).toBe(0);
+    expect(last.code).toBe(EXIT.attention);
     const final = await expectAtMostOnceAndNoneLost(content, server);
     const unknown = [...final.values()].filter((e) => e === 'unknown').length;
     const sent = [...final.values()].filter((e) => e === 'sent').length;
