@@ -21,9 +21,18 @@ export type SinkOptions = {
   onMessage?: (message: Received) => void;
   /** Milliseconds to wait before replying 250 to each message: a slow server. */
   replyDelayMs?: number;
+  /** Keep each message in `received` (the default); benchmarks only count them in `accepted`. */
+  store?: boolean;
 };
 
-export type SmtpSink = { port: number; url: string; received: Received[]; close(): Promise<void> };
+export type SmtpSink = {
+  port: number;
+  url: string;
+  received: Received[];
+  /** Messages accepted so far, stored or not. */
+  readonly accepted: number;
+  close(): Promise<void>;
+};
 
 function smtpError(code: number, text: string): Error & { responseCode: number } {
   return Object.assign(new Error(text), { responseCode: code });
@@ -31,6 +40,7 @@ function smtpError(code: number, text: string): Error & { responseCode: number }
 
 export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink> {
   const received: Received[] = [];
+  let accepted = 0;
   const sockets = new Set<Socket>();
   const config: SMTPServerOptions = {
     authOptional: true,
@@ -50,9 +60,10 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       const to = session.envelope.rcptTo.map((r) => r.address);
       const mode = options.data?.(to) ?? 'accept';
       const chunks: Buffer[] = [];
+      const store = options.store !== false;
       let dropped = false;
       stream.on('data', (chunk: Buffer) => {
-        chunks.push(chunk);
+        if (store) chunks.push(chunk);
         if (mode === 'drop' && !dropped) {
           dropped = true;
           // The client has started sending the message: cut the connection right here.
@@ -62,9 +73,10 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
       stream.on('end', () => {
         if (mode !== 'accept') return; // 'hang' never replies; 'drop' has no connection left.
         const message = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to, raw: Buffer.concat(chunks) };
-        received.push(message);
+        accepted++;
+        if (store) received.push(message);
         options.onMessage?.(message);
-        const reply = `Queued as ${received.length}`;
+        const reply = `Queued as ${accepted}`;
         if (options.replyDelayMs) setTimeout(() => callback(null, reply), options.replyDelayMs);
         else callback(null, reply);
       });
@@ -83,6 +95,9 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    get accepted() {
+      return accepted;
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
