@@ -3,9 +3,10 @@
  *
  *   <script src="https://YOUR-SITE/widget.js" data-count="3" async></script>
  *
- * It reads testimonials.json from the same place as this script and shows the featured
- * testimonials in a shadow root, so the host page's styles and this widget's never mix. Each quote
- * keeps its endorsement kind and disclosures beside it. No cookies, no tracking, no other requests.
+ * It reads widget.json (at most 12 testimonials, featured first) from the same place as this
+ * script and shows them in a shadow root, so the host page's styles and this widget's never mix.
+ * Each quote keeps its endorsement kind and disclosures beside it. No cookies, no tracking, no
+ * other requests.
  */
 (function () {
   'use strict';
@@ -21,7 +22,7 @@
   script.setAttribute('data-referable-mounted', '');
 
   var count = Math.max(1, Math.min(12, parseInt(script.getAttribute('data-count') || '3', 10) || 3));
-  var feedUrl = new URL('testimonials.json', script.src).href;
+  var feedUrl = new URL('widget.json', script.src).href;
 
   var host = document.createElement('div');
   host.className = 'referable-testimonials';

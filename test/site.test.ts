@@ -313,6 +313,8 @@ describe('the built sample site in Chromium', () => {
       expect(new URL(other.url).origin).not.toBe(server.origin);
       const page = await context.newPage();
       const trouble = watch(page, [other.origin, server.origin]);
+      const fromSite: string[] = [];
+      page.on('request', (r) => r.url().startsWith(server.origin) && fromSite.push(r.url().slice(server.url.length)));
       await page.goto(other.url);
       const widget = page.locator('.referable-testimonials[data-state="ready"]');
       await widget.waitFor();
@@ -329,11 +331,20 @@ describe('the built sample site in Chromium', () => {
       const { violations } = await new AxeBuilder({ page }).analyze();
       expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
       expect(trouble).toEqual([]);
+      // The small widget feed, never the whole wall's.
+      expect(fromSite).toEqual(['widget.js', 'widget.json']);
       await page.close();
     } finally {
       await other.close();
       await removeTree(host);
     }
+  });
+
+  it('gives the widget at most 12 testimonials, featured first', async () => {
+    const widget = JSON.parse(await readFile(path.join(sampleDist, 'widget.json'), 'utf8')) as JsonFeed;
+    const featured = feed.items.filter((i) => i._referable.featured).map((i) => i.url);
+    expect(widget.items.length).toBe(Math.min(12, feed.items.length));
+    expect(widget.items.slice(0, featured.length).map((i) => i.url)).toEqual(featured);
   });
 
   it('publishes an RSS feed and a JSON feed that parse', async () => {

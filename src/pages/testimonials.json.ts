@@ -3,7 +3,10 @@ import { siteSettings, siteTestimonials } from '../site/data.ts';
 import { testimonialsFeed } from '../site/feeds.ts';
 import { absoluteUrl } from '../site/urls.ts';
 
-/** JSON Feed 1.1 of the public testimonials; the embeddable widget reads it. */
+/** A feed carries what is new, not the whole wall: the 50 newest testimonials. */
+const FEED_SIZE = 50;
+
+/** JSON Feed 1.1 of the newest public testimonials, for feed readers. */
 export const GET: APIRoute = async ({ site = new URL('http://localhost/') }) => {
   const settings = await siteSettings();
   const feed = testimonialsFeed({
@@ -12,7 +15,7 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost/') }) => 
     siteUrl: absoluteUrl('', site),
     wallUrl: absoluteUrl('testimonials/', site),
     feedUrl: absoluteUrl('testimonials.json', site),
-    testimonials: (await siteTestimonials()).map(({ id, data }) => ({ url: absoluteUrl(`testimonials/${id}/`, site), data })),
+    testimonials: (await siteTestimonials()).slice(0, FEED_SIZE).map(({ id, data }) => ({ url: absoluteUrl(`testimonials/${id}/`, site), data })),
   });
   return new Response(JSON.stringify(feed, null, 2), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });
 };
