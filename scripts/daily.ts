@@ -17,6 +17,7 @@ import { createOutbox, writeOutboxFile } from '../src/adapters/outbox.ts';
 import { createProgress } from '../src/adapters/progress.ts';
 import { createSmtpDelivery, isSmtpUrl } from '../src/adapters/smtp.ts';
 import { printProblems, runCommand } from '../src/adapters/terminal.ts';
+import { outsideSendWindow } from '../src/core/business-day.ts';
 import { runDaily, type DailyReport } from '../src/core/daily-run.ts';
 import { EXIT, exitStatus, formatDailyMarkdown, formatDailySummary, formatTaskList } from '../src/core/daily-summary.ts';
 import type { Problem } from '../src/core/problems.ts';
@@ -55,7 +56,9 @@ runCommand(async () => {
   for (const p of compiled.problems) console.error(`${p.file}: ${p.message}`);
   const layoutProblems = new Map(compiled.problems.map((p) => [path.basename(p.file, '.mjml'), p.message]));
   const now = clockOn(values.date ? today : undefined, settings.timeZone);
-  const input = { content, settings, today, layouts: compiled.layouts, layoutProblems, now };
+  // Real mail leaves only inside the send window; a run by hand for a chosen --date may send at once.
+  const emailsWait = smtpUrl && !values.date ? outsideSendWindow(settings.sendWindow, Temporal.Now.instant(), settings.timeZone) : undefined;
+  const input = { content, settings, today, layouts: compiled.layouts, layoutProblems, now, ...(emailsWait ? { emailsWait } : {}) };
 
   let report: DailyReport;
   const delivery = smtpUrl ? createSmtpDelivery(smtpUrl, { perSecond: settings.limits.perSecond }) : createOutbox(values.outbox);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDate, businessDayOf } from './business-day.ts';
+import { businessDate, businessDayOf, outsideSendWindow } from './business-day.ts';
 
 describe('businessDate', () => {
   const fiveUtc = Temporal.Instant.from('2026-12-01T05:00:00Z');
@@ -25,5 +25,23 @@ describe('businessDate', () => {
     ).toEqual(['2026-03-29', '2026-03-29', '2026-03-29']);
     expect(businessDayOf('2026-07-01T11:59:00Z', 'Pacific/Auckland')).toBe('2026-07-01');
     expect(businessDayOf('2026-07-01T12:00:00Z', 'Pacific/Auckland')).toBe('2026-07-02');
+  });
+});
+
+describe('outsideSendWindow', () => {
+  const window = { start: '09:00', end: '17:00' };
+  const at = (moment: string, zone = 'Europe/London') => outsideSendWindow(window, Temporal.Instant.from(moment), zone);
+
+  it('is open from the start, up to but not at the end, on the business clock', () => {
+    expect([at('2026-12-01T09:00:00Z'), at('2026-12-01T16:59:00Z')]).toEqual([undefined, undefined]);
+    // 08:30 UTC is 09:30 in London in summer time.
+    expect(at('2026-07-01T08:30:00Z')).toBeUndefined();
+  });
+
+  it('says why emails wait before the start and from the end', () => {
+    expect(at('2026-12-01T06:15:00Z')).toBe('it is 06:15 in Europe/London, outside the send window 09:00–17:00: sent on a run inside it');
+    expect(at('2026-12-01T17:00:00Z')).toBe('it is 17:00 in Europe/London, outside the send window 09:00–17:00: sent on a run inside it');
+    // 17:00 UTC is 09:00 in Los Angeles: open there.
+    expect(at('2026-12-01T17:00:00Z', 'America/Los_Angeles')).toBeUndefined();
   });
 });

@@ -7,3 +7,16 @@ export function businessDate(instant: Temporal.Instant, timeZone: string): Tempo
 export function businessDayOf(moment: string, timeZone: string): string {
   return businessDate(Temporal.Instant.from(moment), timeZone).toString();
 }
+
+/**
+ * Why emails must wait at `instant`, or undefined inside the business's send window (`start`
+ * inclusive, `end` exclusive, both `HH:MM` on the business's clock).
+ */
+export function outsideSendWindow(window: { start: string; end: string }, instant: Temporal.Instant, timeZone: string): string | undefined {
+  const time = instant.toZonedDateTimeISO(timeZone).toPlainTime();
+  const start = Temporal.PlainTime.from(window.start);
+  const end = Temporal.PlainTime.from(window.end);
+  const open = Temporal.PlainTime.compare(start, time) <= 0 && Temporal.PlainTime.compare(time, end) < 0;
+  if (open) return undefined;
+  return `it is ${time.toString({ smallestUnit: 'minute' })} in ${timeZone}, outside the send window ${window.start}–${window.end}: sent on a run inside it`;
+}

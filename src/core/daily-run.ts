@@ -25,6 +25,8 @@ export type DailyInput = {
   layoutProblems?: ReadonlyMap<string, string>;
   /** The moment for history entries and the Date header, ISO 8601. */
   now: () => string;
+  /** Why no email may go out on this run (outside the send window); they wait for a later run. */
+  emailsWait?: string;
 };
 
 export type DailyReport = {
@@ -36,8 +38,10 @@ export type DailyReport = {
   held: HeldTouch[];
   skipped: SkippedTouch[];
   missed: SkippedTouch[];
-  /** Emails over `limits.perDay`: not recorded, planned again on a later run. */
+  /** Emails over `limits.perDay`, or outside the send window: not recorded, planned again on a later run. */
   deferred: DueTouch[];
+  /** Why the deferred emails wait. */
+  deferredBecause: string;
   /** Today's personal touches, written up. */
   tasks: Task[];
   /** The task-list file the tasks were written to, if they were. */
@@ -110,7 +114,7 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
     if (reason) held.push({ touch, reason, recorded: false });
     else (touch.channel === 'email' ? emails : personal).push(touch);
   }
-  const room = Math.max(0, settings.limits.perDay - emailsClaimedOn(history, today, settings.timeZone));
+  const room = input.emailsWait ? 0 : Math.max(0, settings.limits.perDay - emailsClaimedOn(history, today, settings.timeZone));
   const sending = emails.slice(0, room);
   const contacts = new Map(content.contacts.map((c) => [c.id, c.data]));
   const tasks = personal.flatMap((t) => {
@@ -125,6 +129,7 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
     skipped: plan.skipped,
     missed: plan.missed,
     deferred: emails.slice(room),
+    deferredBecause: input.emailsWait ?? `over the daily limit of ${settings.limits.perDay} emails: sent on a later run`,
     tasks,
     opened: [],
     unopened: [],

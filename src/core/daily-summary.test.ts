@@ -15,6 +15,7 @@ const task: Task = {
 };
 const empty: DailyReport = {
   byChannel: {}, recovered: [], results: [], held: [], skipped: [], missed: [], deferred: [], tasks: [], opened: [], unopened: [], closed: [], reopened: [], openIssues: [],
+  deferredBecause: 'over the daily limit of 400 emails: sent on a later run',
 };
 const busy: DailyReport = {
   ...empty,

@@ -75,7 +75,7 @@ function sections(report: DailyReport, ctx: SummaryContext): Section[] {
     { title: 'Skipped', items: [...report.skipped.map((s) => `${s.id}: ${s.reason}`), ...report.held.filter((h) => h.recorded).map((h) => `${h.touch.id}: ${h.reason}`)] },
     { title: 'Held back', items: report.held.filter((h) => !h.recorded).map((h) => `${h.touch.id}: ${h.reason}`) },
     { title: 'Missed', items: report.missed.map((m) => `${m.id}: ${m.reason}`) },
-    { title: 'Deferred to a later day', items: report.deferred.map((d) => `${d.id}: over the daily limit of emails`) },
+    { title: 'Deferred to a later day', items: report.deferred.map((d) => `${d.id}: ${report.deferredBecause}`) },
     { title: 'Tasks', items: report.tasks.map((t) => taskLine(t, issueOf.get(t.touch))) },
     { title: 'Done by hand since the last run', items: report.closed.map((e) => `${e.touch}: ${e.event === 'done' ? `done (issue #${e.issue ?? '?'})` : e.event === 'skipped' ? e.reason : e.event}`) },
   ];
@@ -109,7 +109,7 @@ function rows(report: DailyReport, ctx: SummaryContext): [string, number, string
     ['skipped', c.skipped, ''],
     ['held', c.held, c.held ? 'not recorded: tried again once fixed' : ''],
     ['missed', c.missed, ''],
-    ['deferred', c.deferred, c.deferred ? 'over the daily limit: sent on a later run' : ''],
+    ['deferred', c.deferred, c.deferred ? report.deferredBecause : ''],
     ['tasks', c.tasks, tasksNote],
   ];
   if (report.issuesIn) list.push(['done', report.closed.filter((e) => e.event === 'done').length, 'issues closed by hand since the last run']);
