@@ -25,7 +25,7 @@ type Entry = { event: string; touch: string; channel: string; reason?: string };
 function startDaily(content: string, smtpUrl: string): { child: ChildProcess; done: Promise<Run> } {
   const child = spawn(process.execPath, ['scripts/daily.ts', '--content', content, '--date', DAY, '--outbox', path.join(content, '..', 'outbox')], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', SMTP_URL: smtpUrl },
+    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', GITHUB_STEP_SUMMARY: '', IMAP_URL: '', SMTP_URL: smtpUrl },
   });
   let stdout = '';
   let stderr = '';

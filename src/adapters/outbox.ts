@@ -25,7 +25,9 @@ export async function writeOutboxFile(dir: string, name: string, text: string): 
 }
 
 export function createOutbox(dir: string): Delivery {
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  // CRLF, as RFC 5322 and SMTP carry it: the file is the very message SMTP would send, and mail
+  // clients that expect CRLF in an .eml file open it as mail rather than as text.
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   let ready: Promise<unknown> | undefined;
   return {
     name: `${dir.replace(/\/+$/, '')}/`,

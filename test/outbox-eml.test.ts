@@ -1,0 +1,94 @@
+/**
+ * `npm start` on the sample content writes .eml files that a mail client shows right: the
+ * sender, where replies go, the day, a Message-ID from the touch id, the unsubscribe headers, and
+ * both bodies. Each file is read back with mailparser, as a mail client would read it.
+ */
+import { cp, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../src/core/daily-summary.ts';
+import { ROOT, runScript, type ScriptRun } from './helpers/run-script.ts';
+import { removeTree, writeTree } from './helpers/temp-dir.ts';
+
+const DAY = '2026-12-01';
+let dir = '';
+let outbox = '';
+let run: ScriptRun;
+
+beforeAll(async () => {
+  dir = await writeTree({}, 'referable-eml-');
+  await cp(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+  outbox = path.join(dir, 'outbox');
+  run = await runScript('daily', ['--content', path.join(dir, 'content'), '--outbox', outbox, '--date', DAY]);
+}, 60_000);
+
+afterAll(() => removeTree(dir));
+
+async function open(name: string): Promise<{ raw: Buffer; mail: ParsedMail }> {
+  const raw = await readFile(path.join(outbox, name));
+  return { raw, mail: await simpleParser(raw) };
+}
+
+function header(mail: ParsedMail, key: string): string[] {
+  return mail.headerLines.filter((h) => h.key === key).map((h) => h.line.replace(/\r?\n\s+/g, ' '));
+}
+
+describe('an outbox .eml from npm start', () => {
+  it('runs on the sample content and writes one file per email', async () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).not.toBe(EXIT.problems);
+    const files = await readdir(outbox);
+    expect(files).toContain(`ana-ruiz.monthly-newsletter.send.${DAY}.eml`);
+    expect(files.filter((f) => f.endsWith('.eml')).length).toBeGreaterThan(10);
+  });
+
+  it('is a newsletter a mail client shows right', async () => {
+    const { raw, mail } = await open(`ana-ruiz.monthly-newsletter.send.${DAY}.eml`);
+    // RFC 5322 line ends, as SMTP would carry the message.
+    expect(raw.toString('latin1').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(mail.from?.value).toEqual([{ name: 'Hannah Wells', address: 'hannah@wellsmercer.example' }]);
+    expect(mail.replyTo?.value).toEqual([{ name: '', address: 'hello@wellsmercer.example' }]);
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value : []).toEqual([{ name: 'Ana Ruiz', address: 'ana.ruiz@example.org' }]);
+    expect(mail.subject).toBe("What a survey will and won't tell you");
+    expect(mail.date?.toISOString().slice(0, 10)).toBe(DAY);
+    expect(mail.messageId).toBe(`<ana-ruiz.monthly-newsletter.send.${DAY}@wellsmercer.example>`);
+    expect(header(mail, 'list-unsubscribe')).toEqual([
+      'List-Unsubscribe: <mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20ana-ruiz>, <https://wellsmercer.example/unsubscribe?contact=ana-ruiz>',
+    ]);
+    expect(header(mail, 'list-unsubscribe-post')).toEqual(['List-Unsubscribe-Post: List-Unsubscribe=One-Click']);
+    expect(header(mail, 'mime-version')).toEqual(['MIME-Version: 1.0']);
+    expect(raw.toString('latin1')).toMatch(/^Content-Type: multipart\/alternative;/m);
+    expect(mail.attachments).toEqual([]);
+
+    const text = mail.text ?? '';
+    expect(text).toMatch(/^Wells & Mercer\n/);
+    expect(text).toContain('Hi Ana,');
+    expect(text).toContain('A mortgage valuation is not a survey');
+    expect(text).toContain('Recent results');
+    expect(text).toContain("Wells & Mercer, 2 Brewer's Yard, High Street, Lewes, East Sussex, BN7 2AA, United Kingdom");
+    expect(text).toContain('Unsubscribe [https://wellsmercer.example/unsubscribe?contact=ana-ruiz]');
+    // Neither the preheader's invisible filler nor a field marker reaches the text part.
+    expect(text).not.toMatch(/[\u034f\u200c{}]/u);
+
+    const html = String(mail.html);
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain("<title>What a survey will and won&#39;t tell you</title>");
+    expect(html).toContain('<a href="https://wellsmercer.example/unsubscribe?contact=ana-ruiz"');
+    expect(html).toContain("2 Brewer&#39;s Yard, High Street, Lewes, East Sussex, BN7 2AA, United Kingdom");
+    expect(html).not.toContain('{{');
+  });
+
+  it('is a personal note a mail client shows right', async () => {
+    const name = (await readdir(outbox)).find((f) => f.startsWith('maya-walsh.new-client-welcome.weekly-note.'));
+    expect(name).toBeDefined();
+    const { mail } = await open(name as string);
+    expect(mail.subject).toBe('Your move this week, Maya');
+    expect(mail.messageId).toBe(`<${(name as string).slice(0, -4)}@wellsmercer.example>`);
+    expect(mail.from?.text).toBe('"Hannah Wells" <hannah@wellsmercer.example>');
+    expect(mail.text).toMatch(/^Hi Maya,\n\nA quick weekly word while your move is under way\./);
+    expect(mail.text).toContain('Best wishes,\nHannah Wells');
+    expect(String(mail.html)).toContain('Hi Maya,');
+    expect(header(mail, 'list-unsubscribe')).toHaveLength(1);
+  });
+});
