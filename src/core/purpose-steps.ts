@@ -1,7 +1,7 @@
 import { formatDay, type Day } from './calendar.ts';
 import { mayEmailOn } from './consent.ts';
 import { askBlocked, askFrame, asksByContact, askSteps } from './introduction-asks.ts';
-import { suggestIntroductions } from './refer-back.ts';
+import { introductionIndex, suggestFor, type IntroductionIndex } from './refer-back.ts';
 import type { Contact, HistoryEntry, Plan, Referral, Step } from './schema/index.ts';
 import type { Entry } from './validate.ts';
 
@@ -28,12 +28,20 @@ export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) =>
   const asked = asksByContact(input.history, askSteps(input.plans));
   const names = new Map(input.contacts.map((c) => [c.id, c.data.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
+  const referralsBy = Map.groupBy(input.referrals, (r) => r.data.referrer);
+  const indexes = new Map<string, IntroductionIndex>();
+  const indexOn = (date: Temporal.PlainDate) => {
+    const key = date.toString();
+    let index = indexes.get(key);
+    if (!index) indexes.set(key, (index = introductionIndex(input.contacts, input.referrals, date)));
+    return index;
+  };
   return (contact) => {
     const asks = [...(asked.get(contact.id) ?? [])];
     return (step, due, touch) => {
       const date = Temporal.PlainDate.from(formatDay(due));
       if (step.purpose === 'refer-back') {
-        const found = suggestIntroductions(contact.id, input.contacts, input.referrals, date);
+        const found = suggestFor(indexOn(date), contact.id);
         if (found.length === 0) return { skip: 'no contact who has consented to introductions fits what they offer or look for' };
         const [best, ...others] = found;
         const also = others.length ? `Also worth a thought: ${others.map((o) => `${o.name} (${o.reason})`).join('; ')}.` : undefined;
@@ -45,7 +53,7 @@ export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) =>
       if (step.purpose === 'introduction-ask') {
         // An email no one may send is skipped by the planner with its reason, and asks nothing.
         if (step.channel === 'email' && !mayEmailOn(contact.data, formatDay(due)).ok) return {};
-        const blocked = askBlocked(contact.id, touch, due, asks, input.daysBetweenAsks, input.referrals, nameOf);
+        const blocked = askBlocked(contact.id, touch, due, asks, input.daysBetweenAsks, referralsBy.get(contact.id) ?? [], nameOf);
         if (blocked) return { skip: blocked };
         const before = asks.filter((a) => a.due < due).length;
         if (!asks.some((a) => a.touch === touch)) asks.push({ touch, due });
