@@ -62,6 +62,20 @@ async function builtFiles(dir: string): Promise<{ rel: string; text: string }[]>
 /** How far a page scrolls sideways, evaluated in the page. */
 const SIDEWAYS = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
 
+/** What a page lacks for search engines and social cards, evaluated in the page. */
+const SEO_GAPS = `(() => {
+  const gaps = [];
+  const meta = (key) => document.querySelector('meta[property="' + key + '"], meta[name="' + key + '"]')?.content;
+  for (const key of ['description', 'og:title', 'og:description', 'og:url', 'og:type', 'twitter:card', 'twitter:title']) {
+    if (!meta(key)) gaps.push('no ' + key + ' meta');
+  }
+  const canonical = document.querySelector('link[rel="canonical"]')?.href ?? '';
+  if (!canonical.startsWith(${JSON.stringify(`${SITE_URL}${BASE}`)})) gaps.push('canonical is ' + canonical);
+  const ld = [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent));
+  if (!ld.some((d) => d['@type'] && d.name && d.address?.postalCode)) gaps.push('no structured data for the business');
+  return gaps;
+})()`;
+
 type JsonFeed = {
   version: string;
   items: { id: string; url: string; _referable: { kind: string; endorsement: string; detail?: string; quote: string; featured: boolean; disclosures: { label: string; text: string }[] } }[];
@@ -109,6 +123,7 @@ function crawl(): Promise<Visit[]> {
       await page.waitForFunction("!document.querySelector('.referable-testimonials:not([data-state])')");
       const sideways = Number(await page.evaluate(SIDEWAYS));
       if (sideways > 0) trouble.push(`scrolls sideways by ${sideways}px on a 375px phone`);
+      trouble.push(...((await page.evaluate(SEO_GAPS)) as string[]));
       const links = (await page.$$eval('a[href]', (as) => as.map((a) => (a as unknown as { href: string }).href)))
         .map((href) => new URL(href))
         .filter((url) => url.origin === server.origin)
@@ -222,7 +237,7 @@ describe('the built sample site in Chromium', () => {
     expect(pages.some((p) => p.includes('404'))).toBe(false);
   });
 
-  it('loads every page with no console error, failed request, request to another host or sideways scrolling', async () => {
+  it('loads every page with no console error, failed request, request to another host or sideways scrolling, with its meta', async () => {
     const visits = await crawl();
     expect(visits.length).toBeGreaterThan(20);
     expect(visits.flatMap((v) => v.trouble.map((t) => `${v.path}: ${t}`))).toEqual([]);
