@@ -447,6 +447,16 @@ describe('the privacy check after the build', () => {
     expect(run.code).toBe(1);
   });
 
+  it('fails when it cannot read a contact, rather than pass without looking for them', async () => {
+    const content = path.join(work, 'bad-contact');
+    await cp(path.join(ROOT, 'test/fixtures/site-sample'), content, { recursive: true });
+    await addToTree(content, { 'contacts/zoe-quinn.yaml': 'name: Zoe Quinn\nemails: [zoe@example.org]\nsegment: friend\n' });
+    const run = await runScript('check-site', ['--content', content, '--dist', leakDist]);
+    expect(run.stderr).toMatch(/bad-contact\/contacts\/zoe-quinn\.yaml:3:10 segment: .*\n/);
+    expect(run.stderr).toContain(`The privacy check cannot vouch for ${leakDist}/ until ${content}/ reads cleanly: fix the problems above.`);
+    expect(run.code).toBe(1);
+  });
+
   it('runs through REFERABLE_CONTENT, as npm run build does, and says so when there is no build', async () => {
     const run = await runScript('check-site', ['--dist', leakDist], { REFERABLE_CONTENT: leakContent });
     expect(run.code).toBe(1);
