@@ -62,8 +62,8 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
       'what-works',
       'What came before a referral',
       best
-        ? `Plans and events that reached a referrer in the 90 days before they referred. ${best.label} came before ${plural(best.referrals, 'referral')}.`
-        : 'Plans and events that reached a referrer in the 90 days before they referred.',
+        ? `Plans, newsletters and events that reached a referrer in the 90 days before they referred. ${best.label} came before ${plural(best.referrals, 'referral')}.`
+        : 'Plans, newsletters and events that reached a referrer in the 90 days before they referred.',
       barChart('chart-what-works', 'What came before a referral', r.whatWorks.map((w) => ({ label: w.label, value: w.referrals, note: 'referrals' })), { bar: colours.accent, part: colours.accent }) +
         table(['Plan or event', 'Referrals', 'Touches'], r.whatWorks.map((w) => [w.label, w.referrals, w.touches]), [1, 2]),
     ),

@@ -42,7 +42,7 @@ export function reportMarkdown(r: Report): string {
     '',
     '## What came before a referral',
     '',
-    'Plans and events that reached the referrer in the 90 days before they referred someone.',
+    'Plans, newsletters and events that reached the referrer in the 90 days before they referred someone.',
     '',
     ...table(['Plan or event', 'Referrals', 'Touches'], r.whatWorks.map((w) => [w.label, w.referrals, w.touches])),
     '',

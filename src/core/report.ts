@@ -1,7 +1,7 @@
 import { businessDayOf } from './business-day.ts';
 import { EVENTS_PLAN } from './events.ts';
 import { latestStatus, referralTouches, statusOn } from './referrals.ts';
-import { REFERRAL_STATUSES, type Channel, type ClientEvent, type Contact, type HistoryEntry, type Plan, type Referral, type ReferralStatus, type Segment, type Settings, type Tier } from './schema/index.ts';
+import { REFERRAL_STATUSES, type Channel, type ClientEvent, type Contact, type HistoryEntry, type Newsletter, type Plan, type Referral, type ReferralStatus, type Segment, type Settings, type Tier } from './schema/index.ts';
 import type { Entry } from './validate.ts';
 
 /** Touches that reached a contact this many days before a referral count as coming before it. */
@@ -15,6 +15,8 @@ export type ReportInput = {
   plans: readonly Entry<Plan>[];
   referrals: readonly Entry<Referral>[];
   events?: readonly Entry<ClientEvent>[];
+  /** Newsletters name the campaign a newsletter touch belongs to. */
+  newsletters?: readonly Entry<Pick<Newsletter, 'subject' | 'sendDate'>>[];
   history: readonly HistoryEntry[];
 };
 
@@ -59,21 +61,35 @@ const REACHED = new Set<HistoryEntry['event']>(['sent', 'done']);
 type Reached = { contact: string; day: string; source: string; channel: Channel };
 
 /** Each touch that reached someone (its last outcome sent or done), once, on the business day of that outcome. */
-function reachedTouches(history: readonly HistoryEntry[], timeZone: string, until: string): Reached[] {
+function reachedTouches(history: readonly HistoryEntry[], timeZone: string, until: string, source: (h: HistoryEntry) => string): Reached[] {
   const last = new Map<string, HistoryEntry>();
   for (const h of history) last.set(h.touch, h);
   return [...last.values()]
     .filter((h) => REACHED.has(h.event))
-    .map((h) => ({ contact: h.contact, day: businessDayOf(h.at, timeZone), source: h.plan === EVENTS_PLAN ? `event:${h.step}` : h.plan, channel: h.channel }))
+    .map((h) => ({ contact: h.contact, day: businessDayOf(h.at, timeZone), source: source(h), channel: h.channel }))
     .filter((t) => t.day <= until);
+}
+
+/**
+ * Where a touch came from, as the report counts it: the event it invited to, the newsletter
+ * (campaign) a newsletter step sent on its send date, or else its plan.
+ */
+function sourceOf(input: ReportInput): (h: HistoryEntry) => string {
+  const newsletterSteps = new Set(input.plans.flatMap((p) => p.data.steps.filter((s) => s.due.rule === 'newsletter').map((s) => `${p.id}\u0000${s.id}`)));
+  const issues = new Map((input.newsletters ?? []).map((n) => [n.data.sendDate, n.id]));
+  return (h) => {
+    if (h.plan === EVENTS_PLAN) return `event:${h.step}`;
+    const issue = newsletterSteps.has(`${h.plan}\u0000${h.step}`) ? issues.get(h.due) : undefined;
+    return issue ? `newsletter:${issue}` : h.plan;
+  };
 }
 
 const daysBetween = (from: string, to: string) => Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to)).days;
 
 /**
  * The private report on `date`: referrals by month and by referrer, how they turned out, what
- * reached each referrer in the `WHAT_WORKS_DAYS` days before they referred (plans, and client
- * events they came to or were invited to), who is overdue (no touch for longer than
+ * reached each referrer in the `WHAT_WORKS_DAYS` days before they referred (plans, newsletters
+ * by issue, and client events they came to or were invited to), who is overdue (no touch for longer than
  * `overdueAfterDays` of their segment), and the touches that reached people, by channel. Pure.
  */
 export function buildReport(input: ReportInput, date: Temporal.PlainDate): Report {
@@ -84,8 +100,9 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
   const labels = new Map<string, string>([
     ...input.plans.map((p): [string, string] => [p.id, p.data.name]),
     ...events.map((e): [string, string] => [`event:${e.id}`, e.data.name]),
+    ...(input.newsletters ?? []).map((n): [string, string] => [`newsletter:${n.id}`, `Newsletter: ${n.data.subject}`]),
   ]);
-  const reached = reachedTouches(input.history, input.settings.timeZone, until);
+  const reached = reachedTouches(input.history, input.settings.timeZone, until, sourceOf(input));
   const attended: Reached[] = events.flatMap((e) =>
     e.data.date <= until ? e.data.came.map((c) => ({ contact: c, day: e.data.date, source: `event:${e.id}`, channel: 'event' as const })) : [],
   );
