@@ -385,6 +385,12 @@ describe('the built sample site in Chromium', () => {
     await page.close();
   });
 
+  it('keeps a space between words and the links beside them (compressHTML drops line breaks)', async () => {
+    const glued = /.{0,30}(?:[\p{L}\p{N}?!.,:;]<(?:a|strong|em|code|time)\b[^>]*>\p{L}|<\/(?:a|strong|em|code|time)>\p{L}).{0,10}/gu;
+    const found = (await builtFiles(sampleDist)).filter((f) => f.rel.endsWith('.html')).flatMap((f) => [...f.text.matchAll(glued)].map((m) => `${f.rel}: ${m[0]}`));
+    expect(found).toEqual([]);
+  });
+
   it('never publishes a draft testimonial', async () => {
     const draft = await readFile(path.join(ROOT, 'content/testimonials/ellen-first-flat-draft.mdx'), 'utf8');
     const quote = /^quote: (?:>-?\s*)?(.{20})/m.exec(draft)![1].trim();
