@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.ts';
@@ -52,6 +53,8 @@ describe('the HTML report in Chromium', () => {
     expect(await page.locator('svg.chart rect > title').first().textContent()).toBe('Jul ’25: 0');
     await expect.poll(() => page.locator('h1').textContent()).toBe('Harbour & Hill');
     expect(await page.locator('.card .v').allTextContents()).toEqual(['3', '33%', '3', '13']);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" ")} ${v.nodes.map((n) => n.failureSummary).join(" ")}`)).toEqual([]);
     await page.screenshot({ path: path.join(dir, 'report.png'), fullPage: true });
     await context.close();
   });

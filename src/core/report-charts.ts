@@ -41,9 +41,9 @@ export function columnChart(id: string, title: string, bars: readonly Bar[], col
 export function barChart(id: string, title: string, bars: readonly Bar[], colours: { bar: string; part: string }): string {
   const width = 640;
   const row = 30;
-  // Room for the longest label at about 7 px a character; longer ones are cut with an ellipsis.
-  const shown = (label: string) => (label.length > 34 ? `${label.slice(0, 33)}…` : label);
-  const labelWidth = Math.min(250, Math.max(110, 12 + 7 * Math.max(0, ...bars.map((b) => shown(b.label).length))));
+  // Room for the longest label at about 7.6 px a character; longer ones are cut with an ellipsis.
+  const shown = (label: string) => (label.length > 30 ? `${label.slice(0, 29)}…` : label);
+  const labelWidth = Math.min(250, Math.max(110, 16 + 7.6 * Math.max(0, ...bars.map((b) => shown(b.label).length))));
   const height = Math.max(1, bars.length) * row + 8;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const scale = (width - labelWidth - 48) / max;

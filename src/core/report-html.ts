@@ -117,7 +117,7 @@ function css({ primary, accent }: ReportColours): string {
 body { margin: 0; background: var(--paper); color: var(--ink); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 960px; margin: 0 auto; padding: 32px 24px 48px; }
 header { border-bottom: 3px solid var(--primary); padding-bottom: 12px; margin-bottom: 24px; }
-.eyebrow { margin: 0; color: var(--accent); font-size: 13px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; }
+.eyebrow { margin: 0; color: var(--muted); border-left: 4px solid var(--accent); padding-left: 8px; font-size: 13px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; }
 h1 { margin: 4px 0 0; font-size: 30px; color: var(--primary); }
 .date { margin: 2px 0 0; color: var(--muted); }
 .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(190px, 1fr)); gap: 12px; margin-bottom: 28px; }
