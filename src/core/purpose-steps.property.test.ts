@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { planTouches, type PlanInput, type PlanResult } from './plan-touches.ts';
 import { isBeingHandled, statusOn } from './referrals.ts';
 import { validateContent } from './validate.ts';
-import { PlanSchema, type HistoryEntry, type ReferralStatus } from './schema/index.ts';
+import { EventSchema, PlanSchema, type HistoryEntry, type ReferralStatus } from './schema/index.ts';
 import type { DueTouch, SkippedTouch } from './touch.ts';
 import { generateContent, TEMPLATES } from '../../test/helpers/generate-content.ts';
 
@@ -37,7 +37,12 @@ function content(seed: number, gap: number): PlanInput {
     if (i % 3 !== 2) data.status.push({ status: STATUSES[i % 3], date: later.toString() });
   });
   const plans = Object.entries(PLANS).map(([id, plan]) => ({ id, file: `plans/${id}.yaml`, data: PlanSchema.parse(plan) }));
-  return { ...content, plans, settings: { ...content.settings, graceDays: 3, limits: { ...content.settings.limits, daysBetweenAsks: gap } } };
+  const event = (id: string, date: string, invite: object) => ({ id, file: `events/${id}.yaml`, data: EventSchema.parse({ name: id, date, place: 'Novak', invite }) });
+  const events = [
+    event('supper', '2026-06-18', { tiers: ['top'], channel: 'email', template: 'note', subject: 'Supper?', send: '2026-05-20' }),
+    event('talk', '2026-03-05', { segments: ['partner', 'sphere'], channel: 'call' }),
+  ];
+  return { ...content, plans, events, settings: { ...content.settings, graceDays: 3, limits: { ...content.settings.limits, daysBetweenAsks: gap } } };
 }
 
 const at = (day: Temporal.PlainDate) => day.toZonedDateTime({ timeZone: 'Europe/London', plainTime: '09:00' }).toInstant().toString();
@@ -60,7 +65,7 @@ function dailyRuns(input: PlanInput, from: Temporal.PlainDate, days: number, his
 const first = (from: Temporal.PlainDate): HistoryEntry =>
   ({ event: 'done', at: at(from.subtract({ days: 30 })), touch: 'x.y.z.2000-01-01', contact: 'x', plan: 'y', step: 'z', due: '2000-01-01', channel: 'call' }) as HistoryEntry;
 
-describe('refer-back and ask steps', () => {
+describe('refer-back and ask steps, and event invitations', () => {
   it('plan over N days what N daily runs writing history would', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 20, max: 150 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 60 }), (seed, gap, offset, days) => {
