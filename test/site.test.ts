@@ -20,6 +20,9 @@ const BUILD_DATE = '2026-12-01';
 const SITE_URL = 'https://owner.github.io';
 const BASE = '/referable/';
 const SCREENSHOTS = path.join(tmpdir(), 'referable-site-screenshots');
+// Two builds and a crawl of every page take about a minute alone, several when the whole suite
+// shares two cores.
+const SLOW = 300_000;
 
 // Vitest puts import.meta.env into process.env (BASE_URL=/, MODE=test, NODE_ENV=test): a child
 // Astro build would take them as its own and ignore the base path.
@@ -210,7 +213,7 @@ beforeAll(async () => {
   context = await browser.newContext();
   phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
   feed = JSON.parse(await readFile(path.join(sampleDist, 'testimonials.json'), 'utf8')) as JsonFeed;
-});
+}, SLOW);
 
 afterAll(async () => {
   await context?.close();
@@ -228,7 +231,7 @@ async function sitemapPages(): Promise<string[]> {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replaceAll('&amp;', '&'));
 }
 
-describe('the built sample site in Chromium', () => {
+describe('the built sample site in Chromium', { timeout: SLOW }, () => {
   it('lists every page in the sitemap under the site URL and base path', async () => {
     const pages = await sitemapPages();
     expect(pages).toContain(`${SITE_URL}${BASE}`);
