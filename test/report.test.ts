@@ -56,6 +56,12 @@ describe('the report on the hand-counted fixture', () => {
       ['ben-eve', 'not-a-fit', 1, 0, 0, 'event:spring-supper news'],
       ['cara-fay', 'introduced', 0, 0, 0, 'news'],
     ]);
+    expect(report.referrals.lines[0].loop).toEqual([
+      { kind: 'thanks', date: '2026-03-16', how: 'email' },
+      { kind: 'gift', date: '2026-03-18' },
+      { kind: 'update', date: '2026-03-22', how: 'call, met' },
+      { kind: 'update', date: '2026-04-03', how: 'call, client' },
+    ]);
     // Dan and Fay were never touched; Eve's last touch was 180 days ago, past her 120.
     expect(report.overdue).toEqual([
       { id: 'dan-evans', name: 'Dan Evans', segment: 'prospect', tier: 'standard', maxGap: 30 },
@@ -87,6 +93,7 @@ describe('npm run report', () => {
     expect(markdown).toContain('**3 referrals**, 1 became client (33%); **3 contacts overdue** for a touch.');
     expect(markdown).toContain('| Eve Ford | past-client | standard | 2026-01-01 | 180 | 120 |');
     expect(markdown).toContain('| Monthly news | 3 | 5 |');
+    expect(markdown).toContain('| 2026-03-15 | Ana Ruiz | Dan Evans | Became a client | thanked 16 Mar (email) · gift 18 Mar · updated 22 Mar (call, met), 3 Apr (call, client) | Monthly news |');
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
   });

@@ -1,5 +1,5 @@
 import { barChart, columnChart, escapeHtml, shareChart } from './report-charts.ts';
-import { monthLabel, STATUS_LABELS } from './report-markdown.ts';
+import { loopText, monthLabel, STATUS_LABELS } from './report-markdown.ts';
 import type { Report } from './report.ts';
 
 export type ReportColours = { primary: string; accent: string };
@@ -70,11 +70,10 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
     section(
       'each-referral',
       'Each referral, and closing the loop',
-      'Thank-yous, gifts and updates sent or done for each referral, newest first.',
+      'The thank-yous, gifts and updates each referrer had, from history and the referral’s own record, newest first.',
       table(
-        ['Date', 'Referrer', 'Referred', 'Status', 'Thanks', 'Gifts', 'Updates', 'Came before'],
-        referrals.lines.toReversed().map((l) => [l.date, l.referrerName, l.referredName, STATUS_LABELS[l.status], l.thanks, l.gifts, l.updates, l.precededLabels.join(', ') || '–']),
-        [4, 5, 6],
+        ['Date', 'Referrer', 'Referred', 'Status', 'Closing the loop', 'Came before'],
+        referrals.lines.toReversed().map((l) => [l.date, l.referrerName, l.referredName, STATUS_LABELS[l.status], loopText(l, r.date.slice(0, 4)), l.precededLabels.join(', ') || '–']),
       ),
     ),
     section(

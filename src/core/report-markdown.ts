@@ -1,4 +1,4 @@
-import type { Report } from './report.ts';
+import type { ReferralLine, Report } from './report.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const cell = (text: string | number) => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -16,6 +16,27 @@ export function monthLabel(month: string): string {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A day as the owner reads it: "19 Sep", with the year when it is not the report's. */
+export function shortDay(date: string, reportYear: string): string {
+  const [year, month, day] = date.split('-');
+  return `${Number(day)} ${MONTHS[Number(month) - 1]}${year === reportYear ? '' : ` ${year}`}`;
+}
+
+const LOOP_WORDS = { thanks: 'thanked', gift: 'gift', update: 'updated' } as const;
+
+/** What closed the loop on a referral, in one line: "thanked 19 Sep (card) · gift 22 Sep · updated 26 Sep (call, met)". */
+export function loopText(line: ReferralLine, reportYear: string): string {
+  if (line.loop.length === 0) return 'nothing yet';
+  return (['thanks', 'gift', 'update'] as const)
+    .map((kind) => {
+      const steps = line.loop.filter((x) => x.kind === kind);
+      if (steps.length === 0) return '';
+      return `${LOOP_WORDS[kind]} ${steps.map((x) => `${shortDay(x.date, reportYear)}${x.how ? ` (${x.how})` : ''}`).join(', ')}`;
+    })
+    .filter(Boolean)
+    .join(' · ');
+}
 
 /** The report as Markdown: for the terminal, `report/report.md` and the Actions job summary. */
 export function reportMarkdown(r: Report): string {
@@ -49,8 +70,8 @@ export function reportMarkdown(r: Report): string {
     '## Each referral',
     '',
     ...table(
-      ['Date', 'Referrer', 'Referred', 'Status', 'Thanks', 'Gifts', 'Updates', 'Came before'],
-      referrals.lines.toReversed().map((l) => [l.date, l.referrerName, l.referredName, STATUS_LABELS[l.status], l.thanks, l.gifts, l.updates, l.precededLabels.join(', ') || '–']),
+      ['Date', 'Referrer', 'Referred', 'Status', 'Closing the loop', 'Came before'],
+      referrals.lines.toReversed().map((l) => [l.date, l.referrerName, l.referredName, STATUS_LABELS[l.status], loopText(l, r.date.slice(0, 4)), l.precededLabels.join(', ') || '–']),
     ),
     '',
     '## Overdue contacts',

@@ -1,6 +1,6 @@
 import { businessDayOf } from './business-day.ts';
 import { EVENTS_PLAN } from './events.ts';
-import { latestStatus, referralTouches, statusOn } from './referrals.ts';
+import { latestStatus, referralTouches, statusOn, type ReferralTouch, type ReferralTouchKind } from './referrals.ts';
 import { REFERRAL_STATUSES, type Channel, type ClientEvent, type Contact, type HistoryEntry, type Newsletter, type Plan, type Referral, type ReferralStatus, type Segment, type Settings, type Tier } from './schema/index.ts';
 import type { Entry } from './validate.ts';
 
@@ -35,7 +35,29 @@ export type ReferralLine = {
   thanks: number;
   gifts: number;
   updates: number;
+  /** The same, each with its day and how, oldest first. */
+  loop: LoopStep[];
 };
+
+/** One thank-you, gift or update a referrer had: from history, or from the referral's own record. */
+export type LoopStep = { kind: ReferralTouchKind; date: string; how?: string };
+
+/**
+ * What closed the loop on a referral: history's touches, and what the referral's record tells
+ * of that history does not (a thank-you or gift noted by hand, updates given before the job ran).
+ */
+function loopOf(referral: Referral, touches: readonly ReferralTouch[], until: string): LoopStep[] {
+  const how = (t: ReferralTouch) => (t.kind === 'gift' ? referral.gift?.what : t.status ? `${t.channel}, ${t.status}` : t.channel);
+  const steps: LoopStep[] = touches.map((t) => ({ kind: t.kind, date: t.date, ...(how(t) ? { how: how(t) } : {}) }));
+  const has = (kind: ReferralTouchKind) => steps.filter((x) => x.kind === kind).length;
+  if (!has('thanks') && referral.thanks && referral.thanks.date <= until) steps.push({ kind: 'thanks', date: referral.thanks.date, how: referral.thanks.channel });
+  if (!has('gift') && referral.gift && referral.gift.date <= until) steps.push({ kind: 'gift', date: referral.gift.date, how: referral.gift.what });
+  const noted = referral.updates.filter((u) => u.date <= until);
+  if (has('update') < noted.length) {
+    for (const u of noted) if (!steps.some((x) => x.kind === 'update' && x.date === u.date)) steps.push({ kind: 'update', date: u.date });
+  }
+  return steps.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind));
+}
 
 export type Report = {
   business: string;
@@ -111,7 +133,8 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
   const lines: ReferralLine[] = referrals.map(({ id, data }) => {
     const start = Temporal.PlainDate.from(data.date).subtract({ days: WHAT_WORKS_DAYS }).toString();
     const before = [...reached, ...attended].filter((t) => t.contact === data.referrer && t.day >= start && t.day < data.date);
-    const loop = referralTouches(data, input.plans, input.history, input.settings.timeZone).filter((t) => REACHED.has(t.outcome) && t.date <= until);
+    const touches = referralTouches(data, input.plans, input.history, input.settings.timeZone).filter((t) => REACHED.has(t.outcome) && t.date <= until);
+    const loop = loopOf(data, touches, until);
     return {
       id,
       date: data.date,
@@ -121,10 +144,10 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
       status: statusOn(data, date) ?? latestStatus(data),
       preceded: [...new Set(before.map((t) => t.source))].sort(),
       precededLabels: [...new Set(before.map((t) => labels.get(t.source) ?? t.source))].sort(),
-      // History tells what the jobs did; the referral's own record may tell of more (or older).
-      thanks: Math.max(loop.filter((t) => t.kind === 'thanks').length, data.thanks && data.thanks.date <= until ? 1 : 0),
-      gifts: Math.max(loop.filter((t) => t.kind === 'gift').length, data.gift && data.gift.date <= until ? 1 : 0),
-      updates: Math.max(loop.filter((t) => t.kind === 'update').length, data.updates.filter((u) => u.date <= until).length),
+      thanks: loop.filter((t) => t.kind === 'thanks').length,
+      gifts: loop.filter((t) => t.kind === 'gift').length,
+      updates: loop.filter((t) => t.kind === 'update').length,
+      loop,
     };
   });
 
