@@ -9,6 +9,7 @@ import { indexHistory, isSettled, stepKey, type HistoryIndex } from './touch-his
 import { touchIdOn, type DueTouch, type MissedTouch, type SkippedTouch } from './touch.ts';
 import { triggersByContact, type ContactTriggers } from './triggers.ts';
 import type { Entry } from './validate.ts';
+import { referralStepKind } from './referrals.ts';
 import { withHints } from './touch-hints.ts';
 import type { Audience, ClientEvent, Contact, HistoryEntry, Newsletter, Plan, Referral, Settings, Step } from './schema/index.ts';
 
@@ -166,7 +167,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
     } else if (step.channel === 'email') {
       emails.push(touch);
     } else {
-      result.due.push(withHints(dueTouch(touch, contact.id, Math.max(rule.due, from), s), contact, s.input));
+      result.due.push(withHints(dueTouch(touch, contact.id, Math.max(rule.due, from), s), contact, s.input, referralStepKind(step) === 'gift'));
     }
   };
   for (const plan of s.plans) {

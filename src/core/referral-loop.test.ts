@@ -128,3 +128,16 @@ describe('closing the loop on a referral', () => {
     expect(lines(input(history), '2026-11-28', 10)).toEqual([]);
   });
 });
+
+describe('gift tasks that are not a referral thank-you', () => {
+  it('carry no referral gift budget', () => {
+    const birthday = entries(PlanSchema, { birthday: { name: 'Birthday gift', steps: [{ id: 'gift', channel: 'gift', task: 'Send a birthday gift', due: { rule: 'monthly', day: 20 } }] } });
+    const due = planTouches({ ...input(), plans: birthday, referrals: [] }, { from: Temporal.PlainDate.from('2026-11-20'), days: 1 }).due;
+    expect(due.map((t) => [t.contact, t.suggestion])).toEqual([
+      ['ana-ruiz', undefined],
+      ['david-okafor', undefined],
+      ['maya-walsh', undefined],
+      ['sam-adeyemi', undefined],
+    ]);
+  });
+});

@@ -18,15 +18,15 @@ const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /**
  * The facts a person doing a personal touch should have in front of them, put before the plan's
- * suggested line: for a gift, what to choose (likes that match no dislike, within the tier's
- * budget, not what was given before); for any personal touch, the latest client event the
- * contact came to in the last `EVENT_MENTION_DAYS` days.
+ * suggested line: for a referral's thank-you gift (`referralGift`), what to choose (likes that
+ * match no dislike, within the tier's budget, not what was given before); for any personal touch,
+ * the latest client event the contact came to in the last `EVENT_MENTION_DAYS` days.
  */
-export function withHints(touch: DueTouch, contact: Entry<Contact>, input: HintInput): DueTouch {
+export function withHints(touch: DueTouch, contact: Entry<Contact>, input: HintInput, referralGift = false): DueTouch {
   if (touch.channel === 'email') return touch;
   const hints: string[] = [];
   const { giftBudget, currency } = input.settings;
-  if (touch.channel === 'gift' && giftBudget && currency) {
+  if (referralGift && giftBudget && currency) {
     const gift = suggestGift(contact.data, { giftBudget, currency }, giftsGiven(contact.id, input.referrals, touch.date));
     hints.push(sentence(`Gift: ${gift.line}`));
   }
