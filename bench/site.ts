@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { generateContent } from '../test/helpers/generate-content.ts';
 import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
 import { fmtMs, perSecond, printTable } from './lib/measure.ts';
@@ -79,7 +80,7 @@ for (const testimonials of sizes) {
     fmtMs(build.ms),
     perSecond(pages.length, build.ms),
     `${Math.round(build.maxRssMB ?? 0)} MB`,
-    `${kB(largest.size)} (${largest.rel.replace(/\/?index\.html$/, '/') || '/'})`,
+    `${kB(largest.size)}, ${kB(gzipSync(await readFile(path.join(dist, largest.rel))).length)} gzip (${largest.rel.replace(/\/?index\.html$/, '/') || '/'})`,
     feed ? kB(feed.size) : '-',
     kB(await javaScriptShipped(dist, files)),
     fmtMs(check.ms),
