@@ -81,8 +81,8 @@ async function freshContent(): Promise<string> {
   return content;
 }
 
-async function sink(onMessage?: (message: Received) => void): Promise<SmtpSink> {
-  const s = await startSmtpSink({ onMessage: (m) => onMessage?.(m) });
+async function sink(onMessage?: (message: Received) => void, replyDelayMs = 0): Promise<SmtpSink> {
+  const s = await startSmtpSink({ onMessage: (m) => onMessage?.(m), replyDelayMs });
   sinks.push(s);
   return s;
 }
@@ -156,17 +156,19 @@ async function expectAtMostOnceAndNoneLost(content: string, server: SmtpSink) {
 
 describe('the daily job killed mid-send', () => {
   it.each([
-    ['the first message', (n: number) => 1],
-    ['a message in the middle', (n: number) => Math.floor(n / 2)],
-    ['the last message but one', (n: number) => n - 1],
-    ['the last message', (n: number) => n],
+    ['the first message', (n: number) => 1, 0],
+    ['a message in the middle', (n: number) => Math.floor(n / 2), 0],
+    // A slow server: every connection of the pool holds an accepted message awaiting its reply.
+    ['a message in the middle of a slow server', (n: number) => Math.floor(n / 3), 40],
+    ['the last message but one', (n: number) => n - 1, 0],
+    ['the last message', (n: number) => n, 0],
   ])(
     'killed at %s, then run again: every touch is sent once or unknown, and the counts add up',
-    async (_label, at) => {
+    async (_label, at, replyDelayMs) => {
       const k = at(due.length);
       const content = await freshContent();
       let onMessage = () => {};
-      const server = await sink(() => onMessage());
+      const server = await sink(() => onMessage(), replyDelayMs);
       const afterKill = lastEvents(await killedRun(content, server, k, (kill) => (onMessage = kill)));
       onMessage = () => {};
       expect(server.received.length).toBeGreaterThanOrEqual(k);
