@@ -3,7 +3,7 @@
  * sender, where replies go, the day, a Message-ID from the touch id, the unsubscribe headers, and
  * both bodies. Each file is read back with mailparser, as a mail client would read it.
  */
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,5 +90,23 @@ describe('an outbox .eml from npm start', () => {
     expect(mail.text).toContain('Best wishes,\nHannah Wells');
     expect(String(mail.html)).toContain('Hi Maya,');
     expect(header(mail, 'list-unsubscribe')).toHaveLength(1);
+  });
+
+  it('without a one-click URL in settings: mailto only, no List-Unsubscribe-Post, and a visible mailto link', async () => {
+    const content = path.join(dir, 'content-mailto');
+    await cp(path.join(ROOT, 'content'), content, { recursive: true });
+    const settings = await readFile(path.join(content, 'settings.yaml'), 'utf8');
+    const without = settings.replace(/^(unsubscribe:\n(?:\s+.*\n)*?)\s+url: .*\n/m, '$1');
+    expect(without).not.toBe(settings);
+    await writeFile(path.join(content, 'settings.yaml'), without);
+    const second = await runScript('daily', ['--content', content, '--outbox', path.join(dir, 'outbox-mailto'), '--date', DAY]);
+    expect(second.stderr).toBe('');
+    const raw = await readFile(path.join(dir, 'outbox-mailto', `ana-ruiz.monthly-newsletter.send.${DAY}.eml`));
+    const mail = await simpleParser(raw);
+    const mailto = 'mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20ana-ruiz';
+    expect(header(mail, 'list-unsubscribe')).toEqual([`List-Unsubscribe: <${mailto}>`]);
+    expect(header(mail, 'list-unsubscribe-post')).toEqual([]);
+    expect(String(mail.html)).toContain(`<a href="${mailto}"`);
+    expect(mail.text).toContain(`Unsubscribe [${mailto}]`);
   });
 });
