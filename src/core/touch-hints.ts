@@ -14,6 +14,14 @@ export type HintInput = {
 /** An event a contact came to is worth a mention for this many days after it. */
 export const EVENT_MENTION_DAYS = 90;
 
+// Each planning run's referrals, by referrer, so a year of gift tasks does not scan them all each time.
+const byReferrer = new WeakMap<readonly Entry<Referral>[], Map<string, Entry<Referral>[]>>();
+function referralsOf(referrals: readonly Entry<Referral>[], id: string): Entry<Referral>[] {
+  let index = byReferrer.get(referrals);
+  if (!index) byReferrer.set(referrals, (index = Map.groupBy(referrals, (r) => r.data.referrer)));
+  return index.get(id) ?? [];
+}
+
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /**
@@ -27,7 +35,7 @@ export function withHints(touch: DueTouch, contact: Entry<Contact>, input: HintI
   const hints: string[] = [];
   const { giftBudget, currency } = input.settings;
   if (referralGift && giftBudget && currency) {
-    const gift = suggestGift(contact.data, { giftBudget, currency }, giftsGiven(contact.id, input.referrals, touch.date));
+    const gift = suggestGift(contact.data, { giftBudget, currency }, giftsGiven(contact.id, referralsOf(input.referrals, contact.id), touch.date));
     hints.push(sentence(`Gift: ${gift.line}`));
   }
   const came = eventsAttended(contact.id, input.events ?? [], touch.date)[0];
