@@ -157,6 +157,9 @@ describe('what each email says', () => {
     expect(html('newsletter')).toContain('A mortgage valuation is not a survey');
     expect(html('newsletter')).toContain('Recent results');
     expect(html('newsletter')).toContain('In their words');
+    // The newsletter's body is the owners' letter with its own sign-off: no second one after the results.
+    expect(html('newsletter').match(/Hannah and Rob|Best wishes/g)).toEqual(['Hannah and Rob']);
+    expect(html('note').match(/Best wishes/g)).toEqual(['Best wishes']);
     expect(html('referral-thanks')).toContain('Maya');
     expect(html('above-and-beyond')).toContain('Beyond the brief');
     expect(html('testimonial-request')).toContain('David O., Kingston near Lewes');
