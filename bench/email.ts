@@ -56,7 +56,7 @@ const n = touches.length;
 // Rendering: personalising, filling the compiled layout and building the message, per email.
 // Timed without keeping the results, as the job keeps none; the messages are kept afterwards.
 const prepare = emailPreparer(input);
-const prepared = await measure(() => touches.reduce((bytes, t) => bytes + (prepare(t).ok ? 1 : 0), 0), { warmup: true });
+const prepared = await measure(() => touches.reduce((count, t) => count + (prepare(t).ok ? 1 : 0), 0), { warmup: true });
 if (prepared.value !== n) throw new Error(`${n - prepared.value} touches could not be prepared`);
 const drafts = touches.map((t) => personalizer.personalize(t)).flatMap((p) => (p.ok ? [p.draft] : [])) as EmailDraft[];
 const fill = await measure(() => drafts.reduce((bytes, d) => bytes + renderEmail(newsletter, d.fields).html.length, 0), { warmup: true });
