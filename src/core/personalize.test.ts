@@ -121,6 +121,12 @@ describe('createPersonalizer', () => {
     expect((out.draft.fields.recap as { text: string }).text).toBe('ana-sale\nSummary of ana-sale.\n\n');
   });
 
+  it('gives the reply button the subject intake matches a reply by', () => {
+    const out = createPersonalizer(content(), settings, today).personalize(touch('ana-ruiz', { template: 'testimonial-request', subject: 'A small favour, {{firstName}}?' }));
+    if (!out.ok) throw new Error(out.reason);
+    expect(out.draft.fields.replyMailto).toBe('mailto:hello@hh.example?subject=Re%3A%20A%20small%20favour%2C%20Ana%3F');
+  });
+
   it.each([
     [{ unsubscribed: { date: '2026-09-01', evidence: 'One-click' } }, 'unsubscribed on 2026-09-01'],
     [{ consent: {} }, 'no consent to email on record'],

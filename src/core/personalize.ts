@@ -179,6 +179,9 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     fields.preheader = fillText(preheader, fields);
     if (!fields.subject) return { ok: false, reason: 'the email has no subject' };
     if (fields.subject.includes('{{')) return { ok: false, reason: `the subject "${fields.subject}" names a field no email fills` };
+    // A reply written from the email's own button has no In-Reply-To: its subject is how intake
+    // finds the touch it answers.
+    fields.replyMailto = `${shared.replyMailto}?subject=${encodeURIComponent(`Re: ${fields.subject}`)}`;
     for (const name of EMAIL_FIELDS) fields[name] ??= '';
     return {
       ok: true,
