@@ -15,7 +15,7 @@ export type Parsed<T> = { data?: T; body?: string; source?: YamlSource; problems
 
 /** Parses one YAML file (or an MDX file's front matter) and validates it against `schema`. */
 export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, format: 'yaml' | 'mdx'): Parsed<z.output<S>> {
-  const text = file.text.replace(/^\uFEFF/, '');
+  const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
   if (text.length > MAX_FILE_BYTES) {
     const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
     return { problems: [problem('FileTooLarge', file.path, START, '', `is ${size}; content files may be at most 1 MB`)] };

@@ -75,6 +75,10 @@ function positioned(text: string, lineOffset: number) {
 
 /** True when the YAML document holds nothing but comments or whitespace. */
 export function isBlank(text: string): boolean {
+  // Most files open with a field: a first visible character other than # settles it at once.
+  const first = /\S/.exec(text);
+  if (!first) return true;
+  if (first[0] !== '#') return false;
   return text.split(/\r?\n/).every((line) => /^\s*(#.*)?$/.test(line));
 }
 

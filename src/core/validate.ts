@@ -48,7 +48,8 @@ export type Content = {
 
 /** Dot files and folders (.gitkeep, .DS_Store, .obsidian/) are never content. */
 export function isHiddenPath(relative: string): boolean {
-  return relative.split('/').some((part) => part.startsWith('.'));
+  // A part starts with a dot when the path does or a dot follows a separator.
+  return relative.startsWith('.') || relative.includes('/.');
 }
 
 export function emptyContent(): Content {
