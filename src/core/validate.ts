@@ -83,8 +83,11 @@ const START = { line: 1, column: 1 };
 export function validateContent(files: readonly SourceFile[], options: ValidateOptions): { content: Content; problems: Problem[] } {
   const content = emptyContent();
   const problems: Problem[] = [];
-  const seen = new Map<string, string>();
-  const sources = new Map<string, YamlSource>();
+  const seen = new Map<CollectionName, Map<string, string>>();
+  // Positions are looked up only for problems, so the map by file is built on the first lookup.
+  const located: [string, YamlSource][] = [];
+  let byFile: Map<string, YamlSource> | undefined;
+  const sourceOf = (path: string) => (byFile ??= new Map(located)).get(path);
   let settingsFile: string | undefined;
 
   for (const file of files.toSorted((a, b) => a.path.localeCompare(b.path))) {
@@ -121,24 +124,26 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       problems.push(problem('InvalidId', file.path, START, '', `"${id}" cannot be an id`));
       continue;
     }
-    const key = `${name}/${id}`;
-    const earlier = seen.get(key);
+    let ids = seen.get(name);
+    if (!ids) seen.set(name, (ids = new Map()));
+    const earlier = ids.get(id);
     if (earlier) {
       problems.push(problem('DuplicateId', file.path, START, '', `has the same id "${id}" as ${earlier}`));
       continue;
     }
-    seen.set(key, file.path);
+    ids.set(id, file.path);
     const parsed = parseFile(file, schema as z.ZodType, format);
     problems.push(...parsed.problems);
-    if (parsed.source) sources.set(file.path, parsed.source);
+    // Kept for positions only: without its parsed tree, which would otherwise outlive parsing.
+    if (parsed.source) located.push([file.path, { ...parsed.source, data: undefined }]);
     if (parsed.data === undefined) continue;
     const entry = { id, file: file.path, data: parsed.data, ...(format === 'mdx' ? { body: parsed.body ?? '' } : {}) };
     (content[name] as unknown[]).push(entry);
   }
 
   if (!settingsFile) problems.push(problem('MissingSettings', 'settings.yaml', { line: 0, column: 0 }, '', 'is missing'));
-  const checked = checkAcrossFiles(content, options, (path) => sources.get(path));
-  const events = checkEventContacts(checked.content, (path) => sources.get(path));
+  const checked = checkAcrossFiles(content, options, sourceOf);
+  const events = checkEventContacts(checked.content, sourceOf);
   return {
     content: { ...checked.content, events: events.events },
     problems: sortProblems([...problems, ...checked.problems, ...events.problems]),
