@@ -38,6 +38,11 @@ type KeyDay = { year?: number; month: number; day: number; text: string };
 export function keyDateOf(contact: Contact, key: KeyDate): KeyDay | undefined {
   const text = contact.dates[key];
   if (!text) return undefined;
+  // The two shapes the schema allows, read in place; anything else the long way.
+  if (text.length === 5 && text[2] === '-') return { month: Number(text.slice(0, 2)), day: Number(text.slice(3)), text };
+  if (text.length === 10 && text[4] === '-' && text[7] === '-') {
+    return { year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8)), text };
+  }
   const parts = text.split('-').map(Number);
   return parts.length === 2
     ? { month: parts[0], day: parts[1], text }

@@ -5,9 +5,9 @@ import { mayEmailOn } from './consent.ts';
 import { dueDays, type NewsletterIssue, type RuleDue } from './due-rules.ts';
 import { ruleRank, scheduleEmails } from './pressure.ts';
 import { purposeFiller, type Filled } from './purpose-steps.ts';
-import { indexHistory, isSettled, stepKey, type HistoryIndex } from './touch-history.ts';
+import { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
 import { touchIdOn, type DueTouch, type MissedTouch, type SkippedTouch } from './touch.ts';
-import { triggersByContact, type ContactTriggers } from './triggers.ts';
+import { contactTriggers, type ContactTriggers } from './triggers.ts';
 import type { Entry } from './validate.ts';
 import { referralStepKind } from './referrals.ts';
 import { withHints } from './touch-hints.ts';
@@ -59,9 +59,13 @@ type Shared = {
   plans: readonly Entry<Plan>[];
   issues: readonly (NewsletterIssue & { audience: Audience })[];
   history: HistoryIndex;
-  triggers: (id: string) => ContactTriggers;
+  /** `history.lastDue` by contact, then plan, then step: looked up with ids in hand, no key built. */
+  lastDue: Map<string, Map<string, Map<string, Day>>>;
+  triggers: (contact: Entry<Contact>) => ContactTriggers;
   purpose: (contact: Entry<Contact>) => (step: Step, due: Day, touch: string) => Filled;
   date: (day: Day) => Temporal.PlainDate;
+  /** `formatDay`, remembered: the same few days come up for every contact. */
+  text: (day: Day) => string;
   result: PlanResult;
 };
 
@@ -116,9 +120,11 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
       .map((n) => ({ id: n.id, sendDate: n.data.sendDate, sendDay: parseDay(n.data.sendDate), subject: n.data.subject, audience: n.data.audience }))
       .sort((a, b) => a.sendDay - b.sendDay || (a.id < b.id ? -1 : 1)),
     history,
-    triggers: triggersByContact(input.contacts, input.referrals),
+    lastDue: byContact(history.lastDue),
+    triggers: contactTriggers(input.contacts, input.referrals),
     purpose: purposeFiller({ ...input, daysBetweenAsks: input.settings.limits.daysBetweenAsks }),
     date: plainDates(),
+    text: dayTexts(),
     result: { due: [], skipped: [], missed: [] },
   };
   if (range.days >= 1) for (const contact of input.contacts) planContact(contact, shared);
@@ -136,10 +142,37 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
   return shared.result;
 }
 
-const compare = (a: Temporal.PlainDate, b: Temporal.PlainDate) => Temporal.PlainDate.compare(a, b);
+// Planned days are shared values (see `plainDates`), so most comparisons are settled by identity.
+const compare = (a: Temporal.PlainDate, b: Temporal.PlainDate) => (a === b ? 0 : Temporal.PlainDate.compare(a, b));
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byTouch = (a: SkippedTouch | DueTouch, b: SkippedTouch | DueTouch) =>
   text(a.contact, b.contact) || text(a.plan, b.plan) || text(a.step, b.step) || compare(a.due, b.due);
+
+/** `stepKey`-keyed days regrouped by contact, plan and step. */
+function byContact(lastDue: ReadonlyMap<string, Day>): Shared['lastDue'] {
+  const grouped: Shared['lastDue'] = new Map();
+  for (const [key, day] of lastDue) {
+    const parts = key.split('\u0000');
+    // Ids are never empty nor hold a NUL, so a key of any other shape matches no step.
+    if (parts.length !== 3) continue;
+    const [contact, plan, step] = parts;
+    let plans = grouped.get(contact);
+    if (!plans) grouped.set(contact, (plans = new Map()));
+    let steps = plans.get(plan);
+    if (!steps) plans.set(plan, (steps = new Map()));
+    steps.set(step, day);
+  }
+  return grouped;
+}
+
+function dayTexts(): (day: Day) => string {
+  const cache = new Map<Day, string>();
+  return (day) => {
+    let text = cache.get(day);
+    if (text === undefined) cache.set(day, (text = formatDay(day)));
+    return text;
+  };
+}
 
 function planContact(contact: Entry<Contact>, s: Shared): void {
   const { from, end, history, result } = s;
@@ -150,7 +183,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
   let issues: NewsletterIssue[] | undefined;
   const consider = (plan: string, priority: number, step: Step, rule: RuleDue, rank: number) => {
     if (rule.due > end && step.channel !== 'email') return;
-    const id = touchIdOn(contact.id, plan, step.id, formatDay(rule.due));
+    const id = touchIdOn(contact.id, plan, step.id, s.text(rule.due));
     if (seen.has(id)) return;
     seen.add(id);
     const last = history.last.get(id);
@@ -159,7 +192,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
     if (rule.due < from - grace) {
       if (rule.due < s.missedFrom) return;
       // An email no one may send would have been skipped, not missed.
-      if (step.channel === 'email' && !mayEmailOn(contact.data, formatDay(rule.due)).ok) return;
+      if (step.channel === 'email' && !mayEmailOn(contact.data, s.text(rule.due)).ok) return;
       const failed = last?.event === 'failed' ? `failed (${last.reason}) and was ` : '';
       result.missed.push(outcome(touch, contact.id, s, `${failed}not planned within the ${grace}-day grace window after its due day`));
     } else if (step.purpose) {
@@ -170,6 +203,8 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
       result.due.push(withHints(dueTouch(touch, contact.id, Math.max(rule.due, from), s), contact, s.input, referralStepKind(step) === 'gift'));
     }
   };
+  let triggers: ContactTriggers | undefined;
+  const lastDue = s.lastDue.get(contact.id);
   for (const plan of s.plans) {
     if (!inAudience(contact.id, contact.data, plan.data.audience)) continue;
     for (const step of plan.data.steps) {
@@ -178,8 +213,8 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
       const ctx = {
         contact: contact.id,
         data: contact.data,
-        triggers: s.triggers(contact.id),
-        lastDue: history.lastDue.get(stepKey(contact.id, plan.id, step.id)),
+        triggers: (triggers ??= s.triggers(contact)),
+        lastDue: lastDue?.get(plan.id)?.get(step.id),
         newsletters: issues ?? [],
       };
       for (const rule of dueDays(step.due, ctx, s.start, end + LOOKAHEAD_DAYS)) consider(plan.id, plan.data.priority, step, rule, ruleRank(step.due.rule));
@@ -209,7 +244,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
     history.emailDays.get(contact.id) ?? [],
     { perWeek: s.input.settings.limits.perContactPerWeek, graceDays: grace },
     (queued, day) => {
-      const permission = mayEmailOn(contact.data, formatDay(day));
+      const permission = mayEmailOn(contact.data, s.text(day));
       if (!permission.ok) return permission.reason;
       address.set(queued, permission.email);
       return undefined;

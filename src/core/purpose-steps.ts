@@ -26,8 +26,9 @@ const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' 
  */
 export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) => (step: Step, due: Day, touch: string) => Filled {
   const asked = asksByContact(input.history, askSteps(input.plans));
-  const names = new Map(input.contacts.map((c) => [c.id, c.data.name]));
-  const nameOf = (id: string) => names.get(id) ?? id;
+  // Names are wanted only when an ask waits on a referral: the index waits for the first one.
+  let names: Map<string, string> | undefined;
+  const nameOf = (id: string) => (names ??= new Map(input.contacts.map((c) => [c.id, c.data.name]))).get(id) ?? id;
   const referralsBy = Map.groupBy(input.referrals, (r) => r.data.referrer);
   const indexes = new Map<string, IntroductionIndex>();
   const indexOn = (date: Temporal.PlainDate) => {

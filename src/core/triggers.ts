@@ -38,14 +38,35 @@ export function triggersByContact(
   contacts: readonly Entry<Contact>[],
   referrals: readonly Entry<Referral>[],
 ): (id: string) => ContactTriggers {
+  const of = contactTriggers(contacts, referrals);
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  return (id) => {
+    const contact = byId.get(id);
+    return contact ? of(contact) : NONE;
+  };
+}
+
+/**
+ * `triggersByContact` for a contact in hand, worked out when asked: the planner asks once per
+ * contact, so nothing is indexed for all of them up front.
+ */
+export function contactTriggers(
+  contacts: readonly Entry<Contact>[],
+  referrals: readonly Entry<Referral>[],
+): (contact: Entry<Contact>) => ContactTriggers {
   const made = new Map<string, Entry<Referral>[]>();
   for (const referral of referrals) {
     const list = made.get(referral.data.referrer);
     if (list) list.push(referral);
     else made.set(referral.data.referrer, [referral]);
   }
-  const names = new Map(contacts.map((c) => [c.id, c.data.name]));
-  const nameOf = (id: string) => names.get(id) ?? id;
+  // Names are needed only for the people referred: those alone are indexed, on the first ask.
+  let names: Map<string, string> | undefined;
+  const referredNames = () => {
+    const referred = new Set(referrals.map((r) => r.data.referred));
+    return new Map(contacts.filter((c) => referred.has(c.id)).map((c) => [c.id, c.data.name]));
+  };
+  const nameOf = (id: string) => (names ??= referredNames()).get(id) ?? id;
   const changes = (list: Entry<Referral>[], keep: (s: ReferralStatus) => boolean) =>
     list
       .flatMap((r) =>
@@ -55,12 +76,11 @@ export function triggersByContact(
           .map((s) => event(s.date, `${nameOf(r.data.referred)} ${STATUS_WORDS[s.status]} on ${s.date}${s.note ? ` (${s.note.replace(/\.$/, '')})` : ''}`)),
       )
       .sort(byDay);
-  const found = new Map<string, ContactTriggers>();
-  for (const { id, data } of contacts) {
+  return ({ id, data }) => {
     const { clientSince, closing } = data.dates;
     const theirs = made.get(id) ?? [];
-    if (!clientSince && !closing && theirs.length === 0) continue;
-    found.set(id, {
+    if (!clientSince && !closing && theirs.length === 0) return NONE;
+    return {
       'became-client': clientSince ? [event(clientSince, `becoming a client on ${clientSince}`)] : [],
       closing: closing ? [event(closing, `closing on ${closing}`)] : [],
       'made-referral': theirs
@@ -68,7 +88,6 @@ export function triggersByContact(
         .sort(byDay),
       'referral-status-changed': changes(theirs, () => true),
       'referral-became-client': changes(theirs, (s) => s === 'client'),
-    });
-  }
-  return (id) => found.get(id) ?? NONE;
+    };
+  };
 }
