@@ -1,7 +1,8 @@
 /**
  * The history files: `history/<yyyy-mm>.jsonl`, one JSON entry a line, appended by the jobs.
  * A durable append is fsynced before it resolves: the send loop relies on that to flush a claim
- * before its message goes out. Entries name contacts by id, never by address.
+ * before its message goes out; other appends are held briefly and written together. Entries name
+ * contacts by id, never by address.
  */
 import { mkdir, open, readdir, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,6 +49,16 @@ export async function repairHistory(historyDir: string): Promise<string[]> {
   return repaired;
 }
 
+/**
+ * How long a non-durable entry (an outcome) may wait in memory before it is written. Outcomes
+ * arrive one by one as the server replies, and a write for each cost more than rendering the
+ * email; held here, they go out together with the next durable append (the next batch's claims),
+ * or when this time is up, or on close. A crash in that window loses only outcome lines whose
+ * claims are on disk already: those touches become `unknown` for the owner to check, and are
+ * never sent again.
+ */
+const LINGER_MS = 10;
+
 /** Opens `history/<month>.jsonl` for appending (`month` is `YYYY-MM`), creating it if needed. */
 export async function openHistoryJournal(historyDir: string, month: string): Promise<HistoryJournal> {
   await mkdir(historyDir, { recursive: true });
@@ -56,22 +67,50 @@ export async function openHistoryJournal(historyDir: string, month: string): Pro
   // A new file's name must survive a crash too: flush the folder once.
   const dir = await open(historyDir, 'r');
   await dir.sync().finally(() => dir.close());
+  // Writes are chained so lines never interleave and keep the order of the appends.
   let queue: Promise<void> = Promise.resolve();
+  let lines: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A failed write of held lines, reported by the next append or by close.
+  let failed: { error: unknown } | undefined;
+
+  /** Writes every line held so far in one write; `durable` also flushes the file to disk. */
+  function flush(durable: boolean): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    const text = lines.join('');
+    lines = [];
+    const run = queue.then(async () => {
+      if (failed) throw failed.error;
+      if (text) await handle.write(text);
+      if (durable) await handle.datasync();
+    });
+    queue = run.catch((error: unknown) => {
+      failed ??= { error };
+    });
+    return run;
+  }
+
   return {
     file,
+    /**
+     * A durable append is written at once, with every line held before it, and resolves once
+     * all of them are on disk. Any other append is held (see `LINGER_MS`) and resolves at once;
+     * if its write fails, the next append or `close` rejects.
+     */
     append(entries: readonly HistoryEntry[], options: { durable?: boolean } = {}) {
-      // Appends are chained so lines never interleave; a durable one also flushes what came before.
-      const run = queue.then(async () => {
-        if (entries.length) await handle.write(entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
-        if (options.durable) await handle.datasync();
-      });
-      queue = run.catch(() => undefined);
-      return run;
+      for (const entry of entries) lines.push(`${JSON.stringify(entry)}\n`);
+      if (options.durable) return flush(true);
+      if (failed) return Promise.reject(failed.error);
+      timer ??= setTimeout(() => void flush(false).catch(() => undefined), LINGER_MS);
+      return Promise.resolve();
     },
     async close() {
-      await queue;
-      await handle.datasync();
-      await handle.close();
+      try {
+        await flush(true);
+      } finally {
+        await handle.close();
+      }
     },
   };
 }
