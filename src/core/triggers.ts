@@ -8,6 +8,8 @@ export type TriggerEvent = { day: Day; date: string; what: string };
 /** Every time each trigger happened to one contact, oldest first. */
 export type ContactTriggers = Record<Trigger, TriggerEvent[]>;
 
+// Shared by every contact without a trigger (and each list by everyone without its trigger):
+// nothing reads them but to go through them.
 const NONE: ContactTriggers = Object.freeze({
   'became-client': [],
   closing: [],
@@ -78,16 +80,18 @@ export function contactTriggers(
       .sort(byDay);
   return ({ id, data }) => {
     const { clientSince, closing } = data.dates;
-    const theirs = made.get(id) ?? [];
-    if (!clientSince && !closing && theirs.length === 0) return NONE;
+    const theirs = made.get(id);
+    if (!clientSince && !closing && !theirs) return NONE;
     return {
-      'became-client': clientSince ? [event(clientSince, `becoming a client on ${clientSince}`)] : [],
-      closing: closing ? [event(closing, `closing on ${closing}`)] : [],
+      'became-client': clientSince ? [event(clientSince, `becoming a client on ${clientSince}`)] : NONE['became-client'],
+      closing: closing ? [event(closing, `closing on ${closing}`)] : NONE.closing,
       'made-referral': theirs
-        .map((r) => event(r.data.date, `referring ${nameOf(r.data.referred)} on ${r.data.date}${r.data.need ? ` (${r.data.need})` : ''}`))
-        .sort(byDay),
-      'referral-status-changed': changes(theirs, () => true),
-      'referral-became-client': changes(theirs, (s) => s === 'client'),
+        ? theirs
+            .map((r) => event(r.data.date, `referring ${nameOf(r.data.referred)} on ${r.data.date}${r.data.need ? ` (${r.data.need})` : ''}`))
+            .sort(byDay)
+        : NONE['made-referral'],
+      'referral-status-changed': theirs ? changes(theirs, () => true) : NONE['referral-status-changed'],
+      'referral-became-client': theirs ? changes(theirs, (s) => s === 'client') : NONE['referral-became-client'],
     };
   };
 }
