@@ -46,7 +46,9 @@ export function leakTargets({ contacts, results = [], settings }: LeakSources, t
 
 /**
  * Finds every target in every file; one leak per target and file, at its first line. The targets
- * are indexed once, so each file is read in a single pass whatever the number of contacts.
+ * are indexed once, so each file is read in a single pass whatever the number of contacts:
+ * addresses are looked for only around an @, and a word is looked up by name only when a cheap
+ * hash of its lower case says it may begin one.
  */
 export function findLeaks(files: readonly { path: string; text: string }[], targets: readonly LeakTarget[]): Leak[] {
   const index = indexTargets(targets);
@@ -57,8 +59,8 @@ export function findLeaks(files: readonly { path: string; text: string }[], targ
     const note = (target: LeakTarget, text: string, at: number) => {
       if (!found.has(target)) found.set(target, lineAt(text, at));
     };
-    for (const m of raw.matchAll(EMAIL)) {
-      for (const t of index.emails.get(m[0].toLowerCase()) ?? []) note(t, raw, m.index);
+    for (const { at, email } of emailsIn(raw)) {
+      for (const t of index.emails.get(email.toLowerCase()) ?? []) note(t, raw, at);
     }
     for (const m of raw.matchAll(DIGIT_RUN)) {
       const digits = m[0].replace(/\D/g, '');
@@ -70,7 +72,7 @@ export function findLeaks(files: readonly { path: string; text: string }[], targ
     }
     // Names are also looked for with the tags taken out, so <em>Ana</em> Ruiz is found too.
     for (const text of [raw, raw.replace(/<[^>]*>/g, '')]) {
-      for (const { target, at } of findNames(text, index.names)) note(target, text, at);
+      for (const { target, at } of findNames(text, index)) note(target, text, at);
     }
     for (const [target, line] of found) {
       leaks.push({ file: file.path, line, contact: target.contact, kind: target.kind, shown: mask(target) });
@@ -98,10 +100,15 @@ function normalizeName(name: string): string {
   return name.trim().toLowerCase().split(/\s+/).join(' ');
 }
 
-const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+// An address is what /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu matches; `emailsIn`
+// finds the same from each @, as that regex tried every start in a run of letters and backed off
+// each time: half of the check's time on a large site.
+const LOCAL_CHAR = /^[\p{L}\p{N}._%+'-]$/u;
+const DOMAIN_CHAR = /^[\p{L}\p{N}-]$/u;
 // Digits that may be split by spaces, dashes, dots, slashes or brackets, as phone numbers are written.
 const DIGIT_RUN = /\d(?:[\s\-./()]{0,3}\d)+/g;
 const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 // Between the words of a name: spaces and line breaks, or the hyphens and underscores of a slug (ana-ruiz).
 const NAME_GAP = /^[\s_-]+$/;
 
@@ -112,10 +119,15 @@ type TargetIndex = {
   phoneLengths: Set<number>;
   /** By the name's first word. */
   names: Map<string, NameTarget[]>;
+  /**
+   * A filter on first words written in ASCII, by the low bits of `asciiHash`: a word whose slot
+   * is 0 begins no name. Other words are looked up.
+   */
+  firstWords: Uint8Array;
 };
 
 function indexTargets(targets: readonly LeakTarget[]): TargetIndex {
-  const index: TargetIndex = { emails: new Map(), phones: new Map(), phoneLengths: new Set(), names: new Map() };
+  const index: TargetIndex = { emails: new Map(), phones: new Map(), phoneLengths: new Set(), names: new Map(), firstWords: new Uint8Array(FIRST_WORD_SLOTS) };
   const add = <V>(map: Map<string, V[]>, key: string, value: V) => map.set(key, [...(map.get(key) ?? []), value]);
   for (const target of targets) {
     if (target.kind === 'email') add(index.emails, target.value.toLowerCase(), target);
@@ -129,27 +141,167 @@ function indexTargets(targets: readonly LeakTarget[]): TargetIndex {
     if (target.kind === 'name') {
       const words = [...target.value.toLowerCase().matchAll(WORD)].map((m) => m[0]);
       if (words.length) add(index.names, words[0], { target, words });
+      if (words.length && /^[\x00-\x7f]*$/.test(words[0])) index.firstWords[asciiHash(words[0]) & (FIRST_WORD_SLOTS - 1)] = 1;
     }
   }
   return index;
 }
 
-function* findNames(text: string, names: Map<string, NameTarget[]>): Generator<{ target: LeakTarget; at: number }> {
-  if (names.size === 0) return;
-  const words = [...text.matchAll(WORD)];
-  for (let i = 0; i < words.length; i++) {
-    for (const name of names.get(words[i][0].toLowerCase()) ?? []) {
-      const matches = name.words.every((word, k) => {
+const FIRST_WORD_SLOTS = 1 << 18;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the lower case of an ASCII word, as `findNames` works it out while reading. */
+function asciiHash(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ lowerAscii(word.charCodeAt(i)), FNV_PRIME);
+  return h;
+}
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+// Letters and digits among the ASCII characters.
+const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, c) => Number((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)));
+
+/** Each name in `text`: its words in order, in any case, apart only by spaces, hyphens or underscores. */
+function findNames(text: string, index: TargetIndex): { target: LeakTarget; at: number }[] {
+  const found: { target: LeakTarget; at: number }[] = [];
+  if (index.names.size === 0) return found;
+  // Reads the words of `WORD` one character at a time, hashing ASCII ones as it goes: a Map lookup
+  // per word (a new lower-case string, hashed) was most of the check's time.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const first = text.charCodeAt(i);
+    if (first < 0x80 ? ASCII_WORD[first] === 0 : wordCharSize(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = FNV_OFFSET;
+    let ascii = true;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (ASCII_WORD[c] === 0) break;
+        h = Math.imul(h ^ lowerAscii(c), FNV_PRIME);
+        i++;
+      } else {
+        const size = wordCharSize(text, i);
+        if (size === 0) break;
+        ascii = false;
+        i += size;
+      }
+    }
+    if (ascii && index.firstWords[h & (FIRST_WORD_SLOTS - 1)] === 0) continue;
+    const names = index.names.get(text.slice(start, i).toLowerCase());
+    if (!names) continue;
+    // The words after this one, read once for all the names that begin with it.
+    const after: ({ word: string; gap: string } | undefined)[] = [];
+    let end = i;
+    const following = (k: number) => {
+      while (after.length < k) {
+        const here = end === -1 ? undefined : nextWord(text, end);
+        after.push(here && { word: text.slice(here.start, here.end).toLowerCase(), gap: text.slice(end, here.start) });
+        end = here ? here.end : -1;
+      }
+      return after[k - 1];
+    };
+    for (const name of names) {
+      const matches = name.words.every((expected, k) => {
         if (k === 0) return true;
-        const here = words[i + k];
-        const before = words[i + k - 1];
-        if (!here || here[0].toLowerCase() !== word) return false;
-        return NAME_GAP.test(text.slice(before.index + before[0].length, here.index));
+        const here = following(k);
+        return here !== undefined && here.word === expected && NAME_GAP.test(here.gap);
       });
-      if (matches) yield { target: name.target, at: words[i].index };
+      if (matches) found.push({ target: name.target, at: start });
     }
   }
+  return found;
 }
+
+type Word = { start: number; end: number };
+
+/** The first run of letters and digits at or after `from`: a match of `WORD`, found without one. */
+function nextWord(text: string, from: number): Word | undefined {
+  let i = from;
+  let size = 0;
+  while (i < text.length && (size = wordCharSize(text, i)) === 0) i++;
+  if (i >= text.length) return undefined;
+  const start = i;
+  while (size) {
+    i += size;
+    size = i < text.length ? wordCharSize(text, i) : 0;
+  }
+  return { start, end: i };
+}
+
+// Whether each UTF-16 unit is a letter or digit: 0 not known yet, 1 yes, 2 no.
+const WORD_UNITS = new Uint8Array(0x10000);
+
+/** The length of the letter or digit at `i` (2 for one outside the BMP), or 0. */
+function wordCharSize(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ASCII_WORD[c];
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  if (WORD_UNITS[c] === 0) WORD_UNITS[c] = WORD_CHAR.test(text[i]) ? 1 : 2;
+  return WORD_UNITS[c] === 1 ? 1 : 0;
+}
+
+/** The email addresses in `text` with where each starts: what the regex above matches, in order. */
+function* emailsIn(text: string): Generator<{ at: number; email: string }> {
+  let from = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', from)) {
+    // The match starts where the run of local-part characters before the @ does (not before `from`).
+    let start = at;
+    for (let size = charSizeBefore(text, start, from, LOCAL_CHAR); size; size = charSizeBefore(text, start, from, LOCAL_CHAR)) start -= size;
+    const end = start < at ? domainEnd(text, at + 1) : -1;
+    if (end === -1) {
+      from = at + 1;
+      continue;
+    }
+    yield { at: start, email: text.slice(start, end) };
+    from = end;
+  }
+}
+
+/** The end of `[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+` matched greedily at `i`, or -1. */
+function domainEnd(text: string, i: number): number {
+  let end = domainRun(text, i);
+  if (end === i) return -1;
+  let labels = 0;
+  while (text.charCodeAt(end) === 0x2e) {
+    const next = domainRun(text, end + 1);
+    if (next === end + 1) break;
+    end = next;
+    labels++;
+  }
+  return labels ? end : -1;
+}
+
+function domainRun(text: string, i: number): number {
+  for (let size = charSizeAt(text, i, DOMAIN_CHAR); size; size = charSizeAt(text, i, DOMAIN_CHAR)) i += size;
+  return i;
+}
+
+/** The length of the code point at `i` when `allowed` accepts it, or 0. */
+function charSizeAt(text: string, i: number, allowed: RegExp): number {
+  if (i >= text.length) return 0;
+  const pair = isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1));
+  return allowed.test(text.slice(i, pair ? i + 2 : i + 1)) ? (pair ? 2 : 1) : 0;
+}
+
+/** The length of the code point ending at `i` (not reaching before `floor`) when `allowed` accepts it, or 0. */
+function charSizeBefore(text: string, i: number, floor: number, allowed: RegExp): number {
+  if (i <= floor) return 0;
+  const pair = i - 2 >= floor && isLow(text.charCodeAt(i - 1)) && isHigh(text.charCodeAt(i - 2));
+  return allowed.test(text.slice(pair ? i - 2 : i - 1, i)) ? (pair ? 2 : 1) : 0;
+}
+
+const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLow = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 // Undoes the encodings an address or name can hide behind in HTML, URLs and JSON, keeping line breaks.
 function decode(text: string): string {
