@@ -92,7 +92,12 @@ function shownPath(dir: string): (rel: string) => string {
 }
 
 function relocate(content: Content, shown: (rel: string) => string): Content {
-  const move = <T extends { file: string }>(entries: T[]) => entries.map((e) => ({ ...e, file: shown(e.file) }));
+  // The entries were made by this call's validateContent and nothing else holds them: they are
+  // moved in place rather than copied, ten thousand objects fewer for the collector.
+  const move = <T extends { file: string }>(entries: T[]) => {
+    for (const entry of entries) entry.file = shown(entry.file);
+    return entries;
+  };
   return {
     ...content,
     contacts: move(content.contacts),

@@ -15,7 +15,7 @@ export type Parsed<T> = { data?: T; body?: string; source?: YamlSource; problems
 
 /** Parses one YAML file (or an MDX file's front matter) and validates it against `schema`. */
 export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, format: 'yaml' | 'mdx'): Parsed<z.output<S>> {
-  const text = file.text.charCodeAt(0) === 0xfeff ? file.text.slice(1) : file.text;
+  const text = withoutBom(file.text);
   if (text.length > MAX_FILE_BYTES) {
     const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
     return { problems: [problem('FileTooLarge', file.path, START, '', `is ${size}; content files may be at most 1 MB`)] };
@@ -47,4 +47,17 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
   const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) return { source, body, problems: problemsFromIssues(result.error.issues, schema, source, file.path) };
   return { data: result.data, body, source, problems: [] };
+}
+
+/**
+ * The positioned source `parseFile` had for a file it parsed, made again from the text: for the
+ * few problems found after parsing, so that ten thousand files need not keep theirs.
+ */
+export function sourceAgain(file: SourceFile, format: 'yaml' | 'mdx'): YamlSource {
+  const text = withoutBom(file.text);
+  return format === 'mdx' ? parseFrontMatter(text).source : parseYamlSource(text);
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { problem, sortProblems, type Problem } from './problems.ts';
-import { parseFile, type SourceFile } from './parse-file.ts';
+import { parseFile, sourceAgain, type SourceFile } from './parse-file.ts';
 import { checkAcrossFiles } from './cross-checks.ts';
 import { checkEventContacts } from './events.ts';
 import { readHistory } from './read-history.ts';
@@ -84,10 +84,20 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   const content = emptyContent();
   const problems: Problem[] = [];
   const seen = new Map<CollectionName, Map<string, string>>();
-  // Positions are looked up only for problems, so the map by file is built on the first lookup.
-  const located: [string, YamlSource][] = [];
-  let byFile: Map<string, YamlSource> | undefined;
-  const sourceOf = (path: string) => (byFile ??= new Map(located)).get(path);
+  // Positions are looked up only for the rare problems found across files: the files that had
+  // them are kept, and one is parsed again for its positions when a problem names it.
+  const located: SourceFile[] = [];
+  let byPath: Map<string, SourceFile> | undefined;
+  const sources = new Map<string, YamlSource>();
+  const sourceOf = (path: string): YamlSource | undefined => {
+    let source = sources.get(path);
+    if (!source) {
+      const file = (byPath ??= new Map(located.map((f) => [f.path, f]))).get(path);
+      if (!file) return undefined;
+      sources.set(path, (source = sourceAgain(file, COLLECTIONS[file.path.split('/')[0] as CollectionName].format)));
+    }
+    return source;
+  };
   let settingsFile: string | undefined;
 
   for (const file of files.toSorted((a, b) => a.path.localeCompare(b.path))) {
@@ -134,10 +144,9 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     ids.set(id, file.path);
     const parsed = parseFile(file, schema as z.ZodType, format);
     problems.push(...parsed.problems);
-    // Kept for positions only: without its parsed tree, which would otherwise outlive parsing.
-    if (parsed.source) located.push([file.path, { ...parsed.source, data: undefined }]);
+    if (parsed.source) located.push(file);
     if (parsed.data === undefined) continue;
-    const entry = { id, file: file.path, data: parsed.data, ...(format === 'mdx' ? { body: parsed.body ?? '' } : {}) };
+    const entry = format === 'mdx' ? { id, file: file.path, data: parsed.data, body: parsed.body ?? '' } : { id, file: file.path, data: parsed.data };
     (content[name] as unknown[]).push(entry);
   }
 
