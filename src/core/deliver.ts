@@ -3,7 +3,8 @@
  * any of its messages goes out, so a run killed at any instant leaves every touch either with an
  * outcome or with a claim (which the next run turns into `unknown`), never sent twice. While one
  * batch is on the wire the next is rendered and claimed, so the SMTP pool is never idle waiting
- * for a disk flush. No `node:*` here: the journal and the delivery are given.
+ * for a disk flush; at most two batches are ever claimed and unanswered, which bounds the touches
+ * a crash can leave unknown. No `node:*` here: the journal and the delivery are given.
  */
 import type { Delivery, OutgoingEmail, SendOutcome } from './message.ts';
 import type { HistoryEntry } from './schema/index.ts';
@@ -28,7 +29,7 @@ export type DeliverOptions = {
   journal: Journal;
   /** The moment written on each entry, ISO 8601. */
   now: () => string;
-  /** Touches claimed together; at most two batches are ever in flight. */
+  /** Touches claimed together; at most two batches' worth are ever claimed and unanswered. */
   batchSize?: number;
   onResult?: (result: TouchResult) => void;
 };
@@ -40,7 +41,19 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
   const size = Math.max(1, options.batchSize ?? 20);
   const results: TouchResult[] = [];
   const held: HeldTouch[] = [];
-  let inFlight: Promise<void> = Promise.resolve();
+  // Sends claimed and not yet answered, and a wake-up for the loop waiting on them.
+  let open = 0;
+  let wake: (() => void) | undefined;
+  let failure: { error: unknown } | undefined;
+  const answered = () => {
+    open--;
+    wake?.();
+  };
+  const openAtMost = async (n: number) => {
+    while (open > n) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+    if (failure) throw failure.error;
+  };
 
   for (let start = 0; start < touches.length; start += size) {
     const ready: { touch: DueTouch; email: OutgoingEmail }[] = [];
@@ -57,19 +70,25 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
     const at = now();
     // The invariant: a claim is on disk before its message leaves.
     await journal.append([...skips, ...ready.map(({ touch }) => claimEntry(touch, at))], { durable: true });
-    const batch = Promise.all(
-      ready.map(async ({ touch, email }) => {
-        const outcome = await delivery.send(email);
-        await journal.append([outcomeEntry(touch, outcome, now())]);
-        const result = { touch, outcome };
-        results.push(result);
-        options.onResult?.(result);
-      }),
-    ).then(() => undefined);
-    await inFlight;
-    inFlight = batch;
+    for (const { touch, email } of ready) {
+      open++;
+      delivery
+        .send(email)
+        .then(async (outcome) => {
+          await journal.append([outcomeEntry(touch, outcome, now())]);
+          const result = { touch, outcome };
+          results.push(result);
+          options.onResult?.(result);
+        })
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(answered);
+    }
+    // The next batch is claimed as soon as a batch's worth of sends has answered, whichever
+    // they are, so one slow message does not leave the pool idle.
+    await openAtMost(size);
   }
-  await inFlight;
+  await openAtMost(0);
   return { results, held };
 }
-
