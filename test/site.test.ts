@@ -4,7 +4,6 @@
  * Two builds, made once: the sample content under a GitHub Pages base path, and a copy of the
  * site-sample fixture with leaks added.
  */
-import { spawn } from 'node:child_process';
 import { cp, readdir, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.ts';
-import { ROOT, runScript, type ScriptRun } from './helpers/run-script.ts';
+import { ROOT, runNode, runScript, type ScriptRun } from './helpers/run-script.ts';
 import { serveDir, type StaticServer } from './helpers/static-server.ts';
 import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
@@ -33,26 +32,15 @@ function shellEnv(): NodeJS.ProcessEnv {
 
 /** `astro build` as `npm run build` runs it, into its own outDir and cache so builds never share files. */
 function astroBuild(content: string, outDir: string, env: NodeJS.ProcessEnv = {}): Promise<ScriptRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-      cwd: ROOT,
-      env: {
-        ...shellEnv(),
-        NO_COLOR: '1',
-        REFERABLE_CONTENT: content,
-        REFERABLE_CACHE_DIR: `${outDir}-cache`,
-        BUILD_DATE,
-        SITE_URL: '',
-        BASE_PATH: '',
-        ...env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    ...shellEnv(),
+    NO_COLOR: '1',
+    REFERABLE_CONTENT: content,
+    REFERABLE_CACHE_DIR: `${outDir}-cache`,
+    BUILD_DATE,
+    SITE_URL: '',
+    BASE_PATH: '',
+    ...env,
   });
 }
 

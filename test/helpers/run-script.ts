@@ -5,14 +5,10 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export type ScriptRun = { code: number | null; stdout: string; stderr: string };
 
-/** Runs `node scripts/<name>.ts …args` from the project root, as npm would, and collects its output. */
-export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptRun> {
+/** Runs `node …args` from the project root with exactly `env`, and collects its output. */
+export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`scripts/${name}.ts`, ...args], {
-      cwd: ROOT,
-      // The machine's own secrets must never reach a test run: a test sets the ones it serves.
-      env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', GITHUB_STEP_SUMMARY: '', SMTP_URL: '', IMAP_URL: '', ...env },
-    });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -20,4 +16,11 @@ export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv =
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** Runs `node scripts/<name>.ts …args` from the project root, as npm would, and collects its output. */
+export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptRun> {
+  // The machine's own secrets must never reach a test run: a test sets the ones it serves.
+  const safe = { NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', GITHUB_STEP_SUMMARY: '', SMTP_URL: '', IMAP_URL: '' };
+  return runNode([`scripts/${name}.ts`, ...args], { ...process.env, ...safe, ...env });
 }
