@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseCommandArgs } from '../src/adapters/args.ts';
+import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
 import { commitAndPush } from '../src/adapters/git.ts';
 import { runCommand } from '../src/adapters/terminal.ts';
 
@@ -14,11 +14,13 @@ runCommand(async () => {
     message: { type: 'string', default: 'chore(history): record the daily run' },
     attempts: { type: 'string', default: '5' },
   });
+  const attempts = Number(values.attempts);
+  if (!Number.isInteger(attempts) || attempts < 1) throw new UsageError(`--attempts ${values.attempts} is not a whole number of pushes from 1`);
   const history = path.join(values.content, 'history');
   // Intake edits contacts (unsubscribed, bounced) and adds draft testimonials: without them the
   // next run, from a fresh checkout, would have lost messages already marked as read.
   const paths = [history, path.join(values.content, 'contacts'), path.join(values.content, 'testimonials')].filter((p) => existsSync(p));
-  const result = await commitAndPush({ cwd: process.cwd(), paths, message: values.message, attempts: Number(values.attempts) });
+  const result = await commitAndPush({ cwd: process.cwd(), paths, message: values.message, attempts });
   if (!result.committed) {
     console.log(`Nothing new in ${history}/ or from intake to commit.`);
     return 0;

@@ -12,8 +12,8 @@ const env = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTE
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim();
 const line = (touch: string) => `${JSON.stringify({ event: 'sent', at: '2026-11-25T07:00:00Z', touch })}\n`;
 
-function commitHistory(cwd: string) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/commit-history.ts')], { cwd, env, encoding: 'utf8' });
+function commitHistory(cwd: string, args: string[] = []) {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/commit-history.ts'), ...args], { cwd, env, encoding: 'utf8' });
   return { code: run.status, out: run.stdout + run.stderr };
 }
 
@@ -84,5 +84,11 @@ describe('committing history back', () => {
       'content/contacts/ana-ruiz.yaml',
       'content/testimonials/ana-ruiz-reply-2026-11-25.mdx',
     ]);
+  });
+
+  it('answers a number of attempts that is not one with a usage line, and commits nothing', () => {
+    appendFileSync(path.join(job, 'content/history/2026-11.jsonl'), line('job-1'));
+    expect(commitHistory(job, ['--attempts', 'x'])).toEqual({ code: 2, out: '--attempts x is not a whole number of pushes from 1\n' });
+    expect(git(origin, 'rev-list', '--count', 'main')).toBe('1');
   });
 });
