@@ -25,6 +25,11 @@ runCommand(async () => {
     console.log(`Nothing new in ${history}/ or from intake to commit.`);
     return 0;
   }
+  if (result.conflict) {
+    console.error(`Committed the run's changes but they conflict with what was pushed meanwhile, so nothing was pushed:\n${result.conflict}`);
+    console.error('The same file was changed on both sides (often a contact edited while intake marked it). Merge the change by hand from this run\'s checkout, or edit the file again; the history is union-merged and never conflicts.');
+    return 1;
+  }
   if (!result.pushed) {
     console.error(`Committed the history but could not push it after ${result.attempts} attempts; the next run will try again.`);
     return 1;

@@ -91,4 +91,19 @@ describe('committing history back', () => {
     expect(commitHistory(job, ['--attempts', 'x'])).toEqual({ code: 2, out: '--attempts x is not a whole number of pushes from 1\n' });
     expect(git(origin, 'rev-list', '--count', 'main')).toBe('1');
   });
+
+  it('says which change conflicts, without a stack, when the owner edited the same contact meanwhile', () => {
+    for (const clone of [job, owner]) mkdirSync(path.join(clone, 'content/contacts'), { recursive: true });
+    writeFileSync(path.join(owner, 'content/contacts/ana-ruiz.yaml'), 'name: Ana Ruiz-Moreno\n');
+    git(owner, 'add', '.');
+    git(owner, 'commit', '--quiet', '-m', 'owner edits Ana');
+    git(owner, 'push', '--quiet', 'origin', 'main');
+    writeFileSync(path.join(job, 'content/contacts/ana-ruiz.yaml'), 'name: Ana Ruiz\nunsubscribed: {date: 2026-11-25}\n');
+    const run = commitHistory(job);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain("Committed the run's changes but they conflict with what was pushed meanwhile, so nothing was pushed:");
+    expect(run.out).toContain('content/contacts/ana-ruiz.yaml');
+    expect(run.out).not.toMatch(/^\s+at /m);
+    expect(git(origin, 'log', '--format=%s', 'main').split('\n')).toEqual(['owner edits Ana', 'seed']);
+  });
 });

@@ -6,7 +6,13 @@ const exec = promisify(execFile);
 /** The identity of commits made by the scheduled job when the checkout has none of its own. */
 const BOT = { name: 'github-actions[bot]', email: '41898282+github-actions[bot]@users.noreply.github.com' };
 
-export type CommitBack = { committed: boolean; pushed: boolean; attempts: number };
+export type CommitBack = {
+  committed: boolean;
+  pushed: boolean;
+  attempts: number;
+  /** What git said when the commit could not be replayed onto what was pushed meanwhile. */
+  conflict?: string;
+};
 
 async function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string }> {
   try {
@@ -48,7 +54,7 @@ export async function commitAndPush(options: {
     const rebase = await git(cwd, [...identity, 'pull', '--rebase', '--quiet', remote, branch]);
     if (!rebase.ok) {
       await git(cwd, ['rebase', '--abort']);
-      throw new Error(`could not rebase onto ${remote}/${branch}: ${rebase.out}`);
+      return { committed: true, pushed: false, attempts: attempt, conflict: rebase.out };
     }
   }
   return { committed: true, pushed: false, attempts };
