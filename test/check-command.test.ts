@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runScript, ROOT } from './helpers/run-script.ts';
+import { sampleContent } from './helpers/sample.ts';
 import { removeTree, writeTree } from './helpers/temp-dir.ts';
 
 const settings = await readFile(path.join(ROOT, 'test/fixtures/minimal/settings.yaml'), 'utf8');
@@ -73,7 +74,7 @@ describe('npm run check', () => {
   });
 
   it('finds the sample content valid', async () => {
-    const run = await runScript('check', []);
+    const run = await runScript('check', ['--content', sampleContent()]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
   });

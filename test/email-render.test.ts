@@ -17,6 +17,7 @@ import { touchId, type DueTouch } from '../src/core/touch.ts';
 import type { Content } from '../src/core/validate.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { ROOT } from './helpers/run-script.ts';
+import { sampleContent } from './helpers/sample.ts';
 
 const TODAY = Temporal.PlainDate.from('2026-12-01');
 
@@ -62,7 +63,7 @@ function touchFor(c: (typeof CASES)[number]): DueTouch {
 }
 
 beforeAll(async () => {
-  const read = await readContent(path.join(ROOT, 'content'));
+  const read = await readContent(sampleContent());
   expect(read.problems).toEqual([]);
   content = read.content;
   settings = content.settings as Settings;

@@ -3,12 +3,13 @@
  * sender, where replies go, the day, a Message-ID from the touch id, the unsubscribe headers, and
  * both bodies. Each file is read back with mailparser, as a mail client would read it.
  */
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/core/daily-summary.ts';
-import { ROOT, runScript, type ScriptRun } from './helpers/run-script.ts';
+import { runScript, type ScriptRun } from './helpers/run-script.ts';
+import { copySample } from './helpers/sample.ts';
 import { removeTree, writeTree } from './helpers/temp-dir.ts';
 
 const DAY = '2026-12-01';
@@ -18,7 +19,7 @@ let run: ScriptRun;
 
 beforeAll(async () => {
   dir = await writeTree({}, 'referable-eml-');
-  await cp(path.join(ROOT, 'content'), path.join(dir, 'content'), { recursive: true });
+  await copySample(path.join(dir, 'content'));
   outbox = path.join(dir, 'outbox');
   run = await runScript('daily', ['--content', path.join(dir, 'content'), '--outbox', outbox, '--date', DAY]);
 }, 60_000);
@@ -83,7 +84,7 @@ describe('an outbox .eml from npm start', () => {
     // The sample's history decides which personal emails are still due; without it, the same
     // business on the same day has notes to send whatever the history files say.
     const content = path.join(dir, 'content-fresh');
-    await cp(path.join(ROOT, 'content'), content, { recursive: true });
+    await copySample(content);
     await rm(path.join(content, 'history'), { recursive: true, force: true });
     const notes = path.join(dir, 'outbox-fresh');
     const fresh = await runScript('daily', ['--content', content, '--outbox', notes, '--date', DAY]);
@@ -109,7 +110,7 @@ describe('an outbox .eml from npm start', () => {
 
   it('without a one-click URL in settings: mailto only, no List-Unsubscribe-Post, and a visible mailto link', async () => {
     const content = path.join(dir, 'content-mailto');
-    await cp(path.join(ROOT, 'content'), content, { recursive: true });
+    await copySample(content);
     const settings = await readFile(path.join(content, 'settings.yaml'), 'utf8');
     const without = settings.replace(/^(unsubscribe:\n(?:\s+.*\n)*?)\s+url: .*\n/m, '$1');
     expect(without).not.toBe(settings);

@@ -5,6 +5,7 @@ import { todayIn } from '../src/adapters/clock.ts';
 import type { PlannedRow } from '../src/core/change-summary.ts';
 import { FIXTURE } from './helpers/email-fixture.ts';
 import { runScript } from './helpers/run-script.ts';
+import { sampleContent } from './helpers/sample.ts';
 import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
 const plan = (args: string[], env: NodeJS.ProcessEnv = {}) => runScript('plan', args, env);
@@ -13,17 +14,18 @@ const key = (r: PlannedRow) => [r.date, r.contact, r.plan, r.step].join(' ');
 const find = (rows: PlannedRow[], contact: string, plan: string) => rows.filter((r) => r.contact === contact && r.plan === plan);
 
 describe('npm run plan on the sample content, December 2026', () => {
+  const sample = (args: string[]) => plan(['--content', sampleContent(), ...args]);
   let json: { stdout: string; stderr: string; code: number | null };
   let rows: PlannedRow[];
   beforeAll(async () => {
-    json = await plan(['--date', '2026-12-01', '--days', '30', '--json']);
+    json = await sample(['--date', '2026-12-01', '--days', '30', '--json']);
     rows = parse(json.stdout);
   });
 
   it('prints a stable JSON array sorted by date, contact, plan, step, with only the promised keys', async () => {
     expect(json.stderr).toBe('');
     expect(json.code).toBe(0);
-    const again = await plan(['--date', '2026-12-01', '--days', '30', '--json']);
+    const again = await sample(['--date', '2026-12-01', '--days', '30', '--json']);
     expect(again.stdout).toBe(json.stdout);
     const keys = rows.map(key);
     expect(keys).toEqual(keys.toSorted());
@@ -71,7 +73,7 @@ describe('npm run plan on the sample content, December 2026', () => {
   });
 
   it('prints a readable table by day, with the skipped touches and their reasons', async () => {
-    const run = await plan(['--date', '2026-12-01', '--days', '30']);
+    const run = await sample(['--date', '2026-12-01', '--days', '30']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const out = run.stdout;
@@ -87,7 +89,7 @@ describe('npm run plan on the sample content, December 2026', () => {
 
   it('plans today in the business time zone when no date is given', async () => {
     const before = todayIn('Europe/London').toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-    const run = await plan([]);
+    const run = await sample([]);
     expect(run.code).toBe(0);
     const after = todayIn('Europe/London').toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
     expect([`Wells & Mercer: touches due on ${before}`, `Wells & Mercer: touches due on ${after}`]).toContain(run.stdout.split('\n')[0]);

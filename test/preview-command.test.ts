@@ -6,6 +6,7 @@ import type { PlannedRow } from '../src/core/change-summary.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { FIXTURE } from './helpers/email-fixture.ts';
 import { runScript } from './helpers/run-script.ts';
+import { sampleContent } from './helpers/sample.ts';
 import { serveDir } from './helpers/static-server.ts';
 import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
@@ -28,10 +29,10 @@ describe('npm run preview on the sample content, December 2026', () => {
   afterAll(() => browser.close());
 
   it('renders every email the plan has due, HTML and text, with no field left unfilled', async () => {
-    const run = await preview(['--date', '2026-12-01', '--days', '30', '--out', out]);
+    const run = await preview(['--content', sampleContent(), '--date', '2026-12-01', '--days', '30', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const plan = await runScript('plan', ['--date', '2026-12-01', '--days', '30', '--json']);
+    const plan = await runScript('plan', ['--content', sampleContent(), '--date', '2026-12-01', '--days', '30', '--json']);
     const emails = (JSON.parse(plan.stdout) as PlannedRow[]).filter((r) => r.channel === 'email');
     expect(run.stdout).toContain(`${emails.length} emails due from 2026-12-01 to 2026-12-30 rendered into ${out}/ (nothing sent).`);
 

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './helpers/browser.ts';
 import { ROOT, runNode, runScript, type ScriptRun } from './helpers/run-script.ts';
+import { sampleContent } from './helpers/sample.ts';
 import { serveDir, type StaticServer } from './helpers/static-server.ts';
 import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
@@ -193,7 +194,7 @@ beforeAll(async () => {
     ].join('\n'),
   });
   // One build at a time: Astro keeps its content module map in the project's .astro/ folder.
-  sampleBuild = await astroBuild(path.join(ROOT, 'content'), sampleDist, { SITE_URL, BASE_PATH: BASE });
+  sampleBuild = await astroBuild(sampleContent(), sampleDist, { SITE_URL, BASE_PATH: BASE });
   leakBuild = await astroBuild(leakContent, leakDist);
   if (sampleBuild.code !== 0) throw new Error(`astro build failed:\n${sampleBuild.stdout}\n${sampleBuild.stderr}`);
   server = await serveDir(sampleDist, { base: BASE });
@@ -383,7 +384,7 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
   });
 
   it('never publishes a draft testimonial', async () => {
-    const draft = await readFile(path.join(ROOT, 'content/testimonials/ellen-first-flat-draft.mdx'), 'utf8');
+    const draft = await readFile(path.join(sampleContent(), 'testimonials/ellen-first-flat-draft.mdx'), 'utf8');
     const quote = /^quote: (?:>-?\s*)?(.{20})/m.exec(draft)![1].trim();
     const files = await builtFiles(sampleDist);
     expect(files.filter((f) => f.text.includes(quote) || f.rel.includes('ellen-first-flat-draft')).map((f) => f.rel)).toEqual([]);
@@ -409,7 +410,7 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
 
 describe('the privacy check after the build', () => {
   it('passes on the sample', async () => {
-    const run = await runScript('check-site', ['--content', 'content', '--dist', sampleDist]);
+    const run = await runScript('check-site', ['--content', sampleContent(), '--dist', sampleDist]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^Privacy check passed: \d+ files in .+ hold none of the emails, phone numbers or unconsented names of \d+ contacts\.\n$/);
     expect(run.code).toBe(0);
