@@ -1,5 +1,6 @@
 /**
- * `npm run daily -- [--date D] [--dry-run] [--content DIR] [--outbox DIR]`: plan today's touches,
+ * `npm run daily -- [--date D] [--dry-run] [--content DIR] [--outbox DIR]` (`npm start` adds
+ * `--showcase`: the day named by settings.showcaseDay, when the content names one): plan today's touches,
  * send the emails (SMTP when SMTP_URL is set, else .eml files in the outbox), open GitHub issues
  * for the personal touches (GITHUB_TOKEN and GITHUB_REPOSITORY set, GITHUB_API_URL honoured; else
  * a task list in the outbox), record everything in history, and print what happened. The exit
@@ -28,6 +29,7 @@ runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {
     date: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    showcase: { type: 'boolean', default: false },
     outbox: { type: 'string', default: 'outbox' },
   });
   if (values.date && !isCalendarDate(values.date)) throw new UsageError(`--date ${values.date} is not a real date (write YYYY-MM-DD)`);
@@ -51,13 +53,17 @@ runCommand(async () => {
   const stop = (why: string) => stopped(why, problems);
   if (!settings) return stop('the settings have problems, and the sender, postal address and limits come from them.');
   if (problems.some((p) => p.file.startsWith(`${historyDir}/`))) return stop('history has problems, and sending without it could send a touch twice.');
-  const today = values.date ? Temporal.PlainDate.from(values.date) : todayIn(settings.timeZone);
+  // `npm start` passes --showcase: sample content names the day it shows best (settings.showcaseDay).
+  const showcaseDay = values.showcase && !values.date ? settings.showcaseDay : undefined;
+  if (showcaseDay) console.log(`Showing the sample's showcase day, ${showcaseDay} (settings.showcaseDay): \`npm run daily\` runs today.\n`);
+  const date = values.date ?? showcaseDay;
+  const today = date ? Temporal.PlainDate.from(date) : todayIn(settings.timeZone);
   const compiled = await compileLayouts(settings);
   for (const p of compiled.problems) console.error(`${p.file}: ${p.message}`);
   const layoutProblems = new Map(compiled.problems.map((p) => [path.basename(p.file, '.mjml'), p.message]));
-  const now = clockOn(values.date ? today : undefined, settings.timeZone);
+  const now = clockOn(date ? today : undefined, settings.timeZone);
   // Real mail leaves only inside the send window; a run by hand for a chosen --date may send at once.
-  const emailsWait = smtpUrl && !values.date ? outsideSendWindow(settings.sendWindow, Temporal.Now.instant(), settings.timeZone) : undefined;
+  const emailsWait = smtpUrl && !date ? outsideSendWindow(settings.sendWindow, Temporal.Now.instant(), settings.timeZone) : undefined;
   const input = { content, settings, today, layouts: compiled.layouts, layoutProblems, now, ...(emailsWait ? { emailsWait } : {}) };
 
   let report: DailyReport;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  DateSchema,
   EmailSchema,
   SEGMENTS,
   TextSchema,
@@ -101,5 +102,7 @@ export const SettingsSchema = z.strictObject({
   }),
   /** GitHub user who is assigned the personal-touch issues. */
   assignee: TextSchema.optional(),
+  /** The day `npm start` runs, so sample content shows a lively day whenever it is tried. */
+  showcaseDay: DateSchema.optional(),
 });
 export type Settings = z.output<typeof SettingsSchema>;
