@@ -9,19 +9,19 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { stringify } from 'yaml';
-import { EMAILS_DIR, readContent } from '../src/adapters/content-fs.ts';
-import { openHistoryJournal } from '../src/adapters/history-fs.ts';
-import { compileLayouts, compileMjml } from '../src/adapters/layouts-fs.ts';
-import { toMailOptions } from '../src/adapters/mail-options.ts';
-import { createOutbox } from '../src/adapters/outbox.ts';
-import { createSmtpDelivery } from '../src/adapters/smtp.ts';
-import { emailPreparer, runDaily } from '../src/core/daily-run.ts';
-import { deliverEmails } from '../src/core/deliver.ts';
-import type { Delivery, OutgoingEmail } from '../src/core/message.ts';
-import { createPersonalizer, type EmailDraft } from '../src/core/personalize.ts';
-import { planTouches } from '../src/core/plan-touches.ts';
-import { renderEmail } from '../src/core/render-email.ts';
-import type { Settings } from '../src/core/schema/index.ts';
+import { EMAILS_DIR, readContent, openHistoryJournal } from '../src/adapters/fs/index.ts';
+import { compileLayouts, compileMjml } from '../src/adapters/layouts/index.ts';
+import { toMailOptions, createOutbox, createSmtpDelivery } from '../src/adapters/mail/index.ts';
+import { emailPreparer, runDaily, deliverEmails } from '../src/core/daily/index.ts';
+import {
+  type Delivery,
+  type OutgoingEmail,
+  createPersonalizer,
+  type EmailDraft,
+  renderEmail,
+} from '../src/core/email/index.ts';
+import { planTouches } from '../src/core/planning/index.ts';
+import type { Settings } from '../src/core/model/index.ts';
 import { generateContent, SETTINGS } from '../test/helpers/generate-content.ts';
 import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
 import { fmtMs, perSecond, printTable, timeIt } from './lib/measure.ts';

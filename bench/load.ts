@@ -1,5 +1,5 @@
 /** Loading and validating contact files from disk: files per second, and the cost of exact positions. */
-import { readContent } from '../src/adapters/content-fs.ts';
+import { readContent } from '../src/adapters/fs/index.ts';
 import { generateContent } from '../test/helpers/generate-content.ts';
 import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
 import { fmtMs, perSecond, printTable, timeIt } from './lib/measure.ts';

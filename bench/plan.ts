@@ -2,8 +2,8 @@
  * Planning touches for generated contacts with the sample's plans: one day and a year, contacts
  * per second, and planning time as a share of the time to load and validate the same content.
  */
-import { readContent } from '../src/adapters/content-fs.ts';
-import { planTouches } from '../src/core/plan-touches.ts';
+import { readContent } from '../src/adapters/fs/index.ts';
+import { planTouches } from '../src/core/planning/index.ts';
 import { generateContent } from '../test/helpers/generate-content.ts';
 import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
 import { fmtMs, perSecond, printTable, timeIt } from './lib/measure.ts';

@@ -5,10 +5,9 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs } from '../src/adapters/args.ts';
-import { readContent } from '../src/adapters/content-fs.ts';
-import { printProblems, runCommand } from '../src/adapters/terminal.ts';
-import { findLeaks, formatLeak, leakTargets } from '../src/core/find-leaks.ts';
+import { parseCommandArgs, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import { readContent } from '../src/adapters/fs/index.ts';
+import { findLeaks, formatLeak, leakTargets } from '../src/core/publishing/index.ts';
 import { buildDate } from '../src/site/env.ts';
 
 // Everything a browser or a feed reader can read; images and fonts hold no contact's text.

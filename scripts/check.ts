@@ -1,8 +1,7 @@
 /** `npm run check [-- --content DIR]`: validate all content; exit 1 on any problem. */
-import { parseCommandArgs } from '../src/adapters/args.ts';
-import { readContent } from '../src/adapters/content-fs.ts';
-import { printProblems, runCommand } from '../src/adapters/terminal.ts';
-import { summarizeContent } from '../src/core/summary.ts';
+import { parseCommandArgs, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import { readContent } from '../src/adapters/fs/index.ts';
+import { summarizeContent } from '../src/core/content/index.ts';
 
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {});

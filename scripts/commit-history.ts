@@ -5,9 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
-import { commitAndPush } from '../src/adapters/git.ts';
-import { runCommand } from '../src/adapters/terminal.ts';
+import { parseCommandArgs, UsageError, runCommand } from '../src/adapters/cli/index.ts';
+import { commitAndPush } from '../src/adapters/git/index.ts';
 
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {

@@ -4,26 +4,36 @@
  * send the emails (SMTP when SMTP_URL is set, else .eml files in the outbox), open GitHub issues
  * for the personal touches (GITHUB_TOKEN and GITHUB_REPOSITORY set, GITHUB_API_URL honoured; else
  * a task list in the outbox), record everything in history, and print what happened. The exit
- * status says whether anything needs the owner: see `EXIT` in src/core/daily-summary.ts.
+ * status says whether anything needs the owner: see `EXIT` in src/core/daily/daily-summary.ts.
  */
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
-import { clockOn, todayIn } from '../src/adapters/clock.ts';
-import { readContent } from '../src/adapters/content-fs.ts';
-import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github.ts';
-import { openHistoryJournal, repairHistory } from '../src/adapters/history-fs.ts';
-import { compileLayouts } from '../src/adapters/layouts-fs.ts';
-import { createOutbox, writeOutboxFile } from '../src/adapters/outbox.ts';
-import { createProgress } from '../src/adapters/progress.ts';
-import { createSmtpDelivery, isSmtpUrl } from '../src/adapters/smtp.ts';
-import { printProblems, runCommand } from '../src/adapters/terminal.ts';
-import { outsideSendWindow } from '../src/core/business-day.ts';
-import { runDaily, type DailyReport } from '../src/core/daily-run.ts';
-import { EXIT, exitStatus, formatDailyMarkdown, formatDailySummary, formatTaskList } from '../src/core/daily-summary.ts';
-import type { Problem } from '../src/core/problems.ts';
-import { isCalendarDate } from '../src/core/schema/index.ts';
-import type { Task } from '../src/core/task.ts';
+import {
+  parseCommandArgs,
+  UsageError,
+  clockOn,
+  todayIn,
+  createProgress,
+  printProblems,
+  runCommand,
+} from '../src/adapters/cli/index.ts';
+import { readContent, openHistoryJournal, repairHistory } from '../src/adapters/fs/index.ts';
+import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github/index.ts';
+import { compileLayouts } from '../src/adapters/layouts/index.ts';
+import { createOutbox, writeOutboxFile, createSmtpDelivery, isSmtpUrl } from '../src/adapters/mail/index.ts';
+import { outsideSendWindow } from '../src/core/calendar/index.ts';
+import {
+  runDaily,
+  type DailyReport,
+  EXIT,
+  exitStatus,
+  formatDailyMarkdown,
+  formatDailySummary,
+  formatTaskList,
+} from '../src/core/daily/index.ts';
+import type { Problem } from '../src/core/problems/index.ts';
+import { isCalendarDate } from '../src/core/model/index.ts';
+import type { Task } from '../src/core/tasks/index.ts';
 
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {
@@ -43,7 +53,7 @@ runCommand(async () => {
   // before the content is read, so an unsubscribe read now is honoured by this run's plan.
   // Imported only when used: imapflow and mailparser take about 0.4 s to load.
   if (process.env.IMAP_URL) {
-    const { takeInMailbox } = await import('../src/adapters/imap.ts');
+    const { takeInMailbox } = await import('../src/adapters/mailbox/index.ts');
     await takeInMailbox(process.env.IMAP_URL, values.content, { date: values.date, dryRun });
   }
 

@@ -1,8 +1,7 @@
 /** `npm run generate -- --contacts N [--seed S] --out DIR`: write synthetic content for trying things at scale. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError, parseCommandArgs } from '../src/adapters/args.ts';
-import { runCommand } from '../src/adapters/terminal.ts';
+import { UsageError, parseCommandArgs, runCommand } from '../src/adapters/cli/index.ts';
 import { generateContent } from '../test/helpers/generate-content.ts';
 
 runCommand(async () => {

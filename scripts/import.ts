@@ -5,15 +5,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
-import { changeContactFile, contactFile, createContactFile, readContactFiles } from '../src/adapters/contacts-fs.ts';
-import { printProblems, runCommand } from '../src/adapters/terminal.ts';
-import { parseHeaderMap, readCsvContacts, type HeaderMap } from '../src/core/import-csv.ts';
-import { planImport } from '../src/core/import-contacts.ts';
-import { decodeExport } from '../src/core/import-person.ts';
-import { readVcardContacts } from '../src/core/import-vcard.ts';
-import { SegmentSchema } from '../src/core/schema/index.ts';
-import { parseYamlSource } from '../src/core/source.ts';
+import { parseCommandArgs, UsageError, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import { changeContactFile, contactFile, createContactFile, readContactFiles } from '../src/adapters/fs/index.ts';
+import {
+  parseHeaderMap,
+  readCsvContacts,
+  type HeaderMap,
+  planImport,
+  decodeExport,
+  readVcardContacts,
+} from '../src/core/import/index.ts';
+import { SegmentSchema } from '../src/core/model/index.ts';
+import { parseYamlSource } from '../src/core/content/index.ts';
 
 const FORMAT_NAMES = { google: 'Google Contacts export', outlook: 'Outlook export', generic: 'CSV file', vcard: 'vCard export' };
 

@@ -4,14 +4,11 @@
  * unsubscribe requests mark the contact, bounces flag the address; anything else is listed and
  * left alone. Exit 1 when a message could not be read (the others are still taken in).
  */
-import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
-import { todayIn } from '../src/adapters/clock.ts';
-import { takeInMailbox } from '../src/adapters/imap.ts';
-import { readIntakeContent, readMessageFiles, writeIntake } from '../src/adapters/intake-fs.ts';
-import { printProblems, runCommand } from '../src/adapters/terminal.ts';
-import { planIntake } from '../src/core/intake.ts';
-import { formatIntakeSummary, formatOutcome } from '../src/core/intake-summary.ts';
-import { isCalendarDate } from '../src/core/schema/index.ts';
+import { parseCommandArgs, UsageError, todayIn, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import { takeInMailbox, readMessageFiles } from '../src/adapters/mailbox/index.ts';
+import { readIntakeContent, writeIntake } from '../src/adapters/fs/index.ts';
+import { planIntake, formatIntakeSummary, formatOutcome } from '../src/core/intake/index.ts';
+import { isCalendarDate } from '../src/core/model/index.ts';
 
 const USAGE = 'usage: npm run intake -- MESSAGE.eml… [--content DIR] [--date D], or npm run intake -- --imap (reads IMAP_URL)';
 

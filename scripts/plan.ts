@@ -3,12 +3,10 @@
  * in the business's time zone) for N days (1), without sending anything or writing history. A
  * table by day, or with --json a stable array of `{date, contact, plan, step, channel, subject?}`.
  */
-import { todayIn } from '../src/adapters/clock.ts';
-import { readContent } from '../src/adapters/content-fs.ts';
-import { parseRangeArgs } from '../src/adapters/range-args.ts';
-import { printProblems, processOutput, runCommand } from '../src/adapters/terminal.ts';
-import { formatPlanTable, planJson, planRows } from '../src/core/plan-table.ts';
-import { planTouches } from '../src/core/plan-touches.ts';
+import { todayIn, parseRangeArgs, printProblems, processOutput, runCommand } from '../src/adapters/cli/index.ts';
+import { readContent } from '../src/adapters/fs/index.ts';
+import { formatPlanTable, planJson, planRows } from '../src/core/preview/index.ts';
+import { planTouches } from '../src/core/planning/index.ts';
 
 const USAGE = 'npm run plan -- [--date YYYY-MM-DD] [--days N] [--json] [--content DIR]';
 

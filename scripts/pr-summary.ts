@@ -4,10 +4,9 @@
  * GITHUB_REPOSITORY and PR_NUMBER, one comment on the pull request that later runs update.
  */
 import { appendFile, readFile, readdir } from 'node:fs/promises';
-import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
-import { upsertPullRequestComment } from '../src/adapters/github.ts';
-import { runCommand } from '../src/adapters/terminal.ts';
-import { SUMMARY_MARKER, summarizeChange, type PlannedRow } from '../src/core/change-summary.ts';
+import { parseCommandArgs, UsageError, runCommand } from '../src/adapters/cli/index.ts';
+import { upsertPullRequestComment } from '../src/adapters/github/index.ts';
+import { SUMMARY_MARKER, summarizeChange, type PlannedRow } from '../src/core/preview/index.ts';
 
 /** The plan's JSON; a file that is not one is a usage error (often npm's banner written into it). */
 async function readPlan(file: string): Promise<PlannedRow[]> {

@@ -5,15 +5,12 @@
  * history is written.
  */
 import path from 'node:path';
-import { clockOn, todayIn } from '../src/adapters/clock.ts';
-import { readContent } from '../src/adapters/content-fs.ts';
-import { compileLayouts } from '../src/adapters/layouts-fs.ts';
-import { preparePreviewDir, writePreviewFile } from '../src/adapters/preview-fs.ts';
-import { parseRangeArgs } from '../src/adapters/range-args.ts';
-import { printProblems, runCommand } from '../src/adapters/terminal.ts';
-import { emailPreparer } from '../src/core/daily-run.ts';
-import { planTouches } from '../src/core/plan-touches.ts';
-import { previewFiles, previewIndex, type PreviewEntry, type PreviewProblem } from '../src/core/preview-index.ts';
+import { clockOn, todayIn, parseRangeArgs, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import { readContent, preparePreviewDir, writePreviewFile } from '../src/adapters/fs/index.ts';
+import { compileLayouts } from '../src/adapters/layouts/index.ts';
+import { emailPreparer } from '../src/core/daily/index.ts';
+import { planTouches } from '../src/core/planning/index.ts';
+import { previewFiles, previewIndex, type PreviewEntry, type PreviewProblem } from '../src/core/preview/index.ts';
 
 const USAGE = 'npm run preview -- [--date YYYY-MM-DD] [--days N] [--out DIR] [--content DIR]';
 

@@ -5,14 +5,10 @@
  */
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs, UsageError } from '../src/adapters/args.ts';
-import { todayIn } from '../src/adapters/clock.ts';
-import { readContent } from '../src/adapters/content-fs.ts';
-import { printProblems, runCommand } from '../src/adapters/terminal.ts';
-import { buildReport } from '../src/core/report.ts';
-import { reportHtml } from '../src/core/report-html.ts';
-import { reportMarkdown } from '../src/core/report-markdown.ts';
-import { isCalendarDate } from '../src/core/schema/index.ts';
+import { parseCommandArgs, UsageError, todayIn, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import { readContent } from '../src/adapters/fs/index.ts';
+import { buildReport, reportHtml, reportMarkdown } from '../src/core/report/index.ts';
+import { isCalendarDate } from '../src/core/model/index.ts';
 
 const USAGE = 'npm run report -- [--date YYYY-MM-DD] [--content DIR] [--out DIR]';
 

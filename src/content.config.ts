@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { parse } from 'yaml';
-import { NewsletterSchema, ResultSchema, SettingsSchema, TestimonialSchema } from './core/schema/index.ts';
+import { NewsletterSchema, ResultSchema, SettingsSchema, TestimonialSchema } from './core/model/index.ts';
 import { contentDirUrl } from './site/env.ts';
 import { markdownLoader } from './site/markdown-loader.ts';
 

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gitHubFromEnv, type GitHubTasks } from '../src/adapters/github.ts';
-import type { HistoryEntry } from '../src/core/schema/index.ts';
-import { syncTasks } from '../src/core/task-sync.ts';
-import type { Task } from '../src/core/task.ts';
+import { gitHubFromEnv, type GitHubTasks } from '../src/adapters/github/index.ts';
+import type { HistoryEntry } from '../src/core/model/index.ts';
+import { syncTasks, type Task } from '../src/core/tasks/index.ts';
 import { startGitHubApi, type GitHubApi } from './helpers/github-api.ts';
 
 const task = (contact: string, channel: Task['channel']): Task => ({

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './helpers/run-script.ts';
-import { parseHeaderMap, readCsvContacts, type HeaderMap } from '../src/core/import-csv.ts';
-import { readVcardContacts } from '../src/core/import-vcard.ts';
-import { decodeExport } from '../src/core/import-person.ts';
-import { formatProblem } from '../src/adapters/terminal.ts';
+import {
+  parseHeaderMap,
+  readCsvContacts,
+  type HeaderMap,
+  readVcardContacts,
+  decodeExport,
+} from '../src/core/import/index.ts';
+import { formatProblem } from '../src/core/problems/index.ts';
 
 const fixture = async (name: string) => decodeExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
 const printed = (problems: Parameters<typeof formatProblem>[0][]) => problems.map(formatProblem).join('\n');

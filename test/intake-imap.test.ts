@@ -3,7 +3,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
-import { parseImapUrl, TAKEN_IN } from '../src/adapters/imap.ts';
+import { parseImapUrl, TAKEN_IN } from '../src/adapters/mailbox/index.ts';
 import { startDovecot, type Dovecot } from './helpers/dovecot.ts';
 import { buildBounce, buildMail, touchMessageId } from './helpers/intake-mail.ts';
 import { runScript, ROOT } from './helpers/run-script.ts';

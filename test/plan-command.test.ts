@@ -1,8 +1,8 @@
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../src/adapters/clock.ts';
-import type { PlannedRow } from '../src/core/change-summary.ts';
+import { todayIn } from '../src/adapters/cli/index.ts';
+import type { PlannedRow } from '../src/core/preview/index.ts';
 import { FIXTURE } from './helpers/email-fixture.ts';
 import { runScript } from './helpers/run-script.ts';
 import { sampleContent } from './helpers/sample.ts';

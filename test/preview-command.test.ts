@@ -2,7 +2,7 @@ import { cp, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlannedRow } from '../src/core/change-summary.ts';
+import type { PlannedRow } from '../src/core/preview/index.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { FIXTURE } from './helpers/email-fixture.ts';
 import { runScript } from './helpers/run-script.ts';

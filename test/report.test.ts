@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readContent } from '../src/adapters/content-fs.ts';
-import { buildReport } from '../src/core/report.ts';
+import { readContent } from '../src/adapters/fs/index.ts';
+import { buildReport } from '../src/core/report/index.ts';
 import { runScript, ROOT } from './helpers/run-script.ts';
 
 // Issue 7, point 5: the report's numbers, counted by hand from test/fixtures/report/ on 2026-06-30.

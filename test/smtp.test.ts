@@ -1,7 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSmtpDelivery, redactSmtpUrl } from '../src/adapters/smtp.ts';
-import type { Delivery } from '../src/core/message.ts';
+import { createSmtpDelivery, redactSmtpUrl } from '../src/adapters/mail/index.ts';
+import type { Delivery } from '../src/core/email/index.ts';
 import { emailTouch, fixtureMessages } from './helpers/email-fixture.ts';
 import { startSilentServer, startSmtpSink, type SinkOptions } from './helpers/smtp-sink.ts';
 

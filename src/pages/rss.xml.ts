@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { resultClientName } from '../core/publish.ts';
+import { resultClientName } from '../core/publishing/index.ts';
 import { siteNewsletters, siteResults, siteSettings } from '../site/data.ts';
 import { rssFeed } from '../site/feeds.ts';
 import { absoluteUrl } from '../site/urls.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { featuredTestimonials } from '../core/publish.ts';
+import { featuredTestimonials } from '../core/publishing/index.ts';
 import { testimonialFeedResponse } from '../site/testimonial-feed.ts';
 
 /** The most the widget shows (its `data-count` is 1 to 12). */

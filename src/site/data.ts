@@ -3,8 +3,8 @@
  * get their data here, so no page can forget a rule.
  */
 import { getCollection, getEntry } from 'astro:content';
-import { publicResults, publicTestimonials, sentNewsletters } from '../core/publish.ts';
-import type { Newsletter, Result, Settings, Testimonial } from '../core/schema/index.ts';
+import { publicResults, publicTestimonials, sentNewsletters } from '../core/publishing/index.ts';
+import type { Newsletter, Result, Settings, Testimonial } from '../core/model/index.ts';
 import { buildDate } from './env.ts';
 
 /** A collection entry as Astro gives it; pass it whole to `render()`. */

@@ -2,8 +2,8 @@
  * The site's feeds as text: RSS 2.0 for results and advice, JSON Feed 1.1 for testimonials (read
  * by the embeddable widget). Pure: the endpoints pass in absolute URLs.
  */
-import { describeEndorsement, disclosures } from '../core/publish.ts';
-import type { Testimonial } from '../core/schema/index.ts';
+import { describeEndorsement, disclosures } from '../core/publishing/index.ts';
+import type { Testimonial } from '../core/model/index.ts';
 
 export type RssItem = { title: string; url: string; date: string; description: string; category: string };
 

@@ -10,8 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
-import { parseFile } from '../core/parse-file.ts';
-import { isHiddenPath } from '../core/validate.ts';
+import { parseFile, isHiddenPath } from '../core/content/index.ts';
 import { contentDirUrl } from './env.ts';
 
 const ENTRY = /^(?:.*\/)?[^_.][^/]*\.mdx?$/;

@@ -1,5 +1,5 @@
 /** schema.org structured data for the business, as JSON-LD. */
-import type { Settings } from '../core/schema/index.ts';
+import type { Settings } from '../core/model/index.ts';
 
 /**
  * The business as a schema.org LocalBusiness (or the more precise type from settings, such as

@@ -2,7 +2,7 @@
  * The JSON Feed responses of the site's testimonials: `testimonials.json` for feed readers and
  * `widget.json` for the embeddable widget differ only in which testimonials they carry.
  */
-import type { Testimonial } from '../core/schema/index.ts';
+import type { Testimonial } from '../core/model/index.ts';
 import { siteSettings, siteTestimonials, type SiteEntry } from './data.ts';
 import { testimonialsFeed } from './feeds.ts';
 import { absoluteUrl } from './urls.ts';

@@ -1,10 +1,8 @@
 /** Messages built by the real pipeline from test/fixtures/email, for delivery tests. */
-import { readContent } from '../../src/adapters/content-fs.ts';
-import { compileLayouts } from '../../src/adapters/layouts-fs.ts';
-import { buildMessage, type OutgoingEmail } from '../../src/core/message.ts';
-import { createPersonalizer } from '../../src/core/personalize.ts';
-import { renderEmail } from '../../src/core/render-email.ts';
-import { touchId, type DueTouch } from '../../src/core/touch.ts';
+import { readContent } from '../../src/adapters/fs/index.ts';
+import { compileLayouts } from '../../src/adapters/layouts/index.ts';
+import { buildMessage, type OutgoingEmail, createPersonalizer, renderEmail } from '../../src/core/email/index.ts';
+import { touchId, type DueTouch } from '../../src/core/touches/index.ts';
 
 export const FIXTURE = new URL('../fixtures/email/', import.meta.url).pathname;
 export const FIXTURE_DAY = Temporal.PlainDate.from('2026-11-03');

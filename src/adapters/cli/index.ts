@@ -1,0 +1,8 @@
+/**
+ * The command line: arguments, the clock, the terminal, progress.
+ */
+export { UsageError, parseCommandArgs } from './args.ts';
+export { clockOn, todayIn } from './clock.ts';
+export { createProgress } from './progress.ts';
+export { parseRangeArgs } from './range-args.ts';
+export { printProblems, processOutput, runCommand, type Output } from './terminal.ts';

@@ -1,0 +1,80 @@
+/**
+ * Contact files on disk for the import and intake commands: read them as they are (valid or not),
+ * write new ones, and change existing ones through the `yaml` package's Document API so the
+ * owner's comments, key order and quoting survive an edit.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLMap } from 'yaml';
+import { parseYamlSource } from '../../core/content/index.ts';
+import { keyRank, type ContactChange, type ExistingContact } from '../../core/import/index.ts';
+
+const YAML_FILE = /^(.+)\.ya?ml$/;
+
+/** Every contact file in `contentDir/contacts/`, with its parsed data (undefined when unreadable). */
+export async function readContactFiles(contentDir: string): Promise<ExistingContact[]> {
+  const dir = path.join(contentDir, 'contacts');
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  const files = names.filter((n) => !n.startsWith('.') && YAML_FILE.test(n)).sort();
+  return Promise.all(
+    files.map(async (name) => {
+      const file = path.join(dir, name);
+      const text = await readFile(file, 'utf8');
+      return { id: YAML_FILE.exec(name)![1], file, data: parseYamlSource(text.replace(/^\uFEFF/, '')).data };
+    }),
+  );
+}
+
+/** The path of a new contact's file. */
+export function contactFile(contentDir: string, id: string): string {
+  return path.join(contentDir, 'contacts', `${id}.yaml`);
+}
+
+/** Writes a new contact file; never replaces a file that exists. */
+export async function createContactFile(file: string, data: Record<string, unknown>): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, stringify(data, { lineWidth: 0 }), { flag: 'wx' });
+}
+
+/** Applies changes to a contact file in place, keeping everything else byte for byte where it can. */
+export async function changeContactFile(file: string, changes: readonly ContactChange[]): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  const next = applyChanges(text, changes);
+  if (next !== text) await writeFile(file, next);
+}
+
+/** The text of a YAML contact file after `changes`. New top-level keys go where the schema lists them. */
+export function applyChanges(text: string, changes: readonly ContactChange[]): string {
+  const doc = parseDocument(text);
+  if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
+  for (const change of changes) {
+    const node = doc.getIn(change.path, true);
+    if (change.append && isSeq(node)) node.add(doc.createNode(change.value));
+    else if (isScalar(node) && (typeof change.value !== 'object' || change.value === null)) {
+      node.value = change.value;
+      // Keep the node's style unless the new text needs lines of its own.
+      if (typeof change.value === 'string' && change.value.includes('\n')) node.type = 'BLOCK_LITERAL';
+    }
+    else if (change.path.length > 1 && doc.hasIn(change.path.slice(0, -1))) doc.setIn(change.path, change.value);
+    else insertTopLevel(doc, change.path, change.append ? [change.value] : change.value);
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+function insertTopLevel(doc: Document, keyPath: readonly string[], value: unknown): void {
+  const map = doc.contents as YAMLMap;
+  const [key, ...rest] = keyPath;
+  const existing = map.get(key, true);
+  if (existing !== undefined) {
+    doc.setIn(keyPath, value);
+    return;
+  }
+  const nested = rest.reduceRight<unknown>((inner, k) => ({ [k]: inner }), value);
+  const at = map.items.findIndex((pair) => keyRank(String(isScalar(pair.key) ? pair.key.value : pair.key)) > keyRank(key));
+  const pair = doc.createPair(key, nested);
+  if (at < 0) map.items.push(pair);
+  else map.items.splice(at, 0, pair);
+}

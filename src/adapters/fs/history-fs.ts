@@ -1,0 +1,116 @@
+/**
+ * The history files: `history/<yyyy-mm>.jsonl`, one JSON entry a line, appended by the jobs.
+ * A durable append is fsynced before it resolves: the send loop relies on that to flush a claim
+ * before its message goes out; other appends are held briefly and written together. Entries name
+ * contacts by id, never by address.
+ */
+import { mkdir, open, readdir, truncate, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import type { Journal } from '../../core/touches/index.ts';
+import type { HistoryEntry } from '../../core/model/index.ts';
+
+export type HistoryJournal = Journal & { file: string; close(): Promise<void> };
+
+/**
+ * Cuts off an unfinished last line in each history file: a run killed in the middle of a write
+ * leaves one, and it was never flushed as a whole, so nothing was sent on its account. Returns
+ * the files repaired.
+ */
+export async function repairHistory(historyDir: string): Promise<string[]> {
+  const names = await readdir(historyDir).catch(() => [] as string[]);
+  const repaired: string[] = [];
+  for (const name of names.filter((n) => n.endsWith('.jsonl'))) {
+    const file = path.join(historyDir, name);
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size === 0) continue;
+      // Read backwards to the last newline.
+      let end = size;
+      const chunk = Buffer.alloc(4096);
+      let keep = 0;
+      while (end > 0) {
+        const start = Math.max(0, end - chunk.length);
+        const { bytesRead } = await handle.read(chunk, 0, end - start, start);
+        const at = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
+        if (at >= 0) {
+          keep = start + at + 1;
+          break;
+        }
+        end = start;
+      }
+      if (keep === size) continue;
+      await truncate(file, keep);
+      repaired.push(file);
+    } finally {
+      await handle.close();
+    }
+  }
+  return repaired;
+}
+
+/**
+ * How long a non-durable entry (an outcome) may wait in memory before it is written. Outcomes
+ * arrive one by one as the server replies, and a write for each cost more than rendering the
+ * email; held here, they go out together with the next durable append (the next batch's claims),
+ * or when this time is up, or on close. A crash in that window loses only outcome lines whose
+ * claims are on disk already: those touches become `unknown` for the owner to check, and are
+ * never sent again.
+ */
+const LINGER_MS = 10;
+
+/** Opens `history/<month>.jsonl` for appending (`month` is `YYYY-MM`), creating it if needed. */
+export async function openHistoryJournal(historyDir: string, month: string): Promise<HistoryJournal> {
+  await mkdir(historyDir, { recursive: true });
+  const file = path.join(historyDir, `${month}.jsonl`);
+  const handle: FileHandle = await open(file, 'a');
+  // A new file's name must survive a crash too: flush the folder once.
+  const dir = await open(historyDir, 'r');
+  await dir.sync().finally(() => dir.close());
+  // Writes are chained so lines never interleave and keep the order of the appends.
+  let queue: Promise<void> = Promise.resolve();
+  let lines: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A failed write of held lines, reported by the next append or by close.
+  let failed: { error: unknown } | undefined;
+
+  /** Writes every line held so far in one write; `durable` also flushes the file to disk. */
+  function flush(durable: boolean): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    const text = lines.join('');
+    lines = [];
+    const run = queue.then(async () => {
+      if (failed) throw failed.error;
+      if (text) await handle.write(text);
+      if (durable) await handle.datasync();
+    });
+    queue = run.catch((error: unknown) => {
+      failed ??= { error };
+    });
+    return run;
+  }
+
+  return {
+    file,
+    /**
+     * A durable append is written at once, with every line held before it, and resolves once
+     * all of them are on disk. Any other append is held (see `LINGER_MS`) and resolves at once;
+     * if its write fails, the next append or `close` rejects.
+     */
+    append(entries: readonly HistoryEntry[], options: { durable?: boolean } = {}) {
+      for (const entry of entries) lines.push(`${JSON.stringify(entry)}\n`);
+      if (options.durable) return flush(true);
+      if (failed) return Promise.reject(failed.error);
+      timer ??= setTimeout(() => void flush(false).catch(() => undefined), LINGER_MS);
+      return Promise.resolve();
+    },
+    async close() {
+      try {
+        await flush(true);
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}

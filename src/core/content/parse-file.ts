@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+import { problem, type Problem } from '../problems/index.ts';
+import { isBlank, parseFrontMatter, parseYamlSource, type YamlSource } from './source.ts';
+import { problemsFromIssues } from './zod-issues.ts';
+
+/** A content file as read from disk: its path (shown to the owner) and its text. */
+export type SourceFile = { path: string; text: string };
+
+/** Files past this size are reported, not parsed: a record is a few kilobytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+const START = { line: 1, column: 1 };
+
+export type Parsed<T> = { data?: T; body?: string; source?: YamlSource; problems: Problem[] };
+
+/** Parses one YAML file (or an MDX file's front matter) and validates it against `schema`. */
+export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, format: 'yaml' | 'mdx'): Parsed<z.output<S>> {
+  const text = withoutBom(file.text);
+  if (text.length > MAX_FILE_BYTES) {
+    const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
+    return { problems: [problem('FileTooLarge', file.path, START, '', `is ${size}; content files may be at most 1 MB`)] };
+  }
+  if (format === 'yaml' ? isBlank(text) : !text.trim()) return { problems: [problem('EmptyFile', file.path, START, '', 'is empty')] };
+
+  let source: YamlSource;
+  let body: string | undefined;
+  if (format === 'mdx') {
+    const fm = parseFrontMatter(text);
+    if (!fm.found) return { problems: [problem('MissingFrontMatter', file.path, START, '', 'has no front matter')] };
+    if (!fm.closed) {
+      return { problems: [problem('MissingFrontMatter', file.path, START, '', 'front matter is not closed by a line of three dashes (---)')] };
+    }
+    source = fm.source;
+    body = fm.body;
+  } else {
+    source = parseYamlSource(text);
+  }
+  if (source.errors.length) {
+    // Later syntax errors are usually echoes of the first: report the first one.
+    const [first] = source.errors;
+    return { source, problems: [problem('MalformedYaml', file.path, first.at, '', first.message)] };
+  }
+  const input = source.data ?? {};
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    return { source, problems: [problem('WrongType', file.path, START, '', 'should be a set of fields (key: value), not a single value or a list')] };
+  }
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) return { source, body, problems: problemsFromIssues(result.error.issues, schema, source, file.path) };
+  return { data: result.data, body, source, problems: [] };
+}
+
+/**
+ * The positioned source `parseFile` had for a file it parsed, made again from the text: for the
+ * few problems found after parsing, so that ten thousand files need not keep theirs.
+ */
+export function sourceAgain(file: SourceFile, format: 'yaml' | 'mdx'): YamlSource {
+  const text = withoutBom(file.text);
+  return format === 'mdx' ? parseFrontMatter(text).source : parseYamlSource(text);
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,291 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../problems/index.ts';
+import { validateContent } from './validate.ts';
+
+const SETTINGS = `business:
+  name: Harbour & Hill
+  email: hello@harbourhill.example
+  address:
+    street: 4 Quay Street
+    locality: Bristol
+    postalCode: BS1 4DJ
+    country: United Kingdom
+sender:
+  name: Maya Okafor
+  email: maya@harbourhill.example
+timeZone: Europe/London
+site:
+  url: https://harbourhill.example
+unsubscribe:
+  mailto: unsubscribe@harbourhill.example
+`;
+
+const ANA = `name: Ana Ruiz
+emails: [ana@example.com]
+segment: past-client
+consent:
+  email:
+    basis: existing-client
+    source: Sale of 14 Elm Road
+    date: 2024-05-12
+`;
+
+function check(extra: Record<string, string>, templates = ['note']) {
+  const files = Object.entries({ 'settings.yaml': SETTINGS, 'contacts/ana-ruiz.yaml': ANA, ...extra }).map(([path, text]) => ({ path, text }));
+  const { content, problems } = validateContent(files, { templates });
+  return { content, problems, printed: problems.map(formatProblem).join('\n') };
+}
+
+describe('validateContent', () => {
+  it('accepts valid content and keeps it typed', () => {
+    const { content, problems } = check({});
+    expect(problems).toEqual([]);
+    expect(content.settings?.business.name).toBe('Harbour & Hill');
+    expect(content.contacts).toEqual([
+      {
+        id: 'ana-ruiz',
+        file: 'contacts/ana-ruiz.yaml',
+        data: expect.objectContaining({ name: 'Ana Ruiz', emails: ['ana@example.com'], tier: 'standard', segment: 'past-client' }),
+      },
+    ]);
+    expect(content.contacts[0].data.consent.email?.date).toBe('2024-05-12');
+  });
+
+  it('names file, line and field for malformed YAML', () => {
+    const { printed, content } = check({ 'contacts/tom.yaml': 'name: Tom\nsegment: [sphere\n' });
+    expect(printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:3:1 Flow sequence in block collection must be sufficiently indented and end with a ]
+        Fix the YAML syntax at this spot: check indentation, colons and quotes."
+    `);
+    expect(content.contacts.map((c) => c.id)).toEqual(['ana-ruiz']);
+  });
+
+  it('names a value of the wrong type', () => {
+    expect(check({ 'contacts/tom.yaml': 'name: Tom\nsegment: sphere\nphone: 0117496000\n' }).printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:3:8 phone: should be text, not the number 117496000
+        Change the value to the kind the field expects. Quote values that should be text, like "07700 900123"."
+    `);
+  });
+
+  it('names a missing required field', () => {
+    expect(check({ 'contacts/tom.yaml': 'name: Tom\nemails: [tom@example.com]\n' }).printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:1:1 segment: is required
+        Add this field."
+    `);
+  });
+
+  it('reports an unknown key with a suggestion for a near miss', () => {
+    const tom = 'name: Tom\nsegment: sphere\nemials: [tom@example.com]\ngifts:\n  likes: [jazz]\n  dislike: [lilies]\n';
+    expect(check({ 'contacts/tom.yaml': tom }).printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:3:1 emials: "emials" is not a known field
+        Did you mean "emails"?
+      contacts/tom.yaml:6:3 gifts.dislike: "dislike" is not a known field
+        Did you mean "dislikes"?"
+    `);
+  });
+
+  it('rejects an impossible date and accepts 29 February without a year', () => {
+    const tom = 'name: Tom\nsegment: sphere\ndates:\n  birthday: 02-29\n  closing: 2025-02-30\n';
+    const { printed } = check({ 'contacts/tom.yaml': tom });
+    expect(printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:5:12 dates.closing: "2025-02-30" is not a real date (write YYYY-MM-DD)
+        Write the date as YYYY-MM-DD (a birthday may be MM-DD) and check that the day exists."
+    `);
+  });
+
+  it('accepts a birthday of 29 February without a year', () => {
+    const { problems, content } = check({ 'contacts/tom.yaml': 'name: Tom\nsegment: sphere\ndates:\n  birthday: 02-29\n' });
+    expect(problems).toEqual([]);
+    expect(content.contacts[1].data.dates.birthday).toBe('02-29');
+  });
+
+  it('reports two files with the same id', () => {
+    const { printed, content } = check({ 'contacts/tom.yaml': 'name: Tom\nsegment: sphere\n', 'contacts/tom.yml': 'name: Thomas\nsegment: sphere\n' });
+    expect(printed).toMatchInlineSnapshot(`
+      "contacts/tom.yml:1:1 has the same id "tom" as contacts/tom.yaml
+        Two files give the same id. Rename or remove one of them."
+    `);
+    expect(content.contacts.map((c) => c.data.name)).toEqual(['Ana Ruiz', 'Tom']);
+  });
+
+  it('reports a dangling reference and leaves the referral out', () => {
+    const referral = 'referrer: ana-ruiz\nreferred: ben-cole\ndate: 2026-10-01\nstatus:\n  - status: introduced\n    date: 2026-10-01\n';
+    const { printed, content } = check({ 'referrals/ben.yaml': referral });
+    expect(printed).toMatchInlineSnapshot(`
+      "referrals/ben.yaml:2:11 referred: names "ben-cole", who is not a contact
+        Use the file name (without .yaml) of a contact in contacts/, or add that contact."
+    `);
+    expect(content.referrals).toEqual([]);
+  });
+
+  it('reports an empty file', () => {
+    expect(check({ 'contacts/tom.yaml': '# nothing yet\n\n' }).printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:1:1 is empty
+        Fill the file in, or delete it."
+    `);
+  });
+
+  it('reads a file with a byte-order mark and CRLF line endings', () => {
+    const { problems, content } = check({ 'contacts/tom.yaml': '\uFEFFname: Tom\r\nsegment: sphere\r\nemails:\r\n  - tom@example.com\r\n' });
+    expect(problems).toEqual([]);
+    expect(content.contacts[1].data).toMatchObject({ name: 'Tom', emails: ['tom@example.com'] });
+  });
+
+  it('places CRLF problems on the right line', () => {
+    expect(check({ 'contacts/tom.yaml': 'name: Tom\r\nsegment: sphere\r\ntier: gold\r\n' }).printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:3:7 tier: "gold" is not allowed; use "top", "standard"
+        Use one of the values listed."
+    `);
+  });
+
+  it('reports broken MDX front matter', () => {
+    const unclosed = '---\nsubject: Winter\npreheader: Tips\nsendDate: 2026-12-01\n\n## Body\n';
+    const broken = '---\nsubject: Winter: tips\n  preheader: x\n---\n\nBody\n';
+    const wrong = '---\nsubject: Winter\npreheader: Tips\nsendDate: 2026-13-01\n---\n\nBody\n';
+    const none = '# Just a body\n';
+    const { printed } = check({
+      'newsletters/a.mdx': unclosed,
+      'newsletters/b.mdx': broken,
+      'newsletters/c.mdx': wrong,
+      'newsletters/d.mdx': none,
+    });
+    expect(printed).toMatchInlineSnapshot(`
+      "newsletters/a.mdx:1:1 front matter is not closed by a line of three dashes (---)
+        Start the file with front matter between two lines of three dashes (---).
+      newsletters/b.mdx:2:10 Nested mappings are not allowed in compact mappings
+        Fix the YAML syntax at this spot: check indentation, colons and quotes.
+      newsletters/c.mdx:4:11 sendDate: "2026-13-01" is not a real date (write YYYY-MM-DD)
+        Write the date as YYYY-MM-DD (a birthday may be MM-DD) and check that the day exists.
+      newsletters/d.mdx:1:1 has no front matter
+        Start the file with front matter between two lines of three dashes (---)."
+    `);
+  });
+
+  it('reports a file that is not YAML in a content folder', () => {
+    expect(check({ 'contacts/export.csv': 'name,email\n', 'contacts/.gitkeep': '' }).printed).toMatchInlineSnapshot(`
+      "contacts/export.csv:1:1 is not a .yaml or .yml file
+        Content folders hold .yaml files (.mdx for newsletters, results and testimonials). Move this file out."
+    `);
+  });
+
+  it('reports an email address that is not one', () => {
+    expect(check({ 'contacts/tom.yaml': 'name: Tom\nsegment: sphere\nemails:\n  - tom@example.com\n  - tom at example\n' }).printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:5:5 emails[1]: "tom at example" is not an email address
+        Write the address in full, like name@example.com."
+    `);
+  });
+
+  it('reports a file too large to be a record without parsing it', () => {
+    const huge = `name: Tom\nsegment: sphere\nnotes: ${'x'.repeat(5 * 1024 * 1024)}\n`;
+    expect(check({ 'contacts/tom.yaml': huge }).printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:1:1 is 5.0 MB; content files may be at most 1 MB
+        Content files are small, one record each. Split it, or move large assets elsewhere."
+    `);
+  });
+
+  it('reports missing settings', () => {
+    const { problems } = validateContent([{ path: 'contacts/ana-ruiz.yaml', text: ANA }], { templates: [] });
+    expect(problems.map(formatProblem).join('\n')).toMatchInlineSnapshot(`
+      "settings.yaml is missing
+        Create settings.yaml in the content folder; the sample content has one to copy."
+    `);
+  });
+
+  it('reports two contacts sharing an email address', () => {
+    const { printed, content } = check({ 'contacts/tom.yaml': 'name: Tom\nsegment: sphere\nemails: [Ana@Example.com]\n' });
+    expect(printed).toMatchInlineSnapshot(`
+      "contacts/tom.yaml:3:10 emails[0]: ana@example.com already belongs to contact "ana-ruiz"
+        One address belongs to one contact. Merge the two contacts, or remove the address from one."
+    `);
+    expect(content.contacts.map((c) => c.id)).toEqual(['ana-ruiz']);
+  });
+
+  it('reports a plan naming a template that does not exist, and drops only that plan', () => {
+    const plan = (template: string) =>
+      `name: Birthday\nsteps:\n  - id: email\n    channel: email\n    template: ${template}\n    subject: Happy birthday\n    due:\n      rule: anniversary\n      of: birthday\n`;
+    const { printed, content } = check({ 'plans/birthday.yaml': plan('birthday-card'), 'plans/hello.yaml': plan('note') });
+    expect(printed).toMatchInlineSnapshot(`
+      "plans/birthday.yaml:5:15 steps[0].template: names the layout "birthday-card", which is not in emails/
+        Use the name of a layout in emails/ (without .mjml), or add that layout."
+    `);
+    expect(content.plans.map((p) => p.id)).toEqual(['hello']);
+  });
+
+  it('reports plan steps that break their rules', () => {
+    const plan = `name: Calls
+steps:
+  - id: call
+    channel: call
+    due:
+      rule: sometimes
+  - id: call
+    channel: call
+    task: Call them
+    due:
+      rule: every
+      interval: 3
+      unit: fortnights
+`;
+    expect(check({ 'plans/calls.yaml': plan }).printed).toMatchInlineSnapshot(`
+      "plans/calls.yaml:6:13 steps[0].due.rule: should name a rule: every, monthly, quarterly, yearly, anniversary, after, sequence or newsletter
+        Use one of the values listed.
+      plans/calls.yaml:13:13 steps[1].due.unit: "fortnights" is not allowed; use "days", "weeks", "months"
+        Use one of the values listed."
+    `);
+  });
+
+  it('reports a published testimonial whose author has not consented', () => {
+    const testimonial = `---
+kind: consumer
+author:
+  name: Ana Ruiz
+  contact: ana-ruiz
+quote: Brilliant from start to finish.
+date: 2026-06-01
+source:
+  name: Email
+consent:
+  scope: [website]
+  date: 2026-06-02
+  evidence: Reply of 2 June
+---
+`;
+    const { printed, content } = check({ 'testimonials/ana.mdx': testimonial });
+    expect(printed).toMatchInlineSnapshot(`
+      "testimonials/ana.mdx:5:12 author.contact: is published, but "ana-ruiz" has no consent.publish in their contact file
+        Record the author's consent to publish (consent.publish in their contact file) or set the testimonial to draft."
+    `);
+    expect(content.testimonials).toEqual([]);
+  });
+
+  it('requires an expert testimonial to give the qualification', () => {
+    const testimonial = `---
+kind: expert
+author:
+  name: Dr Lee
+quote: Careful work.
+date: 2026-06-01
+source:
+  name: Email
+consent:
+  scope: [website]
+  date: 2026-06-02
+  evidence: Signed form
+---
+`;
+    expect(check({ 'testimonials/lee.mdx': testimonial }).printed).toMatchInlineSnapshot(`
+      "testimonials/lee.mdx:2:1 qualification: is required
+        Add this field."
+    `);
+  });
+
+  it('reports a bad history line and keeps the good ones', () => {
+    const good = JSON.stringify({ event: 'sent', at: '2026-11-02T09:00:00Z', touch: 'ana-ruiz.p.s.2026-11-02', contact: 'ana-ruiz', plan: 'p', step: 's', due: '2026-11-02', channel: 'email' });
+    const { printed, content } = check({ 'history/2026-11.jsonl': `${good}\n{"event": "sent"\n${good}\n` });
+    expect(printed).toMatchInlineSnapshot(`
+      "history/2026-11.jsonl:2:1 line is not JSON (Expected ',' or '}' after property value in JSON at position 16 (line 1 column 17))
+        Each history line must be one JSON object. History is written by the jobs: restore the line from Git."
+    `);
+    expect(content.history).toHaveLength(2);
+  });
+});

@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import { problem, sortProblems, type Problem } from '../problems/index.ts';
+import { parseFile, sourceAgain, type SourceFile } from './parse-file.ts';
+import { checkAcrossFiles, checkEventContacts, type ValidateOptions } from './cross-checks.ts';
+import { readHistory } from './read-history.ts';
+import type { YamlSource } from './source.ts';
+import {
+  ContactSchema,
+  EventSchema,
+  IdSchema,
+  NewsletterSchema,
+  PlanSchema,
+  ReferralSchema,
+  ResultSchema,
+  SettingsSchema,
+  TestimonialSchema,
+  emptyContent,
+  type Content,
+} from '../model/index.ts';
+
+export type { SourceFile };
+
+/** Dot files and folders (.gitkeep, .DS_Store, .obsidian/) are never content. */
+export function isHiddenPath(relative: string): boolean {
+  // A part starts with a dot when the path does or a dot follows a separator.
+  return relative.startsWith('.') || relative.includes('/.');
+}
+
+/** The folders of a content directory and the form of their files. */
+export const COLLECTIONS = {
+  contacts: { schema: ContactSchema, format: 'yaml' },
+  plans: { schema: PlanSchema, format: 'yaml' },
+  newsletters: { schema: NewsletterSchema, format: 'mdx' },
+  results: { schema: ResultSchema, format: 'mdx' },
+  referrals: { schema: ReferralSchema, format: 'yaml' },
+  testimonials: { schema: TestimonialSchema, format: 'mdx' },
+  events: { schema: EventSchema, format: 'yaml' },
+} as const;
+type CollectionName = keyof typeof COLLECTIONS;
+
+const EXTENSIONS = { yaml: ['.yaml', '.yml'], mdx: ['.mdx', '.md'] } as const;
+const START = { line: 1, column: 1 };
+
+/**
+ * Validates a content folder's files, given with paths relative to the folder. Pure: the files
+ * come in as text. Every problem is collected; whatever is valid is kept.
+ */
+export function validateContent(files: readonly SourceFile[], options: ValidateOptions): { content: Content; problems: Problem[] } {
+  const content = emptyContent();
+  const problems: Problem[] = [];
+  const seen = new Map<CollectionName, Map<string, string>>();
+  // Positions are looked up only for the rare problems found across files: the files that had
+  // them are kept, and one is parsed again for its positions when a problem names it.
+  const located: SourceFile[] = [];
+  let byPath: Map<string, SourceFile> | undefined;
+  const sources = new Map<string, YamlSource>();
+  const sourceOf = (path: string): YamlSource | undefined => {
+    let source = sources.get(path);
+    if (!source) {
+      const file = (byPath ??= new Map(located.map((f) => [f.path, f]))).get(path);
+      if (!file) return undefined;
+      sources.set(path, (source = sourceAgain(file, COLLECTIONS[file.path.split('/')[0] as CollectionName].format)));
+    }
+    return source;
+  };
+  let settingsFile: string | undefined;
+
+  for (const file of files.toSorted((a, b) => a.path.localeCompare(b.path))) {
+    if (isHiddenPath(file.path)) continue;
+    const [folder, ...rest] = file.path.split('/');
+    if (rest.length === 0 && /^settings\.ya?ml$/.test(folder)) {
+      settingsFile = file.path;
+      const parsed = parseFile(file, SettingsSchema, 'yaml');
+      problems.push(...parsed.problems);
+      content.settings = parsed.data;
+      continue;
+    }
+    if (folder === 'history' && file.path.endsWith('.jsonl')) {
+      const read = readHistory(file);
+      content.history.push(...read.entries);
+      problems.push(...read.problems);
+      continue;
+    }
+    if (!(folder in COLLECTIONS) || rest.length === 0) {
+      if (rest.length === 0 && /^readme\.md$/i.test(folder)) continue;
+      problems.push(problem('UnexpectedFile', file.path, START, '', 'is not part of any content kind'));
+      continue;
+    }
+    const name = folder as CollectionName;
+    const { schema, format } = COLLECTIONS[name];
+    const base = rest.at(-1) ?? '';
+    const ext = EXTENSIONS[format].find((e) => base.endsWith(e));
+    if (!ext) {
+      problems.push(problem('UnexpectedFile', file.path, START, '', `is not a ${EXTENSIONS[format].join(' or ')} file`));
+      continue;
+    }
+    const id = base.slice(0, -ext.length);
+    if (!IdSchema.safeParse(id).success) {
+      problems.push(problem('InvalidId', file.path, START, '', `"${id}" cannot be an id`));
+      continue;
+    }
+    let ids = seen.get(name);
+    if (!ids) seen.set(name, (ids = new Map()));
+    const earlier = ids.get(id);
+    if (earlier) {
+      problems.push(problem('DuplicateId', file.path, START, '', `has the same id "${id}" as ${earlier}`));
+      continue;
+    }
+    ids.set(id, file.path);
+    const parsed = parseFile(file, schema as z.ZodType, format);
+    problems.push(...parsed.problems);
+    if (parsed.source) located.push(file);
+    if (parsed.data === undefined) continue;
+    const entry = format === 'mdx' ? { id, file: file.path, data: parsed.data, body: parsed.body ?? '' } : { id, file: file.path, data: parsed.data };
+    (content[name] as unknown[]).push(entry);
+  }
+
+  if (!settingsFile) problems.push(problem('MissingSettings', 'settings.yaml', { line: 0, column: 0 }, '', 'is missing'));
+  const checked = checkAcrossFiles(content, options, sourceOf);
+  const events = checkEventContacts(checked.content, sourceOf);
+  return {
+    content: { ...checked.content, events: events.events },
+    problems: sortProblems([...problems, ...checked.problems, ...events.problems]),
+  };
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { DailyReport } from './daily-run.ts';
+import { exitStatus, formatDailyMarkdown, formatDailySummary } from './daily-summary.ts';
+import type { Problem } from '../problems/index.ts';
+import type { Task } from '../tasks/index.ts';
+import type { DueTouch } from '../touches/index.ts';
+
+const DAY = Temporal.PlainDate.from('2026-11-03');
+const touch = (contact: string, plan = 'monthly-newsletter', step = 'send', channel: DueTouch['channel'] = 'email'): DueTouch => ({
+  id: `${contact}.${plan}.${step}.2026-11-03`, contact, plan, step, channel, due: DAY, date: DAY, priority: 20, reason: 'newsletter',
+});
+const task: Task = {
+  touch: 'ana-ruiz.catch-up-call.call.2026-11-03', contact: 'ana-ruiz', channel: 'call', date: '2026-11-03',
+  title: 'Call Ana to catch up (2026-11-03)', body: '…', labels: ['referable', 'call'],
+};
+const empty: DailyReport = {
+  byChannel: {}, recovered: [], results: [], held: [], skipped: [], missed: [], deferred: [], tasks: [], opened: [], unopened: [], closed: [], reopened: [], openIssues: [],
+  deferredBecause: 'over the daily limit of 400 emails: sent on a later run',
+};
+const busy: DailyReport = {
+  ...empty,
+  byChannel: { email: 5, call: 1 },
+  results: [
+    { touch: touch('tom-harris'), outcome: { status: 'sent', messageId: '<1@x>', response: '250 ok' } },
+    { touch: touch('priya-patel'), outcome: { status: 'failed', temporary: true, reason: '451 Mailbox busy' } },
+    { touch: touch('leo-novak'), outcome: { status: 'failed', temporary: false, reason: '550 No such user' } },
+    { touch: touch('ana-ruiz'), outcome: { status: 'unknown', reason: 'the connection closed after the message was sent' } },
+  ],
+  skipped: [{ ...touch('nina-lindqvist'), reason: 'unsubscribed on 2026-09-14' }],
+  tasks: [task],
+  issuesIn: 'agency/referable',
+  opened: [{ task, issue: { number: 12, url: 'https://github.com/agency/referable/issues/12', touch: task.touch, state: 'open' } }],
+  openIssues: [{ number: 12, url: 'https://github.com/agency/referable/issues/12', touch: task.touch, state: 'open' }],
+  closed: [{ event: 'done', at: '2026-11-02T16:00:00Z', touch: 'tom-harris.catch-up-call.call.2026-10-30', contact: 'tom-harris', plan: 'catch-up-call', step: 'call', due: '2026-10-30', channel: 'call', issue: 9 }],
+};
+const ctx = { date: '2026-11-03', delivery: 'smtp://smtp.example:587', dryRun: false };
+const problem: Problem = { code: 'InvalidDate', file: 'content/contacts/sam.yaml', line: 7, column: 9, field: 'consent.email.date', message: '"2025-02-30" is not a real date', hint: 'Write the date as YYYY-MM-DD.' };
+
+describe('the daily summary', () => {
+  it('says plainly when nothing needs the owner', () => {
+    expect(formatDailySummary(empty, ctx).join('\n')).toMatchInlineSnapshot(`
+      "Daily run for 2026-11-03 (Tuesday): emails to smtp://smtp.example:587
+      No touches due today that are not already recorded
+        sent         0
+        failed       0
+        unknown      0
+        skipped      0
+        held         0
+        missed       0
+        deferred     0
+        tasks        0
+
+      Nothing needs you today."
+    `);
+    expect(exitStatus(empty, [])).toBe(0);
+  });
+
+  it('puts unknown outcomes, permanent failures and open issues first', () => {
+    expect(formatDailySummary(busy, ctx).join('\n')).toMatchInlineSnapshot(`
+      "Daily run for 2026-11-03 (Tuesday): emails to smtp://smtp.example:587
+      6 touches due today: email 5, call 1
+        sent         1
+        failed       2  1 tried again on the next run
+        unknown      1  check by hand: never resent automatically
+        skipped      1
+        held         0
+        missed       0
+        deferred     0
+        tasks        1  1 issue opened in agency/referable
+        done         1  issues closed by hand since the last run
+
+      Needs you:
+        ana-ruiz.monthly-newsletter.send.2026-11-03: the connection closed after the message was sent (unknown outcome)
+        leo-novak.monthly-newsletter.send.2026-11-03: 550 No such user (permanent)
+        1 personal touch waiting in the issues of agency/referable: close each issue when it is done
+
+      Failed:
+        priya-patel.monthly-newsletter.send.2026-11-03: 451 Mailbox busy (temporary)
+
+      Skipped:
+        nina-lindqvist.monthly-newsletter.send.2026-11-03: unsubscribed on 2026-09-14
+
+      Tasks:
+        Call Ana to catch up (2026-11-03): issue #12 https://github.com/agency/referable/issues/12
+
+      Done by hand since the last run:
+        tom-harris.catch-up-call.call.2026-10-30: done (issue #9)"
+    `);
+    expect(exitStatus(busy, [])).toBe(3);
+    expect(exitStatus(busy, [problem])).toBe(1);
+    expect(exitStatus({ ...busy, results: busy.results.slice(0, 2) }, [])).toBe(0);
+  });
+
+  it('writes the same as Markdown for the job summary, with the problems', () => {
+    expect(formatDailyMarkdown(busy, { ...ctx, problems: [problem] })).toMatchInlineSnapshot(`
+      "## Daily run for 2026-11-03 (Tuesday): emails to smtp://smtp.example:587
+
+      6 touches due today: email 5, call 1.
+
+      | outcome | touches | |
+      | --- | ---: | --- |
+      | sent | 1 |  |
+      | failed | 2 | 1 tried again on the next run |
+      | unknown | 1 | check by hand: never resent automatically |
+      | skipped | 1 |  |
+      | held | 0 |  |
+      | missed | 0 |  |
+      | deferred | 0 |  |
+      | tasks | 1 | 1 issue opened in agency/referable |
+      | done | 1 | issues closed by hand since the last run |
+
+      ### Needs you
+
+      - ana-ruiz.monthly-newsletter.send.2026-11-03: the connection closed after the message was sent (unknown outcome)
+      - leo-novak.monthly-newsletter.send.2026-11-03: 550 No such user (permanent)
+      - 1 problem in the content, each shown with its file and line: fix it, and what it held back goes out on the next run
+      - 1 personal touch waiting in the issues of agency/referable: close each issue when it is done
+
+      ### Problems in the content
+
+      - \`content/contacts/sam.yaml:7:9\` consent.email.date: "2025-02-30" is not a real date. Write the date as YYYY-MM-DD.
+
+      <details><summary>Failed (1)</summary>
+
+      - priya-patel.monthly-newsletter.send.2026-11-03: 451 Mailbox busy (temporary)
+
+      </details>
+
+      <details><summary>Skipped (1)</summary>
+
+      - nina-lindqvist.monthly-newsletter.send.2026-11-03: unsubscribed on 2026-09-14
+
+      </details>
+
+      <details><summary>Tasks (1)</summary>
+
+      - Call Ana to catch up (2026-11-03): issue #12 https://github.com/agency/referable/issues/12
+
+      </details>
+
+      <details><summary>Done by hand since the last run (1)</summary>
+
+      - tom-harris.catch-up-call.call.2026-10-30: done (issue #9)
+
+      </details>
+      "
+    `);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { deliverEmails } from './deliver.ts';
+import type { Journal, SendOutcome, DueTouch } from '../touches/index.ts';
+import type { Delivery, OutgoingEmail } from '../email/index.ts';
+import type { HistoryEntry } from '../model/index.ts';
+
+const day = Temporal.PlainDate.from('2026-11-03');
+const at = '2026-11-03T09:00:00Z';
+const touches: DueTouch[] = Array.from({ length: 23 }, (_, i) => ({
+  id: `c${i}.news.send.2026-11-03`, contact: `c${i}`, plan: 'news', step: 'send', channel: 'email', due: day, date: day, priority: 1, reason: 'r',
+}));
+const email = (touch: DueTouch): OutgoingEmail => ({
+  touch: touch.id,
+  from: { name: 'Harbour Hill', address: 'hello@harbourhill.example' },
+  to: { name: touch.contact, address: `${touch.contact}@example.com` },
+  subject: 'News',
+  messageId: `<${touch.id}@harbourhill.example>`,
+  date: Temporal.Instant.from(at),
+  html: '<p>News</p>',
+  text: 'News\n',
+  listUnsubscribe: ['mailto:unsubscribe@harbourhill.example'],
+  oneClick: false,
+});
+const sent = (touch: string): SendOutcome => ({ status: 'sent', messageId: `<${touch}@harbourhill.example>`, response: '250 Ok' });
+
+/**
+ * A journal that keeps what reached "disk" (durable appends, and everything before them) apart
+ * from what was only appended, and a delivery that checks each message's claim is on disk.
+ */
+function edges(answer: (touch: string, sends: string[]) => Promise<SendOutcome>, failDurable?: number) {
+  const appended: HistoryEntry[] = [];
+  const onDisk: HistoryEntry[] = [];
+  const sends: string[] = [];
+  const unclaimed: string[] = [];
+  let durables = 0;
+  let open = 0;
+  let mostOpen = 0;
+  const journal: Journal = {
+    async append(entries, options) {
+      await Promise.resolve();
+      if (options?.durable && ++durables === failDurable) throw new Error('ENOSPC: no space left on device');
+      appended.push(...entries);
+      if (options?.durable) onDisk.splice(0, onDisk.length, ...appended);
+    },
+  };
+  const delivery: Delivery = {
+    name: 'test',
+    async send(message) {
+      if (!onDisk.some((e) => e.event === 'claimed' && e.touch === message.touch)) unclaimed.push(message.touch);
+      sends.push(message.touch);
+      mostOpen = Math.max(mostOpen, ++open);
+      const outcome = await answer(message.touch, sends);
+      open--;
+      return outcome;
+    },
+    async close() {},
+  };
+  return { journal, delivery, appended, sends, unclaimed, mostOpen: () => mostOpen };
+}
+
+describe('the send loop', () => {
+  it('claims each batch on disk before any of its messages leaves, and records every outcome', async () => {
+    const e = edges(async (touch) => sent(touch));
+    const report = await deliverEmails({ touches, prepare: (t) => ({ ok: true, email: email(t) }), ...e, now: () => at, batchSize: 5 });
+    expect(e.unclaimed).toEqual([]);
+    expect(e.sends.toSorted()).toEqual(touches.map((t) => t.id).toSorted());
+    expect(report.results.map((r) => r.touch.id).toSorted()).toEqual(touches.map((t) => t.id).toSorted());
+    for (const t of touches) expect(e.appended.filter((h) => h.touch === t.id).map((h) => h.event)).toEqual(['claimed', 'sent']);
+    // At most two batches claimed and unanswered: what a crash can leave unknown.
+    expect(e.mostOpen()).toBeLessThanOrEqual(10);
+  });
+
+  it('claims the next batch when a batch’s worth has answered, while one slow message waits', async () => {
+    // The first message is answered only once the last one has gone out: a loop that waited for
+    // whole batches would wait for it forever.
+    let release: () => void = () => {};
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const last = touches.at(-1)!.id;
+    const e = edges(async (touch, sends) => {
+      if (sends.includes(last)) release();
+      if (touch === touches[0].id) await slow;
+      return sent(touch);
+    });
+    const report = await deliverEmails({ touches, prepare: (t) => ({ ok: true, email: email(t) }), ...e, now: () => at, batchSize: 5 });
+    expect(report.results).toHaveLength(touches.length);
+    expect(e.unclaimed).toEqual([]);
+    expect(e.mostOpen()).toBeLessThanOrEqual(10);
+  });
+
+  it('stops claiming and sending when history cannot be written', async () => {
+    const e = edges(async (touch) => sent(touch), 2);
+    await expect(deliverEmails({ touches, prepare: (t) => ({ ok: true, email: email(t) }), ...e, now: () => at, batchSize: 5 })).rejects.toThrow('ENOSPC');
+    // Only the first batch, whose claims were written, went out.
+    expect(e.sends.toSorted()).toEqual(touches.slice(0, 5).map((t) => t.id).toSorted());
+    expect(e.unclaimed).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The send loop: claim, send, record. Each batch's claims are flushed to disk in one write before
+ * any of its messages goes out, so a run killed at any instant leaves every touch either with an
+ * outcome or with a claim (which the next run turns into `unknown`), never sent twice. While one
+ * batch is on the wire the next is rendered and claimed, so the SMTP pool is never idle waiting
+ * for a disk flush; at most two batches are ever claimed and unanswered, which bounds the touches
+ * a crash can leave unknown. No `node:*` here: the journal and the delivery are given.
+ */
+import type { Delivery, OutgoingEmail } from '../email/index.ts';
+import {
+  type SendOutcome,
+  claimEntry,
+  outcomeEntry,
+  skippedEntry,
+  type Journal,
+  type DueTouch,
+} from '../touches/index.ts';
+import type { HistoryEntry } from '../model/index.ts';
+
+/** A touch made ready to send, or why not: `record` says whether the reason settles it in history. */
+export type Prepared = { ok: true; email: OutgoingEmail } | { ok: false; reason: string; record: boolean };
+
+export type TouchResult = { touch: DueTouch; outcome: SendOutcome };
+export type HeldTouch = { touch: DueTouch; reason: string; recorded: boolean };
+
+export type DeliverOptions = {
+  touches: readonly DueTouch[];
+  prepare: (touch: DueTouch) => Prepared;
+  delivery: Delivery;
+  journal: Journal;
+  /** The moment written on each entry, ISO 8601. */
+  now: () => string;
+  /** Touches claimed together; at most two batches' worth are ever claimed and unanswered. */
+  batchSize?: number;
+  onResult?: (result: TouchResult) => void;
+};
+
+export type DeliverReport = { results: TouchResult[]; held: HeldTouch[] };
+
+export async function deliverEmails(options: DeliverOptions): Promise<DeliverReport> {
+  const { touches, prepare, delivery, journal, now } = options;
+  const size = Math.max(1, options.batchSize ?? 20);
+  const results: TouchResult[] = [];
+  const held: HeldTouch[] = [];
+  // Sends claimed and not yet answered, and a wake-up for the loop waiting on them.
+  let open = 0;
+  let wake: (() => void) | undefined;
+  let failure: { error: unknown } | undefined;
+  const answered = () => {
+    open--;
+    wake?.();
+  };
+  const openAtMost = async (n: number) => {
+    while (open > n) await new Promise<void>((resolve) => (wake = resolve));
+    wake = undefined;
+    if (failure) throw failure.error;
+  };
+
+  for (let start = 0; start < touches.length; start += size) {
+    const ready: { touch: DueTouch; email: OutgoingEmail }[] = [];
+    const skips: HistoryEntry[] = [];
+    for (const touch of touches.slice(start, start + size)) {
+      const prepared = prepare(touch);
+      if (prepared.ok) {
+        ready.push({ touch, email: prepared.email });
+        continue;
+      }
+      held.push({ touch, reason: prepared.reason, recorded: prepared.record });
+      if (prepared.record) skips.push(skippedEntry({ ...touch, reason: prepared.reason }, 'skipped', now()));
+    }
+    const at = now();
+    // The invariant: a claim is on disk before its message leaves.
+    await journal.append([...skips, ...ready.map(({ touch }) => claimEntry(touch, at))], { durable: true });
+    for (const { touch, email } of ready) {
+      open++;
+      delivery
+        .send(email)
+        .then(async (outcome) => {
+          await journal.append([outcomeEntry(touch, outcome, now())]);
+          const result = { touch, outcome };
+          results.push(result);
+          options.onResult?.(result);
+        })
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
+        .finally(answered);
+    }
+    // The next batch is claimed as soon as a batch's worth of sends has answered, whichever
+    // they are, so one slow message does not leave the pool idle.
+    await openAtMost(size);
+  }
+  await openAtMost(0);
+  return { results, held };
+}

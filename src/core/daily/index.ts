@@ -1,0 +1,7 @@
+/**
+ * The daily job: plan, deliver through the journal, hand over personal tasks, and summarise the
+ * run.
+ */
+export { emailPreparer, runDaily, type DailyReport } from './daily-run.ts';
+export { EXIT, exitStatus, formatDailyMarkdown, formatDailySummary, formatTaskList } from './daily-summary.ts';
+export { deliverEmails, type TouchResult } from './deliver.ts';

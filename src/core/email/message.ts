@@ -1,0 +1,59 @@
+/**
+ * The message one touch sends, and the contract every delivery adapter keeps. A message is plain
+ * data in nodemailer's shape; the outbox and SMTP adapters hand it to a nodemailer transport.
+ */
+import type { EmailDraft } from './personalize.ts';
+import type { RenderedEmail } from './render-email.ts';
+import type { Settings } from '../model/index.ts';
+import type { SendOutcome } from '../touches/index.ts';
+
+/** Everything an adapter needs to send one email. Header values are already free of CR/LF. */
+export type OutgoingEmail = {
+  /** The touch id: the outbox names the file by it; history records it. */
+  touch: string;
+  from: { name: string; address: string };
+  replyTo?: string;
+  to: { name: string; address: string };
+  subject: string;
+  /** `<touch-id@sender-domain>`: the same touch always has the same Message-ID. */
+  messageId: string;
+  date: Temporal.Instant;
+  html: string;
+  text: string;
+  /** RFC 2369 List-Unsubscribe targets, mailto first. */
+  listUnsubscribe: string[];
+  /** RFC 8058: present only when an https one-click URL is given. */
+  oneClick: boolean;
+};
+
+/** The one contract of the outbox and SMTP adapters, like nodemailer's transports. */
+export type Delivery = {
+  /** A short name for summaries: "outbox/" or "smtp://mail.example.com:587". Never a secret. */
+  readonly name: string;
+  send(email: OutgoingEmail): Promise<SendOutcome>;
+  close(): Promise<void>;
+};
+
+/** The Message-ID for a touch: derived from its id, so a retry of the same touch reuses it. */
+export function messageIdFor(touch: string, senderAddress: string): string {
+  const domain = senderAddress.slice(senderAddress.lastIndexOf('@') + 1);
+  return `<${touch.replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/g, '-')}@${domain}>`;
+}
+
+/** Builds the message for a personalized, rendered touch. */
+export function buildMessage(draft: EmailDraft, rendered: RenderedEmail, settings: Settings, now: Temporal.Instant): OutgoingEmail {
+  const listUnsubscribe = [draft.unsubscribe.mailto, ...(draft.unsubscribe.url ? [draft.unsubscribe.url] : [])];
+  return {
+    touch: draft.touch.id,
+    from: { name: settings.sender.name, address: settings.sender.email },
+    ...(settings.sender.replyTo ? { replyTo: settings.sender.replyTo } : {}),
+    to: draft.to,
+    subject: draft.subject,
+    messageId: messageIdFor(draft.touch.id, settings.sender.email),
+    date: now,
+    html: rendered.html,
+    text: rendered.text,
+    listUnsubscribe,
+    oneClick: Boolean(draft.unsubscribe.url),
+  };
+}

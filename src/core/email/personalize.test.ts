@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { cleanHeader, createPersonalizer, emailBlocked, featuredTestimonial } from './personalize.ts';
+import {
+  ContactSchema,
+  NewsletterSchema,
+  ResultSchema,
+  SettingsSchema,
+  TestimonialSchema,
+  type ContactInput,
+  emptyContent,
+  type Content,
+} from '../model/index.ts';
+import type { DueTouch } from '../touches/index.ts';
+
+const today = Temporal.PlainDate.from('2026-11-03');
+const settings = SettingsSchema.parse({
+  business: {
+    name: 'Harbour & Hill',
+    email: 'hello@hh.example',
+    address: { street: '12 Wapping Road', locality: 'Bristol', postalCode: 'BS1 4RW', country: 'United Kingdom' },
+  },
+  sender: { name: 'Maya Brennan', email: 'maya@hh.example', replyTo: 'hello@hh.example' },
+  timeZone: 'Europe/London',
+  site: { url: 'https://hh.example' },
+  unsubscribe: { mailto: 'unsubscribe@hh.example', url: 'https://hh.example/unsubscribe' },
+});
+const consent = { email: { basis: 'consent', source: 'Form', date: '2025-01-01' } } as const;
+const contact = (id: string, data: Partial<ContactInput>) => ({
+  id,
+  file: `contacts/${id}.yaml`,
+  data: ContactSchema.parse({ name: 'Ana Ruiz', emails: ['ana@mail.example'], segment: 'past-client', consent, ...data }),
+});
+const result = (id: string, data: Record<string, unknown>) => ({
+  id,
+  file: `results/${id}.mdx`,
+  body: '',
+  data: ResultSchema.parse({ title: id, date: '2026-01-01', summary: `Summary of ${id}.`, ...data }),
+});
+const testimonial = (id: string, data: Record<string, unknown>) => ({
+  id,
+  file: `testimonials/${id}.mdx`,
+  body: '',
+  data: TestimonialSchema.parse({
+    kind: 'consumer',
+    author: { name: id },
+    quote: `Quote by ${id}`,
+    date: '2026-01-01',
+    source: { name: 'Email' },
+    consent: { scope: ['website', 'email'], date: '2026-01-01', evidence: 'Reply' },
+    featured: true,
+    ...data,
+  }),
+});
+
+function content(): Content {
+  return {
+    ...emptyContent(),
+    settings,
+    contacts: [
+      contact('ana-ruiz', { area: 'Clifton', household: [{ name: 'Luis Ruiz', relation: 'husband' }] }),
+      contact('tom-harris', { name: 'Tom Harris', emails: ['tom@mail.example'], segment: 'sphere', area: 'clifton' }),
+    ],
+    newsletters: [
+      {
+        id: 'winter',
+        file: 'newsletters/winter.mdx',
+        body: '## Bleed the radiators\n\nFive minutes.',
+        data: NewsletterSchema.parse({ subject: '{{firstName}}, cut your bill', preheader: 'Small changes', sendDate: '2026-11-03' }),
+      },
+    ],
+    results: [
+      result('ana-sale', { area: 'Clifton', date: '2026-06-01', client: { contact: 'ana-ruiz', display: 'The Ruiz family' } }),
+      result('clifton-flat', { area: 'Clifton', date: '2026-03-01' }),
+      result('future', { area: 'Clifton', date: '2026-12-01' }),
+    ],
+    testimonials: [
+      testimonial('website-only', { date: '2026-10-01', consent: { scope: ['website'], date: '2026-01-01', evidence: 'Reply' } }),
+      testimonial('newest-email', { date: '2026-09-01', disclosures: { materialConnection: 'Received a £20 voucher.' } }),
+      testimonial('older-email', { date: '2026-05-01' }),
+    ],
+  };
+}
+
+function touch(contactId: string, extra: Partial<DueTouch>): DueTouch {
+  return {
+    id: `${contactId}.p.s.2026-11-03`,
+    contact: contactId,
+    plan: 'p',
+    step: 's',
+    channel: 'email',
+    due: today,
+    date: today,
+    priority: 50,
+    reason: 'test',
+    ...extra,
+  };
+}
+
+describe('createPersonalizer', () => {
+  it('gives a newsletter its advice, the results that may be shown, a nearby result and the featured testimonial', () => {
+    const p = createPersonalizer(content(), settings, today);
+    const out = p.personalize(touch('tom-harris', { template: 'newsletter', newsletter: 'winter' }));
+    if (!out.ok) throw new Error(out.reason);
+    const { draft } = out;
+    expect(draft.to).toEqual({ name: 'Tom Harris', address: 'tom@mail.example' });
+    expect(draft.subject).toBe('Tom, cut your bill');
+    expect(draft.unsubscribe).toEqual({
+      mailto: 'mailto:unsubscribe@hh.example?subject=Unsubscribe%20tom-harris',
+      url: 'https://hh.example/unsubscribe?contact=tom-harris',
+    });
+    const f = draft.fields;
+    expect(f.preheader).toBe('Small changes');
+    expect(f.greeting).toBe('Hi Tom,');
+    expect(f.footerReason).toBe('You receive this because you know Maya Brennan and agreed to hear from Harbour & Hill.');
+    expect(f.postalAddress).toBe('12 Wapping Road, Bristol, BS1 4RW, United Kingdom');
+    const text = (name: string) => (f[name] as { text: string }).text;
+    expect(text('body')).toBe('Bleed the radiators\n\nFive minutes.\n\n');
+    // The Ruiz sale names a client who gave no consent: only the unnamed result is shown to others.
+    expect(text('results')).toBe('Recent results\n\nclifton-flat\nMarch 2026 · Clifton\nSummary of clifton-flat.\n\n');
+    expect(text('nearbyResult')).toBe('Near you in Clifton: clifton-flat. Summary of clifton-flat.\n\n');
+    expect(text('testimonial')).toBe('In their words\n\n“Quote by newest-email”\n— newest-email\n\nReceived a £20 voucher.\n\n');
+  });
+
+  it('greets the household and recaps the contact’s own result', () => {
+    const p = createPersonalizer(content(), settings, today);
+    const out = p.personalize(touch('ana-ruiz', { template: 'above-and-beyond', subject: 'For {{household}}' }));
+    if (!out.ok) throw new Error(out.reason);
+    expect(out.draft.subject).toBe('For Ana and Luis');
+    expect((out.draft.fields.recap as { text: string }).text).toBe('ana-sale\nSummary of ana-sale.\n\n');
+  });
+
+  it('gives the reply button the subject intake matches a reply by', () => {
+    const out = createPersonalizer(content(), settings, today).personalize(touch('ana-ruiz', { template: 'testimonial-request', subject: 'A small favour, {{firstName}}?' }));
+    if (!out.ok) throw new Error(out.reason);
+    expect(out.draft.fields.replyMailto).toBe('mailto:hello@hh.example?subject=Re%3A%20A%20small%20favour%2C%20Ana%3F');
+  });
+
+  it.each([
+    [{ unsubscribed: { date: '2026-09-01', evidence: 'One-click' } }, 'unsubscribed on 2026-09-01'],
+    [{ consent: {} }, 'no consent to email on record'],
+    [{ consent: { email: { ...consent.email, withdrawn: '2026-11-03' } } }, 'consent withdrawn on 2026-11-03'],
+    [{ consent: { email: { ...consent.email, expires: '2026-11-02' } } }, 'consent expired on 2026-11-02'],
+    [{ bounced: [{ email: 'ana@mail.example', date: '2026-01-01', reason: '550 no such user' }] }, 'no email address that has not bounced'],
+  ])('holds back an email: %j', (data, reason) => {
+    expect(emailBlocked(contact('ana-ruiz', data as Partial<ContactInput>).data, today)).toBe(reason);
+    const c = content();
+    c.contacts[0] = contact('ana-ruiz', data as Partial<ContactInput>);
+    expect(createPersonalizer(c, settings, today).personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi' }))).toEqual({ ok: false, reason });
+  });
+
+  it('holds back a draft newsletter and a subject naming an unknown field', () => {
+    const c = content();
+    c.newsletters[0].data.draft = true;
+    const p = createPersonalizer(c, settings, today);
+    expect(p.personalize(touch('ana-ruiz', { template: 'newsletter', newsletter: 'winter' }))).toEqual({ ok: false, reason: 'newsletter "winter" is a draft' });
+    expect(p.personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi {{nickname}}' }))).toEqual({
+      ok: false,
+      reason: 'the subject "Hi {{nickname}}" names a field no email fills',
+    });
+  });
+});
+
+describe('featuredTestimonial', () => {
+  it('picks the newest featured testimonial published with consent for email', () => {
+    expect(featuredTestimonial(content().testimonials, today)?.author.name).toBe('newest-email');
+  });
+});
+
+describe('cleanHeader', () => {
+  it('removes CR, LF and other control characters', () => {
+    expect(cleanHeader('Ana\r\nBcc: x@y.z\t ')).toBe('Ana Bcc: x@y.z');
+  });
+});

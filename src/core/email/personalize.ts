@@ -1,0 +1,279 @@
+/**
+ * Per-contact fields for an email: who it greets, what it says, which result is near them.
+ * Pure: content and a date in, fields out. A touch that cannot be emailed comes back with the
+ * reason, never as an exception.
+ */
+import { mdxToEmailHtml, type Palette } from './email-html.ts';
+import {
+  EMPTY,
+  nearbyBlock,
+  paragraphs,
+  recapBlock,
+  referralBlock,
+  resultsBlock,
+  testimonialBlock,
+} from './email-fragments.ts';
+import { fillText, htmlToText, type EmailFields, type Fragment } from './render-email.ts';
+import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
+import type { DueTouch } from '../touches/index.ts';
+
+/** Every field a layout may use. Text fields are `{{name}}`, fragments `{{{name}}}`. */
+export const EMAIL_FIELDS: ReadonlySet<string> = new Set([
+  'subject', 'preheader', 'greeting', 'firstName', 'name', 'household', 'partnerName', 'community', 'area',
+  'businessName', 'tagline', 'businessPhone', 'senderName', 'signOff', 'signatureLine', 'postalAddress',
+  'siteUrl', 'siteName', 'unsubscribeUrl', 'replyMailto', 'footerReason', 'referredName', 'referredFirstName',
+  'resultTitle', 'suggestedDisplayName',
+  'body', 'message', 'nearbyResult', 'results', 'testimonial', 'recap', 'referralUpdate', 'referBack', 'frameOfReference',
+]);
+
+/** Everything needed to build one message. */
+export type EmailDraft = {
+  touch: DueTouch;
+  contact: string;
+  to: { name: string; address: string };
+  layout: string;
+  subject: string;
+  fields: EmailFields;
+  unsubscribe: { mailto: string; url?: string };
+};
+
+export type Personalized = { ok: true; draft: EmailDraft } | { ok: false; reason: string };
+
+/** Removes CR and LF (and other control characters) from a value bound for a header. */
+export function cleanHeader(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+/** Why a contact may not be emailed today, or undefined when they may. */
+export function emailBlocked(contact: Contact, today: Temporal.PlainDate): string | undefined {
+  if (contact.unsubscribed) return `unsubscribed on ${contact.unsubscribed.date}`;
+  const consent = contact.consent.email;
+  if (!consent) return 'no consent to email on record';
+  if (consent.withdrawn && Temporal.PlainDate.compare(consent.withdrawn, today) <= 0) return `consent withdrawn on ${consent.withdrawn}`;
+  if (consent.expires && Temporal.PlainDate.compare(consent.expires, today) < 0) return `consent expired on ${consent.expires}`;
+  if (!emailAddress(contact)) return 'no email address that has not bounced';
+  return undefined;
+}
+
+function emailAddress(contact: Contact): string | undefined {
+  const bounced = new Set(contact.bounced.map((b) => b.email));
+  return contact.emails.find((e) => !bounced.has(e));
+}
+
+const PARTNERS = /^(partner|spouse|husband|wife|fianc[eé]e?)$/i;
+const onOrBefore = (date: string, today: Temporal.PlainDate) => Temporal.PlainDate.compare(date, today) <= 0;
+const byDateDesc = <T extends { data: { date: string } }>(a: T, b: T) => b.data.date.localeCompare(a.data.date);
+
+const DEFAULT_MESSAGES: Record<string, string> = {
+  note: 'I was thinking of you and wanted to say hello. If there is anything I can help with, or anyone I can help, just reply to this email.',
+  'referral-thanks': 'Thank you for introducing {{referredFirstName}} to us. A recommendation from you means a great deal, and we will look after them as well as we looked after you.',
+  'above-and-beyond': 'Now that everything is settled, here is a short record of what we did together, including the parts that went beyond the brief.',
+  'testimonial-request': 'It was a pleasure working with you. I have a small favour to ask.',
+  'introduction-ask': 'Most of the people I work with come through introductions from clients like you, and I am grateful for every one.',
+};
+const DEFAULT_PREHEADERS: Record<string, string> = {
+  note: 'A quick hello from {{senderName}}',
+  'referral-thanks': 'Thank you for the introduction',
+  'above-and-beyond': 'What we did for you, beyond the brief',
+  'testimonial-request': 'Would you share a few words about working with us?',
+  'introduction-ask': 'An offer for the people you know',
+};
+const FOOTER_REASONS: Record<Contact['segment'], string> = {
+  'past-client': 'You receive this because you are a client of {{businessName}}.',
+  sphere: 'You receive this because you know {{senderName}} and agreed to hear from {{businessName}}.',
+  partner: 'You receive this because you work with {{businessName}}.',
+  prospect: 'You receive this because you asked to hear from {{businessName}}.',
+};
+
+export type Personalizer = {
+  /** The email for one due email touch, or why it cannot be sent. */
+  personalize(touch: DueTouch): Personalized;
+  /** Text fields for a personal touch's task line. */
+  textFields(contact: Entry<Contact>): EmailFields;
+};
+
+/**
+ * Prepares what is shared by every email of a run (results, the featured testimonial, newsletter
+ * bodies), then personalizes touch by touch.
+ */
+export function createPersonalizer(content: Content, settings: Settings, today: Temporal.PlainDate): Personalizer {
+  const palette: Palette = settings.business.colours;
+  const contacts = new Map(content.contacts.map((c) => [c.id, c]));
+  const results = content.results.filter((r) => onOrBefore(r.data.date, today)).toSorted(byDateDesc);
+  // Shown to other people only when there is no client to name, or the client agreed to email.
+  const shareable = results.filter((r) => !r.data.client || r.data.client.consent?.scope.includes('email'));
+  const latest = resultsBlock(shareable.slice(0, 3).map((r) => r.data), palette);
+  const featured = featuredTestimonial(content.testimonials, today);
+  const shared = sharedFields(settings, palette, featured);
+  const bodies = new Map<string, Fragment>();
+  const nearby = new Map<string, Fragment>();
+  const byArea = Map.groupBy(shareable.filter((r) => r.data.area), (r) => r.data.area?.toLowerCase() ?? '');
+
+  function body(id: string, mdx: string): Fragment {
+    let fragment = bodies.get(id);
+    if (!fragment) {
+      const html = mdxToEmailHtml(mdx, palette);
+      fragment = { html, text: `${htmlToText(html)}\n\n` };
+      bodies.set(id, fragment);
+    }
+    return fragment;
+  }
+
+  function nearbyFor(contact: Entry<Contact>): Fragment {
+    const area = contact.data.area;
+    if (!area) return EMPTY;
+    const found = byArea.get(area.toLowerCase())?.find((r) => r.data.client?.contact !== contact.id);
+    if (!found) return EMPTY;
+    let fragment = nearby.get(found.id);
+    if (!fragment) nearby.set(found.id, (fragment = nearbyBlock(found.data, found.data.area ?? area, palette)));
+    return fragment;
+  }
+
+  function textFields(entry: Entry<Contact>): EmailFields {
+    const c = entry.data;
+    const firstName = c.firstName ?? c.name.split(/\s+/)[0];
+    const partner = c.household.find((h) => PARTNERS.test(h.relation));
+    const partnerName = partner ? partner.name.split(/\s+/)[0] : '';
+    const unsubscribeUrl = settings.unsubscribe.url
+      ? `${settings.unsubscribe.url}${settings.unsubscribe.url.includes('?') ? '&' : '?'}contact=${encodeURIComponent(entry.id)}`
+      : unsubscribeMailto(settings, entry.id);
+    const fields: EmailFields = {
+      ...shared,
+      firstName,
+      name: c.name,
+      greeting: `Hi ${firstName},`,
+      household: partnerName ? `${firstName} and ${partnerName}` : firstName,
+      partnerName,
+      community: c.communities[0]?.name ?? '',
+      area: c.area ?? '',
+      unsubscribeUrl,
+      suggestedDisplayName: [`${firstName} ${initial(c.name)}`.trim(), c.area].filter(Boolean).join(', '),
+    };
+    fields.footerReason = fillText(FOOTER_REASONS[c.segment], fields);
+    return fields;
+  }
+
+  function personalize(touch: DueTouch): Personalized {
+    const entry = contacts.get(touch.contact);
+    if (!entry) return { ok: false, reason: `no contact "${touch.contact}"` };
+    const blocked = emailBlocked(entry.data, today);
+    if (blocked) return { ok: false, reason: blocked };
+    const layout = touch.template ?? 'note';
+    const fields = textFields(entry);
+    let subject = touch.subject;
+    let preheader = DEFAULT_PREHEADERS[layout] ?? '';
+    if (touch.newsletter) {
+      const issue = content.newsletters.find((n) => n.id === touch.newsletter);
+      if (!issue) return { ok: false, reason: `no newsletter "${touch.newsletter}"` };
+      if (issue.data.draft) return { ok: false, reason: `newsletter "${issue.id}" is a draft` };
+      subject = issue.data.subject;
+      preheader = issue.data.preheader;
+      fields.body = body(issue.id, issue.body);
+      fields.results = latest;
+    }
+    fields.nearbyResult = nearbyFor(entry);
+    Object.assign(fields, touchFields(entry, content, contacts, results, palette));
+    fields.message = paragraphs(fillText(touch.suggestion ?? DEFAULT_MESSAGES[layout] ?? '', fields), palette);
+    fields.subject = cleanHeader(fillText(subject ?? '', fields));
+    fields.preheader = fillText(preheader, fields);
+    if (!fields.subject) return { ok: false, reason: 'the email has no subject' };
+    if (fields.subject.includes('{{')) return { ok: false, reason: `the subject "${fields.subject}" names a field no email fills` };
+    // A reply written from the email's own button has no In-Reply-To: its subject is how intake
+    // finds the touch it answers.
+    fields.replyMailto = `${shared.replyMailto}?subject=${encodeURIComponent(`Re: ${fields.subject}`)}`;
+    for (const name of EMAIL_FIELDS) fields[name] ??= '';
+    return {
+      ok: true,
+      draft: {
+        touch,
+        contact: entry.id,
+        to: { name: cleanHeader(entry.data.name), address: emailAddress(entry.data) as string },
+        layout,
+        subject: fields.subject as string,
+        fields,
+        unsubscribe: {
+          mailto: unsubscribeMailto(settings, entry.id),
+          ...(settings.unsubscribe.url ? { url: fields.unsubscribeUrl as string } : {}),
+        },
+      },
+    };
+  }
+
+  return { personalize, textFields };
+}
+
+function initial(name: string): string {
+  const words = name.trim().split(/\s+/);
+  return words.length > 1 ? `${words.at(-1)?.charAt(0)}.` : '';
+}
+
+/** `mailto:` address for List-Unsubscribe and the visible link when no https URL is set. */
+export function unsubscribeMailto(settings: Settings, contact: string): string {
+  return `mailto:${settings.unsubscribe.mailto}?subject=${encodeURIComponent(`Unsubscribe ${contact}`)}`;
+}
+
+function sharedFields(settings: Settings, palette: Palette, featured: Testimonial | undefined): EmailFields {
+  const b = settings.business;
+  const a = b.address;
+  const fields: EmailFields = {
+    businessName: b.name,
+    tagline: b.tagline ?? '',
+    businessPhone: b.phone ?? '',
+    senderName: settings.sender.name,
+    signOff: 'Best wishes,',
+    signatureLine: [b.name, b.phone].filter(Boolean).join(' · '),
+    postalAddress: [a.street, a.locality, a.region, a.postalCode, a.country].filter(Boolean).join(', '),
+    siteUrl: settings.site.url,
+    siteName: new URL(settings.site.url).host,
+    replyMailto: `mailto:${settings.sender.replyTo ?? settings.sender.email}`,
+    testimonial: testimonialBlock(featured, palette),
+    body: EMPTY,
+    results: EMPTY,
+  };
+  return fields;
+}
+
+/** The featured testimonial that may appear in email: published, consented for email, newest first. */
+export function featuredTestimonial(testimonials: Content['testimonials'], today: Temporal.PlainDate): Testimonial | undefined {
+  return testimonials
+    .filter((t) => t.data.featured && t.data.status === 'published' && t.data.consent?.scope.includes('email'))
+    .filter((t) => onOrBefore(t.data.date, today))
+    .toSorted(byDateDesc)[0]?.data;
+}
+
+function touchFields(
+  entry: Entry<Contact>,
+  content: Content,
+  contacts: Map<string, Entry<Contact>>,
+  results: Content['results'],
+  palette: Palette,
+): EmailFields {
+  const c = entry.data;
+  const own: Result | undefined = results.find((r) => r.data.client?.contact === entry.id)?.data;
+  const referral = content.referrals
+    .filter((r) => r.data.referrer === entry.id)
+    .toSorted(byDateDesc)[0];
+  const referred = referral ? contacts.get(referral.data.referred)?.data : undefined;
+  const referredName = referred?.name ?? '';
+  const community = c.communities[0];
+  const partner = c.household.find((h) => PARTNERS.test(h.relation));
+  const you = partner ? `You and ${partner.name.split(/\s+/)[0]}` : 'You';
+  const referBack = c.offers
+    ? `You told us you offer ${c.offers}. When we meet someone who needs that, we will send them your way${c.goodReferral ? `, and we remember who you would most like to meet: ${c.goodReferral}` : ''}.`
+    : '';
+  return {
+    recap: recapBlock(own, palette),
+    resultTitle: own?.title ?? '',
+    referredName,
+    referredFirstName: referred ? (referred.firstName ?? referredName.split(/\s+/)[0]) : 'your friend',
+    referralUpdate: referralBlock(referral?.data, referred?.firstName ?? referredName.split(/\s+/)[0] ?? '', palette),
+    referBack: paragraphs(referBack, palette),
+    frameOfReference: community
+      ? paragraphs(
+          `${you} are part of ${community.name}. If anyone there could use our help, I would be glad to look after them the way we looked after you.`,
+          palette,
+        )
+      : EMPTY,
+  };
+}
+

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { planImport, type ExistingContact, type ImportOptions } from './contacts.ts';
+import type { ImportedPerson } from './person.ts';
+
+const options: ImportOptions = {
+  file: 'exports/contacts.csv',
+  source: 'Google Contacts export contacts.csv',
+  today: Temporal.PlainDate.from('2026-03-02'),
+  segment: 'sphere',
+  update: false,
+};
+let row = 1;
+const person = (fields: Partial<ImportedPerson>): ImportedPerson => {
+  row++;
+  return { row, at: { line: row, column: 1 }, emails: [], phones: [], tags: [], ...fields };
+};
+const contact = (id: string, data: Record<string, unknown>): ExistingContact => ({ id, file: `content/contacts/${id}.yaml`, data });
+
+describe('planImport', () => {
+  it('creates new contacts with readable, de-duplicated ids and no consent unless a column gave it', () => {
+    row = 1;
+    const plan = planImport(
+      [
+        person({ name: 'Ana Ruiz', emails: ['ana@example.com'], phones: ['+44 7700 900123'], tags: ['golf-club'], birthday: '04-12' }),
+        person({ name: 'Ana Ruiz', emails: ['ana.ruiz@other.example'] }),
+        person({ name: 'José Álvarez', emails: ['jose@example.es'], segment: 'past-client', emailConsent: { column: 'Newsletter', value: 'yes' } }),
+        person({ name: '王伟', emails: ['wang.wei@example.cn'] }),
+      ],
+      [contact('ana-ruiz', { name: 'Ana Ruiz', emails: ['ana@ruiz-family.example'], segment: 'sphere' })],
+      options,
+    );
+    expect(plan).toEqual({
+      create: [
+        {
+          id: 'ana-ruiz-2',
+          rows: [2],
+          data: { name: 'Ana Ruiz', emails: ['ana@example.com'], phone: '+44 7700 900123', segment: 'sphere', tags: ['golf-club'], dates: { birthday: '04-12' } },
+        },
+        { id: 'ana-ruiz-3', rows: [3], data: { name: 'Ana Ruiz', emails: ['ana.ruiz@other.example'], segment: 'sphere' } },
+        {
+          id: 'jose-alvarez',
+          rows: [4],
+          data: {
+            name: 'José Álvarez',
+            emails: ['jose@example.es'],
+            segment: 'past-client',
+            consent: {
+              email: {
+                basis: 'consent',
+                source: 'Google Contacts export contacts.csv, column "Newsletter"',
+                date: '2026-03-02',
+                evidence: 'row 4 of contacts.csv: Newsletter = "yes"',
+              },
+            },
+          },
+        },
+        { id: 'wang-wei', rows: [5], data: { name: '王伟', emails: ['wang.wei@example.cn'], segment: 'sphere' } },
+      ],
+      update: [],
+      unchanged: [],
+      problems: [],
+    });
+  });
+
+  it('matches by email or by phone number written another way, and only fills what the owner left empty', () => {
+    row = 1;
+    const existing = [
+      contact('ana', { name: 'Ana R.', emails: ['Ana@Example.com'], segment: 'past-client', notes: 'Owner notes', tags: ['vip'] }),
+      contact('tom', { name: 'Tom', phone: '0117 496 0000', segment: 'sphere' }),
+    ];
+    const plan = planImport(
+      [
+        person({ name: 'Ana Ruiz', emails: ['ana@example.com', 'ana@work.example'], phones: ['07700 900123'], notes: 'From Google', tags: ['vip', 'golf'], area: 'Bristol' }),
+        person({ name: 'Tom Byrne', phones: ['+44 117 496 0000'], birthday: '1979-07-04', segment: 'prospect' }),
+        person({ name: 'Ana Ruiz', emails: ['ana@work.example'] }),
+      ],
+      existing,
+      options,
+    );
+    expect(plan).toEqual({
+      create: [],
+      update: [
+        {
+          id: 'ana',
+          file: 'content/contacts/ana.yaml',
+          rows: [2],
+          changes: [
+            { path: ['emails'], value: 'ana@work.example', append: true },
+            { path: ['phone'], value: '07700 900123' },
+            { path: ['tags'], value: 'golf', append: true },
+            { path: ['area'], value: 'Bristol' },
+          ],
+        },
+        { id: 'tom', file: 'content/contacts/tom.yaml', rows: [3], changes: [{ path: ['dates', 'birthday'], value: '1979-07-04' }] },
+      ],
+      unchanged: [4],
+      problems: [],
+    });
+  });
+
+  it('replaces what the owner wrote only when asked to, and never replaces recorded consent', () => {
+    row = 1;
+    const consent = { basis: 'consent', source: 'signed up on the site', date: '2025-01-01' };
+    const plan = planImport(
+      [person({ name: 'Ana Ruiz', emails: ['ana@example.com'], notes: 'From Google', segment: 'past-client', emailConsent: { column: 'Opt-in', value: 'yes', date: '2026-01-01' } })],
+      [contact('ana', { name: 'Ana R.', emails: ['ana@example.com'], segment: 'sphere', notes: 'Owner notes', consent: { email: consent } })],
+      { ...options, update: true },
+    );
+    expect(plan.update[0].changes).toEqual([
+      { path: ['name'], value: 'Ana Ruiz' },
+      { path: ['segment'], value: 'past-client' },
+      { path: ['notes'], value: 'From Google' },
+    ]);
+  });
+
+  it('never adds back an address that bounced, nor consent for someone who unsubscribed', () => {
+    row = 1;
+    const plan = planImport(
+      [person({ name: 'Ana Ruiz', emails: ['ana@old.example', 'ana@example.com'], emailConsent: { column: 'Opt-in', value: 'yes' } })],
+      [
+        contact('ana', {
+          name: 'Ana Ruiz',
+          emails: ['ana@example.com'],
+          segment: 'sphere',
+          unsubscribed: { date: '2026-01-05', evidence: '<abc@mail.example>' },
+          bounced: [{ email: 'ana@old.example', date: '2025-12-01', reason: '550 5.1.1 user unknown' }],
+        }),
+      ],
+      options,
+    );
+    expect(plan).toMatchObject({ create: [], update: [], unchanged: [2] });
+  });
+
+  it('matches a person with neither email nor phone by name, and reports a row that matches two contacts', () => {
+    row = 1;
+    const plan = planImport(
+      [person({ name: 'Clifton Lettings', area: 'Bristol' }), person({ name: 'Ana Ruiz', emails: ['ana@example.com'], phones: ['0117 496 0000'] })],
+      [
+        contact('clifton-lettings', { name: 'Clifton Lettings', segment: 'partner' }),
+        contact('ana', { name: 'Ana', emails: ['ana@example.com'], segment: 'sphere' }),
+        contact('tom', { name: 'Tom', phone: '0117 496 0000', segment: 'sphere' }),
+      ],
+      options,
+    );
+    expect(plan.update).toEqual([
+      { id: 'clifton-lettings', file: 'content/contacts/clifton-lettings.yaml', rows: [2], changes: [{ path: ['area'], value: 'Bristol' }] },
+    ]);
+    expect(plan.problems).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "AmbiguousImportRow",
+          "column": 1,
+          "field": "",
+          "file": "exports/contacts.csv",
+          "hint": "The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.",
+          "line": 3,
+          "message": "row 3: matches "ana" (by ana@example.com) and "tom" (by 0117 496 0000)",
+        },
+      ]
+    `);
+  });
+
+  it('merges two rows for one person in the same file into one new contact', () => {
+    row = 1;
+    const plan = planImport(
+      [
+        person({ name: 'Ana Ruiz', emails: ['ana@example.com'], phones: ['+44 7700 900123'] }),
+        person({ name: 'Ana Ruiz', emails: ['ana.r@gmail.example'], phones: ['07700 900123'], tags: ['golf'] }),
+      ],
+      [],
+      options,
+    );
+    expect(plan.create).toEqual([
+      {
+        id: 'ana-ruiz',
+        rows: [2, 3],
+        data: { name: 'Ana Ruiz', emails: ['ana@example.com', 'ana.r@gmail.example'], phone: '+44 7700 900123', segment: 'sphere', tags: ['golf'] },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * Merges people read from an export into the contacts on file, without writing anything: the plan
+ * says which contact files to create and which fields to add to existing ones. A person is matched
+ * by email address or phone number (by name only when the export gives neither); a match fills in
+ * what the contact lacks and never replaces what the owner wrote, unless asked to (`update`).
+ * Email consent is never assumed: it is recorded only when a column said yes, with where and when.
+ */
+import { problem, type Problem } from '../problems/index.ts';
+import type { Segment } from '../model/index.ts';
+import { phoneDigits, slugify, type ImportedPerson } from './person.ts';
+
+/** A contact file already in the folder, as parsed (it may not be valid). */
+export type ExistingContact = { id: string; file: string; data: unknown };
+
+/** One change to a contact file: set the value at `path`, or append it to the list there. */
+export type ContactChange = { path: string[]; value: unknown; append?: true };
+
+export type ImportPlan = {
+  create: { id: string; rows: number[]; data: Record<string, unknown> }[];
+  update: { id: string; file: string; rows: number[]; changes: ContactChange[] }[];
+  /** Rows that matched a contact and brought nothing new. */
+  unchanged: number[];
+  problems: Problem[];
+};
+
+export type ImportOptions = {
+  /** The export file as the owner named it: problems and consent evidence name it. */
+  file: string;
+  /** Where the export came from: "Google Contacts export". */
+  source: string;
+  today: Temporal.PlainDate;
+  /** The segment of new contacts the export does not place. */
+  segment: Segment;
+  /** Replace fields the contact already has with the export's values. */
+  update: boolean;
+};
+
+/** The order of a contact file's keys, as the schema lists them: new keys go to their place. */
+export const CONTACT_KEYS = [
+  'name', 'firstName', 'emails', 'phone', 'segment', 'tier', 'tags', 'area', 'communities', 'dates', 'household',
+  'consent', 'unsubscribed', 'bounced', 'gifts', 'offers', 'goodReferral', 'referredBy', 'notes',
+] as const;
+
+type Draft = {
+  id: string;
+  file?: string;
+  data: Record<string, unknown>;
+  changes: ContactChange[];
+  rows: number[];
+};
+
+/** Plans the import of `people` into `existing`. Pure. */
+export function planImport(people: readonly ImportedPerson[], existing: readonly ExistingContact[], options: ImportOptions): ImportPlan {
+  const drafts: Draft[] = [];
+  const taken = new Set(existing.map((c) => c.id));
+  const byEmail = new Map<string, Draft>();
+  const byPhone = new Map<string, Draft>();
+  const byName = new Map<string, Draft>();
+  const index = (draft: Draft) => {
+    for (const email of strings(draft.data.emails)) byEmail.set(email.toLowerCase(), draft);
+    if (typeof draft.data.phone === 'string') byPhone.set(phoneKey(draft.data.phone), draft);
+    if (typeof draft.data.name === 'string') byName.set(draft.data.name.toLowerCase(), draft);
+  };
+  for (const contact of existing) {
+    const data = isRecord(contact.data) ? structuredClone(contact.data) : {};
+    const draft = { id: contact.id, file: contact.file, data, changes: [], rows: [] };
+    drafts.push(draft);
+    index(draft);
+  }
+
+  const problems: Problem[] = [];
+  const unchanged: number[] = [];
+  const created: Draft[] = [];
+  for (const person of people) {
+    const found = new Map<Draft, string>();
+    for (const email of person.emails) if (byEmail.has(email)) found.set(byEmail.get(email)!, `by ${email}`);
+    for (const phone of person.phones) {
+      const hit = byPhone.get(phoneKey(phone));
+      if (hit && !found.has(hit)) found.set(hit, `by ${phone}`);
+    }
+    if (!person.emails.length && !person.phones.length && person.name && byName.has(person.name.toLowerCase())) {
+      found.set(byName.get(person.name.toLowerCase())!, 'by name');
+    }
+    if (found.size > 1) {
+      const which = [...found].map(([d, how]) => `"${d.id}" (${how})`).join(' and ');
+      problems.push(problem('AmbiguousImportRow', options.file, person.at, '', `row ${person.row}: matches ${which}`));
+      continue;
+    }
+    const [match] = found.keys();
+    if (!match) {
+      const id = uniqueId(person, taken);
+      taken.add(id);
+      const draft: Draft = { id, data: newContact(person, options), changes: [], rows: [person.row] };
+      created.push(draft);
+      index(draft);
+      continue;
+    }
+    const changes = mergeInto(match, person, options);
+    if (match.file) match.changes.push(...changes);
+    if (changes.length) {
+      match.rows.push(person.row);
+      index(match);
+    } else unchanged.push(person.row);
+  }
+  return {
+    create: created.map((d) => ({ id: d.id, rows: d.rows, data: ordered(d.data) })),
+    update: drafts.filter((d) => d.changes.length).map((d) => ({ id: d.id, file: d.file!, rows: d.rows, changes: d.changes })),
+    unchanged,
+    problems,
+  };
+}
+
+function newContact(person: ImportedPerson, options: ImportOptions): Record<string, unknown> {
+  const data: Record<string, unknown> = { name: person.name };
+  mergeInto({ id: '', data, changes: [], rows: [] }, { ...person, segment: person.segment ?? options.segment }, options);
+  return data;
+}
+
+/** Applies what `person` adds to the draft's data, and returns the changes made. */
+function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions): ContactChange[] {
+  const data = draft.data;
+  const changes: ContactChange[] = [];
+  const set = (path: string[], value: unknown, replace = options.update) => {
+    if (value === undefined) return;
+    const current = getIn(data, path);
+    if (current !== undefined && (!replace || same(current, value))) return;
+    setIn(data, path, value);
+    changes.push({ path, value });
+  };
+  const append = (key: 'emails' | 'tags', values: readonly string[], skip: readonly string[] = []) => {
+    const list = strings(data[key]).map((v) => v.toLowerCase());
+    const fresh = values.filter((v) => !list.includes(v) && !skip.includes(v));
+    if (!fresh.length) return;
+    if (!Array.isArray(data[key])) {
+      data[key] = [...fresh];
+      changes.push({ path: [key], value: [...fresh] });
+    } else {
+      (data[key] as unknown[]).push(...fresh);
+      for (const value of fresh) changes.push({ path: [key], value, append: true });
+    }
+  };
+
+  set(['name'], person.name);
+  if (person.firstName && (data.firstName !== undefined || data.name === person.name)) set(['firstName'], person.firstName);
+  const bounced = Array.isArray(data.bounced) ? data.bounced.map((b) => String(isRecord(b) ? b.email : '').toLowerCase()) : [];
+  append('emails', person.emails, bounced);
+  const phone = person.phones[0];
+  if (phone && !(typeof data.phone === 'string' && person.phones.some((p) => phoneKey(p) === phoneKey(String(data.phone))))) {
+    set(['phone'], phone);
+  }
+  set(['segment'], person.segment);
+  set(['tier'], person.tier);
+  append('tags', person.tags);
+  set(['area'], person.area);
+  set(['dates', 'birthday'], person.birthday);
+  set(['dates', 'clientSince'], person.clientSince);
+  if (person.emailConsent && data.unsubscribed === undefined) {
+    const { column, value, date } = person.emailConsent;
+    const base = options.file.split(/[\\/]/).at(-1);
+    set(['consent', 'email'], {
+      basis: 'consent',
+      source: `${options.source}, column "${column}"`,
+      date: date ?? options.today.toString(),
+      evidence: `row ${person.row} of ${base}: ${column} = "${value}"`,
+    }, false);
+  }
+  set(['offers'], person.offers);
+  set(['notes'], person.notes);
+  return changes;
+}
+
+function uniqueId(person: ImportedPerson, taken: ReadonlySet<string>): string {
+  const base = slugify(person.name ?? '') || slugify(person.emails[0]?.split('@')[0] ?? '') || 'contact';
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+// The last nine digits: "+44 7700 900123", "07700 900123" and "0044 7700 900123" are one number.
+function phoneKey(phone: string): string {
+  const digits = phoneDigits(phone);
+  return digits.length > 9 ? digits.slice(-9) : digits;
+}
+
+function ordered(data: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(data).toSorted((a, b) => keyRank(a) - keyRank(b));
+  return Object.fromEntries(keys.map((k) => [k, data[k]]));
+}
+
+export function keyRank(key: string): number {
+  const i = (CONTACT_KEYS as readonly string[]).indexOf(key);
+  return i < 0 ? CONTACT_KEYS.length : i;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function getIn(data: Record<string, unknown>, path: string[]): unknown {
+  let node: unknown = data;
+  for (const key of path) node = isRecord(node) ? node[key] : undefined;
+  return node;
+}
+
+function setIn(data: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = data;
+  for (const key of path.slice(0, -1)) {
+    if (!isRecord(node[key])) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path.at(-1)!] = value;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,7 @@
+/**
+ * Importing contacts from CSV and vCard exports, merged with the contacts already there.
+ */
+export { keyRank, planImport, type ContactChange, type ExistingContact } from './contacts.ts';
+export { parseHeaderMap, readCsvContacts, type HeaderMap } from './csv.ts';
+export { decodeExport } from './person.ts';
+export { readVcardContacts } from './vcard.ts';

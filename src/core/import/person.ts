@@ -1,0 +1,100 @@
+/**
+ * One person read from an address-book export, before it meets the contacts already on file. The
+ * CSV and vCard readers produce it; `planImport` merges it. Values are as the export gave them,
+ * trimmed; dates are already `YYYY-MM-DD` (or `MM-DD` for a birthday without a year).
+ */
+import type { Segment, Tier } from '../model/index.ts';
+import type { Position } from '../problems/index.ts';
+
+export type ImportedPerson = {
+  /** The row as a spreadsheet numbers it (the header is row 1), or the card's number in a vCard file. */
+  row: number;
+  /** Where the row starts in the file. */
+  at: Position;
+  name?: string;
+  firstName?: string;
+  /** The preferred address first. */
+  emails: string[];
+  /** The preferred number first. */
+  phones: string[];
+  segment?: Segment;
+  tier?: Tier;
+  tags: string[];
+  area?: string;
+  birthday?: string;
+  clientSince?: string;
+  /** Job title and organization: what they do, so work can be referred back to them. */
+  offers?: string;
+  notes?: string;
+  /** A column said they agreed to receive email: which column, what it said, and when if it said. */
+  emailConsent?: { column: string; value: string; date?: string };
+};
+
+/** The fields an export's column can fill, as named in a header map (`--map "E-mail=email"`). */
+export const IMPORT_FIELDS = [
+  'name',
+  'firstName',
+  'middleName',
+  'lastName',
+  'email',
+  'phone',
+  'segment',
+  'tier',
+  'tags',
+  'area',
+  'birthday',
+  'clientSince',
+  'organization',
+  'title',
+  'notes',
+  'emailConsent',
+  'consentDate',
+  'ignore',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** `Ana  Ruiz ` → `Ana Ruiz`; undefined for blank text. */
+export function cleanText(value: string | undefined): string | undefined {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text ? text : undefined;
+}
+
+/** `Golf Club` → `golf-club`: a tag as the content model writes them. */
+export function tagFrom(label: string): string | undefined {
+  const tag = slugify(label);
+  return tag || undefined;
+}
+
+/** Lower-case ASCII letters and digits joined by single hyphens; accents dropped (`José` → `jose`). */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Digits of a phone number for matching: `+44 (0)7700 900-123` → `447700900123`. */
+export function phoneDigits(phone: string): string {
+  return phone.replace(/\(0\)/g, '').replace(/\D/g, '').replace(/^00/, '');
+}
+
+/**
+ * The text of an export file. Most are UTF-8; Outlook's desktop export is Windows-1252, which is
+ * read as such when the bytes are not valid UTF-8.
+ */
+export function decodeExport(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The person without the fields the export left empty. */
+export function withoutBlanks(person: ImportedPerson): ImportedPerson {
+  return Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined)) as ImportedPerson;
+}

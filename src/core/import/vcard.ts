@@ -1,0 +1,176 @@
+/**
+ * Reads a vCard file (an iCloud, Android or Outlook export): 3.0 and 4.0 through ical.js, and the
+ * older 2.1 that phones still write (bare types, quoted-printable) rewritten as 3.0 first. Each card
+ * is parsed on its own, so one broken card is reported and the others are read. Pure.
+ */
+import ICAL from 'ical.js';
+import { problem, type Position, type Problem } from '../problems/index.ts';
+import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
+import { cleanText, tagFrom, withoutBlanks, type ImportedPerson } from './person.ts';
+
+export type VcardImport = { people: ImportedPerson[]; problems: Problem[] };
+
+type Card = { number: number; at: Position; lines: string[] };
+
+/** Reads every card in a vCard file. */
+export function readVcardContacts(text: string, file: string): VcardImport {
+  const people: ImportedPerson[] = [];
+  const problems: Problem[] = [];
+  const { cards, unclosed } = splitCards(text.replace(/^\uFEFF/, ''));
+  for (const card of cards) {
+    const read = personFromCard(card);
+    if ('problem' in read) problems.push(problem('BadImportRow', file, card.at, read.field, `card ${card.number}: ${read.problem}`));
+    else people.push(read);
+  }
+  if (unclosed) problems.push(problem('BadImportRow', file, unclosed.at, '', `card ${unclosed.number}: has no END:VCARD line`));
+  if (!cards.length && !unclosed) {
+    problems.push(problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', 'has no BEGIN:VCARD line: it is not a vCard file'));
+  }
+  return { people, problems };
+}
+
+function splitCards(text: string): { cards: Card[]; unclosed?: Card } {
+  const cards: Card[] = [];
+  let current: Card | undefined;
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
+    if (/^BEGIN:VCARD\s*$/i.test(line)) {
+      current = { number: cards.length + 1, at: { line: i + 1, column: 1 }, lines: [] };
+    } else if (/^END:VCARD\s*$/i.test(line) && current) {
+      cards.push(current);
+      current = undefined;
+    } else current?.lines.push(line);
+  });
+  return { cards, unclosed: current };
+}
+
+type CardError = { field: string; problem: string };
+
+function personFromCard(card: Card): ImportedPerson | CardError {
+  const version = card.lines.find((l) => /^VERSION:/i.test(l))?.slice(8).trim();
+  const lines = version === '2.1' ? from21(card.lines) : card.lines;
+  let component: ICAL.Component;
+  try {
+    const body = lines.filter((l) => l.trim() && !/^VERSION:/i.test(l));
+    const v = version === '4.0' ? '4.0' : '3.0';
+    component = new ICAL.Component(ICAL.parse(['BEGIN:VCARD', `VERSION:${v}`, ...body, 'END:VCARD', ''].join('\r\n')) as unknown[]);
+  } catch (error) {
+    return { field: '', problem: `cannot be read: ${(error as Error).message}` };
+  }
+  const props = (name: string) => component.getAllProperties(name).toSorted((a, b) => rank(a) - rank(b));
+  const textOf = (value: unknown): string | undefined => cleanText(Array.isArray(value) ? value.join(' ') : value == null ? undefined : String(value));
+  const person: ImportedPerson = { row: card.number, at: card.at, emails: [], phones: [], tags: [] };
+
+  for (const prop of props('email')) {
+    const raw = String(prop.getFirstValue() ?? '').trim().replace(/^mailto:/i, '');
+    if (!raw) continue;
+    const email = EmailSchema.safeParse(raw);
+    if (!email.success) return { field: 'EMAIL', problem: `"${raw}" is not an email address` };
+    if (!person.emails.includes(email.data)) person.emails.push(email.data);
+  }
+  for (const prop of props('tel')) {
+    const phone = cleanText(String(prop.getFirstValue() ?? '').replace(/^tel:/i, ''));
+    if (phone && !person.phones.includes(phone)) person.phones.push(phone);
+  }
+  for (const prop of component.getAllProperties('categories')) {
+    for (const label of prop.getValues()) {
+      const tag = tagFrom(String(label));
+      if (tag && !person.tags.includes(tag)) person.tags.push(tag);
+    }
+  }
+  const n = component.getFirstPropertyValue('n');
+  const parts = Array.isArray(n) ? n.map((p) => textOf(p)) : [];
+  const [family, given, additional] = parts;
+  const org = component.getFirstPropertyValue('org');
+  const organization = textOf(Array.isArray(org) ? org[0] : org);
+  person.name = textOf(component.getFirstPropertyValue('fn')) ?? ([given, additional, family].filter(Boolean).join(' ') || undefined) ?? organization ?? person.emails[0];
+  if (!person.name) return { field: 'FN', problem: 'has neither a name nor an email address' };
+  if (given && person.name.split(' ')[0] !== given) person.firstName = given;
+  const offers = [textOf(component.getFirstPropertyValue('title')), organization].filter(Boolean).join(', ');
+  if (offers && offers !== person.name) person.offers = offers;
+  const adr = props('adr')[0]?.getFirstValue();
+  person.area = Array.isArray(adr) ? textOf(adr[3]) : undefined;
+  const note = component.getFirstProperty('note')?.getValues().join(', ').trim();
+  if (note) person.notes = note.replace(/\r\n?/g, '\n');
+
+  const bday = component.getFirstProperty('bday');
+  if (bday) {
+    const day = readBirthday(String(bday.getFirstValue() ?? ''), bday.getParameter('x-apple-omit-year'));
+    if (!day) return { field: 'BDAY', problem: `"${String(bday.getFirstValue())}" is not a date` };
+    person.birthday = day;
+  }
+  return withoutBlanks(person);
+}
+
+// Preferred first (TYPE=pref in 3.0, PREF=1 in 4.0), then mobiles, then the rest in file order.
+function rank(prop: ICAL.Property): number {
+  const types = [prop.getParameter('type')].flat().map((t) => String(t ?? '').toLowerCase());
+  const pref = Number(prop.getParameter('pref') ?? (types.includes('pref') ? 1 : 100));
+  return pref * 10 + (types.includes('cell') ? 0 : 1);
+}
+
+// Apple writes a birthday without a year as 1604-MM-DD with X-APPLE-OMIT-YEAR=1604.
+function readBirthday(value: string, omitYear: unknown): string | undefined {
+  const text = value.trim().replace(/T.*$/, '');
+  const compact = /^(\d{4}|--)(\d{2})(\d{2})$/.exec(text);
+  const day = compact ? `${compact[1]}-${compact[2]}-${compact[3]}`.replace(/^---/, '') : text.replace(/^--/, '');
+  if (omitYear && day.startsWith(`${String(omitYear)}-`)) return day.slice(5);
+  if (isCalendarDate(day)) return day;
+  return /^\d{2}-\d{2}$/.test(day) && isMonthDay(day) ? day : undefined;
+}
+
+/**
+ * Rewrites vCard 2.1 lines as 3.0: bare types (`TEL;CELL`) become `TYPE=CELL`, quoted-printable
+ * values (with their soft line breaks) are decoded in their charset, `ENCODING=BASE64` becomes `b`.
+ */
+export function from21(lines: readonly string[]): string[] {
+  const unfolded: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (/^[ \t]/.test(line) && unfolded.length) {
+      unfolded[unfolded.length - 1] += line.trimStart();
+      continue;
+    }
+    if (/^[^:]*;ENCODING=QUOTED-PRINTABLE/i.test(line)) {
+      while (line.endsWith('=') && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i];
+    }
+    unfolded.push(line);
+  }
+  return unfolded.map((line) => {
+    const colon = line.indexOf(':');
+    if (colon < 0) return line;
+    const [name, ...params] = line.slice(0, colon).split(';');
+    let value = line.slice(colon + 1);
+    let charset = 'utf-8';
+    let qp = false;
+    const kept: string[] = [];
+    for (const param of params) {
+      const [key, val = ''] = param.split('=');
+      const k = key.toUpperCase();
+      if (!param.includes('=')) kept.push(`TYPE=${param}`);
+      else if (k === 'CHARSET') charset = val;
+      else if (k === 'ENCODING' && /^quoted-printable$/i.test(val)) qp = true;
+      else if (k === 'ENCODING' && /^base64$/i.test(val)) kept.push('ENCODING=b');
+      else if (k !== 'ENCODING') kept.push(param);
+    }
+    if (qp) value = decodeQuotedPrintable(value, charset).replace(/\r\n|\r|\n/g, '\\n');
+    // 2.1 has no escaping: a comma is part of the text, where 3.0 would read a list.
+    if (!/^(.+\.)?CATEGORIES$/i.test(name)) value = value.replace(/\\?,/g, '\\,');
+    return [name, ...kept].join(';') + ':' + value;
+  });
+}
+
+function decodeQuotedPrintable(value: string, charset: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const hex = value[i] === '=' ? /^[0-9A-Fa-f]{2}$/.exec(value.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16));
+      i += 2;
+    } else bytes.push(value.charCodeAt(i) & 0xff);
+  }
+  try {
+    return new TextDecoder(charset).decode(new Uint8Array(bytes));
+  } catch {
+    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+  }
+}

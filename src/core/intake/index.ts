@@ -1,0 +1,6 @@
+/**
+ * Intake: what a received message (reply, bounce, unsubscribe, testimonial) changes in the
+ * content.
+ */
+export { planIntake, type IncomingMessage, type IntakeInput, type IntakePlan } from './intake.ts';
+export { formatIntakeSummary, formatOutcome } from './summary.ts';

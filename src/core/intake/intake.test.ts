@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { planIntake, touchOfMessageId, type IncomingMessage, type IntakeInput } from './intake.ts';
+import { parseDeliveryStatus } from './dsn.ts';
+import { draftTestimonial } from './testimonial.ts';
+import { asksToUnsubscribe, readReplyWords } from './words.ts';
+import { mdxToJs } from 'satteri';
+import { PlanSchema } from '../model/index.ts';
+
+const TODAY = Temporal.PlainDate.from('2026-11-04');
+
+const input: IntakeInput = {
+  settings: {
+    timeZone: 'Europe/London',
+    sender: { name: 'Maya Okafor', email: 'maya@harbourhill.example' },
+    unsubscribe: { mailto: 'unsubscribe@harbourhill.example' },
+  },
+  plans: [
+    {
+      id: 'testimonial-request',
+      file: 'plans/testimonial-request.yaml',
+      data: PlanSchema.parse({
+        name: 'Testimonial request',
+        steps: [{ id: 'ask', channel: 'email', due: { rule: 'after', trigger: 'closing', days: 21 }, template: 'testimonial-request', subject: 'A small favour, {{firstName}}?' }],
+      }),
+    },
+  ],
+  contacts: [
+    { id: 'ana-ruiz', file: 'contacts/ana-ruiz.yaml', data: { name: 'Ana Ruiz', emails: ['Ana.Ruiz@example.com'], segment: 'past-client' } },
+    { id: 'tom-harris', file: 'contacts/tom-harris.yaml', data: { name: 'Tom Harris', emails: ['tom@example.com'], unsubscribed: { date: '2026-10-01', evidence: 'a call' } } },
+    { id: 'broken', file: 'contacts/broken.yaml', data: 'not a map' },
+  ],
+  testimonials: [],
+  testimonialsFolder: 'testimonials',
+};
+
+function message(fields: Partial<IncomingMessage>): IncomingMessage {
+  return { source: 'm.eml', to: ['hello@harbourhill.example'], subject: '', references: [], words: '', automatic: false, date: Temporal.Instant.from('2026-11-04T10:00:00Z'), ...fields };
+}
+
+describe('touchOfMessageId', () => {
+  it('reads the touch back from a Message-ID the daily job made, only for the sender\'s domain', () => {
+    expect(touchOfMessageId('<ana-ruiz.testimonial-request.ask.2026-11-02@harbourhill.example>', 'maya@harbourhill.example')).toEqual({
+      contact: 'ana-ruiz',
+      plan: 'testimonial-request',
+      step: 'ask',
+      due: '2026-11-02',
+    });
+    expect(touchOfMessageId('<ana-ruiz.testimonial-request.ask.2026-11-02@elsewhere.example>', 'maya@harbourhill.example')).toBeUndefined();
+    expect(touchOfMessageId('<CAF=abc@mail.gmail.com>', 'maya@harbourhill.example')).toBeUndefined();
+  });
+});
+
+describe('readReplyWords', () => {
+  it('keeps the testimonial and sets aside the consent, with where it allows', () => {
+    expect(readReplyWords('Dear Maya,\n\nYou were brilliant. Feel free to share this anywhere you like.\n\nThanks,\nAna')).toEqual({
+      quote: 'You were brilliant.',
+      consent: ['Feel free to share this anywhere you like.'],
+      refusal: [],
+      scope: ['website', 'email', 'social'],
+    });
+  });
+
+  it('hears a no, and a yes that names nowhere', () => {
+    expect(readReplyWords("No problem, you can use it. Please don't use my surname.\nMaya found us the flat in a week.")).toEqual({
+      quote: 'Maya found us the flat in a week.',
+      consent: ['No problem, you can use it.'],
+      refusal: ["Please don't use my surname."],
+      scope: [],
+    });
+  });
+
+  it('does not take praise for consent', () => {
+    expect(readReplyWords('I was so happy with the sale and would use you again. I could not put it better.').consent).toEqual([]);
+  });
+});
+
+describe('draftTestimonial', () => {
+  it('writes a body MDX can compile, whatever the reply holds', () => {
+    const words = 'Great work {really} <b>great</b>. Happy for you to share it, just not with my <surname> or {name}.';
+    const draft = draftTestimonial(words, { id: 'ana-ruiz', name: 'Ana Ruiz' }, '2026-11-04', 'email <a<b>@x> of 2026-11-04');
+    expect(draft.body).toMatchInlineSnapshot(`
+      "A reply to our testimonial request, taken in from \`email <a<b>@x> of 2026-11-04\`.
+      It stays a draft, shown nowhere, until you check the quote and the name and set \`status: published\`.
+
+      The reply does not say yes to publishing yet. Ask whether, where (website, emails, social media) and how they would
+      like to be named, then add \`consent\` with their answer as evidence.
+
+      They also wrote, and this limits what may be published:
+
+      > Happy for you to share it, just not with my \\<surname\\> or \\{name\\}.
+      "
+    `);
+    expect(mdxToJs(draft.body)).toHaveProperty('code');
+  });
+});
+
+describe('asksToUnsubscribe', () => {
+  it.each([
+    ['Re: News', 'STOP'],
+    ['Unsubscribe', ''],
+    ['Re: News', 'Please remove me from your list.'],
+    ['Re: News', "Don't email me again"],
+  ])('%s / %s: yes', (subject, words) => expect(asksToUnsubscribe(subject, words)).toBe(true));
+  it.each([
+    ['Re: A small favour', 'I could not stop smiling when we got the keys.'],
+    ['Re: News', 'They never stopped emailing me updates, which I loved.'],
+  ])('%s / %s: no', (subject, words) => expect(asksToUnsubscribe(subject, words)).toBe(false));
+});
+
+describe('parseDeliveryStatus', () => {
+  it('reads each recipient, unfolding long fields', () => {
+    const text = [
+      'Reporting-MTA: dns; mx.example',
+      '',
+      'Final-Recipient: rfc822; Ana.Ruiz@example.com',
+      'Action: failed',
+      'Status: 5.2.1 (mailbox disabled)',
+      'Diagnostic-Code: smtp; 550 5.2.1 The email account that you tried',
+      '    to reach is disabled.',
+      '',
+      'Original-Recipient: rfc822;leo@example.net',
+      'Action: delayed',
+      'Status: 4.4.7',
+      '',
+      'Final-Recipient: rfc822; ok@example.org',
+      'Action: delivered',
+      'Status: 2.0.0',
+    ].join('\r\n');
+    expect(parseDeliveryStatus(text)).toEqual([
+      { address: 'ana.ruiz@example.com', action: 'failed', status: '5.2.1', diagnostic: 'smtp; 550 5.2.1 The email account that you tried to reach is disabled.', kind: 'permanent' },
+      { address: 'leo@example.net', action: 'delayed', status: '4.4.7', diagnostic: '', kind: 'temporary' },
+      { address: 'ok@example.org', action: 'delivered', status: '2.0.0', diagnostic: '', kind: 'none' },
+    ]);
+  });
+});
+
+describe('planIntake', () => {
+  it('takes a reply by its subject when the mail program dropped In-Reply-To, and leaves an out-of-office alone', () => {
+    const plan = planIntake(
+      [
+        message({ source: 'a.eml', from: 'ana.ruiz@example.com', subject: 'RE: A small favour, Ana?', words: 'Lovely to work with.', messageId: '<a@x>' }),
+        message({ source: 'b.eml', from: 'ana.ruiz@example.com', subject: 'Automatic reply: A small favour, Ana?', words: 'I am away.', automatic: true }),
+        message({ source: 'c.eml', from: 'ana.ruiz@example.com', subject: 'Re: Winter bills', words: 'Thanks!', references: ['<ana-ruiz.monthly.send.2026-11-01@harbourhill.example>'] }),
+      ],
+      input,
+      TODAY,
+    );
+    expect(plan.outcomes.map((o) => `${o.source} ${o.kind} ${o.changed}: ${o.note}`)).toEqual([
+      'a.eml testimonial true: ana-ruiz replied to the testimonial request: draft testimonials/ana-ruiz-reply-2026-11-04.mdx',
+      'b.eml unknown false: an automatic reply from ana-ruiz ("Automatic reply: A small favour, Ana?"): left alone',
+      'c.eml unknown false: a reply to monthly (send, 2026-11-01) from ana-ruiz: not a testimonial request; left for you to read',
+    ]);
+    expect(plan.testimonials.map((t) => [t.id, t.data.quote, t.data.consent])).toEqual([['ana-ruiz-reply-2026-11-04', 'Lovely to work with.', undefined]]);
+  });
+
+  it('gives two replies of one day two files, and finds one taken in before by its Message-ID', () => {
+    const reply = (id: string) => message({ from: 'ana.ruiz@example.com', subject: 'Re: A small favour, Ana?', words: `Words ${id}.`, messageId: `<${id}@x>` });
+    const taken = { ...input, testimonials: [{ id: 'ana-ruiz-reply-2026-11-04', text: 'evidence: email <one@x> of 2026-11-04' }] };
+    const plan = planIntake([reply('one'), reply('two'), reply('three')], taken, TODAY);
+    expect(plan.outcomes.map((o) => o.note)).toEqual([
+      'ana-ruiz replied to the testimonial request: already taken in as testimonials/ana-ruiz-reply-2026-11-04.mdx',
+      'ana-ruiz replied to the testimonial request: draft testimonials/ana-ruiz-reply-2026-11-04-2.mdx',
+      'ana-ruiz replied to the testimonial request: draft testimonials/ana-ruiz-reply-2026-11-04-3.mdx',
+    ]);
+  });
+
+  it('unsubscribes by the id in the mailto subject when the address is not on file, never dates it after today, and lists a stranger', () => {
+    const plan = planIntake(
+      [
+        message({ source: 'a.eml', from: 'ana@work.example', to: ['unsubscribe@harbourhill.example'], subject: 'Unsubscribe ana-ruiz', date: Temporal.Instant.from('2027-01-01T00:00:00Z') }),
+        message({ source: 'b.eml', from: 'tom@example.com', to: ['unsubscribe@harbourhill.example'], subject: 'Unsubscribe tom-harris' }),
+        message({ source: 'c.eml', from: 'who@nowhere.example', to: ['unsubscribe@harbourhill.example'], subject: 'unsubscribe' }),
+        message({ source: 'd.eml', from: 'who@nowhere.example', subject: 'Re: News', words: 'STOP' }),
+      ],
+      input,
+      TODAY,
+    );
+    expect(plan.outcomes.map((o) => o.note)).toEqual([
+      'ana-ruiz asked to unsubscribe (sent to unsubscribe@harbourhill.example): marked unsubscribed in contacts/ana-ruiz.yaml',
+      'tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): already unsubscribed in contacts/tom-harris.yaml',
+      'an unsubscribe request (sent to unsubscribe@harbourhill.example) from who@nowhere.example, which no contact has: left alone; find the person and unsubscribe them by hand',
+      'an unsubscribe request (a message asking to stop) from who@nowhere.example, which no contact has: left alone; find the person and unsubscribe them by hand',
+    ]);
+    expect(plan.contacts).toEqual([
+      {
+        id: 'ana-ruiz',
+        file: 'contacts/ana-ruiz.yaml',
+        changes: [{ path: ['unsubscribed'], value: { date: '2026-11-04', evidence: 'Email (no Message-ID) of 2026-11-04 from ana@work.example: subject "Unsubscribe ana-ruiz"' } }],
+      },
+    ]);
+  });
+
+  it('flags a bounced address once, even when two reports name it', () => {
+    const status = 'Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822; ana.ruiz@example.com\nAction: failed\nStatus: 5.1.1\n';
+    const report = (id: string) => message({ messageId: id, from: 'mailer-daemon@mx.example', report: { deliveryStatus: status } });
+    const plan = planIntake([report('<r1@mx>'), report('<r2@mx>')], input, TODAY);
+    expect(plan.outcomes.map((o) => `${o.kind} ${o.changed}`)).toEqual(['bounce true', 'bounce false']);
+    expect(plan.contacts[0].changes).toEqual([
+      { path: ['bounced'], value: { email: 'ana.ruiz@example.com', date: '2026-11-04', reason: '5.1.1 (email <r1@mx> of 2026-11-04)' }, append: true },
+    ]);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { BirthdaySchema, DateSchema, EmailSchema } from './common.ts';
+import { ContactSchema } from './contact.ts';
+import { SettingsSchema } from './settings.ts';
+
+describe('dates', () => {
+  it('keeps YAML text dates and turns the Date objects Astro makes into the same text', () => {
+    expect(DateSchema.parse('2026-11-03')).toBe('2026-11-03');
+    expect(DateSchema.parse(new Date('2026-11-03T00:00:00Z'))).toBe('2026-11-03');
+  });
+
+  it('rejects days that do not exist and forms that are not dates', () => {
+    for (const bad of ['2025-02-30', '2026-13-01', '2026-1-3', '03/11/2026', 20261103]) {
+      expect(DateSchema.safeParse(bad).success, String(bad)).toBe(false);
+    }
+    expect(DateSchema.safeParse('2024-02-29').success).toBe(true);
+  });
+
+  it('takes birthdays with or without a year, 29 February included', () => {
+    expect(['02-29', '1984-07-14', '12-31'].map((b) => BirthdaySchema.safeParse(b).success)).toEqual([true, true, true]);
+    expect(['02-30', '2023-02-29', '13-01', '7-14'].map((b) => BirthdaySchema.safeParse(b).success)).toEqual([false, false, false, false]);
+  });
+});
+
+describe('contacts', () => {
+  it('normalises addresses where they enter and fills the defaults', () => {
+    expect(EmailSchema.parse('  Ana.Ruiz@Example.COM ')).toBe('ana.ruiz@example.com');
+    const contact = ContactSchema.parse({ name: 'Ana Ruiz', segment: 'sphere', emails: ['ANA@example.com'], tags: ['Golf'] });
+    expect(contact).toEqual({
+      name: 'Ana Ruiz',
+      segment: 'sphere',
+      emails: ['ana@example.com'],
+      tier: 'standard',
+      tags: ['golf'],
+      communities: [],
+      dates: {},
+      household: [],
+      consent: {},
+      bounced: [],
+      gifts: { likes: [], dislikes: [] },
+    });
+  });
+});
+
+describe('settings', () => {
+  it('checks the time zone and fills limits', () => {
+    const base = {
+      business: { name: 'B', email: 'b@example.com', address: { street: 's', locality: 'l', postalCode: 'p', country: 'c' } },
+      sender: { name: 'S', email: 's@example.com' },
+      site: { url: 'https://b.example' },
+      unsubscribe: { mailto: 'u@example.com' },
+    };
+    expect(SettingsSchema.safeParse({ ...base, timeZone: 'Mars/Olympus' }).error?.issues[0].message).toBe(
+      '"Mars/Olympus" is not a time zone (use a name like Europe/London)',
+    );
+    const settings = SettingsSchema.parse({ ...base, timeZone: 'America/Los_Angeles' });
+    expect(settings.limits).toEqual({ perDay: 2000, perSecond: 10, perContactPerWeek: 2, daysBetweenAsks: 120 });
+    expect(settings.graceDays).toBe(5);
+  });
+});

@@ -1,0 +1,13 @@
+/**
+ * The problem catalogue: what can be wrong in the owner's files, with permanent codes, hints, and
+ * how a problem is written.
+ */
+export {
+  formatField,
+  formatProblem,
+  problem,
+  sortProblems,
+  type Position,
+  type Problem,
+  type ProblemCode,
+} from './problems.ts';

@@ -1,0 +1,95 @@
+/**
+ * The problem catalogue. A problem is something wrong in the owner's files or settings: a value to
+ * report, never an exception. Codes are permanent; messages say what happened, hints what to do.
+ */
+
+export const PROBLEM_HINTS = {
+  // Reading files
+  MalformedYaml: 'Fix the YAML syntax at this spot: check indentation, colons and quotes.',
+  MalformedJson: 'Each history line must be one JSON object. History is written by the jobs: restore the line from Git.',
+  EmptyFile: 'Fill the file in, or delete it.',
+  FileTooLarge: 'Content files are small, one record each. Split it, or move large assets elsewhere.',
+  UnexpectedFile: 'Content folders hold .yaml files (.mdx for newsletters, results and testimonials). Move this file out.',
+  MissingFrontMatter: 'Start the file with front matter between two lines of three dashes (---).',
+  MissingFolder: 'Check the path given to --content: it should be a folder like content/.',
+  MissingSettings: 'Create settings.yaml in the content folder; the sample content has one to copy.',
+  InvalidId: 'Rename the file with lower-case letters, digits and hyphens, like ana-ruiz.yaml.',
+  DuplicateId: 'Two files give the same id. Rename or remove one of them.',
+  // Fields
+  MissingField: 'Add this field.',
+  WrongType: 'Change the value to the kind the field expects. Quote values that should be text, like "07700 900123".',
+  UnknownKey: 'Remove the field or correct its name: unknown fields are never ignored silently.',
+  NotAllowed: 'Use one of the values listed.',
+  InvalidEmail: 'Write the address in full, like name@example.com.',
+  InvalidDate: 'Write the date as YYYY-MM-DD (a birthday may be MM-DD) and check that the day exists.',
+  InvalidFormat: 'Change the value to the form shown.',
+  OutOfRange: 'Change the value to one inside the range shown.',
+  MissingConsent: 'Record who consented, when, and the evidence before this is published.',
+  Invalid: 'Correct the value.',
+  // Across files
+  UnknownContact: 'Use the file name (without .yaml) of a contact in contacts/, or add that contact.',
+  UnknownTemplate: 'Use the name of a layout in emails/ (without .mjml), or add that layout.',
+  DuplicateEmail: 'One address belongs to one contact. Merge the two contacts, or remove the address from one.',
+  DuplicateStep: 'Give each step of a plan its own id: the id is part of every touch it plans.',
+  AuthorNotConsented: 'Record the author\'s consent to publish (consent.publish in their contact file) or set the testimonial to draft.',
+  ConsentWithdrawn: 'The contact withdrew consent to publish: set the testimonial to draft or remove it.',
+  // Imports and intake
+  UnreadableImportFile: 'Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf).',
+  BadImportRow: 'Correct this row (or card) in the export and import the file again: what was imported stays as it is.',
+  AmbiguousImportRow: 'The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.',
+  UnreadableMessage: 'Save the message again with its full source (in most mail programs: "Save as" or "Show original", as .eml) and run intake on that file.',
+} as const;
+
+export type ProblemCode = keyof typeof PROBLEM_HINTS;
+
+/** Something in the owner's content that needs fixing, with where it is. */
+export type Problem = {
+  code: ProblemCode;
+  /** Path of the file, as the owner sees it. */
+  file: string;
+  /** 1-based; 0 when the problem concerns the whole folder. */
+  line: number;
+  column: number;
+  /** Dot path of the field (`consent.date`, `steps[2].due`); empty for the whole file. */
+  field: string;
+  message: string;
+  hint: string;
+};
+
+export type Position = { line: number; column: number };
+
+/** Builds a problem with its catalogue hint unless a more precise hint is given. */
+export function problem(
+  code: ProblemCode,
+  file: string,
+  at: Position,
+  field: string,
+  message: string,
+  hint: string = PROBLEM_HINTS[code],
+): Problem {
+  return { code, file, line: at.line, column: at.column, field, message, hint };
+}
+
+/** `['steps', 2, 'due']` becomes `steps[2].due`. */
+export function formatField(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+/** Orders problems by file, then position, so reports are stable. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.toSorted(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.field.localeCompare(b.field),
+  );
+}
+
+/** `file:line:col field: message`, the hint on the next line. */
+export function formatProblem(p: Problem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
+  const field = p.field ? ` ${p.field}:` : '';
+  return `${where}${field} ${p.message}\n  ${p.hint}`;
+}

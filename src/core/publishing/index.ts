@@ -1,0 +1,15 @@
+/**
+ * The public view: what may be published, and the privacy check on the built site.
+ */
+export { findLeaks, formatLeak, leakTargets } from './find-leaks.ts';
+export {
+  describeEndorsement,
+  disclosures,
+  endorsementLabel,
+  featuredTestimonials,
+  publicResults,
+  publicTestimonials,
+  resultClientName,
+  sentNewsletters,
+  testimonialTags,
+} from './publish.ts';

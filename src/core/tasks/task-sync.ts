@@ -1,0 +1,54 @@
+import type { Channel, HistoryEntry } from '../model/index.ts';
+import type { Task, TaskIssue } from './task.ts';
+
+/** The parts of a touch id: `contact.plan.step.due`. */
+export function parseTouchId(id: string): { contact: string; plan: string; step: string; due: string } | undefined {
+  const m = /^([a-z0-9-]+)\.([a-z0-9-]+)\.([a-z0-9-]+)\.(\d{4}-\d{2}-\d{2})$/.exec(id);
+  return m ? { contact: m[1], plan: m[2], step: m[3], due: m[4] } : undefined;
+}
+
+export type TaskSync = {
+  /** Tasks with no issue yet: open one for each. */
+  open: Task[];
+  /** History to write: issues opened earlier but not yet recorded, and issues closed by hand. */
+  record: HistoryEntry[];
+  /** Issues reopened after their touch was recorded as done: the owner should look. */
+  reopened: TaskIssue[];
+};
+
+/**
+ * Decides what to do with today's tasks given the issues that already exist and the history.
+ * An issue is found by the touch id in its body, so a rerun never opens a second one; a closed
+ * issue becomes a `done` entry (or `skipped` when closed as not planned).
+ */
+export function syncTasks(tasks: readonly Task[], issues: readonly TaskIssue[], history: readonly HistoryEntry[], at: string): TaskSync {
+  const events = new Map<string, Set<string>>();
+  for (const h of history) {
+    if (!events.has(h.touch)) events.set(h.touch, new Set());
+    events.get(h.touch)?.add(h.event);
+  }
+  const has = (touch: string, event: string) => events.get(touch)?.has(event) ?? false;
+  const byTouch = new Map(issues.map((i) => [i.touch, i]));
+  const channelOf = new Map<string, Channel>(tasks.map((t) => [t.touch, t.channel]));
+
+  const record: HistoryEntry[] = [];
+  const reopened: TaskIssue[] = [];
+  for (const issue of issues) {
+    const parts = parseTouchId(issue.touch);
+    const channel = issue.channel ?? channelOf.get(issue.touch);
+    if (!parts || !channel) continue;
+    const base = { at, touch: issue.touch, channel, ...parts };
+    const settled = has(issue.touch, 'done') || has(issue.touch, 'skipped');
+    if (!has(issue.touch, 'sent')) record.push({ event: 'sent', ...base, response: `issue #${issue.number}` });
+    if (issue.state === 'closed' && !settled) {
+      const closed = issue.closedAt ?? at;
+      if (issue.stateReason === 'not_planned') {
+        record.push({ event: 'skipped', ...base, at: closed, reason: `issue #${issue.number} closed as not planned` });
+      } else {
+        record.push({ event: 'done', ...base, at: closed, issue: issue.number });
+      }
+    }
+    if (issue.state === 'open' && settled) reopened.push(issue);
+  }
+  return { open: tasks.filter((t) => !byTouch.has(t.touch)), record, reopened };
+}

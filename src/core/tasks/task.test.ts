@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ContactSchema, type HistoryEntry } from '../model/index.ts';
+import { composeTask, touchIdFromBody } from './task.ts';
+import type { DueTouch } from '../touches/index.ts';
+
+const contact = ContactSchema.parse({
+  name: 'Ana Ruiz',
+  phone: '07700 900123',
+  emails: ['ana@example.com'],
+  segment: 'past-client',
+  tier: 'top',
+  household: [{ name: 'Tom Ruiz', relation: 'husband' }],
+  communities: [{ name: 'Westbury Golf Club', note: 'plays most Sundays with Tom Harris' }],
+  gifts: { likes: ['red wine'], dislikes: ['flowers'] },
+  goodReferral: 'Friends at the golf club thinking of downsizing',
+});
+
+const touch: DueTouch = {
+  id: 'ana-ruiz.quarterly-call.call.2026-11-25',
+  contact: 'ana-ruiz',
+  plan: 'quarterly-call',
+  step: 'call',
+  channel: 'call',
+  due: Temporal.PlainDate.from('2026-11-25'),
+  date: Temporal.PlainDate.from('2026-11-25'),
+  priority: 60,
+  reason: 'Three months since the last quarterly call (2026-08-25).',
+  task: 'Call {{firstName}} to catch up.',
+  suggestion: 'Hi {{firstName}}, how is the garden at Elm Road coming along?',
+};
+
+const history: HistoryEntry[] = [
+  { event: 'sent', at: '2026-11-03T09:00:00Z', touch: 't1', contact: 'ana-ruiz', plan: 'monthly-newsletter', step: 'send', due: '2026-11-03', channel: 'email' },
+  { event: 'claimed', at: '2026-11-03T08:59:00Z', touch: 't1', contact: 'ana-ruiz', plan: 'monthly-newsletter', step: 'send', due: '2026-11-03', channel: 'email' },
+  { event: 'done', at: '2026-08-25T15:00:00Z', touch: 't0', contact: 'ana-ruiz', plan: 'quarterly-call', step: 'call', due: '2026-08-25', channel: 'call', issue: 12 },
+];
+
+describe('composeTask', () => {
+  it('gives the person everything they need to make the touch personal', () => {
+    const task = composeTask(touch, contact, history);
+    expect(task.title).toBe('Call Ana to catch up (2026-11-25)');
+    expect(task.labels).toEqual(['referable', 'call']);
+    expect(task.body).toMatchInlineSnapshot(`
+      "Call Ana to catch up.
+
+      **Why now:** Three months since the last quarterly call (2026-08-25).
+
+      - **Phone:** 07700 900123
+      - **Email:** ana@example.com
+      - **Last touches:** email on 2026-11-03 (monthly-newsletter), call on 2026-08-25 (quarterly-call)
+      - **Household:** Tom Ruiz (husband)
+      - **Communities to mention:** Westbury Golf Club: plays most Sundays with Tom Harris
+      - **Gift likes:** red wine
+      - **Gift dislikes:** flowers
+      - **A good referral for them:** Friends at the golf club thinking of downsizing
+
+      **Suggested line:**
+
+      > Hi Ana, how is the garden at Elm Road coming along?
+
+      Close this issue when it is done; Referable records it in the history.
+
+      <!-- referable-touch: ana-ruiz.quarterly-call.call.2026-11-25 -->"
+    `);
+    expect(touchIdFromBody(task.body)).toBe(touch.id);
+  });
+
+  it('names the channel when the step gives no task text', () => {
+    const task = composeTask({ ...touch, task: undefined, suggestion: undefined, channel: 'card' }, contact, []);
+    expect(task.title).toBe('Send a card to Ana Ruiz (2026-11-25)');
+    expect(task.body).not.toContain('Last touches');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../model/index.ts';
+import { claimEntry, emailsClaimedOn, heldByHistory, outcomeEntry, resolveOpenClaims } from './send-journal.ts';
+import type { DueTouch } from './touch.ts';
+
+const day = Temporal.PlainDate.from('2026-11-03');
+const touch: DueTouch = {
+  id: 'ana-ruiz.news.send.2026-11-03', contact: 'ana-ruiz', plan: 'news', step: 'send', channel: 'email', due: day, date: day, priority: 1, reason: 'r',
+};
+const at = '2026-11-03T09:00:00Z';
+const ids = { touch: touch.id, contact: 'ana-ruiz', plan: 'news', step: 'send', due: '2026-11-03', channel: 'email' } as const;
+
+describe('the send journal', () => {
+  it('writes a claim, then one outcome for each way a send can end', () => {
+    expect(claimEntry(touch, at)).toEqual({ event: 'claimed', at, ...ids });
+    expect(outcomeEntry(touch, { status: 'sent', messageId: '<m@x>', response: '250 Ok' }, at)).toEqual({ event: 'sent', at, ...ids, messageId: '<m@x>', response: '250 Ok' });
+    expect(outcomeEntry(touch, { status: 'failed', temporary: true, reason: '451 busy' }, at)).toEqual({ event: 'failed', at, ...ids, reason: '451 busy', temporary: true });
+    expect(outcomeEntry(touch, { status: 'unknown', reason: 'dropped after DATA' }, at)).toEqual({ event: 'unknown', at, ...ids, reason: 'dropped after DATA' });
+  });
+
+  it('turns a claim with no outcome into unknown, and leaves settled touches alone', () => {
+    const other = { ...ids, touch: 'tom.news.send.2026-11-03', contact: 'tom' };
+    const history: HistoryEntry[] = [
+      { event: 'claimed', at, ...ids },
+      { event: 'claimed', at, ...other },
+      { event: 'sent', at, ...other, messageId: '<m@x>' },
+    ];
+    expect(resolveOpenClaims(history, '2026-11-04T09:00:00Z')).toEqual([
+      {
+        event: 'unknown',
+        at: '2026-11-04T09:00:00Z',
+        ...ids,
+        reason: 'claimed by an earlier run that ended before recording the outcome; check with the contact before sending again',
+      },
+    ]);
+  });
+
+  it.each<[HistoryEntry | undefined, string | undefined]>([
+    [undefined, undefined],
+    [{ event: 'failed', at, ...ids, reason: '451', temporary: true }, undefined],
+    [{ event: 'failed', at, ...ids, reason: '550 no such user', temporary: false }, 'failed permanently earlier: 550 no such user'],
+    [{ event: 'claimed', at, ...ids }, 'an earlier send has no known outcome: never sent again automatically'],
+    [{ event: 'unknown', at, ...ids, reason: 'x' }, 'an earlier send has no known outcome: never sent again automatically'],
+    [{ event: 'sent', at, ...ids }, 'already sent'],
+  ])('history %j holds the touch back: %s', (last, reason) => {
+    expect(heldByHistory(last)).toBe(reason);
+  });
+
+  it('counts emails claimed on a business day in its time zone', () => {
+    const history: HistoryEntry[] = [
+      { event: 'claimed', at: '2026-11-02T23:30:00Z', ...ids },
+      { event: 'claimed', at: '2026-11-04T03:00:00Z', ...ids },
+      { event: 'claimed', at: '2026-11-03T23:30:00Z', ...ids },
+      { event: 'claimed', at: '2026-11-03T10:00:00Z', ...ids, channel: 'call' },
+    ];
+    expect(emailsClaimedOn(history, day, 'Europe/London')).toBe(1);
+    expect(emailsClaimedOn(history, day, 'Asia/Tokyo')).toBe(1);
+    expect(emailsClaimedOn(history, day, 'America/New_York')).toBe(2);
+  });
+});

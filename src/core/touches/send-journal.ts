@@ -1,0 +1,89 @@
+/**
+ * The send journal's rules: what history says must not be sent, what a claim without an outcome
+ * means, and the entries a send writes. Pure; `history-fs.ts` writes the entries to disk.
+ *
+ * A touch is claimed (and the claim flushed to disk) before its message goes out, then gets one
+ * outcome. SMTP cannot promise exactly once, so the promise is at most once: a claim that never
+ * got its outcome (the job died, the connection dropped after DATA) becomes `unknown`, is shown to
+ * the owner, and is never sent again automatically.
+ */
+import type { HistoryEntry } from '../model/index.ts';
+import { businessDayOf } from '../calendar/index.ts';
+import type { DueTouch, SendOutcome, SkippedTouch } from './touch.ts';
+
+/** Where history goes. `durable` appends resolve only once the entries are on disk. */
+export type Journal = {
+  append(entries: readonly HistoryEntry[], options?: { durable?: boolean }): Promise<void>;
+};
+
+/** The touch fields every history entry repeats. */
+function base(touch: Pick<DueTouch, 'id' | 'contact' | 'plan' | 'step' | 'channel' | 'due'>, at: string) {
+  return { at, touch: touch.id, contact: touch.contact, plan: touch.plan, step: touch.step, due: touch.due.toString(), channel: touch.channel };
+}
+
+/** The last entry of each touch in `history`, which tells where it stands. */
+export function lastEntries(history: readonly HistoryEntry[]): Map<string, HistoryEntry> {
+  const last = new Map<string, HistoryEntry>();
+  for (const entry of history) last.set(entry.touch, entry);
+  return last;
+}
+
+/** Claims that an earlier run left without an outcome: each becomes `unknown`, written at `at`. */
+export function resolveOpenClaims(history: readonly HistoryEntry[], at: string): HistoryEntry[] {
+  const open: HistoryEntry[] = [];
+  for (const entry of lastEntries(history).values()) {
+    if (entry.event !== 'claimed') continue;
+    const { event: _, at: __, ...rest } = entry;
+    open.push({ ...rest, event: 'unknown', at, reason: 'claimed by an earlier run that ended before recording the outcome; check with the contact before sending again' });
+  }
+  return open;
+}
+
+/**
+ * Why history forbids sending this touch now, or undefined when it may be sent. Only a touch with
+ * no entry, or whose last entry is a temporary failure, may be sent.
+ */
+export function heldByHistory(last: HistoryEntry | undefined): string | undefined {
+  if (!last) return undefined;
+  switch (last.event) {
+    case 'failed':
+      return last.temporary ? undefined : `failed permanently earlier: ${last.reason}`;
+    case 'claimed':
+    case 'unknown':
+      return 'an earlier send has no known outcome: never sent again automatically';
+    default:
+      return `already ${last.event}`;
+  }
+}
+
+export function claimEntry(touch: DueTouch, at: string): HistoryEntry {
+  return { event: 'claimed', ...base(touch, at) };
+}
+
+/** The entry that records how a send ended. */
+export function outcomeEntry(touch: DueTouch, outcome: SendOutcome, at: string): HistoryEntry {
+  const b = base(touch, at);
+  switch (outcome.status) {
+    case 'sent':
+      return { event: 'sent', ...b, messageId: outcome.messageId, ...(outcome.response ? { response: outcome.response } : {}) };
+    case 'failed':
+      return { event: 'failed', ...b, reason: outcome.reason || 'no reason given', temporary: outcome.temporary };
+    case 'unknown':
+      return { event: 'unknown', ...b, reason: outcome.reason || 'no reason given' };
+  }
+}
+
+/** A touch that will not be sent, recorded so it is not planned again. */
+export function skippedEntry(touch: SkippedTouch, event: 'skipped' | 'missed', at: string): HistoryEntry {
+  return { event, ...base(touch, at), reason: touch.reason };
+}
+
+/** Emails claimed on the business day `day`: what counts against `limits.perDay`. */
+export function emailsClaimedOn(history: readonly HistoryEntry[], day: Temporal.PlainDate, timeZone: string): number {
+  const text = day.toString();
+  let n = 0;
+  for (const entry of history) {
+    if (entry.channel === 'email' && entry.event === 'claimed' && businessDayOf(entry.at, timeZone) === text) n++;
+  }
+  return n;
+}

@@ -1,0 +1,67 @@
+import { businessDayOf, parseDay, type Day } from '../calendar/index.ts';
+import type { HistoryEntry } from '../model/index.ts';
+
+/** What history says about touches, indexed for the planner. */
+export type HistoryIndex = {
+  /** The last entry of each touch id: the one that tells where it stands. */
+  last: Map<string, HistoryEntry>;
+  /** By `contact plan step`: the due day of the latest real touch (claimed, sent, unknown, done). */
+  lastDue: Map<string, Day>;
+  /** By contact: the business days on which an email went, or may have gone, to them. */
+  emailDays: Map<string, Day[]>;
+  /** The business day of the first entry: the first day the job ran. */
+  firstDay?: Day;
+};
+
+const TOUCHED = new Set(['claimed', 'sent', 'unknown', 'done']);
+const EMAILED = new Set(['claimed', 'sent', 'unknown']);
+
+export const stepKey = (contact: string, plan: string, step: string) => `${contact}\u0000${plan}\u0000${step}`;
+
+/**
+ * Whether a touch with this last history entry is settled: claimed, sent, unknown (a doubt is
+ * never resent automatically), done, skipped, missed, or failed permanently. A temporary failure
+ * leaves it due, to be tried again inside the grace window.
+ */
+export function isSettled(last: HistoryEntry | undefined): boolean {
+  if (!last) return false;
+  return !(last.event === 'failed' && last.temporary);
+}
+
+/** Reads the history log in order; `timeZone` turns each moment into the business's day. */
+export function indexHistory(history: readonly HistoryEntry[], timeZone: string): HistoryIndex {
+  const last = new Map<string, HistoryEntry>();
+  const lastDue = new Map<string, Day>();
+  let firstDay: Day | undefined;
+  const days = new Map<string, Day>();
+  const dayOf = (moment: string): Day => {
+    let day = days.get(moment);
+    if (day === undefined) {
+      day = parseDay(businessDayOf(moment, timeZone));
+      days.set(moment, day);
+    }
+    return day;
+  };
+  const emailedOn = new Map<string, Day>();
+  for (const entry of history) {
+    last.set(entry.touch, entry);
+    const at = dayOf(entry.at);
+    if (firstDay === undefined || at < firstDay) firstDay = at;
+    if (EMAILED.has(entry.event) && !emailedOn.has(entry.touch)) emailedOn.set(entry.touch, at);
+  }
+  const emailDays = new Map<string, Day[]>();
+  for (const entry of last.values()) {
+    if (TOUCHED.has(entry.event)) {
+      const key = stepKey(entry.contact, entry.plan, entry.step);
+      const due = parseDay(entry.due);
+      if ((lastDue.get(key) ?? -Infinity) < due) lastDue.set(key, due);
+    }
+    if (entry.channel !== 'email' || !EMAILED.has(entry.event)) continue;
+    // The day it first went out, even when a later run wrote `unknown` for it.
+    const day = emailedOn.get(entry.touch) ?? dayOf(entry.at);
+    const list = emailDays.get(entry.contact);
+    if (list) list.push(day);
+    else emailDays.set(entry.contact, [day]);
+  }
+  return { last, lastDue, emailDays, firstDay };
+}
