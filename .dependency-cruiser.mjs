@@ -32,14 +32,14 @@ export default {
     },
     {
       name: 'core-through-faces',
-      comment: "A core folder reaches another core folder only through its index.ts.",
+      comment: 'A core folder reaches another core folder only through its index.ts.',
       severity: 'error',
       from: { path: '^src/core/([^/]+)/' },
       to: { path: '^src/core/[^/]+/', pathNot: ['^src/core/$1/', '^src/core/[^/]+/index\\.ts$'] },
     },
     {
       name: 'adapters-through-faces',
-      comment: "An adapter folder reaches another adapter folder only through its index.ts.",
+      comment: 'An adapter folder reaches another adapter folder only through its index.ts.',
       severity: 'error',
       from: { path: '^src/adapters/([^/]+)/' },
       to: { path: '^src/adapters/[^/]+/', pathNot: ['^src/adapters/$1/', '^src/adapters/[^/]+/index\\.ts$'] },

@@ -13,13 +13,7 @@ import { EMAILS_DIR, readContent, openHistoryJournal } from '../src/adapters/fs/
 import { compileLayouts, compileMjml } from '../src/adapters/layouts/index.ts';
 import { toMailOptions, createOutbox, createSmtpDelivery } from '../src/adapters/mail/index.ts';
 import { emailPreparer, runDaily, deliverEmails } from '../src/core/daily/index.ts';
-import {
-  type Delivery,
-  type OutgoingEmail,
-  createPersonalizer,
-  type EmailDraft,
-  renderEmail,
-} from '../src/core/email/index.ts';
+import { type Delivery, type OutgoingEmail, createPersonalizer, type EmailDraft, renderEmail } from '../src/core/email/index.ts';
 import { planTouches } from '../src/core/planning/index.ts';
 import type { Settings } from '../src/core/model/index.ts';
 import { generateContent, SETTINGS } from '../test/helpers/generate-content.ts';
@@ -68,16 +62,26 @@ const messages: OutgoingEmail[] = touches.flatMap((t) => {
 // Compiling MJML for each recipient instead, on a sample.
 const source = await readFile(path.join(EMAILS_DIR, 'newsletter.mjml'), 'utf8');
 const SAMPLE = 40;
-const perRecipient = await measure(async () => {
-  for (let i = 0; i < SAMPLE; i++) await compileMjml(source, path.join(EMAILS_DIR, 'newsletter.mjml'), path.resolve(EMAILS_DIR), settings.business.colours);
-}, { warmup: true });
+const perRecipient = await measure(
+  async () => {
+    for (let i = 0; i < SAMPLE; i++)
+      await compileMjml(source, path.join(EMAILS_DIR, 'newsletter.mjml'), path.resolve(EMAILS_DIR), settings.business.colours);
+  },
+  { warmup: true },
+);
 
 // Sending, to a loopback smtp-server in another process.
 const sink = await startSink();
 const smtpUrl = `smtp://127.0.0.1:${sink.port}`;
 
 async function bareLoop(batch: readonly OutgoingEmail[]): Promise<number> {
-  const transport = nodemailer.createTransport({ pool: true, host: '127.0.0.1', port: sink.port, maxConnections: POOL, maxMessages: Infinity });
+  const transport = nodemailer.createTransport({
+    pool: true,
+    host: '127.0.0.1',
+    port: sink.port,
+    maxConnections: POOL,
+    maxMessages: Infinity,
+  });
   const before = await sink.count();
   await Promise.all(batch.map((m) => transport.sendMail(toMailOptions(m))));
   transport.close();
@@ -136,7 +140,9 @@ await sink.close();
 await removeTree(dir);
 
 const us = (ms: number, count: number) => `${((ms * 1000) / count).toFixed(0)} µs`;
-console.log(`${n.toLocaleString('en')} personalised newsletters from ${CONTACTS.toLocaleString('en')} generated contacts; SMTP pool of ${POOL} to a loopback smtp-server in another process.\n`);
+console.log(
+  `${n.toLocaleString('en')} personalised newsletters from ${CONTACTS.toLocaleString('en')} generated contacts; SMTP pool of ${POOL} to a loopback smtp-server in another process.\n`,
+);
 const row = (work: string, count: number, m: { ms: number; cpuMs: number }) => [
   work,
   count.toLocaleString('en'),
@@ -159,8 +165,12 @@ printTable(
     row('outbox adapter (.eml files)', outbox.value, outbox),
   ],
 );
-console.log(`\nSend phase / bare pooled loop (median of ${ROUNDS} turns each): ${(bare / phase.ms).toFixed(2)} in wall time (aim: 0.8 or more), ${(bareCpu / phase.cpuMs).toFixed(2)} in sender CPU time`);
-console.log(`Render after compile: ${us(prepared.ms, n)} per email, ${us(prepared.cpuMs, n)} of CPU (target: 150 µs or less); compiling per recipient: ${us(perRecipient.ms, SAMPLE)}`);
+console.log(
+  `\nSend phase / bare pooled loop (median of ${ROUNDS} turns each): ${(bare / phase.ms).toFixed(2)} in wall time (aim: 0.8 or more), ${(bareCpu / phase.cpuMs).toFixed(2)} in sender CPU time`,
+);
+console.log(
+  `Render after compile: ${us(prepared.ms, n)} per email, ${us(prepared.cpuMs, n)} of CPU (target: 150 µs or less); compiling per recipient: ${us(perRecipient.ms, SAMPLE)}`,
+);
 console.log('Target: the daily job for 10,000 contacts, about 9,000 emails, in 8 s or less.');
 
 /** Wall time and this process's CPU time of `fn` (the machine is shared: CPU time is steadier). */
@@ -176,7 +186,9 @@ async function measure<T>(fn: () => T | Promise<T>, { warmup = false } = {}): Pr
 type Sink = { port: number; count(): Promise<number>; close(): Promise<void> };
 
 async function startSink(): Promise<Sink> {
-  const child: ChildProcess = fork(path.join(import.meta.dirname, 'lib', 'smtp-sink-process.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'lib', 'smtp-sink-process.ts'), {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
   const { port } = await next<{ port: number }>();
   return {

@@ -16,7 +16,9 @@ for (const contacts of sizes) {
   if (clean.value.problems.length) throw new Error(`generated content has problems: ${clean.value.problems[0].message}`);
   // One bad field in every tenth contact: those files are parsed again for positions.
   const broken: Record<string, string> = {};
-  for (const rel of Object.keys(tree).filter((p) => p.startsWith('contacts/')).filter((_, i) => i % 10 === 0)) {
+  for (const rel of Object.keys(tree)
+    .filter((p) => p.startsWith('contacts/'))
+    .filter((_, i) => i % 10 === 0)) {
     broken[rel] = `${tree[rel]}tier: gold\n`;
   }
   await addToTree(dir, broken);

@@ -87,5 +87,8 @@ for (const testimonials of sizes) {
   ]);
   await Promise.all([removeTree(content), removeTree(dist), removeTree(`${dist}-cache`)]);
 }
-printTable(['testimonials', 'pages', 'astro build', 'pages/s', 'peak memory', 'largest page', 'JSON feed', 'JS shipped', 'privacy check'], rows);
+printTable(
+  ['testimonials', 'pages', 'astro build', 'pages/s', 'peak memory', 'largest page', 'JSON feed', 'JS shipped', 'privacy check'],
+  rows,
+);
 console.log('\nTarget: astro build with 5,000 testimonials in 10 s or less, peak memory 1 GB or less.');

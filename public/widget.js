@@ -13,11 +13,9 @@
 
   var script =
     document.currentScript ||
-    Array.prototype.slice
-      .call(document.querySelectorAll('script[src*="widget.js"]'))
-      .filter(function (s) {
-        return !s.hasAttribute('data-referable-mounted');
-      })[0];
+    Array.prototype.slice.call(document.querySelectorAll('script[src*="widget.js"]')).filter(function (s) {
+      return !s.hasAttribute('data-referable-mounted');
+    })[0];
   if (!script || script.hasAttribute('data-referable-mounted')) return;
   script.setAttribute('data-referable-mounted', '');
 
@@ -49,7 +47,9 @@
       '.author{font-weight:650;color:' + primary + '}',
       '.about{font-size:.85rem;color:#4d5a60}',
       '.kind{font-size:.85rem;color:#4d5a60}',
-      '.badge{display:inline-block;padding:0 .5rem;margin-right:.35rem;border-radius:999px;font-size:.72rem;font-weight:650;text-transform:uppercase;letter-spacing:.02em;border:1px solid #d9dfe2;color:' + primary + '}',
+      '.badge{display:inline-block;padding:0 .5rem;margin-right:.35rem;border-radius:999px;font-size:.72rem;font-weight:650;text-transform:uppercase;letter-spacing:.02em;border:1px solid #d9dfe2;color:' +
+        primary +
+        '}',
       '.note{margin:0;padding:.45rem .6rem;border-left:3px solid ' + accent + ';background:#f5f7f8;font-size:.8rem}',
       '.more{margin:.75rem 0 0;font-size:.9rem}',
       'a{color:' + primary + '}',

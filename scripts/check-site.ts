@@ -41,7 +41,9 @@ runCommand(async () => {
     .filter((e) => e.isFile() && TEXT.test(e.name))
     .map((e) => path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
-  const files = await Promise.all(rels.map(async (rel) => ({ path: `${dist}/${rel}`, text: await readFile(path.join(dist, rel), 'utf8') })));
+  const files = await Promise.all(
+    rels.map(async (rel) => ({ path: `${dist}/${rel}`, text: await readFile(path.join(dist, rel), 'utf8') })),
+  );
   const leaks = findLeaks(files, targets).map(formatLeak);
   // The site never reads contacts, so it cannot know that a testimonial's author withdrew consent
   // to publish: `validateContent` does, and a page built for such a testimonial is a leak too.

@@ -14,7 +14,8 @@ runCommand(async () => {
     attempts: { type: 'string', default: '5' },
   });
   const attempts = Number(values.attempts);
-  if (!Number.isInteger(attempts) || attempts < 1) throw new UsageError(`--attempts ${values.attempts} is not a whole number of pushes from 1`);
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new UsageError(`--attempts ${values.attempts} is not a whole number of pushes from 1`);
   const history = path.join(values.content, 'history');
   // Intake edits contacts (unsubscribed, bounced) and adds draft testimonials: without them the
   // next run, from a fresh checkout, would have lost messages already marked as read.
@@ -25,8 +26,12 @@ runCommand(async () => {
     return 0;
   }
   if (result.conflict) {
-    console.error(`Committed the run's changes but they conflict with what was pushed meanwhile, so nothing was pushed:\n${result.conflict}`);
-    console.error('The same file was changed on both sides (often a contact edited while intake marked it). Merge the change by hand from this run\'s checkout, or edit the file again; the history is union-merged and never conflicts.');
+    console.error(
+      `Committed the run's changes but they conflict with what was pushed meanwhile, so nothing was pushed:\n${result.conflict}`,
+    );
+    console.error(
+      "The same file was changed on both sides (often a contact edited while intake marked it). Merge the change by hand from this run's checkout, or edit the file again; the history is union-merged and never conflicts.",
+    );
     return 1;
   }
   if (!result.pushed) {

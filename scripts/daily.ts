@@ -8,15 +8,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  parseCommandArgs,
-  UsageError,
-  clockOn,
-  todayIn,
-  createProgress,
-  printProblems,
-  runCommand,
-} from '../src/adapters/cli/index.ts';
+import { parseCommandArgs, UsageError, clockOn, todayIn, createProgress, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { readContent, openHistoryJournal, repairHistory } from '../src/adapters/fs/index.ts';
 import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github/index.ts';
 import { compileLayouts } from '../src/adapters/layouts/index.ts';
@@ -44,10 +36,13 @@ runCommand(async () => {
   });
   if (values.date && !isCalendarDate(values.date)) throw new UsageError(`--date ${values.date} is not a real date (write YYYY-MM-DD)`);
   const smtpUrl = process.env.SMTP_URL || undefined;
-  if (smtpUrl && !isSmtpUrl(smtpUrl)) throw new UsageError('SMTP_URL is not an smtp:// or smtps:// URL (its value is not shown: it may hold a password)');
+  if (smtpUrl && !isSmtpUrl(smtpUrl))
+    throw new UsageError('SMTP_URL is not an smtp:// or smtps:// URL (its value is not shown: it may hold a password)');
   const dryRun = values['dry-run'];
   const historyDir = path.join(values.content, 'history');
-  if (!dryRun) for (const file of await repairHistory(historyDir)) console.error(`${file}: removed an unfinished last line left by a run that was stopped`);
+  if (!dryRun)
+    for (const file of await repairHistory(historyDir))
+      console.error(`${file}: removed an unfinished last line left by a run that was stopped`);
 
   // Intake (issue 9): replies, unsubscribes and bounces from the mailbox at IMAP_URL, taken in
   // before the content is read, so an unsubscribe read now is honoured by this run's plan.
@@ -62,7 +57,8 @@ runCommand(async () => {
   const settings = content.settings;
   const stop = (why: string) => stopped(why, problems);
   if (!settings) return stop('the settings have problems, and the sender, postal address and limits come from them.');
-  if (problems.some((p) => p.file.startsWith(`${historyDir}/`))) return stop('history has problems, and sending without it could send a touch twice.');
+  if (problems.some((p) => p.file.startsWith(`${historyDir}/`)))
+    return stop('history has problems, and sending without it could send a touch twice.');
   // `npm start` passes --showcase: sample content names the day it shows best (settings.showcaseDay).
   const showcaseDay = values.showcase && !values.date ? settings.showcaseDay : undefined;
   if (showcaseDay) console.log(`Showing the sample's showcase day, ${showcaseDay} (settings.showcaseDay): \`npm run daily\` runs today.\n`);
@@ -84,17 +80,36 @@ runCommand(async () => {
   } else {
     const journal = await openHistoryJournal(historyDir, today.toString().slice(0, 7));
     const progress = createProgress();
-    const writeTasks = (tasks: readonly Task[]) => writeOutboxFile(values.outbox, `tasks-${today}.md`, formatTaskList(tasks, today.toString()));
+    const writeTasks = (tasks: readonly Task[]) =>
+      writeOutboxFile(values.outbox, `tasks-${today}.md`, formatTaskList(tasks, today.toString()));
     try {
       const issues = gitHub && asTaskIssues(gitHub);
-      report = await runDaily(input, { delivery, journal, writeTasks, ...(issues ? { issues } : {}), onSending: progress.start, onResult: progress.step });
+      report = await runDaily(input, {
+        delivery,
+        journal,
+        writeTasks,
+        ...(issues ? { issues } : {}),
+        onSending: progress.start,
+        onResult: progress.step,
+      });
     } finally {
       progress.done();
       await journal.close();
     }
   }
   await delivery.close();
-  const all: Problem[] = [...problems, ...compiled.problems.map((p) => ({ code: 'Invalid' as const, file: p.file, line: 0, column: 0, field: '', message: p.message, hint: 'Fix the layout; its emails are held back until then.' }))];
+  const all: Problem[] = [
+    ...problems,
+    ...compiled.problems.map((p) => ({
+      code: 'Invalid' as const,
+      file: p.file,
+      line: 0,
+      column: 0,
+      field: '',
+      message: p.message,
+      hint: 'Fix the layout; its emails are held back until then.',
+    })),
+  ];
   const ctx = { date: today.toString(), delivery: delivery.name, dryRun, problems: all };
   console.log(formatDailySummary(report, ctx).join('\n'));
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatDailyMarkdown(report, ctx));
@@ -106,7 +121,9 @@ async function stopped(why: string, problems: readonly Problem[]): Promise<numbe
   const line = `Nothing was sent: ${why} Fix the problems above and run it again.`;
   console.error(`\n${line}`);
   if (process.env.GITHUB_STEP_SUMMARY) {
-    const list = problems.map((p) => `- \`${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}\` ${p.field ? `${p.field}: ` : ''}${p.message}`);
+    const list = problems.map(
+      (p) => `- \`${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}\` ${p.field ? `${p.field}: ` : ''}${p.message}`,
+    );
     await appendFile(process.env.GITHUB_STEP_SUMMARY, `## Daily run stopped\n\n${line}\n\n${list.join('\n')}\n`);
   }
   return EXIT.problems;

@@ -7,14 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { changeContactFile, contactFile, createContactFile, readContactFiles } from '../src/adapters/fs/index.ts';
-import {
-  parseHeaderMap,
-  readCsvContacts,
-  type HeaderMap,
-  planImport,
-  decodeExport,
-  readVcardContacts,
-} from '../src/core/import/index.ts';
+import { parseHeaderMap, readCsvContacts, type HeaderMap, planImport, decodeExport, readVcardContacts } from '../src/core/import/index.ts';
 import { SegmentSchema } from '../src/core/model/index.ts';
 import { parseYamlSource } from '../src/core/content/index.ts';
 
@@ -28,7 +21,8 @@ runCommand(async () => {
     segment: { type: 'string', default: 'sphere' },
     date: { type: 'string' },
   });
-  if (positionals.length !== 1) throw new UsageError('usage: npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field"]');
+  if (positionals.length !== 1)
+    throw new UsageError('usage: npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field"]');
   const segment = SegmentSchema.safeParse(values.segment);
   if (!segment.success) throw new UsageError(`--segment: use one of ${SegmentSchema.options.join(', ')}`);
   let map: HeaderMap | undefined;
@@ -38,10 +32,10 @@ runCommand(async () => {
     map = parsed.map;
   }
   const [file] = positionals;
-  const text = await readFile(file).then(decodeExport, (error: NodeJS.ErrnoException) => {
+  const text = (await readFile(file).then(decodeExport, (error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(`${file}: no such file`);
     throw error;
-  }) as string;
+  })) as string;
   const isVcard = /\.(vcf|vcard)$/i.test(file) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text);
   const read = isVcard ? { format: 'vcard' as const, ignored: [], ...readVcardContacts(text, file) } : readCsvContacts(text, file, { map });
 

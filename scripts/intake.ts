@@ -30,7 +30,9 @@ runCommand(async () => {
   const plan = planIntake(messages, input, date ?? todayIn(input.settings.timeZone));
   const written = await writeIntake(values.content, plan);
   if (!written.ok) {
-    console.error(`Intake stopped: ${written.reason}. Run it again on the same messages once that is fixed: what was written is not written twice.`);
+    console.error(
+      `Intake stopped: ${written.reason}. Run it again on the same messages once that is fixed: what was written is not written twice.`,
+    );
     return 1;
   }
   for (const o of plan.outcomes) console.log(formatOutcome(o));

@@ -22,6 +22,9 @@ runCommand(async () => {
   const plan = planTouches({ ...content, settings }, { from, days });
   const rows = planRows(plan.due, content, settings, from);
   if (values.json) console.log(JSON.stringify(planJson(rows), null, 2));
-  else console.log(formatPlanTable({ business: settings.business.name, from, days, rows, skipped: plan.skipped, missed: plan.missed }).join('\n'));
+  else
+    console.log(
+      formatPlanTable({ business: settings.business.name, from, days, rows, skipped: plan.skipped, missed: plan.missed }).join('\n'),
+    );
   return problems.length ? 1 : 0;
 });

@@ -19,7 +19,9 @@ async function readPlan(file: string): Promise<PlannedRow[]> {
   } catch {
     // Reported below, with what to do.
   }
-  throw new UsageError(`--plan ${file} is not the JSON array npm run plan -- --json prints (run npm with --silent so its banner stays out of the file)`);
+  throw new UsageError(
+    `--plan ${file} is not the JSON array npm run plan -- --json prints (run npm with --silent so its banner stays out of the file)`,
+  );
 }
 
 runCommand(async () => {
@@ -30,7 +32,9 @@ runCommand(async () => {
   });
   if (!values.plan) throw new UsageError('--plan FILE is required: the output of npm run plan -- --json');
   const rows = await readPlan(values.plan);
-  const previews = values.preview ? (await readdir(values.preview).catch(() => [])).filter((f) => f.endsWith('.html') && f !== 'index.html').length : 0;
+  const previews = values.preview
+    ? (await readdir(values.preview).catch(() => [])).filter((f) => f.endsWith('.html') && f !== 'index.html').length
+    : 0;
   const markdown = summarizeChange(rows, { days: Number(values.days), previews });
   console.log(markdown);
   const { GITHUB_STEP_SUMMARY, GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, PR_NUMBER } = process.env;

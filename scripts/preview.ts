@@ -49,7 +49,11 @@ runCommand(async () => {
     }
   }
   const notSent = { skipped: plan.skipped.length, missed: plan.missed.length };
-  await writePreviewFile(out, 'index.html', previewIndex({ business: settings.business.name, from, days, emails, problems: held, notSent }));
+  await writePreviewFile(
+    out,
+    'index.html',
+    previewIndex({ business: settings.business.name, from, days, emails, problems: held, notSent }),
+  );
 
   for (const { touch, reason } of held) console.error(`${touch.id}: not rendered: ${reason}`);
   const range = days === 1 ? `on ${from}` : `from ${from} to ${from.add({ days: days - 1 })}`;

@@ -13,9 +13,13 @@ import { isCalendarDate } from '../src/core/model/index.ts';
 const USAGE = 'npm run report -- [--date YYYY-MM-DD] [--content DIR] [--out DIR]';
 
 runCommand(async () => {
-  const { values, positionals } = parseCommandArgs(process.argv.slice(2), { date: { type: 'string' }, out: { type: 'string', default: 'report' } });
+  const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
+    date: { type: 'string' },
+    out: { type: 'string', default: 'report' },
+  });
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`);
-  if (values.date !== undefined && !isCalendarDate(values.date)) throw new UsageError(`--date ${values.date} is not a real date (write YYYY-MM-DD)\nusage: ${USAGE}`);
+  if (values.date !== undefined && !isCalendarDate(values.date))
+    throw new UsageError(`--date ${values.date} is not a real date (write YYYY-MM-DD)\nusage: ${USAGE}`);
   const { content, problems } = await readContent(values.content);
   printProblems(problems);
   const settings = content.settings;

@@ -20,7 +20,8 @@ describe('npm run check', () => {
       'contacts/ana-ruiz.yaml': 'name: Ana Ruiz\nsegment: sphere\nemails: [ana@example.com]\n',
       'contacts/tom-byrne.yaml': 'name: Tom Byrne\nsegmnt: sphere\n',
       'contacts/broken.yaml': 'name: [Broken\n',
-      'referrals/tom.yaml': 'referrer: tom-byrne\nreferred: ana-ruiz\ndate: 2025-02-30\nstatus:\n  - {status: introduced, date: 2025-03-01}\n',
+      'referrals/tom.yaml':
+        'referrer: tom-byrne\nreferred: ana-ruiz\ndate: 2025-02-30\nstatus:\n  - {status: introduced, date: 2025-03-01}\n',
     });
   });
   afterAll(async () => {

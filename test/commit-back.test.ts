@@ -29,7 +29,11 @@ describe('committing history back', () => {
     git(dir, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
     const seed = path.join(dir, 'seed');
     git(dir, 'clone', '--quiet', origin, seed);
-    for (const [k, v] of [['user.name', 'Owner'], ['user.email', 'owner@example.com']]) git(seed, 'config', k, v);
+    for (const [k, v] of [
+      ['user.name', 'Owner'],
+      ['user.email', 'owner@example.com'],
+    ])
+      git(seed, 'config', k, v);
     mkdirSync(path.join(seed, 'content/history'), { recursive: true });
     writeFileSync(path.join(seed, '.gitattributes'), readFileSync(path.join(ROOT, '.gitattributes')));
     writeFileSync(path.join(seed, 'content/history/2026-11.jsonl'), line('first'));
@@ -41,7 +45,11 @@ describe('committing history back', () => {
     owner = path.join(dir, 'owner');
     git(dir, 'clone', '--quiet', origin, job);
     git(dir, 'clone', '--quiet', origin, owner);
-    for (const [k, v] of [['user.name', 'Owner'], ['user.email', 'owner@example.com']]) git(owner, 'config', k, v);
+    for (const [k, v] of [
+      ['user.name', 'Owner'],
+      ['user.email', 'owner@example.com'],
+    ])
+      git(owner, 'config', k, v);
   });
   afterEach(() => removeTree(dir));
 
@@ -63,7 +71,9 @@ describe('committing history back', () => {
     const run = commitHistory(job);
     expect(run).toEqual({ code: 0, out: 'Committed and pushed the history after rebasing 1 time.\n' });
     expect(git(origin, 'log', '--format=%s', 'main').split('\n')).toEqual(['chore(history): record the daily run', 'owner change', 'seed']);
-    const history = git(origin, 'show', 'main:content/history/2026-11.jsonl').split('\n').map((l) => JSON.parse(l).touch);
+    const history = git(origin, 'show', 'main:content/history/2026-11.jsonl')
+      .split('\n')
+      .map((l) => JSON.parse(l).touch);
     expect(history.toSorted()).toEqual(['first', 'job-1', 'owner-1']);
     expect(git(origin, 'show', 'main:content/settings.yaml')).toBe('business: {name: Changed}');
   });

@@ -36,7 +36,8 @@ describe.each([
   let last: Awaited<ReturnType<typeof runScript>>;
   const content = () => path.join(dir, 'content');
   const outbox = () => path.join(dir, 'outbox');
-  const gitHubEnv = () => (api ? { GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'agency/referable', GITHUB_API_URL: api.url } : { GITHUB_TOKEN: '' });
+  const gitHubEnv = () =>
+    api ? { GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'agency/referable', GITHUB_API_URL: api.url } : { GITHUB_TOKEN: '' };
 
   /** One day of the job as scripts/daily.ts runs it, with a clock fixed on that morning. */
   async function runDay(today: Temporal.PlainDate): Promise<void> {
@@ -80,7 +81,9 @@ describe.each([
   const allHistory = async (): Promise<HistoryEntry[]> => (await readContent(content())).content.history;
 
   beforeAll(async () => {
-    dir = await writeTree(Object.fromEntries(Object.entries(generateContent({ contacts: 60, seed: 6 })).map(([k, v]) => [`content/${k}`, v])));
+    dir = await writeTree(
+      Object.fromEntries(Object.entries(generateContent({ contacts: 60, seed: 6 })).map(([k, v]) => [`content/${k}`, v])),
+    );
     sink = await startSmtpSink();
     if (github) api = await startGitHubApi();
     const seen = new Set<number>();
@@ -90,7 +93,10 @@ describe.each([
     }
     closeYesterdaysIssues(seen);
     const lastDay = FIRST.add({ days: DAYS - 1 }).toString();
-    last = await runScript('daily', ['--content', content(), '--outbox', outbox(), '--date', lastDay], { SMTP_URL: sink.url, ...gitHubEnv() });
+    last = await runScript('daily', ['--content', content(), '--outbox', outbox(), '--date', lastDay], {
+      SMTP_URL: sink.url,
+      ...gitHubEnv(),
+    });
   }, 240_000);
   afterAll(async () => {
     await sink?.close();
@@ -107,7 +113,10 @@ describe.each([
   it('sends each email touch exactly once, and never the same touch twice to a contact', async () => {
     const history = await allHistory();
     const received = await Promise.all(
-      sink.received.map(async (m) => ({ to: m.to.join(','), touch: /^<([^@>]+)@/.exec((await simpleParser(m.raw)).messageId ?? '')?.[1] ?? '' })),
+      sink.received.map(async (m) => ({
+        to: m.to.join(','),
+        touch: /^<([^@>]+)@/.exec((await simpleParser(m.raw)).messageId ?? '')?.[1] ?? '',
+      })),
     );
     expect(received.length).toBeGreaterThan(40);
     expect(received.every((r) => r.touch)).toBe(true);
@@ -140,7 +149,9 @@ describe.each([
     }
     const listed: string[] = [];
     for (const file of (await readdir(outbox())).filter((f) => f.startsWith('tasks-'))) {
-      listed.push(...[...(await readFile(path.join(outbox(), file), 'utf8')).matchAll(/<!-- referable-touch: (\S+) -->/g)].map((m) => m[1]));
+      listed.push(
+        ...[...(await readFile(path.join(outbox(), file), 'utf8')).matchAll(/<!-- referable-touch: (\S+) -->/g)].map((m) => m[1]),
+      );
     }
     expect(listed.toSorted()).toEqual(personal.toSorted());
   });

@@ -20,9 +20,17 @@ async function setup() {
 }
 const outbox = () => path.join(dir, 'outbox');
 const daily = (content: string, date = '2026-11-03', env: NodeJS.ProcessEnv = {}) =>
-  runScript('daily', ['--content', content, '--outbox', outbox(), '--date', date], { SMTP_URL: '', GITHUB_TOKEN: '', GITHUB_STEP_SUMMARY: '', ...env });
+  runScript('daily', ['--content', content, '--outbox', outbox(), '--date', date], {
+    SMTP_URL: '',
+    GITHUB_TOKEN: '',
+    GITHUB_STEP_SUMMARY: '',
+    ...env,
+  });
 const history = async (content: string) =>
-  (await readFile(path.join(content, 'history', '2026-11.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  (await readFile(path.join(content, 'history', '2026-11.jsonl'), 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const counts = (stdout: string) => Object.fromEntries([...stdout.matchAll(/^ {2}(\w+) +(\d+)/gm)].map((m) => [m[1], Number(m[2])]));
 const edit = async (file: string, from: string, to: string) => {
   const text = await readFile(file, 'utf8');
@@ -90,7 +98,16 @@ describe('npm run daily with partly bad content', () => {
 
   it('sends nothing when a history file is broken, since that could send a touch twice', async () => {
     const content = await setup();
-    const claim = { event: 'claimed', at: '2026-11-02T09:00:00Z', touch: 'x.y.z.2026-11-02', contact: 'x', plan: 'y', step: 'z', due: '2026-11-02', channel: 'email' };
+    const claim = {
+      event: 'claimed',
+      at: '2026-11-02T09:00:00Z',
+      touch: 'x.y.z.2026-11-02',
+      contact: 'x',
+      plan: 'y',
+      step: 'z',
+      due: '2026-11-02',
+      channel: 'email',
+    };
     await mkdir(path.join(content, 'history'));
     await writeFile(path.join(content, 'history/2026-10.jsonl'), `${JSON.stringify({ ...claim, event: 'sent', channel: 'fax' })}\n`);
     const run = await daily(content);

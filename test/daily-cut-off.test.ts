@@ -33,7 +33,11 @@ const touchesOf = async (received: Received[]) =>
 
 /** Starts the daily job and kills it (SIGKILL: no chance to tidy up) once `ready` says so. */
 async function runUntil(env: NodeJS.ProcessEnv, ready: () => Promise<boolean>): Promise<void> {
-  const child = spawn(process.execPath, ['scripts/daily.ts', ...args()], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', ...env }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['scripts/daily.ts', ...args()], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', ...env },
+    stdio: 'ignore',
+  });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   let done = false;
   void exited.then(() => (done = true));
@@ -44,12 +48,17 @@ async function runUntil(env: NodeJS.ProcessEnv, ready: () => Promise<boolean>): 
 
 describe('a daily run cut off while sending', () => {
   it('keeps what it did, and the next run sends none of it again', async () => {
-    dir = await writeTree(Object.fromEntries(Object.entries(generateContent({ contacts: 150, seed: 4 })).map(([k, v]) => [`content/${k}`, v])));
+    dir = await writeTree(
+      Object.fromEntries(Object.entries(generateContent({ contacts: 150, seed: 4 })).map(([k, v]) => [`content/${k}`, v])),
+    );
     // The server accepts 30 messages, then takes the rest and never answers.
     let accepted = 0;
     const slow = await startSmtpSink({ data: () => (++accepted > 30 ? 'hang' : 'accept') });
     sinks.push(slow);
-    await runUntil({ SMTP_URL: slow.url }, async () => (await history()).filter((e) => e.event === 'sent' && e.channel === 'email').length >= 30);
+    await runUntil(
+      { SMTP_URL: slow.url },
+      async () => (await history()).filter((e) => e.event === 'sent' && e.channel === 'email').length >= 30,
+    );
 
     const cut = await history();
     const received = await touchesOf(slow.received);

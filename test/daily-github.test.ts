@@ -39,10 +39,17 @@ const env = (extra: NodeJS.ProcessEnv = {}) => ({
 const daily = (date: string, extra: string[] = [], more: NodeJS.ProcessEnv = {}) =>
   runScript('daily', ['--content', content(), '--outbox', path.join(dir, 'outbox'), '--date', date, ...extra], env(more));
 const history = async () =>
-  (await readFile(path.join(content(), 'history', '2026-11.jsonl'), 'utf8').catch(() => '')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  (await readFile(path.join(content(), 'history', '2026-11.jsonl'), 'utf8').catch(() => ''))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const counts = (stdout: string) => Object.fromEntries([...stdout.matchAll(/^ {2}(\w+) +(\d+)/gm)].map((m) => [m[1], Number(m[2])]));
 const patchIssue = (number: number, body: object) =>
-  fetch(`${api.url}/repos/agency/referable/issues/${number}`, { method: 'PATCH', headers: { authorization: 'token test-token' }, body: JSON.stringify(body) });
+  fetch(`${api.url}/repos/agency/referable/issues/${number}`, {
+    method: 'PATCH',
+    headers: { authorization: 'token test-token' },
+    body: JSON.stringify(body),
+  });
 const posts = () => api.requests.filter((r) => r.startsWith('POST')).length;
 
 describe('the daily job with SMTP and GitHub issues', () => {
@@ -51,7 +58,17 @@ describe('the daily job with SMTP and GitHub issues', () => {
     const first = await daily('2026-11-03', [], { GITHUB_STEP_SUMMARY: summaryFile });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(counts(first.stdout)).toEqual({ sent: 3, failed: 0, unknown: 0, skipped: 1, held: 0, missed: 0, deferred: 0, tasks: 1, done: 0 });
+    expect(counts(first.stdout)).toEqual({
+      sent: 3,
+      failed: 0,
+      unknown: 0,
+      skipped: 1,
+      held: 0,
+      missed: 0,
+      deferred: 0,
+      tasks: 1,
+      done: 0,
+    });
     expect(first.stdout).toContain('5 touches due today: email 4, call 1');
     expect(first.stdout).toContain('1 issue opened in agency/referable');
     expect(first.stdout).toContain('1 personal touch waiting in the issues of agency/referable: close each issue when it is done');
@@ -77,7 +94,17 @@ describe('the daily job with SMTP and GitHub issues', () => {
     const before = (await history()).length;
     const second = await daily('2026-11-03');
     expect(second.code).toBe(0);
-    expect(counts(second.stdout)).toEqual({ sent: 0, failed: 0, unknown: 0, skipped: 0, held: 0, missed: 0, deferred: 0, tasks: 0, done: 0 });
+    expect(counts(second.stdout)).toEqual({
+      sent: 0,
+      failed: 0,
+      unknown: 0,
+      skipped: 0,
+      held: 0,
+      missed: 0,
+      deferred: 0,
+      tasks: 0,
+      done: 0,
+    });
     expect(sink.received).toHaveLength(3);
     expect(api.issues).toHaveLength(1);
     expect(posts()).toBe(1);
@@ -116,7 +143,9 @@ describe('the daily job with SMTP and GitHub issues', () => {
   it('when GitHub refuses, sends the emails, keeps the personal touch for the next run, and says so', async () => {
     const refused = await daily('2026-11-03', [], { GITHUB_TOKEN: 'wrong-token' });
     expect(refused.code).toBe(3);
-    expect(refused.stdout).toContain("GitHub answered 401: Bad credentials: check the GITHUB_TOKEN. Today's personal touches are in the task list");
+    expect(refused.stdout).toContain(
+      "GitHub answered 401: Bad credentials: check the GITHUB_TOKEN. Today's personal touches are in the task list",
+    );
     expect(refused.stdout).toContain(`${CALL}: its issue could not be opened today: tried again on the next run`);
     expect(refused.stdout + refused.stderr).not.toContain('wrong-token');
     expect(sink.received).toHaveLength(3);
@@ -131,7 +160,16 @@ describe('the daily job with SMTP and GitHub issues', () => {
   });
 
   it('opens the issue of a personal touch whose run was cut off between its claim and the issue', async () => {
-    const claim = { event: 'claimed', at: '2026-11-03T09:00:00Z', touch: CALL, contact: 'ana-ruiz', plan: 'catch-up-call', step: 'call', due: '2026-11-03', channel: 'call' };
+    const claim = {
+      event: 'claimed',
+      at: '2026-11-03T09:00:00Z',
+      touch: CALL,
+      contact: 'ana-ruiz',
+      plan: 'catch-up-call',
+      step: 'call',
+      due: '2026-11-03',
+      channel: 'call',
+    };
     await addToTree(content(), { 'history/2026-11.jsonl': `${JSON.stringify(claim)}\n` });
     const run = await daily('2026-11-03');
     expect(run.code).toBe(0);

@@ -24,7 +24,10 @@ const daily = (content: string, outbox: string, extra: string[] = [], env: NodeJ
   runScript('daily', ['--content', content, '--outbox', outbox, '--date', '2026-11-03', ...extra], { SMTP_URL: '', ...env });
 const readText = (file: string) => readFile(file, 'utf8').catch(() => '');
 const history = async (content: string) =>
-  (await readText(path.join(content, 'history', '2026-11.jsonl'))).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  (await readText(path.join(content, 'history', '2026-11.jsonl')))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 const counts = (stdout: string) => Object.fromEntries([...stdout.matchAll(/^ {2}(\w+) +(\d+)/gm)].map((m) => [m[1], Number(m[2])]));
 
 describe('npm run daily', () => {
@@ -78,7 +81,16 @@ describe('npm run daily', () => {
 
   it('turns a claim left by a killed run into unknown and never sends it again', async () => {
     const { content, outbox } = await setup();
-    const claim = { event: 'claimed', at: '2026-11-03T09:00:00Z', touch: 'tom-harris.monthly-newsletter.send.2026-11-03', contact: 'tom-harris', plan: 'monthly-newsletter', step: 'send', due: '2026-11-03', channel: 'email' };
+    const claim = {
+      event: 'claimed',
+      at: '2026-11-03T09:00:00Z',
+      touch: 'tom-harris.monthly-newsletter.send.2026-11-03',
+      contact: 'tom-harris',
+      plan: 'monthly-newsletter',
+      step: 'send',
+      due: '2026-11-03',
+      channel: 'email',
+    };
     await addToTree(content, { 'history/2026-11.jsonl': `${JSON.stringify(claim)}\n{"event":"sent","at":"2026-11-` });
     const run = await daily(content, outbox);
     expect(run.stderr).toContain('removed an unfinished last line');
@@ -101,7 +113,13 @@ describe('npm run daily', () => {
     const second = await daily(content, outbox, [], { SMTP_URL: url });
     expect(counts(second.stdout)).toMatchObject({ sent: 1, failed: 0 });
     expect(sink.received.map((r) => r.to[0]).sort()).toEqual(['ana@mail.example', 'priya@mail.example', 'tom@mail.example']);
-    const everything = [first.stdout, first.stderr, second.stdout, second.stderr, await readText(path.join(content, 'history', '2026-11.jsonl'))];
+    const everything = [
+      first.stdout,
+      first.stderr,
+      second.stdout,
+      second.stderr,
+      await readText(path.join(content, 'history', '2026-11.jsonl')),
+    ];
     for (const file of await readdir(outbox)) everything.push(await readText(path.join(outbox, file)));
     for (const text of everything) expect(text).not.toContain('Sup3r-s3cret');
   });

@@ -22,12 +22,43 @@ const TODAY = Temporal.PlainDate.from('2026-12-01');
 
 /** One realistic email per layout: a plan step of the sample content, for a contact it fits. */
 const CASES = [
-  { layout: 'newsletter', contact: 'ana-ruiz', plan: 'monthly-newsletter', step: 'send', newsletter: 'what-a-survey-will-tell-you', preheader: 'The three levels of survey' },
+  {
+    layout: 'newsletter',
+    contact: 'ana-ruiz',
+    plan: 'monthly-newsletter',
+    step: 'send',
+    newsletter: 'what-a-survey-will-tell-you',
+    preheader: 'The three levels of survey',
+  },
   { layout: 'note', contact: 'maya-walsh', plan: 'new-client-welcome', step: 'weekly-note', preheader: 'A quick hello from Hannah Wells' },
-  { layout: 'referral-thanks', contact: 'david-okafor', plan: 'referral-thanks', step: 'thank', preheader: 'Thank you for the introduction' },
-  { layout: 'above-and-beyond', contact: 'david-okafor', plan: 'above-and-beyond', step: 'recap', preheader: 'What we did for you, beyond the brief' },
-  { layout: 'testimonial-request', contact: 'david-okafor', plan: 'testimonial-request', step: 'ask', preheader: 'Would you share a few words' },
-  { layout: 'introduction-ask', contact: 'david-okafor', plan: 'introduction-ask', step: 'ask', preheader: 'An offer for the people you know' },
+  {
+    layout: 'referral-thanks',
+    contact: 'david-okafor',
+    plan: 'referral-thanks',
+    step: 'thank',
+    preheader: 'Thank you for the introduction',
+  },
+  {
+    layout: 'above-and-beyond',
+    contact: 'david-okafor',
+    plan: 'above-and-beyond',
+    step: 'recap',
+    preheader: 'What we did for you, beyond the brief',
+  },
+  {
+    layout: 'testimonial-request',
+    contact: 'david-okafor',
+    plan: 'testimonial-request',
+    step: 'ask',
+    preheader: 'Would you share a few words',
+  },
+  {
+    layout: 'introduction-ask',
+    contact: 'david-okafor',
+    plan: 'introduction-ask',
+    step: 'ask',
+    preheader: 'An offer for the people you know',
+  },
 ] as const;
 
 const WIDTHS = [375, 1200];
@@ -108,47 +139,51 @@ async function open(html: string, width: number): Promise<{ page: Page; requests
 }
 
 describe.each(CASES)('the $layout email for $contact', (c) => {
-  it.each(WIDTHS)('reads well at %i px wide', async (width) => {
-    const email = emails.get(c.layout) as OutgoingEmail;
-    const { page, requests } = await open(email.html, width);
-    try {
-      await page.screenshot({ path: path.join(shots, `${c.layout}-${width}.png`), fullPage: true });
-      // No request to any host: no web fonts, no tracking pixel, no remote image.
-      expect(requests).toEqual([]);
-      // Nothing wider than the screen.
-      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-      // Every image says what it shows.
-      expect(await page.evaluate(`[...document.images].filter((i) => !i.alt || !i.alt.trim()).map((i) => i.src)`)).toEqual([]);
-      // The preheader is the first text in the body, hidden from view, and padded with invisible
-      // filler so the inbox preview shows it alone.
-      const preheader = page.locator('body > div').first();
-      const preview = (await preheader.textContent()) ?? '';
-      const words = preview.replace(/[\u034f\u200c\u00a0\s]+$/u, '');
-      expect(words.startsWith(c.preheader)).toBe(true);
-      expect(preview.length - words.length).toBeGreaterThan(150);
-      await expect.poll(() => preheader.isVisible()).toBe(false);
-      expect(await page.title()).toBe(email.subject);
+  it.each(WIDTHS)(
+    'reads well at %i px wide',
+    async (width) => {
+      const email = emails.get(c.layout) as OutgoingEmail;
+      const { page, requests } = await open(email.html, width);
+      try {
+        await page.screenshot({ path: path.join(shots, `${c.layout}-${width}.png`), fullPage: true });
+        // No request to any host: no web fonts, no tracking pixel, no remote image.
+        expect(requests).toEqual([]);
+        // Nothing wider than the screen.
+        expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
+        // Every image says what it shows.
+        expect(await page.evaluate(`[...document.images].filter((i) => !i.alt || !i.alt.trim()).map((i) => i.src)`)).toEqual([]);
+        // The preheader is the first text in the body, hidden from view, and padded with invisible
+        // filler so the inbox preview shows it alone.
+        const preheader = page.locator('body > div').first();
+        const preview = (await preheader.textContent()) ?? '';
+        const words = preview.replace(/[\u034f\u200c\u00a0\s]+$/u, '');
+        expect(words.startsWith(c.preheader)).toBe(true);
+        expect(preview.length - words.length).toBeGreaterThan(150);
+        await expect.poll(() => preheader.isVisible()).toBe(false);
+        expect(await page.title()).toBe(email.subject);
 
-      // The greeting, with the contact's first name.
-      const first = email.to.name.split(' ')[0];
-      expect(await page.getByText(`Hi ${first},`, { exact: true }).isVisible()).toBe(true);
-      // The postal address and a working unsubscribe link, visible (anti-spam law).
-      const a = settings.business.address;
-      expect(await page.getByText(`${settings.business.name}, ${a.street}, ${a.locality}`).isVisible()).toBe(true);
-      const unsubscribe = page.getByRole('link', { name: 'Unsubscribe' });
-      expect(await unsubscribe.isVisible()).toBe(true);
-      expect(await unsubscribe.getAttribute('href')).toBe(email.listUnsubscribe.find((u) => u.startsWith('https:')));
-      const box = await unsubscribe.boundingBox();
-      expect(box && box.width > 20 && box.height > 8).toBe(true);
-      // Body text stays readable: never smaller than 13 px.
-      const sizes = (await page.evaluate(
-        `[...document.body.querySelectorAll('*')].filter((e) => e.checkVisibility() && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())).map((e) => parseFloat(getComputedStyle(e).fontSize))`,
-      )) as number[];
-      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(13);
-    } finally {
-      await page.context().close();
-    }
-  }, 60_000);
+        // The greeting, with the contact's first name.
+        const first = email.to.name.split(' ')[0];
+        expect(await page.getByText(`Hi ${first},`, { exact: true }).isVisible()).toBe(true);
+        // The postal address and a working unsubscribe link, visible (anti-spam law).
+        const a = settings.business.address;
+        expect(await page.getByText(`${settings.business.name}, ${a.street}, ${a.locality}`).isVisible()).toBe(true);
+        const unsubscribe = page.getByRole('link', { name: 'Unsubscribe' });
+        expect(await unsubscribe.isVisible()).toBe(true);
+        expect(await unsubscribe.getAttribute('href')).toBe(email.listUnsubscribe.find((u) => u.startsWith('https:')));
+        const box = await unsubscribe.boundingBox();
+        expect(box && box.width > 20 && box.height > 8).toBe(true);
+        // Body text stays readable: never smaller than 13 px.
+        const sizes = (await page.evaluate(
+          `[...document.body.querySelectorAll('*')].filter((e) => e.checkVisibility() && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())).map((e) => parseFloat(getComputedStyle(e).fontSize))`,
+        )) as number[];
+        expect(Math.min(...sizes)).toBeGreaterThanOrEqual(13);
+      } finally {
+        await page.context().close();
+      }
+    },
+    60_000,
+  );
 });
 
 describe('what each email says', () => {

@@ -12,7 +12,11 @@ import { removeTree, writeTree } from './helpers/temp-dir.ts';
 let dir = '';
 let checkout = '';
 const run = (command: string, args: string[]) =>
-  spawnSync(command, args, { cwd: checkout, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SMTP_URL: '', GITHUB_TOKEN: '', IMAP_URL: '' } });
+  spawnSync(command, args, {
+    cwd: checkout,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', SMTP_URL: '', GITHUB_TOKEN: '', IMAP_URL: '' },
+  });
 
 beforeAll(async () => {
   dir = await writeTree({}, 'referable-checkout-');

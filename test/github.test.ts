@@ -24,7 +24,17 @@ async function run(gh: GitHubTasks, tasks: Task[], history: HistoryEntry[]) {
   for (const t of sync.open) {
     const issue = await gh.openTaskIssue(t);
     const [contact, plan, step, due] = t.touch.split('.');
-    history.push({ event: 'sent', at: AT, touch: t.touch, contact, plan, step, due, channel: t.channel, response: `issue #${issue.number}` });
+    history.push({
+      event: 'sent',
+      at: AT,
+      touch: t.touch,
+      contact,
+      plan,
+      step,
+      due,
+      channel: t.channel,
+      response: `issue #${issue.number}`,
+    });
   }
   return sync;
 }
@@ -86,7 +96,14 @@ describe('GitHub issues as the task list', () => {
       body: JSON.stringify({ state: 'closed', state_reason: 'not_planned' }),
     });
     const after = await run(gh, [], history);
-    expect(after.record.map((h) => ({ event: h.event, contact: h.contact, channel: h.channel, issue: h.event === 'done' ? h.issue : undefined }))).toEqual([
+    expect(
+      after.record.map((h) => ({
+        event: h.event,
+        contact: h.contact,
+        channel: h.channel,
+        issue: h.event === 'done' ? h.issue : undefined,
+      })),
+    ).toEqual([
       { event: 'skipped', contact: 'tom-byrne', channel: 'card', issue: undefined },
       { event: 'done', contact: 'ana-ruiz', channel: 'call', issue: 1 },
     ]);
@@ -103,7 +120,11 @@ describe('GitHub issues as the task list', () => {
 
   it('waits out a rate-limit answer and retries a server error', async () => {
     const reset = String(Math.ceil(Date.now() / 1000) + 1);
-    api.failNext('GET', { status: 403, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }, body: { message: 'API rate limit exceeded' } });
+    api.failNext('GET', {
+      status: 403,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset },
+      body: { message: 'API rate limit exceeded' },
+    });
     api.failNext('POST', { status: 500 });
     const history: HistoryEntry[] = [];
     await run(gh, [TASKS[0]], history);

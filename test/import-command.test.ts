@@ -28,7 +28,7 @@ describe('npm run import', () => {
   let dir: string;
   afterEach(async () => removeTree(dir));
 
-  it('imports a Google export, merges into the owner\'s file keeping its comments, reports bad rows, and changes nothing the second time', async () => {
+  it("imports a Google export, merges into the owner's file keeping its comments, reports bad rows, and changes nothing the second time", async () => {
     dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
     const first = await runScript('import', [fixture('google-contacts.csv'), '--content', dir, '--date', '2026-03-02']);
     expect(first.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
@@ -83,7 +83,7 @@ dates:
     expect(await snapshotFolder(dir)).toEqual(files);
   });
 
-  it('imports vCards of every version into one folder without duplicates, and --update replaces the owner\'s values', async () => {
+  it("imports vCards of every version into one folder without duplicates, and --update replaces the owner's values", async () => {
     dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
     for (const file of ['icloud.vcf', 'nextcloud-4.0.vcf', 'android-2.1.vcf', 'outlook.csv']) {
       await runScript('import', [fixture(file), '--content', dir, '--date', '2026-03-02']);
@@ -121,7 +121,17 @@ notes: |-
   it('takes a header map, records consent with its source and date, and stops at a bad command line', async () => {
     dir = await writeTree({ 'settings.yaml': settings });
     const map = 'Customer=name,Contact address=email,Newsletter=emailConsent,Signed up=consentDate';
-    const run = await runScript('import', [fixture('generic-semicolon.csv'), '--content', dir, '--map', map, '--source', 'Open-house sign-up sheet', '--date', '2026-03-02']);
+    const run = await runScript('import', [
+      fixture('generic-semicolon.csv'),
+      '--content',
+      dir,
+      '--map',
+      map,
+      '--source',
+      'Open-house sign-up sheet',
+      '--date',
+      '2026-03-02',
+    ]);
     expect(run.code).toBe(1);
     expect(await readFile(path.join(dir, 'contacts/hannah-lee.yaml'), 'utf8')).toBe(`name: Hannah Lee
 emails:

@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './helpers/run-script.ts';
-import {
-  parseHeaderMap,
-  readCsvContacts,
-  type HeaderMap,
-  readVcardContacts,
-  decodeExport,
-} from '../src/core/import/index.ts';
+import { parseHeaderMap, readCsvContacts, type HeaderMap, readVcardContacts, decodeExport } from '../src/core/import/index.ts';
 import { formatProblem } from '../src/core/problems/index.ts';
 
 const fixture = async (name: string) => decodeExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
@@ -88,7 +82,8 @@ describe('Outlook CSV (Windows-1252, M/D/YYYY, 0/0/00)', async () => {
 
 describe('a generic CSV with semicolons and a header map', async () => {
   const text = await fixture('generic-semicolon.csv');
-  const map = (parseHeaderMap('Customer=name,Contact address=email,Newsletter=emailConsent,Signed up=consentDate') as { map: HeaderMap }).map;
+  const map = (parseHeaderMap('Customer=name,Contact address=email,Newsletter=emailConsent,Signed up=consentDate') as { map: HeaderMap })
+    .map;
 
   it('without a map, says which columns it found', () => {
     expect(printed(readCsvContacts(text, 'people.csv').problems)).toMatchInlineSnapshot(`
@@ -116,7 +111,8 @@ describe('a generic CSV with semicolons and a header map', async () => {
 
   it('rejects a map that names no field', () => {
     expect(parseHeaderMap('E-mail=mail')).toEqual({
-      error: '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, birthday, clientSince, organization, title, notes, emailConsent, consentDate, ignore',
+      error:
+        '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, birthday, clientSince, organization, title, notes, emailConsent, consentDate, ignore',
     });
     expect(parseHeaderMap('E-mail')).toEqual({ error: '--map: "E-mail" should be written HEADER=FIELD' });
   });
@@ -193,9 +189,19 @@ describe('vCard files', () => {
 
   it('reports a card it cannot read and a file that holds no card', () => {
     const broken = [
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Ruiz', 'EMAIL:ana@example.com', 'END:VCARD',
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Lee Chen', 'this line is no property', 'END:VCARD',
-      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Tom',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Ana Ruiz',
+      'EMAIL:ana@example.com',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Lee Chen',
+      'this line is no property',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Tom',
     ].join('\r\n');
     const read = readVcardContacts(broken, 'a.vcf');
     expect(read.people.map((p) => p.name)).toEqual(['Ana Ruiz']);

@@ -19,7 +19,13 @@ afterAll(async () => dovecot?.stop());
 
 /** A client of the test mailbox, to put messages in and read their flags back. */
 async function withMailbox<T>(mailbox: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = new ImapFlow({ host: '127.0.0.1', port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port: dovecot.port,
+    secure: false,
+    auth: { user: dovecot.user, pass: dovecot.password },
+    logger: false,
+  });
   await client.connect();
   try {
     await client.mailboxCreate(mailbox).catch(() => undefined);
@@ -34,7 +40,8 @@ async function flagsBySubject(mailbox: string): Promise<Record<string, string[]>
     const lock = await client.getMailboxLock(mailbox);
     try {
       const out: Record<string, string[]> = {};
-      for (const m of await client.fetchAll('1:*', { envelope: true, flags: true })) out[m.envelope?.subject ?? ''] = [...(m.flags ?? [])].sort();
+      for (const m of await client.fetchAll('1:*', { envelope: true, flags: true }))
+        out[m.envelope?.subject ?? ''] = [...(m.flags ?? [])].sort();
       return out;
     } finally {
       lock.release();
@@ -78,15 +85,52 @@ describe('npm run intake -- --imap, against dovecot on loopback', () => {
         inReplyTo: touchMessageId('ana-ruiz.testimonial-request.ask.2026-11-02'),
       });
       await client.append(mailbox, reply, []);
-      await client.append(mailbox, await buildMail({ from: 'tom.harris@example.com', to: 'unsubscribe@harbourhill.example', subject: 'Unsubscribe tom-harris', text: '', messageId: '<imap-unsub@example.com>' }), []);
       await client.append(
         mailbox,
-        await buildBounce({ recipient: 'priya@patel.example', status: '5.1.1', action: 'failed', diagnostic: '550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown', original: touchMessageId('priya-patel.monthly-note.note.2026-11-04'), messageId: '<imap-dsn@mx.example>' }),
+        await buildMail({
+          from: 'tom.harris@example.com',
+          to: 'unsubscribe@harbourhill.example',
+          subject: 'Unsubscribe tom-harris',
+          text: '',
+          messageId: '<imap-unsub@example.com>',
+        }),
         [],
       );
-      await client.append(mailbox, await buildMail({ from: 'sam@lee.example', to: 'hello@harbourhill.example', subject: 'Lunch on Friday?', text: 'Are you free?', messageId: '<imap-lunch@lee.example>' }), []);
+      await client.append(
+        mailbox,
+        await buildBounce({
+          recipient: 'priya@patel.example',
+          status: '5.1.1',
+          action: 'failed',
+          diagnostic: '550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown',
+          original: touchMessageId('priya-patel.monthly-note.note.2026-11-04'),
+          messageId: '<imap-dsn@mx.example>',
+        }),
+        [],
+      );
+      await client.append(
+        mailbox,
+        await buildMail({
+          from: 'sam@lee.example',
+          to: 'hello@harbourhill.example',
+          subject: 'Lunch on Friday?',
+          text: 'Are you free?',
+          messageId: '<imap-lunch@lee.example>',
+        }),
+        [],
+      );
       // Read by the owner already: not new, so not taken in.
-      await client.append(mailbox, await buildMail({ from: 'leo.novak@example.net', to: 'unsubscribe@harbourhill.example', subject: 'Unsubscribe leo-novak', text: '', messageId: '<imap-read@example.net>' }), ['\\Seen']);
+      await client.append(
+        mailbox,
+        await buildMail({
+          from: 'leo.novak@example.net',
+          to: 'unsubscribe@harbourhill.example',
+          subject: 'Unsubscribe leo-novak',
+          text: '',
+          messageId: '<imap-read@example.net>',
+        }),
+        ['\\Seen'],
+      );
     });
     const env = { IMAP_URL: dovecot.url(mailbox) };
     const shown = (text: string) => text.replaceAll(String(dovecot.port), 'PORT').replaceAll(`${dir}/`, '');
@@ -128,8 +172,12 @@ describe('npm run intake -- --imap, against dovecot on loopback', () => {
       'Lunch on Friday?': [TAKEN_IN],
       'Unsubscribe leo-novak': ['\\Seen'],
     });
-    expect(await readFile(path.join(content, 'testimonials/ana-ruiz-reply-2026-11-04.mdx'), 'utf8')).toContain('quote: You made buying our first house easy.');
-    expect(await readFile(path.join(content, 'contacts/tom-harris.yaml'), 'utf8')).toContain('evidence: \'Email <imap-unsub@example.com> of 2026-11-04');
+    expect(await readFile(path.join(content, 'testimonials/ana-ruiz-reply-2026-11-04.mdx'), 'utf8')).toContain(
+      'quote: You made buying our first house easy.',
+    );
+    expect(await readFile(path.join(content, 'contacts/tom-harris.yaml'), 'utf8')).toContain(
+      "evidence: 'Email <imap-unsub@example.com> of 2026-11-04",
+    );
     expect(await readFile(path.join(content, 'contacts/leo-novak.yaml'), 'utf8')).not.toContain('unsubscribed');
 
     const second = await runScript('intake', ['--imap', '--content', content, '--date', '2026-11-05'], env);
@@ -139,13 +187,19 @@ describe('npm run intake -- --imap, against dovecot on loopback', () => {
     `);
   });
 
-  it('runs in the daily job before planning, so an unsubscribe read today is honoured by today\'s sends (issue 9, point 4)', async () => {
+  it("runs in the daily job before planning, so an unsubscribe read today is honoured by today's sends (issue 9, point 4)", async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'referable-imap-'));
     const content = path.join(dir, 'content');
     const outbox = path.join(dir, 'outbox');
     await cp(FIXTURE, content, { recursive: true });
     const mailbox = 'Daily';
-    const request = await buildMail({ from: 'tom.harris@example.com', to: 'unsubscribe@harbourhill.example', subject: 'Unsubscribe tom-harris', text: '', messageId: '<daily-unsub@example.com>' });
+    const request = await buildMail({
+      from: 'tom.harris@example.com',
+      to: 'unsubscribe@harbourhill.example',
+      subject: 'Unsubscribe tom-harris',
+      text: '',
+      messageId: '<daily-unsub@example.com>',
+    });
     await withMailbox(mailbox, (client) => client.append(mailbox, request, []));
     const env = { IMAP_URL: dovecot.url(mailbox), SMTP_URL: '', GITHUB_TOKEN: '', GITHUB_REPOSITORY: '' };
     const rehearsal = await runScript('daily', ['--content', content, '--outbox', outbox, '--date', '2026-11-04', '--dry-run'], env);

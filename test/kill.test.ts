@@ -23,10 +23,22 @@ type Entry = { event: string; touch: string; channel: string; reason?: string };
 
 /** Starts `node scripts/daily.ts` on `content` for DAY, sending to `smtpUrl`. */
 function startDaily(content: string, smtpUrl: string): { child: ChildProcess; done: Promise<Run> } {
-  const child = spawn(process.execPath, ['scripts/daily.ts', '--content', content, '--date', DAY, '--outbox', path.join(content, '..', 'outbox')], {
-    cwd: ROOT,
-    env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', GITHUB_STEP_SUMMARY: '', IMAP_URL: '', SMTP_URL: smtpUrl },
-  });
+  const child = spawn(
+    process.execPath,
+    ['scripts/daily.ts', '--content', content, '--date', DAY, '--outbox', path.join(content, '..', 'outbox')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        GITHUB_ACTIONS: '',
+        GITHUB_TOKEN: '',
+        GITHUB_STEP_SUMMARY: '',
+        IMAP_URL: '',
+        SMTP_URL: smtpUrl,
+      },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d) => (stdout += d));
@@ -200,19 +212,23 @@ describe('the daily job killed mid-send', () => {
     TIMEOUT,
   );
 
-  it('killed twice in a row, then run to completion: still at most once, none lost', async () => {
-    const content = await freshContent();
-    let onMessage = () => {};
-    const server = await sink(() => onMessage());
-    await killedRun(content, server, 3, (kill) => (onMessage = kill));
-    await killedRun(content, server, Math.floor(due.length / 3), (kill) => (onMessage = kill));
-    onMessage = () => {};
-    const last = await startDaily(content, server.url).done;
-    expect(last.code).toBe(EXIT.attention);
-    const final = await expectAtMostOnceAndNoneLost(content, server);
-    const unknown = [...final.values()].filter((e) => e === 'unknown').length;
-    const sent = [...final.values()].filter((e) => e === 'sent').length;
-    expect(unknown).toBeGreaterThanOrEqual(2);
-    expect(sent + unknown).toBe(due.length);
-  }, TIMEOUT);
+  it(
+    'killed twice in a row, then run to completion: still at most once, none lost',
+    async () => {
+      const content = await freshContent();
+      let onMessage = () => {};
+      const server = await sink(() => onMessage());
+      await killedRun(content, server, 3, (kill) => (onMessage = kill));
+      await killedRun(content, server, Math.floor(due.length / 3), (kill) => (onMessage = kill));
+      onMessage = () => {};
+      const last = await startDaily(content, server.url).done;
+      expect(last.code).toBe(EXIT.attention);
+      const final = await expectAtMostOnceAndNoneLost(content, server);
+      const unknown = [...final.values()].filter((e) => e === 'unknown').length;
+      const sent = [...final.values()].filter((e) => e === 'sent').length;
+      expect(unknown).toBeGreaterThanOrEqual(2);
+      expect(sent + unknown).toBe(due.length);
+    },
+    TIMEOUT,
+  );
 });

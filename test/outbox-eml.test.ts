@@ -74,9 +74,9 @@ describe('an outbox .eml from npm start', () => {
 
     const html = String(mail.html);
     expect(html).toMatch(/^<!doctype html>/);
-    expect(html).toContain("<title>What a survey will and won&#39;t tell you</title>");
+    expect(html).toContain('<title>What a survey will and won&#39;t tell you</title>');
     expect(html).toContain('<a href="https://wellsmercer.example/unsubscribe?contact=ana-ruiz"');
-    expect(html).toContain("2 Brewer&#39;s Yard, High Street, Lewes, East Sussex, BN7 2AA, United Kingdom");
+    expect(html).toContain('2 Brewer&#39;s Yard, High Street, Lewes, East Sussex, BN7 2AA, United Kingdom');
     expect(html).not.toContain('{{');
   });
 

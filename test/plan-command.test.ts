@@ -31,7 +31,9 @@ describe('npm run plan on the sample content, December 2026', () => {
     expect(keys).toEqual(keys.toSorted());
     expect(new Set(keys).size).toBe(keys.length);
     for (const r of rows) {
-      expect(Object.keys(r)).toEqual(r.channel === 'email' ? ['date', 'contact', 'plan', 'step', 'channel', 'subject'] : ['date', 'contact', 'plan', 'step', 'channel']);
+      expect(Object.keys(r)).toEqual(
+        r.channel === 'email' ? ['date', 'contact', 'plan', 'step', 'channel', 'subject'] : ['date', 'contact', 'plan', 'step', 'channel'],
+      );
       expect(r.date >= '2026-12-01' && r.date <= '2026-12-30').toBe(true);
     }
   });
@@ -40,13 +42,21 @@ describe('npm run plan on the sample content, December 2026', () => {
     // content/newsletters/what-a-survey-will-tell-you.mdx: sendDate 2026-12-01.
     for (const contact of ['ana-ruiz', 'maya-walsh']) {
       expect(find(rows, contact, 'monthly-newsletter')).toEqual([
-        { date: '2026-12-01', contact, plan: 'monthly-newsletter', step: 'send', channel: 'email', subject: "What a survey will and won't tell you" },
+        {
+          date: '2026-12-01',
+          contact,
+          plan: 'monthly-newsletter',
+          step: 'send',
+          channel: 'email',
+          subject: "What a survey will and won't tell you",
+        },
       ]);
     }
     // Maya's eight new-client notes ended with the one the sample history sent on 26 November.
     expect(find(rows, 'maya-walsh', 'new-client-welcome')).toEqual([]);
     // No address, no consent, or unsubscribed: no email.
-    for (const contact of ['carys-hughes', 'marcus-bell', 'nina-lindqvist']) expect(rows.filter((r) => r.contact === contact && r.channel === 'email')).toEqual([]);
+    for (const contact of ['carys-hughes', 'marcus-bell', 'nina-lindqvist'])
+      expect(rows.filter((r) => r.contact === contact && r.channel === 'email')).toEqual([]);
   });
 
   it('closes the loop on Tom’s referral, calls Ana with news, and sends Elif’s birthday email', () => {
@@ -58,10 +68,19 @@ describe('npm run plan on the sample content, December 2026', () => {
       { date: '2026-12-21', contact: 'tom-harris', plan: 'refer-back', step: 'after-referral', channel: 'call' },
     ]);
     // Sam Adeyemi, whom Ana introduced, met us on 30 November: Ana hears how it went.
-    expect(find(rows, 'ana-ruiz', 'referral-thanks')).toEqual([{ date: '2026-12-02', contact: 'ana-ruiz', plan: 'referral-thanks', step: 'update-call', channel: 'call' }]);
+    expect(find(rows, 'ana-ruiz', 'referral-thanks')).toEqual([
+      { date: '2026-12-02', contact: 'ana-ruiz', plan: 'referral-thanks', step: 'update-call', channel: 'call' },
+    ]);
     // Elif Demir, born 1991-12-02, standard tier: the birthday email on the day.
     expect(find(rows, 'elif-demir', 'birthday-email')).toEqual([
-      { date: '2026-12-02', contact: 'elif-demir', plan: 'birthday-email', step: 'email', channel: 'email', subject: 'Happy birthday, Elif' },
+      {
+        date: '2026-12-02',
+        contact: 'elif-demir',
+        plan: 'birthday-email',
+        step: 'email',
+        channel: 'email',
+        subject: 'Happy birthday, Elif',
+      },
     ]);
   });
 
@@ -82,7 +101,9 @@ describe('npm run plan on the sample content, December 2026', () => {
     expect(out).toMatch(/^ {2}tom-harris +referral-thanks +thank-card +card +Write and post a handwritten thank-you card to Tom$/m);
     expect(out).toMatch(/^ {2}elif-demir +birthday-email +email +email +Happy birthday, Elif$/m);
     expect(out).toMatch(/^Thu, 3 Dec 2026 to Sun, 20 Dec 2026: nothing due$/m);
-    expect(out).toMatch(/^ +2 {2}unsubscribed on 2026-09-14: nina-lindqvist monthly-newsletter\/send due 2026-12-01; nina-lindqvist birthday-email\/email due 2026-12-14$/m);
+    expect(out).toMatch(
+      /^ +2 {2}unsubscribed on 2026-09-14: nina-lindqvist monthly-newsletter\/send due 2026-12-01; nina-lindqvist birthday-email\/email due 2026-12-14$/m,
+    );
     expect(out).toMatch(/^No touches missed\.$/m);
     expect(out).not.toContain('{{');
   });
@@ -113,12 +134,35 @@ describe('npm run plan on a copy of a fixture', () => {
     // Under Actions too, stdout is the JSON alone.
     expect(parse(run.stdout)).toEqual([
       { date: '2026-11-03', contact: 'ana-ruiz', plan: 'catch-up-call', step: 'call', channel: 'call' },
-      { date: '2026-11-03', contact: 'ana-ruiz', plan: 'monthly-newsletter', step: 'send', channel: 'email', subject: 'Ana, five ways to cut your winter energy bill' },
-      { date: '2026-11-03', contact: 'priya-patel', plan: 'monthly-newsletter', step: 'send', channel: 'email', subject: 'Priya, five ways to cut your winter energy bill' },
-      { date: '2026-11-03', contact: 'tom-harris', plan: 'monthly-newsletter', step: 'send', channel: 'email', subject: 'Tom, five ways to cut your winter energy bill' },
+      {
+        date: '2026-11-03',
+        contact: 'ana-ruiz',
+        plan: 'monthly-newsletter',
+        step: 'send',
+        channel: 'email',
+        subject: 'Ana, five ways to cut your winter energy bill',
+      },
+      {
+        date: '2026-11-03',
+        contact: 'priya-patel',
+        plan: 'monthly-newsletter',
+        step: 'send',
+        channel: 'email',
+        subject: 'Priya, five ways to cut your winter energy bill',
+      },
+      {
+        date: '2026-11-03',
+        contact: 'tom-harris',
+        plan: 'monthly-newsletter',
+        step: 'send',
+        channel: 'email',
+        subject: 'Tom, five ways to cut your winter energy bill',
+      },
     ]);
     const table = await plan(['--content', dir, '--date', '2026-11-03']);
-    expect(table.stdout).toContain('1 skipped, and why:\n     1  unsubscribed on 2026-09-01: leo-novak monthly-newsletter/send due 2026-11-03');
+    expect(table.stdout).toContain(
+      '1 skipped, and why:\n     1  unsubscribed on 2026-09-01: leo-novak monthly-newsletter/send due 2026-11-03',
+    );
   });
 
   it('says so when the content folder does not exist', async () => {

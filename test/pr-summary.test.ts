@@ -43,7 +43,9 @@ describe('npm run pr-summary', () => {
     expect(await readFile(path.join(dir, 'summary.md'), 'utf8')).toContain('| 2026-12-01 | Winter tips | monthly-newsletter | 1 |');
     const second = await runScript('pr-summary', args, env);
     expect(second.code).toBe(0);
-    expect(api.comments).toEqual([{ id: 1000, issue: 7, body: expect.stringContaining('1 rendered email is in the **email-previews** artifact') }]);
+    expect(api.comments).toEqual([
+      { id: 1000, issue: 7, body: expect.stringContaining('1 rendered email is in the **email-previews** artifact') },
+    ]);
     expect(api.requests.filter((r) => !r.startsWith('GET'))).toEqual([
       'POST /repos/agency/referable/issues/7/comments',
       'PATCH /repos/agency/referable/issues/comments/1000',

@@ -41,10 +41,14 @@ describe('npm run preview on the sample content, December 2026', () => {
     const text = files.filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4));
     expect(text.sort()).toEqual(html.sort());
     // Touch ids are contact.plan.step.due: the same touches as the plan.
-    expect(html.map((id) => id.split('.').slice(0, 3).join(' ')).sort()).toEqual(emails.map((r) => `${r.contact} ${r.plan} ${r.step}`).sort());
+    expect(html.map((id) => id.split('.').slice(0, 3).join(' ')).sort()).toEqual(
+      emails.map((r) => `${r.contact} ${r.plan} ${r.step}`).sort(),
+    );
     expect(html).toContain('elif-demir.birthday-email.email.2026-12-02');
     for (const id of text) expect(await readFile(path.join(out, `${id}.txt`), 'utf8')).not.toContain('{{');
-    expect(await readFile(path.join(out, 'elif-demir.birthday-email.email.2026-12-02.txt'), 'utf8')).toMatch(/^Hi Elif,\n\nJust a quick note to wish you a very happy birthday/);
+    expect(await readFile(path.join(out, 'elif-demir.birthday-email.email.2026-12-02.txt'), 'utf8')).toMatch(
+      /^Hi Elif,\n\nJust a quick note to wish you a very happy birthday/,
+    );
   });
 
   it('gives an index page whose every link opens in a browser', async () => {
@@ -62,7 +66,9 @@ describe('npm run preview on the sample content, December 2026', () => {
     try {
       await page.goto(`${server.url}index.html`);
       expect(await page.title()).toBe('Wells & Mercer: emails due from 2026-12-01 to 2026-12-30');
-      const links = await page.locator('tbody a').evaluateAll((as) => as.map((a) => ({ href: (a as unknown as { href: string }).href, text: a.textContent ?? '' })));
+      const links = await page
+        .locator('tbody a')
+        .evaluateAll((as) => as.map((a) => ({ href: (a as unknown as { href: string }).href, text: a.textContent ?? '' })));
       const rows = await page.locator('tbody tr').count();
       expect(links).toHaveLength(rows * 2);
       expect(links).toContainEqual({ href: `${server.url}elif-demir.birthday-email.email.2026-12-02.html`, text: 'Happy birthday, Elif' });
@@ -123,7 +129,10 @@ describe('npm run preview on a copy of a fixture', () => {
     const plan = await runScript('plan', ['--content', content, '--date', '2026-11-03', '--days', '14', '--json']);
     await writeFile(path.join(dir, 'plan.json'), plan.stdout);
     expect((await preview(['--content', content, '--date', '2026-11-03', '--days', '14', '--out', out])).code).toBe(0);
-    const summary = await runScript('pr-summary', ['--plan', path.join(dir, 'plan.json'), '--preview', out], { GITHUB_TOKEN: '', GITHUB_STEP_SUMMARY: '' });
+    const summary = await runScript('pr-summary', ['--plan', path.join(dir, 'plan.json'), '--preview', out], {
+      GITHUB_TOKEN: '',
+      GITHUB_STEP_SUMMARY: '',
+    });
     expect(summary.code).toBe(0);
     expect(summary.stdout).toContain('**3** emails and **1** personal touch.');
     expect(summary.stdout).toContain('3 rendered emails are in the **email-previews** artifact of this run.');

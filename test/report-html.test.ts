@@ -38,9 +38,11 @@ describe('the HTML report in Chromium', () => {
     });
     await page.goto(`${server.origin}/report.html`, { waitUntil: 'load' });
     expect(requests.filter((url) => new URL(url).origin !== server.origin)).toEqual([]);
-    const charts = await page.locator('svg.chart').evaluateAll((svgs) =>
-      svgs.map((svg) => ({ title: svg.querySelector(':scope > title')?.textContent, marks: svg.querySelectorAll('rect').length })),
-    );
+    const charts = await page
+      .locator('svg.chart')
+      .evaluateAll((svgs) =>
+        svgs.map((svg) => ({ title: svg.querySelector(':scope > title')?.textContent, marks: svg.querySelectorAll('rect').length })),
+      );
     expect(charts.map((c) => c.title)).toEqual([
       'Referrals by month',
       'Referrals by referrer',
@@ -54,7 +56,9 @@ describe('the HTML report in Chromium', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Harbour & Hill');
     expect(await page.locator('.card .v').allTextContents()).toEqual(['3', '33%', '3', '13']);
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" ")} ${v.nodes.map((n) => n.failureSummary).join(" ")}`)).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')} ${v.nodes.map((n) => n.failureSummary).join(' ')}`),
+    ).toEqual([]);
     await page.screenshot({ path: path.join(dir, 'report.png'), fullPage: true });
     await context.close();
   });

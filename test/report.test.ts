@@ -93,7 +93,9 @@ describe('npm run report', () => {
     expect(markdown).toContain('**3 referrals**, 1 became client (33%); **3 contacts overdue** for a touch.');
     expect(markdown).toContain('| Eve Ford | past-client | standard | 2026-01-01 | 180 | 120 |');
     expect(markdown).toContain('| Monthly news | 3 | 5 |');
-    expect(markdown).toContain('| 2026-03-15 | Ana Ruiz | Dan Evans | Became a client | thanked 16 Mar (email) · gift 18 Mar · updated 22 Mar (call, met), 3 Apr (call, client) | Monthly news |');
+    expect(markdown).toContain(
+      '| 2026-03-15 | Ana Ruiz | Dan Evans | Became a client | thanked 16 Mar (email) · gift 18 Mar · updated 22 Mar (call, met), 3 Apr (call, client) | Monthly news |',
+    );
     const html = await readFile(path.join(out, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
   });
@@ -103,7 +105,8 @@ describe('npm run report', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: '--date 2026-02-30 is not a real date (write YYYY-MM-DD)\nusage: npm run report -- [--date YYYY-MM-DD] [--content DIR] [--out DIR]\n',
+      stderr:
+        '--date 2026-02-30 is not a real date (write YYYY-MM-DD)\nusage: npm run report -- [--date YYYY-MM-DD] [--content DIR] [--out DIR]\n',
     });
   });
 

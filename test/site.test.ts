@@ -70,7 +70,18 @@ const SEO_GAPS = `(() => {
 
 type JsonFeed = {
   version: string;
-  items: { id: string; url: string; _referable: { kind: string; endorsement: string; detail?: string; quote: string; featured: boolean; disclosures: { label: string; text: string }[] } }[];
+  items: {
+    id: string;
+    url: string;
+    _referable: {
+      kind: string;
+      endorsement: string;
+      detail?: string;
+      quote: string;
+      featured: boolean;
+      disclosures: { label: string; text: string }[];
+    };
+  }[];
 };
 
 /** Everything a page did that a clean page must not: console errors, failed or foreign requests, error statuses. */
@@ -224,7 +235,8 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
   it('lists every page in the sitemap under the site URL and base path', async () => {
     const pages = await sitemapPages();
     expect(pages).toContain(`${SITE_URL}${BASE}`);
-    for (const section of ['testimonials/', 'results/', 'advice/', 'about/', 'embed/']) expect(pages).toContain(`${SITE_URL}${BASE}${section}`);
+    for (const section of ['testimonials/', 'results/', 'advice/', 'about/', 'embed/'])
+      expect(pages).toContain(`${SITE_URL}${BASE}${section}`);
     expect(pages.filter((p) => p.includes('/testimonials/') && !p.endsWith('/testimonials/'))).toHaveLength(feed.items.length);
     expect(pages.some((p) => p.includes('404'))).toBe(false);
   });
@@ -248,7 +260,18 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
 
   it('has no serious or critical accessibility violation on a page of each kind (axe-core)', async () => {
     const audited = (await crawl()).filter((v) => v.violations);
-    expect(audited.map((v) => template(v.path)).sort()).toEqual(['', '404.html', 'about/', 'advice/', 'advice/*', 'embed/', 'results/', 'results/*', 'testimonials/', 'testimonials/*']);
+    expect(audited.map((v) => template(v.path)).sort()).toEqual([
+      '',
+      '404.html',
+      'about/',
+      'advice/',
+      'advice/*',
+      'embed/',
+      'results/',
+      'results/*',
+      'testimonials/',
+      'testimonials/*',
+    ]);
     expect(audited.flatMap((v) => v.violations!.map((x) => `${v.path} ${x}`))).toEqual([]);
   });
 
@@ -273,7 +296,10 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
     await page.getByRole('radio', { name: 'Everyone' }).check();
     await expect.poll(() => visible.count()).toBe(total);
     const tag = (await cards.first().getAttribute('data-tags'))!.split(' ')[0];
-    const tagged = await cards.evaluateAll((els, t) => els.filter((e) => (e.getAttribute('data-tags') ?? '').split(' ').includes(t)).length, tag);
+    const tagged = await cards.evaluateAll(
+      (els, t) => els.filter((e) => (e.getAttribute('data-tags') ?? '').split(' ').includes(t)).length,
+      tag,
+    );
     expect(tagged).toBeLessThan(total);
     // The sample has many topics: they are a list box rather than a screenful of chips.
     await page.getByRole('combobox', { name: 'Topic' }).selectOption(tag);
@@ -368,7 +394,10 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       return {
         error: doc.querySelector('parsererror')?.textContent ?? null,
-        items: [...doc.querySelectorAll('item')].map((i) => ({ link: i.querySelector('link')?.textContent, category: i.querySelector('category')?.textContent })),
+        items: [...doc.querySelectorAll('item')].map((i) => ({
+          link: i.querySelector('link')?.textContent,
+          category: i.querySelector('category')?.textContent,
+        })),
       };
     }, rss);
     expect(parsed.error).toBeNull();
@@ -379,7 +408,9 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
 
   it('keeps a space between words and the links beside them (compressHTML drops line breaks)', async () => {
     const glued = /.{0,30}(?:[\p{L}\p{N}?!.,:;]<(?:a|strong|em|code|time)\b[^>]*>\p{L}|<\/(?:a|strong|em|code|time)>\p{L}).{0,10}/gu;
-    const found = (await builtFiles(sampleDist)).filter((f) => f.rel.endsWith('.html')).flatMap((f) => [...f.text.matchAll(glued)].map((m) => `${f.rel}: ${m[0]}`));
+    const found = (await builtFiles(sampleDist))
+      .filter((f) => f.rel.endsWith('.html'))
+      .flatMap((f) => [...f.text.matchAll(glued)].map((m) => `${f.rel}: ${m[0]}`));
     expect(found).toEqual([]);
   });
 
@@ -394,7 +425,10 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
     for (const width of [375, 1280]) {
       const page = await context.newPage();
       await page.setViewportSize({ width, height: 800 });
-      for (const [name, at] of [['home', ''], ['testimonials', 'testimonials/']]) {
+      for (const [name, at] of [
+        ['home', ''],
+        ['testimonials', 'testimonials/'],
+      ]) {
         await page.goto(`${server.url}${at}`);
         await page.waitForLoadState('networkidle');
         const overflow = Number(await page.evaluate(SIDEWAYS));
@@ -412,7 +446,9 @@ describe('the privacy check after the build', () => {
   it('passes on the sample', async () => {
     const run = await runScript('check-site', ['--content', sampleContent(), '--dist', sampleDist]);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^Privacy check passed: \d+ files in .+ hold none of the emails, phone numbers or unconsented names of \d+ contacts\.\n$/);
+    expect(run.stdout).toMatch(
+      /^Privacy check passed: \d+ files in .+ hold none of the emails, phone numbers or unconsented names of \d+ contacts\.\n$/,
+    );
     expect(run.code).toBe(0);
   });
 
@@ -451,7 +487,9 @@ describe('the privacy check after the build', () => {
     await addToTree(content, { 'contacts/zoe-quinn.yaml': 'name: Zoe Quinn\nemails: [zoe@example.org]\nsegment: friend\n' });
     const run = await runScript('check-site', ['--content', content, '--dist', leakDist]);
     expect(run.stderr).toMatch(/bad-contact\/contacts\/zoe-quinn\.yaml:3:10 segment: .*\n/);
-    expect(run.stderr).toContain(`The privacy check cannot vouch for ${leakDist}/ until ${content}/ reads cleanly: fix the problems above.`);
+    expect(run.stderr).toContain(
+      `The privacy check cannot vouch for ${leakDist}/ until ${content}/ reads cleanly: fix the problems above.`,
+    );
     expect(run.code).toBe(1);
   });
 
@@ -459,7 +497,9 @@ describe('the privacy check after the build', () => {
     const run = await runScript('check-site', ['--dist', leakDist], { REFERABLE_CONTENT: leakContent });
     expect(run.code).toBe(1);
     const missing = await runScript('check-site', ['--dist', path.join(work, 'nothing')]);
-    expect(missing.stderr).toBe(`${path.join(work, 'nothing')}/ is not a folder: there is no built site to check.\n  Run \`npx astro build\` first, or pass --dist DIR.\n`);
+    expect(missing.stderr).toBe(
+      `${path.join(work, 'nothing')}/ is not a folder: there is no built site to check.\n  Run \`npx astro build\` first, or pass --dist DIR.\n`,
+    );
     expect(missing.code).toBe(1);
   });
 });

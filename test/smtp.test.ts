@@ -13,11 +13,15 @@ afterEach(async () => {
 async function setup(options: SinkOptions = {}, timeouts = {}) {
   const sink = await startSmtpSink(options);
   const delivery = createSmtpDelivery(sink.url, { perSecond: 1000, ...timeouts });
-  cleanups.push(() => sink.close(), () => delivery.close());
+  cleanups.push(
+    () => sink.close(),
+    () => delivery.close(),
+  );
   return { sink, delivery };
 }
 
-const newsletter = () => fixtureMessages([emailTouch('ana-ruiz', 'newsletter', { plan: 'monthly-newsletter', step: 'send', newsletter: '2026-11-winter-bills' })]);
+const newsletter = () =>
+  fixtureMessages([emailTouch('ana-ruiz', 'newsletter', { plan: 'monthly-newsletter', step: 'send', newsletter: '2026-11-winter-bills' })]);
 
 describe('SMTP delivery to a real server', () => {
   it('delivers the newsletter with its headers, both bodies, links and the unsubscribe parts', async () => {
@@ -97,7 +101,10 @@ describe('SMTP failures become outcomes', () => {
     let attempts = 0;
     const { sink, delivery } = await setup({ data: () => (attempts++ === 0 ? 'drop' : 'accept') });
     const [message] = await newsletter();
-    expect(await delivery.send(message)).toMatchObject({ status: 'unknown', reason: expect.stringContaining('after the message was handed over') });
+    expect(await delivery.send(message)).toMatchObject({
+      status: 'unknown',
+      reason: expect.stringContaining('after the message was handed over'),
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(attempts).toBe(1);
     expect(sink.received).toEqual([]);
@@ -111,8 +118,16 @@ describe('SMTP failures become outcomes', () => {
 
   it('a server that never greets times out before DATA: temporary', async () => {
     const silent = await startSilentServer();
-    const delivery: Delivery = createSmtpDelivery(`smtp://127.0.0.1:${silent.port}`, { perSecond: 10, greetingTimeout: 300, connectionTimeout: 300, socketTimeout: 300 });
-    cleanups.push(() => silent.close(), () => delivery.close());
+    const delivery: Delivery = createSmtpDelivery(`smtp://127.0.0.1:${silent.port}`, {
+      perSecond: 10,
+      greetingTimeout: 300,
+      connectionTimeout: 300,
+      socketTimeout: 300,
+    });
+    cleanups.push(
+      () => silent.close(),
+      () => delivery.close(),
+    );
     const [message] = await newsletter();
     expect(await delivery.send(message)).toMatchObject({ status: 'failed', temporary: true, reason: expect.stringContaining('ETIMEDOUT') });
   });

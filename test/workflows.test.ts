@@ -26,8 +26,13 @@ describe('workflows', () => {
   it('finds the mistakes it is there to find', async () => {
     const lint = await createLinter();
     // An untrusted value pasted into a shell command, and a misspelt key.
-    const broken = 'on: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minuts: 5\n    steps:\n      - run: echo ${{ github.event.issue.title }}\n';
-    expect(lint(broken, 'broken.yml').map((e) => e.kind).toSorted()).toEqual(['expression', 'syntax-check']);
+    const broken =
+      'on: issues\njobs:\n  a:\n    runs-on: ubuntu-latest\n    timeout-minuts: 5\n    steps:\n      - run: echo ${{ github.event.issue.title }}\n';
+    expect(
+      lint(broken, 'broken.yml')
+        .map((e) => e.kind)
+        .toSorted(),
+    ).toEqual(['expression', 'syntax-check']);
   });
 
   it.each(workflows)('%s runs only npm scripts that exist, with limited permissions and a time limit', (file) => {

@@ -12,7 +12,11 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost/') }) => 
     url: absoluteUrl(`results/${id}/`, site),
     date: data.date,
     category: 'Result',
-    description: [data.summary, `For ${resultClientName(data).replace(/^A /, 'a ')}.`, ...data.figures.map((f) => `${f.label}: ${f.value}.`)].join(' '),
+    description: [
+      data.summary,
+      `For ${resultClientName(data).replace(/^A /, 'a ')}.`,
+      ...data.figures.map((f) => `${f.label}: ${f.value}.`),
+    ].join(' '),
   }));
   const articles = (await siteNewsletters()).map(({ id, data }) => ({
     title: data.subject,

@@ -5,4 +5,5 @@ import { testimonialFeedResponse } from '../site/testimonial-feed.ts';
 const FEED_SIZE = 50;
 
 /** JSON Feed 1.1 of the newest public testimonials, for feed readers. */
-export const GET: APIRoute = ({ site = new URL('http://localhost/') }) => testimonialFeedResponse(site, 'testimonials.json', (shown) => shown.slice(0, FEED_SIZE));
+export const GET: APIRoute = ({ site = new URL('http://localhost/') }) =>
+  testimonialFeedResponse(site, 'testimonials.json', (shown) => shown.slice(0, FEED_SIZE));

@@ -32,7 +32,10 @@ export function rssFeed(channel: RssChannel): string {
       <description>${xml(item.description)}</description>
     </item>`,
     );
-  const latest = channel.items.map((i) => i.date).sort().at(-1);
+  const latest = channel.items
+    .map((i) => i.date)
+    .sort()
+    .at(-1);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>

@@ -20,7 +20,12 @@ export function entryId(relative: string): string {
   return relative
     .replace(/\.mdx?$/, '')
     .split('/')
-    .map((part) => part.toLowerCase().replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, ''))
+    .map((part) =>
+      part
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+        .replace(/^-+|-+$/g, ''),
+    )
     .join('/');
 }
 

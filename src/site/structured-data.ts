@@ -27,9 +27,7 @@ export function businessJsonLd(settings: Settings, urls: { site: string; logo?: 
       postalCode: address.postalCode,
       addressCountry: address.country,
     },
-    ...(business.people.length
-      ? { employee: business.people.map((p) => ({ '@type': 'Person', name: p.name, jobTitle: p.role })) }
-      : {}),
+    ...(business.people.length ? { employee: business.people.map((p) => ({ '@type': 'Person', name: p.name, jobTitle: p.role })) } : {}),
   };
 }
 

@@ -23,10 +23,55 @@ export function random(seed: number): () => number {
   };
 }
 
-const FIRST = ['Ana', 'Tom', 'Priya', 'Liam', 'Chloe', 'Omar', 'Grace', 'Mateo', 'Ivy', 'Ben', 'Zara', 'Noah', 'Maya', 'Leo', 'Ruth', 'Sam', 'Elif', 'Kofi', 'Nina', 'Hugo'];
-const LAST = ['Ruiz', 'Harris', 'Patel', 'Okafor', 'Byrne', 'Haddad', 'Chen', 'Silva', 'Walsh', 'Novak', 'Kaur', 'Evans', 'Moreau', 'Brennan', 'Adeyemi', 'Lindqvist'];
+const FIRST = [
+  'Ana',
+  'Tom',
+  'Priya',
+  'Liam',
+  'Chloe',
+  'Omar',
+  'Grace',
+  'Mateo',
+  'Ivy',
+  'Ben',
+  'Zara',
+  'Noah',
+  'Maya',
+  'Leo',
+  'Ruth',
+  'Sam',
+  'Elif',
+  'Kofi',
+  'Nina',
+  'Hugo',
+];
+const LAST = [
+  'Ruiz',
+  'Harris',
+  'Patel',
+  'Okafor',
+  'Byrne',
+  'Haddad',
+  'Chen',
+  'Silva',
+  'Walsh',
+  'Novak',
+  'Kaur',
+  'Evans',
+  'Moreau',
+  'Brennan',
+  'Adeyemi',
+  'Lindqvist',
+];
 const AREAS = ['Clifton', 'Redland', 'Cotham', 'Bishopston', 'Southville', 'Bedminster', 'Henleaze', 'Westbury'];
-const COMMUNITIES = ['Clifton Rowing Club', 'Redland Green Tennis', 'St Mary PTA', 'Harbourside Choir', 'Downs Parkrun', 'Westbury Golf Club'];
+const COMMUNITIES = [
+  'Clifton Rowing Club',
+  'Redland Green Tennis',
+  'St Mary PTA',
+  'Harbourside Choir',
+  'Downs Parkrun',
+  'Westbury Golf Club',
+];
 const LIKES = ['good coffee', 'gardening', 'red wine', 'theatre', 'cycling', 'baking', 'jazz', 'local honey'];
 const TAGS = ['first-time-buyer', 'landlord', 'downsizer', 'investor', 'family', 'relocating'];
 const SEGMENTS = ['past-client', 'past-client', 'sphere', 'sphere', 'partner', 'prospect'] as const;
@@ -67,12 +112,22 @@ export const PLANS: Record<string, unknown> = {
     name: 'Closing anniversary card',
     priority: 50,
     audience: { segments: ['past-client'] },
-    steps: [{ id: 'card', channel: 'card', due: { rule: 'anniversary', of: 'closing', daysBefore: 5 }, task: 'Send a home-anniversary card.' }],
+    steps: [
+      { id: 'card', channel: 'card', due: { rule: 'anniversary', of: 'closing', daysBefore: 5 }, task: 'Send a home-anniversary card.' },
+    ],
   },
   birthday: {
     name: 'Birthday',
     priority: 70,
-    steps: [{ id: 'email', channel: 'email', template: 'note', subject: 'Happy birthday, {{firstName}}', due: { rule: 'anniversary', of: 'birthday' } }],
+    steps: [
+      {
+        id: 'email',
+        channel: 'email',
+        template: 'note',
+        subject: 'Happy birthday, {{firstName}}',
+        due: { rule: 'anniversary', of: 'birthday' },
+      },
+    ],
   },
   'new-client': {
     name: 'Eight touches in eight weeks',
@@ -92,8 +147,19 @@ export const PLANS: Record<string, unknown> = {
     name: 'Referral thanks',
     priority: 90,
     steps: [
-      { id: 'thank', channel: 'email', template: 'referral-thanks', subject: 'Thank you, {{firstName}}', due: { rule: 'after', trigger: 'made-referral', days: 1 } },
-      { id: 'gift', channel: 'gift', task: 'Choose a thank-you gift for {{firstName}}.', due: { rule: 'after', trigger: 'made-referral', days: 2 } },
+      {
+        id: 'thank',
+        channel: 'email',
+        template: 'referral-thanks',
+        subject: 'Thank you, {{firstName}}',
+        due: { rule: 'after', trigger: 'made-referral', days: 1 },
+      },
+      {
+        id: 'gift',
+        channel: 'gift',
+        task: 'Choose a thank-you gift for {{firstName}}.',
+        due: { rule: 'after', trigger: 'made-referral', days: 2 },
+      },
     ],
   },
 };
@@ -121,7 +187,9 @@ function contact(i: number, rnd: () => number): { id: string; data: Record<strin
     gifts: { likes: [pick(rnd, LIKES)], dislikes: [] },
   };
   if (rnd() < 0.9) {
-    data.consent = { email: { basis: segment === 'past-client' ? 'existing-client' : 'consent', source: 'Generated', date: day(rnd, 2015, 2025) } };
+    data.consent = {
+      email: { basis: segment === 'past-client' ? 'existing-client' : 'consent', source: 'Generated', date: day(rnd, 2015, 2025) },
+    };
   }
   if (rnd() < 0.02) data.unsubscribed = { date: day(rnd, 2025, 2026), evidence: 'Generated request' };
   return { id, data };
@@ -144,7 +212,12 @@ export function generateContent(options: GenerateOptions): Record<string, string
   }
   const referrals = Math.min(options.referrals ?? Math.ceil(options.contacts / 50), Math.floor(ids.length / 2));
   for (let r = 0; r < referrals; r++) {
-    const referral = { referrer: ids[2 * r], referred: ids[2 * r + 1], date: day(rnd, 2026, 2026), status: [{ status: 'introduced', date: '2026-01-02' }] };
+    const referral = {
+      referrer: ids[2 * r],
+      referred: ids[2 * r + 1],
+      date: day(rnd, 2026, 2026),
+      status: [{ status: 'introduced', date: '2026-01-02' }],
+    };
     files[`referrals/referral-${r + 1}.yaml`] = stringify(referral);
   }
   for (let t = 0; t < (options.testimonials ?? 10); t++) {

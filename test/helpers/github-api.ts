@@ -105,7 +105,12 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
       return;
     }
     const onIssue = new RegExp(`^${base}/(\\d+)/comments$`).exec(url.pathname);
-    if (onIssue && req.method === 'GET') return send(res, 200, comments.filter((c) => c.issue === Number(onIssue[1])));
+    if (onIssue && req.method === 'GET')
+      return send(
+        res,
+        200,
+        comments.filter((c) => c.issue === Number(onIssue[1])),
+      );
     if (onIssue && req.method === 'POST') {
       const comment = { id: 1000 + comments.length, issue: Number(onIssue[1]), body: (await readBody(req)).body };
       comments.push(comment);

@@ -65,29 +65,29 @@ export async function buildBounce(b: Bounce): Promise<Buffer> {
     date: 'Wed, 04 Nov 2026 09:01:00 +0000',
     'auto-submitted': 'auto-replied',
   });
-  root.createChild('text/plain').setContent(
-    `This is the mail system at host mx.harbourhill.example.\n\n${b.action === 'failed' ? 'I\'m sorry to have to inform you that your message could not\nbe delivered to one or more recipients.' : 'Your message could not be delivered yet; the mail system will keep trying.'}\n`,
-  );
   root
-    .createChild('message/delivery-status')
+    .createChild('text/plain')
     .setContent(
-      [
-        'Reporting-MTA: dns; mx.harbourhill.example',
-        'X-Postfix-Queue-ID: 4F9B21C0A2',
-        'Arrival-Date: Wed,  4 Nov 2026 09:00:58 +0000 (UTC)',
-        '',
-        `Final-Recipient: rfc822; ${b.recipient}`,
-        `Original-Recipient: rfc822;${b.recipient}`,
-        `Action: ${b.action}`,
-        `Status: ${b.status}`,
-        'Remote-MTA: dns; mail.example.com',
-        // Folded at a space, as servers fold long fields.
-        `Diagnostic-Code: smtp; ${b.diagnostic.slice(0, b.diagnostic.indexOf(' ', 40))}`,
-        `    ${b.diagnostic.slice(b.diagnostic.indexOf(' ', 40) + 1)}`,
-        ...(b.action === 'delayed' ? ['Will-Retry-Until: Wed, 9 Nov 2026 09:00:58 +0000 (UTC)'] : []),
-        '',
-      ].join('\r\n'),
+      `This is the mail system at host mx.harbourhill.example.\n\n${b.action === 'failed' ? "I'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients." : 'Your message could not be delivered yet; the mail system will keep trying.'}\n`,
     );
+  root.createChild('message/delivery-status').setContent(
+    [
+      'Reporting-MTA: dns; mx.harbourhill.example',
+      'X-Postfix-Queue-ID: 4F9B21C0A2',
+      'Arrival-Date: Wed,  4 Nov 2026 09:00:58 +0000 (UTC)',
+      '',
+      `Final-Recipient: rfc822; ${b.recipient}`,
+      `Original-Recipient: rfc822;${b.recipient}`,
+      `Action: ${b.action}`,
+      `Status: ${b.status}`,
+      'Remote-MTA: dns; mail.example.com',
+      // Folded at a space, as servers fold long fields.
+      `Diagnostic-Code: smtp; ${b.diagnostic.slice(0, b.diagnostic.indexOf(' ', 40))}`,
+      `    ${b.diagnostic.slice(b.diagnostic.indexOf(' ', 40) + 1)}`,
+      ...(b.action === 'delayed' ? ['Will-Retry-Until: Wed, 9 Nov 2026 09:00:58 +0000 (UTC)'] : []),
+      '',
+    ].join('\r\n'),
+  );
   root.createChild('message/rfc822').setContent(original);
   return root.build();
 }

@@ -24,7 +24,10 @@ if (needed.length > 0) {
   console.log(`Installing Debian's ${packages.join(' and ')} for the browser and IMAP tests (once per machine)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const quiet: SpawnSyncOptions = { env, stdio: ['ignore', 'ignore', 'pipe'] };
-  const steps = [['update', '-qq'], ['install', '-y', '-qq', ...packages]].map((args) => spawnSync('apt-get', args, quiet));
+  const steps = [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...packages],
+  ].map((args) => spawnSync('apt-get', args, quiet));
   const ok = steps.every((step) => step.status === 0);
   if (!ok) for (const step of steps) process.stderr.write(step.stderr ?? '');
   if (!ok || needed.some(({ binary }) => !existsSync(binary))) {

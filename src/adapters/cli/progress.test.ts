@@ -15,7 +15,10 @@ function stream(isTTY: boolean) {
   return { out: Object.assign(out, { isTTY }) as unknown as NodeJS.WriteStream, text: () => text };
 }
 const result = (status: 'sent' | 'failed'): TouchResult =>
-  ({ touch: {}, outcome: status === 'sent' ? { status, messageId: '<m>', response: '250' } : { status, temporary: true, reason: '451' } }) as TouchResult;
+  ({
+    touch: {},
+    outcome: status === 'sent' ? { status, messageId: '<m>', response: '250' } : { status, temporary: true, reason: '451' },
+  }) as TouchResult;
 
 function run(isTTY: boolean, total: number) {
   const s = stream(isTTY);

@@ -57,8 +57,7 @@ export function applyChanges(text: string, changes: readonly ContactChange[]): s
       node.value = change.value;
       // Keep the node's style unless the new text needs lines of its own.
       if (typeof change.value === 'string' && change.value.includes('\n')) node.type = 'BLOCK_LITERAL';
-    }
-    else if (change.path.length > 1 && doc.hasIn(change.path.slice(0, -1))) doc.setIn(change.path, change.value);
+    } else if (change.path.length > 1 && doc.hasIn(change.path.slice(0, -1))) doc.setIn(change.path, change.value);
     else insertTopLevel(doc, change.path, change.append ? [change.value] : change.value);
   }
   return doc.toString({ lineWidth: 0 });

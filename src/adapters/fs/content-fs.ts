@@ -45,10 +45,7 @@ export async function listTemplates(emailsDir = EMAILS_DIR): Promise<string[]> {
  * Reads a content folder and validates it. Problems name files as `dir/relative-path`, the way
  * the owner typed the folder, so editors and GitHub annotations can open them.
  */
-export async function readContent(
-  dir: string,
-  options: { emailsDir?: string } = {},
-): Promise<{ content: Content; problems: Problem[] }> {
+export async function readContent(dir: string, options: { emailsDir?: string } = {}): Promise<{ content: Content; problems: Problem[] }> {
   const listed = await listEntries(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
     throw error;

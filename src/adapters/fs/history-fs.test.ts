@@ -10,7 +10,14 @@ let dir = '';
 afterEach(() => removeTree(dir));
 
 const entry = (n: number): HistoryEntry => ({
-  event: 'claimed', at: '2026-11-03T09:00:00Z', touch: `c${n}.p.s.2026-11-03`, contact: `c${n}`, plan: 'p', step: 's', due: '2026-11-03', channel: 'email',
+  event: 'claimed',
+  at: '2026-11-03T09:00:00Z',
+  touch: `c${n}.p.s.2026-11-03`,
+  contact: `c${n}`,
+  plan: 'p',
+  step: 's',
+  due: '2026-11-03',
+  channel: 'email',
 });
 
 describe('history files', () => {

@@ -96,7 +96,12 @@ export function describeGitHubError(error: unknown): string {
   const message = (e.message ?? String(error)).replace(/ - https:\/\/docs\.github\.com\S*/, '');
   // octokit gives a network failure status 500 but no response.
   if (!e.response || !e.status) return `GitHub could not be reached (${message}): check GITHUB_API_URL and the network`;
-  const hint = e.status === 401 ? ': check the GITHUB_TOKEN' : e.status === 403 || e.status === 404 ? ': check that the token may write issues in GITHUB_REPOSITORY' : '';
+  const hint =
+    e.status === 401
+      ? ': check the GITHUB_TOKEN'
+      : e.status === 403 || e.status === 404
+        ? ': check that the token may write issues in GITHUB_REPOSITORY'
+        : '';
   return `GitHub answered ${e.status}: ${message}${hint}`;
 }
 

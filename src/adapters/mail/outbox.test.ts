@@ -18,7 +18,11 @@ describe('outbox', () => {
       emailTouch('tom-harris', 'note', { subject: 'Hello' }),
     ]);
     for (const m of messages) {
-      expect(await outbox.send(m)).toEqual({ status: 'sent', messageId: m.messageId, response: `written to ${path.join(dir, 'outbox', `${m.touch}.eml`)}` });
+      expect(await outbox.send(m)).toEqual({
+        status: 'sent',
+        messageId: m.messageId,
+        response: `written to ${path.join(dir, 'outbox', `${m.touch}.eml`)}`,
+      });
     }
     await outbox.close();
     expect(await readdir(path.join(dir, 'outbox'))).toEqual([
@@ -33,7 +37,7 @@ describe('outbox', () => {
   });
 
   it('reports a folder it cannot write to as a temporary failure', async () => {
-    dir = await writeTree({ 'outbox': 'a file, not a folder' });
+    dir = await writeTree({ outbox: 'a file, not a folder' });
     const outbox = createOutbox(path.join(dir, 'outbox', 'inner'));
     const [message] = await fixtureMessages([emailTouch('tom-harris', 'note', { subject: 'Hello' })]);
     await expect(outbox.send(message)).resolves.toMatchObject({ status: 'failed', temporary: true });

@@ -54,7 +54,9 @@ export function isSmtpUrl(text: string): boolean {
 export function createSmtpDelivery(smtpUrl: string, options: SmtpOptions): Delivery {
   if (!isSmtpUrl(smtpUrl)) throw new Error('SMTP_URL is not an smtp:// or smtps:// URL (its value is not shown: it may hold a password)');
   const url = new URL(smtpUrl);
-  const secrets = [url.password, decodeURIComponent(url.password), url.username, decodeURIComponent(url.username)].filter((s) => s.length > 3);
+  const secrets = [url.password, decodeURIComponent(url.password), url.username, decodeURIComponent(url.username)].filter(
+    (s) => s.length > 3,
+  );
   const redact = (text: string) => secrets.reduce((t, s) => t.replaceAll(s, '***'), text);
   const flag = (name: string) => url.searchParams.get(name) === 'true';
   const transport = nodemailer.createTransport({

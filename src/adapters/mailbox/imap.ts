@@ -9,13 +9,7 @@ import { ImapFlow } from 'imapflow';
 import { readIntakeContent, writeIntake } from '../fs/index.ts';
 import { parseMessage } from './mail-parse.ts';
 import { todayIn, UsageError, processOutput, type Output } from '../cli/index.ts';
-import {
-  planIntake,
-  type IncomingMessage,
-  type IntakePlan,
-  formatIntakeSummary,
-  formatOutcome,
-} from '../../core/intake/index.ts';
+import { planIntake, type IncomingMessage, type IntakePlan, formatIntakeSummary, formatOutcome } from '../../core/intake/index.ts';
 
 /** The keyword that marks a message as taken in (RFC 3501 keywords need PERMANENTFLAGS \*). */
 export const TAKEN_IN = '$ReferableIntake';
@@ -47,9 +41,7 @@ export function describeImap(target: ImapTarget): string {
   return `${target.secure ? 'imaps' : 'imap'}://${target.host}:${target.port}/${target.mailbox}`;
 }
 
-export type ImapIntake =
-  | { ok: true; fetched: number; plan: IntakePlan; unreadable: string[] }
-  | { ok: false; reason: string };
+export type ImapIntake = { ok: true; fetched: number; plan: IntakePlan; unreadable: string[] } | { ok: false; reason: string };
 
 /**
  * Takes in the new messages of the mailbox at `target` into the content folder `dir`. `today`
@@ -77,12 +69,14 @@ export async function intakeFromImap(target: ImapTarget, dir: string, today?: Te
   try {
     const lock = await client.getMailboxLock(target.mailbox);
     try {
-      const keywords = client.mailbox ? client.mailbox.permanentFlags?.has('\\*') ?? false : false;
+      const keywords = client.mailbox ? (client.mailbox.permanentFlags?.has('\\*') ?? false) : false;
       const uids = (await client.search({ seen: false, ...(keywords ? { unKeyword: TAKEN_IN } : {}) }, { uid: true })) || [];
       const messages: { uid: number; message?: IncomingMessage; problem?: string }[] = [];
       for (const m of uids.length ? await client.fetchAll(uids, { uid: true, source: true }, { uid: true }) : []) {
         const source = `imap:${target.mailbox}/${m.uid}`;
-        const message = m.source ? await parseMessage(m.source, source).catch((error: Error) => `could not be parsed as an email: ${error.message}`) : undefined;
+        const message = m.source
+          ? await parseMessage(m.source, source).catch((error: Error) => `could not be parsed as an email: ${error.message}`)
+          : undefined;
         if (typeof message === 'object') messages.push({ uid: m.uid, message });
         else messages.push({ uid: m.uid, problem: `${source}: ${message ?? 'is not an email message'}` });
       }
@@ -113,9 +107,15 @@ export async function intakeFromImap(target: ImapTarget, dir: string, today?: Te
  * What the daily job and `npm run intake -- --imap` call: takes in the mailbox at `url` and prints
  * what happened. False when the mailbox could not be read or a message could not be parsed.
  */
-export async function takeInMailbox(url: string, dir: string, options: { date?: string; dryRun?: boolean } = {}, io: Output = processOutput): Promise<boolean> {
+export async function takeInMailbox(
+  url: string,
+  dir: string,
+  options: { date?: string; dryRun?: boolean } = {},
+  io: Output = processOutput,
+): Promise<boolean> {
   const target = parseImapUrl(url);
-  if (!target) throw new UsageError('IMAP_URL is not an imap:// or imaps:// URL with a user (its value is not shown: it may hold a password)');
+  if (!target)
+    throw new UsageError('IMAP_URL is not an imap:// or imaps:// URL with a user (its value is not shown: it may hold a password)');
   if (options.dryRun) {
     io.out(`${describeImap(target)}: not read in a dry run.`);
     return true;

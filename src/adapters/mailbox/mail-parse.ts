@@ -25,7 +25,13 @@ export async function parseMessage(raw: Buffer | string, source: string): Promis
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
     ...(mail.date && !Number.isNaN(mail.date.getTime()) ? { date: Temporal.Instant.fromEpochMilliseconds(mail.date.getTime()) } : {}),
     ...(mail.from ? { from: addresses(mail.from)[0] } : {}),
-    to: [...new Set([...addresses(mail.to), ...addresses(mail.cc), ...['delivered-to', 'x-original-to', 'envelope-to'].flatMap((h) => bareAddresses(header(h)))])],
+    to: [
+      ...new Set([
+        ...addresses(mail.to),
+        ...addresses(mail.cc),
+        ...['delivered-to', 'x-original-to', 'envelope-to'].flatMap((h) => bareAddresses(header(h))),
+      ]),
+    ],
     subject,
     references: [...new Set(messageIds(`${mail.inReplyTo ?? ''} ${[mail.references ?? []].flat().join(' ')}`))],
     words: new EmailReplyParser().read(text.replace(/\r\n?/g, '\n')).getVisibleText().trim(),
@@ -93,7 +99,9 @@ export async function readMessageFiles(files: readonly string[]): Promise<{ mess
   for (const file of files) {
     const raw = await readFile(file).catch((error: NodeJS.ErrnoException) => error);
     if (raw instanceof Error) {
-      const why = { ENOENT: 'no such file', EISDIR: 'is a folder, not a message file', EACCES: 'cannot be read (permission denied)' }[raw.code ?? ''];
+      const why = { ENOENT: 'no such file', EISDIR: 'is a folder, not a message file', EACCES: 'cannot be read (permission denied)' }[
+        raw.code ?? ''
+      ];
       if (!why) throw raw;
       unreadable(file, why);
       continue;

@@ -9,9 +9,7 @@ describe('businessDate', () => {
   });
 
   it('is already the next day in Auckland at 12:00 UTC', () => {
-    expect(businessDate(Temporal.Instant.from('2026-12-01T12:00:00Z'), 'Pacific/Auckland')).toEqual(
-      Temporal.PlainDate.from('2026-12-02'),
-    );
+    expect(businessDate(Temporal.Instant.from('2026-12-01T12:00:00Z'), 'Pacific/Auckland')).toEqual(Temporal.PlainDate.from('2026-12-02'));
   });
 
   it('is the same day in Auckland at 05:00 UTC, and in London', () => {

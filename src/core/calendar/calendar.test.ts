@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  addMonths,
-  civilOf,
-  clampedDayOf,
-  dayOf,
-  dayOfPlainDate,
-  formatDay,
-  monthsBetween,
-  parseDay,
-  plainDates,
-} from './calendar.ts';
+import { addMonths, civilOf, clampedDayOf, dayOf, dayOfPlainDate, formatDay, monthsBetween, parseDay, plainDates } from './calendar.ts';
 
 const EPOCH = Temporal.PlainDate.from('1970-01-01');
 const temporalDay = (d: Temporal.PlainDate) => EPOCH.until(d, { largestUnit: 'days' }).days;
@@ -18,9 +8,7 @@ const temporalDay = (d: Temporal.PlainDate) => EPOCH.until(d, { largestUnit: 'da
 describe('day numbers', () => {
   it('agree with Temporal for fixed dates, leap days and centuries included', () => {
     const dates = ['1970-01-01', '1969-12-31', '2000-02-29', '1900-03-01', '2024-02-29', '2026-12-31', '2100-02-28'];
-    expect(dates.map((d) => [parseDay(d), formatDay(parseDay(d))])).toEqual(
-      dates.map((d) => [temporalDay(Temporal.PlainDate.from(d)), d]),
-    );
+    expect(dates.map((d) => [parseDay(d), formatDay(parseDay(d))])).toEqual(dates.map((d) => [temporalDay(Temporal.PlainDate.from(d)), d]));
   });
 
   it('agree with Temporal for any day from 1900 to 2200, there and back', () => {

@@ -7,7 +7,10 @@ const contacts = {
   tom: ContactSchema.parse({ name: 'Tom Byrne', segment: 'sphere', tags: ['golf'] }),
   priya: ContactSchema.parse({ name: 'Priya Patel', segment: 'partner' }),
 };
-const members = (audience: Audience) => Object.entries(contacts).filter(([id, c]) => inAudience(id, c, audience)).map(([id]) => id);
+const members = (audience: Audience) =>
+  Object.entries(contacts)
+    .filter(([id, c]) => inAudience(id, c, audience))
+    .map(([id]) => id);
 
 describe('inAudience', () => {
   it.each<[string, Audience, string[]]>([

@@ -28,7 +28,12 @@ describe('mayEmailOn', () => {
 
   it.each<[string, Partial<ContactInput>, string, string]>([
     ['no address', { emails: [] }, '2026-12-01', 'has no email address'],
-    ['an unsubscribe that day', { unsubscribed: { date: '2026-12-01', evidence: 'reply "stop"' } }, '2026-12-01', 'unsubscribed on 2026-12-01'],
+    [
+      'an unsubscribe that day',
+      { unsubscribed: { date: '2026-12-01', evidence: 'reply "stop"' } },
+      '2026-12-01',
+      'unsubscribed on 2026-12-01',
+    ],
     ['no email consent', { consent: {} }, '2026-12-01', 'has no email consent on record'],
     ['consent given later', {}, '2024-02-29', 'gave email consent only on 2024-03-01'],
     [

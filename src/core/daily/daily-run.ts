@@ -133,7 +133,15 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   const contacts = new Map(content.contacts.map((c) => [c.id, c.data]));
   const tasks = personal.flatMap((t) => {
     const contact = contacts.get(t.contact);
-    return contact ? [composeTask(t, contact, history.filter((h) => h.contact === t.contact))] : [];
+    return contact
+      ? [
+          composeTask(
+            t,
+            contact,
+            history.filter((h) => h.contact === t.contact),
+          ),
+        ]
+      : [];
   });
   const report: DailyReport = {
     byChannel: countByChannel([...plan.due, ...plan.skipped]),
@@ -157,7 +165,8 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   if (!edges) {
     for (const touch of sending) {
       const prepared = prepare(touch);
-      if (prepared.ok) report.results.push({ touch, outcome: { status: 'sent', messageId: prepared.email.messageId, response: 'dry run: not sent' } });
+      if (prepared.ok)
+        report.results.push({ touch, outcome: { status: 'sent', messageId: prepared.email.messageId, response: 'dry run: not sent' } });
       else held.push({ touch, reason: prepared.reason, recorded: false });
     }
     return report;
@@ -175,7 +184,14 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   );
   await handOver(report, personal, synced, edges, now);
   edges.onSending?.(sending.length);
-  const delivered = await deliverEmails({ touches: sending, prepare, delivery: edges.delivery, journal: edges.journal, now, onResult: edges.onResult });
+  const delivered = await deliverEmails({
+    touches: sending,
+    prepare,
+    delivery: edges.delivery,
+    journal: edges.journal,
+    now,
+    onResult: edges.onResult,
+  });
   report.results = delivered.results;
   held.push(...delivered.held);
   return report;
@@ -188,7 +204,13 @@ async function readIssues(tracker: TaskIssues, history: readonly HistoryEntry[],
 }
 
 /** Opens today's issues, or writes the task list; without a working tracker the touches wait. */
-async function handOver(report: DailyReport, personal: readonly DueTouch[], synced: IssueReadBack | undefined, edges: DailyEdges, now: () => string) {
+async function handOver(
+  report: DailyReport,
+  personal: readonly DueTouch[],
+  synced: IssueReadBack | undefined,
+  edges: DailyEdges,
+  now: () => string,
+) {
   const touches = new Map(personal.map((t) => [t.id, t]));
   if (edges.issues && synced) {
     const handed = await openIssues(report.tasks, touches, edges.issues, synced.issues, edges.journal, now);
@@ -203,7 +225,8 @@ async function handOver(report: DailyReport, personal: readonly DueTouch[], sync
   if (edges.issues) {
     // The tracker failed: the list is there to read today, and the touches stay unrecorded, so
     // the next run opens their issues.
-    for (const touch of personal) report.held.push({ touch, reason: 'its issue could not be opened today: tried again on the next run', recorded: false });
+    for (const touch of personal)
+      report.held.push({ touch, reason: 'its issue could not be opened today: tried again on the next run', recorded: false });
     return;
   }
   await edges.journal.append(taskListEntries(report.tasks, touches, report.tasksWhere, now()), { durable: true });

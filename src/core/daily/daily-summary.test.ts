@@ -7,14 +7,39 @@ import type { DueTouch } from '../touches/index.ts';
 
 const DAY = Temporal.PlainDate.from('2026-11-03');
 const touch = (contact: string, plan = 'monthly-newsletter', step = 'send', channel: DueTouch['channel'] = 'email'): DueTouch => ({
-  id: `${contact}.${plan}.${step}.2026-11-03`, contact, plan, step, channel, due: DAY, date: DAY, priority: 20, reason: 'newsletter',
+  id: `${contact}.${plan}.${step}.2026-11-03`,
+  contact,
+  plan,
+  step,
+  channel,
+  due: DAY,
+  date: DAY,
+  priority: 20,
+  reason: 'newsletter',
 });
 const task: Task = {
-  touch: 'ana-ruiz.catch-up-call.call.2026-11-03', contact: 'ana-ruiz', channel: 'call', date: '2026-11-03',
-  title: 'Call Ana to catch up (2026-11-03)', body: '…', labels: ['referable', 'call'],
+  touch: 'ana-ruiz.catch-up-call.call.2026-11-03',
+  contact: 'ana-ruiz',
+  channel: 'call',
+  date: '2026-11-03',
+  title: 'Call Ana to catch up (2026-11-03)',
+  body: '…',
+  labels: ['referable', 'call'],
 };
 const empty: DailyReport = {
-  byChannel: {}, recovered: [], results: [], held: [], skipped: [], missed: [], deferred: [], tasks: [], opened: [], unopened: [], closed: [], reopened: [], openIssues: [],
+  byChannel: {},
+  recovered: [],
+  results: [],
+  held: [],
+  skipped: [],
+  missed: [],
+  deferred: [],
+  tasks: [],
+  opened: [],
+  unopened: [],
+  closed: [],
+  reopened: [],
+  openIssues: [],
   deferredBecause: 'over the daily limit of 400 emails: sent on a later run',
 };
 const busy: DailyReport = {
@@ -31,10 +56,30 @@ const busy: DailyReport = {
   issuesIn: 'agency/referable',
   opened: [{ task, issue: { number: 12, url: 'https://github.com/agency/referable/issues/12', touch: task.touch, state: 'open' } }],
   openIssues: [{ number: 12, url: 'https://github.com/agency/referable/issues/12', touch: task.touch, state: 'open' }],
-  closed: [{ event: 'done', at: '2026-11-02T16:00:00Z', touch: 'tom-harris.catch-up-call.call.2026-10-30', contact: 'tom-harris', plan: 'catch-up-call', step: 'call', due: '2026-10-30', channel: 'call', issue: 9 }],
+  closed: [
+    {
+      event: 'done',
+      at: '2026-11-02T16:00:00Z',
+      touch: 'tom-harris.catch-up-call.call.2026-10-30',
+      contact: 'tom-harris',
+      plan: 'catch-up-call',
+      step: 'call',
+      due: '2026-10-30',
+      channel: 'call',
+      issue: 9,
+    },
+  ],
 };
 const ctx = { date: '2026-11-03', delivery: 'smtp://smtp.example:587', dryRun: false };
-const problem: Problem = { code: 'InvalidDate', file: 'content/contacts/sam.yaml', line: 7, column: 9, field: 'consent.email.date', message: '"2025-02-30" is not a real date', hint: 'Write the date as YYYY-MM-DD.' };
+const problem: Problem = {
+  code: 'InvalidDate',
+  file: 'content/contacts/sam.yaml',
+  line: 7,
+  column: 9,
+  field: 'consent.email.date',
+  message: '"2025-02-30" is not a real date',
+  hint: 'Write the date as YYYY-MM-DD.',
+};
 
 describe('the daily summary', () => {
   it('says plainly when nothing needs the owner', () => {

@@ -50,10 +50,16 @@ function attentionItems(report: DailyReport): string[] {
   return [
     ...report.recovered.map((e) => `${e.touch}: ${e.event === 'unknown' ? e.reason : e.event} (unknown outcome)`),
     ...report.results.flatMap((r) => (r.outcome.status === 'unknown' ? [`${r.touch.id}: ${r.outcome.reason} (unknown outcome)`] : [])),
-    ...report.results.flatMap((r) => (r.outcome.status === 'failed' && !r.outcome.temporary ? [`${r.touch.id}: ${r.outcome.reason} (permanent)`] : [])),
-    ...report.reopened.map((i) => `issue #${i.number} was reopened after ${i.touch} was recorded as done: close it again when it is done (${i.url})`),
+    ...report.results.flatMap((r) =>
+      r.outcome.status === 'failed' && !r.outcome.temporary ? [`${r.touch.id}: ${r.outcome.reason} (permanent)`] : [],
+    ),
+    ...report.reopened.map(
+      (i) => `issue #${i.number} was reopened after ${i.touch} was recorded as done: close it again when it is done (${i.url})`,
+    ),
     ...report.unopened.map((u) => `${u.task.touch}: issue not opened: ${u.reason} (tried again on the next run)`),
-    ...(report.trackerProblem ? [`${report.trackerProblem}. Today's personal touches are in the task list and will be opened as issues on the next run.`] : []),
+    ...(report.trackerProblem
+      ? [`${report.trackerProblem}. Today's personal touches are in the task list and will be opened as issues on the next run.`]
+      : []),
   ];
 }
 
@@ -64,20 +70,48 @@ function sections(report: DailyReport, ctx: SummaryContext): Section[] {
   const waiting = report.openIssues.length;
   const needs = [
     ...attentionItems(report),
-    ...(problems.length ? [`${plural(problems.length, 'problem')} in the content, each shown with its file and line: fix ${problems.length > 1 ? 'them, and what they' : 'it, and what it'} held back goes out on the next run`] : []),
-    ...(waiting ? [`${plural(waiting, 'personal touch', 'personal touches')} waiting in the issues of ${report.issuesIn}: close each issue when it is done`] : []),
-    ...(!report.issuesIn && report.tasks.length ? [`${plural(report.tasks.length, 'personal touch', 'personal touches')} to do today: see Tasks${report.tasksWhere ? ` and ${report.tasksWhere}` : ''}`] : []),
+    ...(problems.length
+      ? [
+          `${plural(problems.length, 'problem')} in the content, each shown with its file and line: fix ${problems.length > 1 ? 'them, and what they' : 'it, and what it'} held back goes out on the next run`,
+        ]
+      : []),
+    ...(waiting
+      ? [
+          `${plural(waiting, 'personal touch', 'personal touches')} waiting in the issues of ${report.issuesIn}: close each issue when it is done`,
+        ]
+      : []),
+    ...(!report.issuesIn && report.tasks.length
+      ? [
+          `${plural(report.tasks.length, 'personal touch', 'personal touches')} to do today: see Tasks${report.tasksWhere ? ` and ${report.tasksWhere}` : ''}`,
+        ]
+      : []),
   ];
   const issueOf = new Map(report.opened.map((o) => [o.task.touch, o.issue]));
   return [
     { title: 'Needs you', items: needs },
-    { title: 'Failed', items: report.results.flatMap((r) => (r.outcome.status === 'failed' && r.outcome.temporary ? [`${r.touch.id}: ${r.outcome.reason} (temporary)`] : [])) },
-    { title: 'Skipped', items: [...report.skipped.map((s) => `${s.id}: ${s.reason}`), ...report.held.filter((h) => h.recorded).map((h) => `${h.touch.id}: ${h.reason}`)] },
+    {
+      title: 'Failed',
+      items: report.results.flatMap((r) =>
+        r.outcome.status === 'failed' && r.outcome.temporary ? [`${r.touch.id}: ${r.outcome.reason} (temporary)`] : [],
+      ),
+    },
+    {
+      title: 'Skipped',
+      items: [
+        ...report.skipped.map((s) => `${s.id}: ${s.reason}`),
+        ...report.held.filter((h) => h.recorded).map((h) => `${h.touch.id}: ${h.reason}`),
+      ],
+    },
     { title: 'Held back', items: report.held.filter((h) => !h.recorded).map((h) => `${h.touch.id}: ${h.reason}`) },
     { title: 'Missed', items: report.missed.map((m) => `${m.id}: ${m.reason}`) },
     { title: 'Deferred to a later day', items: report.deferred.map((d) => `${d.id}: ${report.deferredBecause}`) },
     { title: 'Tasks', items: report.tasks.map((t) => taskLine(t, issueOf.get(t.touch))) },
-    { title: 'Done by hand since the last run', items: report.closed.map((e) => `${e.touch}: ${e.event === 'done' ? `done (issue #${e.issue ?? '?'})` : e.event === 'skipped' ? e.reason : e.event}`) },
+    {
+      title: 'Done by hand since the last run',
+      items: report.closed.map(
+        (e) => `${e.touch}: ${e.event === 'done' ? `done (issue #${e.issue ?? '?'})` : e.event === 'skipped' ? e.reason : e.event}`,
+      ),
+    },
   ];
 }
 
@@ -91,7 +125,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function channelLine(report: DailyReport): string {
   const parts = CHANNELS.flatMap((c) => (report.byChannel[c] ? [`${c} ${report.byChannel[c]}`] : []));
   const total = Object.values(report.byChannel).reduce((a, b) => a + (b ?? 0), 0);
-  return total ? `${plural(total, 'touch', 'touches')} due today: ${parts.join(', ')}` : 'No touches due today that are not already recorded';
+  return total
+    ? `${plural(total, 'touch', 'touches')} due today: ${parts.join(', ')}`
+    : 'No touches due today that are not already recorded';
 }
 
 function rows(report: DailyReport, ctx: SummaryContext): [string, number, string][] {
@@ -112,7 +148,8 @@ function rows(report: DailyReport, ctx: SummaryContext): [string, number, string
     ['deferred', c.deferred, c.deferred ? report.deferredBecause : ''],
     ['tasks', c.tasks, tasksNote],
   ];
-  if (report.issuesIn) list.push(['done', report.closed.filter((e) => e.event === 'done').length, 'issues closed by hand since the last run']);
+  if (report.issuesIn)
+    list.push(['done', report.closed.filter((e) => e.event === 'done').length, 'issues closed by hand since the last run']);
   return list;
 }
 
@@ -139,14 +176,23 @@ export function formatDailySummary(report: DailyReport, ctx: SummaryContext): st
 export function formatDailyMarkdown(report: DailyReport, ctx: SummaryContext): string {
   const out = [`## ${heading(ctx)}`, '', `${channelLine(report)}.`, '', '| outcome | touches | |', '| --- | ---: | --- |'];
   for (const [label, n, note] of rows(report, ctx)) out.push(`| ${label} | ${n} | ${md(note)} |`);
-  const problems = (ctx.problems ?? []).map((p) => `\`${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}\` ${p.field ? `${md(p.field)}: ` : ''}${md(p.message)}. ${md(p.hint)}`);
+  const problems = (ctx.problems ?? []).map(
+    (p) => `\`${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}\` ${p.field ? `${md(p.field)}: ` : ''}${md(p.message)}. ${md(p.hint)}`,
+  );
   const all = sections(report, ctx);
   out.push('', '### Needs you', '');
   out.push(...(all[0].items.length ? all[0].items.map((i) => `- ${md(i)}`) : ['Nothing needs you today.']));
   if (problems.length) out.push('', '### Problems in the content', '', ...capped(problems, LIMIT_MARKDOWN).map((p) => `- ${p}`));
   for (const { title, items } of all.slice(1)) {
     if (!items.length) continue;
-    out.push('', `<details><summary>${title} (${items.length})</summary>`, '', ...capped(items, LIMIT_MARKDOWN).map((i) => `- ${md(i)}`), '', '</details>');
+    out.push(
+      '',
+      `<details><summary>${title} (${items.length})</summary>`,
+      '',
+      ...capped(items, LIMIT_MARKDOWN).map((i) => `- ${md(i)}`),
+      '',
+      '</details>',
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -7,7 +7,15 @@ import type { HistoryEntry } from '../model/index.ts';
 const day = Temporal.PlainDate.from('2026-11-03');
 const at = '2026-11-03T09:00:00Z';
 const touches: DueTouch[] = Array.from({ length: 23 }, (_, i) => ({
-  id: `c${i}.news.send.2026-11-03`, contact: `c${i}`, plan: 'news', step: 'send', channel: 'email', due: day, date: day, priority: 1, reason: 'r',
+  id: `c${i}.news.send.2026-11-03`,
+  contact: `c${i}`,
+  plan: 'news',
+  step: 'send',
+  channel: 'email',
+  due: day,
+  date: day,
+  priority: 1,
+  reason: 'r',
 }));
 const email = (touch: DueTouch): OutgoingEmail => ({
   touch: touch.id,
@@ -89,9 +97,16 @@ describe('the send loop', () => {
 
   it('stops claiming and sending when history cannot be written', async () => {
     const e = edges(async (touch) => sent(touch), 2);
-    await expect(deliverEmails({ touches, prepare: (t) => ({ ok: true, email: email(t) }), ...e, now: () => at, batchSize: 5 })).rejects.toThrow('ENOSPC');
+    await expect(
+      deliverEmails({ touches, prepare: (t) => ({ ok: true, email: email(t) }), ...e, now: () => at, batchSize: 5 }),
+    ).rejects.toThrow('ENOSPC');
     // Only the first batch, whose claims were written, went out.
-    expect(e.sends.toSorted()).toEqual(touches.slice(0, 5).map((t) => t.id).toSorted());
+    expect(e.sends.toSorted()).toEqual(
+      touches
+        .slice(0, 5)
+        .map((t) => t.id)
+        .toSorted(),
+    );
     expect(e.unclaimed).toEqual([]);
   });
 });

@@ -7,14 +7,7 @@
  * a crash can leave unknown. No `node:*` here: the journal and the delivery are given.
  */
 import type { Delivery, OutgoingEmail } from '../email/index.ts';
-import {
-  type SendOutcome,
-  claimEntry,
-  outcomeEntry,
-  skippedEntry,
-  type Journal,
-  type DueTouch,
-} from '../touches/index.ts';
+import { type SendOutcome, claimEntry, outcomeEntry, skippedEntry, type Journal, type DueTouch } from '../touches/index.ts';
 import type { HistoryEntry } from '../model/index.ts';
 
 /** A touch made ready to send, or why not: `record` says whether the reason settles it in history. */

@@ -11,7 +11,10 @@ export const EMPTY: Fragment = { html: '', text: '' };
 
 /** Paragraphs of plain text (split at blank lines) as a fragment. */
 export function paragraphs(text: string, palette: Palette): Fragment {
-  const paras = text.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+  const paras = text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
   const style = elementStyles(palette).p;
   return {
     html: paras.map((p) => `<p style="${style}">${escapeHtml(p)}</p>`).join(''),
@@ -44,7 +47,10 @@ function figures(result: Result, palette: Palette): Fragment {
   const s = elementStyles(palette);
   const rows = result.figures
     // A fixed label width lines the figures of every result up in one column.
-    .map((f) => `<tr><td style="${s.td};width:60%">${escapeHtml(f.label)}</td><td style="${s.td}"><strong>${escapeHtml(f.value)}</strong></td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td style="${s.td};width:60%">${escapeHtml(f.label)}</td><td style="${s.td}"><strong>${escapeHtml(f.value)}</strong></td></tr>`,
+    )
     .join('');
   return {
     html: `<table class="figures" role="presentation" style="${s.table}">${rows}</table>`,

@@ -12,7 +12,17 @@ const settings = SettingsSchema.parse({
 });
 const today = Temporal.PlainDate.from('2026-11-03');
 const draft: EmailDraft = {
-  touch: { id: 'ana-ruiz.news.send.2026-11-03', contact: 'ana-ruiz', plan: 'news', step: 'send', channel: 'email', due: today, date: today, priority: 1, reason: 'r' },
+  touch: {
+    id: 'ana-ruiz.news.send.2026-11-03',
+    contact: 'ana-ruiz',
+    plan: 'news',
+    step: 'send',
+    channel: 'email',
+    due: today,
+    date: today,
+    priority: 1,
+    reason: 'r',
+  },
   contact: 'ana-ruiz',
   to: { name: 'Ana Ruiz', address: 'ana@mail.example' },
   layout: 'note',

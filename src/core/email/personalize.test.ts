@@ -130,7 +130,9 @@ describe('createPersonalizer', () => {
   });
 
   it('gives the reply button the subject intake matches a reply by', () => {
-    const out = createPersonalizer(content(), settings, today).personalize(touch('ana-ruiz', { template: 'testimonial-request', subject: 'A small favour, {{firstName}}?' }));
+    const out = createPersonalizer(content(), settings, today).personalize(
+      touch('ana-ruiz', { template: 'testimonial-request', subject: 'A small favour, {{firstName}}?' }),
+    );
     if (!out.ok) throw new Error(out.reason);
     expect(out.draft.fields.replyMailto).toBe('mailto:hello@hh.example?subject=Re%3A%20A%20small%20favour%2C%20Ana%3F');
   });
@@ -145,14 +147,20 @@ describe('createPersonalizer', () => {
     expect(emailBlocked(contact('ana-ruiz', data as Partial<ContactInput>).data, today)).toBe(reason);
     const c = content();
     c.contacts[0] = contact('ana-ruiz', data as Partial<ContactInput>);
-    expect(createPersonalizer(c, settings, today).personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi' }))).toEqual({ ok: false, reason });
+    expect(createPersonalizer(c, settings, today).personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi' }))).toEqual({
+      ok: false,
+      reason,
+    });
   });
 
   it('holds back a draft newsletter and a subject naming an unknown field', () => {
     const c = content();
     c.newsletters[0].data.draft = true;
     const p = createPersonalizer(c, settings, today);
-    expect(p.personalize(touch('ana-ruiz', { template: 'newsletter', newsletter: 'winter' }))).toEqual({ ok: false, reason: 'newsletter "winter" is a draft' });
+    expect(p.personalize(touch('ana-ruiz', { template: 'newsletter', newsletter: 'winter' }))).toEqual({
+      ok: false,
+      reason: 'newsletter "winter" is a draft',
+    });
     expect(p.personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi {{nickname}}' }))).toEqual({
       ok: false,
       reason: 'the subject "Hi {{nickname}}" names a field no email fills',

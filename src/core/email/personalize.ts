@@ -4,26 +4,47 @@
  * reason, never as an exception.
  */
 import { mdxToEmailHtml, type Palette } from './email-html.ts';
-import {
-  EMPTY,
-  nearbyBlock,
-  paragraphs,
-  recapBlock,
-  referralBlock,
-  resultsBlock,
-  testimonialBlock,
-} from './email-fragments.ts';
+import { EMPTY, nearbyBlock, paragraphs, recapBlock, referralBlock, resultsBlock, testimonialBlock } from './email-fragments.ts';
 import { fillText, htmlToText, type EmailFields, type Fragment } from './render-email.ts';
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
 
 /** Every field a layout may use. Text fields are `{{name}}`, fragments `{{{name}}}`. */
 export const EMAIL_FIELDS: ReadonlySet<string> = new Set([
-  'subject', 'preheader', 'greeting', 'firstName', 'name', 'household', 'partnerName', 'community', 'area',
-  'businessName', 'tagline', 'businessPhone', 'senderName', 'signOff', 'signatureLine', 'postalAddress',
-  'siteUrl', 'siteName', 'unsubscribeUrl', 'replyMailto', 'footerReason', 'referredName', 'referredFirstName',
-  'resultTitle', 'suggestedDisplayName',
-  'body', 'message', 'nearbyResult', 'results', 'testimonial', 'recap', 'referralUpdate', 'referBack', 'frameOfReference',
+  'subject',
+  'preheader',
+  'greeting',
+  'firstName',
+  'name',
+  'household',
+  'partnerName',
+  'community',
+  'area',
+  'businessName',
+  'tagline',
+  'businessPhone',
+  'senderName',
+  'signOff',
+  'signatureLine',
+  'postalAddress',
+  'siteUrl',
+  'siteName',
+  'unsubscribeUrl',
+  'replyMailto',
+  'footerReason',
+  'referredName',
+  'referredFirstName',
+  'resultTitle',
+  'suggestedDisplayName',
+  'body',
+  'message',
+  'nearbyResult',
+  'results',
+  'testimonial',
+  'recap',
+  'referralUpdate',
+  'referBack',
+  'frameOfReference',
 ]);
 
 /** Everything needed to build one message. */
@@ -41,7 +62,10 @@ export type Personalized = { ok: true; draft: EmailDraft } | { ok: false; reason
 
 /** Removes CR and LF (and other control characters) from a value bound for a header. */
 export function cleanHeader(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  return value
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 /** Why a contact may not be emailed today, or undefined when they may. */
@@ -66,8 +90,10 @@ const byDateDesc = <T extends { data: { date: string } }>(a: T, b: T) => b.data.
 
 const DEFAULT_MESSAGES: Record<string, string> = {
   note: 'I was thinking of you and wanted to say hello. If there is anything I can help with, or anyone I can help, just reply to this email.',
-  'referral-thanks': 'Thank you for introducing {{referredFirstName}} to us. A recommendation from you means a great deal, and we will look after them as well as we looked after you.',
-  'above-and-beyond': 'Now that everything is settled, here is a short record of what we did together, including the parts that went beyond the brief.',
+  'referral-thanks':
+    'Thank you for introducing {{referredFirstName}} to us. A recommendation from you means a great deal, and we will look after them as well as we looked after you.',
+  'above-and-beyond':
+    'Now that everything is settled, here is a short record of what we did together, including the parts that went beyond the brief.',
   'testimonial-request': 'It was a pleasure working with you. I have a small favour to ask.',
   'introduction-ask': 'Most of the people I work with come through introductions from clients like you, and I am grateful for every one.',
 };
@@ -102,12 +128,18 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
   const results = content.results.filter((r) => onOrBefore(r.data.date, today)).toSorted(byDateDesc);
   // Shown to other people only when there is no client to name, or the client agreed to email.
   const shareable = results.filter((r) => !r.data.client || r.data.client.consent?.scope.includes('email'));
-  const latest = resultsBlock(shareable.slice(0, 3).map((r) => r.data), palette);
+  const latest = resultsBlock(
+    shareable.slice(0, 3).map((r) => r.data),
+    palette,
+  );
   const featured = featuredTestimonial(content.testimonials, today);
   const shared = sharedFields(settings, palette, featured);
   const bodies = new Map<string, Fragment>();
   const nearby = new Map<string, Fragment>();
-  const byArea = Map.groupBy(shareable.filter((r) => r.data.area), (r) => r.data.area?.toLowerCase() ?? '');
+  const byArea = Map.groupBy(
+    shareable.filter((r) => r.data.area),
+    (r) => r.data.area?.toLowerCase() ?? '',
+  );
 
   function body(id: string, mdx: string): Fragment {
     let fragment = bodies.get(id);
@@ -250,9 +282,7 @@ function touchFields(
 ): EmailFields {
   const c = entry.data;
   const own: Result | undefined = results.find((r) => r.data.client?.contact === entry.id)?.data;
-  const referral = content.referrals
-    .filter((r) => r.data.referrer === entry.id)
-    .toSorted(byDateDesc)[0];
+  const referral = content.referrals.filter((r) => r.data.referrer === entry.id).toSorted(byDateDesc)[0];
   const referred = referral ? contacts.get(referral.data.referred)?.data : undefined;
   const referredName = referred?.name ?? '';
   const community = c.communities[0];
@@ -276,4 +306,3 @@ function touchFields(
       : EMPTY,
   };
 }
-

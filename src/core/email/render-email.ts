@@ -97,7 +97,10 @@ export function renderEmail(layout: CompiledLayout, fields: EmailFields): Render
   const html = fill(layout.html, fields, true);
   // An invariant: fields are escaped and every marker was split out, so none can survive.
   if (html.includes('{{')) throw new Error(`Layout "${layout.name}" kept a "{{" after filling`);
-  const text = fill(layout.text, fields, false).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = fill(layout.text, fields, false)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return { html, text: `${text}\n` };
 }
 

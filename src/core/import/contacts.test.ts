@@ -23,7 +23,12 @@ describe('planImport', () => {
       [
         person({ name: 'Ana Ruiz', emails: ['ana@example.com'], phones: ['+44 7700 900123'], tags: ['golf-club'], birthday: '04-12' }),
         person({ name: 'Ana Ruiz', emails: ['ana.ruiz@other.example'] }),
-        person({ name: 'José Álvarez', emails: ['jose@example.es'], segment: 'past-client', emailConsent: { column: 'Newsletter', value: 'yes' } }),
+        person({
+          name: 'José Álvarez',
+          emails: ['jose@example.es'],
+          segment: 'past-client',
+          emailConsent: { column: 'Newsletter', value: 'yes' },
+        }),
         person({ name: '王伟', emails: ['wang.wei@example.cn'] }),
       ],
       [contact('ana-ruiz', { name: 'Ana Ruiz', emails: ['ana@ruiz-family.example'], segment: 'sphere' })],
@@ -34,7 +39,14 @@ describe('planImport', () => {
         {
           id: 'ana-ruiz-2',
           rows: [2],
-          data: { name: 'Ana Ruiz', emails: ['ana@example.com'], phone: '+44 7700 900123', segment: 'sphere', tags: ['golf-club'], dates: { birthday: '04-12' } },
+          data: {
+            name: 'Ana Ruiz',
+            emails: ['ana@example.com'],
+            phone: '+44 7700 900123',
+            segment: 'sphere',
+            tags: ['golf-club'],
+            dates: { birthday: '04-12' },
+          },
         },
         { id: 'ana-ruiz-3', rows: [3], data: { name: 'Ana Ruiz', emails: ['ana.ruiz@other.example'], segment: 'sphere' } },
         {
@@ -70,7 +82,14 @@ describe('planImport', () => {
     ];
     const plan = planImport(
       [
-        person({ name: 'Ana Ruiz', emails: ['ana@example.com', 'ana@work.example'], phones: ['07700 900123'], notes: 'From Google', tags: ['vip', 'golf'], area: 'Bristol' }),
+        person({
+          name: 'Ana Ruiz',
+          emails: ['ana@example.com', 'ana@work.example'],
+          phones: ['07700 900123'],
+          notes: 'From Google',
+          tags: ['vip', 'golf'],
+          area: 'Bristol',
+        }),
         person({ name: 'Tom Byrne', phones: ['+44 117 496 0000'], birthday: '1979-07-04', segment: 'prospect' }),
         person({ name: 'Ana Ruiz', emails: ['ana@work.example'] }),
       ],
@@ -102,8 +121,24 @@ describe('planImport', () => {
     row = 1;
     const consent = { basis: 'consent', source: 'signed up on the site', date: '2025-01-01' };
     const plan = planImport(
-      [person({ name: 'Ana Ruiz', emails: ['ana@example.com'], notes: 'From Google', segment: 'past-client', emailConsent: { column: 'Opt-in', value: 'yes', date: '2026-01-01' } })],
-      [contact('ana', { name: 'Ana R.', emails: ['ana@example.com'], segment: 'sphere', notes: 'Owner notes', consent: { email: consent } })],
+      [
+        person({
+          name: 'Ana Ruiz',
+          emails: ['ana@example.com'],
+          notes: 'From Google',
+          segment: 'past-client',
+          emailConsent: { column: 'Opt-in', value: 'yes', date: '2026-01-01' },
+        }),
+      ],
+      [
+        contact('ana', {
+          name: 'Ana R.',
+          emails: ['ana@example.com'],
+          segment: 'sphere',
+          notes: 'Owner notes',
+          consent: { email: consent },
+        }),
+      ],
       { ...options, update: true },
     );
     expect(plan.update[0].changes).toEqual([
@@ -134,7 +169,10 @@ describe('planImport', () => {
   it('matches a person with neither email nor phone by name, and reports a row that matches two contacts', () => {
     row = 1;
     const plan = planImport(
-      [person({ name: 'Clifton Lettings', area: 'Bristol' }), person({ name: 'Ana Ruiz', emails: ['ana@example.com'], phones: ['0117 496 0000'] })],
+      [
+        person({ name: 'Clifton Lettings', area: 'Bristol' }),
+        person({ name: 'Ana Ruiz', emails: ['ana@example.com'], phones: ['0117 496 0000'] }),
+      ],
       [
         contact('clifton-lettings', { name: 'Clifton Lettings', segment: 'partner' }),
         contact('ana', { name: 'Ana', emails: ['ana@example.com'], segment: 'sphere' }),
@@ -143,7 +181,12 @@ describe('planImport', () => {
       options,
     );
     expect(plan.update).toEqual([
-      { id: 'clifton-lettings', file: 'content/contacts/clifton-lettings.yaml', rows: [2], changes: [{ path: ['area'], value: 'Bristol' }] },
+      {
+        id: 'clifton-lettings',
+        file: 'content/contacts/clifton-lettings.yaml',
+        rows: [2],
+        changes: [{ path: ['area'], value: 'Bristol' }],
+      },
     ]);
     expect(plan.problems).toMatchInlineSnapshot(`
       [
@@ -174,7 +217,13 @@ describe('planImport', () => {
       {
         id: 'ana-ruiz',
         rows: [2, 3],
-        data: { name: 'Ana Ruiz', emails: ['ana@example.com', 'ana.r@gmail.example'], phone: '+44 7700 900123', segment: 'sphere', tags: ['golf'] },
+        data: {
+          name: 'Ana Ruiz',
+          emails: ['ana@example.com', 'ana.r@gmail.example'],
+          phone: '+44 7700 900123',
+          segment: 'sphere',
+          tags: ['golf'],
+        },
       },
     ]);
   });

@@ -37,8 +37,25 @@ export type ImportOptions = {
 
 /** The order of a contact file's keys, as the schema lists them: new keys go to their place. */
 export const CONTACT_KEYS = [
-  'name', 'firstName', 'emails', 'phone', 'segment', 'tier', 'tags', 'area', 'communities', 'dates', 'household',
-  'consent', 'unsubscribed', 'bounced', 'gifts', 'offers', 'goodReferral', 'referredBy', 'notes',
+  'name',
+  'firstName',
+  'emails',
+  'phone',
+  'segment',
+  'tier',
+  'tags',
+  'area',
+  'communities',
+  'dates',
+  'household',
+  'consent',
+  'unsubscribed',
+  'bounced',
+  'gifts',
+  'offers',
+  'goodReferral',
+  'referredBy',
+  'notes',
 ] as const;
 
 type Draft = {
@@ -157,12 +174,16 @@ function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions)
   if (person.emailConsent && data.unsubscribed === undefined) {
     const { column, value, date } = person.emailConsent;
     const base = options.file.split(/[\\/]/).at(-1);
-    set(['consent', 'email'], {
-      basis: 'consent',
-      source: `${options.source}, column "${column}"`,
-      date: date ?? options.today.toString(),
-      evidence: `row ${person.row} of ${base}: ${column} = "${value}"`,
-    }, false);
+    set(
+      ['consent', 'email'],
+      {
+        basis: 'consent',
+        source: `${options.source}, column "${column}"`,
+        date: date ?? options.today.toString(),
+        evidence: `row ${person.row} of ${base}: ${column} = "${value}"`,
+      },
+      false,
+    );
   }
   set(['offers'], person.offers);
   set(['notes'], person.notes);

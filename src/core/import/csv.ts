@@ -36,33 +36,93 @@ export function parseHeaderMap(text: string): { map: HeaderMap } | { error: stri
 }
 
 const GOOGLE: Record<string, ImportField> = {
-  name: 'name', 'given name': 'firstName', 'additional name': 'middleName', 'family name': 'lastName',
-  'first name': 'firstName', 'middle name': 'middleName', 'last name': 'lastName',
-  'organization name': 'organization', 'organization title': 'title',
-  'organization 1 - name': 'organization', 'organization 1 - title': 'title',
-  birthday: 'birthday', notes: 'notes', labels: 'tags', 'group membership': 'tags', 'address 1 - city': 'area',
+  name: 'name',
+  'given name': 'firstName',
+  'additional name': 'middleName',
+  'family name': 'lastName',
+  'first name': 'firstName',
+  'middle name': 'middleName',
+  'last name': 'lastName',
+  'organization name': 'organization',
+  'organization title': 'title',
+  'organization 1 - name': 'organization',
+  'organization 1 - title': 'title',
+  birthday: 'birthday',
+  notes: 'notes',
+  labels: 'tags',
+  'group membership': 'tags',
+  'address 1 - city': 'area',
 };
 const OUTLOOK: Record<string, ImportField> = {
-  'first name': 'firstName', 'middle name': 'middleName', 'last name': 'lastName',
-  'e-mail address': 'email', 'e-mail 2 address': 'email', 'e-mail 3 address': 'email',
-  'primary phone': 'phone', 'mobile phone': 'phone', 'home phone': 'phone', 'home phone 2': 'phone',
-  'business phone': 'phone', 'business phone 2': 'phone', 'other phone': 'phone',
-  company: 'organization', 'job title': 'title', birthday: 'birthday', notes: 'notes', categories: 'tags',
-  'home city': 'area', 'business city': 'area',
+  'first name': 'firstName',
+  'middle name': 'middleName',
+  'last name': 'lastName',
+  'e-mail address': 'email',
+  'e-mail 2 address': 'email',
+  'e-mail 3 address': 'email',
+  'primary phone': 'phone',
+  'mobile phone': 'phone',
+  'home phone': 'phone',
+  'home phone 2': 'phone',
+  'business phone': 'phone',
+  'business phone 2': 'phone',
+  'other phone': 'phone',
+  company: 'organization',
+  'job title': 'title',
+  birthday: 'birthday',
+  notes: 'notes',
+  categories: 'tags',
+  'home city': 'area',
+  'business city': 'area',
 };
 // Headers reduced to letters and digits.
 const WORDS: Record<string, ImportField> = {
-  name: 'name', fullname: 'name', displayname: 'name', contactname: 'name',
-  firstname: 'firstName', givenname: 'firstName', forename: 'firstName', first: 'firstName',
-  middlename: 'middleName', lastname: 'lastName', surname: 'lastName', familyname: 'lastName', last: 'lastName',
-  segment: 'segment', tier: 'tier', tags: 'tags', tag: 'tags', labels: 'tags', groups: 'tags', categories: 'tags',
-  area: 'area', city: 'area', town: 'area', birthday: 'birthday', dateofbirth: 'birthday', dob: 'birthday',
-  birthdate: 'birthday', clientsince: 'clientSince', customersince: 'clientSince',
-  company: 'organization', organization: 'organization', organisation: 'organization', jobtitle: 'title',
-  notes: 'notes', note: 'notes', comments: 'notes',
-  emailconsent: 'emailConsent', consent: 'emailConsent', optin: 'emailConsent', emailoptin: 'emailConsent',
-  subscribed: 'emailConsent', marketingconsent: 'emailConsent', acceptsemailmarketing: 'emailConsent',
-  consentdate: 'consentDate', optindate: 'consentDate', subscribedon: 'consentDate',
+  name: 'name',
+  fullname: 'name',
+  displayname: 'name',
+  contactname: 'name',
+  firstname: 'firstName',
+  givenname: 'firstName',
+  forename: 'firstName',
+  first: 'firstName',
+  middlename: 'middleName',
+  lastname: 'lastName',
+  surname: 'lastName',
+  familyname: 'lastName',
+  last: 'lastName',
+  segment: 'segment',
+  tier: 'tier',
+  tags: 'tags',
+  tag: 'tags',
+  labels: 'tags',
+  groups: 'tags',
+  categories: 'tags',
+  area: 'area',
+  city: 'area',
+  town: 'area',
+  birthday: 'birthday',
+  dateofbirth: 'birthday',
+  dob: 'birthday',
+  birthdate: 'birthday',
+  clientsince: 'clientSince',
+  customersince: 'clientSince',
+  company: 'organization',
+  organization: 'organization',
+  organisation: 'organization',
+  jobtitle: 'title',
+  notes: 'notes',
+  note: 'notes',
+  comments: 'notes',
+  emailconsent: 'emailConsent',
+  consent: 'emailConsent',
+  optin: 'emailConsent',
+  emailoptin: 'emailConsent',
+  subscribed: 'emailConsent',
+  marketingconsent: 'emailConsent',
+  acceptsemailmarketing: 'emailConsent',
+  consentdate: 'consentDate',
+  optindate: 'consentDate',
+  subscribedon: 'consentDate',
 };
 
 function detectFormat(headers: string[]): CsvFormat {
@@ -100,7 +160,12 @@ export function readCsvContacts(text: string, file: string, options: { map?: Hea
     const e = error as Error & { lines?: number; code?: string };
     const why = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed (a " is missing)' : e.message.replace(/^[^:]*: /, '');
     const message = `cannot be read as CSV: ${why}`;
-    return { format: 'generic', people: [], ignored: [], problems: [problem('UnreadableImportFile', file, { line: e.lines ?? 1, column: 1 }, '', message)] };
+    return {
+      format: 'generic',
+      people: [],
+      ignored: [],
+      problems: [problem('UnreadableImportFile', file, { line: e.lines ?? 1, column: 1 }, '', message)],
+    };
   }
   const [head, ...rows] = records;
   const headers = head?.record.map((h) => h.trim()) ?? [];
@@ -179,7 +244,10 @@ function personFromRow(
   person.area = text('area');
   person.notes = first('notes')?.value.replace(/\r\n?/g, '\n');
 
-  for (const [field, pick] of [['segment', SEGMENTS], ['tier', TIERS]] as const) {
+  for (const [field, pick] of [
+    ['segment', SEGMENTS],
+    ['tier', TIERS],
+  ] as const) {
     const cell = first(field);
     if (!cell) continue;
     const value = tagFrom(cell.value);

@@ -46,7 +46,10 @@ function splitCards(text: string): { cards: Card[]; unclosed?: Card } {
 type CardError = { field: string; problem: string };
 
 function personFromCard(card: Card): ImportedPerson | CardError {
-  const version = card.lines.find((l) => /^VERSION:/i.test(l))?.slice(8).trim();
+  const version = card.lines
+    .find((l) => /^VERSION:/i.test(l))
+    ?.slice(8)
+    .trim();
   const lines = version === '2.1' ? from21(card.lines) : card.lines;
   let component: ICAL.Component;
   try {
@@ -57,11 +60,14 @@ function personFromCard(card: Card): ImportedPerson | CardError {
     return { field: '', problem: `cannot be read: ${(error as Error).message}` };
   }
   const props = (name: string) => component.getAllProperties(name).toSorted((a, b) => rank(a) - rank(b));
-  const textOf = (value: unknown): string | undefined => cleanText(Array.isArray(value) ? value.join(' ') : value == null ? undefined : String(value));
+  const textOf = (value: unknown): string | undefined =>
+    cleanText(Array.isArray(value) ? value.join(' ') : value == null ? undefined : String(value));
   const person: ImportedPerson = { row: card.number, at: card.at, emails: [], phones: [], tags: [] };
 
   for (const prop of props('email')) {
-    const raw = String(prop.getFirstValue() ?? '').trim().replace(/^mailto:/i, '');
+    const raw = String(prop.getFirstValue() ?? '')
+      .trim()
+      .replace(/^mailto:/i, '');
     if (!raw) continue;
     const email = EmailSchema.safeParse(raw);
     if (!email.success) return { field: 'EMAIL', problem: `"${raw}" is not an email address` };
@@ -82,7 +88,11 @@ function personFromCard(card: Card): ImportedPerson | CardError {
   const [family, given, additional] = parts;
   const org = component.getFirstPropertyValue('org');
   const organization = textOf(Array.isArray(org) ? org[0] : org);
-  person.name = textOf(component.getFirstPropertyValue('fn')) ?? ([given, additional, family].filter(Boolean).join(' ') || undefined) ?? organization ?? person.emails[0];
+  person.name =
+    textOf(component.getFirstPropertyValue('fn')) ??
+    ([given, additional, family].filter(Boolean).join(' ') || undefined) ??
+    organization ??
+    person.emails[0];
   if (!person.name) return { field: 'FN', problem: 'has neither a name nor an email address' };
   if (given && person.name.split(' ')[0] !== given) person.firstName = given;
   const offers = [textOf(component.getFirstPropertyValue('title')), organization].filter(Boolean).join(', ');

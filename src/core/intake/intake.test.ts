@@ -20,13 +20,29 @@ const input: IntakeInput = {
       file: 'plans/testimonial-request.yaml',
       data: PlanSchema.parse({
         name: 'Testimonial request',
-        steps: [{ id: 'ask', channel: 'email', due: { rule: 'after', trigger: 'closing', days: 21 }, template: 'testimonial-request', subject: 'A small favour, {{firstName}}?' }],
+        steps: [
+          {
+            id: 'ask',
+            channel: 'email',
+            due: { rule: 'after', trigger: 'closing', days: 21 },
+            template: 'testimonial-request',
+            subject: 'A small favour, {{firstName}}?',
+          },
+        ],
       }),
     },
   ],
   contacts: [
-    { id: 'ana-ruiz', file: 'contacts/ana-ruiz.yaml', data: { name: 'Ana Ruiz', emails: ['Ana.Ruiz@example.com'], segment: 'past-client' } },
-    { id: 'tom-harris', file: 'contacts/tom-harris.yaml', data: { name: 'Tom Harris', emails: ['tom@example.com'], unsubscribed: { date: '2026-10-01', evidence: 'a call' } } },
+    {
+      id: 'ana-ruiz',
+      file: 'contacts/ana-ruiz.yaml',
+      data: { name: 'Ana Ruiz', emails: ['Ana.Ruiz@example.com'], segment: 'past-client' },
+    },
+    {
+      id: 'tom-harris',
+      file: 'contacts/tom-harris.yaml',
+      data: { name: 'Tom Harris', emails: ['tom@example.com'], unsubscribed: { date: '2026-10-01', evidence: 'a call' } },
+    },
     { id: 'broken', file: 'contacts/broken.yaml', data: 'not a map' },
   ],
   testimonials: [],
@@ -34,11 +50,20 @@ const input: IntakeInput = {
 };
 
 function message(fields: Partial<IncomingMessage>): IncomingMessage {
-  return { source: 'm.eml', to: ['hello@harbourhill.example'], subject: '', references: [], words: '', automatic: false, date: Temporal.Instant.from('2026-11-04T10:00:00Z'), ...fields };
+  return {
+    source: 'm.eml',
+    to: ['hello@harbourhill.example'],
+    subject: '',
+    references: [],
+    words: '',
+    automatic: false,
+    date: Temporal.Instant.from('2026-11-04T10:00:00Z'),
+    ...fields,
+  };
 }
 
 describe('touchOfMessageId', () => {
-  it('reads the touch back from a Message-ID the daily job made, only for the sender\'s domain', () => {
+  it("reads the touch back from a Message-ID the daily job made, only for the sender's domain", () => {
     expect(touchOfMessageId('<ana-ruiz.testimonial-request.ask.2026-11-02@harbourhill.example>', 'maya@harbourhill.example')).toEqual({
       contact: 'ana-ruiz',
       plan: 'testimonial-request',
@@ -127,7 +152,13 @@ describe('parseDeliveryStatus', () => {
       'Status: 2.0.0',
     ].join('\r\n');
     expect(parseDeliveryStatus(text)).toEqual([
-      { address: 'ana.ruiz@example.com', action: 'failed', status: '5.2.1', diagnostic: 'smtp; 550 5.2.1 The email account that you tried to reach is disabled.', kind: 'permanent' },
+      {
+        address: 'ana.ruiz@example.com',
+        action: 'failed',
+        status: '5.2.1',
+        diagnostic: 'smtp; 550 5.2.1 The email account that you tried to reach is disabled.',
+        kind: 'permanent',
+      },
       { address: 'leo@example.net', action: 'delayed', status: '4.4.7', diagnostic: '', kind: 'temporary' },
       { address: 'ok@example.org', action: 'delivered', status: '2.0.0', diagnostic: '', kind: 'none' },
     ]);
@@ -138,9 +169,27 @@ describe('planIntake', () => {
   it('takes a reply by its subject when the mail program dropped In-Reply-To, and leaves an out-of-office alone', () => {
     const plan = planIntake(
       [
-        message({ source: 'a.eml', from: 'ana.ruiz@example.com', subject: 'RE: A small favour, Ana?', words: 'Lovely to work with.', messageId: '<a@x>' }),
-        message({ source: 'b.eml', from: 'ana.ruiz@example.com', subject: 'Automatic reply: A small favour, Ana?', words: 'I am away.', automatic: true }),
-        message({ source: 'c.eml', from: 'ana.ruiz@example.com', subject: 'Re: Winter bills', words: 'Thanks!', references: ['<ana-ruiz.monthly.send.2026-11-01@harbourhill.example>'] }),
+        message({
+          source: 'a.eml',
+          from: 'ana.ruiz@example.com',
+          subject: 'RE: A small favour, Ana?',
+          words: 'Lovely to work with.',
+          messageId: '<a@x>',
+        }),
+        message({
+          source: 'b.eml',
+          from: 'ana.ruiz@example.com',
+          subject: 'Automatic reply: A small favour, Ana?',
+          words: 'I am away.',
+          automatic: true,
+        }),
+        message({
+          source: 'c.eml',
+          from: 'ana.ruiz@example.com',
+          subject: 'Re: Winter bills',
+          words: 'Thanks!',
+          references: ['<ana-ruiz.monthly.send.2026-11-01@harbourhill.example>'],
+        }),
       ],
       input,
       TODAY,
@@ -150,11 +199,14 @@ describe('planIntake', () => {
       'b.eml unknown false: an automatic reply from ana-ruiz ("Automatic reply: A small favour, Ana?"): left alone',
       'c.eml unknown false: a reply to monthly (send, 2026-11-01) from ana-ruiz: not a testimonial request; left for you to read',
     ]);
-    expect(plan.testimonials.map((t) => [t.id, t.data.quote, t.data.consent])).toEqual([['ana-ruiz-reply-2026-11-04', 'Lovely to work with.', undefined]]);
+    expect(plan.testimonials.map((t) => [t.id, t.data.quote, t.data.consent])).toEqual([
+      ['ana-ruiz-reply-2026-11-04', 'Lovely to work with.', undefined],
+    ]);
   });
 
   it('gives two replies of one day two files, and finds one taken in before by its Message-ID', () => {
-    const reply = (id: string) => message({ from: 'ana.ruiz@example.com', subject: 'Re: A small favour, Ana?', words: `Words ${id}.`, messageId: `<${id}@x>` });
+    const reply = (id: string) =>
+      message({ from: 'ana.ruiz@example.com', subject: 'Re: A small favour, Ana?', words: `Words ${id}.`, messageId: `<${id}@x>` });
     const taken = { ...input, testimonials: [{ id: 'ana-ruiz-reply-2026-11-04', text: 'evidence: email <one@x> of 2026-11-04' }] };
     const plan = planIntake([reply('one'), reply('two'), reply('three')], taken, TODAY);
     expect(plan.outcomes.map((o) => o.note)).toEqual([
@@ -167,7 +219,13 @@ describe('planIntake', () => {
   it('unsubscribes by the id in the mailto subject when the address is not on file, never dates it after today, and lists a stranger', () => {
     const plan = planIntake(
       [
-        message({ source: 'a.eml', from: 'ana@work.example', to: ['unsubscribe@harbourhill.example'], subject: 'Unsubscribe ana-ruiz', date: Temporal.Instant.from('2027-01-01T00:00:00Z') }),
+        message({
+          source: 'a.eml',
+          from: 'ana@work.example',
+          to: ['unsubscribe@harbourhill.example'],
+          subject: 'Unsubscribe ana-ruiz',
+          date: Temporal.Instant.from('2027-01-01T00:00:00Z'),
+        }),
         message({ source: 'b.eml', from: 'tom@example.com', to: ['unsubscribe@harbourhill.example'], subject: 'Unsubscribe tom-harris' }),
         message({ source: 'c.eml', from: 'who@nowhere.example', to: ['unsubscribe@harbourhill.example'], subject: 'unsubscribe' }),
         message({ source: 'd.eml', from: 'who@nowhere.example', subject: 'Re: News', words: 'STOP' }),
@@ -185,7 +243,15 @@ describe('planIntake', () => {
       {
         id: 'ana-ruiz',
         file: 'contacts/ana-ruiz.yaml',
-        changes: [{ path: ['unsubscribed'], value: { date: '2026-11-04', evidence: 'Email (no Message-ID) of 2026-11-04 from ana@work.example: subject "Unsubscribe ana-ruiz"' } }],
+        changes: [
+          {
+            path: ['unsubscribed'],
+            value: {
+              date: '2026-11-04',
+              evidence: 'Email (no Message-ID) of 2026-11-04 from ana@work.example: subject "Unsubscribe ana-ruiz"',
+            },
+          },
+        ],
       },
     ]);
   });
@@ -196,7 +262,11 @@ describe('planIntake', () => {
     const plan = planIntake([report('<r1@mx>'), report('<r2@mx>')], input, TODAY);
     expect(plan.outcomes.map((o) => `${o.kind} ${o.changed}`)).toEqual(['bounce true', 'bounce false']);
     expect(plan.contacts[0].changes).toEqual([
-      { path: ['bounced'], value: { email: 'ana.ruiz@example.com', date: '2026-11-04', reason: '5.1.1 (email <r1@mx> of 2026-11-04)' }, append: true },
+      {
+        path: ['bounced'],
+        value: { email: 'ana.ruiz@example.com', date: '2026-11-04', reason: '5.1.1 (email <r1@mx> of 2026-11-04)' },
+        append: true,
+      },
     ]);
   });
 });

@@ -65,7 +65,10 @@ export type IntakePlan = {
 type Known = Author & { file: string; emails: string[]; unsubscribed: boolean; bounced: Set<string> };
 
 /** The touch a Message-ID made by `messageIdFor` names: `<contact.plan.step.YYYY-MM-DD@domain>`. */
-export function touchOfMessageId(messageId: string, senderAddress: string): { contact: string; plan: string; step: string; due: string } | undefined {
+export function touchOfMessageId(
+  messageId: string,
+  senderAddress: string,
+): { contact: string; plan: string; step: string; due: string } | undefined {
   const m = /^<([a-z0-9-]+)\.([a-z0-9-]+)\.([a-z0-9-]+)\.(\d{4}-\d{2}-\d{2})@([^>]+)>$/i.exec(messageId.trim());
   const domain = senderAddress.slice(senderAddress.lastIndexOf('@') + 1).toLowerCase();
   if (!m || m[5].toLowerCase() !== domain) return undefined;
@@ -89,7 +92,8 @@ export function planIntake(messages: readonly IncomingMessage[], input: IntakeIn
   for (const message of messages) {
     const heard = hear(run, message, today);
     if (message.report) takeReport(run, heard, message.report);
-    else if (message.automatic) heard.out('unknown', `an automatic reply${heard.from ? ` from ${heard.from.id}` : ''} ("${message.subject}"): left alone`);
+    else if (message.automatic)
+      heard.out('unknown', `an automatic reply${heard.from ? ` from ${heard.from.id}` : ''} ("${message.subject}"): left alone`);
     else if (!takeUnsubscribe(run, heard) && !takeTestimonial(run, heard)) leave(heard);
   }
   for (const [contact, changes] of run.changes) run.plan.contacts.push({ id: contact.id, file: contact.file, changes });
@@ -151,7 +155,8 @@ function takeReport(run: Run, heard: Heard, report: NonNullable<IncomingMessage[
     const address = contact && !contact.emails.includes(r.address) ? original?.to.find((a) => contact.emails.includes(a)) : r.address;
     const what = `${r.address} ${describe(r)}`;
     if (r.kind === 'none') out('unknown', `a delivery report (${r.action || 'no action'}) for ${r.address}: nothing to do`);
-    else if (r.kind === 'temporary') out('delay', `${what}: not delivered yet, the server keeps trying; noted, nothing changed`, false, contact);
+    else if (r.kind === 'temporary')
+      out('delay', `${what}: not delivered yet, the server keeps trying; noted, nothing changed`, false, contact);
     else if (!contact || !address) out('unknown', `${what}: no contact has this address; left alone`);
     else if (contact.bounced.has(address)) out('bounce', `${what}: already flagged in ${contact.file}`, false, contact);
     else {
@@ -174,13 +179,19 @@ function takeUnsubscribe(run: Run, heard: Heard): boolean {
   const contact = heard.from ?? (heard.touch && run.byId.get(heard.touch.contact)) ?? (named ? run.byId.get(named) : undefined);
   const how = toMailbox ? `sent to ${mailbox}` : 'a message asking to stop';
   if (!contact) {
-    out('unknown', `an unsubscribe request (${how}) from ${message.from ?? 'no address'}, which no contact has: left alone; find the person and unsubscribe them by hand`);
+    out(
+      'unknown',
+      `an unsubscribe request (${how}) from ${message.from ?? 'no address'}, which no contact has: left alone; find the person and unsubscribe them by hand`,
+    );
   } else if (contact.unsubscribed) {
     out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): already unsubscribed in ${contact.file}`, false, contact);
   } else {
     contact.unsubscribed = true;
     const words = toMailbox ? `subject "${message.subject}"` : `"${clip(message.words)}"`;
-    change(run, contact, { path: ['unsubscribed'], value: { date: heard.day, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}` } });
+    change(run, contact, {
+      path: ['unsubscribed'],
+      value: { date: heard.day, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}` },
+    });
     out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): marked unsubscribed in ${contact.file}`, true, contact);
   }
   return true;
@@ -201,7 +212,12 @@ function takeTestimonial(run: Run, heard: Heard): boolean {
   if (!message.words.trim()) {
     out('unknown', `${author.id} replied to the testimonial request with no words of their own: left alone`, false, author);
   } else if (existing || id === undefined) {
-    out('testimonial', `${author.id} replied to the testimonial request: already taken in as ${folder}/${existing?.id ?? `${author.id}-reply-${day}`}.mdx`, false, author);
+    out(
+      'testimonial',
+      `${author.id} replied to the testimonial request: already taken in as ${folder}/${existing?.id ?? `${author.id}-reply-${day}`}.mdx`,
+      false,
+      author,
+    );
   } else {
     run.testimonialIds.add(id);
     run.plan.testimonials.push({ id, ...draftTestimonial(message.words, author, day, heard.evidence) });
@@ -212,7 +228,8 @@ function takeTestimonial(run: Run, heard: Heard): boolean {
 
 function leave({ message, touch, from, out }: Heard): void {
   const who = from?.id ?? message.from ?? 'no address';
-  if (touch) out('unknown', `a reply to ${touch.plan} (${touch.step}, ${touch.due}) from ${who}: not a testimonial request; left for you to read`);
+  if (touch)
+    out('unknown', `a reply to ${touch.plan} (${touch.step}, ${touch.due}) from ${who}: not a testimonial request; left for you to read`);
   else out('unknown', `"${message.subject}" from ${who}: not recognised; left alone`);
 }
 
@@ -222,7 +239,11 @@ function testimonialRequests(plans: readonly Entry<Plan>[]): Map<string, RegExp>
   for (const plan of plans) {
     for (const step of plan.data.steps) {
       if (!step.template || !TESTIMONIAL_REQUEST_TEMPLATES.includes(step.template)) continue;
-      const pattern = (step.subject ?? '').trim().split(/\{\{\{?\s*\w+\s*\}?\}\}/).map(escapeRegExp).join('.+?');
+      const pattern = (step.subject ?? '')
+        .trim()
+        .split(/\{\{\{?\s*\w+\s*\}?\}\}/)
+        .map(escapeRegExp)
+        .join('.+?');
       out.set(`${plan.id}.${step.id}`, new RegExp(`^${pattern}$`, 'i'));
     }
   }
@@ -246,7 +267,12 @@ function freeId(id: string, taken: ReadonlySet<string>, distinguishable: boolean
 function known(contact: ExistingContact): Known {
   const data = (typeof contact.data === 'object' && contact.data !== null ? contact.data : {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const emails = Array.isArray(data.emails) ? data.emails.map(text).filter((e) => e !== undefined).map((e) => e.toLowerCase()) : [];
+  const emails = Array.isArray(data.emails)
+    ? data.emails
+        .map(text)
+        .filter((e) => e !== undefined)
+        .map((e) => e.toLowerCase())
+    : [];
   const bounced = Array.isArray(data.bounced) ? data.bounced.map((b) => text((b as { email?: unknown } | null)?.email)?.toLowerCase()) : [];
   return {
     id: contact.id,

@@ -22,6 +22,11 @@ export function formatIntakeSummary(messages: number, plan: IntakePlan, problems
   const already = o.filter((x) => !x.changed && x.kind !== 'unknown' && x.kind !== 'delay').length;
   const delays = o.filter((x) => x.kind === 'delay').length;
   const left = o.filter((x) => x.kind === 'unknown').length;
-  const parts = [`${count(changed, 'change')} written`, `${already} already taken in`, `${count(delays, 'delay')} noted`, `${left} left alone`];
+  const parts = [
+    `${count(changed, 'change')} written`,
+    `${already} already taken in`,
+    `${count(delays, 'delay')} noted`,
+    `${left} left alone`,
+  ];
   return `${count(messages, 'message')} read: ${parts.join(', ')}${problems ? `; ${count(problems, 'file')} not read` : ''}.`;
 }

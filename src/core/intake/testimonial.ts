@@ -19,7 +19,8 @@ export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = ['testimonial-re
 export function draftTestimonial(words: string, author: Author, day: string, evidence: string): TestimonialDraft {
   const reply = readReplyWords(words);
   const said = reply.consent.join(' ');
-  const consent = reply.consent.length && reply.scope.length ? { scope: reply.scope, date: day, evidence: `${evidence}: "${said}"` } : undefined;
+  const consent =
+    reply.consent.length && reply.scope.length ? { scope: reply.scope, date: day, evidence: `${evidence}: "${said}"` } : undefined;
   const data: Record<string, unknown> = {
     kind: 'consumer',
     status: 'draft',
@@ -37,9 +38,16 @@ export function draftTestimonial(words: string, author: Author, day: string, evi
   if (consent) {
     lines.push(`The reply says yes to publishing, on: ${consent.scope.join(', ')}. The words are in \`consent.evidence\`.`);
   } else if (reply.consent.length) {
-    lines.push('The reply says yes to publishing but not where. Ask where (website, emails, social media), then add `consent`:', '', quoted(said));
+    lines.push(
+      'The reply says yes to publishing but not where. Ask where (website, emails, social media), then add `consent`:',
+      '',
+      quoted(said),
+    );
   } else {
-    lines.push('The reply does not say yes to publishing yet. Ask whether, where (website, emails, social media) and how they would', 'like to be named, then add `consent` with their answer as evidence.');
+    lines.push(
+      'The reply does not say yes to publishing yet. Ask whether, where (website, emails, social media) and how they would',
+      'like to be named, then add `consent` with their answer as evidence.',
+    );
   }
   if (reply.refusal.length) lines.push('', 'They also wrote, and this limits what may be published:', '', quoted(reply.refusal.join(' ')));
   return { data, body: `${lines.join('\n')}\n` };

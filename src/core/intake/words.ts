@@ -37,7 +37,10 @@ export function asksToUnsubscribe(subject: string, words: string): boolean {
 
 const USE = String.raw`(?:use|share|publish|quote|post|feature|print|put (?:it|this|that|them|these|my \w+))`;
 const CONSENT = [
-  new RegExp(String.raw`\b(?:happy|glad|delighted|pleased|fine|ok(?:ay)?|welcome|free)\b(?: for you)? to (?:be (?:quoted|named|featured|used)|${USE})`, 'i'),
+  new RegExp(
+    String.raw`\b(?:happy|glad|delighted|pleased|fine|ok(?:ay)?|welcome|free)\b(?: for you)? to (?:be (?:quoted|named|featured|used)|${USE})`,
+    'i',
+  ),
   new RegExp(String.raw`\b(?:you (?:may|can|could|have my permission to)|feel free to|go ahead and|please do) (?:\w+ ){0,2}?${USE}`, 'i'),
   new RegExp(String.raw`\b(?:permission|consent) to (?:\w+ ){0,2}?${USE}`, 'i'),
   /\b(?:i|we) (?:give|grant) (?:you )?(?:my |our )?(?:permission|consent)\b/i,
@@ -52,10 +55,12 @@ const SCOPES: [Scope, RegExp][] = [
   ['email', /\b(?:e-?mails?|newsletters?|mailings?)\b/i],
   ['social', /\b(?:social(?: media)?|facebook|instagram|linkedin|twitter|tiktok)\b/i],
 ];
-const EVERYWHERE = /\b(?:anywhere|everywhere|wherever|all (?:of them|three)|any way you (?:like|want|wish)|however you (?:like|want|wish))\b/i;
+const EVERYWHERE =
+  /\b(?:anywhere|everywhere|wherever|all (?:of them|three)|any way you (?:like|want|wish)|however you (?:like|want|wish))\b/i;
 
 const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^.!?\n]{0,40}[,!]?\s*$/i;
-const SIGN_OFF = /^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|best wishes|warm(?:est)? (?:regards|wishes)|all the best|love|yours)\b[^.!?\n]{0,20}[,!.]?\s*$/i;
+const SIGN_OFF =
+  /^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|best wishes|warm(?:est)? (?:regards|wishes)|all the best|love|yours)\b[^.!?\n]{0,20}[,!.]?\s*$/i;
 
 /** Splits a reply into the quote and what it says about consent. */
 export function readReplyWords(words: string): ReplyWords {

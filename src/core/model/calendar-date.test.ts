@@ -32,7 +32,13 @@ describe('isCalendarDate', () => {
 
   it('takes only YYYY-MM-DD', () => {
     expect(['2026-2-03', '2026-02-3', '26-02-03', '2026-02-03T00:00', ' 2026-02-03', '２０２６-02-03', ''].map(isCalendarDate)).toEqual([
-      false, false, false, false, false, false, false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
     ]);
   });
 });

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 
 /** A file-name id: lower case letters, digits and single hyphens (`ana-ruiz`). */
-export const IdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'should be lower-case letters, digits and hyphens, like "ana-ruiz"',
-  });
+export const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: 'should be lower-case letters, digits and hyphens, like "ana-ruiz"',
+});
 
 /** Trimmed text that is not empty. */
 export const TextSchema = z.string().trim().min(1, { error: 'should not be empty' });
@@ -49,12 +47,10 @@ function dateToText(value: unknown): unknown {
 /** A calendar day, `YYYY-MM-DD`, that exists (2025-02-30 does not). Output stays a string. */
 export const DateSchema = z.preprocess(
   dateToText,
-  z
-    .string({ error: 'should be a date written as YYYY-MM-DD' })
-    .refine(isCalendarDate, {
-      error: (issue) => `"${String(issue.input)}" is not a real date (write YYYY-MM-DD)`,
-      params: { code: 'InvalidDate' },
-    }),
+  z.string({ error: 'should be a date written as YYYY-MM-DD' }).refine(isCalendarDate, {
+    error: (issue) => `"${String(issue.input)}" is not a real date (write YYYY-MM-DD)`,
+    params: { code: 'InvalidDate' },
+  }),
 );
 
 /** A moment, ISO 8601 with offset (`2026-11-25T09:00:00Z`). */

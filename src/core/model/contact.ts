@@ -1,14 +1,5 @@
 import { z } from 'zod';
-import {
-  BirthdaySchema,
-  DateSchema,
-  EmailSchema,
-  IdSchema,
-  SegmentSchema,
-  TagSchema,
-  TextSchema,
-  TierSchema,
-} from './common.ts';
+import { BirthdaySchema, DateSchema, EmailSchema, IdSchema, SegmentSchema, TagSchema, TextSchema, TierSchema } from './common.ts';
 
 /** How a contact came to agree to something, and whether it still holds. */
 export const ConsentRecordSchema = z.strictObject({

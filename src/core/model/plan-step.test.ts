@@ -38,7 +38,11 @@ describe('plan steps for referrals', () => {
 `),
     });
     expect(printed).toBe('');
-    expect(content.plans[0].data.steps[0]).toMatchObject({ purpose: 'refer-back', audience: { tiers: ['top'] }, due: { trigger: 'referral-became-client' } });
+    expect(content.plans[0].data.steps[0]).toMatchObject({
+      purpose: 'refer-back',
+      audience: { tiers: ['top'] },
+      due: { trigger: 'referral-became-client' },
+    });
   });
 
   it('name the line of a purpose that does not exist', () => {

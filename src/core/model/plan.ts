@@ -125,7 +125,12 @@ export const PlanSchema = z.strictObject({
       const seen = new Set<string>();
       steps.forEach((step, i) => {
         if (seen.has(step.id)) {
-          ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${step.id}" is used by an earlier step`, params: { code: 'DuplicateStep' } });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'id'],
+            message: `"${step.id}" is used by an earlier step`,
+            params: { code: 'DuplicateStep' },
+          });
         }
         seen.add(step.id);
       });

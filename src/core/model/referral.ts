@@ -19,9 +19,7 @@ export const ReferralSchema = z.strictObject({
     .array(z.strictObject({ status: ReferralStatusSchema, date: DateSchema, note: TextSchema.optional() }))
     .min(1, { error: 'should list at least the first status (introduced)' }),
   thanks: z.strictObject({ date: DateSchema, channel: TextSchema, note: TextSchema.optional() }).optional(),
-  gift: z
-    .strictObject({ date: DateSchema, what: TextSchema, cost: z.number().nonnegative().optional() })
-    .optional(),
+  gift: z.strictObject({ date: DateSchema, what: TextSchema, cost: z.number().nonnegative().optional() }).optional(),
   /** What the referrer was told, and when. */
   updates: z.array(z.strictObject({ date: DateSchema, note: TextSchema })).default([]),
 });

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  DateSchema,
-  EmailSchema,
-  SEGMENTS,
-  TextSchema,
-  TimeOfDaySchema,
-  UrlSchema,
-} from './common.ts';
+import { DateSchema, EmailSchema, SEGMENTS, TextSchema, TimeOfDaySchema, UrlSchema } from './common.ts';
 
 function isTimeZone(name: string): boolean {
   try {
@@ -30,10 +23,7 @@ export const PostalAddressSchema = z.strictObject({
 export type PostalAddress = z.output<typeof PostalAddressSchema>;
 
 const segmentNumbers = z.strictObject(
-  Object.fromEntries(SEGMENTS.map((s) => [s, z.int().positive()])) as Record<
-    (typeof SEGMENTS)[number],
-    z.ZodInt
-  >,
+  Object.fromEntries(SEGMENTS.map((s) => [s, z.int().positive()])) as Record<(typeof SEGMENTS)[number], z.ZodInt>,
 );
 
 export const SettingsSchema = z.strictObject({
@@ -50,12 +40,8 @@ export const SettingsSchema = z.strictObject({
       .string()
       .regex(/^[A-Z][A-Za-z]+$/, { error: 'should be a schema.org type like RealEstateAgent or LocalBusiness' })
       .optional(),
-    colours: z
-      .strictObject({ primary: HexColourSchema, accent: HexColourSchema })
-      .default({ primary: '#1f4e5f', accent: '#c8553d' }),
-    people: z
-      .array(z.strictObject({ name: TextSchema, role: TextSchema, bio: TextSchema.optional() }))
-      .default([]),
+    colours: z.strictObject({ primary: HexColourSchema, accent: HexColourSchema }).default({ primary: '#1f4e5f', accent: '#c8553d' }),
+    people: z.array(z.strictObject({ name: TextSchema, role: TextSchema, bio: TextSchema.optional() })).default([]),
   }),
   sender: z.strictObject({
     name: TextSchema,
@@ -65,9 +51,7 @@ export const SettingsSchema = z.strictObject({
   timeZone: z.string().refine(isTimeZone, {
     error: (issue) => `"${String(issue.input)}" is not a time zone (use a name like Europe/London)`,
   }),
-  sendWindow: z
-    .strictObject({ start: TimeOfDaySchema, end: TimeOfDaySchema })
-    .default({ start: '09:00', end: '17:00' }),
+  sendWindow: z.strictObject({ start: TimeOfDaySchema, end: TimeOfDaySchema }).default({ start: '09:00', end: '17:00' }),
   limits: z
     .strictObject({
       /** Most emails sent in one day, across all contacts. */
@@ -85,10 +69,11 @@ export const SettingsSchema = z.strictObject({
   /** Longest gap, in days, before a contact of each segment counts as overdue. */
   overdueAfterDays: segmentNumbers.default({ 'past-client': 120, sphere: 90, partner: 60, prospect: 30 }),
   /** Gift budget for a referral thank-you, by tier, in `currency`. */
-  giftBudget: z
-    .strictObject({ top: z.number().nonnegative(), standard: z.number().nonnegative() })
-    .default({ top: 75, standard: 30 }),
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'should be a currency code like GBP' }).default('USD'),
+  giftBudget: z.strictObject({ top: z.number().nonnegative(), standard: z.number().nonnegative() }).default({ top: 75, standard: 30 }),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'should be a currency code like GBP' })
+    .default('USD'),
   site: z.strictObject({
     url: UrlSchema,
     /** Where "introduce someone" messages from the site go; the business email when absent. */

@@ -27,7 +27,11 @@ function due(rule: unknown, start: string, end: string, options: Options = {}): 
 
 describe('every N days, weeks or months', () => {
   it('counts from the key date when history has no touch', () => {
-    expect(due({ rule: 'every', interval: 3, unit: 'months' }, '2026-01-01', '2026-12-31', { contact: { dates: { clientSince: '2024-11-30' } } })).toEqual([
+    expect(
+      due({ rule: 'every', interval: 3, unit: 'months' }, '2026-01-01', '2026-12-31', {
+        contact: { dates: { clientSince: '2024-11-30' } },
+      }),
+    ).toEqual([
       '2026-02-28 every 3 months since becoming a client on 2024-11-30',
       '2026-05-30 every 3 months since becoming a client on 2024-11-30',
       '2026-08-30 every 3 months since becoming a client on 2024-11-30',
@@ -36,25 +40,40 @@ describe('every N days, weeks or months', () => {
   });
 
   it('keeps counting from the key date while history follows it, month ends included', () => {
-    expect(due({ rule: 'every', interval: 1, unit: 'months' }, '2024-03-01', '2024-04-30', { lastDue: '2024-02-29', contact: { dates: { clientSince: '2024-01-31' } } })).toEqual([
+    expect(
+      due({ rule: 'every', interval: 1, unit: 'months' }, '2024-03-01', '2024-04-30', {
+        lastDue: '2024-02-29',
+        contact: { dates: { clientSince: '2024-01-31' } },
+      }),
+    ).toEqual([
       '2024-03-31 every month since becoming a client on 2024-01-31',
       '2024-04-30 every month since becoming a client on 2024-01-31',
     ]);
   });
 
   it('counts from the last touch of the step in history when it is off that count', () => {
-    expect(due({ rule: 'every', interval: 2, unit: 'weeks' }, '2026-12-01', '2026-12-31', { lastDue: '2026-11-20', contact: { dates: { clientSince: '2020-01-01' } } })).toEqual([
+    expect(
+      due({ rule: 'every', interval: 2, unit: 'weeks' }, '2026-12-01', '2026-12-31', {
+        lastDue: '2026-11-20',
+        contact: { dates: { clientSince: '2020-01-01' } },
+      }),
+    ).toEqual([
       '2026-12-04 every 2 weeks since the last one, due 2026-11-20',
       '2026-12-18 every 2 weeks since the last one, due 2026-11-20',
     ]);
   });
 
   it('counts from another key date when told, and never on the key date itself', () => {
-    expect(due({ rule: 'every', interval: 10, unit: 'days', from: 'closing' }, '2026-11-01', '2026-11-25', { contact: { dates: { closing: '2026-11-05' } } })).toEqual([
-      '2026-11-15 every 10 days since closing on 2026-11-05',
-      '2026-11-25 every 10 days since closing on 2026-11-05',
-    ]);
-    expect(due({ rule: 'every', interval: 1, unit: 'months', from: 'birthday' }, '2026-01-01', '2026-03-31', { contact: { dates: { birthday: '01-31' } } })).toEqual([
+    expect(
+      due({ rule: 'every', interval: 10, unit: 'days', from: 'closing' }, '2026-11-01', '2026-11-25', {
+        contact: { dates: { closing: '2026-11-05' } },
+      }),
+    ).toEqual(['2026-11-15 every 10 days since closing on 2026-11-05', '2026-11-25 every 10 days since closing on 2026-11-05']);
+    expect(
+      due({ rule: 'every', interval: 1, unit: 'months', from: 'birthday' }, '2026-01-01', '2026-03-31', {
+        contact: { dates: { birthday: '01-31' } },
+      }),
+    ).toEqual([
       '2026-01-31 every month since birthday on 01-31',
       '2026-02-28 every month since birthday on 01-31',
       '2026-03-31 every month since birthday on 01-31',
@@ -106,27 +125,31 @@ describe('calendar rules', () => {
 
 describe('anniversaries', () => {
   it('of a closing, with the count, and days ahead for a card', () => {
-    expect(due({ rule: 'anniversary', of: 'closing', daysBefore: 5 }, '2026-12-01', '2027-12-31', { contact: { dates: { closing: '2021-12-06' } } })).toEqual([
+    expect(
+      due({ rule: 'anniversary', of: 'closing', daysBefore: 5 }, '2026-12-01', '2027-12-31', {
+        contact: { dates: { closing: '2021-12-06' } },
+      }),
+    ).toEqual([
       '2026-12-01 5th anniversary of closing (2021-12-06) on 2026-12-06, 5 days ahead',
       '2027-12-01 6th anniversary of closing (2021-12-06) on 2027-12-06, 5 days ahead',
     ]);
   });
 
   it('of becoming a client, never in the year it happened', () => {
-    expect(due({ rule: 'anniversary', of: 'clientSince' }, '2025-01-01', '2026-12-31', { contact: { dates: { clientSince: '2025-03-10' } } })).toEqual([
-      '2026-03-10 1st anniversary of becoming a client (2025-03-10) on 2026-03-10',
-    ]);
+    expect(
+      due({ rule: 'anniversary', of: 'clientSince' }, '2025-01-01', '2026-12-31', { contact: { dates: { clientSince: '2025-03-10' } } }),
+    ).toEqual(['2026-03-10 1st anniversary of becoming a client (2025-03-10) on 2026-03-10']);
   });
 
   it('of a birthday with or without a year; 29 February on the 28th in other years', () => {
-    expect(due({ rule: 'anniversary', of: 'birthday' }, '2026-01-01', '2028-12-31', { contact: { dates: { birthday: '02-29' } } })).toEqual([
-      '2026-02-28 birthday on 2026-02-28',
-      '2027-02-28 birthday on 2027-02-28',
-      '2028-02-29 birthday on 2028-02-29',
-    ]);
-    expect(due({ rule: 'anniversary', of: 'birthday', daysBefore: 1 }, '2026-12-01', '2027-01-31', { contact: { dates: { birthday: '1976-01-01' } } })).toEqual([
-      '2026-12-31 51st birthday on 2027-01-01, 1 day ahead',
-    ]);
+    expect(due({ rule: 'anniversary', of: 'birthday' }, '2026-01-01', '2028-12-31', { contact: { dates: { birthday: '02-29' } } })).toEqual(
+      ['2026-02-28 birthday on 2026-02-28', '2027-02-28 birthday on 2027-02-28', '2028-02-29 birthday on 2028-02-29'],
+    );
+    expect(
+      due({ rule: 'anniversary', of: 'birthday', daysBefore: 1 }, '2026-12-01', '2027-01-31', {
+        contact: { dates: { birthday: '1976-01-01' } },
+      }),
+    ).toEqual(['2026-12-31 51st birthday on 2027-01-01, 1 day ahead']);
   });
 
   it('is never due without the key date', () => {
@@ -143,8 +166,18 @@ const referral = (date: string, statuses: [string, string][] = []): ReferralInpu
 
 describe('after a trigger', () => {
   it.each<[string, unknown, Options, string[]]>([
-    ['becoming a client', { rule: 'after', trigger: 'became-client', days: 30 }, { contact: { dates: { clientSince: '2026-11-01' } } }, ['2026-12-01 30 days after becoming a client on 2026-11-01']],
-    ['closing', { rule: 'after', trigger: 'closing', days: 0 }, { contact: { dates: { closing: '2026-12-10' } } }, ['2026-12-10 the day of closing on 2026-12-10']],
+    [
+      'becoming a client',
+      { rule: 'after', trigger: 'became-client', days: 30 },
+      { contact: { dates: { clientSince: '2026-11-01' } } },
+      ['2026-12-01 30 days after becoming a client on 2026-11-01'],
+    ],
+    [
+      'closing',
+      { rule: 'after', trigger: 'closing', days: 0 },
+      { contact: { dates: { closing: '2026-12-10' } } },
+      ['2026-12-10 the day of closing on 2026-12-10'],
+    ],
     [
       'each referral made',
       { rule: 'after', trigger: 'made-referral', days: 1 },
@@ -152,20 +185,30 @@ describe('after a trigger', () => {
       ['2026-12-01 1 day after referring tom-byrne on 2026-11-30', '2026-12-10 1 day after referring tom-byrne on 2026-12-09'],
     ],
     [
-      'each change of a referral\'s status, not its first status',
+      "each change of a referral's status, not its first status",
       { rule: 'after', trigger: 'referral-status-changed', days: 2 },
-      { referrals: [referral('2026-11-20', [['met', '2026-12-01'], ['client', '2026-12-20']])] },
-      [
-        '2026-12-03 2 days after tom-byrne met us on 2026-12-01',
-        '2026-12-22 2 days after tom-byrne became a client on 2026-12-20',
-      ],
+      {
+        referrals: [
+          referral('2026-11-20', [
+            ['met', '2026-12-01'],
+            ['client', '2026-12-20'],
+          ]),
+        ],
+      },
+      ['2026-12-03 2 days after tom-byrne met us on 2026-12-01', '2026-12-22 2 days after tom-byrne became a client on 2026-12-20'],
     ],
     [
       'a person referred becoming a client, with the status note',
       { rule: 'after', trigger: 'referral-became-client', days: 1 },
       {
         referrals: [
-          { ...referral('2026-11-20', [['met', '2026-12-01']]), status: [{ status: 'introduced', date: '2026-11-20' }, { status: 'client', date: '2026-12-04', note: 'Instructed us to sell.' }] },
+          {
+            ...referral('2026-11-20', [['met', '2026-12-01']]),
+            status: [
+              { status: 'introduced', date: '2026-11-20' },
+              { status: 'client', date: '2026-12-04', note: 'Instructed us to sell.' },
+            ],
+          },
         ],
       },
       ['2026-12-05 1 day after tom-byrne became a client on 2026-12-04 (Instructed us to sell)'],
@@ -176,7 +219,11 @@ describe('after a trigger', () => {
   });
 
   it('a referral made by someone else is not their trigger', () => {
-    expect(due({ rule: 'after', trigger: 'made-referral', days: 1 }, '2026-12-01', '2026-12-31', { referrals: [{ ...referral('2026-12-02'), referrer: 'tom-byrne', referred: 'ana-ruiz' }] })).toEqual([]);
+    expect(
+      due({ rule: 'after', trigger: 'made-referral', days: 1 }, '2026-12-01', '2026-12-31', {
+        referrals: [{ ...referral('2026-12-02'), referrer: 'tom-byrne', referred: 'ana-ruiz' }],
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -200,11 +247,15 @@ describe('sequences', () => {
 
   it('end early on an until trigger after the start, from its day on', () => {
     const rule = { rule: 'sequence', trigger: 'made-referral', count: 4, spacingDays: 10, until: ['became-client'] };
-    expect(due(rule, '2026-01-01', '2026-12-31', { referrals: [referral('2026-11-01')], contact: { dates: { clientSince: '2026-11-21' } } })).toEqual([
+    expect(
+      due(rule, '2026-01-01', '2026-12-31', { referrals: [referral('2026-11-01')], contact: { dates: { clientSince: '2026-11-21' } } }),
+    ).toEqual([
       '2026-11-01 1st of 4 touches after referring tom-byrne on 2026-11-01',
       '2026-11-11 2nd of 4 touches after referring tom-byrne on 2026-11-01',
     ]);
-    expect(due(rule, '2026-01-01', '2026-12-31', { referrals: [referral('2026-11-01')], contact: { dates: { clientSince: '2020-01-01' } } })).toHaveLength(4);
+    expect(
+      due(rule, '2026-01-01', '2026-12-31', { referrals: [referral('2026-11-01')], contact: { dates: { clientSince: '2020-01-01' } } }),
+    ).toHaveLength(4);
   });
 
   it('start again for each time the trigger happens', () => {
@@ -219,16 +270,25 @@ describe('sequences', () => {
 });
 
 describe('newsletters', () => {
-  const issue = (id: string, sendDate: string): NewsletterIssue => ({ id, sendDate, sendDay: parseDay(sendDate), subject: `Subject ${id}` });
+  const issue = (id: string, sendDate: string): NewsletterIssue => ({
+    id,
+    sendDate,
+    sendDay: parseDay(sendDate),
+    subject: `Subject ${id}`,
+  });
 
   it('are due on their send dates', () => {
-    expect(due({ rule: 'newsletter' }, '2026-12-01', '2026-12-31', { newsletters: [issue('nov', '2026-11-03'), issue('dec', '2026-12-01')] })).toEqual([
-      '2026-12-01 newsletter "dec" of 2026-12-01 [dec: Subject dec]',
-    ]);
+    expect(
+      due({ rule: 'newsletter' }, '2026-12-01', '2026-12-31', { newsletters: [issue('nov', '2026-11-03'), issue('dec', '2026-12-01')] }),
+    ).toEqual(['2026-12-01 newsletter "dec" of 2026-12-01 [dec: Subject dec]']);
   });
 
   it('sharing a send date go a day apart, so each has its own touch id', () => {
-    expect(due({ rule: 'newsletter' }, '2026-12-01', '2026-12-31', { newsletters: [issue('a', '2026-12-01'), issue('b', '2026-12-01'), issue('c', '2026-12-02')] })).toEqual([
+    expect(
+      due({ rule: 'newsletter' }, '2026-12-01', '2026-12-31', {
+        newsletters: [issue('a', '2026-12-01'), issue('b', '2026-12-01'), issue('c', '2026-12-02')],
+      }),
+    ).toEqual([
       '2026-12-01 newsletter "a" of 2026-12-01 [a: Subject a]',
       '2026-12-02 newsletter "b" of 2026-12-01, a day after "a" [b: Subject b]',
       '2026-12-03 newsletter "c" of 2026-12-02, a day after "b" [c: Subject c]',
@@ -238,8 +298,20 @@ describe('newsletters', () => {
 
 describe('ordinal', () => {
   it('names 1st to 113th', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 113].map(ordinal)).toEqual(
-      ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th', '113th'],
-    );
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111, 113].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '101st',
+      '111th',
+      '113th',
+    ]);
   });
 });

@@ -44,9 +44,7 @@ export function keyDateOf(contact: Contact, key: KeyDate): KeyDay | undefined {
     return { year: Number(text.slice(0, 4)), month: Number(text.slice(5, 7)), day: Number(text.slice(8)), text };
   }
   const parts = text.split('-').map(Number);
-  return parts.length === 2
-    ? { month: parts[0], day: parts[1], text }
-    : { year: parts[0], month: parts[1], day: parts[2], text };
+  return parts.length === 2 ? { month: parts[0], day: parts[1], text } : { year: parts[0], month: parts[1], day: parts[2], text };
 }
 
 /** FNV-1a: a small stable hash, so a contact with no anchor still gets a fixed day. */
@@ -180,7 +178,10 @@ export function dueDays(rule: DueRule, ctx: RuleContext, start: Day, end: Day): 
       return anniversary(rule, ctx, start, end);
     case 'after':
       return ctx.triggers[rule.trigger]
-        .map((t) => ({ due: t.day + rule.days, reason: rule.days ? `${plural(rule.days, 'day')} after ${t.what}` : `the day of ${t.what}` }))
+        .map((t) => ({
+          due: t.day + rule.days,
+          reason: rule.days ? `${plural(rule.days, 'day')} after ${t.what}` : `the day of ${t.what}`,
+        }))
         .filter((d) => d.due >= start && d.due <= end);
     case 'sequence':
       return sequence(rule, ctx, start, end);

@@ -6,7 +6,14 @@ import { ContactSchema, EventSchema, type ContactInput, type HistoryEntry } from
 const contact = (id: string, data: Partial<ContactInput>) => ({
   id,
   file: `contacts/${id}.yaml`,
-  data: ContactSchema.parse({ name: id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(' '), segment: 'past-client', ...data }),
+  data: ContactSchema.parse({
+    name: id
+      .split('-')
+      .map((w) => w[0].toUpperCase() + w.slice(1))
+      .join(' '),
+    segment: 'past-client',
+    ...data,
+  }),
 });
 
 const contacts = [
@@ -79,12 +86,21 @@ describe('planEventInvites', () => {
 
   it('still invites after a gap in the runs, until the day before the event, unless history settles it', () => {
     const done: HistoryEntry = {
-      event: 'done', at: '2026-05-29T10:00:00Z', touch: 'ana-ruiz.events.summer-supper.2026-05-28',
-      contact: 'ana-ruiz', plan: 'events', step: 'summer-supper', due: '2026-05-28', channel: 'event',
+      event: 'done',
+      at: '2026-05-29T10:00:00Z',
+      touch: 'ana-ruiz.events.summer-supper.2026-05-28',
+      contact: 'ana-ruiz',
+      plan: 'events',
+      step: 'summer-supper',
+      due: '2026-05-28',
+      channel: 'event',
     };
     const late = planEventInvites({ ...input, history: [done] }, { from: day('2026-06-17'), days: 1 });
     expect(late.map((t) => [t.id, t.reason])).toEqual([
-      ['tom-harris.events.summer-supper.2026-05-28', "invitation to Summer supper (2026-06-18 at 19:00, Novak's café): top tier; invitations went out from 2026-05-28"],
+      [
+        'tom-harris.events.summer-supper.2026-05-28',
+        "invitation to Summer supper (2026-06-18 at 19:00, Novak's café): top tier; invitations went out from 2026-05-28",
+      ],
     ]);
     expect(planEventInvites(input, { from: day('2026-06-18'), days: 30 })).toEqual([]);
   });
@@ -122,15 +138,21 @@ unsubscribe: {mailto: u@example.com}
     );
 
   it('are read from events/ and validated', () => {
-    const { content, problems } = check('name: Supper\ndate: 2026-06-18\nplace: Novak\'s\ninvite:\n  tiers: [top]\ncame: [tom-harris]\n');
+    const { content, problems } = check("name: Supper\ndate: 2026-06-18\nplace: Novak's\ninvite:\n  tiers: [top]\ncame: [tom-harris]\n");
     expect(problems).toEqual([]);
     expect(content.events).toEqual([
-      { id: 'supper', file: 'events/supper.yaml', data: { name: 'Supper', date: '2026-06-18', place: "Novak's", invite: { tiers: ['top'], channel: 'event' }, came: ['tom-harris'] } },
+      {
+        id: 'supper',
+        file: 'events/supper.yaml',
+        data: { name: 'Supper', date: '2026-06-18', place: "Novak's", invite: { tiers: ['top'], channel: 'event' }, came: ['tom-harris'] },
+      },
     ]);
   });
 
   it('name the file, line and field of a problem, and leave out an event naming an unknown contact', () => {
-    const { content, problems } = check('name: Supper\ndate: 2026-06-31\nplace: Novak\'s\ninvite:\n  channel: gift\ncame: [tom-harris, tom-harrs]\n');
+    const { content, problems } = check(
+      "name: Supper\ndate: 2026-06-31\nplace: Novak's\ninvite:\n  channel: gift\ncame: [tom-harris, tom-harrs]\n",
+    );
     expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`)).toMatchInlineSnapshot(`
       [
         "events/supper.yaml:2:7 date: "2026-06-31" is not a real date (write YYYY-MM-DD)",
@@ -138,7 +160,7 @@ unsubscribe: {mailto: u@example.com}
       ]
     `);
     expect(content.events).toEqual([]);
-    const unknown = check('name: Supper\ndate: 2026-06-18\nplace: Novak\'s\ninvite:\n  tiers: [top]\ncame: [tom-harris, tom-harrs]\n');
+    const unknown = check("name: Supper\ndate: 2026-06-18\nplace: Novak's\ninvite:\n  tiers: [top]\ncame: [tom-harris, tom-harrs]\n");
     expect(unknown.problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`)).toEqual([
       'events/supper.yaml:6:20 came[1]: names "tom-harrs", who is not a contact',
     ]);
@@ -146,7 +168,7 @@ unsubscribe: {mailto: u@example.com}
   });
 
   it('need a layout and a subject to invite by email', () => {
-    const { problems } = check('name: Supper\ndate: 2026-06-18\nplace: Novak\'s\ninvite:\n  tiers: [top]\n  channel: email\n');
+    const { problems } = check("name: Supper\ndate: 2026-06-18\nplace: Novak's\ninvite:\n  tiers: [top]\n  channel: email\n");
     expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
       'invite.subject: is required for an emailed invitation',
       'invite.template: is required for an emailed invitation',
@@ -154,7 +176,9 @@ unsubscribe: {mailto: u@example.com}
   });
 
   it('must say who is invited', () => {
-    const { problems } = check('name: Supper\ndate: 2026-06-18\nplace: Novak\'s\ninvite:\n  channel: call\n');
-    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual(['invite: should say who is invited: tiers, segments, tags, communities or contacts']);
+    const { problems } = check("name: Supper\ndate: 2026-06-18\nplace: Novak's\ninvite:\n  channel: call\n");
+    expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+      'invite: should say who is invited: tiers, segments, tags, communities or contacts',
+    ]);
   });
 });

@@ -116,7 +116,12 @@ export function emailInvites(contact: Entry<Contact>, events: readonly Entry<Cli
       due: { rule: 'yearly', month: 1, day: 1 },
       ...(invite.suggestion ? { suggestion: invite.suggestion } : {}),
     };
-    return [{ step, rule: { due: dayOfPlainDate(inviteDay(event)), reason: `invitation to ${event.name} (${when(event)}, ${event.place}): ${why}` } }];
+    return [
+      {
+        step,
+        rule: { due: dayOfPlainDate(inviteDay(event)), reason: `invitation to ${event.name} (${when(event)}, ${event.place}): ${why}` },
+      },
+    ];
   });
 }
 

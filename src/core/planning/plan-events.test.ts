@@ -27,7 +27,13 @@ const events = entries(EventSchema, {
 const input = (changes: Partial<PlanInput> = {}): PlanInput => ({
   settings: { timeZone: 'Europe/London', graceDays: 5, limits: { perDay: 100, perSecond: 1, perContactPerWeek: 2, daysBetweenAsks: 120 } },
   contacts,
-  plans: entries(PlanSchema, { calls: { name: 'Calls', audience: { tiers: ['top'] }, steps: [{ id: 'call', channel: 'call', task: 'Call', due: { rule: 'monthly', day: 15 } }] } }),
+  plans: entries(PlanSchema, {
+    calls: {
+      name: 'Calls',
+      audience: { tiers: ['top'] },
+      steps: [{ id: 'call', channel: 'call', task: 'Call', due: { rule: 'monthly', day: 15 } }],
+    },
+  }),
   newsletters: [],
   referrals: [],
   events,
@@ -36,7 +42,9 @@ const input = (changes: Partial<PlanInput> = {}): PlanInput => ({
 });
 
 const lines = (i: PlanInput, from: string, days: number) =>
-  planTouches(i, { from: Temporal.PlainDate.from(from), days }).due.map((t) => `${t.date} ${t.id} ${t.channel} | ${t.reason}${t.suggestion ? ` | ${t.suggestion}` : ''}`);
+  planTouches(i, { from: Temporal.PlainDate.from(from), days }).due.map(
+    (t) => `${t.date} ${t.id} ${t.channel} | ${t.reason}${t.suggestion ? ` | ${t.suggestion}` : ''}`,
+  );
 
 describe('client events in the plan', () => {
   it('plans the invitations among the other touches, then mentions the event to those who came', () => {
@@ -78,15 +86,35 @@ describe('emailed invitations', () => {
       name: 'Summer supper',
       date: '2026-06-18',
       place: "Novak's",
-      invite: { tiers: ['top'], send: '2026-05-28', channel: 'email', template: 'note', subject: 'Supper on the 18th, {{firstName}}?', suggestion: 'Come to supper.' },
+      invite: {
+        tiers: ['top'],
+        send: '2026-05-28',
+        channel: 'email',
+        template: 'note',
+        subject: 'Supper on the 18th, {{firstName}}?',
+        suggestion: 'Come to supper.',
+      },
     },
   });
 
   it('go with the other emails: to those who may be emailed, the rest skipped with why', () => {
-    const result = planTouches(input({ contacts: people, events: supper, plans: [] }), { from: Temporal.PlainDate.from('2026-05-28'), days: 1 });
+    const result = planTouches(input({ contacts: people, events: supper, plans: [] }), {
+      from: Temporal.PlainDate.from('2026-05-28'),
+      days: 1,
+    });
     expect(result.due.map((t) => [t.id, t.channel, t.template, t.subject, t.email, t.suggestion, t.reason])).toEqual([
-      ['tom-harris.events.supper.2026-05-28', 'email', 'note', 'Supper on the 18th, {{firstName}}?', 'tom@example.com', 'Come to supper.', "invitation to Summer supper (2026-06-18, Novak's): top tier"],
+      [
+        'tom-harris.events.supper.2026-05-28',
+        'email',
+        'note',
+        'Supper on the 18th, {{firstName}}?',
+        'tom@example.com',
+        'Come to supper.',
+        "invitation to Summer supper (2026-06-18, Novak's): top tier",
+      ],
     ]);
-    expect(result.skipped.map((t) => `${t.id}: ${t.reason}`)).toEqual(['ana-ruiz.events.supper.2026-05-28: has no email consent on record']);
+    expect(result.skipped.map((t) => `${t.id}: ${t.reason}`)).toEqual([
+      'ana-ruiz.events.supper.2026-05-28: has no email consent on record',
+    ]);
   });
 });

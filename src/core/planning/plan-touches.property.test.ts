@@ -20,7 +20,11 @@ function content(seed: number, contacts: number, settings: { perContactPerWeek: 
   });
   return {
     ...content,
-    settings: { ...content.settings, graceDays: settings.graceDays, limits: { ...content.settings.limits, perContactPerWeek: settings.perContactPerWeek } },
+    settings: {
+      ...content.settings,
+      graceDays: settings.graceDays,
+      limits: { ...content.settings.limits, perContactPerWeek: settings.perContactPerWeek },
+    },
   };
 }
 
@@ -33,7 +37,14 @@ function entry(event: string, touch: SkippedTouch | DueTouch, moment: string, ex
 
 /** The job has been running for a while: its first entry in history is a month old. */
 function firstRun(from: Temporal.PlainDate, timeZone: string): HistoryEntry {
-  const old = { id: 'x.y.z.2000-01-01', contact: 'x', plan: 'y', step: 'z', channel: 'call', due: Temporal.PlainDate.from('2000-01-01') } as const;
+  const old = {
+    id: 'x.y.z.2000-01-01',
+    contact: 'x',
+    plan: 'y',
+    step: 'z',
+    channel: 'call',
+    due: Temporal.PlainDate.from('2000-01-01'),
+  } as const;
   return entry('done', { ...old, reason: '' }, at(from.subtract({ days: 30 }), timeZone));
 }
 
@@ -70,9 +81,24 @@ describe('planTouches properties', () => {
         const input = content(seed, 40, settings);
         const once = planTouches({ ...input, history: [firstRun(from, input.settings.timeZone)] }, { from, days });
         const runs = dailyRuns(input, from, days);
-        expect(runs.flatMap((r) => r.due).map(line).sort()).toEqual(once.due.map(line).sort());
-        expect(runs.flatMap((r) => r.skipped).map((t) => t.id).sort()).toEqual(once.skipped.map((t) => t.id).sort());
-        expect(runs.flatMap((r) => r.missed).map((t) => t.id).sort()).toEqual(once.missed.map((t) => t.id).sort());
+        expect(
+          runs
+            .flatMap((r) => r.due)
+            .map(line)
+            .sort(),
+        ).toEqual(once.due.map(line).sort());
+        expect(
+          runs
+            .flatMap((r) => r.skipped)
+            .map((t) => t.id)
+            .sort(),
+        ).toEqual(once.skipped.map((t) => t.id).sort());
+        expect(
+          runs
+            .flatMap((r) => r.missed)
+            .map((t) => t.id)
+            .sort(),
+        ).toEqual(once.missed.map((t) => t.id).sort());
       }),
       { numRuns: 25 },
     );
@@ -80,28 +106,40 @@ describe('planTouches properties', () => {
 
   it('never lists a touch id twice', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), settingsArb, dayArb, fc.integer({ min: 1, max: 365 }), (seed, settings, from, days) => {
-        const result = planTouches(content(seed, 60, settings), { from, days });
-        const ids = [...result.due, ...result.skipped, ...result.missed].map((t) => t.id);
-        expect(ids.length).toBe(new Set(ids).size);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        settingsArb,
+        dayArb,
+        fc.integer({ min: 1, max: 365 }),
+        (seed, settings, from, days) => {
+          const result = planTouches(content(seed, 60, settings), { from, days });
+          const ids = [...result.due, ...result.skipped, ...result.missed].map((t) => t.id);
+          expect(ids.length).toBe(new Set(ids).size);
+        },
+      ),
       { numRuns: 25 },
     );
   });
 
   it('plans no email for a contact on or after the day they unsubscribed', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), settingsArb, dayArb, fc.integer({ min: 1, max: 365 }), (seed, settings, from, days) => {
-        const input = content(seed, 60, settings);
-        // Half of everyone unsubscribes on a day of the range.
-        input.contacts.forEach(({ data }, i) => {
-          if (i % 2 === 0) data.unsubscribed = { date: from.add({ days: (i * 13) % days }).toString(), evidence: 'reply' };
-        });
-        const unsubscribed = new Map(input.contacts.map((c) => [c.id, c.data.unsubscribed?.date]));
-        const result = planTouches(input, { from, days });
-        const wrong = result.due.filter((t) => t.channel === 'email' && (unsubscribed.get(t.contact) ?? '9999') <= t.date.toString());
-        expect(wrong).toEqual([]);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        settingsArb,
+        dayArb,
+        fc.integer({ min: 1, max: 365 }),
+        (seed, settings, from, days) => {
+          const input = content(seed, 60, settings);
+          // Half of everyone unsubscribes on a day of the range.
+          input.contacts.forEach(({ data }, i) => {
+            if (i % 2 === 0) data.unsubscribed = { date: from.add({ days: (i * 13) % days }).toString(), evidence: 'reply' };
+          });
+          const unsubscribed = new Map(input.contacts.map((c) => [c.id, c.data.unsubscribed?.date]));
+          const result = planTouches(input, { from, days });
+          const wrong = result.due.filter((t) => t.channel === 'email' && (unsubscribed.get(t.contact) ?? '9999') <= t.date.toString());
+          expect(wrong).toEqual([]);
+        },
+      ),
       { numRuns: 25 },
     );
   });

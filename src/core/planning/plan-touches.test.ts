@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { planTouches, type PlanInput, type PlanResult } from './plan-touches.ts';
-import {
-  ContactSchema,
-  HistoryEntrySchema,
-  NewsletterSchema,
-  PlanSchema,
-  ReferralSchema,
-  type ContactInput,
-} from '../model/index.ts';
+import { ContactSchema, HistoryEntrySchema, NewsletterSchema, PlanSchema, ReferralSchema, type ContactInput } from '../model/index.ts';
 
 const entries = <S extends z.ZodType>(schema: S, records: Record<string, z.input<S>>) =>
   Object.entries(records).map(([id, data]) => ({ id, file: `${id}.yaml`, data: schema.parse(data) as z.output<S> }));
@@ -36,29 +29,60 @@ const CONTACTS: Record<string, ContactInput> = {
 };
 
 const PLANS = {
-  newsletter: { name: 'Newsletter', priority: 20, audience: { segments: ['past-client', 'sphere'] }, steps: [{ id: 'send', channel: 'email', template: 'newsletter', due: { rule: 'newsletter' } }] },
+  newsletter: {
+    name: 'Newsletter',
+    priority: 20,
+    audience: { segments: ['past-client', 'sphere'] },
+    steps: [{ id: 'send', channel: 'email', template: 'newsletter', due: { rule: 'newsletter' } }],
+  },
   'new-client': {
     name: 'Eight touches in eight weeks',
     priority: 40,
     audience: { segments: ['past-client'] },
-    steps: [{ id: 'note', channel: 'email', template: 'note', subject: 'A note for you', due: { rule: 'sequence', trigger: 'became-client', count: 8, spacingDays: 7, startAfter: 7 } }],
+    steps: [
+      {
+        id: 'note',
+        channel: 'email',
+        template: 'note',
+        subject: 'A note for you',
+        due: { rule: 'sequence', trigger: 'became-client', count: 8, spacingDays: 7, startAfter: 7 },
+      },
+    ],
   },
-  birthday: { name: 'Birthday', priority: 70, steps: [{ id: 'email', channel: 'email', template: 'note', subject: 'Happy birthday', due: { rule: 'anniversary', of: 'birthday' } }] },
+  birthday: {
+    name: 'Birthday',
+    priority: 70,
+    steps: [{ id: 'email', channel: 'email', template: 'note', subject: 'Happy birthday', due: { rule: 'anniversary', of: 'birthday' } }],
+  },
   'referral-thanks': {
     name: 'Referral thanks',
     priority: 90,
     steps: [
-      { id: 'thank', channel: 'email', template: 'thanks', subject: 'Thank you', due: { rule: 'after', trigger: 'made-referral', days: 1 } },
+      {
+        id: 'thank',
+        channel: 'email',
+        template: 'thanks',
+        subject: 'Thank you',
+        due: { rule: 'after', trigger: 'made-referral', days: 1 },
+      },
       { id: 'gift', channel: 'gift', task: 'Choose a gift', due: { rule: 'after', trigger: 'made-referral', days: 2 } },
     ],
   },
-  'partner-call': { name: 'Partner call', audience: { segments: ['partner'] }, steps: [{ id: 'call', channel: 'call', task: 'Call them', due: { rule: 'monthly', day: 31 } }] },
+  'partner-call': {
+    name: 'Partner call',
+    audience: { segments: ['partner'] },
+    steps: [{ id: 'call', channel: 'call', task: 'Call them', due: { rule: 'monthly', day: 31 } }],
+  },
   paused: { name: 'Paused', paused: true, steps: [{ id: 'call', channel: 'call', task: 'Call', due: { rule: 'monthly', day: 1 } }] },
 } as const;
 
 function input(changes: Partial<PlanInput> = {}): PlanInput {
   return {
-    settings: { timeZone: 'Europe/London', graceDays: 5, limits: { perDay: 2000, perSecond: 10, perContactPerWeek: 2, daysBetweenAsks: 120 } },
+    settings: {
+      timeZone: 'Europe/London',
+      graceDays: 5,
+      limits: { perDay: 2000, perSecond: 10, perContactPerWeek: 2, daysBetweenAsks: 120 },
+    },
     contacts: entries(ContactSchema, CONTACTS),
     plans: entries(PlanSchema, PLANS as unknown as Record<string, z.input<typeof PlanSchema>>),
     newsletters: entries(NewsletterSchema, {
@@ -66,14 +90,20 @@ function input(changes: Partial<PlanInput> = {}): PlanInput {
       'draft-advice': { subject: 'Not yet', preheader: 'Draft', sendDate: '2026-12-09', draft: true },
     }),
     referrals: entries(ReferralSchema, {
-      'omar-to-tom': { referrer: 'omar-haddad', referred: 'tom-byrne', date: '2026-12-07', status: [{ status: 'introduced', date: '2026-12-07' }] },
+      'omar-to-tom': {
+        referrer: 'omar-haddad',
+        referred: 'tom-byrne',
+        date: '2026-12-07',
+        status: [{ status: 'introduced', date: '2026-12-07' }],
+      },
     }),
     history: [],
     ...changes,
   };
 }
 
-const plan = (from: string, days: number, changes: Partial<PlanInput> = {}) => show(planTouches(input(changes), { from: Temporal.PlainDate.from(from), days }));
+const plan = (from: string, days: number, changes: Partial<PlanInput> = {}) =>
+  show(planTouches(input(changes), { from: Temporal.PlainDate.from(from), days }));
 
 /** The whole result, one line a touch. */
 function show(result: PlanResult) {
@@ -180,16 +210,46 @@ describe('planTouches', () => {
     const history = [
       ['sent', '2026-12-07T10:00:00Z', 'ana-ruiz', 'new-client', 'note', '2026-12-07', 'email'],
       ['claimed', '2026-12-08T10:00:00Z', 'omar-haddad', 'referral-thanks', 'thank', '2026-12-08', 'email'],
-      ['failed', '2026-12-08T10:00:01Z', 'omar-haddad', 'referral-thanks', 'thank', '2026-12-08', 'email', { reason: '421 try again later', temporary: true }],
+      [
+        'failed',
+        '2026-12-08T10:00:01Z',
+        'omar-haddad',
+        'referral-thanks',
+        'thank',
+        '2026-12-08',
+        'email',
+        { reason: '421 try again later', temporary: true },
+      ],
       ['done', '2026-12-10T16:00:00Z', 'omar-haddad', 'referral-thanks', 'gift', '2026-12-09', 'gift', { issue: 12 }],
       ['claimed', '2026-12-12T10:00:00Z', 'ana-ruiz', 'birthday', 'email', '2026-12-12', 'email'],
-      ['failed', '2026-12-12T10:00:01Z', 'ana-ruiz', 'birthday', 'email', '2026-12-12', 'email', { reason: '421 mailbox busy', temporary: true }],
+      [
+        'failed',
+        '2026-12-12T10:00:01Z',
+        'ana-ruiz',
+        'birthday',
+        'email',
+        '2026-12-12',
+        'email',
+        { reason: '421 mailbox busy', temporary: true },
+      ],
     ].map(([event, at, contact, plan, step, due, channel, extra]) =>
-      HistoryEntrySchema.parse({ event, at, touch: `${contact}.${plan}.${step}.${due}`, contact, plan, step, due, channel, ...(extra as object) }),
+      HistoryEntrySchema.parse({
+        event,
+        at,
+        touch: `${contact}.${plan}.${step}.${due}`,
+        contact,
+        plan,
+        step,
+        due,
+        channel,
+        ...(extra as object),
+      }),
     );
     expect(plan('2026-12-14', 1, { history })).toEqual({
       // The birthday takes the day; the sequence's 6th note waits for the next run.
-      due: ['2026-12-14 | ana-ruiz.birthday.email.2026-12-12 | email | p70 | Happy birthday | ana@example.com | - | birthday on 2026-12-12; planned late'],
+      due: [
+        '2026-12-14 | ana-ruiz.birthday.email.2026-12-12 | email | p70 | Happy birthday | ana@example.com | - | birthday on 2026-12-12; planned late',
+      ],
       skipped: [],
       // The partner call due 2026-11-30 came before the first run in history: not the job's to miss.
       missed: [
@@ -211,13 +271,22 @@ describe('planTouches', () => {
     expect(plan('2026-12-01', 0)).toEqual({ due: [], skipped: [], missed: [] });
   });
 
-  it('sends a newsletter only to its own audience within the plan\'s, never a draft', () => {
+  it("sends a newsletter only to its own audience within the plan's, never a draft", () => {
     const newsletters = entries(NewsletterSchema, {
-      'for-partners': { subject: 'Partners only', preheader: 'p', sendDate: '2026-12-02', audience: { segments: ['partner', 'past-client'] } },
+      'for-partners': {
+        subject: 'Partners only',
+        preheader: 'p',
+        sendDate: '2026-12-02',
+        audience: { segments: ['partner', 'past-client'] },
+      },
       'not-ana': { subject: 'Not Ana', preheader: 'p', sendDate: '2026-12-03', audience: { exclude: { contacts: ['ana-ruiz'] } } },
       draft: { subject: 'Draft', preheader: 'p', sendDate: '2026-12-02', draft: true },
     });
-    const contacts = entries(ContactSchema, { 'ana-ruiz': CONTACTS['ana-ruiz'], 'priya-patel': { ...CONTACTS['priya-patel'], unsubscribed: undefined }, 'omar-haddad': CONTACTS['omar-haddad'] });
+    const contacts = entries(ContactSchema, {
+      'ana-ruiz': CONTACTS['ana-ruiz'],
+      'priya-patel': { ...CONTACTS['priya-patel'], unsubscribed: undefined },
+      'omar-haddad': CONTACTS['omar-haddad'],
+    });
     const plans = entries(PlanSchema, { newsletter: PLANS.newsletter as unknown as z.input<typeof PlanSchema> });
     expect(plan('2026-12-02', 2, { newsletters, contacts, plans })).toEqual({
       due: [

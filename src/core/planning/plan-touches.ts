@@ -14,18 +14,7 @@ import {
   type SkippedTouch,
 } from '../touches/index.ts';
 import { contactTriggers, type ContactTriggers } from './triggers.ts';
-import type {
-  Entry,
-  Audience,
-  ClientEvent,
-  Contact,
-  HistoryEntry,
-  Newsletter,
-  Plan,
-  Referral,
-  Settings,
-  Step,
-} from '../model/index.ts';
+import type { Entry, Audience, ClientEvent, Contact, HistoryEntry, Newsletter, Plan, Referral, Settings, Step } from '../model/index.ts';
 import { referralStepKind } from '../referrals/index.ts';
 import { withHints } from './touch-hints.ts';
 
@@ -135,7 +124,13 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
     plans: input.plans.filter((p) => !p.data.paused),
     issues: input.newsletters
       .filter((n) => !n.data.draft)
-      .map((n) => ({ id: n.id, sendDate: n.data.sendDate, sendDay: parseDay(n.data.sendDate), subject: n.data.subject, audience: n.data.audience }))
+      .map((n) => ({
+        id: n.id,
+        sendDate: n.data.sendDate,
+        sendDay: parseDay(n.data.sendDate),
+        subject: n.data.subject,
+        audience: n.data.audience,
+      }))
       .sort((a, b) => a.sendDay - b.sendDay || (a.id < b.id ? -1 : 1)),
     history,
     lastDue: byContact(history.lastDue),
@@ -251,7 +246,9 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
     } else if (step.channel === 'email') {
       emails.push(touch);
     } else {
-      result.due.push(withHints(dueTouch(touch, contact.id, Math.max(rule.due, from), s), contact, s.input, referralStepKind(step) === 'gift'));
+      result.due.push(
+        withHints(dueTouch(touch, contact.id, Math.max(rule.due, from), s), contact, s.input, referralStepKind(step) === 'gift'),
+      );
     }
   };
   let triggers: ContactTriggers | undefined;
@@ -268,11 +265,13 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
         lastDue: lastDue?.get(plan.id)?.get(step.id),
         newsletters: issues ?? [],
       };
-      for (const rule of dueDays(step.due, ctx, s.start, end + LOOKAHEAD_DAYS)) consider(plan.id, plan.data.priority, step, rule, ruleRank(step.due.rule));
+      for (const rule of dueDays(step.due, ctx, s.start, end + LOOKAHEAD_DAYS))
+        consider(plan.id, plan.data.priority, step, rule, ruleRank(step.due.rule));
     }
   }
   for (const invite of emailInvites(contact, s.input.events ?? [])) {
-    if (invite.rule.due >= s.start && invite.rule.due <= end + LOOKAHEAD_DAYS) consider(EVENTS_PLAN, INVITE_PRIORITY, invite.step, invite.rule, ruleRank('after'));
+    if (invite.rule.due >= s.start && invite.rule.due <= end + LOOKAHEAD_DAYS)
+      consider(EVENTS_PLAN, INVITE_PRIORITY, invite.step, invite.rule, ruleRank('after'));
   }
   if (purposeful.length) {
     const fill = s.purpose(contact);
@@ -281,8 +280,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
       // An email looked at ahead of the range is skipped, if at all, by the run that plans its day.
       if ('skip' in filled) {
         if (touch.due <= end) result.skipped.push(outcome(touch, contact.id, s, filled.skip));
-      }
-      else if (touch.definition.channel === 'email') emails.push(touch);
+      } else if (touch.definition.channel === 'email') emails.push(touch);
       else result.due.push(withHints(dueTouch({ ...touch, ...filled }, contact.id, Math.max(touch.due, from), s), contact, s.input));
     }
   }

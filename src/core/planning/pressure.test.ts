@@ -10,7 +10,12 @@ const q = (plan: string, due: string, priority = 50, rule: Parameters<typeof rul
   rank: ruleRank(rule),
 });
 
-function schedule(touches: Queued[], from: string, days: number, options: { sent?: string[]; perWeek?: number; graceDays?: number; refuse?: (t: Queued, day: string) => string | undefined } = {}) {
+function schedule(
+  touches: Queued[],
+  from: string,
+  days: number,
+  options: { sent?: string[]; perWeek?: number; graceDays?: number; refuse?: (t: Queued, day: string) => string | undefined } = {},
+) {
   const result = scheduleEmails(
     touches,
     parseDay(from),
@@ -36,13 +41,26 @@ describe('byPriority', () => {
       q('a-check-in', '2026-11-30', 50, 'every'),
       q('late-check-in', '2026-11-29', 50, 'every'),
     ];
-    expect(touches.toSorted(byPriority).map((t) => t.plan)).toEqual(['birthday', 'thanks', 'late-check-in', 'a-check-in', 'b-check-in', 'newsletter']);
+    expect(touches.toSorted(byPriority).map((t) => t.plan)).toEqual([
+      'birthday',
+      'thanks',
+      'late-check-in',
+      'a-check-in',
+      'b-check-in',
+      'newsletter',
+    ]);
   });
 });
 
 describe('scheduleEmails', () => {
   it('sends one email a day; the loser moves to the next free day', () => {
-    expect(schedule([q('newsletter', '2026-12-01', 20, 'newsletter'), q('thanks', '2026-12-01', 90, 'after'), q('note', '2026-12-02')], '2026-12-01', 5)).toEqual({
+    expect(
+      schedule(
+        [q('newsletter', '2026-12-01', 20, 'newsletter'), q('thanks', '2026-12-01', 90, 'after'), q('note', '2026-12-02')],
+        '2026-12-01',
+        5,
+      ),
+    ).toEqual({
       placed: ['2026-12-01 thanks', '2026-12-02 note', '2026-12-03 newsletter'],
       refused: [],
       expired: [],
@@ -50,12 +68,24 @@ describe('scheduleEmails', () => {
   });
 
   it('counts emails already sent that day and that week from history', () => {
-    expect(schedule([q('a', '2026-12-01'), q('b', '2026-12-01')], '2026-12-01', 10, { sent: ['2026-12-01', '2026-11-26'], perWeek: 2, graceDays: 7 })).toEqual({
+    expect(
+      schedule([q('a', '2026-12-01'), q('b', '2026-12-01')], '2026-12-01', 10, {
+        sent: ['2026-12-01', '2026-11-26'],
+        perWeek: 2,
+        graceDays: 7,
+      }),
+    ).toEqual({
       placed: ['2026-12-03 a', '2026-12-08 b'],
       refused: [],
       expired: [],
     });
-    expect(schedule([q('a', '2026-12-01'), q('b', '2026-12-01')], '2026-12-01', 10, { sent: ['2026-12-01', '2026-11-26'], perWeek: 2, graceDays: 6 })).toEqual({
+    expect(
+      schedule([q('a', '2026-12-01'), q('b', '2026-12-01')], '2026-12-01', 10, {
+        sent: ['2026-12-01', '2026-11-26'],
+        perWeek: 2,
+        graceDays: 6,
+      }),
+    ).toEqual({
       placed: ['2026-12-03 a'],
       refused: [],
       expired: ['b'],
@@ -71,7 +101,11 @@ describe('scheduleEmails', () => {
   });
 
   it('gives up on a touch held back past the grace window', () => {
-    expect(schedule([q('low', '2026-12-01', 10), q('a', '2026-12-01'), q('b', '2026-12-02'), q('c', '2026-12-03')], '2026-12-01', 10, { graceDays: 2 })).toEqual({
+    expect(
+      schedule([q('low', '2026-12-01', 10), q('a', '2026-12-01'), q('b', '2026-12-02'), q('c', '2026-12-03')], '2026-12-01', 10, {
+        graceDays: 2,
+      }),
+    ).toEqual({
       placed: ['2026-12-01 a', '2026-12-02 b', '2026-12-03 c'],
       refused: [],
       expired: ['low'],
@@ -79,7 +113,11 @@ describe('scheduleEmails', () => {
   });
 
   it('leaves touches still waiting at the end for a later run', () => {
-    expect(schedule([q('a', '2026-12-01'), q('b', '2026-12-01')], '2026-12-01', 1)).toEqual({ placed: ['2026-12-01 a'], refused: [], expired: [] });
+    expect(schedule([q('a', '2026-12-01'), q('b', '2026-12-01')], '2026-12-01', 1)).toEqual({
+      placed: ['2026-12-01 a'],
+      refused: [],
+      expired: [],
+    });
   });
 
   it('lets a check turn a touch down on the day it would go, freeing the day', () => {
@@ -91,8 +129,12 @@ describe('scheduleEmails', () => {
     });
   });
 
-  it('keeps the week\'s last room for a stronger touch due within six days', () => {
-    const touches = [q('newsletter', '2026-12-01', 20, 'newsletter'), q('birthday', '2026-12-04', 70, 'anniversary'), q('note', '2026-12-05', 20)];
+  it("keeps the week's last room for a stronger touch due within six days", () => {
+    const touches = [
+      q('newsletter', '2026-12-01', 20, 'newsletter'),
+      q('birthday', '2026-12-04', 70, 'anniversary'),
+      q('note', '2026-12-05', 20),
+    ];
     expect(schedule(touches, '2026-12-01', 7, { sent: ['2026-11-30'], perWeek: 2 })).toEqual({
       placed: ['2026-12-04 birthday', '2026-12-07 note'],
       refused: [],
@@ -105,4 +147,3 @@ describe('scheduleEmails', () => {
     });
   });
 });
-

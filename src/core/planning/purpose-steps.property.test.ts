@@ -15,17 +15,32 @@ const PLANS = {
     name: 'Asks',
     steps: [
       { id: 'call', channel: 'call', purpose: 'introduction-ask', task: 'Ask', due: { rule: 'monthly', day: 10 } },
-      { id: 'email', channel: 'email', purpose: 'introduction-ask', template: 'note', subject: 'An evening?', due: { rule: 'every', interval: 6, unit: 'weeks' } },
+      {
+        id: 'email',
+        channel: 'email',
+        purpose: 'introduction-ask',
+        template: 'note',
+        subject: 'An evening?',
+        due: { rule: 'every', interval: 6, unit: 'weeks' },
+      },
     ],
   },
-  'refer-back': { name: 'Refer back', steps: [{ id: 'back', channel: 'call', purpose: 'refer-back', task: 'Refer back', due: { rule: 'after', trigger: 'made-referral', days: 7 } }] },
+  'refer-back': {
+    name: 'Refer back',
+    steps: [
+      { id: 'back', channel: 'call', purpose: 'refer-back', task: 'Refer back', due: { rule: 'after', trigger: 'made-referral', days: 7 } },
+    ],
+  },
 };
 
 const STATUSES: ReferralStatus[] = ['met', 'client', 'not-a-fit'];
 
 function content(seed: number, gap: number): PlanInput {
   const tree = generateContent({ contacts: 40, seed, referrals: 8 });
-  const { content, problems } = validateContent(Object.entries(tree).map(([path, text]) => ({ path, text })), { templates: TEMPLATES });
+  const { content, problems } = validateContent(
+    Object.entries(tree).map(([path, text]) => ({ path, text })),
+    { templates: TEMPLATES },
+  );
   if (problems.length || !content.settings) throw new Error(`generated content has problems: ${problems[0]?.message}`);
   content.contacts.forEach(({ data }, i) => {
     if (i % 3 === 0) data.consent.introductions = { basis: 'consent', source: 'asked', date: '2026-01-01' };
@@ -37,17 +52,36 @@ function content(seed: number, gap: number): PlanInput {
     if (i % 3 !== 2) data.status.push({ status: STATUSES[i % 3], date: later.toString() });
   });
   const plans = Object.entries(PLANS).map(([id, plan]) => ({ id, file: `plans/${id}.yaml`, data: PlanSchema.parse(plan) }));
-  const event = (id: string, date: string, invite: object) => ({ id, file: `events/${id}.yaml`, data: EventSchema.parse({ name: id, date, place: 'Novak', invite }) });
+  const event = (id: string, date: string, invite: object) => ({
+    id,
+    file: `events/${id}.yaml`,
+    data: EventSchema.parse({ name: id, date, place: 'Novak', invite }),
+  });
   const events = [
     event('supper', '2026-06-18', { tiers: ['top'], channel: 'email', template: 'note', subject: 'Supper?', send: '2026-05-20' }),
     event('talk', '2026-03-05', { segments: ['partner', 'sphere'], channel: 'call' }),
   ];
-  return { ...content, plans, events, settings: { ...content.settings, graceDays: 3, limits: { ...content.settings.limits, daysBetweenAsks: gap } } };
+  return {
+    ...content,
+    plans,
+    events,
+    settings: { ...content.settings, graceDays: 3, limits: { ...content.settings.limits, daysBetweenAsks: gap } },
+  };
 }
 
 const at = (day: Temporal.PlainDate) => day.toZonedDateTime({ timeZone: 'Europe/London', plainTime: '09:00' }).toInstant().toString();
 const entry = (event: string, t: SkippedTouch | DueTouch, moment: string, extra: object = {}): HistoryEntry =>
-  ({ event, at: moment, touch: t.id, contact: t.contact, plan: t.plan, step: t.step, channel: t.channel, due: t.due.toString(), ...extra }) as HistoryEntry;
+  ({
+    event,
+    at: moment,
+    touch: t.id,
+    contact: t.contact,
+    plan: t.plan,
+    step: t.step,
+    channel: t.channel,
+    due: t.due.toString(),
+    ...extra,
+  }) as HistoryEntry;
 
 function dailyRuns(input: PlanInput, from: Temporal.PlainDate, days: number, history: HistoryEntry[]): PlanResult[] {
   const runs: PlanResult[] = [];
@@ -63,20 +97,45 @@ function dailyRuns(input: PlanInput, from: Temporal.PlainDate, days: number, his
 }
 
 const first = (from: Temporal.PlainDate): HistoryEntry =>
-  ({ event: 'done', at: at(from.subtract({ days: 30 })), touch: 'x.y.z.2000-01-01', contact: 'x', plan: 'y', step: 'z', due: '2000-01-01', channel: 'call' }) as HistoryEntry;
+  ({
+    event: 'done',
+    at: at(from.subtract({ days: 30 })),
+    touch: 'x.y.z.2000-01-01',
+    contact: 'x',
+    plan: 'y',
+    step: 'z',
+    due: '2000-01-01',
+    channel: 'call',
+  }) as HistoryEntry;
 
 describe('refer-back and ask steps, and event invitations', () => {
   it('plan over N days what N daily runs writing history would', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 20, max: 150 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 60 }), (seed, gap, offset, days) => {
-        const input = content(seed, gap);
-        const from = START.add({ days: offset });
-        const once = planTouches({ ...input, history: [first(from)] }, { from, days });
-        const runs = dailyRuns(input, from, days, [first(from)]);
-        const line = (t: DueTouch) => `${t.date} ${t.id} ${t.task ?? ''}`;
-        expect(runs.flatMap((r) => r.due).map(line).sort()).toEqual(once.due.map(line).sort());
-        expect(runs.flatMap((r) => r.skipped).map((t) => `${t.id} ${t.reason}`).sort()).toEqual(once.skipped.map((t) => `${t.id} ${t.reason}`).sort());
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 20, max: 150 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 1, max: 60 }),
+        (seed, gap, offset, days) => {
+          const input = content(seed, gap);
+          const from = START.add({ days: offset });
+          const once = planTouches({ ...input, history: [first(from)] }, { from, days });
+          const runs = dailyRuns(input, from, days, [first(from)]);
+          const line = (t: DueTouch) => `${t.date} ${t.id} ${t.task ?? ''}`;
+          expect(
+            runs
+              .flatMap((r) => r.due)
+              .map(line)
+              .sort(),
+          ).toEqual(once.due.map(line).sort());
+          expect(
+            runs
+              .flatMap((r) => r.skipped)
+              .map((t) => `${t.id} ${t.reason}`)
+              .sort(),
+          ).toEqual(once.skipped.map((t) => `${t.id} ${t.reason}`).sort());
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -92,7 +151,9 @@ describe('refer-back and ask steps, and event invitations', () => {
           for (let i = 1; i < days.length; i++) expect(days[i - 1].until(days[i]).days).toBeGreaterThanOrEqual(gap);
         }
         for (const t of asks) {
-          const open = input.referrals.filter((r) => r.data.referrer === t.contact && r.data.date <= t.due.toString() && isBeingHandled(statusOn(r.data, t.due)));
+          const open = input.referrals.filter(
+            (r) => r.data.referrer === t.contact && r.data.date <= t.due.toString() && isBeingHandled(statusOn(r.data, t.due)),
+          );
           expect(open).toEqual([]);
         }
         expect(asks.length).toBeGreaterThan(0);

@@ -34,7 +34,11 @@ export function withHints(touch: DueTouch, contact: Entry<Contact>, input: HintI
   const hints: string[] = [];
   const { giftBudget, currency } = input.settings;
   if (referralGift && giftBudget && currency) {
-    const gift = suggestGift(contact.data, { giftBudget, currency }, giftsGiven(contact.id, referralsOf(input.referrals, contact.id), touch.date));
+    const gift = suggestGift(
+      contact.data,
+      { giftBudget, currency },
+      giftsGiven(contact.id, referralsOf(input.referrals, contact.id), touch.date),
+    );
     hints.push(sentence(`Gift: ${gift.line}`));
   }
   const came = eventsAttended(contact.id, input.events ?? [], touch.date)[0];

@@ -74,7 +74,12 @@ export function contactTriggers(
         r.data.status
           .slice(1)
           .filter((s) => keep(s.status))
-          .map((s) => event(s.date, `${nameOf(r.data.referred)} ${STATUS_WORDS[s.status]} on ${s.date}${s.note ? ` (${s.note.replace(/\.$/, '')})` : ''}`)),
+          .map((s) =>
+            event(
+              s.date,
+              `${nameOf(r.data.referred)} ${STATUS_WORDS[s.status]} on ${s.date}${s.note ? ` (${s.note.replace(/\.$/, '')})` : ''}`,
+            ),
+          ),
       )
       .sort(byDay);
   return ({ id, data }) => {
@@ -86,7 +91,9 @@ export function contactTriggers(
       closing: closing ? [event(closing, `closing on ${closing}`)] : NONE.closing,
       'made-referral': theirs
         ? theirs
-            .map((r) => event(r.data.date, `referring ${nameOf(r.data.referred)} on ${r.data.date}${r.data.need ? ` (${r.data.need})` : ''}`))
+            .map((r) =>
+              event(r.data.date, `referring ${nameOf(r.data.referred)} on ${r.data.date}${r.data.need ? ` (${r.data.need})` : ''}`),
+            )
             .sort(byDay)
         : NONE['made-referral'],
       'referral-status-changed': theirs ? changes(theirs, () => true) : NONE['referral-status-changed'],

@@ -15,7 +15,10 @@ export function summarizeChange(rows: readonly PlannedRow[], options: { days: nu
   if (rows.length === 0) return [...lines, 'Nothing is due.'].join('\n');
   const emails = rows.filter((r) => r.channel === 'email');
   const personal = rows.filter((r) => r.channel !== 'email');
-  lines.push(`**${emails.length}** email${emails.length === 1 ? '' : 's'} and **${personal.length}** personal touch${personal.length === 1 ? '' : 'es'}.`, '');
+  lines.push(
+    `**${emails.length}** email${emails.length === 1 ? '' : 's'} and **${personal.length}** personal touch${personal.length === 1 ? '' : 'es'}.`,
+    '',
+  );
   if (emails.length) {
     lines.push('| first day | subject | plan | recipients |', '| --- | --- | --- | ---: |');
     for (const group of groupBy(emails, (r) => `${r.plan}\u0000${r.subject ?? ''}`)) {
@@ -31,7 +34,11 @@ export function summarizeChange(rows: readonly PlannedRow[], options: { days: nu
   }
   const busiest = groupBy(rows, (r) => r.date).toSorted((a, b) => b.length - a.length)[0];
   lines.push(`Busiest day: ${busiest[0].date} with ${busiest.length} touches.`);
-  if (options.previews) lines.push('', `${options.previews} rendered email${options.previews === 1 ? ' is' : 's are'} in the **email-previews** artifact of this run.`);
+  if (options.previews)
+    lines.push(
+      '',
+      `${options.previews} rendered email${options.previews === 1 ? ' is' : 's are'} in the **email-previews** artifact of this run.`,
+    );
   return lines.join('\n');
 }
 

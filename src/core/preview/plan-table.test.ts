@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPlanTable, planJson, planRows, type PlanRow } from './plan-table.ts';
-import {
-  ContactSchema,
-  NewsletterSchema,
-  SettingsSchema,
-  type ContactInput,
-  emptyContent,
-  type Content,
-} from '../model/index.ts';
+import { ContactSchema, NewsletterSchema, SettingsSchema, type ContactInput, emptyContent, type Content } from '../model/index.ts';
 import type { DueTouch, SkippedTouch } from '../touches/index.ts';
 
 const d = (text: string) => Temporal.PlainDate.from(text);
@@ -58,13 +51,25 @@ describe('planRows', () => {
   it('fills subjects and tasks for each contact, notes moved touches, and sorts by date, contact, plan, step', () => {
     const due = [
       touch('tom-byrne', 'calls', 'call', '2026-12-03', { channel: 'call', task: 'Call {{firstName}} ({{name}})' }),
-      touch('ana-ruiz', 'newsletter', 'send', '2026-12-01', { template: 'newsletter', newsletter: 'winter', subject: '{{firstName}}, five winter tips' }),
+      touch('ana-ruiz', 'newsletter', 'send', '2026-12-01', {
+        template: 'newsletter',
+        newsletter: 'winter',
+        subject: '{{firstName}}, five winter tips',
+      }),
       touch('ana-ruiz', 'birthday', 'email', '2026-12-01', { subject: 'Happy birthday, {{firstName}}', due: d('2026-11-29') }),
       // Tom has no consent: the email cannot be personalized, and the plan still shows its subject.
       touch('tom-byrne', 'birthday', 'email', '2026-12-01', { subject: 'Happy birthday, {{firstName}}' }),
     ];
     expect(planRows(due, content, settings, d('2026-12-01'))).toEqual([
-      { date: '2026-12-01', contact: 'ana-ruiz', plan: 'birthday', step: 'email', channel: 'email', subject: 'Happy birthday, Ana', due: '2026-11-29' },
+      {
+        date: '2026-12-01',
+        contact: 'ana-ruiz',
+        plan: 'birthday',
+        step: 'email',
+        channel: 'email',
+        subject: 'Happy birthday, Ana',
+        due: '2026-11-29',
+      },
       { date: '2026-12-01', contact: 'ana-ruiz', plan: 'newsletter', step: 'send', channel: 'email', subject: 'Ana, five winter tips' },
       { date: '2026-12-01', contact: 'tom-byrne', plan: 'birthday', step: 'email', channel: 'email', subject: 'Happy birthday, Tom' },
       { date: '2026-12-03', contact: 'tom-byrne', plan: 'calls', step: 'call', channel: 'call', task: 'Call Tom (Tom Byrne)' },
@@ -75,7 +80,15 @@ describe('planRows', () => {
 const rows: PlanRow[] = [
   { date: '2026-12-03', contact: 'tom-byrne', plan: 'calls', step: 'call', channel: 'call', task: 'Call Tom' },
   { date: '2026-12-01', contact: 'ana-ruiz', plan: 'newsletter', step: 'send', channel: 'email', subject: 'Ana, five winter tips' },
-  { date: '2026-12-01', contact: 'ana-ruiz', plan: 'birthday', step: 'email', channel: 'email', subject: 'Happy birthday, Ana', due: '2026-11-29' },
+  {
+    date: '2026-12-01',
+    contact: 'ana-ruiz',
+    plan: 'birthday',
+    step: 'email',
+    channel: 'email',
+    subject: 'Happy birthday, Ana',
+    due: '2026-11-29',
+  },
 ];
 
 describe('planJson', () => {

@@ -35,11 +35,21 @@ export function planRows(due: readonly DueTouch[], content: Content, settings: S
   const personalizer = createPersonalizer(content, settings, today);
   const contacts = new Map(content.contacts.map((c) => [c.id, c]));
   const rows = due.map((touch): PlanRow => {
-    const row: PlanRow = { date: touch.date.toString(), contact: touch.contact, plan: touch.plan, step: touch.step, channel: touch.channel };
+    const row: PlanRow = {
+      date: touch.date.toString(),
+      contact: touch.contact,
+      plan: touch.plan,
+      step: touch.step,
+      channel: touch.channel,
+    };
     const entry = contacts.get(touch.contact);
     if (touch.channel === 'email') {
       const personal = personalizer.personalize(touch);
-      const subject = personal.ok ? personal.draft.subject : entry && touch.subject ? fillText(touch.subject, personalizer.textFields(entry)) : touch.subject;
+      const subject = personal.ok
+        ? personal.draft.subject
+        : entry && touch.subject
+          ? fillText(touch.subject, personalizer.textFields(entry))
+          : touch.subject;
       if (subject) row.subject = subject;
     } else if (touch.task) {
       row.task = entry ? fillText(touch.task, personalizer.textFields(entry)) : touch.task;
@@ -53,7 +63,9 @@ export function planRows(due: readonly DueTouch[], content: Content, settings: S
 /** The rows of `npm run plan -- --json`: exactly `{date, contact, plan, step, channel, subject?}`, sorted. */
 export function planJson(rows: readonly PlannedRow[]): PlannedRow[] {
   return rows
-    .map(({ date, contact, plan, step, channel, subject }) => (subject === undefined ? { date, contact, plan, step, channel } : { date, contact, plan, step, channel, subject }))
+    .map(({ date, contact, plan, step, channel, subject }) =>
+      subject === undefined ? { date, contact, plan, step, channel } : { date, contact, plan, step, channel, subject },
+    )
     .sort(byDateContactPlanStep);
 }
 
@@ -97,8 +109,16 @@ export function formatPlanTable(input: PlanTableInput): string[] {
   }
   endQuiet(to);
   const emails = rows.filter((r) => r.channel === 'email').length;
-  const channels = [...Map.groupBy(rows.filter((r) => r.channel !== 'email'), (r) => r.channel)].map(([c, list]) => plural(list.length, c));
-  lines.push('', `${plural(rows.length, 'touch', 'touches')}: ${plural(emails, 'email')}, ${plural(rows.length - emails, 'personal touch', 'personal touches')}${channels.length ? ` (${channels.join(', ')})` : ''}.`);
+  const channels = [
+    ...Map.groupBy(
+      rows.filter((r) => r.channel !== 'email'),
+      (r) => r.channel,
+    ),
+  ].map(([c, list]) => plural(list.length, c));
+  lines.push(
+    '',
+    `${plural(rows.length, 'touch', 'touches')}: ${plural(emails, 'email')}, ${plural(rows.length - emails, 'personal touch', 'personal touches')}${channels.length ? ` (${channels.join(', ')})` : ''}.`,
+  );
   lines.push(...outcomeLines('skipped', input.skipped), ...outcomeLines('missed', input.missed));
   return lines;
 }

@@ -43,7 +43,14 @@ describe('previewIndex', () => {
   });
 
   it('says when no email is due, and names a single day', () => {
-    const empty = previewIndex({ business: 'H', from: d('2026-12-01'), days: 1, emails: [], problems: [], notSent: { skipped: 0, missed: 0 } });
+    const empty = previewIndex({
+      business: 'H',
+      from: d('2026-12-01'),
+      days: 1,
+      emails: [],
+      problems: [],
+      notSent: { skipped: 0, missed: 0 },
+    });
     expect(empty).toContain('<h1>H: emails due on 2026-12-01</h1>');
     expect(empty).toContain('<p>No emails are due.</p>');
     expect(empty).not.toContain('Could not be rendered');

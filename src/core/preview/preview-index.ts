@@ -43,9 +43,7 @@ export function previewIndex(input: PreviewIndexInput): string {
     const files = previewFiles(touch.id);
     return `<tr><td>${touch.date}</td><td>${escapeHtml(name)} <small>${escapeHtml(touch.contact)}</small></td><td>${escapeHtml(touch.plan)} / ${escapeHtml(touch.step)}</td><td><a href="${href(files.html)}">${escapeHtml(subject)}</a></td><td><a href="${href(files.text)}">text</a></td></tr>`;
   });
-  const held = problems.map(
-    ({ touch, reason }) => `<li><code>${escapeHtml(touch.id)}</code>: ${escapeHtml(reason)}</li>`,
-  );
+  const held = problems.map(({ touch, reason }) => `<li><code>${escapeHtml(touch.id)}</code>: ${escapeHtml(reason)}</li>`);
   const { skipped, missed } = input.notSent;
   return `<!doctype html>
 <html lang="en">
@@ -66,10 +64,10 @@ small { color: #666; }
 <h1>${escapeHtml(title)}</h1>
 <p>Nothing was sent and no history was written. ${plural(emails.length, 'email')} rendered${problems.length ? `, ${plural(problems.length, 'email')} could not be rendered` : ''}; ${skipped.toLocaleString('en')} skipped and ${missed.toLocaleString('en')} missed by the plan are not shown (see <code>npm run plan</code>).</p>
 ${problems.length ? `<h2 class="problems">Could not be rendered</h2>\n<ul class="problems">\n${held.join('\n')}\n</ul>\n` : ''}${
-    emails.length
-      ? `<table>\n<thead><tr><th>date</th><th>contact</th><th>plan / step</th><th>subject</th><th>plain text</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`
-      : '<p>No emails are due.</p>'
-  }
+  emails.length
+    ? `<table>\n<thead><tr><th>date</th><th>contact</th><th>plan / step</th><th>subject</th><th>plain text</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`
+    : '<p>No emails are due.</p>'
+}
 </body>
 </html>
 `;

@@ -31,13 +31,14 @@ export const PROBLEM_HINTS = {
   UnknownTemplate: 'Use the name of a layout in emails/ (without .mjml), or add that layout.',
   DuplicateEmail: 'One address belongs to one contact. Merge the two contacts, or remove the address from one.',
   DuplicateStep: 'Give each step of a plan its own id: the id is part of every touch it plans.',
-  AuthorNotConsented: 'Record the author\'s consent to publish (consent.publish in their contact file) or set the testimonial to draft.',
+  AuthorNotConsented: "Record the author's consent to publish (consent.publish in their contact file) or set the testimonial to draft.",
   ConsentWithdrawn: 'The contact withdrew consent to publish: set the testimonial to draft or remove it.',
   // Imports and intake
   UnreadableImportFile: 'Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf).',
   BadImportRow: 'Correct this row (or card) in the export and import the file again: what was imported stays as it is.',
   AmbiguousImportRow: 'The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.',
-  UnreadableMessage: 'Save the message again with its full source (in most mail programs: "Save as" or "Show original", as .eml) and run intake on that file.',
+  UnreadableMessage:
+    'Save the message again with its full source (in most mail programs: "Save as" or "Show original", as .eml) and run intake on that file.',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_HINTS;

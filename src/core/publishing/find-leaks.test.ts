@@ -63,7 +63,7 @@ describe('findLeaks', () => {
   const targets = leakTargets({ contacts: CONTACTS, settings: SETTINGS }, TODAY);
   const scan = (text: string) => findLeaks([{ path: 'dist/page/index.html', text }], targets).map(formatLeak);
 
-  it('finds nothing in a clean page, nor the business\'s own public details', () => {
+  it("finds nothing in a clean page, nor the business's own public details", () => {
     expect(scan('<p>Call Harbour &amp; Hill on +44 117 496 0000, hello@harbourhill.example. Tom Harris says hi.</p>')).toEqual([]);
   });
 

@@ -4,16 +4,7 @@
  */
 import { hasPublishConsent } from './publish.ts';
 import type { Contact, Result, Settings } from '../model/index.ts';
-import {
-  ASCII_WORD,
-  asciiHash,
-  emailsIn,
-  FNV_OFFSET,
-  FNV_PRIME,
-  lowerAscii,
-  nextWord,
-  wordCharSize,
-} from './text-scan.ts';
+import { ASCII_WORD, asciiHash, emailsIn, FNV_OFFSET, FNV_PRIME, lowerAscii, nextWord, wordCharSize } from './text-scan.ts';
 
 export type LeakKind = 'email' | 'phone' | 'name';
 
@@ -131,7 +122,13 @@ type TargetIndex = {
 };
 
 function indexTargets(targets: readonly LeakTarget[]): TargetIndex {
-  const index: TargetIndex = { emails: new Map(), phones: new Map(), phoneLengths: new Set(), names: new Map(), firstWords: new Uint8Array(FIRST_WORD_SLOTS) };
+  const index: TargetIndex = {
+    emails: new Map(),
+    phones: new Map(),
+    phoneLengths: new Set(),
+    names: new Map(),
+    firstWords: new Uint8Array(FIRST_WORD_SLOTS),
+  };
   const add = <V>(map: Map<string, V[]>, key: string, value: V) => map.set(key, [...(map.get(key) ?? []), value]);
   for (const target of targets) {
     if (target.kind === 'email') add(index.emails, target.value.toLowerCase(), target);

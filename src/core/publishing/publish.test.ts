@@ -60,7 +60,7 @@ describe('publicTestimonials and featuredTestimonials', () => {
 });
 
 describe('describeEndorsement and disclosures', () => {
-  it('names the kind with an expert\'s qualification or an organization\'s process', () => {
+  it("names the kind with an expert's qualification or an organization's process", () => {
     expect(describeEndorsement(testimonial())).toEqual({ kind: 'consumer', label: 'Client' });
     expect(describeEndorsement(testimonial({ kind: 'expert', qualification: 'Chartered surveyor (MRICS)' }))).toEqual({
       kind: 'expert',
@@ -70,14 +70,21 @@ describe('describeEndorsement and disclosures', () => {
     expect(
       describeEndorsement(testimonial({ kind: 'organization', organization: 'Harbour Relocation', process: 'Survey of 40 staff in 2025' })),
     ).toEqual({ kind: 'organization', label: 'Organization', detail: 'Harbour Relocation: Survey of 40 staff in 2025' });
-    const speaking = testimonial({ kind: 'organization', author: { name: 'Harbour Relocation' }, organization: 'Harbour Relocation', process: 'Survey' });
+    const speaking = testimonial({
+      kind: 'organization',
+      author: { name: 'Harbour Relocation' },
+      organization: 'Harbour Relocation',
+      process: 'Survey',
+    });
     expect(describeEndorsement(speaking).detail).toBe('Survey');
   });
 
   it('lists the material connection and typical results, when given', () => {
     expect(disclosures(testimonial())).toEqual([]);
     expect(
-      disclosures(testimonial({ disclosures: { materialConnection: 'Received a £50 gift card.', typicalResults: 'Most homes sell in 6 weeks.' } })),
+      disclosures(
+        testimonial({ disclosures: { materialConnection: 'Received a £50 gift card.', typicalResults: 'Most homes sell in 6 weeks.' } }),
+      ),
     ).toEqual([
       { label: 'Material connection', text: 'Received a £50 gift card.' },
       { label: 'Typical results', text: 'Most homes sell in 6 weeks.' },
@@ -100,8 +107,7 @@ describe('resultClientName', () => {
 });
 
 describe('sentNewsletters', () => {
-  const newsletter = (sendDate: string, draft = false) =>
-    NewsletterSchema.parse({ subject: 'Advice', preheader: 'Tips', sendDate, draft });
+  const newsletter = (sendDate: string, draft = false) => NewsletterSchema.parse({ subject: 'Advice', preheader: 'Tips', sendDate, draft });
 
   it('keeps those sent on or before the day, not drafts, newest first', () => {
     const entries = [

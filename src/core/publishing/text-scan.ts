@@ -25,7 +25,9 @@ export function asciiHash(word: string): number {
 export const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 // Letters and digits among the ASCII characters.
-export const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, c) => Number((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)));
+export const ASCII_WORD = Uint8Array.from({ length: 0x80 }, (_, c) =>
+  Number((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)),
+);
 
 export type Word = { start: number; end: number };
 
@@ -64,7 +66,8 @@ export function* emailsIn(text: string): Generator<{ at: number; email: string }
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', from)) {
     // The match starts where the run of local-part characters before the @ does (not before `from`).
     let start = at;
-    for (let size = charSizeBefore(text, start, from, LOCAL_CHAR); size; size = charSizeBefore(text, start, from, LOCAL_CHAR)) start -= size;
+    for (let size = charSizeBefore(text, start, from, LOCAL_CHAR); size; size = charSizeBefore(text, start, from, LOCAL_CHAR))
+      start -= size;
     const end = start < at ? domainEnd(text, at + 1) : -1;
     if (end === -1) {
       from = at + 1;

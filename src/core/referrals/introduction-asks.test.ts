@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { askFrame } from './introduction-asks.ts';
 import { planTouches, type PlanInput } from '../planning/index.ts';
-import {
-  ContactSchema,
-  HistoryEntrySchema,
-  PlanSchema,
-  ReferralSchema,
-  type HistoryEntry,
-  type ReferralStatus,
-} from '../model/index.ts';
+import { ContactSchema, HistoryEntrySchema, PlanSchema, ReferralSchema, type HistoryEntry, type ReferralStatus } from '../model/index.ts';
 
 type ReferralInput = z.input<typeof ReferralSchema>;
 
@@ -19,7 +12,9 @@ const entries = <S extends z.ZodType>(schema: S, records: Record<string, z.input
   Object.entries(records).map(([id, data]) => ({ id, file: `${id}.yaml`, data: schema.parse(data) as z.output<S> }));
 
 const agreed = { introductions: { basis: 'consent', source: 'asked', date: '2026-01-10' } } as const;
-const sellers = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`seller-${i}`, { name: `Seller ${i}`, segment: 'prospect', tags: ['seller'] }]));
+const sellers = Object.fromEntries(
+  Array.from({ length: 20 }, (_, i) => [`seller-${i}`, { name: `Seller ${i}`, segment: 'prospect', tags: ['seller'] }]),
+);
 
 const contacts = entries(ContactSchema, {
   ...sellers,
@@ -39,12 +34,27 @@ const plans = entries(PlanSchema, {
     name: 'Asks',
     audience: { tiers: ['top'], segments: ['past-client'] },
     steps: [
-      { id: 'call', channel: 'call', purpose: 'introduction-ask', task: 'Ask {{firstName}}', suggestion: 'Offer, do not ask.', due: { rule: 'monthly', day: 12 } },
+      {
+        id: 'call',
+        channel: 'call',
+        purpose: 'introduction-ask',
+        task: 'Ask {{firstName}}',
+        suggestion: 'Offer, do not ask.',
+        due: { rule: 'monthly', day: 12 },
+      },
     ],
   },
   'refer-back': {
     name: 'Refer back',
-    steps: [{ id: 'back', channel: 'call', purpose: 'refer-back', task: 'Refer someone back to {{firstName}}', due: { rule: 'after', trigger: 'made-referral', days: 21 } }],
+    steps: [
+      {
+        id: 'back',
+        channel: 'call',
+        purpose: 'refer-back',
+        task: 'Refer someone back to {{firstName}}',
+        due: { rule: 'after', trigger: 'made-referral', days: 21 },
+      },
+    ],
   },
 });
 
@@ -90,7 +100,14 @@ describe('introduction asks', () => {
 
   it('counts the asks history records, one day at a time as the daily job plans', () => {
     const asked: HistoryEntry = HistoryEntrySchema.parse({
-      event: 'done', at: '2026-01-12T15:00:00Z', touch: 'tom-harris.asks.call.2026-01-12', contact: 'tom-harris', plan: 'asks', step: 'call', due: '2026-01-12', channel: 'call',
+      event: 'done',
+      at: '2026-01-12T15:00:00Z',
+      touch: 'tom-harris.asks.call.2026-01-12',
+      contact: 'tom-harris',
+      plan: 'asks',
+      step: 'call',
+      due: '2026-01-12',
+      channel: 'call',
     });
     expect(plan(input({ history: [asked] }), '2026-02-12', 1).skipped).toEqual([
       '2026-02-12 tom-harris call | asked for an introduction on 2026-01-12; settings keep asks 100 days apart (limits.daysBetweenAsks)',
@@ -99,16 +116,25 @@ describe('introduction asks', () => {
   });
 
   it('asks no one while a referral from them is still being handled', () => {
-    const referrals = entries(ReferralSchema, { r: referral('tom-harris', '2026-01-05', [['met', '2026-01-20'], ['client', '2026-02-01']]) });
+    const referrals = entries(ReferralSchema, {
+      r: referral('tom-harris', '2026-01-05', [
+        ['met', '2026-01-20'],
+        ['client', '2026-02-01'],
+      ]),
+    });
     expect(plan(input({ referrals }), '2026-01-12', 1)).toEqual({
       due: [],
-      skipped: ['2026-01-12 tom-harris call | their referral of Sam Adeyemi (2026-01-05) is still being handled: no ask until it is settled'],
+      skipped: [
+        '2026-01-12 tom-harris call | their referral of Sam Adeyemi (2026-01-05) is still being handled: no ask until it is settled',
+      ],
     });
     expect(plan(input({ referrals }), '2026-02-12', 1).due).toHaveLength(1);
   });
 
   it('frames no community when none is on file', () => {
-    expect(askFrame(contacts.find((c) => c.id === 'kofi-mensah')!.data, 0).frame).toBe('no community on file: ask who they know who is thinking of moving');
+    expect(askFrame(contacts.find((c) => c.id === 'kofi-mensah')!.data, 0).frame).toBe(
+      'no community on file: ask who they know who is thinking of moving',
+    );
   });
 });
 

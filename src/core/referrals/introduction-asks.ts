@@ -40,7 +40,8 @@ export function askBlocked(
   nameOf: (id: string) => string = (id) => id,
 ): string | undefined {
   const near = asked.find((ask) => ask.touch !== touch && Math.abs(ask.due - due) < gapDays)?.due;
-  if (near !== undefined) return `asked for an introduction on ${formatDay(near)}; settings keep asks ${gapDays} days apart (limits.daysBetweenAsks)`;
+  if (near !== undefined)
+    return `asked for an introduction on ${formatDay(near)}; settings keep asks ${gapDays} days apart (limits.daysBetweenAsks)`;
   const day = Temporal.PlainDate.from(formatDay(due));
   const open = referrals.find((r) => r.data.referrer === contact && r.data.date <= day.toString() && isBeingHandled(statusOn(r.data, day)));
   if (open) return `their referral of ${nameOf(open.data.referred)} (${open.data.date}) is still being handled: no ask until it is settled`;

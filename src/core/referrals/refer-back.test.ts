@@ -12,7 +12,9 @@ const agreed = { introductions: { basis: 'consent', source: 'asked to be put in 
 
 // A contact book of sellers around the few that matter, as words common to a fifth of all
 // contacts are ignored.
-const sellers = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`seller-${i}`, { name: `Seller ${i}`, segment: 'prospect', tags: ['seller'], consent: agreed }]));
+const sellers = Object.fromEntries(
+  Array.from({ length: 40 }, (_, i) => [`seller-${i}`, { name: `Seller ${i}`, segment: 'prospect', tags: ['seller'], consent: agreed }]),
+);
 
 const contacts = entries(ContactSchema, {
   ...sellers,
@@ -24,7 +26,13 @@ const contacts = entries(ContactSchema, {
     communities: [{ name: 'Lewes Business Breakfast' }],
   },
   'sam-adeyemi': { name: 'Sam Adeyemi', segment: 'prospect', tags: ['first-time-buyer'], consent: agreed },
-  'hugo-silva': { name: 'Hugo Silva', segment: 'sphere', tags: ['first-time-buyer'], consent: agreed, communities: [{ name: 'lewes business breakfast' }] },
+  'hugo-silva': {
+    name: 'Hugo Silva',
+    segment: 'sphere',
+    tags: ['first-time-buyer'],
+    consent: agreed,
+    communities: [{ name: 'lewes business breakfast' }],
+  },
   'ellen-boyd': { name: 'Ellen Boyd', segment: 'prospect', tags: ['first-time-buyer'] },
   'omar-haddad': {
     name: 'Omar Haddad',
@@ -39,20 +47,50 @@ const contacts = entries(ContactSchema, {
 });
 
 const referrals = entries(ReferralSchema, {
-  'gary-leo': { referrer: 'gary-pike', referred: 'leo-fitz', date: '2026-05-01', need: 'a mortgage for a first flat', status: [{ status: 'introduced', date: '2026-05-01' }] },
-  'old-need': { referrer: 'gary-pike', referred: 'priya-patel', date: '2024-05-01', need: 'a first-time buyer mortgage', status: [{ status: 'introduced', date: '2024-05-01' }] },
+  'gary-leo': {
+    referrer: 'gary-pike',
+    referred: 'leo-fitz',
+    date: '2026-05-01',
+    need: 'a mortgage for a first flat',
+    status: [{ status: 'introduced', date: '2026-05-01' }],
+  },
+  'old-need': {
+    referrer: 'gary-pike',
+    referred: 'priya-patel',
+    date: '2024-05-01',
+    need: 'a first-time buyer mortgage',
+    status: [{ status: 'introduced', date: '2024-05-01' }],
+  },
 });
 
 const day = Temporal.PlainDate.from('2026-07-01');
 
 describe('suggestIntroductions', () => {
-  it("matches a good referral and a recent need, names a shared community, never those without consent", () => {
+  it('matches a good referral and a recent need, names a shared community, never those without consent', () => {
     // Ellen has not consented, Omar withdrew, Amara was referred by Kofi himself, and Priya's
     // need is two years old.
     expect(suggestIntroductions('kofi-mensah', contacts, referrals, day)).toEqual([
-      { contact: 'kofi-mensah', introduce: 'hugo-silva', name: 'Hugo Silva', reason: 'tagged first-time-buyer; both in Lewes Business Breakfast', matched: ['first', 'buyer'] },
-      { contact: 'kofi-mensah', introduce: 'leo-fitz', name: 'Leo Fitz', reason: 'looking for: a mortgage for a first flat', matched: ['mortgage', 'first'] },
-      { contact: 'kofi-mensah', introduce: 'sam-adeyemi', name: 'Sam Adeyemi', reason: 'tagged first-time-buyer', matched: ['first', 'buyer'] },
+      {
+        contact: 'kofi-mensah',
+        introduce: 'hugo-silva',
+        name: 'Hugo Silva',
+        reason: 'tagged first-time-buyer; both in Lewes Business Breakfast',
+        matched: ['first', 'buyer'],
+      },
+      {
+        contact: 'kofi-mensah',
+        introduce: 'leo-fitz',
+        name: 'Leo Fitz',
+        reason: 'looking for: a mortgage for a first flat',
+        matched: ['mortgage', 'first'],
+      },
+      {
+        contact: 'kofi-mensah',
+        introduce: 'sam-adeyemi',
+        name: 'Sam Adeyemi',
+        reason: 'tagged first-time-buyer',
+        matched: ['first', 'buyer'],
+      },
     ]);
   });
 
@@ -62,7 +100,11 @@ describe('suggestIntroductions', () => {
 
   it('holds consent only between its date and its withdrawal or expiry', () => {
     const record = { basis: 'consent', source: 'form', date: '2026-01-10', expires: '2026-12-31' } as const;
-    expect([consentHolds(record, '2026-01-09'), consentHolds(record, '2026-01-10'), consentHolds(record, '2027-01-01')]).toEqual([false, true, false]);
+    expect([consentHolds(record, '2026-01-09'), consentHolds(record, '2026-01-10'), consentHolds(record, '2027-01-01')]).toEqual([
+      false,
+      true,
+      false,
+    ]);
     expect(consentHolds(undefined, '2026-01-10')).toBe(false);
   });
 });

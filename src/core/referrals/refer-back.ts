@@ -58,7 +58,11 @@ export type IntroductionIndex = {
 };
 
 /** Builds the index `suggestFor` reads on `day`. */
-export function introductionIndex(contacts: readonly Entry<Contact>[], referrals: readonly Entry<Referral>[], day: Temporal.PlainDate): IntroductionIndex {
+export function introductionIndex(
+  contacts: readonly Entry<Contact>[],
+  referrals: readonly Entry<Referral>[],
+  day: Temporal.PlainDate,
+): IntroductionIndex {
   const text = day.toString();
   // A need stated more than a year ago has usually been met (or has moved on).
   const since = day.subtract({ years: 1 }).toString();
@@ -75,7 +79,10 @@ export function introductionIndex(contacts: readonly Entry<Contact>[], referrals
   const byWord = new Map<string, string[]>();
   for (const { id, data } of contacts) {
     const signals = signalsOf(id, data, needs);
-    const all = new Set([...signals.flatMap((x) => x.words), ...words([data.area, data.offers, data.goodReferral, data.notes].filter(Boolean).join(' '))]);
+    const all = new Set([
+      ...signals.flatMap((x) => x.words),
+      ...words([data.area, data.offers, data.goodReferral, data.notes].filter(Boolean).join(' ')),
+    ]);
     for (const w of all) frequency.set(w, (frequency.get(w) ?? 0) + 1);
     if (!mayIntroduce(data, text)) continue;
     profiles.set(id, signals);

@@ -38,9 +38,28 @@ const plans = entries(PlanSchema, {
     name: 'Referral thanks',
     priority: 90,
     steps: [
-      { id: 'thank', channel: 'email', audience: { exclude: { tiers: ['top'] } }, template: 'referral-thanks', subject: 'Thank you', due: { rule: 'after', trigger: 'made-referral', days: 1 } },
-      { id: 'thank-card', channel: 'card', audience: { tiers: ['top'] }, task: 'Write a card', due: { rule: 'after', trigger: 'made-referral', days: 1 } },
-      { id: 'gift', channel: 'gift', task: 'Send a gift', suggestion: 'With a note.', due: { rule: 'after', trigger: 'made-referral', days: 2 } },
+      {
+        id: 'thank',
+        channel: 'email',
+        audience: { exclude: { tiers: ['top'] } },
+        template: 'referral-thanks',
+        subject: 'Thank you',
+        due: { rule: 'after', trigger: 'made-referral', days: 1 },
+      },
+      {
+        id: 'thank-card',
+        channel: 'card',
+        audience: { tiers: ['top'] },
+        task: 'Write a card',
+        due: { rule: 'after', trigger: 'made-referral', days: 1 },
+      },
+      {
+        id: 'gift',
+        channel: 'gift',
+        task: 'Send a gift',
+        suggestion: 'With a note.',
+        due: { rule: 'after', trigger: 'made-referral', days: 2 },
+      },
       { id: 'update-call', channel: 'call', task: 'Call with news', due: { rule: 'after', trigger: 'referral-status-changed', days: 2 } },
       { id: 'client-thanks', channel: 'card', task: 'Second thanks', due: { rule: 'after', trigger: 'referral-became-client', days: 1 } },
     ],
@@ -48,7 +67,13 @@ const plans = entries(PlanSchema, {
 });
 
 const referrals = entries(ReferralSchema, {
-  'ana-sam': { referrer: 'ana-ruiz', referred: 'sam-adeyemi', date: '2026-11-10', need: 'a first flat', status: [{ status: 'introduced', date: '2026-11-10' }] },
+  'ana-sam': {
+    referrer: 'ana-ruiz',
+    referred: 'sam-adeyemi',
+    date: '2026-11-10',
+    need: 'a first flat',
+    status: [{ status: 'introduced', date: '2026-11-10' }],
+  },
   'david-maya': {
     referrer: 'david-okafor',
     referred: 'maya-walsh',
@@ -96,9 +121,18 @@ describe('closing the loop on a referral', () => {
 
   it('suggests first what was not given before', () => {
     const earlier = entries(ReferralSchema, {
-      'ana-old': { referrer: 'ana-ruiz', referred: 'maya-walsh', date: '2025-03-01', status: [{ status: 'introduced', date: '2025-03-01' }], gift: { date: '2025-03-03', what: 'a bottle of Rioja' } },
+      'ana-old': {
+        referrer: 'ana-ruiz',
+        referred: 'maya-walsh',
+        date: '2025-03-01',
+        status: [{ status: 'introduced', date: '2025-03-01' }],
+        gift: { date: '2025-03-03', what: 'a bottle of Rioja' },
+      },
     });
-    const due = planTouches({ ...input(), referrals: [...referrals, ...earlier] }, { from: Temporal.PlainDate.from('2026-11-12'), days: 1 }).due;
+    const due = planTouches(
+      { ...input(), referrals: [...referrals, ...earlier] },
+      { from: Temporal.PlainDate.from('2026-11-12'), days: 1 },
+    ).due;
     expect(due.find((t) => t.step === 'gift')?.suggestion).toBe(
       "Gift: pastries from Novak's or Rioja, up to £25; not anything with nuts (allergy); given before: a bottle of Rioja. With a note.",
     );
@@ -131,7 +165,12 @@ describe('closing the loop on a referral', () => {
 
 describe('gift tasks that are not a referral thank-you', () => {
   it('carry no referral gift budget', () => {
-    const birthday = entries(PlanSchema, { birthday: { name: 'Birthday gift', steps: [{ id: 'gift', channel: 'gift', task: 'Send a birthday gift', due: { rule: 'monthly', day: 20 } }] } });
+    const birthday = entries(PlanSchema, {
+      birthday: {
+        name: 'Birthday gift',
+        steps: [{ id: 'gift', channel: 'gift', task: 'Send a birthday gift', due: { rule: 'monthly', day: 20 } }],
+      },
+    });
     const due = planTouches({ ...input(), plans: birthday, referrals: [] }, { from: Temporal.PlainDate.from('2026-11-20'), days: 1 }).due;
     expect(due.map((t) => [t.contact, t.suggestion])).toEqual([
       ['ana-ruiz', undefined],

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatMoney,
-  giftsGiven,
-  isBeingHandled,
-  matchesDislike,
-  referralStepKind,
-  statusOn,
-  suggestGift,
-} from './referrals.ts';
+import { formatMoney, giftsGiven, isBeingHandled, matchesDislike, referralStepKind, statusOn, suggestGift } from './referrals.ts';
 import { ContactSchema, ReferralSchema, StepSchema } from '../model/index.ts';
 import { sharedWords, stem, words } from './words.ts';
 
@@ -26,7 +18,9 @@ describe('suggestGift', () => {
       currency: 'GBP',
       line: "Rioja or pastries from Novak's, up to £25; not nuts (allergy)",
     });
-    expect(suggestGift(contact(['Islay whisky'], ['alcohol'], 'top'), settings).line).toBe('no gift likes on file: ask, or choose something local, up to £60; not alcohol');
+    expect(suggestGift(contact(['Islay whisky'], ['alcohol'], 'top'), settings).line).toBe(
+      'no gift likes on file: ask, or choose something local, up to £60; not alcohol',
+    );
   });
 
   it('puts what was given before last, and says what it was', () => {
@@ -39,10 +33,18 @@ describe('suggestGift', () => {
     const referral = (date: string, what: string) => ({
       id: date,
       file: `${date}.yaml`,
-      data: ReferralSchema.parse({ referrer: 'ana-ruiz', referred: 'sam', date, status: [{ status: 'introduced', date }], gift: { date, what } }),
+      data: ReferralSchema.parse({
+        referrer: 'ana-ruiz',
+        referred: 'sam',
+        date,
+        status: [{ status: 'introduced', date }],
+        gift: { date, what },
+      }),
     });
     const day = Temporal.PlainDate.from('2026-06-01');
-    expect(giftsGiven('ana-ruiz', [referral('2026-03-01', 'tea'), referral('2025-03-01', 'wine'), referral('2026-07-01', 'later')], day)).toEqual(['wine', 'tea']);
+    expect(
+      giftsGiven('ana-ruiz', [referral('2026-03-01', 'tea'), referral('2025-03-01', 'wine'), referral('2026-07-01', 'later')], day),
+    ).toEqual(['wine', 'tea']);
   });
 });
 
@@ -60,7 +62,13 @@ describe('matchesDislike', () => {
 
 describe('words', () => {
   it('stems plurals and possessives and drops the words that mean nothing', () => {
-    expect(words("Families' first homes near Harvey's brewery, for anyone who wants one")).toEqual(['family', 'first', 'home', 'harvey', 'brewery']);
+    expect(words("Families' first homes near Harvey's brewery, for anyone who wants one")).toEqual([
+      'family',
+      'first',
+      'home',
+      'harvey',
+      'brewery',
+    ]);
     expect([stem('families'), stem('businesses'), stem('buyers'), stem('glass')]).toEqual(['family', 'business', 'buyer', 'glass']);
     expect(sharedWords(words('first-time buyers'), words('tagged first time buyer'))).toEqual(['first', 'buyer']);
   });
@@ -71,7 +79,11 @@ describe('referral status and steps', () => {
     referrer: 'ana-ruiz',
     referred: 'sam',
     date: '2026-03-01',
-    status: [{ status: 'introduced', date: '2026-03-01' }, { status: 'met', date: '2026-03-05' }, { status: 'client', date: '2026-03-20' }],
+    status: [
+      { status: 'introduced', date: '2026-03-01' },
+      { status: 'met', date: '2026-03-05' },
+      { status: 'client', date: '2026-03-20' },
+    ],
   });
 
   it('is handled while introduced or met', () => {

@@ -10,7 +10,28 @@ import type { Contact, HistoryEntry, Plan, Referral, ReferralStatus, Settings, S
  * shares with a dislike ("flowers" rules out "flowers from the market").
  */
 const GIFT_KINDS: readonly (readonly string[])[] = [
-  ['alcohol', 'booze', 'wine', 'whisky', 'whiskey', 'beer', 'ale', 'gin', 'rum', 'vodka', 'champagne', 'prosecco', 'rioja', 'cider', 'spirit', 'brandy', 'sherry', 'cava', 'bourbon', 'scotch'],
+  [
+    'alcohol',
+    'booze',
+    'wine',
+    'whisky',
+    'whiskey',
+    'beer',
+    'ale',
+    'gin',
+    'rum',
+    'vodka',
+    'champagne',
+    'prosecco',
+    'rioja',
+    'cider',
+    'spirit',
+    'brandy',
+    'sherry',
+    'cava',
+    'bourbon',
+    'scotch',
+  ],
   ['sugar', 'sweet', 'chocolate', 'cake', 'biscuit', 'pastry', 'fudge', 'candy', 'toffee', 'truffle', 'brownie', 'cookie', 'macaron'],
   ['flower', 'bouquet', 'rose', 'lily', 'tulip', 'orchid', 'hellebore', 'peony', 'carnation'],
   ['nut', 'almond', 'walnut', 'hazelnut', 'pecan', 'cashew', 'pistachio', 'peanut', 'praline', 'marzipan', 'nutella'],
@@ -43,7 +64,9 @@ export type GiftSuggestion = {
 
 /** A money amount as the owner writes it: `£60`, `$30`, `€25.50`. */
 export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
+  return new Intl.NumberFormat('en', { style: 'currency', currency, minimumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(
+    amount,
+  );
 }
 
 const listed = (items: readonly string[], last = 'or') =>
@@ -54,7 +77,11 @@ const listed = (items: readonly string[], last = 'or') =>
  * within `settings.giftBudget` for their tier, in `settings.currency`. `given` lists what they were
  * given before (the `gift.what` of their earlier referrals); ideas it mentions come last.
  */
-export function suggestGift(contact: Contact, settings: Pick<Settings, 'giftBudget' | 'currency'>, given: readonly string[] = []): GiftSuggestion {
+export function suggestGift(
+  contact: Contact,
+  settings: Pick<Settings, 'giftBudget' | 'currency'>,
+  given: readonly string[] = [],
+): GiftSuggestion {
   const { likes, dislikes } = contact.gifts;
   const ruledOut = likes.filter((like) => matchesDislike(like, dislikes));
   const allowed = likes.filter((like) => !ruledOut.includes(like));
@@ -63,7 +90,9 @@ export function suggestGift(contact: Contact, settings: Pick<Settings, 'giftBudg
   const ideas = [...fresh, ...allowed.filter((like) => !fresh.includes(like))];
   const budget = settings.giftBudget[contact.tier];
   const money = formatMoney(budget, settings.currency);
-  const what = ideas.length ? `${listed(ideas.slice(0, 3))}, up to ${money}` : `no gift likes on file: ask, or choose something local, up to ${money}`;
+  const what = ideas.length
+    ? `${listed(ideas.slice(0, 3))}, up to ${money}`
+    : `no gift likes on file: ask, or choose something local, up to ${money}`;
   const avoid = dislikes.length ? `; not ${listed(dislikes, 'or')}` : '';
   const before = given.length ? `; given before: ${given.join('; ')}` : '';
   return { ideas, ruledOut, budget, currency: settings.currency, line: `${what}${avoid}${before}` };

@@ -5,13 +5,19 @@ export function escapeHtml(text: string | number): string {
   return String(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-export type Bar = { label: string; value: number; /** Part of the value drawn darker ("of which clients"). */ part?: number; note?: string };
+export type Bar = {
+  label: string;
+  value: number /** Part of the value drawn darker ("of which clients"). */;
+  part?: number;
+  note?: string;
+};
 
 const svgOpen = (id: string, title: string, width: number, height: number, desc: string) =>
   `<svg class="chart" role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">` +
   `<title id="${id}-t">${escapeHtml(title)}</title><desc id="${id}-d">${escapeHtml(desc)}</desc>`;
 
-const describe = (bars: readonly Bar[]) => bars.map((b) => `${b.label}: ${b.value}${b.part !== undefined ? ` (${b.part} ${b.note ?? ''})` : ''}`).join('; ');
+const describe = (bars: readonly Bar[]) =>
+  bars.map((b) => `${b.label}: ${b.value}${b.part !== undefined ? ` (${b.part} ${b.note ?? ''})` : ''}`).join('; ');
 
 /** Vertical bars, one a column (referrals by month). */
 export function columnChart(id: string, title: string, bars: readonly Bar[], colour: string): string {
@@ -55,7 +61,9 @@ export function barChart(id: string, title: string, bars: readonly Bar[], colour
     return (
       `<text class="label" x="${labelWidth - 10}" y="${y + row / 2 + 4}" text-anchor="end">${escapeHtml(shown(b.label))}</text>` +
       `<rect x="${labelWidth}" y="${y + 5}" width="${w.toFixed(1)}" height="${row - 10}" rx="3" fill="${colours.bar}"><title>${escapeHtml(tip)}</title></rect>` +
-      (partWidth ? `<rect x="${labelWidth}" y="${y + 5}" width="${partWidth.toFixed(1)}" height="${row - 10}" rx="3" fill="${colours.part}"><title>${escapeHtml(tip)}</title></rect>` : '') +
+      (partWidth
+        ? `<rect x="${labelWidth}" y="${y + 5}" width="${partWidth.toFixed(1)}" height="${row - 10}" rx="3" fill="${colours.part}"><title>${escapeHtml(tip)}</title></rect>`
+        : '') +
       `<text class="value" x="${labelWidth + w + 6}" y="${y + row / 2 + 4}">${b.value}</text>`
     );
   });

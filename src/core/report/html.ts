@@ -44,19 +44,39 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
       'by-month',
       'Referrals by month',
       'Introductions received in each of the last twelve months.',
-      columnChart('chart-months', 'Referrals by month', referrals.byMonth.map((m, i) => ({ label: i === 0 || m.month.endsWith('-01') ? `${monthLabel(m.month).slice(0, 3)} ’${m.month.slice(2, 4)}` : monthLabel(m.month).slice(0, 3), value: m.count })), colours.primary),
+      columnChart(
+        'chart-months',
+        'Referrals by month',
+        referrals.byMonth.map((m, i) => ({
+          label:
+            i === 0 || m.month.endsWith('-01')
+              ? `${monthLabel(m.month).slice(0, 3)} ’${m.month.slice(2, 4)}`
+              : monthLabel(m.month).slice(0, 3),
+          value: m.count,
+        })),
+        colours.primary,
+      ),
     ),
     section(
       'by-referrer',
       'Who refers',
       'Referrals from each contact; the darker part became clients. Thank them, and refer business back.',
-      barChart('chart-referrers', 'Referrals by referrer', referrals.byReferrer.map((x) => ({ label: x.name, value: x.count, part: x.clients, note: 'became clients' })), { bar: `${colours.primary}55`, part: colours.primary }),
+      barChart(
+        'chart-referrers',
+        'Referrals by referrer',
+        referrals.byReferrer.map((x) => ({ label: x.name, value: x.count, part: x.clients, note: 'became clients' })),
+        { bar: `${colours.primary}55`, part: colours.primary },
+      ),
     ),
     section(
       'outcomes',
       'How referrals turned out',
       `${percent(referrals.conversion)} of referrals became clients. Each status is the referral’s latest.`,
-      shareChart('chart-outcomes', 'How referrals turned out', referrals.byStatus.map((s) => ({ label: STATUS_LABELS[s.status], value: s.count, colour: STATUS_COLOURS[s.status] }))),
+      shareChart(
+        'chart-outcomes',
+        'How referrals turned out',
+        referrals.byStatus.map((s) => ({ label: STATUS_LABELS[s.status], value: s.count, colour: STATUS_COLOURS[s.status] })),
+      ),
     ),
     section(
       'what-works',
@@ -64,8 +84,17 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
       best
         ? `Plans, newsletters and events that reached a referrer in the 90 days before they referred. ${best.label} came before ${plural(best.referrals, 'referral')}.`
         : 'Plans, newsletters and events that reached a referrer in the 90 days before they referred.',
-      barChart('chart-what-works', 'What came before a referral', r.whatWorks.map((w) => ({ label: w.label, value: w.referrals, note: 'referrals' })), { bar: colours.accent, part: colours.accent }) +
-        table(['Plan or event', 'Referrals', 'Touches'], r.whatWorks.map((w) => [w.label, w.referrals, w.touches]), [1, 2]),
+      barChart(
+        'chart-what-works',
+        'What came before a referral',
+        r.whatWorks.map((w) => ({ label: w.label, value: w.referrals, note: 'referrals' })),
+        { bar: colours.accent, part: colours.accent },
+      ) +
+        table(
+          ['Plan or event', 'Referrals', 'Touches'],
+          r.whatWorks.map((w) => [w.label, w.referrals, w.touches]),
+          [1, 2],
+        ),
     ),
     section(
       'each-referral',
@@ -73,20 +102,38 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
       'The thank-yous, gifts and updates each referrer had, from history and the referral’s own record, newest first.',
       table(
         ['Date', 'Referrer', 'Referred', 'Status', 'Closing the loop', 'Came before'],
-        referrals.lines.toReversed().map((l) => [l.date, l.referrerName, l.referredName, STATUS_LABELS[l.status], loopText(l, r.date.slice(0, 4)), l.precededLabels.join(', ') || '–']),
+        referrals.lines
+          .toReversed()
+          .map((l) => [
+            l.date,
+            l.referrerName,
+            l.referredName,
+            STATUS_LABELS[l.status],
+            loopText(l, r.date.slice(0, 4)),
+            l.precededLabels.join(', ') || '–',
+          ]),
       ),
     ),
     section(
       'overdue',
       'Overdue contacts',
       'No touch for longer than their segment allows (overdueAfterDays in settings). Most overdue first.',
-      table(['Contact', 'Segment', 'Tier', 'Last touch', 'Days', 'Max gap'], r.overdue.map((o) => [o.name, o.segment, o.tier, o.last ?? 'never', o.days ?? '–', o.maxGap]), [4, 5]),
+      table(
+        ['Contact', 'Segment', 'Tier', 'Last touch', 'Days', 'Max gap'],
+        r.overdue.map((o) => [o.name, o.segment, o.tier, o.last ?? 'never', o.days ?? '–', o.maxGap]),
+        [4, 5],
+      ),
     ),
     section(
       'channels',
       'Touches by channel',
       'Each touch that reached someone: emails sent, and calls, texts, cards, gifts and events done.',
-      barChart('chart-channels', 'Touches by channel', r.channels.map((c) => ({ label: c.channel, value: c.count })), { bar: colours.primary, part: colours.primary }),
+      barChart(
+        'chart-channels',
+        'Touches by channel',
+        r.channels.map((c) => ({ label: c.channel, value: c.count })),
+        { bar: colours.primary, part: colours.primary },
+      ),
     ),
   ].join('\n');
   return `<!doctype html>

@@ -5,7 +5,11 @@ const cell = (text: string | number) => String(text).replaceAll('|', '\\|').repl
 const table = (head: string[], rows: (string | number)[][]) =>
   rows.length === 0
     ? ['_None._']
-    : [`| ${head.join(' | ')} |`, `| ${head.map((h) => (/^(count|clients|referrals|touches|days|thanks|gifts|updates|max gap)$/i.test(h) ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)];
+    : [
+        `| ${head.join(' | ')} |`,
+        `| ${head.map((h) => (/^(count|clients|referrals|touches|days|thanks|gifts|updates|max gap)$/i.test(h) ? '---:' : '---')).join(' | ')} |`,
+        ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+      ];
 
 export const STATUS_LABELS = { introduced: 'Introduced', met: 'Met', client: 'Became a client', 'not-a-fit': 'Not a fit' } as const;
 
@@ -51,38 +55,65 @@ export function reportMarkdown(r: Report): string {
     '',
     '## Referrals by month',
     '',
-    ...table(['Month', 'Count'], referrals.byMonth.map((m) => [monthLabel(m.month), m.count])),
+    ...table(
+      ['Month', 'Count'],
+      referrals.byMonth.map((m) => [monthLabel(m.month), m.count]),
+    ),
     '',
     '## Referrals by referrer',
     '',
-    ...table(['Referrer', 'Referrals', 'Clients'], referrals.byReferrer.map((x) => [x.name, x.count, x.clients])),
+    ...table(
+      ['Referrer', 'Referrals', 'Clients'],
+      referrals.byReferrer.map((x) => [x.name, x.count, x.clients]),
+    ),
     '',
     '## How referrals turned out',
     '',
-    ...table(['Status', 'Count', 'Share'], referrals.byStatus.map((s) => [STATUS_LABELS[s.status], s.count, referrals.total ? percent(s.count / referrals.total) : '–'])),
+    ...table(
+      ['Status', 'Count', 'Share'],
+      referrals.byStatus.map((s) => [STATUS_LABELS[s.status], s.count, referrals.total ? percent(s.count / referrals.total) : '–']),
+    ),
     '',
     '## What came before a referral',
     '',
     'Plans, newsletters and events that reached the referrer in the 90 days before they referred someone.',
     '',
-    ...table(['Plan or event', 'Referrals', 'Touches'], r.whatWorks.map((w) => [w.label, w.referrals, w.touches])),
+    ...table(
+      ['Plan or event', 'Referrals', 'Touches'],
+      r.whatWorks.map((w) => [w.label, w.referrals, w.touches]),
+    ),
     '',
     '## Each referral',
     '',
     ...table(
       ['Date', 'Referrer', 'Referred', 'Status', 'Closing the loop', 'Came before'],
-      referrals.lines.toReversed().map((l) => [l.date, l.referrerName, l.referredName, STATUS_LABELS[l.status], loopText(l, r.date.slice(0, 4)), l.precededLabels.join(', ') || '–']),
+      referrals.lines
+        .toReversed()
+        .map((l) => [
+          l.date,
+          l.referrerName,
+          l.referredName,
+          STATUS_LABELS[l.status],
+          loopText(l, r.date.slice(0, 4)),
+          l.precededLabels.join(', ') || '–',
+        ]),
     ),
     '',
     '## Overdue contacts',
     '',
     'No touch for longer than their segment allows (`overdueAfterDays` in settings).',
     '',
-    ...table(['Contact', 'Segment', 'Tier', 'Last touch', 'Days', 'Max gap'], r.overdue.map((o) => [o.name, o.segment, o.tier, o.last ?? 'never', o.days ?? '–', o.maxGap])),
+    ...table(
+      ['Contact', 'Segment', 'Tier', 'Last touch', 'Days', 'Max gap'],
+      r.overdue.map((o) => [o.name, o.segment, o.tier, o.last ?? 'never', o.days ?? '–', o.maxGap]),
+    ),
     '',
     '## Touches that reached people, by channel',
     '',
-    ...table(['Channel', 'Count'], r.channels.map((c) => [c.channel, c.count])),
+    ...table(
+      ['Channel', 'Count'],
+      r.channels.map((c) => [c.channel, c.count]),
+    ),
     '',
   ];
   return lines.join('\n');

@@ -23,14 +23,30 @@ const day = Temporal.PlainDate.from('2026-06-30');
 describe('buildReport', () => {
   it('names the newsletter issue that came before a referral, not only its plan', () => {
     const sent = (due: string) =>
-      HistoryEntrySchema.parse({ event: 'sent', at: `${due}T08:00:00Z`, touch: `ana.news.send.${due}`, contact: 'ana', plan: 'news', step: 'send', due, channel: 'email' });
+      HistoryEntrySchema.parse({
+        event: 'sent',
+        at: `${due}T08:00:00Z`,
+        touch: `ana.news.send.${due}`,
+        contact: 'ana',
+        plan: 'news',
+        step: 'send',
+        due,
+        channel: 'email',
+      });
     const report = buildReport(
       {
         ...empty,
-        contacts: entries(ContactSchema, { ana: { name: 'Ana <Ruiz>', segment: 'past-client' }, sam: { name: 'Sam', segment: 'prospect' } }),
-        plans: entries(PlanSchema, { news: { name: 'Newsletter', steps: [{ id: 'send', channel: 'email', template: 'newsletter', due: { rule: 'newsletter' } }] } }),
+        contacts: entries(ContactSchema, {
+          ana: { name: 'Ana <Ruiz>', segment: 'past-client' },
+          sam: { name: 'Sam', segment: 'prospect' },
+        }),
+        plans: entries(PlanSchema, {
+          news: { name: 'Newsletter', steps: [{ id: 'send', channel: 'email', template: 'newsletter', due: { rule: 'newsletter' } }] },
+        }),
         newsletters: entries(NewsletterSchema, { bills: { subject: 'Cut your bills', preheader: 'p', sendDate: '2026-05-01' } }),
-        referrals: entries(ReferralSchema, { r: { referrer: 'ana', referred: 'sam', date: '2026-05-20', status: [{ status: 'introduced', date: '2026-05-20' }] } }),
+        referrals: entries(ReferralSchema, {
+          r: { referrer: 'ana', referred: 'sam', date: '2026-05-20', status: [{ status: 'introduced', date: '2026-05-20' }] },
+        }),
         history: [sent('2026-05-01'), sent('2026-04-02')],
       },
       day,

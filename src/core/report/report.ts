@@ -1,12 +1,6 @@
 import { businessDayOf } from '../calendar/index.ts';
 import { EVENTS_PLAN } from '../planning/index.ts';
-import {
-  latestStatus,
-  referralTouches,
-  statusOn,
-  type ReferralTouch,
-  type ReferralTouchKind,
-} from '../referrals/index.ts';
+import { latestStatus, referralTouches, statusOn, type ReferralTouch, type ReferralTouchKind } from '../referrals/index.ts';
 import {
   REFERRAL_STATUSES,
   type Channel,
@@ -69,8 +63,10 @@ function loopOf(referral: Referral, touches: readonly ReferralTouch[], until: st
   const how = (t: ReferralTouch) => (t.kind === 'gift' ? referral.gift?.what : t.status ? `${t.channel}, ${t.status}` : t.channel);
   const steps: LoopStep[] = touches.map((t) => ({ kind: t.kind, date: t.date, ...(how(t) ? { how: how(t) } : {}) }));
   const has = (kind: ReferralTouchKind) => steps.filter((x) => x.kind === kind).length;
-  if (!has('thanks') && referral.thanks && referral.thanks.date <= until) steps.push({ kind: 'thanks', date: referral.thanks.date, how: referral.thanks.channel });
-  if (!has('gift') && referral.gift && referral.gift.date <= until) steps.push({ kind: 'gift', date: referral.gift.date, how: referral.gift.what });
+  if (!has('thanks') && referral.thanks && referral.thanks.date <= until)
+    steps.push({ kind: 'thanks', date: referral.thanks.date, how: referral.thanks.channel });
+  if (!has('gift') && referral.gift && referral.gift.date <= until)
+    steps.push({ kind: 'gift', date: referral.gift.date, how: referral.gift.what });
   const noted = referral.updates.filter((u) => u.date <= until);
   if (has('update') < noted.length) {
     for (const u of noted) if (!steps.some((x) => x.kind === 'update' && x.date === u.date)) steps.push({ kind: 'update', date: u.date });
@@ -116,7 +112,9 @@ function reachedTouches(history: readonly HistoryEntry[], timeZone: string, unti
  * (campaign) a newsletter step sent on its send date, or else its plan.
  */
 function sourceOf(input: ReportInput): (h: HistoryEntry) => string {
-  const newsletterSteps = new Set(input.plans.flatMap((p) => p.data.steps.filter((s) => s.due.rule === 'newsletter').map((s) => `${p.id}\u0000${s.id}`)));
+  const newsletterSteps = new Set(
+    input.plans.flatMap((p) => p.data.steps.filter((s) => s.due.rule === 'newsletter').map((s) => `${p.id}\u0000${s.id}`)),
+  );
   const issues = new Map((input.newsletters ?? []).map((n) => [n.data.sendDate, n.id]));
   return (h) => {
     if (h.plan === EVENTS_PLAN) return `event:${h.step}`;
@@ -145,14 +143,20 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
   ]);
   const reached = reachedTouches(input.history, input.settings.timeZone, until, sourceOf(input));
   const attended: Reached[] = events.flatMap((e) =>
-    e.data.date <= until ? e.data.came.map((c) => ({ contact: c, day: e.data.date, source: `event:${e.id}`, channel: 'event' as const })) : [],
+    e.data.date <= until
+      ? e.data.came.map((c) => ({ contact: c, day: e.data.date, source: `event:${e.id}`, channel: 'event' as const }))
+      : [],
   );
-  const referrals = input.referrals.filter((r) => r.data.date <= until).toSorted((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id));
+  const referrals = input.referrals
+    .filter((r) => r.data.date <= until)
+    .toSorted((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id));
 
   const lines: ReferralLine[] = referrals.map(({ id, data }) => {
     const start = Temporal.PlainDate.from(data.date).subtract({ days: WHAT_WORKS_DAYS }).toString();
     const before = [...reached, ...attended].filter((t) => t.contact === data.referrer && t.day >= start && t.day < data.date);
-    const touches = referralTouches(data, input.plans, input.history, input.settings.timeZone).filter((t) => REACHED.has(t.outcome) && t.date <= until);
+    const touches = referralTouches(data, input.plans, input.history, input.settings.timeZone).filter(
+      (t) => REACHED.has(t.outcome) && t.date <= until,
+    );
     const loop = loopOf(data, touches, until);
     return {
       id,
@@ -191,7 +195,9 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
     for (const source of l.preceded) {
       const row = works.get(source) ?? { source, label: labels.get(source) ?? source, referrals: 0, touches: 0 };
       row.referrals++;
-      row.touches += [...reached, ...attended].filter((t) => t.contact === l.referrer && t.source === source && t.day >= start && t.day < l.date).length;
+      row.touches += [...reached, ...attended].filter(
+        (t) => t.contact === l.referrer && t.source === source && t.day >= start && t.day < l.date,
+      ).length;
       works.set(source, row);
     }
   }
@@ -202,7 +208,14 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
     .map(({ id, data }) => {
       const last = lastTouch.get(id);
       const maxGap = input.settings.overdueAfterDays[data.segment];
-      return { id, name: data.name, segment: data.segment, tier: data.tier, maxGap, ...(last ? { last, days: daysBetween(last, until) } : {}) };
+      return {
+        id,
+        name: data.name,
+        segment: data.segment,
+        tier: data.tier,
+        maxGap,
+        ...(last ? { last, days: daysBetween(last, until) } : {}),
+      };
     })
     .filter((c) => c.days === undefined || c.days > c.maxGap)
     .sort((a, b) => (b.days ?? Infinity) - b.maxGap - ((a.days ?? Infinity) - a.maxGap) || a.id.localeCompare(b.id));
@@ -211,7 +224,10 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
   for (const t of reached) channels.set(t.channel, (channels.get(t.channel) ?? 0) + 1);
 
   const clients = lines.filter((l) => l.status === 'client').length;
-  const days = input.history.map((h) => businessDayOf(h.at, input.settings.timeZone)).filter((d) => d <= until).sort();
+  const days = input.history
+    .map((h) => businessDayOf(h.at, input.settings.timeZone))
+    .filter((d) => d <= until)
+    .sort();
   return {
     business: input.settings.business.name,
     date: until,
@@ -226,6 +242,8 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
     },
     whatWorks: [...works.values()].sort((a, b) => b.referrals - a.referrals || b.touches - a.touches || a.label.localeCompare(b.label)),
     overdue,
-    channels: [...channels].map(([channel, count]) => ({ channel, count })).sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)),
+    channels: [...channels]
+      .map(([channel, count]) => ({ channel, count }))
+      .sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)),
   };
 }

@@ -7,8 +7,24 @@ const base = { contact: 'ana-ruiz', plan: 'catch-up-call', step: 'call', due: '2
 const CALL = 'ana-ruiz.catch-up-call.call.2026-11-03';
 const entry = (event: HistoryEntry['event'], at: string, extra: object = {}): HistoryEntry =>
   ({ event, at, touch: CALL, ...base, ...extra }) as HistoryEntry;
-const email = (at: string): HistoryEntry => ({ event: 'sent', at, touch: 'tom.news.send.2026-11-20', contact: 'tom', plan: 'news', step: 'send', due: '2026-11-20', channel: 'email' });
-const issue = (extra: Partial<TaskIssue> = {}): TaskIssue => ({ number: 7, url: 'https://github.example/a/r/issues/7', touch: CALL, channel: 'call', state: 'open', ...extra });
+const email = (at: string): HistoryEntry => ({
+  event: 'sent',
+  at,
+  touch: 'tom.news.send.2026-11-20',
+  contact: 'tom',
+  plan: 'news',
+  step: 'send',
+  due: '2026-11-20',
+  channel: 'email',
+});
+const issue = (extra: Partial<TaskIssue> = {}): TaskIssue => ({
+  number: 7,
+  url: 'https://github.example/a/r/issues/7',
+  touch: CALL,
+  channel: 'call',
+  state: 'open',
+  ...extra,
+});
 
 describe('issuesSince', () => {
   it('reads everything on a first run', () => {
@@ -16,12 +32,19 @@ describe('issuesSince', () => {
   });
 
   it('goes back to the oldest issue still open, or the last run, with an hour to spare', () => {
-    const open = [entry('claimed', '2026-11-03T09:00:00Z'), entry('sent', '2026-11-03T09:00:01Z', { response: 'issue #7' }), email('2026-11-20T07:00:00.123456789Z')];
+    const open = [
+      entry('claimed', '2026-11-03T09:00:00Z'),
+      entry('sent', '2026-11-03T09:00:01Z', { response: 'issue #7' }),
+      email('2026-11-20T07:00:00.123456789Z'),
+    ];
     expect(issuesSince(open)).toBe('2026-11-03T08:00:00Z');
     const done = [...open, entry('done', '2026-11-10T12:00:00Z', { issue: 7 })];
     expect(issuesSince(done)).toBe('2026-11-20T06:00:00Z');
     // A task written to a file has no issue to wait for.
-    const listed = [entry('sent', '2026-11-03T09:00:01Z', { response: 'task written to outbox/tasks-2026-11-03.md' }), email('2026-11-20T07:00:00Z')];
+    const listed = [
+      entry('sent', '2026-11-03T09:00:01Z', { response: 'task written to outbox/tasks-2026-11-03.md' }),
+      email('2026-11-20T07:00:00Z'),
+    ];
     expect(issuesSince(listed)).toBe('2026-11-20T06:00:00Z');
   });
 });

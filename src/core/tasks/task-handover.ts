@@ -48,7 +48,8 @@ export function issuesSince(history: readonly HistoryEntry[]): string | undefine
     if (lastRun === undefined || entry.at > lastRun) lastRun = entry.at;
     if (!first.has(entry.touch)) first.set(entry.touch, entry.at);
   }
-  for (const entry of lastEntries(history).values()) if (isOpenIssueTouch(entry)) since = earlier(since, first.get(entry.touch) ?? entry.at);
+  for (const entry of lastEntries(history).values())
+    if (isOpenIssueTouch(entry)) since = earlier(since, first.get(entry.touch) ?? entry.at);
   if (lastRun !== undefined) since = earlier(since, lastRun);
   if (since === undefined) return undefined;
   return Temporal.Instant.from(since).subtract(MARGIN).toString({ smallestUnit: 'second' });
@@ -110,7 +111,10 @@ export async function openIssues(
   for (let start = 0; start < todo.length; start += batchSize) {
     const batch = todo.slice(start, start + batchSize);
     const at = now();
-    await journal.append(batch.map((t) => claimEntry(touches.get(t.touch)!, at)), { durable: true });
+    await journal.append(
+      batch.map((t) => claimEntry(touches.get(t.touch)!, at)),
+      { durable: true },
+    );
     for (const task of batch) {
       const touch = touches.get(task.touch)!;
       const answer = await tracker.open(task);

@@ -30,9 +30,37 @@ const touch: DueTouch = {
 };
 
 const history: HistoryEntry[] = [
-  { event: 'sent', at: '2026-11-03T09:00:00Z', touch: 't1', contact: 'ana-ruiz', plan: 'monthly-newsletter', step: 'send', due: '2026-11-03', channel: 'email' },
-  { event: 'claimed', at: '2026-11-03T08:59:00Z', touch: 't1', contact: 'ana-ruiz', plan: 'monthly-newsletter', step: 'send', due: '2026-11-03', channel: 'email' },
-  { event: 'done', at: '2026-08-25T15:00:00Z', touch: 't0', contact: 'ana-ruiz', plan: 'quarterly-call', step: 'call', due: '2026-08-25', channel: 'call', issue: 12 },
+  {
+    event: 'sent',
+    at: '2026-11-03T09:00:00Z',
+    touch: 't1',
+    contact: 'ana-ruiz',
+    plan: 'monthly-newsletter',
+    step: 'send',
+    due: '2026-11-03',
+    channel: 'email',
+  },
+  {
+    event: 'claimed',
+    at: '2026-11-03T08:59:00Z',
+    touch: 't1',
+    contact: 'ana-ruiz',
+    plan: 'monthly-newsletter',
+    step: 'send',
+    due: '2026-11-03',
+    channel: 'email',
+  },
+  {
+    event: 'done',
+    at: '2026-08-25T15:00:00Z',
+    touch: 't0',
+    contact: 'ana-ruiz',
+    plan: 'quarterly-call',
+    step: 'call',
+    due: '2026-08-25',
+    channel: 'call',
+    issue: 12,
+  },
 ];
 
 describe('composeTask', () => {

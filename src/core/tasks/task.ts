@@ -98,6 +98,9 @@ export function composeTask(touch: DueTouch, contact: Contact, history: readonly
 const DONE_EVENTS = new Set(['sent', 'done']);
 
 function lastTouches(history: readonly HistoryEntry[]): string | undefined {
-  const done = history.filter((h) => DONE_EVENTS.has(h.event)).toSorted((a, b) => b.at.localeCompare(a.at)).slice(0, 3);
+  const done = history
+    .filter((h) => DONE_EVENTS.has(h.event))
+    .toSorted((a, b) => b.at.localeCompare(a.at))
+    .slice(0, 3);
   return done.map((h) => `${h.channel} on ${h.at.slice(0, 10)} (${h.plan})`).join(', ') || undefined;
 }

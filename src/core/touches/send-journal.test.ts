@@ -5,7 +5,15 @@ import type { DueTouch } from './touch.ts';
 
 const day = Temporal.PlainDate.from('2026-11-03');
 const touch: DueTouch = {
-  id: 'ana-ruiz.news.send.2026-11-03', contact: 'ana-ruiz', plan: 'news', step: 'send', channel: 'email', due: day, date: day, priority: 1, reason: 'r',
+  id: 'ana-ruiz.news.send.2026-11-03',
+  contact: 'ana-ruiz',
+  plan: 'news',
+  step: 'send',
+  channel: 'email',
+  due: day,
+  date: day,
+  priority: 1,
+  reason: 'r',
 };
 const at = '2026-11-03T09:00:00Z';
 const ids = { touch: touch.id, contact: 'ana-ruiz', plan: 'news', step: 'send', due: '2026-11-03', channel: 'email' } as const;
@@ -13,9 +21,26 @@ const ids = { touch: touch.id, contact: 'ana-ruiz', plan: 'news', step: 'send', 
 describe('the send journal', () => {
   it('writes a claim, then one outcome for each way a send can end', () => {
     expect(claimEntry(touch, at)).toEqual({ event: 'claimed', at, ...ids });
-    expect(outcomeEntry(touch, { status: 'sent', messageId: '<m@x>', response: '250 Ok' }, at)).toEqual({ event: 'sent', at, ...ids, messageId: '<m@x>', response: '250 Ok' });
-    expect(outcomeEntry(touch, { status: 'failed', temporary: true, reason: '451 busy' }, at)).toEqual({ event: 'failed', at, ...ids, reason: '451 busy', temporary: true });
-    expect(outcomeEntry(touch, { status: 'unknown', reason: 'dropped after DATA' }, at)).toEqual({ event: 'unknown', at, ...ids, reason: 'dropped after DATA' });
+    expect(outcomeEntry(touch, { status: 'sent', messageId: '<m@x>', response: '250 Ok' }, at)).toEqual({
+      event: 'sent',
+      at,
+      ...ids,
+      messageId: '<m@x>',
+      response: '250 Ok',
+    });
+    expect(outcomeEntry(touch, { status: 'failed', temporary: true, reason: '451 busy' }, at)).toEqual({
+      event: 'failed',
+      at,
+      ...ids,
+      reason: '451 busy',
+      temporary: true,
+    });
+    expect(outcomeEntry(touch, { status: 'unknown', reason: 'dropped after DATA' }, at)).toEqual({
+      event: 'unknown',
+      at,
+      ...ids,
+      reason: 'dropped after DATA',
+    });
   });
 
   it('turns a claim with no outcome into unknown, and leaves settled touches alone', () => {

@@ -18,7 +18,15 @@ export type Journal = {
 
 /** The touch fields every history entry repeats. */
 function base(touch: Pick<DueTouch, 'id' | 'contact' | 'plan' | 'step' | 'channel' | 'due'>, at: string) {
-  return { at, touch: touch.id, contact: touch.contact, plan: touch.plan, step: touch.step, due: touch.due.toString(), channel: touch.channel };
+  return {
+    at,
+    touch: touch.id,
+    contact: touch.contact,
+    plan: touch.plan,
+    step: touch.step,
+    due: touch.due.toString(),
+    channel: touch.channel,
+  };
 }
 
 /** The last entry of each touch in `history`, which tells where it stands. */
@@ -34,7 +42,12 @@ export function resolveOpenClaims(history: readonly HistoryEntry[], at: string):
   for (const entry of lastEntries(history).values()) {
     if (entry.event !== 'claimed') continue;
     const { event: _, at: __, ...rest } = entry;
-    open.push({ ...rest, event: 'unknown', at, reason: 'claimed by an earlier run that ended before recording the outcome; check with the contact before sending again' });
+    open.push({
+      ...rest,
+      event: 'unknown',
+      at,
+      reason: 'claimed by an earlier run that ended before recording the outcome; check with the contact before sending again',
+    });
   }
   return open;
 }

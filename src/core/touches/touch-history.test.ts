@@ -33,7 +33,12 @@ describe('indexHistory', () => {
       entry('unknown', '2026-11-15T18:00:00Z', '2026-11-14', { reason: 'no reply after DATA' }),
       entry('claimed', '2026-11-20T17:00:00Z', '2026-11-20'),
       entry('failed', '2026-11-20T17:00:01Z', '2026-11-20', { reason: '421 try later', temporary: true }),
-      entry('done', '2026-11-21T17:00:00Z', '2026-11-21', { touch: 'ana-ruiz.call.call.2026-11-21', plan: 'call', step: 'call', channel: 'call' }),
+      entry('done', '2026-11-21T17:00:00Z', '2026-11-21', {
+        touch: 'ana-ruiz.call.call.2026-11-21',
+        plan: 'call',
+        step: 'call',
+        channel: 'call',
+      }),
     ];
     const index = indexHistory(history, 'America/Los_Angeles');
     expect([...index.last.entries()].map(([id, e]) => `${id} ${e.event}`)).toEqual([
