@@ -29,7 +29,3 @@ export function printTable(headers: string[], rows: (string | number)[][]): void
     if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }
-
-export function peakRssMB(): number {
-  return process.resourceUsage().maxRSS / 1024;
-}

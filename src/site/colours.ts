@@ -15,7 +15,7 @@ function hex([r, g, b]: Rgb): string {
 }
 
 /** Relative luminance, WCAG 2.x. */
-export function luminance(colour: string): number {
+function luminance(colour: string): number {
   const [r, g, b] = rgb(colour).map((c) => {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
@@ -23,13 +23,13 @@ export function luminance(colour: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-export function contrast(a: string, b: string): number {
+function contrast(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 }
 
 /** The colour darkened toward black just enough to reach `ratio` against `background`. */
-export function readableOn(colour: string, background = '#ffffff', ratio = 4.5): string {
+function readableOn(colour: string, background = '#ffffff', ratio = 4.5): string {
   const start = rgb(colour);
   for (let step = 0; step <= 20; step++) {
     const mixed = hex(start.map((c) => c * (1 - step / 20)) as Rgb);

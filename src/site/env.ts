@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The content folder: `REFERABLE_CONTENT`, relative to the project root, default `content`. */
-export function contentDir(root: string = process.cwd()): string {
+function contentDir(root: string = process.cwd()): string {
   return path.resolve(root, process.env.REFERABLE_CONTENT || 'content');
 }
 

@@ -5,7 +5,7 @@
 import { describeEndorsement, disclosures } from '../core/publishing/index.ts';
 import type { Testimonial } from '../core/model/index.ts';
 
-export type RssItem = { title: string; url: string; date: string; description: string; category: string };
+type RssItem = { title: string; url: string; date: string; description: string; category: string };
 
 export type RssChannel = { title: string; description: string; siteUrl: string; feedUrl: string; items: RssItem[] };
 
@@ -14,7 +14,7 @@ function xml(text: string): string {
 }
 
 /** A calendar day as RFC 822 (RSS's date format), at midnight UTC. */
-export function rfc822(day: string): string {
+function rfc822(day: string): string {
   return new Date(`${day}T00:00:00Z`).toUTCString();
 }
 
@@ -51,7 +51,7 @@ ${items.join('\n')}
 }
 
 /** What the widget needs beyond JSON Feed's own fields, under JSON Feed's `_` extension rule. */
-export type TestimonialExtension = {
+type TestimonialExtension = {
   kind: Testimonial['kind'];
   endorsement: string;
   detail?: string;

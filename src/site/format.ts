@@ -5,11 +5,6 @@ export function formatDate(day: string): string {
   return Temporal.PlainDate.from(day).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** `2026-01-05` as "January 2026". */
-export function formatMonth(day: string): string {
-  return Temporal.PlainDate.from(day).toLocaleString('en-GB', { month: 'long', year: 'numeric' });
-}
-
 /** A tag as shown: `first-time-buyer` as "first time buyer". */
 export function tagLabel(tag: string): string {
   return tag.replaceAll('-', ' ');

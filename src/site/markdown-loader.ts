@@ -16,7 +16,7 @@ import { contentDirUrl } from './env.ts';
 const ENTRY = /^(?:.*\/)?[^_.][^/]*\.mdx?$/;
 
 /** `sellers/Grace B.mdx` as `sellers/grace-b`, the id Astro's glob loader would give it. */
-export function entryId(relative: string): string {
+function entryId(relative: string): string {
   return relative
     .replace(/\.mdx?$/, '')
     .split('/')

@@ -1,7 +1,7 @@
 /** Links that work under any base path (GitHub Pages serves a project site under /<repo>/). */
 
 /** A site path (`testimonials/`) under `base` (`/`, `/repo`, `/repo/`), always starting with `/`. */
-export function withBase(path: string, base: string): string {
+function withBase(path: string, base: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return prefix + path.replace(/^\/+/, '');
 }

@@ -5,7 +5,7 @@ import { buildMessage, type OutgoingEmail, createPersonalizer, renderEmail } fro
 import { touchId, type DueTouch } from '../../src/core/touches/index.ts';
 
 export const FIXTURE = new URL('../fixtures/email/', import.meta.url).pathname;
-export const FIXTURE_DAY = Temporal.PlainDate.from('2026-11-03');
+const FIXTURE_DAY = Temporal.PlainDate.from('2026-11-03');
 
 /** A due email touch made by hand (the planner's shape). */
 export function emailTouch(contact: string, template: string, extra: Partial<DueTouch> = {}): DueTouch {

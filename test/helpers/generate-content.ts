@@ -12,7 +12,7 @@ export type GenerateOptions = {
 };
 
 /** mulberry32: small, fast and good enough for fixtures. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -95,7 +95,7 @@ export const SETTINGS = {
 };
 
 /** Plans shaped like the sample's: newsletter, quarterly call, anniversary card, birthday, new-client sequence, referral thanks. */
-export const PLANS: Record<string, unknown> = {
+const PLANS: Record<string, unknown> = {
   'monthly-newsletter': {
     name: 'Monthly newsletter',
     priority: 20,

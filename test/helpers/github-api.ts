@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type FakeIssue = {
+type FakeIssue = {
   number: number;
   title: string;
   body: string;
@@ -21,7 +21,7 @@ export type FakeIssue = {
 
 type Fault = { status: number; headers?: Record<string, string>; body?: unknown };
 
-export type FakeComment = { id: number; issue: number; body: string };
+type FakeComment = { id: number; issue: number; body: string };
 
 export type GitHubApi = {
   url: string;

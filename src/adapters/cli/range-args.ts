@@ -4,7 +4,7 @@ import { isCalendarDate } from '../../core/model/index.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 
 /** The longest range a command plans at once: ten years. */
-export const MAX_DAYS = 3660;
+const MAX_DAYS = 3660;
 
 /**
  * Parses the command line with `--date` and `--days` besides `options`. A bad line throws a
@@ -14,12 +14,14 @@ export function parseRangeArgs<T extends ParseArgsOptionsConfig>(argv: string[],
   const fail = (message: string): never => {
     throw new UsageError(`${message}\nusage: ${usage}`);
   };
-  let parsed;
-  try {
-    parsed = parseCommandArgs(argv, { date: { type: 'string' }, days: { type: 'string', default: '1' }, ...options });
-  } catch (error) {
-    return fail((error as Error).message);
-  }
+  const parse = () => {
+    try {
+      return parseCommandArgs(argv, { date: { type: 'string' }, days: { type: 'string', default: '1' }, ...options });
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+  };
+  const parsed = parse();
   const { date, days } = parsed.values as { date?: string; days: string };
   if (parsed.positionals.length) fail(`unexpected argument "${parsed.positionals[0]}"`);
   if (date !== undefined && !isCalendarDate(date)) fail(`--date ${date} is not a real date (write YYYY-MM-DD)`);

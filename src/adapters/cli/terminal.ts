@@ -11,7 +11,7 @@ function escapeProperty(text: string): string {
 }
 
 /** A GitHub Actions `::error` workflow command for one problem. */
-export function annotation(p: Problem): string {
+function annotation(p: Problem): string {
   const props = [`file=${escapeProperty(p.file)}`];
   if (p.line > 0) props.push(`line=${p.line}`, `col=${p.column}`);
   props.push(`title=${escapeProperty(p.code)}`);

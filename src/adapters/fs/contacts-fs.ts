@@ -47,7 +47,7 @@ export async function changeContactFile(file: string, changes: readonly ContactC
 }
 
 /** The text of a YAML contact file after `changes`. New top-level keys go where the schema lists them. */
-export function applyChanges(text: string, changes: readonly ContactChange[]): string {
+function applyChanges(text: string, changes: readonly ContactChange[]): string {
   const doc = parseDocument(text);
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
   for (const change of changes) {

@@ -9,11 +9,6 @@ import { problem, type Problem } from '../../core/problems/index.ts';
 /** The project's email layouts: `emails/<name>.mjml`. */
 export const EMAILS_DIR = fileURLToPath(new URL('../../../emails/', import.meta.url));
 
-/** Lists every content file under `dir`, relative and with `/` separators. */
-export async function listFiles(dir: string): Promise<string[]> {
-  return (await listEntries(dir)).map((e) => e.rel);
-}
-
 /** Each content file under `dir`: relative with `/` separators, and a path to open it by; sorted. */
 async function listEntries(dir: string): Promise<{ rel: string; open: string }[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -36,7 +31,7 @@ async function listEntries(dir: string): Promise<{ rel: string; open: string }[]
 }
 
 /** The layout names in `emailsDir`. */
-export async function listTemplates(emailsDir = EMAILS_DIR): Promise<string[]> {
+async function listTemplates(emailsDir = EMAILS_DIR): Promise<string[]> {
   const files = await readdir(emailsDir).catch(() => [] as string[]);
   return files.filter((f) => f.endsWith('.mjml')).map((f) => f.slice(0, -'.mjml'.length));
 }

@@ -37,7 +37,7 @@ function octokitFor(options: GitHubRepo) {
   });
 }
 
-export function gitHubTasks(options: GitHubRepo): GitHubTasks {
+function gitHubTasks(options: GitHubRepo): GitHubTasks {
   const { owner, repo } = options;
   const octokit = octokitFor(options);
   return {
@@ -91,7 +91,7 @@ export function asTaskIssues(gh: GitHubTasks): TaskIssues {
 }
 
 /** "GitHub answered 401: Bad credentials", or why it could not be reached. */
-export function describeGitHubError(error: unknown): string {
+function describeGitHubError(error: unknown): string {
   const e = error as { status?: number; message?: string; response?: unknown };
   const message = (e.message ?? String(error)).replace(/ - https:\/\/docs\.github\.com\S*/, '');
   // octokit gives a network failure status 500 but no response.

@@ -11,7 +11,7 @@ import type { SendOutcome } from '../../core/touches/index.ts';
 import { toMailOptions } from './mail-options.ts';
 
 /** The file an outbox writes for a touch. */
-export function outboxFile(dir: string, touch: string): string {
+function outboxFile(dir: string, touch: string): string {
   return path.join(dir, `${touch}.eml`);
 }
 

@@ -36,7 +36,7 @@ type SmtpError = Error & { code?: string; responseCode?: number; response?: stri
  * the connection (after the server's 354): from then on, a lost connection or a missing reply
  * means the server may have the message, so the outcome is unknown, never a retry.
  */
-export function classifySmtpError(error: SmtpError, started: boolean, redact: (text: string) => string = (t) => t): SendOutcome {
+function classifySmtpError(error: SmtpError, started: boolean, redact: (text: string) => string = (t) => t): SendOutcome {
   const detail = redact([error.code, error.response ?? error.message].filter(Boolean).join(' '));
   const code = error.responseCode;
   if (code && code >= 500) return { status: 'failed', temporary: false, reason: detail };

@@ -37,17 +37,17 @@ export function parseImapUrl(url: string): ImapTarget | undefined {
 }
 
 /** `imap://host:port/INBOX`: the mailbox without user or password, for messages. */
-export function describeImap(target: ImapTarget): string {
+function describeImap(target: ImapTarget): string {
   return `${target.secure ? 'imaps' : 'imap'}://${target.host}:${target.port}/${target.mailbox}`;
 }
 
-export type ImapIntake = { ok: true; fetched: number; plan: IntakePlan; unreadable: string[] } | { ok: false; reason: string };
+type ImapIntake = { ok: true; fetched: number; plan: IntakePlan; unreadable: string[] } | { ok: false; reason: string };
 
 /**
  * Takes in the new messages of the mailbox at `target` into the content folder `dir`. `today`
  * defaults to the business's today. Never throws for a mailbox that cannot be reached: says why.
  */
-export async function intakeFromImap(target: ImapTarget, dir: string, today?: Temporal.PlainDate): Promise<ImapIntake> {
+async function intakeFromImap(target: ImapTarget, dir: string, today?: Temporal.PlainDate): Promise<ImapIntake> {
   const { input, problems } = await readIntakeContent(dir);
   if (!input) return { ok: false, reason: problems.map((p) => `${p.file} ${p.message}`).join('; ') };
   const client = new ImapFlow({

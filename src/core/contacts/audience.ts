@@ -1,6 +1,6 @@
 import type { Audience, Contact } from '../model/index.ts';
 
-const anyOf = <T>(wanted: readonly T[] | undefined, has: (value: T) => boolean): boolean => wanted !== undefined && wanted.some(has);
+const anyOf = <T>(wanted: readonly T[] | undefined, has: (value: T) => boolean): boolean => wanted?.some(has) ?? false;
 
 /**
  * Whether a contact belongs to an audience: in one of its segments, one of its tiers and with one

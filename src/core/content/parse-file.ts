@@ -7,7 +7,7 @@ import { problemsFromIssues } from './zod-issues.ts';
 export type SourceFile = { path: string; text: string };
 
 /** Files past this size are reported, not parsed: a record is a few kilobytes. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_FILE_BYTES = 1024 * 1024;
 
 const START = { line: 1, column: 1 };
 

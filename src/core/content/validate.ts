@@ -27,7 +27,7 @@ export function isHiddenPath(relative: string): boolean {
 }
 
 /** The folders of a content directory and the form of their files. */
-export const COLLECTIONS = {
+const COLLECTIONS = {
   contacts: { schema: ContactSchema, format: 'yaml' },
   plans: { schema: PlanSchema, format: 'yaml' },
   newsletters: { schema: NewsletterSchema, format: 'mdx' },

@@ -89,7 +89,7 @@ function unknownKeyHint(key: string, known: string[]): string {
 }
 
 /** Levenshtein distance, for "did you mean". */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
@@ -104,7 +104,7 @@ export function editDistance(a: string, b: string): number {
 type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; shape?: Record<string, z.ZodType> };
 
 /** The field names a schema allows at `path`, for suggestions. Unions contribute every option's keys. */
-export function knownKeys(schema: z.ZodType, path: readonly (string | number)[]): string[] {
+function knownKeys(schema: z.ZodType, path: readonly (string | number)[]): string[] {
   let level: z.ZodType[] = [schema];
   for (const part of [...path, undefined]) {
     const next: z.ZodType[] = [];

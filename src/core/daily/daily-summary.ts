@@ -31,7 +31,7 @@ export function exitStatus(report: DailyReport, problems: readonly Problem[]): n
 }
 
 /** Counts of outcomes; `sent + failed + unknown` is every email handed to the delivery. */
-export function countOutcomes(report: DailyReport) {
+function countOutcomes(report: DailyReport) {
   const by = (status: string) => report.results.filter((r) => r.outcome.status === status).length;
   return {
     sent: by('sent'),

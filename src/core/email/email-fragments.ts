@@ -23,7 +23,7 @@ export function paragraphs(text: string, palette: Palette): Fragment {
 }
 
 /** Joins fragments in order. */
-export function join(...fragments: Fragment[]): Fragment {
+function join(...fragments: Fragment[]): Fragment {
   return { html: fragments.map((f) => f.html).join(''), text: fragments.map((f) => f.text).join('') };
 }
 
@@ -32,7 +32,7 @@ function heading(text: string, palette: Palette): Fragment {
 }
 
 /** "March 2026". */
-export function monthYear(date: string): string {
+function monthYear(date: string): string {
   return Temporal.PlainDate.from(date).toLocaleString('en', { month: 'long', year: 'numeric' });
 }
 
@@ -89,7 +89,7 @@ export function nearbyBlock(result: Result | undefined, area: string, palette: P
 }
 
 /** Who is speaking, as the endorsement kind requires: an expert's qualification, an organization's process. */
-export function attribution(t: Testimonial): string {
+function attribution(t: Testimonial): string {
   const parts = [t.author.name];
   if (t.kind === 'expert') parts.push(t.qualification);
   else if (t.kind === 'organization') parts.push(t.organization);
@@ -98,7 +98,7 @@ export function attribution(t: Testimonial): string {
 }
 
 /** Disclosures shown beside an endorsement (FTC Endorsement Guides, SEC Marketing Rule). */
-export function disclosures(t: Testimonial): string[] {
+function disclosures(t: Testimonial): string[] {
   const out: string[] = [];
   if (t.kind === 'organization') out.push(`How this view was reached: ${t.process}.`);
   if (t.disclosures.materialConnection) out.push(t.disclosures.materialConnection);

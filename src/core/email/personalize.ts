@@ -58,12 +58,15 @@ export type EmailDraft = {
   unsubscribe: { mailto: string; url?: string };
 };
 
-export type Personalized = { ok: true; draft: EmailDraft } | { ok: false; reason: string };
+type Personalized = { ok: true; draft: EmailDraft } | { ok: false; reason: string };
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
 
 /** Removes CR and LF (and other control characters) from a value bound for a header. */
 export function cleanHeader(value: string): string {
   return value
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(CONTROL_CHARACTERS, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
@@ -240,7 +243,7 @@ function initial(name: string): string {
 }
 
 /** `mailto:` address for List-Unsubscribe and the visible link when no https URL is set. */
-export function unsubscribeMailto(settings: Settings, contact: string): string {
+function unsubscribeMailto(settings: Settings, contact: string): string {
   return `mailto:${settings.unsubscribe.mailto}?subject=${encodeURIComponent(`Unsubscribe ${contact}`)}`;
 }
 

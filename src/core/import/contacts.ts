@@ -36,7 +36,7 @@ export type ImportOptions = {
 };
 
 /** The order of a contact file's keys, as the schema lists them: new keys go to their place. */
-export const CONTACT_KEYS = [
+const CONTACT_KEYS = [
   'name',
   'firstName',
   'emails',

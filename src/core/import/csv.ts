@@ -7,7 +7,7 @@ import { problem, type Problem } from '../problems/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay, SEGMENTS, TIERS, type Segment, type Tier } from '../model/index.ts';
 import { cleanText, IMPORT_FIELDS, tagFrom, withoutBlanks, type ImportedPerson, type ImportField } from './person.ts';
 
-export type CsvFormat = 'google' | 'outlook' | 'generic';
+type CsvFormat = 'google' | 'outlook' | 'generic';
 /** Header (any case) → field. */
 export type HeaderMap = ReadonlyMap<string, ImportField>;
 
@@ -294,7 +294,7 @@ function phoneRank(column: string): number {
  * A day as `YYYY-MM-DD` (or `MM-DD` for a birthday without a year); `null` for the blanks exports
  * write (Outlook's `0/0/00`); undefined when it is not a day. Outlook writes M/D/YYYY.
  */
-export function readDay(value: string, format: CsvFormat, birthday: boolean): string | null | undefined {
+function readDay(value: string, format: CsvFormat, birthday: boolean): string | null | undefined {
   const text = value.trim();
   if (/^0?0\/0?0\/0{2,4}$/.test(text)) return null;
   const us = format === 'outlook' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text) : null;

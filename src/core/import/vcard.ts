@@ -132,7 +132,7 @@ function readBirthday(value: string, omitYear: unknown): string | undefined {
  * Rewrites vCard 2.1 lines as 3.0: bare types (`TEL;CELL`) become `TYPE=CELL`, quoted-printable
  * values (with their soft line breaks) are decoded in their charset, `ENCODING=BASE64` becomes `b`.
  */
-export function from21(lines: readonly string[]): string[] {
+function from21(lines: readonly string[]): string[] {
   const unfolded: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
@@ -165,7 +165,7 @@ export function from21(lines: readonly string[]): string[] {
     if (qp) value = decodeQuotedPrintable(value, charset).replace(/\r\n|\r|\n/g, '\\n');
     // 2.1 has no escaping: a comma is part of the text, where 3.0 would read a list.
     if (!/^(.+\.)?CATEGORIES$/i.test(name)) value = value.replace(/\\?,/g, '\\,');
-    return [name, ...kept].join(';') + ':' + value;
+    return `${[name, ...kept].join(';')}:${value}`;
   });
 }
 

@@ -44,7 +44,7 @@ export type IntakeInput = {
   testimonialsFolder: string;
 };
 
-export type IntakeKind = 'testimonial' | 'unsubscribe' | 'bounce' | 'delay' | 'unknown';
+type IntakeKind = 'testimonial' | 'unsubscribe' | 'bounce' | 'delay' | 'unknown';
 
 export type IntakeOutcome = {
   source: string;

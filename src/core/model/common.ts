@@ -105,8 +105,8 @@ export const AudienceSchema = z.strictObject({
 export type Audience = z.output<typeof AudienceSchema>;
 
 /** Where content may be shown. */
-export const PUBLISH_SCOPES = ['website', 'email', 'social'] as const;
-export const PublishScopeSchema = z.enum(PUBLISH_SCOPES);
+const PUBLISH_SCOPES = ['website', 'email', 'social'] as const;
+const PublishScopeSchema = z.enum(PUBLISH_SCOPES);
 
 /** Evidence that someone agreed to have their words or name published. */
 export const PublishConsentSchema = z.strictObject({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BirthdaySchema, DateSchema, EmailSchema, IdSchema, SegmentSchema, TagSchema, TextSchema, TierSchema } from './common.ts';
 
 /** How a contact came to agree to something, and whether it still holds. */
-export const ConsentRecordSchema = z.strictObject({
+const ConsentRecordSchema = z.strictObject({
   /** `consent`: they asked or agreed; `existing-client`: the soft opt-in for past clients. */
   basis: z.enum(['consent', 'existing-client', 'legitimate-interest']),
   /** How and where: "signed the open-house sheet at 14 Elm Road". */
@@ -18,13 +18,13 @@ export const ConsentRecordSchema = z.strictObject({
 export type ConsentRecord = z.output<typeof ConsentRecordSchema>;
 
 /** A group the contact belongs to: the frame of reference for an introduction ask. */
-export const CommunitySchema = z.strictObject({
+const CommunitySchema = z.strictObject({
   name: TextSchema,
   /** "plays most Sundays with Tom Harris". */
   note: TextSchema.optional(),
 });
 
-export const HouseholdMemberSchema = z.strictObject({
+const HouseholdMemberSchema = z.strictObject({
   name: TextSchema,
   relation: TextSchema,
   /** When the household member is a contact too. */

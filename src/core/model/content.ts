@@ -11,7 +11,7 @@ import type { Testimonial } from './testimonial.ts';
 /** One record of a collection: its id (the file name), its file, its data. */
 export type Entry<T> = { id: string; file: string; data: T };
 /** A record written as MDX: front matter as data, the rest as body. */
-export type MdxEntry<T> = Entry<T> & { body: string };
+type MdxEntry<T> = Entry<T> & { body: string };
 
 /** Everything in a content folder that validated. */
 export type Content = {

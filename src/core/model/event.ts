@@ -6,7 +6,7 @@ import { ChannelSchema } from './plan.ts';
  * Who an event is for: the contacts named in `contacts`, and anyone in one of the tiers, segments,
  * tags or communities listed (one match is enough). `exclude` names contacts left out all the same.
  */
-export const InviteSchema = z
+const InviteSchema = z
   .strictObject({
     tiers: z.array(TierSchema).optional(),
     segments: z.array(SegmentSchema).optional(),
@@ -38,7 +38,6 @@ export const InviteSchema = z
       }
     }
   });
-export type Invite = z.output<typeof InviteSchema>;
 
 /** `content/events/<id>.yaml`: a client event (a supper, a screening, a talk) and who came. */
 export const EventSchema = z.strictObject({

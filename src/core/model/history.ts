@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { DateSchema, IdSchema, InstantSchema, TextSchema } from './common.ts';
 import { ChannelSchema } from './plan.ts';
 
-/** What happened to a touch. A touch's events are read in order; the last one tells where it stands. */
-export const HISTORY_EVENTS = ['claimed', 'sent', 'failed', 'unknown', 'done', 'skipped', 'missed'] as const;
-
 const touch = {
   /** When it was written. */
   at: InstantSchema,
@@ -46,4 +43,3 @@ export const HistoryEntrySchema = z.discriminatedUnion('event', [
   z.strictObject({ event: z.literal('missed'), ...touch, reason: TextSchema }),
 ]);
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
-export type HistoryEvent = HistoryEntry['event'];

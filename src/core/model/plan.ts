@@ -6,13 +6,13 @@ export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.output<typeof ChannelSchema>;
 
 /** Things that happen to a contact and start a clock. */
-export const TRIGGERS = ['became-client', 'made-referral', 'referral-status-changed', 'referral-became-client', 'closing'] as const;
-export const TriggerSchema = z.enum(TRIGGERS);
+const TRIGGERS = ['became-client', 'made-referral', 'referral-status-changed', 'referral-became-client', 'closing'] as const;
+const TriggerSchema = z.enum(TRIGGERS);
 export type Trigger = z.output<typeof TriggerSchema>;
 
 /** The contact's key dates a step can be anchored to. */
 export const KEY_DATES = ['clientSince', 'closing', 'birthday'] as const;
-export const KeyDateSchema = z.enum(KEY_DATES);
+const KeyDateSchema = z.enum(KEY_DATES);
 
 const count = z.int().positive();
 

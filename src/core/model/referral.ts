@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DateSchema, IdSchema, TextSchema } from './common.ts';
 
 export const REFERRAL_STATUSES = ['introduced', 'met', 'client', 'not-a-fit'] as const;
-export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
+const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
 export type ReferralStatus = z.output<typeof ReferralStatusSchema>;
 
 /** `content/referrals/<id>.yaml`: one introduction and how it went. */

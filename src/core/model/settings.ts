@@ -13,14 +13,13 @@ function isTimeZone(name: string): boolean {
 const HexColourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'should be a colour like #1f4e5f' });
 
 /** The postal address every bulk email must carry (CAN-SPAM, PECR). */
-export const PostalAddressSchema = z.strictObject({
+const PostalAddressSchema = z.strictObject({
   street: TextSchema,
   locality: TextSchema,
   region: TextSchema.optional(),
   postalCode: TextSchema,
   country: TextSchema,
 });
-export type PostalAddress = z.output<typeof PostalAddressSchema>;
 
 const segmentNumbers = z.strictObject(
   Object.fromEntries(SEGMENTS.map((s) => [s, z.int().positive()])) as Record<(typeof SEGMENTS)[number], z.ZodInt>,

@@ -35,7 +35,7 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 type KeyDay = { year?: number; month: number; day: number; text: string };
 
 /** A contact's key date; a birthday may have no year. */
-export function keyDateOf(contact: Contact, key: KeyDate): KeyDay | undefined {
+function keyDateOf(contact: Contact, key: KeyDate): KeyDay | undefined {
   const text = contact.dates[key];
   if (!text) return undefined;
   // The two shapes the schema allows, read in place; anything else the long way.

@@ -7,13 +7,13 @@ import type { ClientEvent, Contact, HistoryEntry, Step, Entry } from '../model/i
 export const EVENTS_PLAN = 'events';
 
 /** Invitations go out this many days before an event that gives no `invite.send`. */
-export const INVITE_DAYS_BEFORE = 21;
+const INVITE_DAYS_BEFORE = 21;
 
 /** Invitations rank with a plan of this priority when two touches meet on one day. */
 export const INVITE_PRIORITY = 65;
 
 /** The day an event's invitations go out. */
-export function inviteDay(event: ClientEvent): Temporal.PlainDate {
+function inviteDay(event: ClientEvent): Temporal.PlainDate {
   return event.invite.send
     ? Temporal.PlainDate.from(event.invite.send)
     : Temporal.PlainDate.from(event.date).subtract({ days: INVITE_DAYS_BEFORE });
@@ -26,7 +26,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * one of the tiers, segments, tags or communities the invitation lists (any one is enough). The
  * host and anyone in `exclude` are left out.
  */
-export function invitedBecause(event: ClientEvent, id: string, contact: Contact): string | undefined {
+function invitedBecause(event: ClientEvent, id: string, contact: Contact): string | undefined {
   const { invite } = event;
   if (id === event.host || invite.exclude?.includes(id)) return undefined;
   if (invite.contacts?.includes(id)) return 'invited by name';

@@ -19,7 +19,7 @@ import { referralStepKind } from '../referrals/index.ts';
 import { withHints } from './touch-hints.ts';
 
 /** The settings the planner reads; without the gift budget, gift tasks carry no gift suggestion. */
-export type PlanSettings = Pick<Settings, 'timeZone' | 'limits' | 'graceDays'> & Partial<Pick<Settings, 'giftBudget' | 'currency'>>;
+type PlanSettings = Pick<Settings, 'timeZone' | 'limits' | 'graceDays'> & Partial<Pick<Settings, 'giftBudget' | 'currency'>>;
 
 /** What the planner plans from: the validated content (a `Content` with its settings fits). */
 export type PlanInput = {
@@ -49,7 +49,7 @@ export type PlanResult = {
  * How far before the grace window missed touches are still reported, counted from the first day
  * in history: longer than a scheduled workflow stays switched off (60 days without activity).
  */
-export const MISSED_LOOKBACK_DAYS = 60;
+const MISSED_LOOKBACK_DAYS = 60;
 
 /** Emails due this many days after the range are looked at, so the limits keep room for them. */
 const LOOKAHEAD_DAYS = 6;

@@ -11,7 +11,7 @@ export type HintInput = {
 };
 
 /** An event a contact came to is worth a mention for this many days after it. */
-export const EVENT_MENTION_DAYS = 90;
+const EVENT_MENTION_DAYS = 90;
 
 // Each planning run's referrals, by referrer, so a year of gift tasks does not scan them all each time.
 const byReferrer = new WeakMap<readonly Entry<Referral>[], Map<string, Entry<Referral>[]>>();

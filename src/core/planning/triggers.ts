@@ -2,7 +2,7 @@ import { parseDay, type Day } from '../calendar/index.ts';
 import type { Contact, Referral, ReferralStatus, Trigger, Entry } from '../model/index.ts';
 
 /** One time a trigger happened to a contact, and how to say it. */
-export type TriggerEvent = { day: Day; date: string; what: string };
+type TriggerEvent = { day: Day; date: string; what: string };
 
 /** Every time each trigger happened to one contact, oldest first. */
 export type ContactTriggers = Record<Trigger, TriggerEvent[]>;

@@ -22,7 +22,7 @@ export type PlanRow = PlannedRow & {
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Orders rows by date, contact, plan, step: the order of the JSON array. */
-export function byDateContactPlanStep(a: PlannedRow, b: PlannedRow): number {
+function byDateContactPlanStep(a: PlannedRow, b: PlannedRow): number {
   return text(a.date, b.date) || text(a.contact, b.contact) || text(a.plan, b.plan) || text(a.step, b.step);
 }
 

@@ -3,7 +3,7 @@
  * report, never an exception. Codes are permanent; messages say what happened, hints what to do.
  */
 
-export const PROBLEM_HINTS = {
+const PROBLEM_HINTS = {
   // Reading files
   MalformedYaml: 'Fix the YAML syntax at this spot: check indentation, colons and quotes.',
   MalformedJson: 'Each history line must be one JSON object. History is written by the jobs: restore the line from Git.',

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findLeaks, leakTargets, type Leak, type LeakKind, type LeakTarget } from './find-leaks.ts';
+import { findLeaks, leakTargets, type Leak, type LeakTarget } from './find-leaks.ts';
 import { ContactSchema } from '../model/index.ts';
 
 const contact = (id: string, fields: Record<string, unknown>) => ({ id, data: ContactSchema.parse({ segment: 'sphere', ...fields }) });
@@ -147,7 +147,7 @@ describe('findLeaks', () => {
   });
 
   it('finds what the scan it replaced found in a page with every kind of leak', () => {
-    const text = FRAGMENTS.join(' ') + '\n' + FRAGMENTS.join('');
+    const text = `${FRAGMENTS.join(' ')}\n${FRAGMENTS.join('')}`;
     const files = [{ path: 'dist/all.html', text }];
     const leaks = findLeaks(files, targets);
     expect(new Set(leaks.map((l) => l.contact))).toEqual(
@@ -197,10 +197,6 @@ function phoneKey(phone: string): string | undefined {
   const digits = phone.replace(/\D/g, '');
   if (digits.length < 6) return undefined;
   return digits.slice(-9);
-}
-
-function normalizeName(name: string): string {
-  return name.trim().toLowerCase().split(/\s+/).join(' ');
 }
 
 const EMAIL = /[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;

@@ -6,7 +6,7 @@ import { hasPublishConsent } from './publish.ts';
 import type { Contact, Result, Settings } from '../model/index.ts';
 import { ASCII_WORD, asciiHash, emailsIn, FNV_OFFSET, FNV_PRIME, lowerAscii, nextWord, wordCharSize } from './text-scan.ts';
 
-export type LeakKind = 'email' | 'phone' | 'name';
+type LeakKind = 'email' | 'phone' | 'name';
 
 /** One private fact of one contact. */
 export type LeakTarget = { contact: string; kind: LeakKind; value: string };
@@ -142,6 +142,7 @@ function indexTargets(targets: readonly LeakTarget[]): TargetIndex {
     if (target.kind === 'name') {
       const words = [...target.value.toLowerCase().matchAll(WORD)].map((m) => m[0]);
       if (words.length) add(index.names, words[0], { target, words });
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included.
       if (words.length && /^[\x00-\x7f]*$/.test(words[0])) index.firstWords[asciiHash(words[0]) & (FIRST_WORD_SLOTS - 1)] = 1;
     }
   }

@@ -78,7 +78,7 @@ export function publicResults<E extends WithId<Result>>(entries: readonly E[]): 
 }
 
 /** A newsletter is in the public archive once sent: not a draft, send date on or before `today`. */
-export function isSentNewsletter(newsletter: Newsletter, today: Temporal.PlainDate): boolean {
+function isSentNewsletter(newsletter: Newsletter, today: Temporal.PlainDate): boolean {
   return !newsletter.draft && Temporal.PlainDate.compare(Temporal.PlainDate.from(newsletter.sendDate), today) <= 0;
 }
 

@@ -9,7 +9,7 @@ export function consentHolds(record: ConsentRecord | undefined, day: string): bo
 }
 
 /** May this contact be introduced to another on `day`: their `consent.introductions` holds. */
-export function mayIntroduce(contact: Contact, day: string): boolean {
+function mayIntroduce(contact: Contact, day: string): boolean {
   return consentHolds(contact.consent.introductions, day);
 }
 

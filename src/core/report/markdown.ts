@@ -22,7 +22,7 @@ export function monthLabel(month: string): string {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A day as the owner reads it: "19 Sep", with the year when it is not the report's. */
-export function shortDay(date: string, reportYear: string): string {
+function shortDay(date: string, reportYear: string): string {
   const [year, month, day] = date.split('-');
   return `${Number(day)} ${MONTHS[Number(month) - 1]}${year === reportYear ? '' : ` ${year}`}`;
 }

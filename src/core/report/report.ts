@@ -18,9 +18,9 @@ import {
 } from '../model/index.ts';
 
 /** Touches that reached a contact this many days before a referral count as coming before it. */
-export const WHAT_WORKS_DAYS = 90;
+const WHAT_WORKS_DAYS = 90;
 /** Referrals by month covers this many months, ending with the report's month. */
-export const REPORT_MONTHS = 12;
+const REPORT_MONTHS = 12;
 
 export type ReportInput = {
   settings: Pick<Settings, 'timeZone' | 'overdueAfterDays'> & { business: Pick<Settings['business'], 'name'> };
@@ -53,7 +53,7 @@ export type ReferralLine = {
 };
 
 /** One thank-you, gift or update a referrer had: from history, or from the referral's own record. */
-export type LoopStep = { kind: ReferralTouchKind; date: string; how?: string };
+type LoopStep = { kind: ReferralTouchKind; date: string; how?: string };
 
 /**
  * What closed the loop on a referral: history's touches, and what the referral's record tells

@@ -10,7 +10,7 @@ import { syncTasks } from './task-sync.ts';
 import type { Task, TaskIssue } from './task.ts';
 
 /** What an outside call gave back: a value, or why not (never a thrown error). */
-export type Answer<T> = { ok: true; value: T } | { ok: false; reason: string };
+type Answer<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** The issue tracker as the daily job uses it (GitHub in practice). */
 export type TaskIssues = {

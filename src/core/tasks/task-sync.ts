@@ -2,7 +2,7 @@ import type { Channel, HistoryEntry } from '../model/index.ts';
 import type { Task, TaskIssue } from './task.ts';
 
 /** The parts of a touch id: `contact.plan.step.due`. */
-export function parseTouchId(id: string): { contact: string; plan: string; step: string; due: string } | undefined {
+function parseTouchId(id: string): { contact: string; plan: string; step: string; due: string } | undefined {
   const m = /^([a-z0-9-]+)\.([a-z0-9-]+)\.([a-z0-9-]+)\.(\d{4}-\d{2}-\d{2})$/.exec(id);
   return m ? { contact: m[1], plan: m[2], step: m[3], due: m[4] } : undefined;
 }

@@ -42,7 +42,7 @@ const VERBS: Record<Channel, string> = {
 export const CLOSE_ISSUE = 'Close this issue when it is done; Referable records it in the history.';
 
 /** The hidden marker that ties an issue to its touch, so a rerun finds it instead of opening another. */
-export function taskMarker(touchId: string): string {
+function taskMarker(touchId: string): string {
   return `<!-- referable-touch: ${touchId} -->`;
 }
 
@@ -52,12 +52,12 @@ export function touchIdFromBody(body: string | null | undefined): string | undef
 }
 
 /** Greets a contact by `firstName`, or the first word of their name. */
-export function firstNameOf(contact: Contact): string {
+function firstNameOf(contact: Contact): string {
   return contact.firstName ?? contact.name.split(/\s+/)[0];
 }
 
 /** Replaces `{{firstName}}` and `{{name}}` in a plan's task or suggestion text. */
-export function fillContactFields(text: string, contact: Contact): string {
+function fillContactFields(text: string, contact: Contact): string {
   return text.replaceAll('{{firstName}}', firstNameOf(contact)).replaceAll('{{name}}', contact.name);
 }
 
