@@ -23,7 +23,7 @@ function settingsSiteUrl() {
 const site = process.env.SITE_URL || settingsSiteUrl() || 'http://localhost:4321';
 const base = process.env.BASE_PATH || '/';
 
-/** Writes sitemap.xml from the pages the build produced (endpoints and the 404 page left out). */
+/** Writes sitemap.xml from the pages the build produced (endpoints, the 404 page and the editor left out). */
 function sitemap() {
   return {
     name: 'referable-sitemap',
@@ -33,7 +33,7 @@ function sitemap() {
         const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
         const urls = pages
           .map((p) => p.pathname)
-          .filter((p) => !/\.[a-z0-9]+$/i.test(p) && !/^404\/?$/.test(p))
+          .filter((p) => !/\.[a-z0-9]+$/i.test(p) && !/^(404|admin)\/?$/.test(p))
           .map((p) => new URL(p, root).href)
           .sort();
         const body = urls.map((u) => `  <url><loc>${u.replaceAll('&', '&amp;')}</loc></url>`).join('\n');

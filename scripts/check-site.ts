@@ -10,8 +10,9 @@ import { readContent } from '../src/adapters/fs/index.ts';
 import { findLeaks, formatLeak, leakTargets } from '../src/core/publishing/index.ts';
 import { buildDate } from '../src/site/env.ts';
 
-// Everything a browser or a feed reader can read; images and fonts hold no contact's text.
-const TEXT = /\.(html?|xml|json|txt|js|mjs|css|svg|webmanifest|map)$/i;
+// Everything a browser, a feed reader or the editor at /admin/ (config.yml) can read; images and
+// fonts hold no contact's text.
+const TEXT = /\.(html?|xml|json|ya?ml|txt|js|mjs|css|svg|webmanifest|map)$/i;
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 

@@ -1,12 +1,13 @@
 /**
- * `npm run pr-summary -- --plan plan.json [--preview DIR] [--days N]`: tell a pull request's
- * reviewer what the change will send. Writes the job summary and, with GITHUB_TOKEN,
+ * `npm run pr-summary -- --plan plan.json [--base base-plan.json] [--preview DIR] [--days N]`: tell
+ * a pull request's reviewer what the change will send and, given the base branch's plan for the
+ * same days, what it adds to or removes from that. Writes the job summary and, with GITHUB_TOKEN,
  * GITHUB_REPOSITORY and PR_NUMBER, one comment on the pull request that later runs update.
  */
-import { appendFile, readFile, readdir } from 'node:fs/promises';
+import { appendFile, readFile, readdir, stat } from 'node:fs/promises';
 import { parseCommandArgs, UsageError, runCommand } from '../src/adapters/cli/index.ts';
 import { upsertPullRequestComment } from '../src/adapters/github/index.ts';
-import { SUMMARY_MARKER, summarizeChange, type PlannedRow } from '../src/core/preview/index.ts';
+import { SUMMARY_MARKER, summarizeChange, summarizeDifference, type PlannedRow } from '../src/core/preview/index.ts';
 
 /** The plan's JSON; a file that is not one is a usage error (often npm's banner written into it). */
 async function readPlan(file: string): Promise<PlannedRow[]> {
@@ -27,6 +28,7 @@ async function readPlan(file: string): Promise<PlannedRow[]> {
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {
     plan: { type: 'string' },
+    base: { type: 'string' },
     preview: { type: 'string' },
     days: { type: 'string', default: '14' },
   });
@@ -35,7 +37,11 @@ runCommand(async () => {
   const previews = values.preview
     ? (await readdir(values.preview).catch(() => [])).filter((f) => f.endsWith('.html') && f !== 'index.html').length
     : 0;
-  const markdown = summarizeChange(rows, { days: Number(values.days), previews });
+  const days = Number(values.days);
+  const summary = summarizeChange(rows, { days, previews });
+  // plan-base writes no file when the base cannot be planned: the comment gives this plan alone.
+  const base = values.base && (await stat(values.base).catch(() => undefined)) ? await readPlan(values.base) : undefined;
+  const markdown = base ? `${summary}\n\n${summarizeDifference(base, rows, days)}` : summary;
   console.log(markdown);
   const { GITHUB_STEP_SUMMARY, GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, PR_NUMBER } = process.env;
   if (GITHUB_STEP_SUMMARY) await appendFile(GITHUB_STEP_SUMMARY, `${markdown}\n`);

@@ -23,3 +23,14 @@ export function buildDate(timeZone: string): Temporal.PlainDate {
   const fixed = process.env.BUILD_DATE;
   return fixed ? Temporal.PlainDate.from(fixed) : Temporal.Now.plainDateISO(timeZone);
 }
+
+/**
+ * The repository the editor at `/admin/` reads and writes: `CMS_REPO` (owner/name), else the one
+ * Actions builds (`GITHUB_REPOSITORY`); the branch is `CMS_BRANCH`, default `main`.
+ */
+export function cmsRepository(): { repo: string; branch: string } {
+  return {
+    repo: process.env.CMS_REPO || process.env.GITHUB_REPOSITORY || 'owner/repository',
+    branch: process.env.CMS_BRANCH || 'main',
+  };
+}

@@ -3,6 +3,8 @@
  * validated content folder. The scripts and the Astro site both import it.
  */
 export {
+  BirthdaySchema,
+  DateSchema,
   EmailSchema,
   IdSchema,
   SEGMENTS,

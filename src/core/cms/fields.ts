@@ -1,0 +1,167 @@
+/**
+ * Editor fields from a zod schema: each key of the schema becomes one field of the Git-based CMS
+ * (Sveltia CMS, whose configuration is Decap's with a few additions), with the widget its type
+ * calls for. Pure: a schema and hints in, plain objects out.
+ */
+import type { z } from 'zod';
+
+type Widget = { widget: string; [option: string]: unknown };
+
+/** One field of the CMS configuration (`collections[].fields[]`). */
+export type CmsField = {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  default?: unknown;
+  hint?: string;
+  [option: string]: unknown;
+};
+
+/** What the schema cannot say about a field, keyed by its path (`household[].contact`). */
+export type FieldHint =
+  /** A contact id, picked from the contacts (a list of them when the field is a list). */
+  | { kind: 'contact' }
+  /** Several lines of text. */
+  | { kind: 'long-text' }
+  /** A value filled in when the field is added: `{{now}}` is today. */
+  | { kind: 'default'; value: unknown };
+
+/** The schemas that the walk tells apart by identity, because their type alone says "string". */
+export type KnownSchemas = { date: z.ZodType; birthday: z.ZodType };
+
+type Walk = { hints: Record<string, FieldHint>; known: KnownSchemas };
+
+/** The `def` of any zod v4 schema, read without reaching into zod's internal types. */
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  defaultValue?: unknown;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  options?: z.ZodType[];
+  discriminator?: string;
+  entries?: Record<string, string>;
+  checks?: { _zod: { def: { check: string; minimum?: number } } }[];
+  values?: unknown[];
+};
+const def = (schema: z.ZodType): Def => (schema as unknown as { def: Def }).def;
+
+/** A key as a label: `goodReferral` → `Good referral`. */
+export function labelOf(name: string): string {
+  const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Optional, default and prefault wrappers peeled off, with what they said. */
+function unwrap(schema: z.ZodType): { inner: z.ZodType; optional: boolean; defaultValue?: unknown } {
+  let inner = schema;
+  let optional = false;
+  let defaultValue: unknown;
+  for (;;) {
+    const d = def(inner);
+    if (d.type === 'optional' && d.innerType) {
+      optional = true;
+      inner = d.innerType;
+    } else if ((d.type === 'default' || d.type === 'prefault') && d.innerType) {
+      optional = true;
+      defaultValue ??= d.defaultValue;
+      inner = d.innerType;
+    } else return { inner, optional, defaultValue };
+  }
+}
+
+/** The fields for every key of an object schema, in the schema's order. */
+export function fieldsOf(shape: Record<string, z.ZodType>, walk: Walk, path = ''): CmsField[] {
+  return Object.entries(shape).map(([name, schema]) => fieldOf(name, schema, walk, path ? `${path}.${name}` : name));
+}
+
+function fieldOf(name: string, schema: z.ZodType, walk: Walk, path: string): CmsField {
+  const { inner, optional, defaultValue } = unwrap(schema);
+  const field: CmsField = { name, label: labelOf(name), ...widgetOf(inner, walk, path) } as CmsField;
+  if (optional) field.required = false;
+  const hint = walk.hints[path];
+  if (hint?.kind === 'default') field.default = hint.value;
+  else if (defaultValue !== undefined && isPlainDefault(defaultValue)) field.default = defaultValue;
+  return field;
+}
+
+/** Scalars and lists of scalars make sensible form defaults; an empty object or list does not. */
+function isPlainDefault(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length > 0 && value.every((v) => typeof v !== 'object');
+  return typeof value !== 'object';
+}
+
+const RELATION = { widget: 'relation', collection: 'contacts', value_field: '{{slug}}', search_fields: ['name'], display_fields: ['name'] };
+
+function widgetOf(schema: z.ZodType, walk: Walk, path: string): Widget {
+  const hint = walk.hints[path];
+  if (schema === walk.known.date) return { widget: 'datetime', type: 'date', format: 'YYYY-MM-DD', time_format: false };
+  if (schema === walk.known.birthday) {
+    return { widget: 'string', pattern: ['^(\\d{4}-)?\\d{2}-\\d{2}$', 'MM-DD, or YYYY-MM-DD with the year'] };
+  }
+  const d = def(schema);
+  switch (d.type) {
+    case 'pipe':
+      // z.preprocess reads its input through a transform: the output side says what is stored.
+      return widgetOf(d.in && def(d.in).type !== 'transform' ? d.in : d.out!, walk, path);
+    case 'string':
+      if (hint?.kind === 'contact') return RELATION;
+      return { widget: hint?.kind === 'long-text' ? 'text' : 'string' };
+    case 'number': {
+      const n = schema as unknown as { isInt: boolean; minValue: number | null; maxValue: number | null };
+      const bounded = (v: number | null) => v !== null && Math.abs(v) < Number.MAX_SAFE_INTEGER;
+      return {
+        widget: 'number',
+        value_type: n.isInt ? 'int' : 'float',
+        ...(bounded(n.minValue) ? { min: n.minValue } : {}),
+        ...(bounded(n.maxValue) ? { max: n.maxValue } : {}),
+      };
+    }
+    case 'boolean':
+      return { widget: 'boolean' };
+    case 'enum':
+      return { widget: 'select', options: Object.values(d.entries!) };
+    case 'array':
+      return { ...listOf(d.element!, walk, path), ...minItems(d) };
+    case 'object':
+      return { widget: 'object', fields: fieldsOf(d.shape!, walk, path) };
+    case 'union':
+      if (d.discriminator) return variableObject(d.options!, d.discriminator, walk, path);
+      break;
+  }
+  throw new Error(`The CMS has no widget for the ${d.type} at ${path}: add one in src/core/cms/fields.ts`);
+}
+
+function listOf(element: z.ZodType, walk: Walk, path: string): Widget {
+  const item = def(unwrap(element).inner);
+  if (walk.hints[path]?.kind === 'contact') return { ...RELATION, multiple: true };
+  if (item.type === 'enum') return { widget: 'select', multiple: true, options: Object.values(item.entries!) };
+  if (item.type === 'object') {
+    return { widget: 'list', fields: fieldsOf(item.shape!, walk, `${path}[]`) };
+  }
+  // A list of words, one a row.
+  return { widget: 'list' };
+}
+
+/** A list's `.min(n)`, so the form asks for the rows the schema needs. */
+function minItems(d: Def): { min?: number } {
+  const minimum = d.checks?.find((c) => c._zod.def.check === 'min_length')?._zod.def.minimum;
+  return minimum ? { min: minimum } : {};
+}
+
+/** A discriminated union: an object whose kind is picked first, then that kind's fields. */
+function variableObject(options: z.ZodType[], key: string, walk: Walk, path: string): Widget {
+  return {
+    widget: 'object',
+    typeKey: key,
+    types: options.map((option) => {
+      const shape = { ...def(option).shape! };
+      const name = String(def(shape[key]).values![0]);
+      delete shape[key];
+      return { name, label: labelOf(name), widget: 'object', fields: fieldsOf(shape, walk, path) };
+    }),
+  };
+}

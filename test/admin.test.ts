@@ -1,0 +1,184 @@
+/**
+ * The editor at /admin/, built for real and opened in Debian's Chromium. Sveltia CMS works on a
+ * local repository through the browser's folder picker (File System Access API); headless Chromium
+ * cannot answer the picker, so the test answers it with a folder of the browser's own private
+ * file system, filled with a copy of the sample. The only stand-in is GitHub's status feed.
+ */
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ContactSchema } from '../src/core/model/index.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { ROOT, runNode, runScript, type ScriptRun } from './helpers/run-script.ts';
+import { copySample } from './helpers/sample.ts';
+import { serveDir, type StaticServer } from './helpers/static-server.ts';
+import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
+
+const SLOW = 300_000;
+
+// Vitest puts import.meta.env into process.env: a child Astro build would take it as its own.
+function shellEnv(): NodeJS.ProcessEnv {
+  const vitest = /^(VITEST.*|TEST|NODE_ENV|BASE_URL|MODE|DEV|PROD|SSR)$/;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitest.test(key)));
+}
+
+let work: string;
+let dist: string;
+let content: string;
+let build: ScriptRun;
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  work = await writeTree({}, 'referable-admin-');
+  dist = path.join(work, 'dist');
+  content = await copySample(path.join(work, 'repo', 'content'));
+  // The small site fixture builds fastest; the editor's page and configuration hold no content.
+  build = await runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
+    ...shellEnv(),
+    NO_COLOR: '1',
+    REFERABLE_CONTENT: path.join(ROOT, 'test/fixtures/site-sample'),
+    REFERABLE_CACHE_DIR: `${dist}-cache`,
+    SITE_URL: '',
+    BASE_PATH: '',
+    CMS_REPO: 'agency/referable',
+  });
+  if (build.code !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  server = await serveDir(dist);
+  browser = await launchBrowser();
+}, SLOW);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (work) await removeTree(work);
+});
+
+/** Every file under `dir`, relative path to text, with `.git/HEAD` so the editor takes it for a repository. */
+async function repositoryFiles(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n' };
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) files[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(path.join(e.parentPath, e.name), 'utf8');
+  }
+  return files;
+}
+
+/** The few File System Access types the page code uses (the tests compile without the DOM library). */
+type Dir = {
+  getDirectoryHandle(name: string, options?: { create: boolean }): Promise<Dir>;
+  getFileHandle(
+    name: string,
+    options?: { create: boolean },
+  ): Promise<{ createWritable(): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }>; getFile(): Promise<Blob> }>;
+};
+type PageGlobals = { navigator: { storage: { getDirectory(): Promise<Dir> } }; showDirectoryPicker?: () => Promise<Dir> };
+
+type Opened = { page: Page; trouble: string[]; otherHosts: string[] };
+
+/** Opens /admin/ with the folder picker answered by a private folder holding `files`. */
+async function openEditor(files: Record<string, string>): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 4000 } /* fields render as they scroll into view */ });
+  const trouble: string[] = [];
+  const otherHosts: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') trouble.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => trouble.push(`page error: ${e.message}`));
+  await page.route(
+    (url) => url.origin !== server.origin && url.protocol.startsWith('http'),
+    (route) => {
+      const url = new URL(route.request().url());
+      otherHosts.push(url.host);
+      // The GitHub backend shows GitHub's status; the machine has no network.
+      if (url.host === 'www.githubstatus.com') return route.fulfill({ json: { status: { indicator: 'none' } } });
+      return route.abort();
+    },
+  );
+  await page.addInitScript((tree: Record<string, string>) => {
+    const page = globalThis as unknown as PageGlobals;
+    page.showDirectoryPicker = async () => {
+      const root = await page.navigator.storage.getDirectory();
+      const repo = await root.getDirectoryHandle('repo', { create: true });
+      for (const [rel, text] of Object.entries(tree)) {
+        const parts = rel.split('/');
+        let dir = repo;
+        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
+        const writable = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
+        await writable.write(text);
+        await writable.close();
+      }
+      return repo;
+    };
+  }, files);
+  await page.goto(`${server.url}admin/`);
+  return { page, trouble, otherHosts };
+}
+
+/** A file of the private folder, or undefined. */
+function readPrivateFile(page: Page, rel: string): Promise<string | undefined> {
+  return page.evaluate(async (parts: string[]) => {
+    try {
+      const { navigator } = globalThis as unknown as PageGlobals;
+      let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
+      for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+      return await (await (await dir.getFileHandle(parts.at(-1)!)).getFile()).text();
+    } catch {
+      return undefined;
+    }
+  }, rel.split('/'));
+}
+
+describe('the editor at /admin/', { timeout: SLOW }, () => {
+  it('serves the configuration made from the schema, for the repository, with no content in it', async () => {
+    const config = parse(await readFile(path.join(dist, 'admin/config.yml'), 'utf8'));
+    expect(config.backend).toEqual({ name: 'github', repo: 'agency/referable', branch: 'main' });
+    expect(config.publish_mode).toBe('editorial_workflow');
+    const sitemap = await readFile(path.join(dist, 'sitemap.xml'), 'utf8');
+    expect(sitemap).not.toContain('/admin');
+  });
+
+  it('creates a contact through the form that matches the schema and passes check', async () => {
+    const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
+    await page.getByRole('button', { name: /Work with Local Repository/ }).click();
+    await page.getByRole('button', { name: 'New' }).click();
+    const field = (keyPath: string) => page.locator(`section.field[data-key-path="${keyPath}"]`);
+    await field('segment').getByRole('radio', { name: 'sphere' }).click();
+    // Typed key by key: the form takes a filled value only once it has settled.
+    await field('name').getByRole('textbox').pressSequentially('Rosa Lind');
+    await field('emails').getByRole('textbox').first().pressSequentially('Rosa.Lind@Example.org');
+    await field('consent').getByRole('checkbox', { name: /Add/ }).click();
+    await field('consent.email').getByRole('checkbox', { name: /Add/ }).click();
+    await field('consent.email.source').getByRole('textbox').pressSequentially('Asked for the newsletter at the market stall');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => readPrivateFile(page, 'content/contacts/rosa-lind.yaml'), { timeout: 20_000 }).toBeDefined();
+    const text = (await readPrivateFile(page, 'content/contacts/rosa-lind.yaml'))!;
+    await page.close();
+
+    await addToTree(content, { 'contacts/rosa-lind.yaml': text });
+    const contact = ContactSchema.parse(parse(text));
+    expect(contact).toMatchObject({ name: 'Rosa Lind', emails: ['rosa.lind@example.org'], segment: 'sphere', tier: 'standard' });
+    expect(contact.consent.email).toEqual({
+      basis: 'consent',
+      source: 'Asked for the newsletter at the market stall',
+      date: Temporal.Now.plainDateISO().toString(),
+    });
+    const check = await runScript('check', ['--content', content]);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect(trouble).toEqual([]);
+    expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
+  });
+
+  it('is covered by the privacy check', async () => {
+    const copy = path.join(work, 'dist-copy');
+    await cp(dist, copy, { recursive: true });
+    await mkdir(path.join(copy, 'admin'), { recursive: true });
+    const config = await readFile(path.join(copy, 'admin/config.yml'), 'utf8');
+    await writeFile(path.join(copy, 'admin/config.yml'), `${config}# ana@example.com\n`);
+    const run = await runScript('check-site', ['--content', path.join(ROOT, 'test/fixtures/site-sample'), '--dist', copy]);
+    expect(run.stderr).toContain(`${copy}/admin/config.yml:`);
+    expect(run.code).toBe(1);
+  });
+});
