@@ -1,8 +1,8 @@
 import { inAudience, mayEmailOn } from '../contacts/index.ts';
 import { emailInvites, EVENTS_PLAN, INVITE_PRIORITY, planEventInvites } from './events.ts';
 import { dayOfPlainDate, formatDay, parseDay, plainDates, type Day } from '../calendar/index.ts';
-import { dueDays, type NewsletterIssue, type RuleDue } from './due-rules.ts';
-import { ruleRank, scheduleEmails } from './pressure.ts';
+import { dueDays, ruleRank, type ContactTriggers, type NewsletterIssue, type RuleDue } from '../due-rules/index.ts';
+import { scheduleEmails } from './pressure.ts';
 import { purposeFiller, type Filled } from './purpose-steps.ts';
 import {
   indexHistory,
@@ -13,7 +13,7 @@ import {
   type MissedTouch,
   type SkippedTouch,
 } from '../touches/index.ts';
-import { contactTriggers, type ContactTriggers } from './triggers.ts';
+import { contactTriggers } from './triggers.ts';
 import type { Entry, Audience, ClientEvent, Contact, HistoryEntry, Newsletter, Plan, Referral, Settings, Step } from '../model/index.ts';
 import { referralStepKind } from '../referrals/index.ts';
 import { withHints } from './touch-hints.ts';

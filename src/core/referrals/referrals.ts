@@ -1,4 +1,5 @@
 import { businessDayOf } from '../calendar/index.ts';
+import { ruleTrigger } from '../due-rules/index.ts';
 import { sharedWords, words } from './words.ts';
 import type { Contact, HistoryEntry, Plan, Referral, ReferralStatus, Settings, Step, Entry } from '../model/index.ts';
 
@@ -137,10 +138,10 @@ export type ReferralTouchKind = 'thanks' | 'gift' | 'update';
 export function referralStepKind(step: Step): ReferralTouchKind | undefined {
   // A refer-back or ask step may follow a referral, but it is neither a thank-you nor an update.
   if (step.purpose) return undefined;
-  if (step.due.rule !== 'after' && step.due.rule !== 'sequence') return undefined;
-  if (step.due.trigger === 'made-referral') return step.channel === 'gift' ? 'gift' : 'thanks';
-  if (step.due.trigger === 'referral-status-changed') return 'update';
-  if (step.due.trigger === 'referral-became-client') return step.channel === 'gift' ? 'gift' : 'thanks';
+  const trigger = ruleTrigger(step.due);
+  if (trigger === 'made-referral') return step.channel === 'gift' ? 'gift' : 'thanks';
+  if (trigger === 'referral-status-changed') return 'update';
+  if (trigger === 'referral-became-client') return step.channel === 'gift' ? 'gift' : 'thanks';
   return undefined;
 }
 
@@ -185,7 +186,7 @@ export function referralTouches(
     for (const step of plan.data.steps) {
       const kind = referralStepKind(step);
       if (!kind) continue;
-      const trigger = step.due.rule === 'after' || step.due.rule === 'sequence' ? step.due.trigger : undefined;
+      const trigger = ruleTrigger(step.due);
       const starts =
         trigger === 'referral-status-changed'
           ? referral.status.slice(1)
