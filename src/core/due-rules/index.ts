@@ -58,5 +58,6 @@ export {
   type NewsletterIssue,
   type RuleContext,
   type RuleDue,
+  type Trigger,
   type TriggerEvent,
 } from './rule.ts';
