@@ -2,4 +2,4 @@
  * Who a plan reaches and who may be emailed: audiences and consent.
  */
 export { inAudience } from './audience.ts';
-export { mayEmailOn } from './consent.ts';
+export { consentHolds, mayEmail, mayEmailOn } from './consent.ts';

@@ -8,6 +8,7 @@ import { EMPTY, nearbyBlock, paragraphs, recapBlock, referralBlock, resultsBlock
 import { fillText, htmlToText, type EmailFields, type Fragment } from './render-email.ts';
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
+import { mayEmail } from '../contacts/index.ts';
 
 /** Every field a layout may use. Text fields are `{{name}}`, fragments `{{{name}}}`. */
 export const EMAIL_FIELDS: ReadonlySet<string> = new Set([
@@ -69,22 +70,6 @@ export function cleanHeader(value: string): string {
     .replace(CONTROL_CHARACTERS, ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
-}
-
-/** Why a contact may not be emailed today, or undefined when they may. */
-export function emailBlocked(contact: Contact, today: Temporal.PlainDate): string | undefined {
-  if (contact.unsubscribed) return `unsubscribed on ${contact.unsubscribed.date}`;
-  const consent = contact.consent.email;
-  if (!consent) return 'no consent to email on record';
-  if (consent.withdrawn && Temporal.PlainDate.compare(consent.withdrawn, today) <= 0) return `consent withdrawn on ${consent.withdrawn}`;
-  if (consent.expires && Temporal.PlainDate.compare(consent.expires, today) < 0) return `consent expired on ${consent.expires}`;
-  if (!emailAddress(contact)) return 'no email address that has not bounced';
-  return undefined;
-}
-
-function emailAddress(contact: Contact): string | undefined {
-  const bounced = new Set(contact.bounced.map((b) => b.email));
-  return contact.emails.find((e) => !bounced.has(e));
 }
 
 const PARTNERS = /^(partner|spouse|husband|wife|fianc[eé]e?)$/i;
@@ -191,8 +176,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
   function personalize(touch: DueTouch): Personalized {
     const entry = contacts.get(touch.contact);
     if (!entry) return { ok: false, reason: `no contact "${touch.contact}"` };
-    const blocked = emailBlocked(entry.data, today);
-    if (blocked) return { ok: false, reason: blocked };
+    const permission = mayEmail(entry.data, today);
+    if (!permission.ok) return { ok: false, reason: permission.reason };
     const layout = touch.template ?? 'note';
     const fields = textFields(entry);
     let subject = touch.subject;
@@ -222,7 +207,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
       draft: {
         touch,
         contact: entry.id,
-        to: { name: cleanHeader(entry.data.name), address: emailAddress(entry.data) as string },
+        to: { name: cleanHeader(entry.data.name), address: permission.email },
         layout,
         subject: fields.subject as string,
         fields,
