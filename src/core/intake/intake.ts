@@ -11,6 +11,7 @@ import { parseDeliveryStatus, type RecipientStatus } from './dsn.ts';
 import { draftTestimonial, TESTIMONIAL_REQUEST_TEMPLATES, type Author } from './testimonial.ts';
 import { asksToUnsubscribe } from './words.ts';
 import type { Plan, Settings, Entry } from '../model/index.ts';
+import { touchOfMessageId, type TouchParts } from '../touches/index.ts';
 
 /** One email as the mail adapter read it. Addresses are lower-cased. */
 export type IncomingMessage = {
@@ -64,17 +65,6 @@ export type IntakePlan = {
 
 type Known = Author & { file: string; emails: string[]; unsubscribed: boolean; bounced: Set<string> };
 
-/** The touch a Message-ID made by `messageIdFor` names: `<contact.plan.step.YYYY-MM-DD@domain>`. */
-export function touchOfMessageId(
-  messageId: string,
-  senderAddress: string,
-): { contact: string; plan: string; step: string; due: string } | undefined {
-  const m = /^<([a-z0-9-]+)\.([a-z0-9-]+)\.([a-z0-9-]+)\.(\d{4}-\d{2}-\d{2})@([^>]+)>$/i.exec(messageId.trim());
-  const domain = senderAddress.slice(senderAddress.lastIndexOf('@') + 1).toLowerCase();
-  if (!m || m[5].toLowerCase() !== domain) return undefined;
-  return { contact: m[1], plan: m[2], step: m[3], due: m[4] };
-}
-
 /** Plans what `messages` change in the content. `today` bounds every date written. */
 export function planIntake(messages: readonly IncomingMessage[], input: IntakeInput, today: Temporal.PlainDate): IntakePlan {
   const contacts = input.contacts.map(known);
@@ -120,7 +110,7 @@ type Heard = {
   evidence: string;
   from?: Known;
   /** The touch it answers, from In-Reply-To or References. */
-  touch?: ReturnType<typeof touchOfMessageId>;
+  touch?: TouchParts;
   out: (kind: IntakeKind, note: string, changed?: boolean, contact?: Known) => void;
 };
 

@@ -7,6 +7,7 @@ import { purposeFiller, type Filled } from './purpose-steps.ts';
 import {
   indexHistory,
   isSettled,
+  parseTouchId,
   type HistoryIndex,
   touchIdOn,
   type DueTouch,
@@ -187,9 +188,9 @@ function byContact(lastDue: ReadonlyMap<string, Day>): Shared['lastDue'] {
 function byTouchParts(last: ReadonlyMap<string, HistoryEntry>): Shared['last'] {
   const grouped: Shared['last'] = new Map();
   for (const [touch, entry] of last) {
-    const parts = touch.split('.');
-    if (parts.length !== 4) continue;
-    const [contact, plan, step, due] = parts;
+    const parts = parseTouchId(touch);
+    if (!parts) continue;
+    const { contact, plan, step, due } = parts;
     let plans = grouped.get(contact);
     if (!plans) grouped.set(contact, (plans = new Map()));
     let steps = plans.get(plan);
