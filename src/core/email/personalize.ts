@@ -8,7 +8,7 @@ import { EMPTY, nearbyBlock, paragraphs, recapBlock, referralBlock, resultsBlock
 import { fillText, htmlToText, type EmailFields, type Fragment } from './render-email.ts';
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
-import { mayEmail } from '../contacts/index.ts';
+import { firstNameOf, mayEmail, partnerFirstName, shortName, youAndPartner } from '../contacts/index.ts';
 
 /** Every field a layout may use. Text fields are `{{name}}`, fragments `{{{name}}}`. */
 export const EMAIL_FIELDS: ReadonlySet<string> = new Set([
@@ -72,7 +72,6 @@ export function cleanHeader(value: string): string {
     .trim();
 }
 
-const PARTNERS = /^(partner|spouse|husband|wife|fianc[eé]e?)$/i;
 const onOrBefore = (date: string, today: Temporal.PlainDate) => Temporal.PlainDate.compare(date, today) <= 0;
 const byDateDesc = <T extends { data: { date: string } }>(a: T, b: T) => b.data.date.localeCompare(a.data.date);
 
@@ -151,9 +150,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
 
   function textFields(entry: Entry<Contact>): EmailFields {
     const c = entry.data;
-    const firstName = c.firstName ?? c.name.split(/\s+/)[0];
-    const partner = c.household.find((h) => PARTNERS.test(h.relation));
-    const partnerName = partner ? partner.name.split(/\s+/)[0] : '';
+    const firstName = firstNameOf(c);
+    const partnerName = partnerFirstName(c) ?? '';
     const unsubscribeUrl = settings.unsubscribe.url
       ? `${settings.unsubscribe.url}${settings.unsubscribe.url.includes('?') ? '&' : '?'}contact=${encodeURIComponent(entry.id)}`
       : unsubscribeMailto(settings, entry.id);
@@ -167,7 +165,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
       community: c.communities[0]?.name ?? '',
       area: c.area ?? '',
       unsubscribeUrl,
-      suggestedDisplayName: [`${firstName} ${initial(c.name)}`.trim(), c.area].filter(Boolean).join(', '),
+      suggestedDisplayName: [shortName(c), c.area].filter(Boolean).join(', '),
     };
     fields.footerReason = fillText(FOOTER_REASONS[c.segment], fields);
     return fields;
@@ -222,11 +220,6 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
   return { personalize, textFields };
 }
 
-function initial(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return words.length > 1 ? `${words.at(-1)?.charAt(0)}.` : '';
-}
-
 /** `mailto:` address for List-Unsubscribe and the visible link when no https URL is set. */
 function unsubscribeMailto(settings: Settings, contact: string): string {
   return `mailto:${settings.unsubscribe.mailto}?subject=${encodeURIComponent(`Unsubscribe ${contact}`)}`;
@@ -274,8 +267,7 @@ function touchFields(
   const referred = referral ? contacts.get(referral.data.referred)?.data : undefined;
   const referredName = referred?.name ?? '';
   const community = c.communities[0];
-  const partner = c.household.find((h) => PARTNERS.test(h.relation));
-  const you = partner ? `You and ${partner.name.split(/\s+/)[0]}` : 'You';
+  const you = youAndPartner(c);
   const referBack = c.offers
     ? `You told us you offer ${c.offers}. When we meet someone who needs that, we will send them your way${c.goodReferral ? `, and we remember who you would most like to meet: ${c.goodReferral}` : ''}.`
     : '';
@@ -283,8 +275,8 @@ function touchFields(
     recap: recapBlock(own, palette),
     resultTitle: own?.title ?? '',
     referredName,
-    referredFirstName: referred ? (referred.firstName ?? referredName.split(/\s+/)[0]) : 'your friend',
-    referralUpdate: referralBlock(referral?.data, referred?.firstName ?? referredName.split(/\s+/)[0] ?? '', palette),
+    referredFirstName: referred ? firstNameOf(referred) : 'your friend',
+    referralUpdate: referralBlock(referral?.data, referred ? firstNameOf(referred) : '', palette),
     referBack: paragraphs(referBack, palette),
     frameOfReference: community
       ? paragraphs(

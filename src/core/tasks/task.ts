@@ -1,3 +1,4 @@
+import { firstNameOf } from '../contacts/index.ts';
 import { parseTouchId, type DueTouch } from '../touches/index.ts';
 import type { Contact, HistoryEntry, Channel } from '../model/index.ts';
 
@@ -50,11 +51,6 @@ function taskMarker(touchId: string): string {
 export function touchIdFromBody(body: string | null | undefined): string | undefined {
   const id = /<!-- referable-touch: (\S+) -->/.exec(body ?? '')?.[1];
   return id !== undefined && parseTouchId(id) ? id : undefined;
-}
-
-/** Greets a contact by `firstName`, or the first word of their name. */
-function firstNameOf(contact: Contact): string {
-  return contact.firstName ?? contact.name.split(/\s+/)[0];
 }
 
 /** Replaces `{{firstName}}` and `{{name}}` in a plan's task or suggestion text. */
