@@ -8,45 +8,8 @@ import { EMPTY, nearbyBlock, paragraphs, recapBlock, referralBlock, resultsBlock
 import { fillText, htmlToText, type EmailFields, type Fragment } from './render-email.ts';
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
+import { EMAIL_FIELDS, emailKind } from './kinds/index.ts';
 import { firstNameOf, mayEmail, partnerFirstName, shortName, youAndPartner } from '../contacts/index.ts';
-
-/** Every field a layout may use. Text fields are `{{name}}`, fragments `{{{name}}}`. */
-export const EMAIL_FIELDS: ReadonlySet<string> = new Set([
-  'subject',
-  'preheader',
-  'greeting',
-  'firstName',
-  'name',
-  'household',
-  'partnerName',
-  'community',
-  'area',
-  'businessName',
-  'tagline',
-  'businessPhone',
-  'senderName',
-  'signOff',
-  'signatureLine',
-  'postalAddress',
-  'siteUrl',
-  'siteName',
-  'unsubscribeUrl',
-  'replyMailto',
-  'footerReason',
-  'referredName',
-  'referredFirstName',
-  'resultTitle',
-  'suggestedDisplayName',
-  'body',
-  'message',
-  'nearbyResult',
-  'results',
-  'testimonial',
-  'recap',
-  'referralUpdate',
-  'referBack',
-  'frameOfReference',
-]);
 
 /** Everything needed to build one message. */
 export type EmailDraft = {
@@ -75,22 +38,6 @@ export function cleanHeader(value: string): string {
 const onOrBefore = (date: string, today: Temporal.PlainDate) => Temporal.PlainDate.compare(date, today) <= 0;
 const byDateDesc = <T extends { data: { date: string } }>(a: T, b: T) => b.data.date.localeCompare(a.data.date);
 
-const DEFAULT_MESSAGES: Record<string, string> = {
-  note: 'I was thinking of you and wanted to say hello. If there is anything I can help with, or anyone I can help, just reply to this email.',
-  'referral-thanks':
-    'Thank you for introducing {{referredFirstName}} to us. A recommendation from you means a great deal, and we will look after them as well as we looked after you.',
-  'above-and-beyond':
-    'Now that everything is settled, here is a short record of what we did together, including the parts that went beyond the brief.',
-  'testimonial-request': 'It was a pleasure working with you. I have a small favour to ask.',
-  'introduction-ask': 'Most of the people I work with come through introductions from clients like you, and I am grateful for every one.',
-};
-const DEFAULT_PREHEADERS: Record<string, string> = {
-  note: 'A quick hello from {{senderName}}',
-  'referral-thanks': 'Thank you for the introduction',
-  'above-and-beyond': 'What we did for you, beyond the brief',
-  'testimonial-request': 'Would you share a few words about working with us?',
-  'introduction-ask': 'An offer for the people you know',
-};
 const FOOTER_REASONS: Record<Contact['segment'], string> = {
   'past-client': 'You receive this because you are a client of {{businessName}}.',
   sphere: 'You receive this because you know {{senderName}} and agreed to hear from {{businessName}}.',
@@ -179,7 +126,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     const layout = touch.template ?? 'note';
     const fields = textFields(entry);
     let subject = touch.subject;
-    let preheader = DEFAULT_PREHEADERS[layout] ?? '';
+    const kind = emailKind(layout);
+    let preheader = kind?.preheader ?? '';
     if (touch.newsletter) {
       const issue = content.newsletters.find((n) => n.id === touch.newsletter);
       if (!issue) return { ok: false, reason: `no newsletter "${touch.newsletter}"` };
@@ -191,7 +139,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     }
     fields.nearbyResult = nearbyFor(entry);
     Object.assign(fields, touchFields(entry, content, contacts, results, palette));
-    fields.message = paragraphs(fillText(touch.suggestion ?? DEFAULT_MESSAGES[layout] ?? '', fields), palette);
+    fields.message = paragraphs(fillText(touch.suggestion ?? kind?.message ?? '', fields), palette);
     fields.subject = cleanHeader(fillText(subject ?? '', fields));
     fields.preheader = fillText(preheader, fields);
     if (!fields.subject) return { ok: false, reason: 'the email has no subject' };

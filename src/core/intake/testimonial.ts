@@ -3,6 +3,7 @@
  * consent evidence the reply holds. A draft is never published; the owner flips it.
  */
 import { shortName } from '../contacts/index.ts';
+import { EMAIL_KINDS } from '../email/index.ts';
 import { readReplyWords } from './words.ts';
 
 /** The contact who replied, as intake knows them. */
@@ -11,7 +12,9 @@ export type Author = { id: string; name: string; firstName?: string; area?: stri
 export type TestimonialDraft = { data: Record<string, unknown>; body: string };
 
 /** The layouts whose emails ask for a testimonial: a reply to one is taken in as a draft. */
-export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = ['testimonial-request'];
+export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = EMAIL_KINDS.filter((kind) => kind.asksForTestimonial).map(
+  (kind) => kind.layout,
+);
 
 /**
  * The draft for a reply. `evidence` names the message (`email <id> of 2026-11-04`); `day` is the
