@@ -92,5 +92,5 @@ export async function buildBounce(b: Bounce): Promise<Buffer> {
   return root.build();
 }
 
-/** The Message-ID the daily job gives a touch (see messageIdFor). */
+/** The Message-ID the daily job gives a touch (see touchMessageId). */
 export const touchMessageId = (touch: string) => `<${touch}@harbourhill.example>`;

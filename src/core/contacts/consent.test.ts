@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayEmail, mayEmailOn } from './consent.ts';
+import { consentHolds, mayEmail, mayEmailOn } from './consent.ts';
 import { ContactSchema, type ContactInput } from '../model/index.ts';
 
 const consented: ContactInput = {
@@ -58,5 +58,17 @@ describe('mayEmailOn', () => {
       email: 'ana@example.com',
     });
     expect(ask({ unsubscribed: { date: '2026-12-02', evidence: 'reply "stop"' } })).toEqual({ ok: true, email: 'ana@example.com' });
+  });
+});
+
+describe('consentHolds', () => {
+  it('holds consent only between its date and its withdrawal or expiry', () => {
+    const record = { basis: 'consent', source: 'form', date: '2026-01-10', expires: '2026-12-31' } as const;
+    expect([consentHolds(record, '2026-01-09'), consentHolds(record, '2026-01-10'), consentHolds(record, '2027-01-01')]).toEqual([
+      false,
+      true,
+      false,
+    ]);
+    expect(consentHolds(undefined, '2026-01-10')).toBe(false);
   });
 });

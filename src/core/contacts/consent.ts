@@ -1,4 +1,11 @@
-import type { Contact } from '../model/index.ts';
+import type { ConsentRecord, Contact } from '../model/index.ts';
+
+/** Whether a consent record holds on a day (`YYYY-MM-DD`): given by then, neither withdrawn nor expired. */
+export function consentHolds(record: ConsentRecord | undefined, day: string): boolean {
+  if (!record || record.date > day) return false;
+  if (record.withdrawn && record.withdrawn <= day) return false;
+  return !(record.expires && record.expires < day);
+}
 
 /** Whether an email may go to a contact on a day, and to which address; or why not. */
 export type EmailPermission = { ok: true; email: string } | { ok: false; reason: string };

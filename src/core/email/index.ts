@@ -4,5 +4,6 @@
  */
 export { escapeHtml } from './email-html.ts';
 export { buildMessage, type Delivery, type OutgoingEmail } from './message.ts';
-export { EMAIL_FIELDS, createPersonalizer, type EmailDraft } from './personalize.ts';
+export { EMAIL_FIELDS, EMAIL_KINDS } from './kinds/index.ts';
+export { createPersonalizer, type EmailDraft } from './personalize.ts';
 export { fillText, prepareLayout, renderEmail, type CompiledLayout } from './render-email.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMessage, messageIdFor } from './message.ts';
+import { buildMessage } from './message.ts';
 import type { EmailDraft } from './personalize.ts';
 import { SettingsSchema } from '../model/index.ts';
 
@@ -54,11 +54,5 @@ describe('buildMessage', () => {
     const message = buildMessage(withUrl, { html: '', text: '' }, settings, Temporal.Now.instant());
     expect(message.listUnsubscribe).toEqual([draft.unsubscribe.mailto, 'https://hh.example/u?contact=ana-ruiz']);
     expect(message.oneClick).toBe(true);
-  });
-});
-
-describe('messageIdFor', () => {
-  it('is stable for a touch and keeps only characters allowed in a Message-ID', () => {
-    expect(messageIdFor('a.b c<d>', 'x@mail.example')).toBe('<a.b-c-d-@mail.example>');
   });
 });

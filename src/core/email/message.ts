@@ -5,7 +5,7 @@
 import type { EmailDraft } from './personalize.ts';
 import type { RenderedEmail } from './render-email.ts';
 import type { Settings } from '../model/index.ts';
-import type { SendOutcome } from '../touches/index.ts';
+import { touchMessageId, type SendOutcome } from '../touches/index.ts';
 
 /** Everything an adapter needs to send one email. Header values are already free of CR/LF. */
 export type OutgoingEmail = {
@@ -34,12 +34,6 @@ export type Delivery = {
   close(): Promise<void>;
 };
 
-/** The Message-ID for a touch: derived from its id, so a retry of the same touch reuses it. */
-export function messageIdFor(touch: string, senderAddress: string): string {
-  const domain = senderAddress.slice(senderAddress.lastIndexOf('@') + 1);
-  return `<${touch.replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/g, '-')}@${domain}>`;
-}
-
 /** Builds the message for a personalized, rendered touch. */
 export function buildMessage(draft: EmailDraft, rendered: RenderedEmail, settings: Settings, now: Temporal.Instant): OutgoingEmail {
   const listUnsubscribe = [draft.unsubscribe.mailto, ...(draft.unsubscribe.url ? [draft.unsubscribe.url] : [])];
@@ -49,7 +43,7 @@ export function buildMessage(draft: EmailDraft, rendered: RenderedEmail, setting
     ...(settings.sender.replyTo ? { replyTo: settings.sender.replyTo } : {}),
     to: draft.to,
     subject: draft.subject,
-    messageId: messageIdFor(draft.touch.id, settings.sender.email),
+    messageId: touchMessageId(draft.touch.id, settings.sender.email),
     date: now,
     html: rendered.html,
     text: rendered.text,

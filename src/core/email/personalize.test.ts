@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanHeader, createPersonalizer, emailBlocked, featuredTestimonial } from './personalize.ts';
+import { cleanHeader, createPersonalizer, featuredTestimonial } from './personalize.ts';
 import {
   ContactSchema,
   NewsletterSchema,
@@ -139,12 +139,14 @@ describe('createPersonalizer', () => {
 
   it.each([
     [{ unsubscribed: { date: '2026-09-01', evidence: 'One-click' } }, 'unsubscribed on 2026-09-01'],
-    [{ consent: {} }, 'no consent to email on record'],
-    [{ consent: { email: { ...consent.email, withdrawn: '2026-11-03' } } }, 'consent withdrawn on 2026-11-03'],
-    [{ consent: { email: { ...consent.email, expires: '2026-11-02' } } }, 'consent expired on 2026-11-02'],
-    [{ bounced: [{ email: 'ana@mail.example', date: '2026-01-01', reason: '550 no such user' }] }, 'no email address that has not bounced'],
-  ])('holds back an email: %j', (data, reason) => {
-    expect(emailBlocked(contact('ana-ruiz', data as Partial<ContactInput>).data, today)).toBe(reason);
+    [{ consent: {} }, 'has no email consent on record'],
+    [{ consent: { email: { ...consent.email, withdrawn: '2026-11-03' } } }, 'withdrew email consent on 2026-11-03'],
+    [{ consent: { email: { ...consent.email, expires: '2026-11-02' } } }, 'email consent expired on 2026-11-02'],
+    [
+      { bounced: [{ email: 'ana@mail.example', date: '2026-01-01', reason: '550 no such user' }] },
+      'every email address bounced (the last, ana@mail.example, on 2026-01-01: 550 no such user)',
+    ],
+  ])('holds back an email in the words of the consent rule: %j', (data, reason) => {
     const c = content();
     c.contacts[0] = contact('ana-ruiz', data as Partial<ContactInput>);
     expect(createPersonalizer(c, settings, today).personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi' }))).toEqual({

@@ -8,44 +8,8 @@ import { EMPTY, nearbyBlock, paragraphs, recapBlock, referralBlock, resultsBlock
 import { fillText, htmlToText, type EmailFields, type Fragment } from './render-email.ts';
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
-
-/** Every field a layout may use. Text fields are `{{name}}`, fragments `{{{name}}}`. */
-export const EMAIL_FIELDS: ReadonlySet<string> = new Set([
-  'subject',
-  'preheader',
-  'greeting',
-  'firstName',
-  'name',
-  'household',
-  'partnerName',
-  'community',
-  'area',
-  'businessName',
-  'tagline',
-  'businessPhone',
-  'senderName',
-  'signOff',
-  'signatureLine',
-  'postalAddress',
-  'siteUrl',
-  'siteName',
-  'unsubscribeUrl',
-  'replyMailto',
-  'footerReason',
-  'referredName',
-  'referredFirstName',
-  'resultTitle',
-  'suggestedDisplayName',
-  'body',
-  'message',
-  'nearbyResult',
-  'results',
-  'testimonial',
-  'recap',
-  'referralUpdate',
-  'referBack',
-  'frameOfReference',
-]);
+import { EMAIL_FIELDS, emailKind } from './kinds/index.ts';
+import { firstNameOf, mayEmail, partnerFirstName, shortName, youAndPartner } from '../contacts/index.ts';
 
 /** Everything needed to build one message. */
 export type EmailDraft = {
@@ -71,42 +35,9 @@ export function cleanHeader(value: string): string {
     .trim();
 }
 
-/** Why a contact may not be emailed today, or undefined when they may. */
-export function emailBlocked(contact: Contact, today: Temporal.PlainDate): string | undefined {
-  if (contact.unsubscribed) return `unsubscribed on ${contact.unsubscribed.date}`;
-  const consent = contact.consent.email;
-  if (!consent) return 'no consent to email on record';
-  if (consent.withdrawn && Temporal.PlainDate.compare(consent.withdrawn, today) <= 0) return `consent withdrawn on ${consent.withdrawn}`;
-  if (consent.expires && Temporal.PlainDate.compare(consent.expires, today) < 0) return `consent expired on ${consent.expires}`;
-  if (!emailAddress(contact)) return 'no email address that has not bounced';
-  return undefined;
-}
-
-function emailAddress(contact: Contact): string | undefined {
-  const bounced = new Set(contact.bounced.map((b) => b.email));
-  return contact.emails.find((e) => !bounced.has(e));
-}
-
-const PARTNERS = /^(partner|spouse|husband|wife|fianc[eé]e?)$/i;
 const onOrBefore = (date: string, today: Temporal.PlainDate) => Temporal.PlainDate.compare(date, today) <= 0;
 const byDateDesc = <T extends { data: { date: string } }>(a: T, b: T) => b.data.date.localeCompare(a.data.date);
 
-const DEFAULT_MESSAGES: Record<string, string> = {
-  note: 'I was thinking of you and wanted to say hello. If there is anything I can help with, or anyone I can help, just reply to this email.',
-  'referral-thanks':
-    'Thank you for introducing {{referredFirstName}} to us. A recommendation from you means a great deal, and we will look after them as well as we looked after you.',
-  'above-and-beyond':
-    'Now that everything is settled, here is a short record of what we did together, including the parts that went beyond the brief.',
-  'testimonial-request': 'It was a pleasure working with you. I have a small favour to ask.',
-  'introduction-ask': 'Most of the people I work with come through introductions from clients like you, and I am grateful for every one.',
-};
-const DEFAULT_PREHEADERS: Record<string, string> = {
-  note: 'A quick hello from {{senderName}}',
-  'referral-thanks': 'Thank you for the introduction',
-  'above-and-beyond': 'What we did for you, beyond the brief',
-  'testimonial-request': 'Would you share a few words about working with us?',
-  'introduction-ask': 'An offer for the people you know',
-};
 const FOOTER_REASONS: Record<Contact['segment'], string> = {
   'past-client': 'You receive this because you are a client of {{businessName}}.',
   sphere: 'You receive this because you know {{senderName}} and agreed to hear from {{businessName}}.',
@@ -166,9 +97,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
 
   function textFields(entry: Entry<Contact>): EmailFields {
     const c = entry.data;
-    const firstName = c.firstName ?? c.name.split(/\s+/)[0];
-    const partner = c.household.find((h) => PARTNERS.test(h.relation));
-    const partnerName = partner ? partner.name.split(/\s+/)[0] : '';
+    const firstName = firstNameOf(c);
+    const partnerName = partnerFirstName(c) ?? '';
     const unsubscribeUrl = settings.unsubscribe.url
       ? `${settings.unsubscribe.url}${settings.unsubscribe.url.includes('?') ? '&' : '?'}contact=${encodeURIComponent(entry.id)}`
       : unsubscribeMailto(settings, entry.id);
@@ -182,7 +112,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
       community: c.communities[0]?.name ?? '',
       area: c.area ?? '',
       unsubscribeUrl,
-      suggestedDisplayName: [`${firstName} ${initial(c.name)}`.trim(), c.area].filter(Boolean).join(', '),
+      suggestedDisplayName: [shortName(c), c.area].filter(Boolean).join(', '),
     };
     fields.footerReason = fillText(FOOTER_REASONS[c.segment], fields);
     return fields;
@@ -191,12 +121,13 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
   function personalize(touch: DueTouch): Personalized {
     const entry = contacts.get(touch.contact);
     if (!entry) return { ok: false, reason: `no contact "${touch.contact}"` };
-    const blocked = emailBlocked(entry.data, today);
-    if (blocked) return { ok: false, reason: blocked };
+    const permission = mayEmail(entry.data, today);
+    if (!permission.ok) return { ok: false, reason: permission.reason };
     const layout = touch.template ?? 'note';
     const fields = textFields(entry);
     let subject = touch.subject;
-    let preheader = DEFAULT_PREHEADERS[layout] ?? '';
+    const kind = emailKind(layout);
+    let preheader = kind?.preheader ?? '';
     if (touch.newsletter) {
       const issue = content.newsletters.find((n) => n.id === touch.newsletter);
       if (!issue) return { ok: false, reason: `no newsletter "${touch.newsletter}"` };
@@ -208,7 +139,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     }
     fields.nearbyResult = nearbyFor(entry);
     Object.assign(fields, touchFields(entry, content, contacts, results, palette));
-    fields.message = paragraphs(fillText(touch.suggestion ?? DEFAULT_MESSAGES[layout] ?? '', fields), palette);
+    fields.message = paragraphs(fillText(touch.suggestion ?? kind?.message ?? '', fields), palette);
     fields.subject = cleanHeader(fillText(subject ?? '', fields));
     fields.preheader = fillText(preheader, fields);
     if (!fields.subject) return { ok: false, reason: 'the email has no subject' };
@@ -222,7 +153,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
       draft: {
         touch,
         contact: entry.id,
-        to: { name: cleanHeader(entry.data.name), address: emailAddress(entry.data) as string },
+        to: { name: cleanHeader(entry.data.name), address: permission.email },
         layout,
         subject: fields.subject as string,
         fields,
@@ -235,11 +166,6 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
   }
 
   return { personalize, textFields };
-}
-
-function initial(name: string): string {
-  const words = name.trim().split(/\s+/);
-  return words.length > 1 ? `${words.at(-1)?.charAt(0)}.` : '';
 }
 
 /** `mailto:` address for List-Unsubscribe and the visible link when no https URL is set. */
@@ -289,8 +215,7 @@ function touchFields(
   const referred = referral ? contacts.get(referral.data.referred)?.data : undefined;
   const referredName = referred?.name ?? '';
   const community = c.communities[0];
-  const partner = c.household.find((h) => PARTNERS.test(h.relation));
-  const you = partner ? `You and ${partner.name.split(/\s+/)[0]}` : 'You';
+  const you = youAndPartner(c);
   const referBack = c.offers
     ? `You told us you offer ${c.offers}. When we meet someone who needs that, we will send them your way${c.goodReferral ? `, and we remember who you would most like to meet: ${c.goodReferral}` : ''}.`
     : '';
@@ -298,8 +223,8 @@ function touchFields(
     recap: recapBlock(own, palette),
     resultTitle: own?.title ?? '',
     referredName,
-    referredFirstName: referred ? (referred.firstName ?? referredName.split(/\s+/)[0]) : 'your friend',
-    referralUpdate: referralBlock(referral?.data, referred?.firstName ?? referredName.split(/\s+/)[0] ?? '', palette),
+    referredFirstName: referred ? firstNameOf(referred) : 'your friend',
+    referralUpdate: referralBlock(referral?.data, referred ? firstNameOf(referred) : '', palette),
     referBack: paragraphs(referBack, palette),
     frameOfReference: community
       ? paragraphs(

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { problem, type Problem } from '../problems/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay, SEGMENTS, TIERS, type Segment, type Tier } from '../model/index.ts';
+import { firstWord } from '../contacts/index.ts';
 import { cleanText, IMPORT_FIELDS, tagFrom, withoutBlanks, type ImportedPerson, type ImportField } from './person.ts';
 
 type CsvFormat = 'google' | 'outlook' | 'generic';
@@ -238,7 +239,7 @@ function personFromRow(
   person.name = text('name') ?? (given || undefined) ?? text('organization') ?? person.emails[0];
   if (!person.name) return { column: '', problem: 'has neither a name nor an email address' };
   const firstName = text('firstName');
-  if (firstName && person.name.split(' ')[0] !== firstName) person.firstName = firstName;
+  if (firstName && firstWord(person.name) !== firstName) person.firstName = firstName;
   const offers = [text('title'), text('organization')].filter(Boolean).join(', ');
   if (offers && offers !== person.name) person.offers = offers;
   person.area = text('area');

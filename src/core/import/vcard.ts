@@ -5,6 +5,7 @@
  */
 import ICAL from 'ical.js';
 import { problem, type Position, type Problem } from '../problems/index.ts';
+import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
 import { cleanText, tagFrom, withoutBlanks, type ImportedPerson } from './person.ts';
 
@@ -94,7 +95,7 @@ function personFromCard(card: Card): ImportedPerson | CardError {
     organization ??
     person.emails[0];
   if (!person.name) return { field: 'FN', problem: 'has neither a name nor an email address' };
-  if (given && person.name.split(' ')[0] !== given) person.firstName = given;
+  if (given && firstWord(person.name) !== given) person.firstName = given;
   const offers = [textOf(component.getFirstPropertyValue('title')), organization].filter(Boolean).join(', ');
   if (offers && offers !== person.name) person.offers = offers;
   const adr = props('adr')[0]?.getFirstValue();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planIntake, touchOfMessageId, type IncomingMessage, type IntakeInput } from './intake.ts';
+import { planIntake, type IncomingMessage, type IntakeInput } from './intake.ts';
 import { parseDeliveryStatus } from './dsn.ts';
 import { draftTestimonial } from './testimonial.ts';
 import { asksToUnsubscribe, readReplyWords } from './words.ts';
@@ -61,19 +61,6 @@ function message(fields: Partial<IncomingMessage>): IncomingMessage {
     ...fields,
   };
 }
-
-describe('touchOfMessageId', () => {
-  it("reads the touch back from a Message-ID the daily job made, only for the sender's domain", () => {
-    expect(touchOfMessageId('<ana-ruiz.testimonial-request.ask.2026-11-02@harbourhill.example>', 'maya@harbourhill.example')).toEqual({
-      contact: 'ana-ruiz',
-      plan: 'testimonial-request',
-      step: 'ask',
-      due: '2026-11-02',
-    });
-    expect(touchOfMessageId('<ana-ruiz.testimonial-request.ask.2026-11-02@elsewhere.example>', 'maya@harbourhill.example')).toBeUndefined();
-    expect(touchOfMessageId('<CAF=abc@mail.gmail.com>', 'maya@harbourhill.example')).toBeUndefined();
-  });
-});
 
 describe('readReplyWords', () => {
   it('keeps the testimonial and sets aside the consent, with where it allows', () => {

@@ -2,6 +2,8 @@
  * A draft testimonial made from a reply to a testimonial request: the quote, who gave it, and the
  * consent evidence the reply holds. A draft is never published; the owner flips it.
  */
+import { shortName } from '../contacts/index.ts';
+import { EMAIL_KINDS } from '../email/index.ts';
 import { readReplyWords } from './words.ts';
 
 /** The contact who replied, as intake knows them. */
@@ -10,7 +12,9 @@ export type Author = { id: string; name: string; firstName?: string; area?: stri
 export type TestimonialDraft = { data: Record<string, unknown>; body: string };
 
 /** The layouts whose emails ask for a testimonial: a reply to one is taken in as a draft. */
-export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = ['testimonial-request'];
+export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = EMAIL_KINDS.filter((kind) => kind.asksForTestimonial).map(
+  (kind) => kind.layout,
+);
 
 /**
  * The draft for a reply. `evidence` names the message (`email <id> of 2026-11-04`); `day` is the
@@ -24,7 +28,7 @@ export function draftTestimonial(words: string, author: Author, day: string, evi
   const data: Record<string, unknown> = {
     kind: 'consumer',
     status: 'draft',
-    author: { name: displayName(author), contact: author.id, ...(author.area ? { description: author.area } : {}) },
+    author: { name: shortName(author), contact: author.id, ...(author.area ? { description: author.area } : {}) },
     quote: reply.quote,
     date: day,
     source: { name: 'Email reply to our testimonial request' },
@@ -51,13 +55,6 @@ export function draftTestimonial(words: string, author: Author, day: string, evi
   }
   if (reply.refusal.length) lines.push('', 'They also wrote, and this limits what may be published:', '', quoted(reply.refusal.join(' ')));
   return { data, body: `${lines.join('\n')}\n` };
-}
-
-/** "Ana R.": first name and initial, as the request suggested they be named. */
-function displayName(author: Author): string {
-  const words = author.name.trim().split(/\s+/);
-  const first = author.firstName ?? words[0];
-  return words.length > 1 ? `${first} ${words.at(-1)?.charAt(0)}.` : first;
 }
 
 /** MDX inline code: a Message-ID's angle brackets would otherwise open a JSX tag. */

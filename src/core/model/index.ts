@@ -24,15 +24,11 @@ export { HistoryEntrySchema, type HistoryEntry } from './history.ts';
 export { NewsletterSchema, type Newsletter } from './newsletter.ts';
 export {
   CHANNELS,
-  DueRuleSchema,
-  KEY_DATES,
   PlanSchema,
   StepSchema,
   type Channel,
-  type DueRule,
   type Plan,
   type Step,
-  type Trigger,
 } from './plan.ts';
 export { REFERRAL_STATUSES, ReferralSchema, type Referral, type ReferralStatus } from './referral.ts';
 export { ResultSchema, type Result } from './result.ts';

@@ -1,78 +1,11 @@
 import { z } from 'zod';
+// The kinds of due rule live one per file in `due-rules/`; its registry makes `DueRuleSchema`.
+import { DueRuleSchema } from '../due-rules/index.ts';
 import { AudienceSchema, IdSchema, TextSchema } from './common.ts';
 
 export const CHANNELS = ['email', 'call', 'text', 'card', 'gift', 'event'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.output<typeof ChannelSchema>;
-
-/** Things that happen to a contact and start a clock. */
-const TRIGGERS = ['became-client', 'made-referral', 'referral-status-changed', 'referral-became-client', 'closing'] as const;
-const TriggerSchema = z.enum(TRIGGERS);
-export type Trigger = z.output<typeof TriggerSchema>;
-
-/** The contact's key dates a step can be anchored to. */
-export const KEY_DATES = ['clientSince', 'closing', 'birthday'] as const;
-const KeyDateSchema = z.enum(KEY_DATES);
-
-const count = z.int().positive();
-
-/** When a step is due. `rule` says which kind of rule it is. */
-export const DueRuleSchema = z.discriminatedUnion(
-  'rule',
-  [
-    z.strictObject({
-      rule: z.literal('every'),
-      interval: count,
-      unit: z.enum(['days', 'weeks', 'months']),
-      /** Counted from the last touch by this plan, or from this key date when there is none. */
-      from: KeyDateSchema.default('clientSince'),
-    }),
-    z.strictObject({
-      rule: z.literal('monthly'),
-      /** Day of the month; 29–31 fall on the last day of shorter months. */
-      day: z.int().min(1).max(31),
-    }),
-    z.strictObject({
-      rule: z.literal('quarterly'),
-      /** Month within the quarter: 1 for January, April, July, October. */
-      month: z.int().min(1).max(3).default(1),
-      day: z.int().min(1).max(31),
-    }),
-    z.strictObject({
-      rule: z.literal('yearly'),
-      month: z.int().min(1).max(12),
-      day: z.int().min(1).max(31),
-    }),
-    z.strictObject({
-      rule: z.literal('anniversary'),
-      of: KeyDateSchema,
-      /** Plan the touch this many days before the date (a card must be posted in time). */
-      daysBefore: z.int().min(0).max(60).default(0),
-    }),
-    z.strictObject({
-      rule: z.literal('after'),
-      trigger: TriggerSchema,
-      days: z.int().min(0),
-    }),
-    z.strictObject({
-      rule: z.literal('sequence'),
-      trigger: TriggerSchema,
-      /** How many touches in all. */
-      count,
-      /** Days between touches; the first is due `startAfter` days after the trigger. */
-      spacingDays: count,
-      startAfter: z.int().min(0).default(0),
-      /** The sequence ends early when one of these happens. */
-      until: z.array(TriggerSchema).default([]),
-    }),
-    z.strictObject({
-      /** Each newsletter goes out on its send date to its own audience. */
-      rule: z.literal('newsletter'),
-    }),
-  ],
-  { error: 'should name a rule: every, monthly, quarterly, yearly, anniversary, after, sequence or newsletter' },
-);
-export type DueRule = z.output<typeof DueRuleSchema>;
 
 export const StepSchema = z
   .strictObject({

@@ -1,5 +1,5 @@
 import { dayOfPlainDate } from '../calendar/index.ts';
-import type { RuleDue } from './due-rules.ts';
+import type { RuleDue } from '../due-rules/index.ts';
 import { touchId, type DueTouch } from '../touches/index.ts';
 import type { ClientEvent, Contact, HistoryEntry, Step, Entry } from '../model/index.ts';
 

@@ -3,3 +3,4 @@
  */
 export { EVENTS_PLAN } from './events.ts';
 export { planTouches, type PlanInput, type PlanResult } from './plan-touches.ts';
+export { triggersByContact } from './triggers.ts';

@@ -1,19 +1,20 @@
 import { inAudience, mayEmailOn } from '../contacts/index.ts';
 import { emailInvites, EVENTS_PLAN, INVITE_PRIORITY, planEventInvites } from './events.ts';
 import { dayOfPlainDate, formatDay, parseDay, plainDates, type Day } from '../calendar/index.ts';
-import { dueDays, type NewsletterIssue, type RuleDue } from './due-rules.ts';
-import { ruleRank, scheduleEmails } from './pressure.ts';
+import { dueDays, ruleRank, type ContactTriggers, type NewsletterIssue, type RuleDue } from '../due-rules/index.ts';
+import { scheduleEmails } from './pressure.ts';
 import { purposeFiller, type Filled } from './purpose-steps.ts';
 import {
   indexHistory,
   isSettled,
+  parseTouchId,
   type HistoryIndex,
   touchIdOn,
   type DueTouch,
   type MissedTouch,
   type SkippedTouch,
 } from '../touches/index.ts';
-import { contactTriggers, type ContactTriggers } from './triggers.ts';
+import { contactTriggers } from './triggers.ts';
 import type { Entry, Audience, ClientEvent, Contact, HistoryEntry, Newsletter, Plan, Referral, Settings, Step } from '../model/index.ts';
 import { referralStepKind } from '../referrals/index.ts';
 import { withHints } from './touch-hints.ts';
@@ -187,9 +188,9 @@ function byContact(lastDue: ReadonlyMap<string, Day>): Shared['lastDue'] {
 function byTouchParts(last: ReadonlyMap<string, HistoryEntry>): Shared['last'] {
   const grouped: Shared['last'] = new Map();
   for (const [touch, entry] of last) {
-    const parts = touch.split('.');
-    if (parts.length !== 4) continue;
-    const [contact, plan, step, due] = parts;
+    const parts = parseTouchId(touch);
+    if (!parts) continue;
+    const { contact, plan, step, due } = parts;
     let plans = grouped.get(contact);
     if (!plans) grouped.set(contact, (plans = new Map()));
     let steps = plans.get(plan);

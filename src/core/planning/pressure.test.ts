@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../calendar/index.ts';
-import { byPriority, ruleRank, scheduleEmails, type Queued } from './pressure.ts';
+import { ruleRank } from '../due-rules/index.ts';
+import { byPriority, scheduleEmails, type Queued } from './pressure.ts';
 
 const q = (plan: string, due: string, priority = 50, rule: Parameters<typeof ruleRank>[0] = 'every'): Queued => ({
   plan,

@@ -1,25 +1,4 @@
 import type { Day } from '../calendar/index.ts';
-import type { DueRule } from '../model/index.ts';
-
-/**
- * Rule kinds, strongest first, for touches whose plans have the same priority: a touch a contact
- * earned (a referral's thanks) before one for a moment in their life, before the regular rhythm,
- * before a newsletter.
- */
-const RULE_RANK: Record<DueRule['rule'], number> = {
-  after: 5,
-  sequence: 4,
-  anniversary: 3,
-  every: 2,
-  monthly: 1,
-  quarterly: 1,
-  yearly: 1,
-  newsletter: 0,
-};
-
-export function ruleRank(rule: DueRule['rule']): number {
-  return RULE_RANK[rule];
-}
 
 /** What the scheduler needs to know of a touch. */
 export type Queued = { due: Day; priority: number; rank: number; plan: string; step: string };

@@ -1,11 +1,6 @@
-import { parseDay, type Day } from '../calendar/index.ts';
-import type { Contact, Referral, ReferralStatus, Trigger, Entry } from '../model/index.ts';
-
-/** One time a trigger happened to a contact, and how to say it. */
-type TriggerEvent = { day: Day; date: string; what: string };
-
-/** Every time each trigger happened to one contact, oldest first. */
-export type ContactTriggers = Record<Trigger, TriggerEvent[]>;
+import { parseDay } from '../calendar/index.ts';
+import type { ContactTriggers, TriggerEvent } from '../due-rules/index.ts';
+import type { Contact, Referral, ReferralStatus, Entry } from '../model/index.ts';
 
 // Shared by every contact without a trigger (and each list by everyone without its trigger):
 // nothing reads them but to go through them.

@@ -136,4 +136,10 @@ describe('hasPublishConsent', () => {
     expect(hasPublishConsent(contact({ expires: '2026-11-10' }), TODAY)).toBe(true);
     expect(hasPublishConsent(contact({ expires: '2026-11-09' }), TODAY)).toBe(false);
   });
+
+  it('does not hold before the day it was given', () => {
+    // Issue 13: this copy of the consent rule forgot the consent's own date.
+    expect(hasPublishConsent(contact({ date: '2026-11-11' }), TODAY)).toBe(false);
+    expect(hasPublishConsent(contact({ date: '2026-11-10' }), TODAY)).toBe(true);
+  });
 });

@@ -2,6 +2,7 @@
  * What the public site may show. Pure rules over validated content and a day: the Astro pages and
  * the site's privacy check both use them, so the site and its check agree on what is public.
  */
+import { consentHolds } from '../contacts/index.ts';
 import type { Contact, EndorsementKind, Newsletter, Result, Testimonial } from '../model/index.ts';
 
 type Dated = { date: string };
@@ -91,11 +92,7 @@ export function sentNewsletters<E extends WithId<Newsletter>>(entries: readonly 
 
 /** True when the contact has agreed to have their name published and that consent still holds on `today`. */
 export function hasPublishConsent(contact: Contact, today: Temporal.PlainDate): boolean {
-  const consent = contact.consent.publish;
-  if (!consent) return false;
-  const ended = (day: string | undefined) => day !== undefined && Temporal.PlainDate.compare(Temporal.PlainDate.from(day), today) < 0;
-  const withdrawn = consent.withdrawn !== undefined && Temporal.PlainDate.compare(Temporal.PlainDate.from(consent.withdrawn), today) <= 0;
-  return !withdrawn && !ended(consent.expires);
+  return consentHolds(contact.consent.publish, today.toString());
 }
 
 function newestFirst(a: WithId<Dated>, b: WithId<Dated>): number {

@@ -152,3 +152,17 @@ describe('refer-back steps', () => {
     });
   });
 });
+
+describe('the frame of an ask', () => {
+  it('names a fiancée as the email would', () => {
+    // Issue 13: this copy of the partner rule left out fiancé(e)s, so the ask said "You" where
+    // the email to the same contact said "You and Jo".
+    const engaged = ContactSchema.parse({
+      name: 'Lena Park',
+      segment: 'past-client',
+      household: [{ name: 'Jo Quinn', relation: 'fiancée' }],
+      communities: [{ name: 'Lewes Choir' }],
+    });
+    expect(askFrame(engaged, 0).line).toMatch(/^You and Jo are part of Lewes Choir\./);
+  });
+});

@@ -1,4 +1,5 @@
 import { formatDay, parseDay, type Day } from '../calendar/index.ts';
+import { youAndPartner } from '../contacts/index.ts';
 import { isBeingHandled, statusOn } from './referrals.ts';
 import type { Contact, HistoryEntry, Plan, Referral, Entry } from '../model/index.ts';
 
@@ -48,15 +49,12 @@ export function askBlocked(
   return undefined;
 }
 
-const PARTNERS = /^(husband|wife|partner|spouse)$/i;
-
 /**
  * The frame of an ask: one of the contact's communities (taking them in turn, by how many asks
  * came before) and a line to start from: "You and Tom are at Mount Caburn Golf Club…".
  */
 export function askFrame(contact: Contact, asksBefore: number): { frame: string; line: string } {
-  const partner = contact.household.find((h) => PARTNERS.test(h.relation));
-  const you = partner ? `You and ${partner.name.split(/\s+/)[0]}` : 'You';
+  const you = youAndPartner(contact);
   if (contact.communities.length === 0) {
     return {
       frame: 'no community on file: ask who they know who is thinking of moving',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { consentHolds, suggestIntroductions } from './refer-back.ts';
+import { suggestIntroductions } from './refer-back.ts';
 import { ContactSchema, ReferralSchema } from '../model/index.ts';
 
 // Issue 7, point 2: refer business back, never to or through someone who has not agreed.
@@ -96,15 +96,5 @@ describe('suggestIntroductions', () => {
 
   it('suggests nothing for a contact with nothing on file about what they offer or want', () => {
     expect(suggestIntroductions('sam-adeyemi', contacts, referrals, day)).toEqual([]);
-  });
-
-  it('holds consent only between its date and its withdrawal or expiry', () => {
-    const record = { basis: 'consent', source: 'form', date: '2026-01-10', expires: '2026-12-31' } as const;
-    expect([consentHolds(record, '2026-01-09'), consentHolds(record, '2026-01-10'), consentHolds(record, '2027-01-01')]).toEqual([
-      false,
-      true,
-      false,
-    ]);
-    expect(consentHolds(undefined, '2026-01-10')).toBe(false);
   });
 });

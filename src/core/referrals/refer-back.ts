@@ -1,12 +1,6 @@
 import { words } from './words.ts';
-import type { Contact, ConsentRecord, Referral, Entry } from '../model/index.ts';
-
-/** Whether a consent record holds on a day (`YYYY-MM-DD`): given by then, neither withdrawn nor expired. */
-export function consentHolds(record: ConsentRecord | undefined, day: string): boolean {
-  if (!record || record.date > day) return false;
-  if (record.withdrawn && record.withdrawn <= day) return false;
-  return !(record.expires && record.expires < day);
-}
+import { consentHolds } from '../contacts/index.ts';
+import type { Contact, Referral, Entry } from '../model/index.ts';
 
 /** May this contact be introduced to another on `day`: their `consent.introductions` holds. */
 function mayIntroduce(contact: Contact, day: string): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { planTouches, type PlanInput } from '../planning/index.ts';
+import { planTouches, triggersByContact, type PlanInput } from '../planning/index.ts';
 import { referralTouches } from './referrals.ts';
 import { ContactSchema, HistoryEntrySchema, PlanSchema, ReferralSchema, type HistoryEntry } from '../model/index.ts';
 
@@ -151,7 +151,13 @@ describe('closing the loop on a referral', () => {
       at('david-okafor.referral-thanks.client-thanks.2026-11-26', 'done', '2026-11-26T16:00:00Z'),
       at('david-okafor.referral-thanks.update-call.2026-11-27', 'done', '2026-11-27T10:00:00Z'),
     ];
-    const record = referralTouches(referrals[1].data, plans, history, 'Europe/London');
+    const record = referralTouches(
+      referrals[1].data,
+      plans,
+      history,
+      'Europe/London',
+      triggersByContact(contacts, referrals)('david-okafor'),
+    );
     expect(record.map((t) => `${t.date} ${t.kind}${t.status ? ` (${t.status})` : ''} ${t.channel} ${t.outcome}`)).toEqual([
       '2026-11-13 thanks card done',
       '2026-11-14 gift gift sent',
@@ -178,5 +184,68 @@ describe('gift tasks that are not a referral thank-you', () => {
       ['maya-walsh', undefined],
       ['sam-adeyemi', undefined],
     ]);
+  });
+});
+
+describe("a referral's record of a sequence that ended early", () => {
+  // Issue 13: the record recomputed a sequence's days and ignored `until`, so a sequence the
+  // planner had stopped claimed the touches of the referrer's next referral.
+  it('claims only the touches the planner planned for it', () => {
+    const followUp = entries(PlanSchema, {
+      'follow-up': {
+        name: 'Follow-up',
+        steps: [
+          {
+            id: 'check-in',
+            channel: 'call',
+            task: 'Check in',
+            due: { rule: 'sequence', trigger: 'made-referral', count: 4, spacingDays: 7, until: ['referral-became-client'] },
+          },
+        ],
+      },
+    });
+    const two = entries(ReferralSchema, {
+      'ana-sam': {
+        referrer: 'ana-ruiz',
+        referred: 'sam-adeyemi',
+        date: '2026-11-01',
+        status: [
+          { status: 'introduced', date: '2026-11-01' },
+          { status: 'client', date: '2026-11-05' },
+        ],
+      },
+      'ana-maya': {
+        referrer: 'ana-ruiz',
+        referred: 'maya-walsh',
+        date: '2026-11-15',
+        status: [{ status: 'introduced', date: '2026-11-15' }],
+      },
+    });
+    const planned = planTouches(
+      { ...input(), plans: followUp, referrals: two },
+      { from: Temporal.PlainDate.from('2026-11-01'), days: 30 },
+    ).due.filter((t) => t.contact === 'ana-ruiz');
+    expect(planned.map((t) => t.id)).toEqual([
+      'ana-ruiz.follow-up.check-in.2026-11-01',
+      'ana-ruiz.follow-up.check-in.2026-11-15',
+      'ana-ruiz.follow-up.check-in.2026-11-22',
+      'ana-ruiz.follow-up.check-in.2026-11-29',
+    ]);
+    const history = planned.map((t) =>
+      HistoryEntrySchema.parse({
+        event: 'done',
+        at: `${t.due}T12:00:00Z`,
+        touch: t.id,
+        contact: t.contact,
+        plan: t.plan,
+        step: t.step,
+        due: t.due.toString(),
+        channel: 'call',
+      }),
+    );
+    const triggers = triggersByContact(contacts, two)('ana-ruiz');
+    const record = (r: number) => referralTouches(two[r].data, followUp, history, 'Europe/London', triggers).map((t) => t.due);
+    expect(record(0)).toEqual(['2026-11-01']);
+    expect(record(1)).toEqual(['2026-11-15', '2026-11-22', '2026-11-29']);
   });
 });

@@ -1,4 +1,5 @@
-import { businessDayOf } from '../calendar/index.ts';
+import { businessDayOf, formatDay, parseDay } from '../calendar/index.ts';
+import { dueDays, ruleTrigger, type ContactTriggers, type RuleContext, type Trigger } from '../due-rules/index.ts';
 import { sharedWords, words } from './words.ts';
 import type { Contact, HistoryEntry, Plan, Referral, ReferralStatus, Settings, Step, Entry } from '../model/index.ts';
 
@@ -137,10 +138,10 @@ export type ReferralTouchKind = 'thanks' | 'gift' | 'update';
 export function referralStepKind(step: Step): ReferralTouchKind | undefined {
   // A refer-back or ask step may follow a referral, but it is neither a thank-you nor an update.
   if (step.purpose) return undefined;
-  if (step.due.rule !== 'after' && step.due.rule !== 'sequence') return undefined;
-  if (step.due.trigger === 'made-referral') return step.channel === 'gift' ? 'gift' : 'thanks';
-  if (step.due.trigger === 'referral-status-changed') return 'update';
-  if (step.due.trigger === 'referral-became-client') return step.channel === 'gift' ? 'gift' : 'thanks';
+  const trigger = ruleTrigger(step.due);
+  if (trigger === 'made-referral') return step.channel === 'gift' ? 'gift' : 'thanks';
+  if (trigger === 'referral-status-changed') return 'update';
+  if (trigger === 'referral-became-client') return step.channel === 'gift' ? 'gift' : 'thanks';
   return undefined;
 }
 
@@ -159,33 +160,42 @@ export type ReferralTouch = {
   status?: ReferralStatus;
 };
 
-/** The due days a step's rule gives after one trigger day. */
-function dueAfter(step: Step, day: string): string[] {
-  const start = Temporal.PlainDate.from(day);
-  if (step.due.rule === 'after') return [start.add({ days: step.due.days }).toString()];
-  if (step.due.rule !== 'sequence') return [];
-  const { count, spacingDays, startAfter } = step.due;
-  return Array.from({ length: count }, (_, k) => start.add({ days: startAfter + k * spacingDays }).toString());
+/**
+ * The due days a step's rule gives after one time its trigger happened, as the planner gives
+ * them: the rule's own due days, seeing that one time and the referrer's other triggers (so an
+ * `until` ends a sequence where the planner ended it).
+ */
+function dueAfter(step: Step, trigger: Trigger, date: string, triggers: ContactTriggers): string[] {
+  const day = parseDay(date);
+  const ctx: RuleContext = {
+    contact: '',
+    data: { dates: {} },
+    triggers: { ...triggers, [trigger]: [{ day, date, what: '' }] },
+    newsletters: [],
+  };
+  return dueDays(step.due, ctx, day, Number.POSITIVE_INFINITY).map((d) => formatDay(d.due));
 }
 
 /**
  * The touches a referral earned its referrer, read from history: entries for the referrer whose
  * plan step is a referral step (see `referralStepKind`) and whose due day that step gives for this
- * referral (its date, or the date of each later status). Each touch appears once with its last
- * outcome, dated by the business day of that outcome; oldest first.
+ * referral (its date, or the date of each later status). `triggers` are the referrer's (see
+ * `triggersByContact`). Each touch appears once with its last outcome, dated by the business day
+ * of that outcome; oldest first.
  */
 export function referralTouches(
   referral: Referral,
   plans: readonly Entry<Plan>[],
   history: readonly HistoryEntry[],
   timeZone: string,
+  triggers: ContactTriggers,
 ): ReferralTouch[] {
   const expected = new Map<string, { kind: ReferralTouchKind; status?: ReferralStatus }>();
   for (const plan of plans) {
     for (const step of plan.data.steps) {
       const kind = referralStepKind(step);
-      if (!kind) continue;
-      const trigger = step.due.rule === 'after' || step.due.rule === 'sequence' ? step.due.trigger : undefined;
+      const trigger = ruleTrigger(step.due);
+      if (!kind || !trigger) continue;
       const starts =
         trigger === 'referral-status-changed'
           ? referral.status.slice(1)
@@ -193,7 +203,7 @@ export function referralTouches(
             ? referral.status.slice(1).filter((s) => s.status === 'client')
             : [{ date: referral.date, status: undefined }];
       for (const start of starts) {
-        for (const due of dueAfter(step, start.date)) {
+        for (const due of dueAfter(step, trigger, start.date, triggers)) {
           expected.set(`${plan.id}\u0000${step.id}\u0000${due}`, { kind, ...(start.status ? { status: start.status } : {}) });
         }
       }

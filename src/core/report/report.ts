@@ -1,5 +1,5 @@
 import { businessDayOf } from '../calendar/index.ts';
-import { EVENTS_PLAN } from '../planning/index.ts';
+import { EVENTS_PLAN, triggersByContact } from '../planning/index.ts';
 import { latestStatus, referralTouches, statusOn, type ReferralTouch, type ReferralTouchKind } from '../referrals/index.ts';
 import {
   REFERRAL_STATUSES,
@@ -151,10 +151,11 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
     .filter((r) => r.data.date <= until)
     .toSorted((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id));
 
+  const triggersOf = triggersByContact(input.contacts, input.referrals);
   const lines: ReferralLine[] = referrals.map(({ id, data }) => {
     const start = Temporal.PlainDate.from(data.date).subtract({ days: WHAT_WORKS_DAYS }).toString();
     const before = [...reached, ...attended].filter((t) => t.contact === data.referrer && t.day >= start && t.day < data.date);
-    const touches = referralTouches(data, input.plans, input.history, input.settings.timeZone).filter(
+    const touches = referralTouches(data, input.plans, input.history, input.settings.timeZone, triggersOf(data.referrer)).filter(
       (t) => REACHED.has(t.outcome) && t.date <= until,
     );
     const loop = loopOf(data, touches, until);

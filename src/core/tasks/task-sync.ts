@@ -1,11 +1,6 @@
 import type { Channel, HistoryEntry } from '../model/index.ts';
+import { parseTouchId } from '../touches/index.ts';
 import type { Task, TaskIssue } from './task.ts';
-
-/** The parts of a touch id: `contact.plan.step.due`. */
-function parseTouchId(id: string): { contact: string; plan: string; step: string; due: string } | undefined {
-  const m = /^([a-z0-9-]+)\.([a-z0-9-]+)\.([a-z0-9-]+)\.(\d{4}-\d{2}-\d{2})$/.exec(id);
-  return m ? { contact: m[1], plan: m[2], step: m[3], due: m[4] } : undefined;
-}
 
 export type TaskSync = {
   /** Tasks with no issue yet: open one for each. */

@@ -1,4 +1,5 @@
-import type { DueTouch } from '../touches/index.ts';
+import { firstNameOf } from '../contacts/index.ts';
+import { parseTouchId, type DueTouch } from '../touches/index.ts';
 import type { Contact, HistoryEntry, Channel } from '../model/index.ts';
 
 /** A personal touch written up for the person who will do it: a GitHub issue or a task-list entry. */
@@ -48,12 +49,8 @@ function taskMarker(touchId: string): string {
 
 /** Reads the touch id back from an issue body, if it has one. */
 export function touchIdFromBody(body: string | null | undefined): string | undefined {
-  return /<!-- referable-touch: (\S+) -->/.exec(body ?? '')?.[1];
-}
-
-/** Greets a contact by `firstName`, or the first word of their name. */
-function firstNameOf(contact: Contact): string {
-  return contact.firstName ?? contact.name.split(/\s+/)[0];
+  const id = /<!-- referable-touch: (\S+) -->/.exec(body ?? '')?.[1];
+  return id !== undefined && parseTouchId(id) ? id : undefined;
 }
 
 /** Replaces `{{firstName}}` and `{{name}}` in a plan's task or suggestion text. */

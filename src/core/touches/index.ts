@@ -13,4 +13,15 @@ export {
   type Journal,
 } from './send-journal.ts';
 export { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
-export { touchId, touchIdOn, type DueTouch, type MissedTouch, type SendOutcome, type SkippedTouch } from './touch.ts';
+export {
+  parseTouchId,
+  touchId,
+  touchIdOn,
+  touchMessageId,
+  touchOfMessageId,
+  type DueTouch,
+  type MissedTouch,
+  type SendOutcome,
+  type SkippedTouch,
+  type TouchParts,
+} from './touch.ts';

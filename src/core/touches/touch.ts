@@ -53,5 +53,34 @@ export function touchIdOn(contact: string, plan: string, step: string, due: stri
   return `${contact}.${plan}.${step}.${due}`;
 }
 
+/** The parts a touch id is made of. */
+export type TouchParts = { contact: string; plan: string; step: string; due: string };
+
+// Ids are lower-case letters, digits and hyphens (see `IdSchema`), so the dots split them.
+const TOUCH_ID = /^([a-z0-9-]+)\.([a-z0-9-]+)\.([a-z0-9-]+)\.(\d{4}-\d{2}-\d{2})$/;
+
+/** The parts of a touch id (`contact.plan.step.YYYY-MM-DD`), or undefined for any other text. */
+export function parseTouchId(id: string): TouchParts | undefined {
+  const m = TOUCH_ID.exec(id);
+  return m ? { contact: m[1], plan: m[2], step: m[3], due: m[4] } : undefined;
+}
+
+/**
+ * The Message-ID of a touch's email, `<touch-id@sender-domain>`: derived from its id, so a retry
+ * of the same touch reuses it, and intake can read the touch back (see `touchOfMessageId`).
+ */
+export function touchMessageId(touch: string, senderAddress: string): string {
+  const domain = senderAddress.slice(senderAddress.lastIndexOf('@') + 1);
+  return `<${touch.replace(/[^A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]/g, '-')}@${domain}>`;
+}
+
+/** The touch a Message-ID made by `touchMessageId` names, when it is the sender's domain. */
+export function touchOfMessageId(messageId: string, senderAddress: string): TouchParts | undefined {
+  const m = /^<([^@>]+)@([^>]+)>$/.exec(messageId.trim());
+  const domain = senderAddress.slice(senderAddress.lastIndexOf('@') + 1).toLowerCase();
+  if (!m || m[2].toLowerCase() !== domain) return undefined;
+  return parseTouchId(m[1].toLowerCase());
+}
+
 /** A touch that came due while no run planned it, or stayed held back, past the grace window. */
 export type MissedTouch = SkippedTouch;

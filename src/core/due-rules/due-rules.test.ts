@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDay } from '../calendar/index.ts';
-import { dueDays, ordinal, type NewsletterIssue } from './due-rules.ts';
-import { triggersByContact } from './triggers.ts';
+import { DueRuleSchema, dueDays, ordinal, type NewsletterIssue } from './index.ts';
+import { triggersByContact } from '../planning/index.ts';
 import type { z } from 'zod';
-import { ContactSchema, DueRuleSchema, ReferralSchema, type ContactInput } from '../model/index.ts';
+import { ContactSchema, ReferralSchema, type ContactInput } from '../model/index.ts';
 
 type ReferralInput = z.input<typeof ReferralSchema>;
 

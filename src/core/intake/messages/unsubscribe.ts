@@ -1,0 +1,42 @@
+import { change, type Heard, type MessageKind, type Run } from '../run.ts';
+import { asksToUnsubscribe } from '../words.ts';
+
+/** A message to the unsubscribe mailbox, or one asking to stop: the contact is marked unsubscribed. */
+export const unsubscribe: MessageKind = {
+  recognise: ({ message }, run) =>
+    message.to.includes(run.input.settings.unsubscribe.mailto) || asksToUnsubscribe(message.subject, message.words),
+  apply,
+};
+
+function apply(heard: Heard, run: Run): void {
+  const { message, out } = heard;
+  const mailbox = run.input.settings.unsubscribe.mailto;
+  const toMailbox = message.to.includes(mailbox);
+  // The List-Unsubscribe mailto names the contact in its subject: it finds them when they write from another address.
+  const named = /\bunsubscribe\s+([a-z0-9]+(?:-[a-z0-9]+)*)\b/i.exec(message.subject)?.[1]?.toLowerCase();
+  const contact = heard.from ?? (heard.touch && run.byId.get(heard.touch.contact)) ?? (named ? run.byId.get(named) : undefined);
+  const how = toMailbox ? `sent to ${mailbox}` : 'a message asking to stop';
+  if (!contact) {
+    out(
+      'unknown',
+      `an unsubscribe request (${how}) from ${message.from ?? 'no address'}, which no contact has: left alone; find the person and unsubscribe them by hand`,
+    );
+  } else if (contact.unsubscribed) {
+    out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): already unsubscribed in ${contact.file}`, false, contact);
+  } else {
+    contact.unsubscribed = true;
+    const words = toMailbox ? `subject "${message.subject}"` : `"${clip(message.words)}"`;
+    change(run, contact, {
+      path: ['unsubscribed'],
+      value: { date: heard.day, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}` },
+    });
+    out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): marked unsubscribed in ${contact.file}`, true, contact);
+  }
+}
+
+function clip(words: string): string {
+  const line = words.replace(/\s+/g, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

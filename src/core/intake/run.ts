@@ -1,0 +1,98 @@
+/**
+ * One intake run: the messages as the mail adapter read them, the contacts as they stand after
+ * the messages taken in so far, and the plan being made. Every message kind reads and adds to it.
+ */
+import type { ContactChange, ExistingContact } from '../import/index.ts';
+import type { Plan, Settings, Entry } from '../model/index.ts';
+import type { TouchParts } from '../touches/index.ts';
+import type { Author } from './testimonial.ts';
+
+/** One email as the mail adapter read it. Addresses are lower-cased. */
+export type IncomingMessage = {
+  /** Where it came from, for the owner: a file name, or `imap:INBOX/42`. */
+  source: string;
+  /** With its angle brackets: `<abc@example.com>`. */
+  messageId?: string;
+  date?: Temporal.Instant;
+  from?: string;
+  /** Every address it was sent to: To, Cc, Delivered-To, X-Original-To. */
+  to: string[];
+  subject: string;
+  /** In-Reply-To first, then References: the messages it answers. */
+  references: string[];
+  /** What the sender wrote, without the quoted history and the signature. */
+  words: string;
+  /** Sent by a program (Auto-Submitted, an out-of-office): never a testimonial or a request. */
+  automatic: boolean;
+  /** A delivery status notification: its `message/delivery-status` part and the returned message's headers. */
+  report?: { deliveryStatus: string; original?: { messageId?: string; to: string[] } };
+};
+
+export type IntakeInput = {
+  settings: Pick<Settings, 'timeZone' | 'sender' | 'unsubscribe'>;
+  plans: readonly Entry<Plan>[];
+  /** Contact files as they are, valid or not: an unsubscribe must never miss a contact. */
+  contacts: readonly ExistingContact[];
+  /** Testimonial files as text, to find replies already taken in. */
+  testimonials: readonly { id: string; text: string }[];
+  /** Where testimonial files go, as the owner sees it (`content/testimonials`): notes name it. */
+  testimonialsFolder: string;
+};
+
+type IntakeKind = 'testimonial' | 'unsubscribe' | 'bounce' | 'delay' | 'unknown';
+
+export type IntakeOutcome = {
+  source: string;
+  kind: IntakeKind;
+  contact?: string;
+  /** What the message was and what was done, in the owner's words. */
+  note: string;
+  /** False when nothing had to change: already taken in, or left alone. */
+  changed: boolean;
+};
+
+export type IntakePlan = {
+  outcomes: IntakeOutcome[];
+  contacts: { id: string; file: string; changes: ContactChange[] }[];
+  testimonials: { id: string; data: Record<string, unknown>; body: string }[];
+};
+
+export type Known = Author & { file: string; emails: string[]; unsubscribed: boolean; bounced: Set<string> };
+
+/** One intake run: the contacts as they stand after the messages taken in so far. */
+export type Run = {
+  input: IntakeInput;
+  byId: Map<string, Known>;
+  byEmail: Map<string, Known>;
+  /** Testimonial request steps (`plan.step`) and their subject patterns. */
+  requests: Map<string, RegExp>;
+  testimonialIds: Set<string>;
+  changes: Map<Known, ContactChange[]>;
+  plan: IntakePlan;
+};
+
+/** One message with what every recogniser needs to know about it. */
+export type Heard = {
+  message: IncomingMessage;
+  day: string;
+  /** `email <id> of 2026-11-04`: how evidence names the message. */
+  evidence: string;
+  from?: Known;
+  /** The touch it answers, from In-Reply-To or References. */
+  touch?: TouchParts;
+  out: (kind: IntakeKind, note: string, changed?: boolean, contact?: Known) => void;
+};
+
+/** Adds a change to a contact's file to the plan. */
+export function change(run: Run, contact: Known, ch: ContactChange): void {
+  run.changes.set(contact, [...(run.changes.get(contact) ?? []), ch]);
+}
+
+/**
+ * A kind of message intake knows. The registry (`messages/index.ts`) asks each kind in turn to
+ * `recognise` a message; the first that does `apply`s it: a change planned, an outcome noted.
+ */
+export type MessageKind = {
+  recognise: (heard: Heard, run: Run) => boolean;
+  apply: (heard: Heard, run: Run) => void;
+};
