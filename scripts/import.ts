@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { changeContactFile, contactFile, createContactFile, readContactFiles } from '../src/adapters/fs/index.ts';
-import { parseHeaderMap, readCsvContacts, type HeaderMap, planImport, decodeExport, readVcardContacts } from '../src/core/import/index.ts';
+import { parseHeaderMap, readCsvContacts, type HeaderMap, planImport, readExport, readVcardContacts } from '../src/core/import/index.ts';
 import { SegmentSchema } from '../src/core/model/index.ts';
 import { parseYamlSource } from '../src/core/content/index.ts';
 
@@ -32,10 +32,10 @@ runCommand(async () => {
     map = parsed.map;
   }
   const [file] = positionals;
-  const text = (await readFile(file).then(decodeExport, (error: NodeJS.ErrnoException) => {
+  const { text, encoding } = await readFile(file).then(readExport, (error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(`${file}: no such file`);
     throw error;
-  })) as string;
+  });
   const isVcard = /\.(vcf|vcard)$/i.test(file) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text);
   const read = isVcard ? { format: 'vcard' as const, ignored: [], ...readVcardContacts(text, file) } : readCsvContacts(text, file, { map });
 
@@ -62,7 +62,7 @@ runCommand(async () => {
   if (read.format === 'generic' && read.ignored.length) console.log(`Columns not imported: ${read.ignored.join(', ')}`);
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   console.log(
-    `${file} (${FORMAT_NAMES[read.format]}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
+    `${file} (${FORMAT_NAMES[read.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
       `${plan.unchanged.length} already up to date, ${n(problems.length, 'problem')}.`,
   );
   return problems.length ? 1 : 0;

@@ -3,5 +3,5 @@
  */
 export { keyRank, planImport, type ContactChange, type ExistingContact } from './contacts.ts';
 export { parseHeaderMap, readCsvContacts, type HeaderMap } from './csv.ts';
-export { decodeExport } from './person.ts';
+export { decodeExport, readExport } from './encoding.ts';
 export { readVcardContacts } from './vcard.ts';

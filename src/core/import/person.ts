@@ -82,18 +82,6 @@ export function phoneDigits(phone: string): string {
   return phone.replace(/\(0\)/g, '').replace(/\D/g, '').replace(/^00/, '');
 }
 
-/**
- * The text of an export file. Most are UTF-8; Outlook's desktop export is Windows-1252, which is
- * read as such when the bytes are not valid UTF-8.
- */
-export function decodeExport(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
 /** The person without the fields the export left empty. */
 export function withoutBlanks(person: ImportedPerson): ImportedPerson {
   return Object.fromEntries(Object.entries(person).filter(([, v]) => v !== undefined)) as ImportedPerson;

@@ -6,6 +6,7 @@
 import ICAL from 'ical.js';
 import { problem, type Position, type Problem } from '../problems/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
+import { decodeBytes } from './encoding.ts';
 import { cleanText, tagFrom, withoutBlanks, type ImportedPerson } from './person.ts';
 
 export type VcardImport = { people: ImportedPerson[]; problems: Problem[] };
@@ -178,9 +179,5 @@ function decodeQuotedPrintable(value: string, charset: string): string {
       i += 2;
     } else bytes.push(value.charCodeAt(i) & 0xff);
   }
-  try {
-    return new TextDecoder(charset).decode(new Uint8Array(bytes));
-  } catch {
-    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
-  }
+  return decodeBytes(new Uint8Array(bytes), charset);
 }
