@@ -28,23 +28,25 @@ describe('npm run import', () => {
   let dir: string;
   afterEach(async () => removeTree(dir));
 
-  it("imports a Google export, merges into the owner's file keeping its comments, reports bad rows, and changes nothing the second time", async () => {
+  it("imports a Google export, merges into the owner's file keeping its comments, reports bad values, and changes nothing the second time", async () => {
     dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
     const first = await runScript('import', [fixture('google-contacts.csv'), '--content', dir, '--date', '2026-03-02']);
     expect(first.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
       "  created  DIR/contacts/tom-byrne.yaml (row 3)
         created  DIR/contacts/jose-alvarez.yaml (row 4)
+        created  DIR/contacts/priya-shah.yaml (row 5)
         created  DIR/contacts/accounts-harbourbank-example.yaml (row 6)
         created  DIR/contacts/clifton-lettings.yaml (row 7)
+        created  DIR/contacts/lee-chen.yaml (row 10)
         updated  DIR/contacts/ana.yaml (row 2, 9): emails, tags, area, dates.birthday, offers
-      test/fixtures/import/google-contacts.csv (Google Contacts export): 4 new contacts, 1 updated, 0 already up to date, 2 problems.
+      test/fixtures/import/google-contacts.csv (Google Contacts export): 6 new contacts, 1 updated, 0 already up to date, 2 problems.
       "
     `);
     expect(first.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
-      "test/fixtures/import/google-contacts.csv:9:1 E-mail 1 - Value: row 5: "priya.shah@@example.com" is not an email address
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
-      test/fixtures/import/google-contacts.csv:14:1 Birthday: row 10: "1990-02-30" is not a date (write YYYY-MM-DD)
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
+      "test/fixtures/import/google-contacts.csv:9:1 E-mail 1 - Value: row 5, column S: "priya.shah@@example.com" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      test/fixtures/import/google-contacts.csv:14:1 Birthday: row 10, column N: "1990-02-30" is not a date; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
       "
     `);
     expect(first.code).toBe(1);
@@ -79,7 +81,7 @@ dates:
     expect(check.code).toBe(0);
 
     const second = await runScript('import', [fixture('google-contacts.csv'), '--content', dir, '--date', '2026-03-09']);
-    expect(second.stdout.split('\n').at(-2)).toContain('0 new contacts, 0 updated, 6 already up to date, 2 problems.');
+    expect(second.stdout.split('\n').at(-2)).toContain('0 new contacts, 0 updated, 8 already up to date, 2 problems.');
     expect(await snapshotFolder(dir)).toEqual(files);
   });
 
@@ -94,6 +96,7 @@ dates:
       'contacts/jose-alvarez.yaml',
       'contacts/mary-ann-oneill.yaml',
       'contacts/omar-haddad.yaml',
+      'contacts/priya-shah.yaml',
       'contacts/renee-dubois.yaml',
       'contacts/tom-byrne.yaml',
       'contacts/zoe-quinn.yaml',

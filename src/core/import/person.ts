@@ -53,10 +53,15 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-/** `Ana  Ruiz ` → `Ana Ruiz`; undefined for blank text. */
+/** `Ana  Ruiz ` → `Ana Ruiz`; control characters (NULs of misread UTF-16) dropped; undefined for blank text. */
 export function cleanText(value: string | undefined): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text = value === undefined ? undefined : withoutControls(value).replace(/\s+/g, ' ').trim();
   return text ? text : undefined;
+}
+
+/** The text without control characters other than tabs and line breaks (the NULs of misread UTF-16, a stray BOM). */
+export function withoutControls(text: string): string {
+  return text.replace(/(?![\t\n\v\f\r])[\p{Cc}\uFEFF]/gu, '');
 }
 
 /** `Golf Club` → `golf-club`: a tag as the content model writes them. */
