@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import { sortProblems } from '../src/core/problems/index.ts';
 import { changeContactFile, contactFile, createContactFile, readContactFiles } from '../src/adapters/fs/index.ts';
 import { parseHeaderMap, readCsvContacts, type HeaderMap, planImport, readExport, readVcardContacts } from '../src/core/import/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../src/core/model/index.ts';
@@ -67,7 +68,7 @@ runCommand(async () => {
     console.log(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
   }
   const problems = [...read.problems, ...plan.problems];
-  printProblems(problems);
+  printProblems(sortProblems(problems));
   if (read.format === 'generic' && read.ignored.length) console.log(`Columns not imported: ${read.ignored.join(', ')}`);
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   console.log(

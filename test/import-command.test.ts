@@ -161,4 +161,36 @@ consent:
     const missing = await runScript('import', ['no-such.csv', '--content', dir]);
     expect([missing.stderr.trim(), missing.code]).toEqual(['no-such.csv: no such file', 2]);
   });
+
+  // Issue 16: different people who share a phone are kept apart; dates follow settings.yaml.
+  it('keeps apart people who share a phone, merges one written with an initial, and reads dates in the order settings give', async () => {
+    dir = await writeTree({ 'settings.yaml': `${settings}dateOrder: MDY\n` });
+    const google = await runScript('import', [fixture('google-shared-phone.csv'), '--content', dir, '--date', '2026-03-02']);
+    expect(google.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "  created  DIR/contacts/daniel-ireland.yaml (row 2)
+        created  DIR/contacts/duncan-amey.yaml (row 3)
+        created  DIR/contacts/jose-alvarez.yaml (row 5, 6)
+      test/fixtures/import/google-shared-phone.csv (Google Contacts export): 3 new contacts, 0 updated, 1 already up to date, 2 problems.
+      "
+    `);
+    expect(google.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/google-shared-phone.csv:3:1 row 3: same phone as "daniel-ireland" (Daniel Ireland): kept apart; merge by hand if they are one person
+        Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.
+      test/fixtures/import/google-shared-phone.csv:7:1 row 7: has neither a name nor an email address
+        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
+      "
+    `);
+    expect(google.code).toBe(1);
+
+    const outlook = await runScript('import', [fixture('outlook-utf16le-nobom.csv'), '--content', dir, '--date', '2026-03-02']);
+    expect(outlook.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "  created  DIR/contacts/grace-okafor.yaml (row 2)
+        created  DIR/contacts/lukasz-nowak.yaml (row 3)
+      test/fixtures/import/outlook-utf16le-nobom.csv (Outlook export, UTF-16LE): 2 new contacts, 0 updated, 0 already up to date, 1 problem.
+      "
+    `);
+    expect(await readFile(path.join(dir, 'contacts/grace-okafor.yaml'), 'utf8')).toContain('birthday: 1969-07-04\n');
+    const check = await runScript('check', ['--content', dir]);
+    expect([check.stderr, check.code]).toEqual(['', 0]);
+  });
 });

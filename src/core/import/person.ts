@@ -72,14 +72,18 @@ export function tagFrom(label: string): string | undefined {
 
 /** Lower-case ASCII letters and digits joined by single hyphens; accents dropped (`José` → `jose`). */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .replace(/ß/g, 'ss')
+      // Letters that Unicode does not decompose into a base letter and an accent.
+      .replace(/[łøđðıæœþ]/g, (c) => ({ ł: 'l', ø: 'o', đ: 'd', ð: 'd', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th' })[c] ?? c)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }
 
 /** Digits of a phone number for matching: `+44 (0)7700 900-123` → `447700900123`. */
