@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { sortProblems } from '../src/core/problems/index.ts';
-import { changeContactFile, contactFile, createContactFile, readContactFiles } from '../src/adapters/fs/index.ts';
+import { changeContactFiles, createContactFiles, readContactFiles } from '../src/adapters/fs/index.ts';
 import { parseHeaderMap, readCsvContacts, type HeaderMap, planImport, readExport, readVcardContacts } from '../src/core/import/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../src/core/model/index.ts';
 import { parseYamlSource } from '../src/core/content/index.ts';
@@ -57,16 +57,14 @@ runCommand(async () => {
     segment: segment.data,
     update: values.update,
   });
-  for (const contact of plan.create) {
-    const target = contactFile(values.content, contact.id);
-    await createContactFile(target, contact.data);
-    console.log(`  created  ${target} (row ${contact.rows.join(', ')})`);
-  }
+  const created = await createContactFiles(values.content, plan.create);
+  await changeContactFiles(plan.update);
+  const lines = plan.create.map((contact, i) => `  created  ${created[i]} (row ${contact.rows.join(', ')})`);
   for (const contact of plan.update) {
-    await changeContactFile(contact.file, contact.changes);
     const fields = [...new Set(contact.changes.map((c) => c.path.join('.')))].join(', ');
-    console.log(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
+    lines.push(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
   }
+  if (lines.length) console.log(lines.join('\n'));
   const problems = [...read.problems, ...plan.problems];
   printProblems(sortProblems(problems));
   if (read.format === 'generic' && read.ignored.length) console.log(`Columns not imported: ${read.ignored.join(', ')}`);

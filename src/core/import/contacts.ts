@@ -70,7 +70,7 @@ type Draft = {
 /** Plans the import of `people` into `existing`. Pure. */
 export function planImport(people: readonly ImportedPerson[], existing: readonly ExistingContact[], options: ImportOptions): ImportPlan {
   const drafts: Draft[] = [];
-  const taken = new Set(existing.map((c) => c.id));
+  const ids: Ids = { taken: new Set(existing.map((c) => c.id)), next: new Map() };
   const byEmail = new Map<string, Draft>();
   const byPhone = new Map<string, Draft[]>();
   const byName = new Map<string, Draft>();
@@ -128,8 +128,7 @@ export function planImport(people: readonly ImportedPerson[], existing: readonly
     }
     const [match] = found.keys();
     if (!match) {
-      const id = uniqueId(person, taken);
-      taken.add(id);
+      const id = uniqueId(person, ids);
       const draft: Draft = { id, data: newContact(person, options), changes: [], rows: [person.row] };
       created.push(draft);
       index(draft);
@@ -241,12 +240,17 @@ function sameWord(a: string, b: string): boolean {
   return a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
 }
 
-function uniqueId(person: ImportedPerson, taken: ReadonlySet<string>): string {
+/** Ids in use, and the next number to try after each base (so 500 "John Smith"s take linear time). */
+type Ids = { taken: Set<string>; next: Map<string, number> };
+
+function uniqueId(person: ImportedPerson, ids: Ids): string {
   const base = slugify(person.name ?? '') || slugify(person.emails[0]?.split('@')[0] ?? '') || 'contact';
-  if (!taken.has(base)) return base;
-  let n = 2;
-  while (taken.has(`${base}-${n}`)) n++;
-  return `${base}-${n}`;
+  let id = base;
+  let n = ids.next.get(base) ?? 2;
+  while (ids.taken.has(id)) id = `${base}-${n++}`;
+  ids.next.set(base, n);
+  ids.taken.add(id);
+  return id;
 }
 
 // The last nine digits: "+44 7700 900123", "07700 900123" and "0044 7700 900123" are one number.

@@ -136,7 +136,9 @@ function personFromRow(
   fields.forEach((field, index) => {
     const value = record[index]?.trim();
     if (!field || field === 'ignore' || !value) return;
-    values.set(field, [...(values.get(field) ?? []), { index, value }]);
+    const cells = values.get(field);
+    if (cells) cells.push({ index, value });
+    else values.set(field, [{ index, value }]);
   });
   const first = (field: ImportField) => values.get(field)?.[0];
   const text = (field: ImportField) => cleanText(first(field)?.value);
