@@ -6,12 +6,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../src/adapters/cli/index.ts';
-import { changeContactFile, contactFile, createContactFile, readContactFiles } from '../src/adapters/fs/index.ts';
-import { parseHeaderMap, readCsvContacts, type HeaderMap, planImport, decodeExport, readVcardContacts } from '../src/core/import/index.ts';
-import { SegmentSchema } from '../src/core/model/index.ts';
+import { sortProblems } from '../src/core/problems/index.ts';
+import { changeContactFiles, createContactFiles, readContactFiles } from '../src/adapters/fs/index.ts';
+import { parseHeaderMap, readCsvContacts, type HeaderMap, planImport, readExport, readVcardContacts } from '../src/core/import/index.ts';
+import { DateOrderSchema, SegmentSchema, type DateOrder } from '../src/core/model/index.ts';
 import { parseYamlSource } from '../src/core/content/index.ts';
 
-const FORMAT_NAMES = { google: 'Google Contacts export', outlook: 'Outlook export', generic: 'CSV file', vcard: 'vCard export' };
+const FORMAT_NAMES = {
+  google: 'Google Contacts export',
+  outlook: 'Outlook export',
+  linkedin: 'LinkedIn export',
+  generic: 'CSV file',
+  vcard: 'vCard export',
+};
 
 runCommand(async () => {
   const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
@@ -32,44 +39,56 @@ runCommand(async () => {
     map = parsed.map;
   }
   const [file] = positionals;
-  const text = (await readFile(file).then(decodeExport, (error: NodeJS.ErrnoException) => {
+  const { text, encoding } = await readFile(file).then(readExport, (error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(`${file}: no such file`);
     throw error;
-  })) as string;
+  });
+  const settings = await readSettings(values.content);
   const isVcard = /\.(vcf|vcard)$/i.test(file) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text);
-  const read = isVcard ? { format: 'vcard' as const, ignored: [], ...readVcardContacts(text, file) } : readCsvContacts(text, file, { map });
+  const read = isVcard
+    ? { format: 'vcard' as const, ignored: [], ...readVcardContacts(text, file) }
+    : readCsvContacts(text, file, { map, dateOrder: settings.dateOrder });
 
   const existing = await readContactFiles(values.content);
   const plan = planImport(read.people, existing, {
     file,
     source: values.source ?? `${FORMAT_NAMES[read.format]} ${path.basename(file)}`,
-    today: await today(values.content, values.date),
+    today: today(settings.timeZone, values.date),
     segment: segment.data,
     update: values.update,
   });
-  for (const contact of plan.create) {
-    const target = contactFile(values.content, contact.id);
-    await createContactFile(target, contact.data);
-    console.log(`  created  ${target} (row ${contact.rows.join(', ')})`);
-  }
+  const created = await createContactFiles(values.content, plan.create);
+  await changeContactFiles(plan.update);
+  const lines = plan.create.map((contact, i) => `  created  ${created[i]} (row ${contact.rows.join(', ')})`);
   for (const contact of plan.update) {
-    await changeContactFile(contact.file, contact.changes);
     const fields = [...new Set(contact.changes.map((c) => c.path.join('.')))].join(', ');
-    console.log(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
+    lines.push(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
   }
+  if (lines.length) console.log(lines.join('\n'));
   const problems = [...read.problems, ...plan.problems];
-  printProblems(problems);
+  printProblems(sortProblems(problems));
   if (read.format === 'generic' && read.ignored.length) console.log(`Columns not imported: ${read.ignored.join(', ')}`);
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   console.log(
-    `${file} (${FORMAT_NAMES[read.format]}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
+    `${file} (${FORMAT_NAMES[read.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
       `${plan.unchanged.length} already up to date, ${n(problems.length, 'problem')}.`,
   );
   return problems.length ? 1 : 0;
 });
 
-/** `--date`, else today in the business's time zone (settings.yaml), else the machine's. */
-async function today(contentDir: string, date: string | undefined): Promise<Temporal.PlainDate> {
+/** What the import takes from settings.yaml, if it is there and says: the time zone and the date order. */
+async function readSettings(contentDir: string): Promise<{ timeZone?: string; dateOrder?: DateOrder }> {
+  const text = await readFile(path.join(contentDir, 'settings.yaml'), 'utf8').catch(() => '');
+  const data = parseYamlSource(text).data as { timeZone?: unknown; dateOrder?: unknown } | undefined;
+  const dateOrder = DateOrderSchema.safeParse(data?.dateOrder);
+  return {
+    timeZone: typeof data?.timeZone === 'string' ? data.timeZone : undefined,
+    dateOrder: dateOrder.success ? dateOrder.data : undefined,
+  };
+}
+
+/** `--date`, else today in the business's time zone, else the machine's. */
+function today(zone: string | undefined, date: string | undefined): Temporal.PlainDate {
   if (date) {
     try {
       return Temporal.PlainDate.from(date, { overflow: 'reject' });
@@ -77,10 +96,8 @@ async function today(contentDir: string, date: string | undefined): Promise<Temp
       throw new UsageError(`--date: "${date}" is not a date written as YYYY-MM-DD`);
     }
   }
-  const settings = await readFile(path.join(contentDir, 'settings.yaml'), 'utf8').catch(() => '');
-  const zone = (parseYamlSource(settings).data as { timeZone?: unknown } | undefined)?.timeZone;
   try {
-    return Temporal.Now.plainDateISO(typeof zone === 'string' ? zone : undefined);
+    return Temporal.Now.plainDateISO(zone);
   } catch {
     return Temporal.Now.plainDateISO();
   }

@@ -28,23 +28,25 @@ describe('npm run import', () => {
   let dir: string;
   afterEach(async () => removeTree(dir));
 
-  it("imports a Google export, merges into the owner's file keeping its comments, reports bad rows, and changes nothing the second time", async () => {
+  it("imports a Google export, merges into the owner's file keeping its comments, reports bad values, and changes nothing the second time", async () => {
     dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
     const first = await runScript('import', [fixture('google-contacts.csv'), '--content', dir, '--date', '2026-03-02']);
     expect(first.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
       "  created  DIR/contacts/tom-byrne.yaml (row 3)
         created  DIR/contacts/jose-alvarez.yaml (row 4)
+        created  DIR/contacts/priya-shah.yaml (row 5)
         created  DIR/contacts/accounts-harbourbank-example.yaml (row 6)
         created  DIR/contacts/clifton-lettings.yaml (row 7)
+        created  DIR/contacts/lee-chen.yaml (row 10)
         updated  DIR/contacts/ana.yaml (row 2, 9): emails, tags, area, dates.birthday, offers
-      test/fixtures/import/google-contacts.csv (Google Contacts export): 4 new contacts, 1 updated, 0 already up to date, 2 problems.
+      test/fixtures/import/google-contacts.csv (Google Contacts export): 6 new contacts, 1 updated, 0 already up to date, 2 problems.
       "
     `);
     expect(first.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
-      "test/fixtures/import/google-contacts.csv:9:1 E-mail 1 - Value: row 5: "priya.shah@@example.com" is not an email address
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
-      test/fixtures/import/google-contacts.csv:14:1 Birthday: row 10: "1990-02-30" is not a date (write YYYY-MM-DD)
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
+      "test/fixtures/import/google-contacts.csv:9:1 E-mail 1 - Value: row 5, column S: "priya.shah@@example.com" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      test/fixtures/import/google-contacts.csv:14:1 Birthday: row 10, column N: "1990-02-30" is not a date; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
       "
     `);
     expect(first.code).toBe(1);
@@ -79,7 +81,7 @@ dates:
     expect(check.code).toBe(0);
 
     const second = await runScript('import', [fixture('google-contacts.csv'), '--content', dir, '--date', '2026-03-09']);
-    expect(second.stdout.split('\n').at(-2)).toContain('0 new contacts, 0 updated, 6 already up to date, 2 problems.');
+    expect(second.stdout.split('\n').at(-2)).toContain('0 new contacts, 0 updated, 8 already up to date, 2 problems.');
     expect(await snapshotFolder(dir)).toEqual(files);
   });
 
@@ -94,6 +96,7 @@ dates:
       'contacts/jose-alvarez.yaml',
       'contacts/mary-ann-oneill.yaml',
       'contacts/omar-haddad.yaml',
+      'contacts/priya-shah.yaml',
       'contacts/renee-dubois.yaml',
       'contacts/tom-byrne.yaml',
       'contacts/zoe-quinn.yaml',
@@ -157,5 +160,37 @@ consent:
     expect(bad.code).toBe(2);
     const missing = await runScript('import', ['no-such.csv', '--content', dir]);
     expect([missing.stderr.trim(), missing.code]).toEqual(['no-such.csv: no such file', 2]);
+  });
+
+  // Issue 16: different people who share a phone are kept apart; dates follow settings.yaml.
+  it('keeps apart people who share a phone, merges one written with an initial, and reads dates in the order settings give', async () => {
+    dir = await writeTree({ 'settings.yaml': `${settings}dateOrder: MDY\n` });
+    const google = await runScript('import', [fixture('google-shared-phone.csv'), '--content', dir, '--date', '2026-03-02']);
+    expect(google.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "  created  DIR/contacts/daniel-ireland.yaml (row 2)
+        created  DIR/contacts/duncan-amey.yaml (row 3)
+        created  DIR/contacts/jose-alvarez.yaml (row 5, 6)
+      test/fixtures/import/google-shared-phone.csv (Google Contacts export): 3 new contacts, 0 updated, 1 already up to date, 2 problems.
+      "
+    `);
+    expect(google.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/google-shared-phone.csv:3:1 row 3: same phone as "daniel-ireland" (Daniel Ireland): kept apart; merge by hand if they are one person
+        Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.
+      test/fixtures/import/google-shared-phone.csv:7:1 row 7: has neither a name nor an email address
+        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
+      "
+    `);
+    expect(google.code).toBe(1);
+
+    const outlook = await runScript('import', [fixture('outlook-utf16le-nobom.csv'), '--content', dir, '--date', '2026-03-02']);
+    expect(outlook.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "  created  DIR/contacts/grace-okafor.yaml (row 2)
+        created  DIR/contacts/lukasz-nowak.yaml (row 3)
+      test/fixtures/import/outlook-utf16le-nobom.csv (Outlook export, UTF-16LE): 2 new contacts, 0 updated, 0 already up to date, 1 problem.
+      "
+    `);
+    expect(await readFile(path.join(dir, 'contacts/grace-okafor.yaml'), 'utf8')).toContain('birthday: 1969-07-04\n');
+    const check = await runScript('check', ['--content', dir]);
+    expect([check.stderr, check.code]).toEqual(['', 0]);
   });
 });

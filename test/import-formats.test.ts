@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './helpers/run-script.ts';
-import { parseHeaderMap, readCsvContacts, type HeaderMap, readVcardContacts, decodeExport } from '../src/core/import/index.ts';
+import { parseHeaderMap, readCsvContacts, type HeaderMap, readVcardContacts, decodeExport, readExport } from '../src/core/import/index.ts';
 import { formatProblem } from '../src/core/problems/index.ts';
 
 const fixture = async (name: string) => decodeExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
@@ -17,9 +17,11 @@ describe('Google Contacts CSV (BOM, CRLF, quoted newlines, " ::: " lists)', asyn
       [2, 2, 'Ana Ruiz', ['ana.ruiz@example.com', 'ana@ruizdental.example', 'ana.work@ruizdental.example'], ['+44 7700 900123']],
       [3, 7, 'Tom Byrne', ['tom@byrne.example'], ['0117 496 0000', '+44 7700 900456']],
       [4, 8, 'José Álvarez', ['jose@alvarez.example'], []],
+      [5, 9, 'Priya Shah', [], []],
       [6, 10, 'accounts@harbourbank.example', ['accounts@harbourbank.example'], []],
       [7, 11, 'Clifton Lettings', [], ['0117 496 0111']],
       [9, 13, 'Ana Ruiz', ['ana.r@gmail.example'], ['07700 900123']],
+      [10, 14, 'Lee Chen', ['lee@chen.example'], []],
     ]);
     expect(read.people[0]).toEqual({
       row: 2,
@@ -36,21 +38,21 @@ describe('Google Contacts CSV (BOM, CRLF, quoted newlines, " ::: " lists)', asyn
     expect(read.people[1].birthday).toBe('07-04');
   });
 
-  it('reports a bad row with its row, line and column header, and never assumes consent', () => {
+  it('reports a bad value with its row, line and column, imports the person without it, and never assumes consent', () => {
     expect(printed(read.problems)).toMatchInlineSnapshot(`
-      "google-contacts.csv:9:1 E-mail 1 - Value: row 5: "priya.shah@@example.com" is not an email address
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
-      google-contacts.csv:14:1 Birthday: row 10: "1990-02-30" is not a date (write YYYY-MM-DD)
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is."
+      "google-contacts.csv:9:1 E-mail 1 - Value: row 5, column S: "priya.shah@@example.com" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      google-contacts.csv:14:1 Birthday: row 10, column N: "1990-02-30" is not a date; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
     `);
     expect(read.people.some((p) => p.emailConsent)).toBe(false);
   });
 });
 
 describe('Outlook CSV (Windows-1252, M/D/YYYY, 0/0/00)', async () => {
-  const read = readCsvContacts(await fixture('outlook.csv'), 'outlook.csv');
+  const read = readCsvContacts(await fixture('outlook.csv'), 'outlook.csv', { dateOrder: 'MDY' });
 
-  it('reads names, the mobile before the business phone, job and company, and the US birthday', () => {
+  it('reads names, the mobile before the business phone, job and company, and the birthday month first as settings say', () => {
     expect(read.format).toBe('outlook');
     expect(read.problems).toEqual([]);
     expect(read.people).toEqual([
@@ -97,15 +99,17 @@ describe('a generic CSV with semicolons and a header map', async () => {
     expect(read.people.map((p) => [p.name, p.segment, p.emailConsent])).toEqual([
       ['Hannah Lee', 'past-client', { column: 'Newsletter', value: 'yes', date: '2025-11-02' }],
       ['Omar Haddad', 'prospect', undefined],
+      ['Grace Kim', undefined, undefined],
+      ['Ivan Petrov', undefined, undefined],
       ['Li Wei', 'sphere', { column: 'Newsletter', value: 'Yes' }],
     ]);
     expect(read.people[0]).toMatchObject({ clientSince: '2024-06-01', tags: ['referrer', 'vip'], phones: ['07700 900789'] });
-    expect(read.people[2].tags).toEqual(['golf', 'book-club']);
+    expect(read.people[4].tags).toEqual(['golf', 'book-club']);
     expect(printed(read.problems)).toMatchInlineSnapshot(`
-      "people.csv:4:1 Newsletter: row 4: "maybe" does not say yes or no to email
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
-      people.csv:5:1 Segment: row 5: "client" is not a segment; use one of past-client, sphere, partner, prospect
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is."
+      "people.csv:4:1 Newsletter: row 4, column D: "maybe" does not say yes or no to email; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      people.csv:5:1 Segment: row 5, column F: "client" is not a segment (use one of past-client, sphere, partner, prospect); imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
     `);
   });
 
@@ -143,10 +147,11 @@ describe('vCard files', () => {
       },
       { row: 2, at: { line: 23, column: 1 }, name: 'Tom Byrne', emails: [], phones: ['0117 496 0000'], tags: [], birthday: '1979-07-04' },
       { row: 3, at: { line: 31, column: 1 }, name: 'Clifton Lettings', emails: ['lettings@clifton.example'], phones: [], tags: [] },
+      { row: 4, at: { line: 40, column: 1 }, name: 'Priya Shah', emails: [], phones: [], tags: [] },
     ]);
     expect(printed(read.problems)).toMatchInlineSnapshot(`
-      "icloud.vcf:40:1 EMAIL: card 4: "priya(at)shah.example" is not an email address
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is."
+      "icloud.vcf:40:1 EMAIL: card 4: "priya(at)shah.example" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
     `);
   });
 
@@ -215,5 +220,199 @@ describe('vCard files', () => {
       "b.vcf:1:1 has no BEGIN:VCARD line: it is not a vCard file
         Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf)."
     `);
+  });
+});
+
+// Issue 16: real exports, one fixture per format, written byte for byte in their own encodings.
+describe('exports as programs really write them', () => {
+  const read = async (name: string, options: Parameters<typeof readCsvContacts>[2] = {}) => {
+    const bytes = await readFile(path.join(ROOT, 'test/fixtures/import', name));
+    const { text, encoding } = readExport(bytes);
+    const result = name.endsWith('.vcf') ? { format: 'vcard', ...readVcardContacts(text, name) } : readCsvContacts(text, name, options);
+    return { encoding, ...result, people: result.people.map(({ at, ...person }) => person) };
+  };
+
+  it("skips LinkedIn's Notes preamble and reads the header row after it", async () => {
+    const linkedin = await read('linkedin-connections.csv');
+    expect([linkedin.encoding, linkedin.format, linkedin.problems]).toEqual(['utf-8', 'linkedin', []]);
+    expect(linkedin.people).toEqual([
+      { row: 5, name: 'Priya Shah', emails: ['priya@shah.example'], phones: [], tags: [], offers: 'Mortgage Adviser, Harbour Bank' },
+      { row: 6, name: 'Tom Byrne', emails: [], phones: [], tags: [], offers: 'Director, Byrne Builders' },
+      { row: 7, name: 'Zoë Quinn', emails: [], phones: [], tags: [] },
+    ]);
+  });
+
+  it('reads a UTF-16LE Outlook export with a BOM: day-first dates from the file, bad values dropped and reported', async () => {
+    const outlook = await read('outlook-utf16le-bom.csv');
+    expect([outlook.encoding, outlook.format]).toEqual(['utf-16le', 'outlook']);
+    expect(outlook.people).toEqual([
+      {
+        row: 2,
+        name: 'Siobhán Ní Bhriain',
+        emails: ['siobhan@nibhriain.example'],
+        phones: ['07700 900611'],
+        tags: ['clients'],
+        area: 'Cork',
+        birthday: '1980-04-03',
+      },
+      {
+        row: 3,
+        name: 'Duncan Amey',
+        emails: ['duncan.amey@example.co.uk'],
+        phones: ['0117 496 0555'],
+        tags: [],
+        offers: 'Surveyor, Amey Surveyors',
+        birthday: '1975-12-25',
+      },
+      {
+        row: 4,
+        name: 'Chloé Martin',
+        emails: [],
+        phones: ['020 7946 0991'],
+        tags: [],
+        notes: 'Met at the Harbourside fair.\nTwo children.',
+      },
+    ]);
+    expect(printed(outlook.problems)).toMatchInlineSnapshot(`
+      "outlook-utf16le-bom.csv:3:1 E-mail 2 Address: row 3, column BI: "Duncan Amey" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      outlook-utf16le-bom.csv:4:1 E-mail Address: row 4, column BF: "none" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      outlook-utf16le-bom.csv:4:1 Birthday: row 4, column BA: "15" is not a date; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+
+  it('reads a UTF-16LE export without a BOM, and reports dates it cannot order until settings say', async () => {
+    const unsure = await read('outlook-utf16le-nobom.csv');
+    expect(unsure.encoding).toBe('utf-16le');
+    expect(unsure.people.map((p) => [p.name, p.emails, p.birthday])).toEqual([
+      ['Grace Okafor', ['grace@okafor.example'], undefined],
+      ['Łukasz Nowak', ['lukasz@nowak.example'], undefined],
+    ]);
+    expect(printed(unsure.problems)).toMatchInlineSnapshot(`
+      "outlook-utf16le-nobom.csv:2:1 E-mail 2 Address: row 2, column BI: "grace@okafor" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      outlook-utf16le-nobom.csv:2:1 Birthday: row 2, column BA: "7/4/1969" could be 1969-04-07 (day first) or 1969-07-04 (month first); imported without it
+        Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), then import again.
+      outlook-utf16le-nobom.csv:3:1 Birthday: row 3, column BA: "2/11/1988" could be 1988-11-02 (day first) or 1988-02-11 (month first); imported without it
+        Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), then import again."
+    `);
+    const us = await read('outlook-utf16le-nobom.csv', { dateOrder: 'MDY' });
+    expect(us.people.map((p) => p.birthday)).toEqual(['1969-07-04', '1988-02-11']);
+  });
+
+  it('reads day first when settings say DMY: a UK 03/04/1980 is 3 April', () => {
+    const text = 'First Name,E-mail Address,Birthday\r\nAna,ana@example.com,03/04/1980\r\n';
+    expect(readCsvContacts(text, 'uk.csv', { dateOrder: 'DMY' }).people[0].birthday).toBe('1980-04-03');
+    expect(readCsvContacts(text, 'us.csv', { dateOrder: 'MDY' }).people[0].birthday).toBe('1980-03-04');
+  });
+
+  it('recognises German Outlook headers in Windows-1252, with D.M.YYYY dates', async () => {
+    const german = await read('outlook-german.csv');
+    expect([german.encoding, german.format, german.problems]).toEqual(['windows-1252', 'outlook', []]);
+    expect(german.people).toEqual([
+      {
+        row: 2,
+        name: 'Jürgen Weiß',
+        emails: ['juergen@weiss-immobilien.example'],
+        phones: ['+49 151 23456789'],
+        tags: ['partner'],
+        area: 'München',
+        birthday: '1975-03-15',
+        offers: 'Makler, Weiß Immobilien GmbH',
+      },
+      {
+        row: 3,
+        name: 'Björn Müller',
+        emails: ['bjoern.mueller@example.de', 'b.mueller@arbeit.example'],
+        phones: ['089 1234567'],
+        tags: [],
+        notes: 'Kennt Jürgen vom Golfclub.',
+      },
+    ]);
+  });
+
+  it.each([
+    ['fr', 'Prénom,Nom,Adresse de messagerie,Téléphone mobile,Société,Anniversaire'],
+    ['es', 'Nombre,Apellidos,Dirección de correo electrónico,Teléfono móvil,Organización,Cumpleaños'],
+    ['it', 'Nome,Cognome,Indirizzo posta elettronica,Cellulare,Società,Compleanno'],
+    ['nl', 'Voornaam,Achternaam,E-mailadres,Mobiele telefoon,Bedrijf,Verjaardag'],
+    ['pt', 'Nome,Sobrenome,Endereço de email,Telefone celular,Empresa,Aniversário'],
+  ])('recognises Outlook headers in %s', (_, header) => {
+    const csv = readCsvContacts(`${header}\r\nAna,Ruiz,ana@example.com,+34 600 111 222,Ruiz Dental,12.4.1985\r\n`, 'outlook.csv');
+    expect([csv.format, csv.problems]).toEqual(['outlook', []]);
+    expect(csv.people.map(({ at, ...p }) => p)).toEqual([
+      {
+        row: 2,
+        name: 'Ana Ruiz',
+        emails: ['ana@example.com'],
+        phones: ['+34 600 111 222'],
+        tags: [],
+        offers: 'Ruiz Dental',
+        birthday: '1985-04-12',
+      },
+    ]);
+  });
+
+  it('reads a Windows-1252 spreadsheet with accented names, dropping a junk second address and "none"', async () => {
+    const excel = await read('excel-windows-1252.csv');
+    expect([excel.encoding, excel.format]).toEqual(['windows-1252', 'generic']);
+    expect(excel.people.map((p) => [p.name, p.emails, p.birthday])).toEqual([
+      ['Renée Lefèvre', ['renee@lefevre.example'], '1991-01-20'],
+      ['Søren Ærø', ['soren@aero.example'], undefined],
+      ['François Dupré', [], '1987-02-12'],
+      ['Zoë Ó Súilleabháin', ['zoe@osuilleabhain.example'], undefined],
+    ]);
+    expect(printed(excel.problems)).toMatchInlineSnapshot(`
+      "excel-windows-1252.csv:3:1 Email: row 3, column B: "soren@localhost" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      excel-windows-1252.csv:4:1 Email: row 4, column B: "none" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+
+  it('reads a Shift_JIS export with Japanese Outlook headers, family name first', async () => {
+    const japanese = await read('shift-jis.csv');
+    expect([japanese.encoding, japanese.format, japanese.problems]).toEqual(['shift_jis', 'outlook', []]);
+    expect(japanese.people.map((p) => [p.name, p.firstName, p.emails, p.phones, p.birthday])).toEqual([
+      ['山田 太郎', '太郎', ['taro@yamada.example'], ['090-1234-5678'], '1980-04-03'],
+      ['鈴木 花子', '花子', ['hanako@suzuki.example'], ['080-2345-6789'], undefined],
+    ]);
+  });
+
+  it('reads vCard 2.1 in ISO-8859-2, quoted-printable and 8-bit', async () => {
+    const polish = await read('vcard-2.1-iso-8859-2.vcf');
+    expect(polish.problems).toEqual([]);
+    expect(polish.people).toEqual([
+      {
+        row: 1,
+        name: 'Paweł Iksiński',
+        emails: ['pawel@iksinski.example'],
+        phones: ['+48 601 234 567'],
+        tags: [],
+        area: 'Kraków',
+        notes: 'Zna Łucję z klubu szachowego.\nLubi góry.',
+      },
+      { row: 2, name: 'Małgorzata Wójcik', emails: [], phones: ['+48 12 345 67 89'], tags: [] },
+    ]);
+  });
+
+  it('reads an old Mac Address Book card with a bare PHOTO;BASE64: block, and ignores the photo', async () => {
+    const mac = await read('mac-address-book-3.0.vcf');
+    expect(mac.problems).toEqual([]);
+    expect(mac.people).toEqual([
+      {
+        row: 1,
+        name: 'Daniel Ireland',
+        emails: ['daniel@ireland.example'],
+        phones: ['07700 900321'],
+        tags: [],
+        area: 'Bristol',
+        birthday: '1971-09-30',
+        offers: 'Estate agent, Ireland & Sons',
+      },
+      { row: 2, name: 'Duncan Amey', emails: ['duncan.amey@example.co.uk'], phones: [], tags: [] },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Content, contact, history, intake and preview files on disk.
  */
-export { changeContactFile, contactFile, createContactFile, readContactFiles } from './contacts-fs.ts';
+export { changeContactFiles, createContactFiles, readContactFiles } from './contacts-fs.ts';
 export { EMAILS_DIR, readContent } from './content-fs.ts';
 export { openHistoryJournal, repairHistory } from './history-fs.ts';
 export { readIntakeContent, writeIntake } from './intake-fs.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planImport, type ExistingContact, type ImportOptions } from './contacts.ts';
+import { formatProblem } from '../problems/index.ts';
+import { namesAgree, planImport, type ExistingContact, type ImportOptions } from './contacts.ts';
 import type { ImportedPerson } from './person.ts';
 
 const options: ImportOptions = {
@@ -176,7 +177,7 @@ describe('planImport', () => {
       [
         contact('clifton-lettings', { name: 'Clifton Lettings', segment: 'partner' }),
         contact('ana', { name: 'Ana', emails: ['ana@example.com'], segment: 'sphere' }),
-        contact('tom', { name: 'Tom', phone: '0117 496 0000', segment: 'sphere' }),
+        contact('a-ruiz', { name: 'A. Ruiz', phone: '0117 496 0000', segment: 'sphere' }),
       ],
       options,
     );
@@ -197,7 +198,7 @@ describe('planImport', () => {
           "file": "exports/contacts.csv",
           "hint": "The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.",
           "line": 3,
-          "message": "row 3: matches "ana" (by ana@example.com) and "tom" (by 0117 496 0000)",
+          "message": "row 3: matches "ana" (by ana@example.com) and "a-ruiz" (by 0117 496 0000)",
         },
       ]
     `);
@@ -226,5 +227,58 @@ describe('planImport', () => {
         },
       },
     ]);
+  });
+
+  // Issue 16: "Duncan Amey" disappeared into "Daniel Ireland", who shared his office number.
+  it('merges by phone only when the names agree, and keeps apart people who share a number', () => {
+    row = 1;
+    const plan = planImport(
+      [
+        person({ name: 'Duncan Amey', emails: ['duncan@amey.example'], phones: ['0117 496 0555'] }),
+        person({ name: 'D. IRELAND', phones: ['+44 117 496 0555'], tags: ['golf'] }),
+        person({ name: 'Jose Alvarez', phones: ['0034 600 111 222'], area: 'Madrid' }),
+        person({ name: 'Tom', phones: ['07700 900456'], area: 'Bath' }),
+        person({ name: '\u0000 \u0000', emails: ['nobody@example.com'] }),
+      ],
+      [
+        contact('daniel-ireland', { name: 'Daniel Ireland', phone: '0117 496 0555', segment: 'sphere' }),
+        contact('jose', { name: 'José Álvarez', phone: '+34 600 111 222', segment: 'sphere' }),
+        contact('tom', { name: 'Tom Byrne', phone: '07700 900456', segment: 'sphere' }),
+      ],
+      options,
+    );
+    expect(plan.create).toEqual([
+      {
+        id: 'duncan-amey',
+        rows: [2],
+        data: { name: 'Duncan Amey', emails: ['duncan@amey.example'], phone: '0117 496 0555', segment: 'sphere' },
+      },
+    ]);
+    expect(plan.update.map((u) => [u.id, u.rows, u.changes])).toEqual([
+      ['daniel-ireland', [3], [{ path: ['tags'], value: ['golf'] }]],
+      ['jose', [4], [{ path: ['area'], value: 'Madrid' }]],
+      ['tom', [5], [{ path: ['area'], value: 'Bath' }]],
+    ]);
+    expect(plan.problems.map(formatProblem).join('\n')).toMatchInlineSnapshot(`
+      "exports/contacts.csv:2:1 row 2: same phone as "daniel-ireland" (Daniel Ireland): kept apart; merge by hand if they are one person
+        Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.
+      exports/contacts.csv:6:1 row 6: has no name
+        Correct this row (or card) in the export and import the file again: what was imported stays as it is."
+    `);
+  });
+
+  it.each([
+    ['Daniel Ireland', 'D. Ireland', true],
+    ['Daniel Ireland', 'daniel ireland', true],
+    ['José Álvarez', 'Jose Alvarez', true],
+    ["Mary Ann O'Neill", 'Mary Ann ONeill', true],
+    ['Ana Ruiz', 'Ana Maria Ruiz', true],
+    ['Tom', 'Tom Byrne', true],
+    ['Daniel Ireland', 'Duncan Amey', false],
+    ['Ana Ruiz', 'Ana Lopez', false],
+    ['Ireland', 'Daniel Ireland', false],
+    ['\u0000 \u0000', 'Daniel Ireland', false],
+  ])('namesAgree(%s, %s) is %s', (a, b, agree) => {
+    expect([namesAgree(a, b), namesAgree(b, a)]).toEqual([agree, agree]);
   });
 });

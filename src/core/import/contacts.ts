@@ -1,13 +1,14 @@
 /**
  * Merges people read from an export into the contacts on file, without writing anything: the plan
  * says which contact files to create and which fields to add to existing ones. A person is matched
- * by email address or phone number (by name only when the export gives neither); a match fills in
- * what the contact lacks and never replaces what the owner wrote, unless asked to (`update`).
+ * by email address, or by phone number when the names agree too (two people may share an office or
+ * a home number), or by name only when the export gives neither; a match fills in what the contact
+ * lacks and never replaces what the owner wrote, unless asked to (`update`).
  * Email consent is never assumed: it is recorded only when a column said yes, with where and when.
  */
 import { problem, type Problem } from '../problems/index.ts';
 import type { Segment } from '../model/index.ts';
-import { phoneDigits, slugify, type ImportedPerson } from './person.ts';
+import { cleanText, phoneDigits, slugify, type ImportedPerson } from './person.ts';
 
 /** A contact file already in the folder, as parsed (it may not be valid). */
 export type ExistingContact = { id: string; file: string; data: unknown };
@@ -69,13 +70,17 @@ type Draft = {
 /** Plans the import of `people` into `existing`. Pure. */
 export function planImport(people: readonly ImportedPerson[], existing: readonly ExistingContact[], options: ImportOptions): ImportPlan {
   const drafts: Draft[] = [];
-  const taken = new Set(existing.map((c) => c.id));
+  const ids: Ids = { taken: new Set(existing.map((c) => c.id)), next: new Map() };
   const byEmail = new Map<string, Draft>();
-  const byPhone = new Map<string, Draft>();
+  const byPhone = new Map<string, Draft[]>();
   const byName = new Map<string, Draft>();
   const index = (draft: Draft) => {
     for (const email of strings(draft.data.emails)) byEmail.set(email.toLowerCase(), draft);
-    if (typeof draft.data.phone === 'string') byPhone.set(phoneKey(draft.data.phone), draft);
+    if (typeof draft.data.phone === 'string') {
+      const key = phoneKey(draft.data.phone);
+      const sharing = byPhone.get(key) ?? [];
+      if (!sharing.includes(draft)) byPhone.set(key, [...sharing, draft]);
+    }
     if (typeof draft.data.name === 'string') byName.set(draft.data.name.toLowerCase(), draft);
   };
   for (const contact of existing) {
@@ -89,11 +94,29 @@ export function planImport(people: readonly ImportedPerson[], existing: readonly
   const unchanged: number[] = [];
   const created: Draft[] = [];
   for (const person of people) {
+    if (!cleanText(person.name)) {
+      problems.push(problem('BadImportRow', options.file, person.at, '', `row ${person.row}: has no name`));
+      continue;
+    }
     const found = new Map<Draft, string>();
     for (const email of person.emails) if (byEmail.has(email)) found.set(byEmail.get(email)!, `by ${email}`);
+    const apart: Draft[] = [];
+    let byNumber = false;
     for (const phone of person.phones) {
-      const hit = byPhone.get(phoneKey(phone));
-      if (hit && !found.has(hit)) found.set(hit, `by ${phone}`);
+      for (const hit of byPhone.get(phoneKey(phone)) ?? []) {
+        if (!namesAgree(person.name, hit.data.name)) {
+          if (!found.has(hit) && !apart.includes(hit)) apart.push(hit);
+        } else {
+          byNumber = true;
+          if (!found.has(hit)) found.set(hit, `by ${phone}`);
+        }
+      }
+    }
+    if (!byNumber) {
+      for (const other of apart.filter((d) => !found.has(d))) {
+        const message = `row ${person.row}: same phone as "${other.id}" (${String(other.data.name)}): kept apart; merge by hand if they are one person`;
+        problems.push(problem('SamePhoneKeptApart', options.file, person.at, '', message));
+      }
     }
     if (!person.emails.length && !person.phones.length && person.name && byName.has(person.name.toLowerCase())) {
       found.set(byName.get(person.name.toLowerCase())!, 'by name');
@@ -105,8 +128,7 @@ export function planImport(people: readonly ImportedPerson[], existing: readonly
     }
     const [match] = found.keys();
     if (!match) {
-      const id = uniqueId(person, taken);
-      taken.add(id);
+      const id = uniqueId(person, ids);
       const draft: Draft = { id, data: newContact(person, options), changes: [], rows: [person.row] };
       created.push(draft);
       index(draft);
@@ -190,12 +212,45 @@ function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions)
   return changes;
 }
 
-function uniqueId(person: ImportedPerson, taken: ReadonlySet<string>): string {
+/**
+ * Whether two names can be one person's: the same words in the same order, allowing for case,
+ * accents, initials ("D. Ireland", "Daniel Ireland") and words left out ("Tom", "Tom Byrne"), as
+ * long as the first words agree.
+ */
+export function namesAgree(a: unknown, b: unknown): boolean {
+  const [short, long] = [nameWords(a), nameWords(b)].toSorted((x, y) => x.length - y.length);
+  if (!short.length || !sameWord(short[0], long[0])) return false;
+  let i = 0;
+  for (const word of long) if (i < short.length && sameWord(short[i], word)) i++;
+  return i === short.length;
+}
+
+function nameWords(name: unknown): string[] {
+  if (typeof name !== 'string') return [];
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+function sameWord(a: string, b: string): boolean {
+  return a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+}
+
+/** Ids in use, and the next number to try after each base (so 500 "John Smith"s take linear time). */
+type Ids = { taken: Set<string>; next: Map<string, number> };
+
+function uniqueId(person: ImportedPerson, ids: Ids): string {
   const base = slugify(person.name ?? '') || slugify(person.emails[0]?.split('@')[0] ?? '') || 'contact';
-  if (!taken.has(base)) return base;
-  let n = 2;
-  while (taken.has(`${base}-${n}`)) n++;
-  return `${base}-${n}`;
+  let id = base;
+  let n = ids.next.get(base) ?? 2;
+  while (ids.taken.has(id)) id = `${base}-${n++}`;
+  ids.next.set(base, n);
+  ids.taken.add(id);
+  return id;
 }
 
 // The last nine digits: "+44 7700 900123", "07700 900123" and "0044 7700 900123" are one number.

@@ -4,13 +4,11 @@
  */
 import { parse } from 'csv-parse/sync';
 import { problem, type Problem } from '../problems/index.ts';
-import { EmailSchema, isCalendarDate, isMonthDay, SEGMENTS, TIERS, type Segment, type Tier } from '../model/index.ts';
+import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
 import { firstWord } from '../contacts/index.ts';
-import { cleanText, IMPORT_FIELDS, tagFrom, withoutBlanks, type ImportedPerson, type ImportField } from './person.ts';
-
-type CsvFormat = 'google' | 'outlook' | 'generic';
-/** Header (any case) → field. */
-export type HeaderMap = ReadonlyMap<string, ImportField>;
+import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
+import { dateOrderOf, readDay } from './dates.ts';
+import { cleanText, IMPORT_FIELDS, tagFrom, withoutBlanks, withoutControls, type ImportedPerson, type ImportField } from './person.ts';
 
 export type CsvImport = {
   format: CsvFormat;
@@ -18,6 +16,12 @@ export type CsvImport = {
   /** Columns whose values were not imported. */
   ignored: string[];
   problems: Problem[];
+};
+
+export type CsvOptions = {
+  map?: HeaderMap;
+  /** The order of day and month in numeric dates, when the file's own dates do not say (settings.yaml). */
+  dateOrder?: DateOrder;
 };
 
 /** `"E-mail=email,Full name=name"` → a header map; an error names what is wrong. */
@@ -36,127 +40,27 @@ export function parseHeaderMap(text: string): { map: HeaderMap } | { error: stri
   return { map };
 }
 
-const GOOGLE: Record<string, ImportField> = {
-  name: 'name',
-  'given name': 'firstName',
-  'additional name': 'middleName',
-  'family name': 'lastName',
-  'first name': 'firstName',
-  'middle name': 'middleName',
-  'last name': 'lastName',
-  'organization name': 'organization',
-  'organization title': 'title',
-  'organization 1 - name': 'organization',
-  'organization 1 - title': 'title',
-  birthday: 'birthday',
-  notes: 'notes',
-  labels: 'tags',
-  'group membership': 'tags',
-  'address 1 - city': 'area',
-};
-const OUTLOOK: Record<string, ImportField> = {
-  'first name': 'firstName',
-  'middle name': 'middleName',
-  'last name': 'lastName',
-  'e-mail address': 'email',
-  'e-mail 2 address': 'email',
-  'e-mail 3 address': 'email',
-  'primary phone': 'phone',
-  'mobile phone': 'phone',
-  'home phone': 'phone',
-  'home phone 2': 'phone',
-  'business phone': 'phone',
-  'business phone 2': 'phone',
-  'other phone': 'phone',
-  company: 'organization',
-  'job title': 'title',
-  birthday: 'birthday',
-  notes: 'notes',
-  categories: 'tags',
-  'home city': 'area',
-  'business city': 'area',
-};
-// Headers reduced to letters and digits.
-const WORDS: Record<string, ImportField> = {
-  name: 'name',
-  fullname: 'name',
-  displayname: 'name',
-  contactname: 'name',
-  firstname: 'firstName',
-  givenname: 'firstName',
-  forename: 'firstName',
-  first: 'firstName',
-  middlename: 'middleName',
-  lastname: 'lastName',
-  surname: 'lastName',
-  familyname: 'lastName',
-  last: 'lastName',
-  segment: 'segment',
-  tier: 'tier',
-  tags: 'tags',
-  tag: 'tags',
-  labels: 'tags',
-  groups: 'tags',
-  categories: 'tags',
-  area: 'area',
-  city: 'area',
-  town: 'area',
-  birthday: 'birthday',
-  dateofbirth: 'birthday',
-  dob: 'birthday',
-  birthdate: 'birthday',
-  clientsince: 'clientSince',
-  customersince: 'clientSince',
-  company: 'organization',
-  organization: 'organization',
-  organisation: 'organization',
-  jobtitle: 'title',
-  notes: 'notes',
-  note: 'notes',
-  comments: 'notes',
-  emailconsent: 'emailConsent',
-  consent: 'emailConsent',
-  optin: 'emailConsent',
-  emailoptin: 'emailConsent',
-  subscribed: 'emailConsent',
-  marketingconsent: 'emailConsent',
-  acceptsemailmarketing: 'emailConsent',
-  consentdate: 'consentDate',
-  optindate: 'consentDate',
-  subscribedon: 'consentDate',
-};
+type Row = { record: string[]; info: { bytes: number } };
 
-function detectFormat(headers: string[]): CsvFormat {
-  const lower = headers.map((h) => h.toLowerCase());
-  if (lower.some((h) => /^e-mail \d+ - value$/.test(h)) || lower.includes('given name')) return 'google';
-  if (lower.includes('e-mail address') && lower.includes('first name')) return 'outlook';
-  return 'generic';
-}
+// Exports may open with lines of their own before the header row (LinkedIn's "Notes:").
+const PREAMBLE_ROWS = 20;
 
-function fieldOf(header: string, format: CsvFormat, map: HeaderMap): ImportField | undefined {
-  const lower = header.trim().toLowerCase();
-  const mapped = map.get(lower);
-  if (mapped) return mapped;
-  if (format === 'google') {
-    if (/^e-mail \d+ - value$/.test(lower)) return 'email';
-    if (/^phone \d+ - value$/.test(lower)) return 'phone';
-    if (GOOGLE[lower]) return GOOGLE[lower];
-  }
-  if (format === 'outlook' && OUTLOOK[lower]) return OUTLOOK[lower];
-  const word = lower.replace(/[^a-z0-9]/g, '');
-  if (WORDS[word]) return WORDS[word];
-  if (format !== 'generic') return undefined;
-  if (/e?mail/.test(word) && !/(label|type)$/.test(word)) return 'email';
-  if (/phone|mobile|^cell|^tel/.test(word) && !/(label|type)$/.test(word)) return 'phone';
-  return undefined;
-}
-
-/** Reads the rows of a CSV export. A row with a bad value is reported and left out; the rest are read. */
-export function readCsvContacts(text: string, file: string, options: { map?: HeaderMap } = {}): CsvImport {
-  let records: { record: string[]; info: { bytes: number } }[];
+/**
+ * Reads the rows of a CSV export. A bad value is reported and left out, and the person is read
+ * without it; a row with neither a name nor an email address is reported and left out.
+ */
+export function readCsvContacts(text: string, file: string, options: CsvOptions = {}): CsvImport {
+  let records: Row[];
   try {
     const delimiter = detectDelimiter(text);
-    records = parse(text, { bom: true, info: true, delimiter, relax_column_count: true, relax_quotes: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as unknown as Row[];
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
     const why = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed (a " is missing)' : e.message.replace(/^[^:]*: /, '');
@@ -168,17 +72,21 @@ export function readCsvContacts(text: string, file: string, options: { map?: Hea
       problems: [problem('UnreadableImportFile', file, { line: e.lines ?? 1, column: 1 }, '', message)],
     };
   }
-  const [head, ...rows] = records;
+  const map = options.map ?? new Map();
+  const start = headerRow(records.slice(0, PREAMBLE_ROWS), map);
+  const head = records[start];
   const headers = head?.record.map((h) => h.trim()) ?? [];
-  const format = detectFormat(headers);
-  const fields = headers.map((h) => fieldOf(h, format, options.map ?? new Map()));
+  const { format, fields } = readHeaders(headers, map);
   const ignored = headers.filter((h, i) => h && (!fields[i] || fields[i] === 'ignore'));
-  if (!fields.some((f) => f === 'name' || f === 'firstName' || f === 'lastName' || f === 'organization' || f === 'email')) {
+  if (!fields.some(isNameOrEmail)) {
     const message = `has no column for names or email addresses (its columns: ${headers.join(', ')})`;
     const hint = 'Give the file a header row, or name its columns with --map "E-mail=email,Full name=name".';
     return { format, people: [], ignored, problems: [problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', message, hint)] };
   }
 
+  const rows = records.slice(start + 1);
+  const dateColumns = fields.flatMap((f, i) => (f === 'birthday' || f === 'clientSince' || f === 'consentDate' ? [i] : []));
+  const dateOrder = dateOrderOf(rows.flatMap((r) => dateColumns.map((i) => r.record[i] ?? ''))) ?? options.dateOrder;
   const bytes = new TextEncoder().encode(text);
   let line = 1;
   let offset = head?.info.bytes ?? 0;
@@ -190,41 +98,64 @@ export function readCsvContacts(text: string, file: string, options: { map?: Hea
     for (let i = offset; i < info.bytes; i++) if (bytes[i] === 10) line++;
     offset = info.bytes;
     if (record.every((cell) => !cell.trim())) return;
-    const read = personFromRow(record, headers, fields, format, index + 2, at);
-    if ('problem' in read) problems.push(problem('BadImportRow', file, at, read.column, `row ${index + 2}: ${read.problem}`));
-    else people.push(read);
+    const row = start + index + 2;
+    const read = personFromRow(record, headers, fields, { row, at, dateOrder });
+    for (const p of read.problems) {
+      const where = `row ${row}${p.index === undefined ? '' : `, column ${columnLetters(p.index)}`}`;
+      problems.push(problem(p.code, file, at, p.index === undefined ? '' : headers[p.index], `${where}: ${p.message}`));
+    }
+    if (read.person) people.push(read.person);
   });
   return { format, people, ignored, problems };
 }
 
-type RowError = { column: string; problem: string };
+// The header row is the early row that names the most known columns.
+function headerRow(records: readonly Row[], map: HeaderMap): number {
+  let best = 0;
+  let most = 0;
+  records.forEach((r, i) => {
+    const known = readHeaders(r.record, map).fields.filter((f) => f && f !== 'ignore').length;
+    if (known > most) [best, most] = [i, known];
+  });
+  return best;
+}
+
+function isNameOrEmail(field: ImportField | undefined): boolean {
+  return field === 'name' || field === 'firstName' || field === 'lastName' || field === 'organization' || field === 'email';
+}
+
+type Cell = { index: number; value: string };
+type ValueProblem = { code: 'BadImportValue' | 'AmbiguousImportDate' | 'BadImportRow'; index?: number; message: string };
 
 function personFromRow(
   record: string[],
   headers: string[],
   fields: (ImportField | undefined)[],
-  format: CsvFormat,
-  row: number,
-  at: ImportedPerson['at'],
-): ImportedPerson | RowError {
-  const values = new Map<ImportField, { column: string; value: string }[]>();
-  fields.forEach((field, i) => {
-    const value = record[i]?.trim();
+  where: { row: number; at: ImportedPerson['at']; dateOrder: DateOrder | undefined },
+): { person?: ImportedPerson; problems: ValueProblem[] } {
+  const values = new Map<ImportField, Cell[]>();
+  fields.forEach((field, index) => {
+    const value = record[index]?.trim();
     if (!field || field === 'ignore' || !value) return;
-    values.set(field, [...(values.get(field) ?? []), { column: headers[i], value }]);
+    const cells = values.get(field);
+    if (cells) cells.push({ index, value });
+    else values.set(field, [{ index, value }]);
   });
   const first = (field: ImportField) => values.get(field)?.[0];
   const text = (field: ImportField) => cleanText(first(field)?.value);
-  const person: ImportedPerson = { row, at, emails: [], phones: [], tags: [] };
+  const person: ImportedPerson = { row: where.row, at: where.at, emails: [], phones: [], tags: [] };
+  const problems: ValueProblem[] = [];
+  const drop = (cell: Cell, why: string) =>
+    problems.push({ code: 'BadImportValue', index: cell.index, message: `"${cell.value}" ${why}; imported without it` });
 
-  for (const { column, value } of values.get('email') ?? []) {
-    for (const part of value.split(/\s*(?::::|[;,\s])\s*/).filter(Boolean)) {
+  for (const cell of values.get('email') ?? []) {
+    for (const part of emailParts(cell.value)) {
       const email = EmailSchema.safeParse(part.replace(/^mailto:/i, ''));
-      if (!email.success) return { column, problem: `"${part}" is not an email address` };
-      if (!person.emails.includes(email.data)) person.emails.push(email.data);
+      if (!email.success) drop({ ...cell, value: part }, 'is not an email address');
+      else if (!person.emails.includes(email.data)) person.emails.push(email.data);
     }
   }
-  const phoneCells = (values.get('phone') ?? []).toSorted((a, b) => phoneRank(a.column) - phoneRank(b.column));
+  const phoneCells = (values.get('phone') ?? []).toSorted((a, b) => phoneRank(headers[a.index]) - phoneRank(headers[b.index]));
   for (const { value } of phoneCells) {
     for (const part of value.split(/\s*(?::::|;)\s*/).map(cleanText)) if (part && !person.phones.includes(part)) person.phones.push(part);
   }
@@ -235,15 +166,17 @@ function personFromRow(
     }
   }
 
-  const given = [text('firstName'), text('middleName'), text('lastName')].filter(Boolean).join(' ');
+  const given = familyFirst(text('lastName'))
+    ? [text('lastName'), text('firstName'), text('middleName')].filter(Boolean).join(' ')
+    : [text('firstName'), text('middleName'), text('lastName')].filter(Boolean).join(' ');
   person.name = text('name') ?? (given || undefined) ?? text('organization') ?? person.emails[0];
-  if (!person.name) return { column: '', problem: 'has neither a name nor an email address' };
+  if (!person.name) return { problems: [...problems, { code: 'BadImportRow', message: 'has neither a name nor an email address' }] };
   const firstName = text('firstName');
   if (firstName && firstWord(person.name) !== firstName) person.firstName = firstName;
   const offers = [text('title'), text('organization')].filter(Boolean).join(', ');
   if (offers && offers !== person.name) person.offers = offers;
   person.area = text('area');
-  person.notes = first('notes')?.value.replace(/\r\n?/g, '\n');
+  person.notes = cleanNotes(first('notes')?.value);
 
   for (const [field, pick] of [
     ['segment', SEGMENTS],
@@ -252,57 +185,73 @@ function personFromRow(
     const cell = first(field);
     if (!cell) continue;
     const value = tagFrom(cell.value);
-    if (!value || !(pick as readonly string[]).includes(value)) {
-      return { column: cell.column, problem: `"${cell.value}" is not a ${field}; use one of ${pick.join(', ')}` };
-    }
-    if (field === 'segment') person.segment = value as Segment;
+    if (!value || !(pick as readonly string[]).includes(value)) drop(cell, `is not a ${field} (use one of ${pick.join(', ')})`);
+    else if (field === 'segment') person.segment = value as Segment;
     else person.tier = value as Tier;
   }
-  for (const field of ['birthday', 'clientSince', 'consentDate'] as const) {
+  const day = (field: 'birthday' | 'clientSince' | 'consentDate'): string | undefined => {
     const cell = first(field);
-    if (!cell) continue;
-    const day = readDay(cell.value, format, field === 'birthday');
-    if (day === null) continue;
-    if (day === undefined) return { column: cell.column, problem: `"${cell.value}" is not a date (write YYYY-MM-DD)` };
-    if (field === 'consentDate') continue;
-    person[field] = day;
-  }
+    if (!cell) return undefined;
+    const read = readDay(cell.value, where.dateOrder, field === 'birthday');
+    if ('day' in read) return read.day;
+    if ('ambiguous' in read) {
+      const [dmy, mdy] = read.ambiguous;
+      const message = `"${cell.value}" could be ${dmy} (day first) or ${mdy} (month first); imported without it`;
+      problems.push({ code: 'AmbiguousImportDate', index: cell.index, message });
+    } else if ('invalid' in read) drop(cell, 'is not a date');
+    return undefined;
+  };
+  person.birthday = day('birthday');
+  person.clientSince = day('clientSince');
   const consent = first('emailConsent');
   if (consent) {
     const yes = readYesNo(consent.value);
-    if (yes === undefined) return { column: consent.column, problem: `"${consent.value}" does not say yes or no to email` };
-    const date = first('consentDate') && readDay(first('consentDate')!.value, format, false);
-    if (yes) person.emailConsent = { column: consent.column, value: consent.value, ...(date ? { date } : {}) };
+    if (yes === undefined) drop(consent, 'does not say yes or no to email');
+    const date = day('consentDate');
+    if (yes) person.emailConsent = { column: headers[consent.index], value: consent.value, ...(date ? { date } : {}) };
   }
-  return withoutBlanks(person);
+  return { person: withoutBlanks(person), problems };
 }
 
-// Spreadsheets in much of Europe save CSV with semicolons; some tools save tabs.
+// Several addresses in one cell: "a@x.example; b@y.example", Google's " ::: ", or spaces between
+// addresses. Text with spaces and no second address stays whole ("Duncan Amey", an Exchange name).
+function emailParts(value: string): string[] {
+  return value
+    .split(/\s*(?::::|[;,])\s*/)
+    .flatMap((part) => ((part.match(/@/g)?.length ?? 0) > 1 ? part.split(/\s+/) : [part]))
+    .filter(Boolean);
+}
+
+function cleanNotes(value: string | undefined): string | undefined {
+  const notes = value === undefined ? undefined : withoutControls(value.replace(/\r\n?/g, '\n'));
+  return notes?.trim() ? notes : undefined;
+}
+
+// Spreadsheets in much of Europe save CSV with semicolons; some tools save tabs. The header row may
+// come after a preamble, so the delimiter is the one that splits some early line the most.
 function detectDelimiter(text: string): string {
-  const header = text.slice(0, text.search(/\r?\n|$/));
-  const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length] as const);
+  const lines = text.slice(0, 16_384).split(/\r?\n/, PREAMBLE_ROWS + 1);
+  const counts = [',', ';', '\t'].map((d) => [d, Math.max(...lines.map((l) => l.split(d).length))] as const);
   return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
 }
 
 // The number to call first: Outlook's "Primary Phone", then a mobile, then the rest in file order.
 function phoneRank(column: string): number {
-  if (/primary/i.test(column)) return 0;
-  if (/mobile|cell/i.test(column)) return 1;
+  if (/primary|haupt|principal/i.test(column)) return 0;
+  if (/mobile|cell|mobil|móvil|cellulare|celular|telemóvel|携帯/i.test(column)) return 1;
   return 2;
 }
 
-/**
- * A day as `YYYY-MM-DD` (or `MM-DD` for a birthday without a year); `null` for the blanks exports
- * write (Outlook's `0/0/00`); undefined when it is not a day. Outlook writes M/D/YYYY.
- */
-function readDay(value: string, format: CsvFormat, birthday: boolean): string | null | undefined {
-  const text = value.trim();
-  if (/^0?0\/0?0\/0{2,4}$/.test(text)) return null;
-  const us = format === 'outlook' ? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text) : null;
-  const iso = us ? `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}` : text.replace(/^--/, '');
-  if (isCalendarDate(iso)) return iso;
-  if (birthday && /^\d{2}-\d{2}$/.test(iso) && isMonthDay(iso)) return iso;
-  return undefined;
+/** A spreadsheet's name for a column: 0 → A, 25 → Z, 26 → AA. */
+function columnLetters(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+// Chinese, Japanese and Korean names are written family name first.
+function familyFirst(lastName: string | undefined): boolean {
+  return lastName !== undefined && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(lastName);
 }
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'subscribed', 'opted in', 'opt-in', 'opt in', 'consented']);

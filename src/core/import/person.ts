@@ -53,10 +53,15 @@ export const IMPORT_FIELDS = [
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-/** `Ana  Ruiz ` → `Ana Ruiz`; undefined for blank text. */
+/** `Ana  Ruiz ` → `Ana Ruiz`; control characters (NULs of misread UTF-16) dropped; undefined for blank text. */
 export function cleanText(value: string | undefined): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text = value === undefined ? undefined : withoutControls(value).replace(/\s+/g, ' ').trim();
   return text ? text : undefined;
+}
+
+/** The text without control characters other than tabs and line breaks (the NULs of misread UTF-16, a stray BOM). */
+export function withoutControls(text: string): string {
+  return text.replace(/(?![\t\n\v\f\r])[\p{Cc}\uFEFF]/gu, '');
 }
 
 /** `Golf Club` → `golf-club`: a tag as the content model writes them. */
@@ -67,31 +72,23 @@ export function tagFrom(label: string): string | undefined {
 
 /** Lower-case ASCII letters and digits joined by single hyphens; accents dropped (`José` → `jose`). */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .replace(/ß/g, 'ss')
+      // Letters that Unicode does not decompose into a base letter and an accent.
+      .replace(/[łøđðıæœþ]/g, (c) => ({ ł: 'l', ø: 'o', đ: 'd', ð: 'd', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th' })[c] ?? c)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }
 
 /** Digits of a phone number for matching: `+44 (0)7700 900-123` → `447700900123`. */
 export function phoneDigits(phone: string): string {
   return phone.replace(/\(0\)/g, '').replace(/\D/g, '').replace(/^00/, '');
-}
-
-/**
- * The text of an export file. Most are UTF-8; Outlook's desktop export is Windows-1252, which is
- * read as such when the bytes are not valid UTF-8.
- */
-export function decodeExport(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
 /** The person without the fields the export left empty. */

@@ -7,6 +7,7 @@ import ICAL from 'ical.js';
 import { problem, type Position, type Problem } from '../problems/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
+import { decodeBytes } from './encoding.ts';
 import { cleanText, tagFrom, withoutBlanks, type ImportedPerson } from './person.ts';
 
 export type VcardImport = { people: ImportedPerson[]; problems: Problem[] };
@@ -20,8 +21,8 @@ export function readVcardContacts(text: string, file: string): VcardImport {
   const { cards, unclosed } = splitCards(text.replace(/^\uFEFF/, ''));
   for (const card of cards) {
     const read = personFromCard(card);
-    if ('problem' in read) problems.push(problem('BadImportRow', file, card.at, read.field, `card ${card.number}: ${read.problem}`));
-    else people.push(read);
+    for (const p of read.problems) problems.push(problem(p.code, file, card.at, p.field, `card ${card.number}: ${p.message}`));
+    if (read.person) people.push(read.person);
   }
   if (unclosed) problems.push(problem('BadImportRow', file, unclosed.at, '', `card ${unclosed.number}: has no END:VCARD line`));
   if (!cards.length && !unclosed) {
@@ -44,21 +45,25 @@ function splitCards(text: string): { cards: Card[]; unclosed?: Card } {
   return { cards, unclosed: current };
 }
 
-type CardError = { field: string; problem: string };
+type CardProblem = { code: 'BadImportRow' | 'BadImportValue'; field: string; message: string };
 
-function personFromCard(card: Card): ImportedPerson | CardError {
+function personFromCard(card: Card): { person?: ImportedPerson; problems: CardProblem[] } {
   const version = card.lines
     .find((l) => /^VERSION:/i.test(l))
     ?.slice(8)
     .trim();
-  const lines = version === '2.1' ? from21(card.lines) : card.lines;
+  const kept = withoutPictures(card.lines);
+  const lines = version === '2.1' ? from21(kept) : kept;
+  const problems: CardProblem[] = [];
+  const drop = (field: string, value: string, why: string) =>
+    problems.push({ code: 'BadImportValue', field, message: `"${value}" ${why}; imported without it` });
   let component: ICAL.Component;
   try {
     const body = lines.filter((l) => l.trim() && !/^VERSION:/i.test(l));
     const v = version === '4.0' ? '4.0' : '3.0';
     component = new ICAL.Component(ICAL.parse(['BEGIN:VCARD', `VERSION:${v}`, ...body, 'END:VCARD', ''].join('\r\n')) as unknown[]);
   } catch (error) {
-    return { field: '', problem: `cannot be read: ${(error as Error).message}` };
+    return { problems: [{ code: 'BadImportRow', field: '', message: `cannot be read: ${(error as Error).message}` }] };
   }
   const props = (name: string) => component.getAllProperties(name).toSorted((a, b) => rank(a) - rank(b));
   const textOf = (value: unknown): string | undefined =>
@@ -71,8 +76,8 @@ function personFromCard(card: Card): ImportedPerson | CardError {
       .replace(/^mailto:/i, '');
     if (!raw) continue;
     const email = EmailSchema.safeParse(raw);
-    if (!email.success) return { field: 'EMAIL', problem: `"${raw}" is not an email address` };
-    if (!person.emails.includes(email.data)) person.emails.push(email.data);
+    if (!email.success) drop('EMAIL', raw, 'is not an email address');
+    else if (!person.emails.includes(email.data)) person.emails.push(email.data);
   }
   for (const prop of props('tel')) {
     const phone = cleanText(String(prop.getFirstValue() ?? '').replace(/^tel:/i, ''));
@@ -94,7 +99,8 @@ function personFromCard(card: Card): ImportedPerson | CardError {
     ([given, additional, family].filter(Boolean).join(' ') || undefined) ??
     organization ??
     person.emails[0];
-  if (!person.name) return { field: 'FN', problem: 'has neither a name nor an email address' };
+  if (!person.name)
+    return { problems: [...problems, { code: 'BadImportRow', field: 'FN', message: 'has neither a name nor an email address' }] };
   if (given && firstWord(person.name) !== given) person.firstName = given;
   const offers = [textOf(component.getFirstPropertyValue('title')), organization].filter(Boolean).join(', ');
   if (offers && offers !== person.name) person.offers = offers;
@@ -106,10 +112,30 @@ function personFromCard(card: Card): ImportedPerson | CardError {
   const bday = component.getFirstProperty('bday');
   if (bday) {
     const day = readBirthday(String(bday.getFirstValue() ?? ''), bday.getParameter('x-apple-omit-year'));
-    if (!day) return { field: 'BDAY', problem: `"${String(bday.getFirstValue())}" is not a date` };
-    person.birthday = day;
+    if (!day) drop('BDAY', String(bday.getFirstValue()), 'is not a date');
+    else person.birthday = day;
   }
-  return withoutBlanks(person);
+  return { person: withoutBlanks(person), problems };
+}
+
+/**
+ * The card without its pictures and sounds, which an import never keeps. Old Mac Address Book
+ * writes `PHOTO;BASE64:` with a bare parameter the parser refuses, followed by base64 lines that
+ * 2.1 writers may leave unindented; those lines hold no `:` or `;`, and a blank line may end them.
+ */
+function withoutPictures(lines: readonly string[]): string[] {
+  const kept: string[] = [];
+  let inPicture = false;
+  for (const line of lines) {
+    if (/^([\w-]+\.)?(PHOTO|LOGO|SOUND|KEY)[;:]/i.test(line)) inPicture = true;
+    else if (inPicture && (/^[ \t]/.test(line) || /^[A-Za-z0-9+/=]+$/.test(line))) continue;
+    else if (inPicture && !line.trim()) inPicture = false;
+    else {
+      inPicture = false;
+      kept.push(line);
+    }
+  }
+  return kept;
 }
 
 // Preferred first (TYPE=pref in 3.0, PREF=1 in 4.0), then mobiles, then the rest in file order.
@@ -179,9 +205,5 @@ function decodeQuotedPrintable(value: string, charset: string): string {
       i += 2;
     } else bytes.push(value.charCodeAt(i) & 0xff);
   }
-  try {
-    return new TextDecoder(charset).decode(new Uint8Array(bytes));
-  } catch {
-    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
-  }
+  return decodeBytes(new Uint8Array(bytes), charset);
 }

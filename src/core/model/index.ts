@@ -32,5 +32,5 @@ export {
 } from './plan.ts';
 export { REFERRAL_STATUSES, ReferralSchema, type Referral, type ReferralStatus } from './referral.ts';
 export { ResultSchema, type Result } from './result.ts';
-export { SettingsSchema, type Settings } from './settings.ts';
+export { DateOrderSchema, SettingsSchema, type DateOrder, type Settings } from './settings.ts';
 export { TestimonialSchema, type EndorsementKind, type Testimonial } from './testimonial.ts';

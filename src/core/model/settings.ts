@@ -25,6 +25,13 @@ const segmentNumbers = z.strictObject(
   Object.fromEntries(SEGMENTS.map((s) => [s, z.int().positive()])) as Record<(typeof SEGMENTS)[number], z.ZodInt>,
 );
 
+/**
+ * How the owner writes a day in numbers: `DMY` (03/04/1980 is 3 April, as in the UK and most of
+ * the world) or `MDY` (4 March, as in the US). Imports read ambiguous dates in this order.
+ */
+export const DateOrderSchema = z.enum(['DMY', 'MDY'], { error: 'should be DMY (day first) or MDY (month first)' });
+export type DateOrder = z.output<typeof DateOrderSchema>;
+
 export const SettingsSchema = z.strictObject({
   business: z.strictObject({
     name: TextSchema,
@@ -47,6 +54,8 @@ export const SettingsSchema = z.strictObject({
     email: EmailSchema,
     replyTo: EmailSchema.optional(),
   }),
+  /** The order of day and month in exports whose dates do not say; see `DateOrderSchema`. */
+  dateOrder: DateOrderSchema.optional(),
   timeZone: z.string().refine(isTimeZone, {
     error: (issue) => `"${String(issue.input)}" is not a time zone (use a name like Europe/London)`,
   }),

@@ -36,6 +36,12 @@ const PROBLEM_HINTS = {
   // Imports and intake
   UnreadableImportFile: 'Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf).',
   BadImportRow: 'Correct this row (or card) in the export and import the file again: what was imported stays as it is.',
+  BadImportValue:
+    'The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.',
+  AmbiguousImportDate:
+    'Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), then import again.',
+  SamePhoneKeptApart:
+    'Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.',
   AmbiguousImportRow: 'The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.',
   UnreadableMessage:
     'Save the message again with its full source (in most mail programs: "Save as" or "Show original", as .eml) and run intake on that file.',

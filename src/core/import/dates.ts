@@ -1,0 +1,60 @@
+/**
+ * Days as exports write them: ISO (`1980-04-03`), numeric with slashes or dashes in the owner's
+ * order (`03/04/1980`), German and Dutch dots (`3.4.1980`, always day first), and year first
+ * (`1980/4/3`, as Japanese programs write). Pure.
+ */
+import { isCalendarDate, isMonthDay, type DateOrder } from '../model/index.ts';
+
+/** A day read from a cell: the day, a blank, or why it could not be read. */
+export type ReadDay = { day: string } | { blank: true } | { ambiguous: [string, string] } | { invalid: true };
+
+const NUMERIC = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
+const DOTTED = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$/;
+const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
+// Outlook writes an empty date as 0/0/00 (0.0.00 in German).
+const BLANK = /^0{1,2}[/.-]0{1,2}[/.-]0{2,4}$/;
+
+/**
+ * The order a file's numeric dates must be in, from the dates themselves: `03/25/1980` can only be
+ * month first. Undefined when no date says, or when the file says both.
+ */
+export function dateOrderOf(values: Iterable<string>): DateOrder | undefined {
+  let dmy = false;
+  let mdy = false;
+  for (const value of values) {
+    const m = NUMERIC.exec(value.trim());
+    if (!m) continue;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12 && b <= 12) dmy = true;
+    if (b > 12 && a <= 12) mdy = true;
+  }
+  return dmy === mdy ? undefined : dmy ? 'DMY' : 'MDY';
+}
+
+/**
+ * A day as `YYYY-MM-DD` (or `MM-DD` for a birthday without a year). A numeric date whose day and
+ * month could be swapped is read in `order`, and is ambiguous when no order is known.
+ */
+export function readDay(value: string, order: DateOrder | undefined, birthday: boolean): ReadDay {
+  const text = value.trim();
+  if (!text || BLANK.test(text)) return { blank: true };
+  const iso = text.replace(/^--/, '');
+  if (isCalendarDate(iso) || (birthday && /^\d{2}-\d{2}$/.test(iso) && isMonthDay(iso))) return { day: iso };
+  const ymd = YEAR_FIRST.exec(text);
+  if (ymd) return dayOf(ymd[1], ymd[2], ymd[3]);
+  const dotted = DOTTED.exec(text);
+  if (dotted) return dayOf(dotted[3], dotted[2], dotted[1]);
+  const m = NUMERIC.exec(text);
+  if (!m) return { invalid: true };
+  const dmy = dayOf(m[3], m[2], m[1]);
+  const mdy = dayOf(m[3], m[1], m[2]);
+  if (!('day' in dmy)) return mdy;
+  if (!('day' in mdy) || dmy.day === mdy.day) return dmy;
+  if (order) return order === 'DMY' ? dmy : mdy;
+  return { ambiguous: [dmy.day, mdy.day] };
+}
+
+function dayOf(year: string, month: string, day: string): ReadDay {
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? { day: iso } : { invalid: true };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { readExport } from './encoding.ts';
+
+const CSV = 'First Name,Last Name,E-mail Address\r\nRenée,Dubois,renee@dubois.example\r\nJürgen,Weiß,juergen@weiss.example\r\n';
+const bytes = (text: string, encoding: string, addBOM = false) => new Uint8Array(iconv.encode(text, encoding, { addBOM }));
+
+describe('readExport', () => {
+  it.each([
+    ['UTF-8', bytes(CSV, 'utf-8'), 'utf-8'],
+    ['UTF-8 with a BOM', bytes(CSV, 'utf-8', true), 'utf-8'],
+    ['UTF-16LE with a BOM', bytes(CSV, 'utf-16le', true), 'utf-16le'],
+    ['UTF-16LE without one', bytes(CSV, 'utf-16le'), 'utf-16le'],
+    ['UTF-16BE with a BOM', bytes(CSV, 'utf-16be', true), 'utf-16be'],
+    ['UTF-16BE without one', bytes(CSV, 'utf-16be'), 'utf-16be'],
+    ['Windows-1252', bytes(CSV, 'windows-1252'), 'windows-1252'],
+  ])('reads %s', (_, input, encoding) => {
+    expect(readExport(input)).toEqual({ text: CSV, encoding });
+  });
+
+  it('reads Shift_JIS, which the detector recognises', () => {
+    const text = '姓,名,電子メール アドレス\r\n山田,太郎,taro@yamada.example\r\n鈴木,花子,hanako@suzuki.example\r\n';
+    expect(readExport(bytes(text, 'shift_jis'))).toEqual({ text, encoding: 'shift_jis' });
+  });
+
+  it("decodes a vCard line in the charset it names, and the rest in the file's", () => {
+    const head = bytes('BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-2:', 'ascii');
+    const name = bytes('Małgorzata Wójcik', 'iso-8859-2');
+    const tail = bytes('\r\nNOTE:Café\r\nEND:VCARD\r\n', 'windows-1252');
+    const read = readExport(new Uint8Array([...head, ...name, ...tail]));
+    expect(read.text).toBe('BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-2:Małgorzata Wójcik\r\nNOTE:Café\r\nEND:VCARD\r\n');
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The text of an export file, whatever program wrote it: a byte-order mark says the encoding;
+ * UTF-16 without one shows itself by its NUL bytes; valid UTF-8 is UTF-8; anything else is given
+ * to a detector (chardet), and Western text falls back to Windows-1252, what Outlook and Excel
+ * write on Western Windows. A vCard line may name its own charset (`N;CHARSET=ISO-8859-2:…`).
+ * Pure: bytes in, text out (chardet and iconv-lite are plain JavaScript over a Uint8Array).
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export type DecodedExport = {
+  text: string;
+  /** The encoding the file was read in, as iconv-lite names it: `utf-8`, `utf-16le`, `windows-1252`, `shift_jis`… */
+  encoding: string;
+};
+
+/** The text of an export file. */
+export function decodeExport(bytes: Uint8Array): string {
+  return readExport(bytes).text;
+}
+
+/** The text of an export file and the encoding it was read in. */
+export function readExport(bytes: Uint8Array): DecodedExport {
+  const encoding = detectEncoding(bytes);
+  if (!encoding.startsWith('utf-16') && looksLikeVcard(bytes)) return { text: decodeVcardLines(bytes, encoding), encoding };
+  return { text: decodeBytes(bytes, encoding), encoding };
+}
+
+/** Bytes in a named charset (`ISO-8859-2`, `windows-1250`, `UTF-8`…); UTF-8 when the name is unknown. */
+export function decodeBytes(bytes: Uint8Array, charset: string): string {
+  const name = iconv.encodingExists(charset) ? charset : 'utf-8';
+  return iconv.decode(bytes as Buffer, name);
+}
+
+// Detectors read a sample: more text adds no certainty, only time on a 100,000-row export.
+const SAMPLE = 64 * 1024;
+// Encodings chardet recognises reliably enough to trust over the Windows-1252 fallback: the
+// multi-byte ones have strict byte patterns that Western text does not produce.
+const TRUSTED = /^(shift_jis|euc-jp|euc-kr|gb18030|big5|iso-2022-(jp|kr|cn))$/i;
+const NON_LATIN = /^(windows-125[13567]|iso-8859-[5678]|koi8-r)$/i;
+
+function detectEncoding(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = bytes.subarray(0, SAMPLE);
+  const utf16 = utf16ByNuls(sample);
+  if (utf16) return utf16;
+  if (isUtf8(bytes)) return 'utf-8';
+  const guess = chardet.analyse(sample)[0];
+  if (guess && (TRUSTED.test(guess.name) || (NON_LATIN.test(guess.name) && guess.confidence >= 50))) return guess.name.toLowerCase();
+  return 'windows-1252';
+}
+
+// chardet recognises UTF-16 only by its byte-order mark (it calls BOM-less UTF-16 "ISO-8859-1"). An
+// address book is mostly ASCII, so UTF-16 without a mark has a NUL in every other byte.
+function utf16ByNuls(sample: Uint8Array): string | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? odd++ : even++;
+  const pairs = sample.length / 2;
+  if (pairs < 2) return undefined;
+  if (odd > pairs * 0.3 && even < pairs * 0.05) return 'utf-16le';
+  if (even > pairs * 0.3 && odd < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function looksLikeVcard(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64));
+  return /^(\uFEFF|ï»¿)?\s*BEGIN:VCARD/i.test(head);
+}
+
+// A vCard 2.1 line may carry its own charset: `N;CHARSET=ISO-8859-2:Iksi\xF1ski;Pawe\xB3`. Such a
+// value is decoded in its charset, the rest of the file in the file's. Quoted-printable values are
+// ASCII here and decoded later, in their charset, by the vCard reader.
+function decodeVcardLines(bytes: Uint8Array, encoding: string): string {
+  if (!/CHARSET=/i.test(new TextDecoder('latin1').decode(bytes))) return decodeBytes(bytes, encoding);
+  const lines: string[] = [];
+  let start = 0;
+  while (start <= bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    lines.push(decodeVcardLine(bytes.subarray(start, end), encoding));
+    start = end + 1;
+  }
+  return lines.join('\n');
+}
+
+function decodeVcardLine(line: Uint8Array, encoding: string): string {
+  const colon = line.indexOf(0x3a);
+  if (colon < 0) return decodeBytes(line, encoding);
+  const head = new TextDecoder('latin1').decode(line.subarray(0, colon));
+  const charset = /;CHARSET=([^;:]+)/i.exec(head)?.[1];
+  if (!charset || /ENCODING=QUOTED-PRINTABLE/i.test(head)) return decodeBytes(line, encoding);
+  return head + decodeBytes(line.subarray(colon), charset);
+}
