@@ -8,6 +8,7 @@ import { EMPTY, nearbyBlock, paragraphs, recapBlock, referralBlock, resultsBlock
 import { fillText, htmlToText, type EmailFields, type Fragment } from './render-email.ts';
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
+import { because, type Reason } from '../reasons/index.ts';
 
 /** Every field a layout may use. Text fields are `{{name}}`, fragments `{{{name}}}`. */
 export const EMAIL_FIELDS: ReadonlySet<string> = new Set([
@@ -58,7 +59,7 @@ export type EmailDraft = {
   unsubscribe: { mailto: string; url?: string };
 };
 
-type Personalized = { ok: true; draft: EmailDraft } | { ok: false; reason: string };
+type Personalized = { ok: true; draft: EmailDraft } | ({ ok: false } & Reason);
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
@@ -72,13 +73,19 @@ export function cleanHeader(value: string): string {
 }
 
 /** Why a contact may not be emailed today, or undefined when they may. */
-export function emailBlocked(contact: Contact, today: Temporal.PlainDate): string | undefined {
-  if (contact.unsubscribed) return `unsubscribed on ${contact.unsubscribed.date}`;
+export function emailBlocked(contact: Contact, today: Temporal.PlainDate): Reason | undefined {
+  if (contact.unsubscribed) return because('Unsubscribed', { date: contact.unsubscribed.date });
   const consent = contact.consent.email;
-  if (!consent) return 'no consent to email on record';
-  if (consent.withdrawn && Temporal.PlainDate.compare(consent.withdrawn, today) <= 0) return `consent withdrawn on ${consent.withdrawn}`;
-  if (consent.expires && Temporal.PlainDate.compare(consent.expires, today) < 0) return `consent expired on ${consent.expires}`;
-  if (!emailAddress(contact)) return 'no email address that has not bounced';
+  if (!consent) return because('NoEmailConsent');
+  if (consent.withdrawn && Temporal.PlainDate.compare(consent.withdrawn, today) <= 0)
+    return because('ConsentWithdrawn', { date: consent.withdrawn });
+  if (consent.expires && Temporal.PlainDate.compare(consent.expires, today) < 0)
+    return because('ConsentExpired', { date: consent.expires });
+  if (contact.emails.length === 0) return because('NoEmailAddress');
+  if (!emailAddress(contact)) {
+    const last = contact.bounced.at(-1);
+    return because('EveryAddressBounced', { email: last?.email, date: last?.date, bounce: last?.reason });
+  }
   return undefined;
 }
 
@@ -190,17 +197,17 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
 
   function personalize(touch: DueTouch): Personalized {
     const entry = contacts.get(touch.contact);
-    if (!entry) return { ok: false, reason: `no contact "${touch.contact}"` };
+    if (!entry) return { ok: false, ...because('ContactNotFound', { contact: touch.contact }) };
     const blocked = emailBlocked(entry.data, today);
-    if (blocked) return { ok: false, reason: blocked };
+    if (blocked) return { ok: false, ...blocked };
     const layout = touch.template ?? 'note';
     const fields = textFields(entry);
     let subject = touch.subject;
     let preheader = DEFAULT_PREHEADERS[layout] ?? '';
     if (touch.newsletter) {
       const issue = content.newsletters.find((n) => n.id === touch.newsletter);
-      if (!issue) return { ok: false, reason: `no newsletter "${touch.newsletter}"` };
-      if (issue.data.draft) return { ok: false, reason: `newsletter "${issue.id}" is a draft` };
+      if (!issue) return { ok: false, ...because('NewsletterNotFound', { newsletter: touch.newsletter }) };
+      if (issue.data.draft) return { ok: false, ...because('NewsletterDraft', { newsletter: issue.id }) };
       subject = issue.data.subject;
       preheader = issue.data.preheader;
       fields.body = body(issue.id, issue.body);
@@ -211,8 +218,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     fields.message = paragraphs(fillText(touch.suggestion ?? DEFAULT_MESSAGES[layout] ?? '', fields), palette);
     fields.subject = cleanHeader(fillText(subject ?? '', fields));
     fields.preheader = fillText(preheader, fields);
-    if (!fields.subject) return { ok: false, reason: 'the email has no subject' };
-    if (fields.subject.includes('{{')) return { ok: false, reason: `the subject "${fields.subject}" names a field no email fills` };
+    if (!fields.subject) return { ok: false, ...because('NoSubject') };
+    if (fields.subject.includes('{{')) return { ok: false, ...because('SubjectUnfilled', { subject: fields.subject }) };
     // A reply written from the email's own button has no In-Reply-To: its subject is how intake
     // finds the touch it answers.
     fields.replyMailto = `${shared.replyMailto}?subject=${encodeURIComponent(`Re: ${fields.subject}`)}`;
