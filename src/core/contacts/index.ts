@@ -1,5 +1,5 @@
 /**
  * Who a plan reaches and who may be emailed: audiences and consent.
  */
-export { inAudience } from './audience.ts';
+export { inAudience, whyNotInAudience } from './audience.ts';
 export { mayEmailOn } from './consent.ts';

@@ -34,8 +34,11 @@ export type PlanInput = {
   history: readonly HistoryEntry[];
 };
 
-/** The days to plan: `days` calendar days starting with `from`, in the business's time zone. */
-export type PlanRange = { from: Temporal.PlainDate; days: number };
+/**
+ * The days to plan: `days` calendar days starting with `from`, in the business's time zone; with
+ * `contact`, that contact's touches alone (the other contacts still count, as people to introduce).
+ */
+export type PlanRange = { from: Temporal.PlainDate; days: number; contact?: string };
 
 export type PlanResult = {
   /** Touches planned on a day of the range, sorted by date, contact, plan, step. */
@@ -142,13 +145,14 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
     text: dayTexts(),
     result: { due: [], skipped: [], missed: [] },
   };
-  if (range.days >= 1) for (const contact of input.contacts) planContact(contact, shared);
+  const planned = range.contact === undefined ? input.contacts : input.contacts.filter((c) => c.id === range.contact);
+  if (range.days >= 1) for (const contact of planned) planContact(contact, shared);
   const { due, skipped, missed } = shared.result;
   if (range.days >= 1 && input.events?.length) {
     const byId = new Map(input.contacts.map((c) => [c.id, c]));
     for (const invite of planEventInvites({ events: input.events, contacts: input.contacts, history: input.history }, range)) {
       const contact = byId.get(invite.contact);
-      if (contact) due.push(withHints(invite, contact, input));
+      if (contact && (range.contact === undefined || contact.id === range.contact)) due.push(withHints(invite, contact, input));
     }
   }
   due.sort((a, b) => compare(a.date, b.date) || byTouch(a, b));

@@ -34,6 +34,13 @@ const EXAMPLES: { [C in ReasonCode]: Parameters<typeof because<C>>[1] } = {
   TrackerUnavailable: undefined,
   RunEndedBeforeIssue: undefined,
   IssueClosedNotPlanned: { issue: 12 },
+  PlanPaused: undefined,
+  OutsideAudience: { why: 'their tier is standard; the audience is top' },
+  OutsideStepAudience: { why: 'the audience leaves out the top tier' },
+  NotDueToday: { next: '2027-07-22', why: 'birthday on 2027-07-22' },
+  WaitingUnderEmailLimits: { due: '2026-11-30', date: '2026-12-02' },
+  InvalidContactFile: { file: 'content/contacts/ana-ruiz.yaml' },
+  InvalidPlanFile: { file: 'content/plans/top-client-calls.yaml' },
 };
 
 describe('the reason catalogue', () => {
@@ -57,6 +64,8 @@ describe('the reason catalogue', () => {
         "EveryAddressBounced": "every email address bounced (the last, ana@example.com, on 2026-06-01: 550 no such mailbox)",
         "GraceWindowPassed": "failed (451 try again later) and was not planned within the 5-day grace window after its due day",
         "HeldByEmailLimits": "held back by the email limits (one a day, 2 in seven days) past the 5-day grace window",
+        "InvalidContactFile": "content/contacts/ana-ruiz.yaml has problems, so no plan reaches this contact until they are fixed",
+        "InvalidPlanFile": "content/plans/top-client-calls.yaml has problems, so this plan reaches no one until they are fixed",
         "IssueClosedNotPlanned": "issue #12 closed as not planned",
         "IssueNotOpened": "issue not opened: GitHub answered 403: resource not accessible by integration",
         "MissingLayout": "layout emails/thanks.mjml does not exist",
@@ -66,6 +75,10 @@ describe('the reason catalogue', () => {
         "NoEmailConsent": "has no email consent on record",
         "NoIntroductionFits": "no contact who has consented to introductions fits what they offer or look for",
         "NoSubject": "the email has no subject",
+        "NotDueToday": "not due today; next due 2027-07-22 (birthday on 2027-07-22)",
+        "OutsideAudience": "not in the plan's audience: their tier is standard; the audience is top",
+        "OutsideStepAudience": "not in the step's audience: the audience leaves out the top tier",
+        "PlanPaused": "the plan is paused",
         "ReferralBeingHandled": "their referral of Tom Byrne (2026-11-20) is still being handled: no ask until it is settled",
         "RunEndedBeforeIssue": "the run that claimed it ended before its issue was opened",
         "SendFailedPermanently": "no reason given",
@@ -74,7 +87,23 @@ describe('the reason catalogue', () => {
         "SubjectUnfilled": "the subject "Hi {{nickname}}" names a field no email fills",
         "TrackerUnavailable": "its issue could not be opened today: tried again on the next run",
         "Unsubscribed": "unsubscribed on 2026-09-14",
+        "WaitingUnderEmailLimits": "due 2026-11-30, waiting for a free day under the email limits: planned for 2026-12-02",
       }
+    `);
+  });
+
+  it('says why a step with no day ahead is not due', () => {
+    const words = (data: Parameters<typeof because<'NotDueToday'>>[1]) => because('NotDueToday', data).reason;
+    expect([
+      words({ last: '2026-04-06', lastWhy: '10 days after closing on 2026-03-27' }),
+      words({ trigger: 'made-referral' }),
+      words({}),
+    ]).toMatchInlineSnapshot(`
+      [
+        "not due today, nor in the coming year; last due 2026-04-06 (10 days after closing on 2026-03-27)",
+        "not due today, nor in the coming year: it comes due after made-referral, which has not happened for them",
+        "not due today, nor in the coming year: the date its rule needs is not in their file",
+      ]
     `);
   });
 

@@ -1,7 +1,8 @@
 /**
- * The reason catalogue: why a touch was skipped, held back, missed or failed. As `problems.ts` is
- * for content, each entry has a permanent PascalCase code (history keeps it beside the words), the
- * words built from the data, and a hint that says what the owner can do.
+ * The reason catalogue: why a touch was skipped, held back, missed or failed, and why a step is or
+ * is not due for a contact on a day. As `problems.ts` is for content, each entry has a permanent
+ * PascalCase code (history keeps it beside the words), the words built from the data, and a hint
+ * that says what the owner can do.
  */
 
 const entry = <W extends (data: never) => string>(words: W, hint: string) => ({ words, hint });
@@ -126,6 +127,40 @@ const REASONS = {
   IssueClosedNotPlanned: entry(
     (d: { issue: number }) => `issue #${d.issue} closed as not planned`,
     'Nothing to do: closing an issue as not planned skips its touch. Reopen it to do the touch after all.',
+  ),
+  // A contact's day, step by step (npm run plan -- --contact)
+  PlanPaused: entry(() => 'the plan is paused', 'Remove paused: true from the plan to start it again.'),
+  OutsideAudience: entry(
+    (d: { why: string }) => `not in the plan's audience: ${d.why}`,
+    'Change the plan’s audience, or the contact’s segment, tier or tags, if they should be in it.',
+  ),
+  OutsideStepAudience: entry(
+    (d: { why: string }) => `not in the step's audience: ${d.why}`,
+    'Change the step’s audience, or the contact’s segment, tier or tags, if the step should reach them.',
+  ),
+  NotDueToday: entry(
+    (d: { next?: string; why?: string; last?: string; lastWhy?: string; trigger?: string }) =>
+      d.next !== undefined
+        ? `not due today; next due ${d.next}${d.why ? ` (${d.why})` : ''}`
+        : d.last !== undefined
+          ? `not due today, nor in the coming year; last due ${d.last}${d.lastWhy ? ` (${d.lastWhy})` : ''}`
+          : d.trigger !== undefined
+            ? `not due today, nor in the coming year: it comes due after ${d.trigger}, which has not happened for them`
+            : 'not due today, nor in the coming year: the date its rule needs is not in their file',
+    'Nothing to do: the step’s rule sets its days. A step that never comes due may wait for a date or event the contact file lacks.',
+  ),
+  WaitingUnderEmailLimits: entry(
+    (d: { due: string; date?: string; missed?: string }) =>
+      `due ${d.due}, waiting for a free day under the email limits: ${d.date ? `planned for ${d.date}` : `no day comes in time, so it will be missed (${d.missed})`}`,
+    'Nothing to do: the contact gets at most one automated email a day and limits.perContactPerWeek in seven days; stronger touches go first.',
+  ),
+  InvalidContactFile: entry(
+    (d: { file: string }) => `${d.file} has problems, so no plan reaches this contact until they are fixed`,
+    'Fix the problems listed (npm run check shows them all), then plan again.',
+  ),
+  InvalidPlanFile: entry(
+    (d: { file: string }) => `${d.file} has problems, so this plan reaches no one until they are fixed`,
+    'Fix the problems listed (npm run check shows them all), then plan again.',
   ),
 } as const;
 
