@@ -111,6 +111,11 @@ const REASONS = {
     (d: { perDay: number }) => `over the daily limit of ${d.perDay} emails: sent on a later run`,
     'Nothing to do: they go on the next runs. Raise limits.perDay in settings.yaml if your mail provider allows more.',
   ),
+  OutsideSendWindow: entry(
+    (d: { time: string; timeZone: string; start: string; end: string }) =>
+      `it is ${d.time} in ${d.timeZone}, outside the send window ${d.start}–${d.end}: sent on a run inside it`,
+    'Nothing to do: the emails go on the next run inside the window. Change sendWindow in settings.yaml to send at other hours.',
+  ),
   // Personal touches handed over as issues
   IssueNotOpened: entry(
     (d: { detail: string }) => `issue not opened: ${d.detail}`,
