@@ -5,7 +5,7 @@ import { todayIn } from '../src/adapters/cli/index.ts';
 import type { PlannedRow } from '../src/core/preview/index.ts';
 import { FIXTURE } from './helpers/email-fixture.ts';
 import { runScript } from './helpers/run-script.ts';
-import { sampleContent } from './helpers/sample.ts';
+import { copySample, sampleContent } from './helpers/sample.ts';
 import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
 const plan = (args: string[], env: NodeJS.ProcessEnv = {}) => runScript('plan', args, env);
@@ -173,6 +173,52 @@ describe('npm run plan on a copy of a fixture', () => {
   });
 });
 
+describe('npm run plan -- --contact on the sample content (issue 13)', () => {
+  it("explains Hana's day plan by plan, step by step, with reason codes", async () => {
+    const run = await plan(['--content', sampleContent(), '--contact', 'hana-grant', '--date', '2026-12-01']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('Hana Grant (hana-grant) on Tue, 1 Dec 2026');
+    expect(lines).toContain(`  send (email): due today: "What a survey will and won't tell you"`);
+    expect(lines).toContain('  email (email): not due today; next due 2027-07-22 (birthday on 2027-07-22) [NotDueToday]');
+    expect(lines).toContain(
+      "  top-client-calls: not in the plan's audience: their tier is standard; the audience is top [OutsideAudience]",
+    );
+    const json = await plan(['--content', sampleContent(), '--contact', 'hana-grant', '--date', '2026-12-01', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ status: 'explained', contact: 'hana-grant', date: '2026-12-01' });
+  });
+
+  it('names an unknown contact with the usage line, exit 2, no stack', async () => {
+    const run = await plan(['--content', sampleContent(), '--contact', 'hana-grnat', '--date', '2026-12-01']);
+    expect(run.stderr.replace(sampleContent(), 'DIR')).toContain(
+      `no contact "hana-grnat" in DIR/contacts/: give a contact's file name without .yaml\nusage: npm run plan`,
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
+  });
+
+  it('says that an invalid contact file leaves them out, with its problem, and exits 1', async () => {
+    const dir = await copySample(await writeTree({}));
+    try {
+      await addToTree(dir, { 'contacts/hana-grant.yaml': 'name: Hana Grant\nsegment: past-client\nemails: [hana.grant-at-example.com]\n' });
+      const run = await plan(['--content', dir, '--contact', 'hana-grant', '--date', '2026-12-01']);
+      expect(run.stdout.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+        "hana-grant on Tue, 1 Dec 2026: DIR/contacts/hana-grant.yaml has problems, so no plan reaches this contact until they are fixed [InvalidContactFile]
+            DIR/contacts/hana-grant.yaml:3:10 emails[0]: "hana.grant-at-example.com" is not an email address
+          Fix the problems listed (npm run check shows them all), then plan again.
+
+        2 other problems in the content: npm run check lists them.
+        "
+      `);
+      expect(run.code).toBe(1);
+    } finally {
+      await removeTree(dir);
+    }
+  });
+});
+
 describe('npm run plan with a bad command line', () => {
   it.each([
     [['--date', '2026-02-30'], '--date 2026-02-30 is not a real date (write YYYY-MM-DD)'],
@@ -182,6 +228,7 @@ describe('npm run plan with a bad command line', () => {
     [['--days', '2.5'], '--days 2.5 is not a whole number of days from 1 to 3660'],
     [['--dayz', '3'], "Unknown option '--dayz'"],
     [['next-week'], 'unexpected argument "next-week"'],
+    [['--contact', 'ana-ruiz', '--days', '3'], '--contact explains one day: leave out --days'],
   ])('%j: a usage message, exit 2, no stack', async (args, message) => {
     const run = await plan(args);
     expect(run.stderr).toContain(message);

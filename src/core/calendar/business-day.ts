@@ -1,3 +1,5 @@
+import { because } from '../reasons/index.ts';
+
 /** The business's calendar day at a moment: the day its owner would write on a letter. */
 export function businessDate(instant: Temporal.Instant, timeZone: string): Temporal.PlainDate {
   return instant.toZonedDateTimeISO(timeZone).toPlainDate();
@@ -18,5 +20,5 @@ export function outsideSendWindow(window: { start: string; end: string }, instan
   const end = Temporal.PlainTime.from(window.end);
   const open = Temporal.PlainTime.compare(start, time) <= 0 && Temporal.PlainTime.compare(time, end) < 0;
   if (open) return undefined;
-  return `it is ${time.toString({ smallestUnit: 'minute' })} in ${timeZone}, outside the send window ${window.start}–${window.end}: sent on a run inside it`;
+  return because('OutsideSendWindow', { time: time.toString({ smallestUnit: 'minute' }), timeZone, ...window }).reason;
 }

@@ -21,35 +21,39 @@ describe('mayEmailOn', () => {
     expect(ask({ bounced: [bounce('ana@example.com')] })).toEqual({ ok: true, email: 'ana.work@example.com' });
     expect(ask({ bounced: [bounce('ana@example.com'), bounce('ana.work@example.com')] })).toEqual({
       ok: false,
+      code: 'EveryAddressBounced',
       reason: 'every email address bounced (the last, ana.work@example.com, on 2026-06-01: 550 no such mailbox)',
     });
     expect(ask({ bounced: [bounce('ana@example.com')] }, '2026-05-31')).toEqual({ ok: true, email: 'ana@example.com' });
   });
 
-  it.each<[string, Partial<ContactInput>, string, string]>([
-    ['no address', { emails: [] }, '2026-12-01', 'has no email address'],
+  it.each<[string, Partial<ContactInput>, string, string, string]>([
+    ['no address', { emails: [] }, '2026-12-01', 'NoEmailAddress', 'has no email address'],
     [
       'an unsubscribe that day',
       { unsubscribed: { date: '2026-12-01', evidence: 'reply "stop"' } },
       '2026-12-01',
+      'Unsubscribed',
       'unsubscribed on 2026-12-01',
     ],
-    ['no email consent', { consent: {} }, '2026-12-01', 'has no email consent on record'],
-    ['consent given later', {}, '2024-02-29', 'gave email consent only on 2024-03-01'],
+    ['no email consent', { consent: {} }, '2026-12-01', 'NoEmailConsent', 'has no email consent on record'],
+    ['consent given later', {}, '2024-02-29', 'ConsentNotYetGiven', 'gave email consent only on 2024-03-01'],
     [
       'consent withdrawn that day',
       { consent: { email: { basis: 'consent', source: 'form', date: '2024-03-01', withdrawn: '2026-12-01' } } },
       '2026-12-01',
+      'ConsentWithdrawn',
       'withdrew email consent on 2026-12-01',
     ],
     [
       'consent that expired the day before',
       { consent: { email: { basis: 'consent', source: 'form', date: '2024-03-01', expires: '2026-11-30' } } },
       '2026-12-01',
+      'ConsentExpired',
       'email consent expired on 2026-11-30',
     ],
-  ])('refuses with %s', (_, changes, day, reason) => {
-    expect(ask(changes, day)).toEqual({ ok: false, reason });
+  ])('refuses with %s', (_, changes, day, code, reason) => {
+    expect(ask(changes, day)).toEqual({ ok: false, code, reason });
   });
 
   it('allows on the last day of consent and before an unsubscribe', () => {

@@ -1,4 +1,5 @@
 import type { ConsentRecord, Contact } from '../model/index.ts';
+import { because, type Reason } from '../reasons/index.ts';
 
 /** Whether a consent record holds on a day (`YYYY-MM-DD`): given by then, neither withdrawn nor expired. */
 export function consentHolds(record: ConsentRecord | undefined, day: string): boolean {
@@ -8,7 +9,7 @@ export function consentHolds(record: ConsentRecord | undefined, day: string): bo
 }
 
 /** Whether an email may go to a contact on a day, and to which address; or why not. */
-export type EmailPermission = { ok: true; email: string } | { ok: false; reason: string };
+export type EmailPermission = { ok: true; email: string } | ({ ok: false } & Reason);
 
 /**
  * May the business email this contact on `day` (`YYYY-MM-DD`)? Only with an address that has not
@@ -17,22 +18,22 @@ export type EmailPermission = { ok: true; email: string } | { ok: false; reason:
  * GDPR). The first address that has not bounced is the one to use.
  */
 export function mayEmailOn(contact: Contact, day: string): EmailPermission {
-  if (contact.emails.length === 0) return { ok: false, reason: 'has no email address' };
+  if (contact.emails.length === 0) return { ok: false, ...because('NoEmailAddress') };
   const email = contact.emails.find((address) => !contact.bounced.some((b) => b.email === address && b.date <= day));
   if (email === undefined) {
     const last = contact.bounced.filter((b) => b.date <= day).at(-1);
-    return { ok: false, reason: `every email address bounced (the last, ${last?.email}, on ${last?.date}: ${last?.reason})` };
+    return { ok: false, ...because('EveryAddressBounced', { email: last?.email, date: last?.date, bounce: last?.reason }) };
   }
   if (contact.unsubscribed && contact.unsubscribed.date <= day) {
-    return { ok: false, reason: `unsubscribed on ${contact.unsubscribed.date}` };
+    return { ok: false, ...because('Unsubscribed', { date: contact.unsubscribed.date }) };
   }
   const consent = contact.consent.email;
-  if (!consent) return { ok: false, reason: 'has no email consent on record' };
-  if (consent.date > day) return { ok: false, reason: `gave email consent only on ${consent.date}` };
+  if (!consent) return { ok: false, ...because('NoEmailConsent') };
+  if (consent.date > day) return { ok: false, ...because('ConsentNotYetGiven', { date: consent.date }) };
   if (consent.withdrawn && consent.withdrawn <= day) {
-    return { ok: false, reason: `withdrew email consent on ${consent.withdrawn}` };
+    return { ok: false, ...because('ConsentWithdrawn', { date: consent.withdrawn }) };
   }
-  if (consent.expires && consent.expires < day) return { ok: false, reason: `email consent expired on ${consent.expires}` };
+  if (consent.expires && consent.expires < day) return { ok: false, ...because('ConsentExpired', { date: consent.expires }) };
   return { ok: true, email };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Who a plan reaches, who may be emailed and what to call them: audiences, consent and names.
  */
-export { inAudience } from './audience.ts';
+export { inAudience, whyNotInAudience } from './audience.ts';
 export { consentHolds, mayEmail, mayEmailOn } from './consent.ts';
 export { firstNameOf, firstWord, partnerFirstName, shortName, youAndPartner } from './names.ts';

@@ -18,6 +18,7 @@ import {
 import { buildMessage, type Delivery, createPersonalizer, renderEmail, type CompiledLayout } from '../email/index.ts';
 import { planTouches } from '../planning/index.ts';
 import type { Channel, HistoryEntry, Settings, Content } from '../model/index.ts';
+import { because } from '../reasons/index.ts';
 import {
   issuesSince,
   openIssues,
@@ -83,11 +84,12 @@ export function emailPreparer(input: DailyInput): (touch: DueTouch) => Prepared 
     const name = touch.template ?? 'note';
     const layout = layouts.get(name);
     if (!layout) {
-      const why = layoutProblems?.get(name) ?? 'does not exist';
-      return { ok: false, reason: `layout emails/${name}.mjml ${why}`, record: false };
+      const problem = layoutProblems?.get(name);
+      const why = problem === undefined ? because('MissingLayout', { layout: name }) : because('BrokenLayout', { layout: name, problem });
+      return { ok: false, ...why, record: false };
     }
     const personal = personalizer.personalize(touch);
-    if (!personal.ok) return { ok: false, reason: personal.reason, record: true };
+    if (!personal.ok) return { ok: false, code: personal.code, reason: personal.reason, record: true };
     const rendered = renderEmail(layout, personal.draft.fields);
     return { ok: true, email: buildMessage(personal.draft, rendered, settings, Temporal.Instant.from(input.now())) };
   };
@@ -124,8 +126,8 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   const personal: DueTouch[] = [];
   const held: HeldTouch[] = [];
   for (const touch of plan.due) {
-    const reason = heldByHistory(last.get(touch.id));
-    if (reason) held.push({ touch, reason, recorded: false });
+    const why = heldByHistory(last.get(touch.id));
+    if (why) held.push({ touch, ...why, recorded: false });
     else (touch.channel === 'email' ? emails : personal).push(touch);
   }
   const room = input.emailsWait ? 0 : Math.max(0, settings.limits.perDay - emailsClaimedOn(history, today, settings.timeZone));
@@ -151,11 +153,11 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
     skipped: plan.skipped,
     missed: plan.missed,
     deferred: emails.slice(room),
-    deferredBecause: input.emailsWait ?? `over the daily limit of ${settings.limits.perDay} emails: sent on a later run`,
+    deferredBecause: input.emailsWait ?? because('DailyLimitReached', { perDay: settings.limits.perDay }).reason,
     tasks,
     opened: [],
     unopened: [],
-    closed: (synced?.record ?? []).filter((e) => e.event === 'done' || (e.event === 'skipped' && e.reason.startsWith('issue #'))),
+    closed: (synced?.record ?? []).filter((e) => e.event === 'done' || (e.event === 'skipped' && e.code === 'IssueClosedNotPlanned')),
     reopened: synced?.reopened ?? [],
     openIssues: [],
     ...(trackerProblem ? { trackerProblem } : {}),
@@ -167,7 +169,7 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
       const prepared = prepare(touch);
       if (prepared.ok)
         report.results.push({ touch, outcome: { status: 'sent', messageId: prepared.email.messageId, response: 'dry run: not sent' } });
-      else held.push({ touch, reason: prepared.reason, recorded: false });
+      else held.push({ touch, code: prepared.code, reason: prepared.reason, recorded: false });
     }
     return report;
   }
@@ -225,8 +227,7 @@ async function handOver(
   if (edges.issues) {
     // The tracker failed: the list is there to read today, and the touches stay unrecorded, so
     // the next run opens their issues.
-    for (const touch of personal)
-      report.held.push({ touch, reason: 'its issue could not be opened today: tried again on the next run', recorded: false });
+    for (const touch of personal) report.held.push({ touch, ...because('TrackerUnavailable'), recorded: false });
     return;
   }
   await edges.journal.append(taskListEntries(report.tasks, touches, report.tasksWhere, now()), { durable: true });

@@ -51,7 +51,7 @@ const busy: DailyReport = {
     { touch: touch('leo-novak'), outcome: { status: 'failed', temporary: false, reason: '550 No such user' } },
     { touch: touch('ana-ruiz'), outcome: { status: 'unknown', reason: 'the connection closed after the message was sent' } },
   ],
-  skipped: [{ ...touch('nina-lindqvist'), reason: 'unsubscribed on 2026-09-14' }],
+  skipped: [{ ...touch('nina-lindqvist'), code: 'Unsubscribed', reason: 'unsubscribed on 2026-09-14' }],
   tasks: [task],
   issuesIn: 'agency/referable',
   opened: [{ task, issue: { number: 12, url: 'https://github.com/agency/referable/issues/12', touch: task.touch, state: 'open' } }],

@@ -6,6 +6,7 @@
 import type { DailyReport } from './daily-run.ts';
 import type { Problem } from '../problems/index.ts';
 import { CHANNELS } from '../model/index.ts';
+import { because } from '../reasons/index.ts';
 import { CLOSE_ISSUE, type Task } from '../tasks/index.ts';
 
 export type SummaryContext = {
@@ -56,7 +57,9 @@ function attentionItems(report: DailyReport): string[] {
     ...report.reopened.map(
       (i) => `issue #${i.number} was reopened after ${i.touch} was recorded as done: close it again when it is done (${i.url})`,
     ),
-    ...report.unopened.map((u) => `${u.task.touch}: issue not opened: ${u.reason} (tried again on the next run)`),
+    ...report.unopened.map(
+      (u) => `${u.task.touch}: ${because('IssueNotOpened', { detail: u.reason }).reason} (tried again on the next run)`,
+    ),
     ...(report.trackerProblem
       ? [`${report.trackerProblem}. Today's personal touches are in the task list and will be opened as issues on the next run.`]
       : []),

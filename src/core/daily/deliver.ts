@@ -9,12 +9,13 @@
 import type { Delivery, OutgoingEmail } from '../email/index.ts';
 import { type SendOutcome, claimEntry, outcomeEntry, skippedEntry, type Journal, type DueTouch } from '../touches/index.ts';
 import type { HistoryEntry } from '../model/index.ts';
+import type { Reason } from '../reasons/index.ts';
 
 /** A touch made ready to send, or why not: `record` says whether the reason settles it in history. */
-export type Prepared = { ok: true; email: OutgoingEmail } | { ok: false; reason: string; record: boolean };
+export type Prepared = { ok: true; email: OutgoingEmail } | ({ ok: false; record: boolean } & Reason);
 
 export type TouchResult = { touch: DueTouch; outcome: SendOutcome };
-export type HeldTouch = { touch: DueTouch; reason: string; recorded: boolean };
+export type HeldTouch = { touch: DueTouch; recorded: boolean } & Reason;
 
 export type DeliverOptions = {
   touches: readonly DueTouch[];
@@ -58,8 +59,9 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
         ready.push({ touch, email: prepared.email });
         continue;
       }
-      held.push({ touch, reason: prepared.reason, recorded: prepared.record });
-      if (prepared.record) skips.push(skippedEntry({ ...touch, reason: prepared.reason }, 'skipped', now()));
+      const { code, reason } = prepared;
+      held.push({ touch, code, reason, recorded: prepared.record });
+      if (prepared.record) skips.push(skippedEntry({ ...touch, code, reason }, 'skipped', now()));
     }
     const at = now();
     // The invariant: a claim is on disk before its message leaves.

@@ -137,21 +137,28 @@ describe('createPersonalizer', () => {
     expect(out.draft.fields.replyMailto).toBe('mailto:hello@hh.example?subject=Re%3A%20A%20small%20favour%2C%20Ana%3F');
   });
 
+  // The words are the planner's (`mayEmailOn`): one catalogue entry per case.
   it.each([
-    [{ unsubscribed: { date: '2026-09-01', evidence: 'One-click' } }, 'unsubscribed on 2026-09-01'],
-    [{ consent: {} }, 'has no email consent on record'],
-    [{ consent: { email: { ...consent.email, withdrawn: '2026-11-03' } } }, 'withdrew email consent on 2026-11-03'],
-    [{ consent: { email: { ...consent.email, expires: '2026-11-02' } } }, 'email consent expired on 2026-11-02'],
+    [{ unsubscribed: { date: '2026-09-01', evidence: 'One-click' } }, { code: 'Unsubscribed', reason: 'unsubscribed on 2026-09-01' }],
+    [{ consent: {} }, { code: 'NoEmailConsent', reason: 'has no email consent on record' }],
+    [
+      { consent: { email: { ...consent.email, withdrawn: '2026-11-03' } } },
+      { code: 'ConsentWithdrawn', reason: 'withdrew email consent on 2026-11-03' },
+    ],
+    [
+      { consent: { email: { ...consent.email, expires: '2026-11-02' } } },
+      { code: 'ConsentExpired', reason: 'email consent expired on 2026-11-02' },
+    ],
     [
       { bounced: [{ email: 'ana@mail.example', date: '2026-01-01', reason: '550 no such user' }] },
-      'every email address bounced (the last, ana@mail.example, on 2026-01-01: 550 no such user)',
+      { code: 'EveryAddressBounced', reason: 'every email address bounced (the last, ana@mail.example, on 2026-01-01: 550 no such user)' },
     ],
-  ])('holds back an email in the words of the consent rule: %j', (data, reason) => {
+  ])("holds back an email with the consent rule's code and words: %j", (data, why) => {
     const c = content();
     c.contacts[0] = contact('ana-ruiz', data as Partial<ContactInput>);
     expect(createPersonalizer(c, settings, today).personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi' }))).toEqual({
       ok: false,
-      reason,
+      ...why,
     });
   });
 
@@ -161,10 +168,12 @@ describe('createPersonalizer', () => {
     const p = createPersonalizer(c, settings, today);
     expect(p.personalize(touch('ana-ruiz', { template: 'newsletter', newsletter: 'winter' }))).toEqual({
       ok: false,
+      code: 'NewsletterDraft',
       reason: 'newsletter "winter" is a draft',
     });
     expect(p.personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi {{nickname}}' }))).toEqual({
       ok: false,
+      code: 'SubjectUnfilled',
       reason: 'the subject "Hi {{nickname}}" names a field no email fills',
     });
   });

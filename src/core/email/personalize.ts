@@ -10,6 +10,7 @@ import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../
 import type { DueTouch } from '../touches/index.ts';
 import { EMAIL_FIELDS, emailKind } from './kinds/index.ts';
 import { firstNameOf, mayEmail, partnerFirstName, shortName, youAndPartner } from '../contacts/index.ts';
+import { because, type Reason } from '../reasons/index.ts';
 
 /** Everything needed to build one message. */
 export type EmailDraft = {
@@ -22,7 +23,7 @@ export type EmailDraft = {
   unsubscribe: { mailto: string; url?: string };
 };
 
-type Personalized = { ok: true; draft: EmailDraft } | { ok: false; reason: string };
+type Personalized = { ok: true; draft: EmailDraft } | ({ ok: false } & Reason);
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
@@ -120,9 +121,9 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
 
   function personalize(touch: DueTouch): Personalized {
     const entry = contacts.get(touch.contact);
-    if (!entry) return { ok: false, reason: `no contact "${touch.contact}"` };
+    if (!entry) return { ok: false, ...because('ContactNotFound', { contact: touch.contact }) };
     const permission = mayEmail(entry.data, today);
-    if (!permission.ok) return { ok: false, reason: permission.reason };
+    if (!permission.ok) return { ok: false, code: permission.code, reason: permission.reason };
     const layout = touch.template ?? 'note';
     const fields = textFields(entry);
     let subject = touch.subject;
@@ -130,8 +131,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     let preheader = kind?.preheader ?? '';
     if (touch.newsletter) {
       const issue = content.newsletters.find((n) => n.id === touch.newsletter);
-      if (!issue) return { ok: false, reason: `no newsletter "${touch.newsletter}"` };
-      if (issue.data.draft) return { ok: false, reason: `newsletter "${issue.id}" is a draft` };
+      if (!issue) return { ok: false, ...because('NewsletterNotFound', { newsletter: touch.newsletter }) };
+      if (issue.data.draft) return { ok: false, ...because('NewsletterDraft', { newsletter: issue.id }) };
       subject = issue.data.subject;
       preheader = issue.data.preheader;
       fields.body = body(issue.id, issue.body);
@@ -142,8 +143,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     fields.message = paragraphs(fillText(touch.suggestion ?? kind?.message ?? '', fields), palette);
     fields.subject = cleanHeader(fillText(subject ?? '', fields));
     fields.preheader = fillText(preheader, fields);
-    if (!fields.subject) return { ok: false, reason: 'the email has no subject' };
-    if (fields.subject.includes('{{')) return { ok: false, reason: `the subject "${fields.subject}" names a field no email fills` };
+    if (!fields.subject) return { ok: false, ...because('NoSubject') };
+    if (fields.subject.includes('{{')) return { ok: false, ...because('SubjectUnfilled', { subject: fields.subject }) };
     // A reply written from the email's own button has no In-Reply-To: its subject is how intake
     // finds the touch it answers.
     fields.replyMailto = `${shared.replyMailto}?subject=${encodeURIComponent(`Re: ${fields.subject}`)}`;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, InstantSchema, TextSchema } from './common.ts';
 import { ChannelSchema } from './plan.ts';
+import { REASON_CODES } from '../reasons/index.ts';
+
+/** The reason's catalogue code, beside its words; entries written before codes existed have none. */
+const code = z.enum(REASON_CODES).optional();
 
 const touch = {
   /** When it was written. */
@@ -28,10 +32,11 @@ export const HistoryEntrySchema = z.discriminatedUnion('event', [
     event: z.literal('failed'),
     ...touch,
     reason: TextSchema,
+    code,
     /** A temporary failure is tried again on a later run, inside the grace window. */
     temporary: z.boolean(),
   }),
-  z.strictObject({ event: z.literal('unknown'), ...touch, reason: TextSchema }),
+  z.strictObject({ event: z.literal('unknown'), ...touch, reason: TextSchema, code }),
   z.strictObject({
     event: z.literal('done'),
     ...touch,
@@ -39,7 +44,7 @@ export const HistoryEntrySchema = z.discriminatedUnion('event', [
     issue: z.int().positive().optional(),
     note: TextSchema.optional(),
   }),
-  z.strictObject({ event: z.literal('skipped'), ...touch, reason: TextSchema }),
-  z.strictObject({ event: z.literal('missed'), ...touch, reason: TextSchema }),
+  z.strictObject({ event: z.literal('skipped'), ...touch, reason: TextSchema, code }),
+  z.strictObject({ event: z.literal('missed'), ...touch, reason: TextSchema, code }),
 ]);
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;

@@ -45,7 +45,7 @@ function firstRun(from: Temporal.PlainDate, timeZone: string): HistoryEntry {
     channel: 'call',
     due: Temporal.PlainDate.from('2000-01-01'),
   } as const;
-  return entry('done', { ...old, reason: '' }, at(from.subtract({ days: 30 }), timeZone));
+  return entry('done', { ...old, code: 'AlreadyRecorded', reason: '' }, at(from.subtract({ days: 30 }), timeZone));
 }
 
 /**

@@ -181,6 +181,7 @@ describe('planTouches', () => {
           step: 'email',
           channel: 'email',
           due: day('2026-12-03'),
+          code: 'NoEmailConsent',
           reason: 'has no email consent on record',
         },
         {
@@ -190,6 +191,7 @@ describe('planTouches', () => {
           step: 'send',
           channel: 'email',
           due: day('2026-12-08'),
+          code: 'Unsubscribed',
           reason: 'unsubscribed on 2026-11-15',
         },
         {
@@ -199,6 +201,7 @@ describe('planTouches', () => {
           step: 'send',
           channel: 'email',
           due: day('2026-12-08'),
+          code: 'NoEmailConsent',
           reason: 'has no email consent on record',
         },
       ],

@@ -18,6 +18,7 @@ import { contactTriggers } from './triggers.ts';
 import type { Entry, Audience, ClientEvent, Contact, HistoryEntry, Newsletter, Plan, Referral, Settings, Step } from '../model/index.ts';
 import { referralStepKind } from '../referrals/index.ts';
 import { withHints } from './touch-hints.ts';
+import { because, type Reason } from '../reasons/index.ts';
 
 /** The settings the planner reads; without the gift budget, gift tasks carry no gift suggestion. */
 type PlanSettings = Pick<Settings, 'timeZone' | 'limits' | 'graceDays'> & Partial<Pick<Settings, 'giftBudget' | 'currency'>>;
@@ -34,8 +35,11 @@ export type PlanInput = {
   history: readonly HistoryEntry[];
 };
 
-/** The days to plan: `days` calendar days starting with `from`, in the business's time zone. */
-export type PlanRange = { from: Temporal.PlainDate; days: number };
+/**
+ * The days to plan: `days` calendar days starting with `from`, in the business's time zone; with
+ * `contact`, that contact's touches alone (the other contacts still count, as people to introduce).
+ */
+export type PlanRange = { from: Temporal.PlainDate; days: number; contact?: string };
 
 export type PlanResult = {
   /** Touches planned on a day of the range, sorted by date, contact, plan, step. */
@@ -142,13 +146,14 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
     text: dayTexts(),
     result: { due: [], skipped: [], missed: [] },
   };
-  if (range.days >= 1) for (const contact of input.contacts) planContact(contact, shared);
+  const planned = range.contact === undefined ? input.contacts : input.contacts.filter((c) => c.id === range.contact);
+  if (range.days >= 1) for (const contact of planned) planContact(contact, shared);
   const { due, skipped, missed } = shared.result;
   if (range.days >= 1 && input.events?.length) {
     const byId = new Map(input.contacts.map((c) => [c.id, c]));
     for (const invite of planEventInvites({ events: input.events, contacts: input.contacts, history: input.history }, range)) {
       const contact = byId.get(invite.contact);
-      if (contact) due.push(withHints(invite, contact, input));
+      if (contact && (range.contact === undefined || contact.id === range.contact)) due.push(withHints(invite, contact, input));
     }
   }
   due.sort((a, b) => compare(a.date, b.date) || byTouch(a, b));
@@ -240,8 +245,8 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
       if (rule.due < s.missedFrom) return;
       // An email no one may send would have been skipped, not missed.
       if (step.channel === 'email' && !mayEmailOn(contact.data, s.text(rule.due)).ok) return;
-      const failed = last?.event === 'failed' ? `failed (${last.reason}) and was ` : '';
-      result.missed.push(outcome(touch, contact.id, s, `${failed}not planned within the ${grace}-day grace window after its due day`));
+      const failed = last?.event === 'failed' ? last.reason : undefined;
+      result.missed.push(outcome(touch, contact.id, s, because('GraceWindowPassed', { graceDays: grace, failed })));
     } else if (step.purpose) {
       purposeful.push(touch);
     } else if (step.channel === 'email') {
@@ -295,7 +300,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
     { perWeek: s.input.settings.limits.perContactPerWeek, graceDays: grace },
     (queued, day) => {
       const permission = mayEmailOn(contact.data, s.text(day));
-      if (!permission.ok) return permission.reason;
+      if (!permission.ok) return permission;
       address.set(queued, permission.email);
       return undefined;
     },
@@ -303,7 +308,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
   for (const { touch, day } of placed) result.due.push({ ...dueTouch(touch, contact.id, day, s), email: address.get(touch) });
   for (const { touch, reason } of refused) result.skipped.push(outcome(touch, contact.id, s, reason));
   const { perContactPerWeek } = s.input.settings.limits;
-  const held = `held back by the email limits (one a day, ${perContactPerWeek} in seven days) past the ${grace}-day grace window`;
+  const held = because('HeldByEmailLimits', { perWeek: perContactPerWeek, graceDays: grace });
   for (const queued of expired) result.missed.push(outcome(queued, contact.id, s, held));
 }
 
@@ -331,6 +336,15 @@ function dueTouch(t: Candidate, contact: string, day: Day, s: Shared): DueTouch 
   return touch;
 }
 
-function outcome(t: Candidate, contact: string, s: Shared, reason: string): SkippedTouch {
-  return { id: t.id, contact, plan: t.plan, step: t.step, channel: t.definition.channel, due: s.date(t.due), reason };
+function outcome(t: Candidate, contact: string, s: Shared, why: Reason): SkippedTouch {
+  return {
+    id: t.id,
+    contact,
+    plan: t.plan,
+    step: t.step,
+    channel: t.definition.channel,
+    due: s.date(t.due),
+    code: why.code,
+    reason: why.reason,
+  };
 }

@@ -23,11 +23,14 @@ function schedule(
     parseDay(from) + days - 1,
     (options.sent ?? []).map(parseDay),
     { perWeek: options.perWeek ?? 7, graceDays: options.graceDays ?? 5 },
-    (t, day) => options.refuse?.(t, formatDay(day)),
+    (t, day) => {
+      const reason = options.refuse?.(t, formatDay(day));
+      return reason === undefined ? undefined : { code: 'Unsubscribed', reason };
+    },
   );
   return {
     placed: result.placed.map(({ touch, day }) => `${formatDay(day)} ${touch.plan}`),
-    refused: result.refused.map(({ touch, day, reason }) => `${formatDay(day)} ${touch.plan}: ${reason}`),
+    refused: result.refused.map(({ touch, day, reason }) => `${formatDay(day)} ${touch.plan}: ${reason.reason}`),
     expired: result.expired.map((t) => t.plan),
   };
 }

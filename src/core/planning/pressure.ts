@@ -1,4 +1,5 @@
 import type { Day } from '../calendar/index.ts';
+import type { Reason } from '../reasons/index.ts';
 
 /** What the scheduler needs to know of a touch. */
 export type Queued = { due: Day; priority: number; rank: number; plan: string; step: string };
@@ -28,7 +29,7 @@ export type EmailLimits = {
 export type Schedule<T> = {
   placed: { touch: T; day: Day }[];
   /** Touches a check turned down on the day they would have gone, with its reason. */
-  refused: { touch: T; day: Day; reason: string }[];
+  refused: { touch: T; day: Day; reason: Reason }[];
   /** Touches held back by the limits until the grace window closed. */
   expired: T[];
 };
@@ -47,7 +48,7 @@ export function scheduleEmails<T extends Queued>(
   end: Day,
   sentDays: readonly Day[],
   limits: EmailLimits,
-  check: (touch: T, day: Day) => string | undefined,
+  check: (touch: T, day: Day) => Reason | undefined,
 ): Schedule<T> {
   const result: Schedule<T> = { placed: [], refused: [], expired: [] };
   const arriving = touches.toSorted((a, b) => a.due - b.due);

@@ -10,9 +10,10 @@ import {
   type IntroductionIndex,
 } from '../referrals/index.ts';
 import type { Contact, HistoryEntry, Plan, Referral, Step, Entry } from '../model/index.ts';
+import { because, type Reason } from '../reasons/index.ts';
 
 /** What a purposeful step adds to its touch, or why it is skipped. */
-export type Filled = { skip: string } | { task?: string; suggestion?: string };
+export type Filled = { skip: Reason } | { task?: string; suggestion?: string };
 
 export type PurposeInput = {
   contacts: readonly Entry<Contact>[];
@@ -49,7 +50,7 @@ export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) =>
       const date = Temporal.PlainDate.from(formatDay(due));
       if (step.purpose === 'refer-back') {
         const found = suggestFor(indexOn(date), contact.id);
-        if (found.length === 0) return { skip: 'no contact who has consented to introductions fits what they offer or look for' };
+        if (found.length === 0) return { skip: because('NoIntroductionFits') };
         const [best, ...others] = found;
         const also = others.length ? `Also worth a thought: ${others.map((o) => `${o.name} (${o.reason})`).join('; ')}.` : undefined;
         return {

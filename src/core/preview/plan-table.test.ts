@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPlanTable, planJson, planRows, type PlanRow } from './plan-table.ts';
 import { ContactSchema, NewsletterSchema, SettingsSchema, type ContactInput, emptyContent, type Content } from '../model/index.ts';
 import type { DueTouch, SkippedTouch } from '../touches/index.ts';
+import { because, type Reason } from '../reasons/index.ts';
 
 const d = (text: string) => Temporal.PlainDate.from(text);
 const settings = SettingsSchema.parse({
@@ -106,22 +107,23 @@ describe('planJson', () => {
 });
 
 describe('formatPlanTable', () => {
-  const skip = (contact: string, reason: string, due = '2026-12-01'): SkippedTouch => ({
+  const skip = (contact: string, { code, reason }: Reason, due = '2026-12-01'): SkippedTouch => ({
     id: `${contact}.newsletter.send.${due}`,
     contact,
     plan: 'newsletter',
     step: 'send',
     channel: 'email',
     due: d(due),
+    code,
     reason,
   });
 
   it('groups by day, collapses quiet days, and counts skipped and missed touches by reason', () => {
     const skipped = [
-      ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((c) => skip(`contact-${c}`, 'has no email address')),
-      skip('tom-byrne', 'has no email consent on record'),
+      ...['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((c) => skip(`contact-${c}`, because('NoEmailAddress'))),
+      skip('tom-byrne', because('NoEmailConsent')),
     ];
-    const missed = [skip('ana-ruiz', 'not planned within the 5-day grace window after its due day', '2026-11-20')];
+    const missed = [skip('ana-ruiz', because('GraceWindowPassed', { graceDays: 5 }), '2026-11-20')];
     const lines = formatPlanTable({ business: 'Harbour & Hill', from: d('2026-11-30'), days: 7, rows, skipped, missed });
     expect(lines.join('\n')).toMatchInlineSnapshot(`
       "Harbour & Hill: touches due from Mon, 30 Nov 2026 to Sun, 6 Dec 2026 (7 days)

@@ -2,6 +2,7 @@ import { formatDay, parseDay, type Day } from '../calendar/index.ts';
 import { youAndPartner } from '../contacts/index.ts';
 import { isBeingHandled, statusOn } from './referrals.ts';
 import type { Contact, HistoryEntry, Plan, Referral, Entry } from '../model/index.ts';
+import { because, type Reason } from '../reasons/index.ts';
 
 /** Outcomes that mean an ask went out (or may have): they count against the gap between asks. */
 const ASKED = new Set<HistoryEntry['event']>(['claimed', 'sent', 'done', 'unknown']);
@@ -39,13 +40,12 @@ export function askBlocked(
   gapDays: number,
   referrals: readonly Entry<Referral>[],
   nameOf: (id: string) => string = (id) => id,
-): string | undefined {
+): Reason | undefined {
   const near = asked.find((ask) => ask.touch !== touch && Math.abs(ask.due - due) < gapDays)?.due;
-  if (near !== undefined)
-    return `asked for an introduction on ${formatDay(near)}; settings keep asks ${gapDays} days apart (limits.daysBetweenAsks)`;
+  if (near !== undefined) return because('AskTooSoon', { asked: formatDay(near), gapDays });
   const day = Temporal.PlainDate.from(formatDay(due));
   const open = referrals.find((r) => r.data.referrer === contact && r.data.date <= day.toString() && isBeingHandled(statusOn(r.data, day)));
-  if (open) return `their referral of ${nameOf(open.data.referred)} (${open.data.date}) is still being handled: no ask until it is settled`;
+  if (open) return because('ReferralBeingHandled', { referred: nameOf(open.data.referred), date: open.data.date });
   return undefined;
 }
 

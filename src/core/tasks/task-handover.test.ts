@@ -73,7 +73,11 @@ describe('readBackIssues', () => {
     const claimed = [entry('claimed', '2026-11-03T09:00:00Z')];
     expect(readBackIssues([issue()], claimed, AT).record).toEqual([entry('sent', AT, { response: 'issue #7' })]);
     expect(readBackIssues([], claimed, AT).record).toEqual([
-      entry('failed', AT, { temporary: true, reason: 'the run that claimed it ended before its issue was opened' }),
+      entry('failed', AT, {
+        temporary: true,
+        reason: 'the run that claimed it ended before its issue was opened',
+        code: 'RunEndedBeforeIssue',
+      }),
     ]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { type Journal, claimEntry, lastEntries, type DueTouch } from '../touches/index.ts';
 import type { HistoryEntry } from '../model/index.ts';
+import { because } from '../reasons/index.ts';
 import { syncTasks } from './task-sync.ts';
 import type { Task, TaskIssue } from './task.ts';
 
@@ -72,7 +73,7 @@ export function readBackIssues(issues: readonly TaskIssue[], history: readonly H
   const unopened: HistoryEntry[] = [];
   for (const last of lastEntries(history).values()) {
     if (last.event !== 'claimed' || last.channel === 'email' || found.has(last.touch)) continue;
-    unopened.push({ ...last, event: 'failed', at, temporary: true, reason: 'the run that claimed it ended before its issue was opened' });
+    unopened.push({ ...last, event: 'failed', at, temporary: true, ...because('RunEndedBeforeIssue') });
   }
   const record = [...sync.record, ...unopened];
   const last = lastEntries([...history, ...record]);
@@ -124,7 +125,7 @@ export async function openIssues(
         await journal.append([{ ...base, event: 'sent', response: `issue #${answer.value.number} ${answer.value.url}`.trim() }]);
       } else {
         result.failed.push({ task, reason: answer.reason });
-        await journal.append([{ ...base, event: 'failed', temporary: true, reason: `issue not opened: ${answer.reason}` }]);
+        await journal.append([{ ...base, event: 'failed', temporary: true, ...because('IssueNotOpened', { detail: answer.reason }) }]);
       }
     }
   }

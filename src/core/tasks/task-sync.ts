@@ -1,5 +1,6 @@
 import type { Channel, HistoryEntry } from '../model/index.ts';
 import { parseTouchId } from '../touches/index.ts';
+import { because } from '../reasons/index.ts';
 import type { Task, TaskIssue } from './task.ts';
 
 export type TaskSync = {
@@ -38,7 +39,7 @@ export function syncTasks(tasks: readonly Task[], issues: readonly TaskIssue[], 
     if (issue.state === 'closed' && !settled) {
       const closed = issue.closedAt ?? at;
       if (issue.stateReason === 'not_planned') {
-        record.push({ event: 'skipped', ...base, at: closed, reason: `issue #${issue.number} closed as not planned` });
+        record.push({ event: 'skipped', ...base, at: closed, ...because('IssueClosedNotPlanned', { issue: issue.number }) });
       } else {
         record.push({ event: 'done', ...base, at: closed, issue: issue.number });
       }

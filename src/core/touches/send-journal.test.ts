@@ -33,6 +33,7 @@ describe('the send journal', () => {
       at,
       ...ids,
       reason: '451 busy',
+      code: 'SendFailedTemporarily',
       temporary: true,
     });
     expect(outcomeEntry(touch, { status: 'unknown', reason: 'dropped after DATA' }, at)).toEqual({
@@ -40,6 +41,7 @@ describe('the send journal', () => {
       at,
       ...ids,
       reason: 'dropped after DATA',
+      code: 'SendOutcomeUnknown',
     });
   });
 
@@ -55,20 +57,28 @@ describe('the send journal', () => {
         event: 'unknown',
         at: '2026-11-04T09:00:00Z',
         ...ids,
+        code: 'ClaimWithoutOutcome',
         reason: 'claimed by an earlier run that ended before recording the outcome; check with the contact before sending again',
       },
     ]);
   });
 
-  it.each<[HistoryEntry | undefined, string | undefined]>([
+  const unknown = { code: 'EarlierOutcomeUnknown', reason: 'an earlier send has no known outcome: never sent again automatically' };
+  it.each<[HistoryEntry | undefined, object | undefined]>([
     [undefined, undefined],
     [{ event: 'failed', at, ...ids, reason: '451', temporary: true }, undefined],
-    [{ event: 'failed', at, ...ids, reason: '550 no such user', temporary: false }, 'failed permanently earlier: 550 no such user'],
-    [{ event: 'claimed', at, ...ids }, 'an earlier send has no known outcome: never sent again automatically'],
-    [{ event: 'unknown', at, ...ids, reason: 'x' }, 'an earlier send has no known outcome: never sent again automatically'],
-    [{ event: 'sent', at, ...ids }, 'already sent'],
-  ])('history %j holds the touch back: %s', (last, reason) => {
-    expect(heldByHistory(last)).toBe(reason);
+    [
+      { event: 'failed', at, ...ids, reason: '550 no such user', temporary: false },
+      { code: 'EarlierPermanentFailure', reason: 'failed permanently earlier: 550 no such user' },
+    ],
+    [{ event: 'claimed', at, ...ids }, unknown],
+    [{ event: 'unknown', at, ...ids, reason: 'x' }, unknown],
+    [
+      { event: 'sent', at, ...ids },
+      { code: 'AlreadyRecorded', reason: 'already sent' },
+    ],
+  ])('history %j holds the touch back: %j', (last, why) => {
+    expect(heldByHistory(last)).toEqual(why);
   });
 
   it('counts emails claimed on a business day in its time zone', () => {

@@ -10,6 +10,7 @@
 import type { HistoryEntry } from '../model/index.ts';
 import { businessDayOf } from '../calendar/index.ts';
 import type { DueTouch, SendOutcome, SkippedTouch } from './touch.ts';
+import { because, type Reason } from '../reasons/index.ts';
 
 /** Where history goes. `durable` appends resolve only once the entries are on disk. */
 export type Journal = {
@@ -46,7 +47,7 @@ export function resolveOpenClaims(history: readonly HistoryEntry[], at: string):
       ...rest,
       event: 'unknown',
       at,
-      reason: 'claimed by an earlier run that ended before recording the outcome; check with the contact before sending again',
+      ...because('ClaimWithoutOutcome'),
     });
   }
   return open;
@@ -56,16 +57,16 @@ export function resolveOpenClaims(history: readonly HistoryEntry[], at: string):
  * Why history forbids sending this touch now, or undefined when it may be sent. Only a touch with
  * no entry, or whose last entry is a temporary failure, may be sent.
  */
-export function heldByHistory(last: HistoryEntry | undefined): string | undefined {
+export function heldByHistory(last: HistoryEntry | undefined): Reason | undefined {
   if (!last) return undefined;
   switch (last.event) {
     case 'failed':
-      return last.temporary ? undefined : `failed permanently earlier: ${last.reason}`;
+      return last.temporary ? undefined : because('EarlierPermanentFailure', { failure: last.reason });
     case 'claimed':
     case 'unknown':
-      return 'an earlier send has no known outcome: never sent again automatically';
+      return because('EarlierOutcomeUnknown');
     default:
-      return `already ${last.event}`;
+      return because('AlreadyRecorded', { event: last.event });
   }
 }
 
@@ -80,15 +81,20 @@ export function outcomeEntry(touch: DueTouch, outcome: SendOutcome, at: string):
     case 'sent':
       return { event: 'sent', ...b, messageId: outcome.messageId, ...(outcome.response ? { response: outcome.response } : {}) };
     case 'failed':
-      return { event: 'failed', ...b, reason: outcome.reason || 'no reason given', temporary: outcome.temporary };
+      return {
+        event: 'failed',
+        ...b,
+        ...because(outcome.temporary ? 'SendFailedTemporarily' : 'SendFailedPermanently', { detail: outcome.reason }),
+        temporary: outcome.temporary,
+      };
     case 'unknown':
-      return { event: 'unknown', ...b, reason: outcome.reason || 'no reason given' };
+      return { event: 'unknown', ...b, ...because('SendOutcomeUnknown', { detail: outcome.reason }) };
   }
 }
 
 /** A touch that will not be sent, recorded so it is not planned again. */
 export function skippedEntry(touch: SkippedTouch, event: 'skipped' | 'missed', at: string): HistoryEntry {
-  return { event, ...base(touch, at), reason: touch.reason };
+  return { event, ...base(touch, at), reason: touch.reason, code: touch.code };
 }
 
 /** Emails claimed on the business day `day`: what counts against `limits.perDay`. */

@@ -1,4 +1,5 @@
 import type { Channel } from '../model/index.ts';
+import type { ReasonCode } from '../reasons/index.ts';
 
 /** A touch the planner found due: one step of one plan for one contact, on one day. */
 export type DueTouch = {
@@ -40,6 +41,8 @@ export type SkippedTouch = {
   step: string;
   channel: Channel;
   due: Temporal.PlainDate;
+  /** The reason's catalogue code, and its words. */
+  code: ReasonCode;
   reason: string;
 };
 
