@@ -47,9 +47,10 @@ runCommand(async () => {
   // Intake (issue 9): replies, unsubscribes and bounces from the mailbox at IMAP_URL, taken in
   // before the content is read, so an unsubscribe read now is honoured by this run's plan.
   // Imported only when used: imapflow and mailparser take about 0.4 s to load.
+  let intakeProblem: string | undefined;
   if (process.env.IMAP_URL) {
     const { takeInMailbox } = await import('../src/adapters/mailbox/index.ts');
-    await takeInMailbox(process.env.IMAP_URL, values.content, { date: values.date, dryRun });
+    intakeProblem = await takeInMailbox(process.env.IMAP_URL, values.content, { date: values.date, dryRun });
   }
 
   const { content, problems } = await readContent(values.content);
@@ -70,10 +71,21 @@ runCommand(async () => {
   const now = clockOn(date ? today : undefined, settings.timeZone);
   // Real mail leaves only inside the send window; a run by hand for a chosen --date may send at once.
   const emailsWait = smtpUrl && !date ? outsideSendWindow(settings.sendWindow, Temporal.Now.instant(), settings.timeZone) : undefined;
-  const input = { content, settings, today, layouts: compiled.layouts, layoutProblems, now, ...(emailsWait ? { emailsWait } : {}) };
+  const input = {
+    content,
+    settings,
+    today,
+    layouts: compiled.layouts,
+    layoutProblems,
+    now,
+    ...(emailsWait ? { emailsWait } : {}),
+    ...(intakeProblem ? { intakeProblem } : {}),
+  };
 
   let report: DailyReport;
-  const delivery = smtpUrl ? createSmtpDelivery(smtpUrl, { perSecond: settings.limits.perSecond }) : createOutbox(values.outbox);
+  const delivery = smtpUrl
+    ? createSmtpDelivery(smtpUrl, { perSecond: settings.limits.perSecond, timeout: settings.sending.timeoutSeconds * 1000 })
+    : createOutbox(values.outbox);
   const gitHub = gitHubFromEnv(process.env);
   if (dryRun) {
     report = await runDaily(input);

@@ -21,7 +21,7 @@ runCommand(async () => {
   const date = values.date ? Temporal.PlainDate.from(values.date) : undefined;
   if (values.imap === positionals.length > 0) throw new UsageError(USAGE);
 
-  if (values.imap) return (await takeInMailbox(process.env.IMAP_URL ?? '', values.content, { date: values.date })) ? 0 : 1;
+  if (values.imap) return (await takeInMailbox(process.env.IMAP_URL ?? '', values.content, { date: values.date })) ? 1 : 0;
 
   const { input, problems: contentProblems } = await readIntakeContent(values.content);
   printProblems(contentProblems);

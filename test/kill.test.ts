@@ -202,12 +202,14 @@ describe('the daily job killed mid-send', () => {
       const last = await expectAtMostOnceAndNoneLost(content, server);
       expect([...last.values()].filter((e) => e === 'unknown')).toHaveLength(open);
 
-      // A third run sends nothing new.
+      // A third run sends nothing new, and still lists every unknown until the owner settles it
+      // (issue 15: unknowns were shown once and then forgotten).
       const received = server.received.length;
       const third = await startDaily(content, server.url).done;
-      expect(third.code).toBe(EXIT.ok);
       expect(counts(third.stdout)).toMatchObject({ sent: 0, failed: 0, unknown: 0 });
       expect(server.received.length).toBe(received);
+      expect(third.code).toBe(open ? EXIT.attention : EXIT.ok);
+      for (const [touch, event] of last) if (event === 'unknown') expect(third.stdout).toContain(`npm run settle -- ${touch} --sent`);
     },
     TIMEOUT,
   );

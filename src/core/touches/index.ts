@@ -10,7 +10,8 @@ export {
   outcomeEntry,
   resolveOpenClaims,
   skippedEntry,
+  unsettledUnknowns,
   type Journal,
 } from './send-journal.ts';
 export { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
-export { touchId, touchIdOn, type DueTouch, type MissedTouch, type SendOutcome, type SkippedTouch } from './touch.ts';
+export { touchId, touchIdOn, type DueTouch, type MissedTouch, type SendFault, type SendOutcome, type SkippedTouch } from './touch.ts';
