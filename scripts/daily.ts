@@ -9,7 +9,7 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, clockOn, todayIn, createProgress, printProblems, runCommand } from '../src/adapters/cli/index.ts';
-import { readContent, openHistoryJournal, repairHistory } from '../src/adapters/fs/index.ts';
+import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../src/adapters/fs/index.ts';
 import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github/index.ts';
 import { compileLayouts } from '../src/adapters/layouts/index.ts';
 import { createOutbox, writeOutboxFile, createSmtpDelivery, isSmtpUrl } from '../src/adapters/mail/index.ts';
@@ -40,6 +40,32 @@ runCommand(async () => {
     throw new UsageError('SMTP_URL is not an smtp:// or smtps:// URL (its value is not shown: it may hold a password)');
   const dryRun = values['dry-run'];
   const historyDir = path.join(values.content, 'history');
+  // Two runs never overlap: the lock is taken before history is repaired or anything claimed.
+  const lock = dryRun ? undefined : await takeRunLock(historyDir, 'npm run daily');
+  if (lock && !lock.ok) {
+    console.error(lock.message);
+    return EXIT.locked;
+  }
+  if (lock?.notice) console.error(lock.notice);
+  try {
+    return await runDay({ ...values, dryRun, smtpUrl, historyDir });
+  } finally {
+    await lock?.release();
+  }
+});
+
+type DayOptions = {
+  content: string;
+  date?: string;
+  showcase: boolean;
+  outbox: string;
+  dryRun: boolean;
+  smtpUrl?: string;
+  historyDir: string;
+};
+
+async function runDay(values: DayOptions): Promise<number> {
+  const { dryRun, smtpUrl, historyDir } = values;
   if (!dryRun)
     for (const file of await repairHistory(historyDir))
       console.error(`${file}: removed an unfinished last line left by a run that was stopped`);
@@ -126,7 +152,7 @@ runCommand(async () => {
   console.log(formatDailySummary(report, ctx).join('\n'));
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatDailyMarkdown(report, ctx));
   return exitStatus(report, all);
-});
+}
 
 /** Nothing is sent: says why, in the terminal and the job summary. */
 async function stopped(why: string, problems: readonly Problem[]): Promise<number> {
