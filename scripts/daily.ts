@@ -8,7 +8,17 @@
  */
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs, UsageError, clockOn, todayIn, createProgress, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import {
+  parseCommandArgs,
+  UsageError,
+  clockOn,
+  todayIn,
+  createProgress,
+  printProblems,
+  runCommand,
+  stopCleanlyOnSignals,
+  type StopSignals,
+} from '../src/adapters/cli/index.ts';
 import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../src/adapters/fs/index.ts';
 import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github/index.ts';
 import { compileLayouts } from '../src/adapters/layouts/index.ts';
@@ -47,9 +57,14 @@ runCommand(async () => {
     return EXIT.locked;
   }
   if (lock?.notice) console.error(lock.notice);
+  const signals = stopCleanlyOnSignals(
+    (signal) => `Stopped by ${signal}: what was learned is recorded; a touch claimed without an outcome shows as unknown on the next run.`,
+  );
+  if (lock) signals.add(lock.release);
   try {
-    return await runDay({ ...values, dryRun, smtpUrl, historyDir });
+    return await runDay({ ...values, dryRun, smtpUrl, historyDir }, signals);
   } finally {
+    signals.dispose();
     await lock?.release();
   }
 });
@@ -64,7 +79,7 @@ type DayOptions = {
   historyDir: string;
 };
 
-async function runDay(values: DayOptions): Promise<number> {
+async function runDay(values: DayOptions, signals: StopSignals): Promise<number> {
   const { dryRun, smtpUrl, historyDir } = values;
   if (!dryRun)
     for (const file of await repairHistory(historyDir))
@@ -117,6 +132,8 @@ async function runDay(values: DayOptions): Promise<number> {
     report = await runDaily(input);
   } else {
     const journal = await openHistoryJournal(historyDir, today.toString().slice(0, 7));
+    // Outcome lines held in memory are written before a SIGTERM or SIGINT ends the run.
+    signals.add(journal.close);
     const progress = createProgress();
     const writeTasks = (tasks: readonly Task[]) =>
       writeOutboxFile(values.outbox, `tasks-${today}.md`, formatTaskList(tasks, today.toString()));

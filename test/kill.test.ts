@@ -215,6 +215,39 @@ describe('the daily job killed mid-send', () => {
   );
 
   it(
+    'stopped by SIGTERM mid-send: it records what it learned, frees the lock, and the next run keeps every guarantee',
+    async () => {
+      const content = await freshContent();
+      let onMessage = () => {};
+      const server = await sink(() => onMessage());
+      const k = Math.floor(due.length / 2);
+      const job = startDaily(content, server.url);
+      onMessage = () => {
+        if (server.received.length === k) job.child.kill('SIGTERM');
+      };
+      const run = await job.done;
+      onMessage = () => {};
+      // 128 + 15, as a shell reports a process ended by SIGTERM; the handler ran and exited.
+      expect(run.code).toBe(143);
+      expect(run.stderr).toContain('Stopped by SIGTERM: what was learned is recorded');
+      await expect(readFile(path.join(content, 'history', '.lock'))).rejects.toThrow('ENOENT');
+      // Flushed: the history ends with a whole line, nothing for the next run to repair.
+      const text = await readFile(path.join(content, 'history', `${DAY.slice(0, 7)}.jsonl`), 'utf8');
+      expect(text.endsWith('\n')).toBe(true);
+      const afterStop = lastEvents(await history(content));
+      const sentBefore = [...afterStop.values()].filter((e) => e === 'sent').length;
+      expect(sentBefore).toBeGreaterThan(0);
+
+      const again = await startDaily(content, server.url).done;
+      expect(again.stderr).not.toContain('removed an unfinished last line');
+      expect(again.stderr).not.toContain('Took over');
+      const last = await expectAtMostOnceAndNoneLost(content, server);
+      expect([...last.values()].filter((e) => e === 'sent').length).toBeGreaterThanOrEqual(sentBefore);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'killed twice in a row, then run to completion: still at most once, none lost',
     async () => {
       const content = await freshContent();
