@@ -13,5 +13,6 @@ export {
   unsettledUnknowns,
   type Journal,
 } from './send-journal.ts';
+export { settleEntry } from './settle.ts';
 export { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
 export { touchId, touchIdOn, type DueTouch, type MissedTouch, type SendFault, type SendOutcome, type SkippedTouch } from './touch.ts';
