@@ -8,8 +8,18 @@
  */
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs, UsageError, clockOn, todayIn, createProgress, printProblems, runCommand } from '../src/adapters/cli/index.ts';
-import { readContent, openHistoryJournal, repairHistory } from '../src/adapters/fs/index.ts';
+import {
+  parseCommandArgs,
+  UsageError,
+  clockOn,
+  todayIn,
+  createProgress,
+  printProblems,
+  runCommand,
+  stopCleanlyOnSignals,
+  type StopSignals,
+} from '../src/adapters/cli/index.ts';
+import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../src/adapters/fs/index.ts';
 import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github/index.ts';
 import { compileLayouts } from '../src/adapters/layouts/index.ts';
 import { createOutbox, writeOutboxFile, createSmtpDelivery, isSmtpUrl } from '../src/adapters/mail/index.ts';
@@ -40,6 +50,37 @@ runCommand(async () => {
     throw new UsageError('SMTP_URL is not an smtp:// or smtps:// URL (its value is not shown: it may hold a password)');
   const dryRun = values['dry-run'];
   const historyDir = path.join(values.content, 'history');
+  // Two runs never overlap: the lock is taken before history is repaired or anything claimed.
+  const lock = dryRun ? undefined : await takeRunLock(historyDir, 'npm run daily');
+  if (lock && !lock.ok) {
+    console.error(lock.message);
+    return EXIT.locked;
+  }
+  if (lock?.notice) console.error(lock.notice);
+  const signals = stopCleanlyOnSignals(
+    (signal) => `Stopped by ${signal}: what was learned is recorded; a touch claimed without an outcome shows as unknown on the next run.`,
+  );
+  if (lock) signals.add(lock.release);
+  try {
+    return await runDay({ ...values, dryRun, smtpUrl, historyDir }, signals);
+  } finally {
+    signals.dispose();
+    await lock?.release();
+  }
+});
+
+type DayOptions = {
+  content: string;
+  date?: string;
+  showcase: boolean;
+  outbox: string;
+  dryRun: boolean;
+  smtpUrl?: string;
+  historyDir: string;
+};
+
+async function runDay(values: DayOptions, signals: StopSignals): Promise<number> {
+  const { dryRun, smtpUrl, historyDir } = values;
   if (!dryRun)
     for (const file of await repairHistory(historyDir))
       console.error(`${file}: removed an unfinished last line left by a run that was stopped`);
@@ -47,9 +88,10 @@ runCommand(async () => {
   // Intake (issue 9): replies, unsubscribes and bounces from the mailbox at IMAP_URL, taken in
   // before the content is read, so an unsubscribe read now is honoured by this run's plan.
   // Imported only when used: imapflow and mailparser take about 0.4 s to load.
+  let intakeProblem: string | undefined;
   if (process.env.IMAP_URL) {
     const { takeInMailbox } = await import('../src/adapters/mailbox/index.ts');
-    await takeInMailbox(process.env.IMAP_URL, values.content, { date: values.date, dryRun });
+    intakeProblem = await takeInMailbox(process.env.IMAP_URL, values.content, { date: values.date, dryRun });
   }
 
   const { content, problems } = await readContent(values.content);
@@ -70,15 +112,28 @@ runCommand(async () => {
   const now = clockOn(date ? today : undefined, settings.timeZone);
   // Real mail leaves only inside the send window; a run by hand for a chosen --date may send at once.
   const emailsWait = smtpUrl && !date ? outsideSendWindow(settings.sendWindow, Temporal.Now.instant(), settings.timeZone) : undefined;
-  const input = { content, settings, today, layouts: compiled.layouts, layoutProblems, now, ...(emailsWait ? { emailsWait } : {}) };
+  const input = {
+    content,
+    settings,
+    today,
+    layouts: compiled.layouts,
+    layoutProblems,
+    now,
+    ...(emailsWait ? { emailsWait } : {}),
+    ...(intakeProblem ? { intakeProblem } : {}),
+  };
 
   let report: DailyReport;
-  const delivery = smtpUrl ? createSmtpDelivery(smtpUrl, { perSecond: settings.limits.perSecond }) : createOutbox(values.outbox);
+  const delivery = smtpUrl
+    ? createSmtpDelivery(smtpUrl, { perSecond: settings.limits.perSecond, timeout: settings.sending.timeoutSeconds * 1000 })
+    : createOutbox(values.outbox);
   const gitHub = gitHubFromEnv(process.env);
   if (dryRun) {
     report = await runDaily(input);
   } else {
     const journal = await openHistoryJournal(historyDir, today.toString().slice(0, 7));
+    // Outcome lines held in memory are written before a SIGTERM or SIGINT ends the run.
+    signals.add(journal.close);
     const progress = createProgress();
     const writeTasks = (tasks: readonly Task[]) =>
       writeOutboxFile(values.outbox, `tasks-${today}.md`, formatTaskList(tasks, today.toString()));
@@ -114,7 +169,7 @@ runCommand(async () => {
   console.log(formatDailySummary(report, ctx).join('\n'));
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatDailyMarkdown(report, ctx));
   return exitStatus(report, all);
-});
+}
 
 /** Nothing is sent: says why, in the terminal and the job summary. */
 async function stopped(why: string, problems: readonly Problem[]): Promise<number> {

@@ -2,11 +2,14 @@
  * `npm run intake -- MESSAGE.eml… [--content DIR] [--date D]`, or `-- --imap` to read the new
  * messages of the mailbox at IMAP_URL: replies to testimonial requests become draft testimonials,
  * unsubscribe requests mark the contact, bounces flag the address; anything else is listed and
- * left alone. Exit 1 when a message could not be read (the others are still taken in).
+ * left alone. Exit 1 when a message could not be read (the others are still taken in); exit 75
+ * when another run holds the lock on the content's history.
  */
+import path from 'node:path';
 import { parseCommandArgs, UsageError, todayIn, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { takeInMailbox, readMessageFiles } from '../src/adapters/mailbox/index.ts';
-import { readIntakeContent, writeIntake } from '../src/adapters/fs/index.ts';
+import { readIntakeContent, takeRunLock, writeIntake } from '../src/adapters/fs/index.ts';
+import { EXIT } from '../src/core/daily/index.ts';
 import { planIntake, formatIntakeSummary, formatOutcome } from '../src/core/intake/index.ts';
 import { isCalendarDate } from '../src/core/model/index.ts';
 
@@ -20,15 +23,29 @@ runCommand(async () => {
   if (values.date && !isCalendarDate(values.date)) throw new UsageError(`--date ${values.date} is not a real date (write YYYY-MM-DD)`);
   const date = values.date ? Temporal.PlainDate.from(values.date) : undefined;
   if (values.imap === positionals.length > 0) throw new UsageError(USAGE);
+  // Intake writes contacts and testimonials: never beside a daily run on the same content.
+  const lock = await takeRunLock(path.join(values.content, 'history'), 'npm run intake');
+  if (!lock.ok) {
+    console.error(lock.message);
+    return EXIT.locked;
+  }
+  if (lock.notice) console.error(lock.notice);
+  try {
+    return await takeIn(values.content, values.imap, positionals, date);
+  } finally {
+    await lock.release();
+  }
+});
 
-  if (values.imap) return (await takeInMailbox(process.env.IMAP_URL ?? '', values.content, { date: values.date })) ? 0 : 1;
+async function takeIn(content: string, imap: boolean, positionals: string[], date: Temporal.PlainDate | undefined): Promise<number> {
+  if (imap) return (await takeInMailbox(process.env.IMAP_URL ?? '', content, { date: date?.toString() })) ? 1 : 0;
 
-  const { input, problems: contentProblems } = await readIntakeContent(values.content);
+  const { input, problems: contentProblems } = await readIntakeContent(content);
   printProblems(contentProblems);
   if (!input) return 1;
   const { messages, problems } = await readMessageFiles(positionals);
   const plan = planIntake(messages, input, date ?? todayIn(input.settings.timeZone));
-  const written = await writeIntake(values.content, plan);
+  const written = await writeIntake(content, plan);
   if (!written.ok) {
     console.error(
       `Intake stopped: ${written.reason}. Run it again on the same messages once that is fixed: what was written is not written twice.`,
@@ -39,4 +56,4 @@ runCommand(async () => {
   printProblems(problems);
   console.log(formatIntakeSummary(positionals.length, plan, problems.length));
   return problems.length ? 1 : 0;
-});
+}

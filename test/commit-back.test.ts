@@ -36,6 +36,7 @@ describe('committing history back', () => {
       git(seed, 'config', k, v);
     mkdirSync(path.join(seed, 'content/history'), { recursive: true });
     writeFileSync(path.join(seed, '.gitattributes'), readFileSync(path.join(ROOT, '.gitattributes')));
+    writeFileSync(path.join(seed, '.gitignore'), readFileSync(path.join(ROOT, '.gitignore')));
     writeFileSync(path.join(seed, 'content/history/2026-11.jsonl'), line('first'));
     writeFileSync(path.join(seed, 'content/settings.yaml'), 'business: {}\n');
     git(seed, 'add', '.');
@@ -76,6 +77,17 @@ describe('committing history back', () => {
       .map((l) => JSON.parse(l).touch);
     expect(history.toSorted()).toEqual(['first', 'job-1', 'owner-1']);
     expect(git(origin, 'show', 'main:content/settings.yaml')).toBe('business: {name: Changed}');
+  });
+
+  it('never commits the run lock a killed run left behind (issue 15)', () => {
+    appendFileSync(path.join(job, 'content/history/2026-11.jsonl'), line('job-1'));
+    writeFileSync(
+      path.join(job, 'content/history/.lock'),
+      '{"pid":1,"host":"ci","since":"2026-11-25T07:00:00Z","command":"npm run daily"}\n',
+    );
+    writeFileSync(path.join(job, 'content/history/.lock.4242'), '{}\n');
+    expect(commitHistory(job).code).toBe(0);
+    expect(git(origin, 'show', '--name-only', '--format=', 'main')).toBe('content/history/2026-11.jsonl');
   });
 
   it('does nothing when there is no new history', () => {

@@ -8,7 +8,7 @@ const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 describe('the public commands', () => {
   it('are every command of the design, each an npm script', () => {
-    const design = ['start', 'test', 'check', 'plan', 'preview', 'daily', 'import', 'report', 'dev', 'build', 'bench'];
+    const design = ['start', 'test', 'check', 'plan', 'preview', 'daily', 'import', 'settle', 'report', 'dev', 'build', 'bench'];
     expect(design.filter((name) => !(name in pkg.scripts))).toEqual([]);
   });
 

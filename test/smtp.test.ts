@@ -79,11 +79,52 @@ describe('SMTP delivery to a real server', () => {
 });
 
 describe('SMTP failures become outcomes', () => {
-  it('421 on connect is temporary', async () => {
+  it('421 on connect is temporary, and counts towards stopping the run', async () => {
     const { sink, delivery } = await setup({ refuseConnect: true });
     const [message] = await newsletter();
-    expect(await delivery.send(message)).toMatchObject({ status: 'failed', temporary: true, reason: expect.stringContaining('421') });
+    expect(await delivery.send(message)).toMatchObject({
+      status: 'failed',
+      temporary: true,
+      fault: 'lost',
+      reason: expect.stringContaining('421'),
+    });
     expect(sink.received).toEqual([]);
+  });
+
+  // Issue 15: a 535 used to fail every recipient permanently, and those emails were never sent.
+  it('535 on AUTH is not the touch’s failure: not sent, and the run must stop; the password appears nowhere', async () => {
+    const sink = await startSmtpSink({ authFails: true });
+    const delivery = createSmtpDelivery(`smtp://agent:s3cret-Pa55@127.0.0.1:${sink.port}`, { perSecond: 100 });
+    cleanups.push(
+      () => sink.close(),
+      () => delivery.close(),
+    );
+    const [message] = await newsletter();
+    const outcome = await delivery.send(message);
+    expect(outcome).toMatchObject({ status: 'not-sent', fault: 'account', reason: expect.stringContaining('535') });
+    expect(JSON.stringify(outcome)).not.toContain('s3cret');
+    expect(sink.received).toEqual([]);
+  });
+
+  it('a server that requires TLS, and a certificate that cannot be trusted, stop the run', async () => {
+    const sink = await startSmtpSink({ requireTls: true });
+    const plain = createSmtpDelivery(`smtp://127.0.0.1:${sink.port}?ignoreTLS=true`, { perSecond: 100 });
+    const checked = createSmtpDelivery(sink.url, { perSecond: 100 });
+    cleanups.push(
+      () => sink.close(),
+      () => plain.close(),
+      () => checked.close(),
+    );
+    const [message] = await newsletter();
+    expect(await plain.send(message)).toMatchObject({ status: 'not-sent', fault: 'tls', reason: expect.stringContaining('530') });
+    expect(await checked.send(message)).toMatchObject({ status: 'not-sent', fault: 'tls' });
+    expect(sink.received).toEqual([]);
+  });
+
+  it('a server that refuses every connection with 554 stops the run', async () => {
+    const { delivery } = await setup({ refuseConnect: 554 });
+    const [message] = await newsletter();
+    expect(await delivery.send(message)).toMatchObject({ status: 'not-sent', fault: 'refused', reason: expect.stringContaining('554') });
   });
 
   it('451 on RCPT is temporary, 550 is permanent, and the pool carries on', async () => {
@@ -110,10 +151,27 @@ describe('SMTP failures become outcomes', () => {
     expect(sink.received).toEqual([]);
   });
 
-  it('a server that takes the message and never replies is unknown after the socket timeout', async () => {
-    const { delivery } = await setup({ data: () => 'hang' }, { socketTimeout: 400 });
+  it('a server that takes the message and never replies is unknown after the timeout, counted as a timeout', async () => {
+    const { delivery } = await setup({ data: () => 'hang' }, { timeout: 400 });
     const [message] = await newsletter();
-    expect(await delivery.send(message)).toMatchObject({ status: 'unknown', reason: expect.stringContaining('ETIMEDOUT') });
+    expect(await delivery.send(message)).toMatchObject({
+      status: 'unknown',
+      fault: 'timeout',
+      reason: expect.stringContaining('ETIMEDOUT'),
+    });
+  });
+
+  it('abort gives up on every open send: the one on the wire is unknown, the one waiting is not sent', async () => {
+    let arrived: () => void = () => {};
+    const onWire = new Promise<void>((resolve) => (arrived = resolve));
+    const { delivery } = await setup({ data: () => 'hang', onHang: () => arrived() }, { timeout: 10_000, maxConnections: 1 });
+    const [first, second] = await fixtureMessages(['ana-ruiz', 'tom-harris'].map((c) => emailTouch(c, 'note', { subject: 'Hi' })));
+    const sends = [delivery.send(first), delivery.send(second)];
+    await onWire;
+    delivery.abort();
+    const [a, b] = await Promise.all(sends);
+    expect(a).toMatchObject({ status: 'unknown' });
+    expect(b).toEqual({ status: 'not-sent', reason: 'Connection pool was closed' });
   });
 
   it('a server that never greets times out before DATA: temporary', async () => {
@@ -129,10 +187,15 @@ describe('SMTP failures become outcomes', () => {
       () => delivery.close(),
     );
     const [message] = await newsletter();
-    expect(await delivery.send(message)).toMatchObject({ status: 'failed', temporary: true, reason: expect.stringContaining('ETIMEDOUT') });
+    expect(await delivery.send(message)).toMatchObject({
+      status: 'failed',
+      temporary: true,
+      fault: 'timeout',
+      reason: expect.stringContaining('ETIMEDOUT'),
+    });
   });
 
-  it('a refused connection is temporary, and the secret in SMTP_URL appears nowhere', async () => {
+  it('a refused connection stops the run, and the secret in SMTP_URL appears nowhere', async () => {
     const silent = await startSilentServer();
     const port = silent.port;
     await silent.close();
@@ -141,7 +204,7 @@ describe('SMTP failures become outcomes', () => {
     cleanups.push(() => delivery.close());
     const [message] = await newsletter();
     const outcome = await delivery.send(message);
-    expect(outcome).toMatchObject({ status: 'failed', temporary: true });
+    expect(outcome).toMatchObject({ status: 'not-sent', fault: 'unreachable', reason: expect.stringContaining('ECONNREFUSED') });
     expect(JSON.stringify(outcome)).not.toContain('s3cret');
     expect(delivery.name).toBe(`smtp://127.0.0.1:${port}`);
     expect(redactSmtpUrl('smtps://u:p%40ss@mail.example.com:465/?x=1')).toBe('smtps://mail.example.com:465');

@@ -12,13 +12,23 @@ export type SinkOptions = {
   rcpt?: (address: string) => number | undefined;
   /** Called as a message's data arrives; return 'drop' to cut the connection in the middle of DATA. */
   data?: (to: string[]) => 'drop' | 'accept' | 'hang';
-  /** Refuse every connection with `421` before the greeting. */
-  refuseConnect?: boolean;
+  /** Refuse every connection with `421` before the greeting, or with the code given (e.g. 554). */
+  refuseConnect?: boolean | number;
+  /** Offer AUTH and answer every login with `535 Authentication credentials invalid`. */
+  authFails?: boolean;
+  /**
+   * Offer STARTTLS (with smtp-server's own self-signed certificate, which a client that checks
+   * certificates refuses) and answer `530 Must issue a STARTTLS command first` to MAIL FROM on a
+   * connection that is not secure.
+   */
+  requireTls?: boolean;
   /**
    * Called with each message the server accepts (already counted in `received`), before the
    * client hears the 250 reply: a test can stop the client at an exact message.
    */
   onMessage?: (message: Received) => void;
+  /** Called when a message has fully arrived and the server, in `hang` mode, will never reply. */
+  onHang?: () => void;
   /** Milliseconds to wait before replying 250 to each message: a slow server. */
   replyDelayMs?: number;
   /** Keep each message in `received` (the default); benchmarks only count them in `accepted`. */
@@ -43,12 +53,21 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
   let accepted = 0;
   const sockets = new Set<Socket>();
   const config: SMTPServerOptions = {
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: !options.authFails,
+    allowInsecureAuth: true,
+    disabledCommands: [...(options.requireTls ? [] : ['STARTTLS']), ...(options.authFails ? [] : ['AUTH'])],
     logger: false,
     size: 10 * 1024 * 1024,
     onConnect(_session, callback) {
-      if (options.refuseConnect) return callback(smtpError(421, 'Too busy, try later'));
+      if (options.refuseConnect === true) return callback(smtpError(421, 'Too busy, try later'));
+      if (options.refuseConnect) return callback(smtpError(options.refuseConnect, 'No service here'));
+      callback();
+    },
+    onAuth(_auth, _session, callback) {
+      callback(smtpError(535, 'Authentication credentials invalid'));
+    },
+    onMailFrom(_address, session, callback) {
+      if (options.requireTls && !session.secure) return callback(smtpError(530, 'Must issue a STARTTLS command first'));
       callback();
     },
     onRcptTo(address, _session, callback) {
@@ -71,6 +90,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
         }
       });
       stream.on('end', () => {
+        if (mode === 'hang') options.onHang?.();
         if (mode !== 'accept') return; // 'hang' never replies; 'drop' has no connection left.
         const message = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to, raw: Buffer.concat(chunks) };
         accepted++;

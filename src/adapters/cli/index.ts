@@ -5,4 +5,5 @@ export { UsageError, parseCommandArgs } from './args.ts';
 export { clockOn, todayIn } from './clock.ts';
 export { createProgress } from './progress.ts';
 export { parseRangeArgs } from './range-args.ts';
+export { stopCleanlyOnSignals, type StopSignals } from './signals.ts';
 export { printProblems, processOutput, runCommand, type Output } from './terminal.ts';

@@ -4,10 +4,34 @@
  * before its message goes out; other appends are held briefly and written together. Entries name
  * contacts by id, never by address.
  */
-import { mkdir, open, readdir, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { readHistory } from '../../core/content/index.ts';
 import type { Journal } from '../../core/touches/index.ts';
 import type { HistoryEntry } from '../../core/model/index.ts';
+import type { Problem } from '../../core/problems/index.ts';
+
+/**
+ * Every history file in `historyDir`, in order (file names sort by month), and for each touch the
+ * file (as a name without `.jsonl`) that holds its last entry: an entry that must follow it goes
+ * at the end of that file.
+ */
+export async function readHistoryFiles(
+  historyDir: string,
+): Promise<{ entries: HistoryEntry[]; problems: Problem[]; lastFileOf: Map<string, string> }> {
+  const names = (await readdir(historyDir).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).sort();
+  const entries: HistoryEntry[] = [];
+  const problems: Problem[] = [];
+  const lastFileOf = new Map<string, string>();
+  for (const name of names) {
+    const file = path.join(historyDir, name);
+    const read = readHistory({ path: file, text: await readFile(file, 'utf8') });
+    for (const entry of read.entries) lastFileOf.set(entry.touch, name.slice(0, -'.jsonl'.length));
+    entries.push(...read.entries);
+    problems.push(...read.problems);
+  }
+  return { entries, problems, lastFileOf };
+}
 
 export type HistoryJournal = Journal & { file: string; close(): Promise<void> };
 

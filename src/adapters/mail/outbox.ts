@@ -47,6 +47,8 @@ export function createOutbox(dir: string): Delivery {
       }
       return { status: 'sent', messageId: email.messageId, response: `written to ${file}` };
     },
+    // Each file is written at once: nothing waits to be given up.
+    abort() {},
     async close() {
       transport.close();
     },

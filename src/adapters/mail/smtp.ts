@@ -1,19 +1,24 @@
 /**
  * SMTP delivery through nodemailer's pooled transport, used when `SMTP_URL` is set. A message is
- * never re-sent by the pool (`maxRequeues: 0`); a failure is mapped to an outcome the journal
- * records: temporary, permanent, or unknown when the server may have taken the message.
+ * never re-sent by the pool (`maxRequeues: 0`); a failure is mapped by the core's
+ * `classifySendFailure` to an outcome the journal records: temporary, permanent, unknown when the
+ * server may have taken the message, or not sent when the run must stop (the account, TLS, a
+ * server out of reach).
  */
 import nodemailer from 'nodemailer';
 import type { Readable } from 'node:stream';
 import type { Delivery, OutgoingEmail } from '../../core/email/index.ts';
 import type { SendOutcome } from '../../core/touches/index.ts';
+import { classifySendFailure, type SendError } from '../../core/sending/index.ts';
 import { toMailOptions } from './mail-options.ts';
 
 export type SmtpOptions = {
   /** Most messages handed to the server each second, across the pool (settings.limits.perSecond). */
   perSecond: number;
   maxConnections?: number;
-  /** Milliseconds. */
+  /** Milliseconds for each step: connecting, the greeting, each reply (settings.sending.timeoutSeconds); 30 s by default. */
+  timeout?: number;
+  /** Milliseconds, when one step needs its own. */
   connectionTimeout?: number;
   greetingTimeout?: number;
   socketTimeout?: number;
@@ -27,23 +32,6 @@ export function redactSmtpUrl(url: string): string {
   } catch {
     return 'SMTP_URL (not a valid URL)';
   }
-}
-
-type SmtpError = Error & { code?: string; responseCode?: number; response?: string; command?: string };
-
-/**
- * Maps a nodemailer error to an outcome. `started` says whether any byte of the message reached
- * the connection (after the server's 354): from then on, a lost connection or a missing reply
- * means the server may have the message, so the outcome is unknown, never a retry.
- */
-function classifySmtpError(error: SmtpError, started: boolean, redact: (text: string) => string = (t) => t): SendOutcome {
-  const detail = redact([error.code, error.response ?? error.message].filter(Boolean).join(' '));
-  const code = error.responseCode;
-  if (code && code >= 500) return { status: 'failed', temporary: false, reason: detail };
-  if (code && code >= 400) return { status: 'failed', temporary: true, reason: detail };
-  if (started) return { status: 'unknown', reason: `connection lost after the message was handed over (${detail})` };
-  if (error.code === 'EENVELOPE' || error.code === 'EMESSAGE') return { status: 'failed', temporary: false, reason: detail };
-  return { status: 'failed', temporary: true, reason: detail };
 }
 
 /** Whether `SMTP_URL` can be used; the value itself is never echoed, it may hold a password. */
@@ -73,9 +61,9 @@ export function createSmtpDelivery(smtpUrl: string, options: SmtpOptions): Deliv
     maxRequeues: 0,
     rateLimit: options.perSecond,
     rateDelta: 1000,
-    connectionTimeout: options.connectionTimeout ?? 30_000,
-    greetingTimeout: options.greetingTimeout ?? 30_000,
-    socketTimeout: options.socketTimeout ?? 60_000,
+    connectionTimeout: options.connectionTimeout ?? options.timeout ?? 30_000,
+    greetingTimeout: options.greetingTimeout ?? options.timeout ?? 30_000,
+    socketTimeout: options.socketTimeout ?? options.timeout ?? 30_000,
     logger: false,
     debug: false,
   });
@@ -101,10 +89,14 @@ export function createSmtpDelivery(smtpUrl: string, options: SmtpOptions): Deliv
         return { status: 'sent', messageId: email.messageId, response: redact(String(info.response)) };
       } catch (error) {
         const stream = streams.get(email.messageId);
-        return classifySmtpError(error as SmtpError, stream?.readableDidRead === true, redact);
+        return classifySendFailure(error as SendError, stream?.readableDidRead === true, redact);
       } finally {
         streams.delete(email.messageId);
       }
+    },
+    abort() {
+      // Queued messages fail at once ("Connection pool was closed"); busy connections are cut.
+      transport.close({ force: true });
     },
     async close() {
       transport.close();

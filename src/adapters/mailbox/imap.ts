@@ -105,30 +105,32 @@ async function intakeFromImap(target: ImapTarget, dir: string, today?: Temporal.
 
 /**
  * What the daily job and `npm run intake -- --imap` call: takes in the mailbox at `url` and prints
- * what happened. False when the mailbox could not be read or a message could not be parsed.
+ * what happened. Returns what failed (the mailbox could not be read, or messages could not be
+ * parsed), or undefined when all went well.
  */
 export async function takeInMailbox(
   url: string,
   dir: string,
   options: { date?: string; dryRun?: boolean } = {},
   io: Output = processOutput,
-): Promise<boolean> {
+): Promise<string | undefined> {
   const target = parseImapUrl(url);
   if (!target)
     throw new UsageError('IMAP_URL is not an imap:// or imaps:// URL with a user (its value is not shown: it may hold a password)');
   if (options.dryRun) {
     io.out(`${describeImap(target)}: not read in a dry run.`);
-    return true;
+    return undefined;
   }
   const result = await intakeFromImap(target, dir, options.date ? Temporal.PlainDate.from(options.date) : undefined);
   if (!result.ok) {
     io.err(`Intake from the mailbox failed, nothing was marked read: ${result.reason}`);
-    return false;
+    return `nothing was marked read: ${result.reason}`;
   }
   for (const o of result.plan.outcomes) io.out(formatOutcome(o));
   for (const line of result.unreadable) io.err(line);
   io.out(`${describeImap(target)}: ${formatIntakeSummary(result.fetched, result.plan, result.unreadable.length)}`);
-  return result.unreadable.length === 0;
+  const n = result.unreadable.length;
+  return n ? `${n} message${n === 1 ? '' : 's'} could not be read (listed above) and stay unread` : undefined;
 }
 
 /** A failure on this side (content, disk, a bug), which must not pass for a mailbox problem. */

@@ -12,6 +12,7 @@ import {
   lastEntries,
   resolveOpenClaims,
   skippedEntry,
+  unsettledUnknowns,
   type DueTouch,
   type SkippedTouch,
 } from '../touches/index.ts';
@@ -19,6 +20,7 @@ import { buildMessage, type Delivery, createPersonalizer, renderEmail, type Comp
 import { planTouches } from '../planning/index.ts';
 import type { Channel, HistoryEntry, Settings, Content } from '../model/index.ts';
 import { because } from '../reasons/index.ts';
+import type { SendingStop } from '../sending/index.ts';
 import {
   issuesSince,
   openIssues,
@@ -42,6 +44,8 @@ export type DailyInput = {
   now: () => string;
   /** Why no email may go out on this run (outside the send window); they wait for a later run. */
   emailsWait?: string;
+  /** Why intake from the mailbox failed on this run, if it did: the owner must hear of it. */
+  intakeProblem?: string;
 };
 
 export type DailyReport = {
@@ -49,7 +53,15 @@ export type DailyReport = {
   byChannel: Partial<Record<Channel, number>>;
   /** Claims of earlier runs with no outcome, now recorded as unknown. */
   recovered: HistoryEntry[];
+  /** Every unknown outcome of earlier runs (recovered ones too) that the owner has not settled. */
+  unknowns: HistoryEntry[];
   results: TouchResult[];
+  /** Why sending stopped before the end, if it did. */
+  stopped?: SendingStop;
+  /** Emails never claimed because sending stopped: not recorded, sent by the next run that works. */
+  unsent: DueTouch[];
+  /** Why intake from the mailbox failed, if it did. */
+  intakeProblem?: string;
   held: HeldTouch[];
   skipped: SkippedTouch[];
   missed: SkippedTouch[];
@@ -148,7 +160,10 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   const report: DailyReport = {
     byChannel: countByChannel([...plan.due, ...plan.skipped]),
     recovered,
+    unknowns: unsettledUnknowns(history),
     results: [],
+    unsent: [],
+    ...(input.intakeProblem ? { intakeProblem: input.intakeProblem } : {}),
     held,
     skipped: plan.skipped,
     missed: plan.missed,
@@ -192,9 +207,12 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
     delivery: edges.delivery,
     journal: edges.journal,
     now,
+    stopAfter: settings.sending.stopAfter,
     onResult: edges.onResult,
   });
   report.results = delivered.results;
+  report.unsent = delivered.unsent;
+  if (delivered.stopped) report.stopped = delivered.stopped;
   held.push(...delivered.held);
   return report;
 }

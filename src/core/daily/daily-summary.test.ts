@@ -29,7 +29,9 @@ const task: Task = {
 const empty: DailyReport = {
   byChannel: {},
   recovered: [],
+  unknowns: [],
   results: [],
+  unsent: [],
   held: [],
   skipped: [],
   missed: [],
@@ -115,7 +117,7 @@ describe('the daily summary', () => {
         done         1  issues closed by hand since the last run
 
       Needs you:
-        ana-ruiz.monthly-newsletter.send.2026-11-03: the connection closed after the message was sent (unknown outcome)
+        ana-ruiz.monthly-newsletter.send.2026-11-03: the connection closed after the message was sent (unknown outcome: settle it with npm run settle -- ana-ruiz.monthly-newsletter.send.2026-11-03 --sent or --not-sent)
         leo-novak.monthly-newsletter.send.2026-11-03: 550 No such user (permanent)
         1 personal touch waiting in the issues of agency/referable: close each issue when it is done
 
@@ -156,7 +158,7 @@ describe('the daily summary', () => {
 
       ### Needs you
 
-      - ana-ruiz.monthly-newsletter.send.2026-11-03: the connection closed after the message was sent (unknown outcome)
+      - ana-ruiz.monthly-newsletter.send.2026-11-03: the connection closed after the message was sent (unknown outcome: settle it with npm run settle -- ana-ruiz.monthly-newsletter.send.2026-11-03 --sent or --not-sent)
       - leo-novak.monthly-newsletter.send.2026-11-03: 550 No such user (permanent)
       - 1 problem in the content, each shown with its file and line: fix it, and what it held back goes out on the next run
       - 1 personal touch waiting in the issues of agency/referable: close each issue when it is done

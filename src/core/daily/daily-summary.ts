@@ -21,10 +21,12 @@ export type SummaryContext = {
 /**
  * The daily job's exit status. 0: nothing needs the owner but the day's personal touches.
  * 1: content or settings have problems (what they touch was held back; with broken settings
- * nothing was sent). 3: touches need the owner: an unknown outcome, a permanent failure, a
- * reopened issue, or issues that could not be opened. (2 is a bad command line, 70 a bug.)
+ * nothing was sent). 3: the owner must act: sending stopped (the account, TLS, the server), no
+ * email could be delivered, intake failed, an unknown outcome not yet settled, a permanent
+ * failure, a reopened issue, or issues that could not be opened. 75: another run holds the lock
+ * on the history, and this one did nothing. (2 is a bad command line, 70 a bug.)
  */
-export const EXIT = { ok: 0, problems: 1, attention: 3 } as const;
+export const EXIT = { ok: 0, problems: 1, attention: 3, locked: 75 } as const;
 
 export function exitStatus(report: DailyReport, problems: readonly Problem[]): number {
   if (problems.length) return EXIT.problems;
@@ -38,6 +40,7 @@ function countOutcomes(report: DailyReport) {
     sent: by('sent'),
     failed: by('failed'),
     unknown: by('unknown') + report.recovered.length,
+    unsent: by('not-sent') + report.unsent.length,
     skipped: report.skipped.length + report.held.filter((h) => h.recorded).length,
     held: report.held.filter((h) => !h.recorded).length,
     missed: report.missed.length,
@@ -46,11 +49,12 @@ function countOutcomes(report: DailyReport) {
   };
 }
 
-/** Touches whose outcome the owner must settle by hand, one line each. */
+/** What the owner must act on, one line each: first what stopped the run, then each touch. */
 function attentionItems(report: DailyReport): string[] {
   return [
-    ...report.recovered.map((e) => `${e.touch}: ${e.event === 'unknown' ? e.reason : e.event} (unknown outcome)`),
-    ...report.results.flatMap((r) => (r.outcome.status === 'unknown' ? [`${r.touch.id}: ${r.outcome.reason} (unknown outcome)`] : [])),
+    ...runItems(report),
+    ...report.unknowns.map((e) => unknownLine(e.touch, e.event === 'unknown' ? e.reason : e.event)),
+    ...report.results.flatMap((r) => (r.outcome.status === 'unknown' ? [unknownLine(r.touch.id, r.outcome.reason)] : [])),
     ...report.results.flatMap((r) =>
       r.outcome.status === 'failed' && !r.outcome.temporary ? [`${r.touch.id}: ${r.outcome.reason} (permanent)`] : [],
     ),
@@ -64,6 +68,31 @@ function attentionItems(report: DailyReport): string[] {
       ? [`${report.trackerProblem}. Today's personal touches are in the task list and will be opened as issues on the next run.`]
       : []),
   ];
+}
+
+// Every unknown outcome is listed on every run until the owner settles it.
+const unknownLine = (touch: string, reason: string) =>
+  `${touch}: ${reason} (unknown outcome: settle it with npm run settle -- ${touch} --sent or --not-sent)`;
+
+/** What went wrong with the run as a whole: sending stopped, no email delivered, intake failed. */
+function runItems(report: DailyReport): string[] {
+  const items: string[] = [];
+  const notSent = countOutcomes(report).unsent;
+  if (report.stopped) {
+    const { fix, reason } = report.stopped;
+    items.push(
+      `Sending stopped: ${fix} (${reason}). ${plural(notSent, 'email was', 'emails were')} not sent and go out on the next run that works; no touch was marked failed.`,
+    );
+  } else if (report.results.length && !report.results.some((r) => r.outcome.status === 'sent')) {
+    const first = report.results.find((r) => r.outcome.status !== 'sent')?.outcome;
+    const why = first && first.status !== 'sent' ? first.reason : 'no reason given';
+    items.push(`No email could be delivered: all ${report.results.length} failed (the first: ${why}). Check the mail server and SMTP_URL.`);
+  }
+  if (report.intakeProblem)
+    items.push(
+      `Intake from the mailbox failed: ${report.intakeProblem}. Replies, unsubscribes and bounces wait in the mailbox until it works.`,
+    );
+  return items;
 }
 
 type Section = { title: string; items: string[] };
@@ -106,6 +135,13 @@ function sections(report: DailyReport, ctx: SummaryContext): Section[] {
       ],
     },
     { title: 'Held back', items: report.held.filter((h) => !h.recorded).map((h) => `${h.touch.id}: ${h.reason}`) },
+    {
+      title: 'Not sent: sending stopped',
+      items: [
+        ...report.results.flatMap((r) => (r.outcome.status === 'not-sent' ? [`${r.touch.id}: ${r.outcome.reason}`] : [])),
+        ...report.unsent.map((t) => `${t.id}: not claimed`),
+      ],
+    },
     { title: 'Missed', items: report.missed.map((m) => `${m.id}: ${m.reason}`) },
     { title: 'Deferred to a later day', items: report.deferred.map((d) => `${d.id}: ${report.deferredBecause}`) },
     { title: 'Tasks', items: report.tasks.map((t) => taskLine(t, issueOf.get(t.touch))) },
@@ -151,6 +187,7 @@ function rows(report: DailyReport, ctx: SummaryContext): [string, number, string
     ['deferred', c.deferred, c.deferred ? report.deferredBecause : ''],
     ['tasks', c.tasks, tasksNote],
   ];
+  if (c.unsent) list.splice(3, 0, ['unsent', c.unsent, 'sending stopped: sent on the next run that works']);
   if (report.issuesIn)
     list.push(['done', report.closed.filter((e) => e.event === 'done').length, 'issues closed by hand since the last run']);
   return list;

@@ -51,6 +51,7 @@ function edges(answer: (touch: string, sends: string[]) => Promise<SendOutcome>,
       if (options?.durable) onDisk.splice(0, onDisk.length, ...appended);
     },
   };
+  let aborted = 0;
   const delivery: Delivery = {
     name: 'test',
     async send(message) {
@@ -61,9 +62,12 @@ function edges(answer: (touch: string, sends: string[]) => Promise<SendOutcome>,
       open--;
       return outcome;
     },
+    abort() {
+      aborted++;
+    },
     async close() {},
   };
-  return { journal, delivery, appended, sends, unclaimed, mostOpen: () => mostOpen };
+  return { journal, delivery, appended, sends, unclaimed, mostOpen: () => mostOpen, aborted: () => aborted };
 }
 
 describe('the send loop', () => {
@@ -108,5 +112,52 @@ describe('the send loop', () => {
         .toSorted(),
     );
     expect(e.unclaimed).toEqual([]);
+  });
+
+  it('stops at a fault beyond one recipient: releases the claims it did not send, leaves the rest unclaimed', async () => {
+    // Issue 15: a wrong password failed every touch permanently; now it fails none.
+    const ordered = touches.toSorted((a, b) => a.id.localeCompare(b.id));
+    const e = edges(async (touch) =>
+      touch >= ordered[7].id
+        ? { status: 'not-sent', fault: 'account', reason: 'EAUTH 535 Authentication credentials invalid' }
+        : sent(touch),
+    );
+    const report = await deliverEmails({
+      touches: ordered,
+      prepare: (t) => ({ ok: true, email: email(t) }),
+      ...e,
+      now: () => at,
+      batchSize: 5,
+    });
+    expect(report.stopped).toEqual({
+      fault: 'account',
+      reason: 'EAUTH 535 Authentication credentials invalid',
+      fix: 'the mail server refused the account: check the user name and password in SMTP_URL',
+    });
+    expect(e.aborted()).toBe(1);
+    const events = (id: string) => e.appended.filter((h) => h.touch === id).map((h) => h.event);
+    const claimed = ordered.filter((t) => events(t.id).length);
+    // Claimed touches end sent or released, never failed; the rest have no entry and are unsent.
+    for (const t of claimed) expect(events(t.id)).toEqual(t.id < ordered[7].id ? ['claimed', 'sent'] : ['claimed', 'released']);
+    expect(claimed.length).toBeLessThan(ordered.length);
+    expect(report.unsent.map((t) => t.id)).toEqual(ordered.slice(claimed.length).map((t) => t.id));
+    expect(e.appended.some((h) => h.event === 'failed')).toBe(false);
+  });
+
+  it('stops after N timeouts in a row: the open sends end unknown, the rest stay unclaimed', async () => {
+    const e = edges(async () => ({ status: 'unknown', fault: 'timeout', reason: 'ETIMEDOUT Timeout' }));
+    const report = await deliverEmails({
+      touches,
+      prepare: (t) => ({ ok: true, email: email(t) }),
+      ...e,
+      now: () => at,
+      batchSize: 5,
+      stopAfter: 3,
+    });
+    expect(report.stopped?.fault).toBe('timeout');
+    // The loop never claims past the batch in flight and the one after it.
+    expect(e.sends.length).toBeLessThanOrEqual(10);
+    expect(report.results.every((r) => r.outcome.status === 'unknown')).toBe(true);
+    expect(report.results.length + report.unsent.length).toBe(touches.length);
   });
 });

@@ -4,12 +4,16 @@
  * outcome or with a claim (which the next run turns into `unknown`), never sent twice. While one
  * batch is on the wire the next is rendered and claimed, so the SMTP pool is never idle waiting
  * for a disk flush; at most two batches are ever claimed and unanswered, which bounds the touches
- * a crash can leave unknown. No `node:*` here: the journal and the delivery are given.
+ * a crash can leave unknown. A fault beyond one recipient (the account, TLS, a server out of reach,
+ * or too many timeouts in a row: see `nextBreaker`) stops the loop: no further batch is claimed,
+ * the sends still open are given up, and claims whose message never left are released. No
+ * `node:*` here: the journal and the delivery are given.
  */
 import type { Delivery, OutgoingEmail } from '../email/index.ts';
 import { type SendOutcome, claimEntry, outcomeEntry, skippedEntry, type Journal, type DueTouch } from '../touches/index.ts';
 import type { HistoryEntry } from '../model/index.ts';
 import type { Reason } from '../reasons/index.ts';
+import { nextBreaker, type Breaker, type SendingStop } from '../sending/index.ts';
 
 /** A touch made ready to send, or why not: `record` says whether the reason settles it in history. */
 export type Prepared = { ok: true; email: OutgoingEmail } | ({ ok: false; record: boolean } & Reason);
@@ -26,16 +30,27 @@ export type DeliverOptions = {
   now: () => string;
   /** Touches claimed together; at most two batches' worth are ever claimed and unanswered. */
   batchSize?: number;
+  /** Timeouts or lost connections in a row that stop the loop (settings.sending.stopAfter). */
+  stopAfter?: number;
   onResult?: (result: TouchResult) => void;
 };
 
-export type DeliverReport = { results: TouchResult[]; held: HeldTouch[] };
+export type DeliverReport = {
+  results: TouchResult[];
+  held: HeldTouch[];
+  /** Why the loop stopped sending before the end, if it did. */
+  stopped?: SendingStop;
+  /** Touches never claimed because the loop stopped: not recorded, sent by a later run. */
+  unsent: DueTouch[];
+};
 
 export async function deliverEmails(options: DeliverOptions): Promise<DeliverReport> {
   const { touches, prepare, delivery, journal, now } = options;
   const size = Math.max(1, options.batchSize ?? 20);
   const results: TouchResult[] = [];
   const held: HeldTouch[] = [];
+  let breaker: Breaker = { streak: 0, limit: Math.max(1, options.stopAfter ?? 3) };
+  let stopped: SendingStop | undefined;
   // Sends claimed and not yet answered, and a wake-up for the loop waiting on them.
   let open = 0;
   let wake: (() => void) | undefined;
@@ -50,7 +65,8 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
     if (failure) throw failure.error;
   };
 
-  for (let start = 0; start < touches.length; start += size) {
+  let start = 0;
+  for (; start < touches.length && !stopped; start += size) {
     const ready: { touch: DueTouch; email: OutgoingEmail }[] = [];
     const skips: HistoryEntry[] = [];
     for (const touch of touches.slice(start, start + size)) {
@@ -70,7 +86,17 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
       open++;
       delivery
         .send(email)
-        .then(async (outcome) => {
+        .then(async (answer) => {
+          // Once the loop has stopped and cut the open sends, a connection lost before DATA is
+          // the stop's doing, not the touch's: the message never left.
+          const outcome: SendOutcome =
+            stopped && answer.status === 'failed' && answer.fault ? { status: 'not-sent', reason: answer.reason } : answer;
+          const next = nextBreaker(breaker, outcome);
+          breaker = next.breaker;
+          if (next.stop && !stopped) {
+            stopped = next.stop;
+            delivery.abort();
+          }
           await journal.append([outcomeEntry(touch, outcome, now())]);
           const result = { touch, outcome };
           results.push(result);
@@ -86,5 +112,5 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
     await openAtMost(size);
   }
   await openAtMost(0);
-  return { results, held };
+  return { results, held, unsent: stopped ? touches.slice(start) : [], ...(stopped ? { stopped } : {}) };
 }

@@ -31,6 +31,11 @@ export type Delivery = {
   /** A short name for summaries: "outbox/" or "smtp://mail.example.com:587". Never a secret. */
   readonly name: string;
   send(email: OutgoingEmail): Promise<SendOutcome>;
+  /**
+   * Gives up on every send not yet answered, once the run has stopped sending: a message still
+   * waiting for a connection ends `not-sent`, one on the wire ends as its connection is cut.
+   */
+  abort(): void;
   close(): Promise<void>;
 };
 

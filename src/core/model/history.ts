@@ -37,6 +37,11 @@ export const HistoryEntrySchema = z.discriminatedUnion('event', [
     temporary: z.boolean(),
   }),
   z.strictObject({ event: z.literal('unknown'), ...touch, reason: TextSchema, code }),
+  /**
+   * A claim withdrawn: the message certainly did not leave (the run stopped before it could, or
+   * the owner settled an unknown outcome as not sent). The touch may be sent again.
+   */
+  z.strictObject({ event: z.literal('released'), ...touch, reason: TextSchema, code }),
   z.strictObject({
     event: z.literal('done'),
     ...touch,

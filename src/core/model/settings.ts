@@ -72,6 +72,15 @@ export const SettingsSchema = z.strictObject({
       daysBetweenAsks: z.int().positive().default(120),
     })
     .prefault({}),
+  /** How the SMTP run gives up on a server that does not answer. */
+  sending: z
+    .strictObject({
+      /** Seconds to wait for each step of a send (connecting, the greeting, each reply) before giving up on it. */
+      timeoutSeconds: z.number().positive().max(600).default(30),
+      /** Timeouts or lost connections in a row after which the run stops sending. */
+      stopAfter: z.int().positive().default(3),
+    })
+    .prefault({}),
   /** Days after its due date that a missed touch is still sent; past it, it is reported as missed. */
   graceDays: z.int().min(0).max(30).default(5),
   /** Longest gap, in days, before a contact of each segment counts as overdue. */

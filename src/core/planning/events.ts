@@ -1,6 +1,6 @@
 import { dayOfPlainDate } from '../calendar/index.ts';
 import type { RuleDue } from '../due-rules/index.ts';
-import { touchId, type DueTouch } from '../touches/index.ts';
+import { isSettled, touchId, type DueTouch } from '../touches/index.ts';
 import type { ClientEvent, Contact, HistoryEntry, Step, Entry } from '../model/index.ts';
 
 /** The plan name client-event invitations carry in touch ids and history; the step is the event id. */
@@ -124,9 +124,6 @@ export function emailInvites(contact: Entry<Contact>, events: readonly Entry<Cli
     ];
   });
 }
-
-// A temporary failure leaves a touch due; any other outcome settles it (as the planner reads history).
-const isSettled = (entry: HistoryEntry | undefined) => entry !== undefined && !(entry.event === 'failed' && entry.temporary);
 
 /** An event a contact came to. */
 export type Attended = { event: string; name: string; date: string };

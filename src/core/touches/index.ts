@@ -10,8 +10,10 @@ export {
   outcomeEntry,
   resolveOpenClaims,
   skippedEntry,
+  unsettledUnknowns,
   type Journal,
 } from './send-journal.ts';
+export { settleEntry } from './settle.ts';
 export { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
 export {
   parseTouchId,
@@ -21,6 +23,7 @@ export {
   touchOfMessageId,
   type DueTouch,
   type MissedTouch,
+  type SendFault,
   type SendOutcome,
   type SkippedTouch,
   type TouchParts,

@@ -55,11 +55,13 @@ export function resolveOpenClaims(history: readonly HistoryEntry[], at: string):
 
 /**
  * Why history forbids sending this touch now, or undefined when it may be sent. Only a touch with
- * no entry, or whose last entry is a temporary failure, may be sent.
+ * no entry, whose last entry is a temporary failure, or whose claim was released, may be sent.
  */
 export function heldByHistory(last: HistoryEntry | undefined): Reason | undefined {
   if (!last) return undefined;
   switch (last.event) {
+    case 'released':
+      return undefined;
     case 'failed':
       return last.temporary ? undefined : because('EarlierPermanentFailure', { failure: last.reason });
     case 'claimed':
@@ -89,6 +91,8 @@ export function outcomeEntry(touch: DueTouch, outcome: SendOutcome, at: string):
       };
     case 'unknown':
       return { event: 'unknown', ...b, ...because('SendOutcomeUnknown', { detail: outcome.reason }) };
+    case 'not-sent':
+      return { event: 'released', ...b, reason: outcome.reason || 'no reason given' };
   }
 }
 
@@ -97,12 +101,24 @@ export function skippedEntry(touch: SkippedTouch, event: 'skipped' | 'missed', a
   return { event, ...base(touch, at), reason: touch.reason, code: touch.code };
 }
 
-/** Emails claimed on the business day `day`: what counts against `limits.perDay`. */
+/**
+ * Emails claimed on the business day `day`, less the claims released that day (their message
+ * never left): what counts against `limits.perDay`.
+ */
 export function emailsClaimedOn(history: readonly HistoryEntry[], day: Temporal.PlainDate, timeZone: string): number {
   const text = day.toString();
   let n = 0;
   for (const entry of history) {
-    if (entry.channel === 'email' && entry.event === 'claimed' && businessDayOf(entry.at, timeZone) === text) n++;
+    if (entry.channel !== 'email' || (entry.event !== 'claimed' && entry.event !== 'released')) continue;
+    if (businessDayOf(entry.at, timeZone) === text) n += entry.event === 'claimed' ? 1 : -1;
   }
-  return n;
+  return Math.max(0, n);
+}
+
+/**
+ * Touches whose outcome is unknown and not yet settled by the owner: the last entry of each is
+ * `unknown`. Every run lists them until `npm run settle` records what happened.
+ */
+export function unsettledUnknowns(history: readonly HistoryEntry[]): HistoryEntry[] {
+  return [...lastEntries(history).values()].filter((e) => e.event === 'unknown');
 }

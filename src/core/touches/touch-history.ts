@@ -21,11 +21,11 @@ export const stepKey = (contact: string, plan: string, step: string) => `${conta
 /**
  * Whether a touch with this last history entry is settled: claimed, sent, unknown (a doubt is
  * never resent automatically), done, skipped, missed, or failed permanently. A temporary failure
- * leaves it due, to be tried again inside the grace window.
+ * or a released claim leaves it due, to be tried again inside the grace window.
  */
 export function isSettled(last: HistoryEntry | undefined): boolean {
   if (!last) return false;
-  return !(last.event === 'failed' && last.temporary);
+  return !((last.event === 'failed' && last.temporary) || last.event === 'released');
 }
 
 /** Reads the history log in order; `timeZone` turns each moment into the business's day. */

@@ -26,11 +26,24 @@ export type DueTouch = {
   email?: string;
 };
 
-/** What became of one send. A failed send is an outcome, not an exception. */
+/**
+ * What failed beyond one recipient. The first four stop the run at once: the account (a wrong
+ * password), TLS (a certificate, STARTTLS), a server that cannot be reached, a server that
+ * refuses every message. `timeout` and `lost` (a dropped connection, a 421) are counted: enough
+ * in a row stop the run too.
+ */
+export type SendFault = 'account' | 'tls' | 'unreachable' | 'refused' | 'timeout' | 'lost';
+
+/**
+ * What became of one send. A failed send is an outcome, not an exception. `not-sent` means the
+ * message certainly did not leave and nothing is wrong with the touch itself: its claim is
+ * released, and a later run sends it.
+ */
 export type SendOutcome =
   | { status: 'sent'; messageId: string; response: string }
-  | { status: 'failed'; temporary: boolean; reason: string }
-  | { status: 'unknown'; reason: string };
+  | { status: 'failed'; temporary: boolean; reason: string; fault?: SendFault }
+  | { status: 'unknown'; reason: string; fault?: SendFault }
+  | { status: 'not-sent'; reason: string; fault?: SendFault };
 
 /** A touch that was due but will not happen, and why. */
 export type SkippedTouch = {

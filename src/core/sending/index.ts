@@ -1,0 +1,6 @@
+/**
+ * Sending: what a failed send means (one touch's failure, or a fault that stops the run), and
+ * the breaker that decides when the send loop stops.
+ */
+export { classifySendFailure, type SendError } from './classify.ts';
+export { nextBreaker, type Breaker, type SendingStop } from './breaker.ts';
