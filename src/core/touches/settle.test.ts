@@ -32,7 +32,9 @@ describe('settling an unknown outcome', () => {
       if (!settled.ok) throw new Error('not settled');
       const after = [...history, settled.entry];
       expect(unsettledUnknowns(after)).toEqual([]);
-      expect(heldByHistory(lastEntries(after).get(ids.touch))).toBe(settled.entry.event === 'sent' ? 'already sent' : undefined);
+      expect(heldByHistory(lastEntries(after).get(ids.touch))).toEqual(
+        settled.entry.event === 'sent' ? { code: 'AlreadyRecorded', reason: 'already sent' } : undefined,
+      );
     }
   });
 
