@@ -1,5 +1,5 @@
 import { barChart, columnChart, escapeHtml, shareChart } from './charts.ts';
-import { loopText, monthLabel, STATUS_LABELS } from './markdown.ts';
+import { EACH_REFERRAL_HEADERS, eachReferralRows, monthLabel, STATUS_LABELS } from './markdown.ts';
 import type { Report } from './report.ts';
 
 export type ReportColours = { primary: string; accent: string };
@@ -100,19 +100,7 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
       'each-referral',
       'Each referral, and closing the loop',
       'The thank-yous, gifts and updates each referrer had, from history and the referral’s own record, newest first.',
-      table(
-        ['Date', 'Referrer', 'Referred', 'Status', 'Closing the loop', 'Came before'],
-        referrals.lines
-          .toReversed()
-          .map((l) => [
-            l.date,
-            l.referrerName,
-            l.referredName,
-            STATUS_LABELS[l.status],
-            loopText(l, r.date.slice(0, 4)),
-            l.precededLabels.join(', ') || '–',
-          ]),
-      ),
+      table(EACH_REFERRAL_HEADERS, eachReferralRows(r)),
     ),
     section(
       'overdue',

@@ -30,7 +30,23 @@ function shortDay(date: string, reportYear: string): string {
 const LOOP_WORDS = { thanks: 'thanked', gift: 'gift', update: 'updated' } as const;
 
 /** What closed the loop on a referral, in one line: "thanked 19 Sep (card) · gift 22 Sep · updated 26 Sep (call, met)". */
-export function loopText(line: ReferralLine, reportYear: string): string {
+/** The "each referral" table, newest first: the same rows in the Markdown and the HTML report. */
+export const EACH_REFERRAL_HEADERS = ['Date', 'Referrer', 'Referred', 'Status', 'Closing the loop', 'Came before'];
+
+export function eachReferralRows(r: Report): string[][] {
+  return r.referrals.lines
+    .toReversed()
+    .map((l) => [
+      l.date,
+      l.referrerName,
+      l.referredName,
+      STATUS_LABELS[l.status],
+      loopText(l, r.date.slice(0, 4)),
+      l.precededLabels.join(', ') || '–',
+    ]);
+}
+
+function loopText(line: ReferralLine, reportYear: string): string {
   if (line.loop.length === 0) return 'nothing yet';
   return (['thanks', 'gift', 'update'] as const)
     .map((kind) => {
@@ -85,19 +101,7 @@ export function reportMarkdown(r: Report): string {
     '',
     '## Each referral',
     '',
-    ...table(
-      ['Date', 'Referrer', 'Referred', 'Status', 'Closing the loop', 'Came before'],
-      referrals.lines
-        .toReversed()
-        .map((l) => [
-          l.date,
-          l.referrerName,
-          l.referredName,
-          STATUS_LABELS[l.status],
-          loopText(l, r.date.slice(0, 4)),
-          l.precededLabels.join(', ') || '–',
-        ]),
-    ),
+    ...table(EACH_REFERRAL_HEADERS, eachReferralRows(r)),
     '',
     '## Overdue contacts',
     '',
