@@ -20,7 +20,7 @@ const touches: DueTouch[] = Array.from({ length: 23 }, (_, i) => ({
 const email = (touch: DueTouch): OutgoingEmail => ({
   touch: touch.id,
   from: { name: 'Harbour Hill', address: 'hello@harbourhill.example' },
-  to: { name: touch.contact, address: `${touch.contact}@example.com` },
+  to: [{ name: touch.contact, address: `${touch.contact}@example.com` }],
   subject: 'News',
   messageId: `<${touch.id}@harbourhill.example>`,
   date: Temporal.Instant.from(at),

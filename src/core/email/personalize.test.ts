@@ -102,7 +102,7 @@ describe('createPersonalizer', () => {
     const out = p.personalize(touch('tom-harris', { template: 'newsletter', newsletter: 'winter' }));
     if (!out.ok) throw new Error(out.reason);
     const { draft } = out;
-    expect(draft.to).toEqual({ name: 'Tom Harris', address: 'tom@mail.example' });
+    expect(draft.to).toEqual([{ name: 'Tom Harris', address: 'tom@mail.example' }]);
     expect(draft.subject).toBe('Tom, cut your bill');
     expect(draft.unsubscribe).toEqual({
       mailto: 'mailto:unsubscribe@hh.example?subject=Unsubscribe%20tom-harris',

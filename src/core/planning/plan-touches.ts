@@ -1,4 +1,5 @@
-import { inAudience, mayEmailOn } from '../contacts/index.ts';
+import { householdsOf, inAudience, mayEmailOn } from '../contacts/index.ts';
+import { foldHouseholds, householdSteps } from './households.ts';
 import { emailInvites, EVENTS_PLAN, INVITE_PRIORITY, planEventInvites } from './events.ts';
 import { dayOfPlainDate, formatDay, parseDay, plainDates, type Day } from '../calendar/index.ts';
 import { dueDays, ruleRank, type ContactTriggers, type NewsletterIssue, type RuleDue } from '../due-rules/index.ts';
@@ -146,7 +147,10 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
     text: dayTexts(),
     result: { due: [], skipped: [], missed: [] },
   };
-  const planned = range.contact === undefined ? input.contacts : input.contacts.filter((c) => c.id === range.contact);
+  const households = householdsOf(input.contacts);
+  // One contact's touches include those shared with their household.
+  const together = range.contact === undefined ? undefined : new Set(households.get(range.contact) ?? [range.contact]);
+  const planned = together ? input.contacts.filter((c) => together.has(c.id)) : input.contacts;
   if (range.days >= 1) for (const contact of planned) planContact(contact, shared);
   const { due, skipped, missed } = shared.result;
   if (range.days >= 1 && input.events?.length) {
@@ -159,7 +163,14 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
   due.sort((a, b) => compare(a.date, b.date) || byTouch(a, b));
   skipped.sort((a, b) => compare(a.due, b.due) || byTouch(a, b));
   missed.sort((a, b) => compare(a.due, b.due) || byTouch(a, b));
-  return shared.result;
+  const folded = foldHouseholds(due, households, householdSteps(shared.plans));
+  if (range.contact === undefined) return { due: folded, skipped, missed };
+  const theirs = (t: { contact: string }) => t.contact === range.contact;
+  return {
+    due: folded.filter((t) => theirs(t) || t.household?.some(theirs)),
+    skipped: skipped.filter(theirs),
+    missed: missed.filter(theirs),
+  };
 }
 
 // Planned days are shared values (see `plainDates`), so most comparisons are settled by identity.
