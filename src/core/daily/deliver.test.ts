@@ -82,6 +82,20 @@ describe('the send loop', () => {
     expect(e.mostOpen()).toBeLessThanOrEqual(10);
   });
 
+  it('sends a household’s touch once, claiming and recording it for each member', async () => {
+    const [lead, partner, ...rest] = touches.slice(0, 4);
+    const together = { ...lead, household: [partner] };
+    const e = edges(async (touch) => sent(touch));
+    await deliverEmails({ touches: [together, ...rest], prepare: (t) => ({ ok: true, email: email(t) }), ...e, now: () => at });
+    expect(e.sends).toEqual([lead.id, ...rest.map((t) => t.id)]);
+    for (const t of [lead, partner]) {
+      expect(e.appended.filter((h) => h.touch === t.id).map((h) => [h.event, h.contact, 'messageId' in h ? h.messageId : ''])).toEqual([
+        ['claimed', t.contact, ''],
+        ['sent', t.contact, `<${lead.id}@harbourhill.example>`],
+      ]);
+    }
+  });
+
   it('claims the next batch when a batch’s worth has answered, while one slow message waits', async () => {
     // The first message is answered only once the last one has gone out: a loop that waited for
     // whole batches would wait for it forever.

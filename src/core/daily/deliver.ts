@@ -81,7 +81,9 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
     }
     const at = now();
     // The invariant: a claim is on disk before its message leaves.
-    await journal.append([...skips, ...ready.flatMap(({ touch }) => eachMember(touch).map((one) => claimEntry(one, at)))], { durable: true });
+    await journal.append([...skips, ...ready.flatMap(({ touch }) => eachMember(touch).map((one) => claimEntry(one, at)))], {
+      durable: true,
+    });
     for (const { touch, email } of ready) {
       open++;
       delivery
