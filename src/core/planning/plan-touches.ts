@@ -111,6 +111,10 @@ type Candidate = {
  *   `settings.limits.perContactPerWeek` in any seven days; the rest wait for the next free day in
  *   the order of `byPriority`, and are missed if that passes the grace window.
  *
+ * - A step planned `per: household` (see `stepPer`) is one touch for the members of a household
+ *   who have it due on the same day, folded into the first member's (see `foldHouseholds`); sent
+ *   or done for one member, it is not due again for the others.
+ *
  * - Client events plan one invitation per invitee: a personal touch (see `planEventInvites`), or
  *   an email planned with the contact's other emails (see `emailInvites`).
  *
