@@ -24,8 +24,9 @@ export function householdsOf(contacts: readonly Entry<Pick<Contact, 'household'>
   for (const contact of contacts) {
     for (const member of contact.data.household) {
       if (!member.contact || !ids.has(member.contact)) continue;
-      const [a, b] = [root(contact.id), root(member.contact)];
-      if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+      // The smaller id is the root, so a household's root is its first member.
+      const [low, high] = [root(contact.id), root(member.contact)].sort();
+      if (low !== high) parent.set(high, low);
     }
   }
   const groups = new Map<string, string[]>();
