@@ -163,7 +163,7 @@ describe.each(CASES)('the $layout email for $contact', (c) => {
         expect(await page.title()).toBe(email.subject);
 
         // The greeting, with the contact's first name.
-        const first = email.to.name.split(' ')[0];
+        const first = email.to[0].name.split(' ')[0];
         expect(await page.getByText(`Hi ${first},`, { exact: true }).isVisible()).toBe(true);
         // The postal address and a working unsubscribe link, visible (anti-spam law).
         const a = settings.business.address;

@@ -209,7 +209,7 @@ describe('npm run plan -- --contact on the sample content (issue 13)', () => {
             DIR/contacts/hana-grant.yaml:3:10 emails[0]: "hana.grant-at-example.com" is not an email address
           Fix the problems listed (npm run check shows them all), then plan again.
 
-        2 other problems in the content: npm run check lists them.
+        1 other problem in the content: npm run check lists them.
         "
       `);
       expect(run.code).toBe(1);

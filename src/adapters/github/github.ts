@@ -1,6 +1,6 @@
 import { Octokit } from 'octokit';
 import { CHANNELS } from '../../core/model/index.ts';
-import { type TaskIssues, TASK_LABEL, touchIdFromBody, type Task, type TaskIssue } from '../../core/tasks/index.ts';
+import { type TaskIssues, TASK_LABEL, householdFromBody, touchIdFromBody, type Task, type TaskIssue } from '../../core/tasks/index.ts';
 
 export type GitHubTasks = {
   /** `owner/repo`. */
@@ -54,7 +54,7 @@ function gitHubTasks(options: GitHubRepo): GitHubTasks {
       return issues.flatMap((issue) => {
         const touch = touchIdFromBody(issue.body);
         if (!touch || issue.pull_request) return [];
-        return [toTaskIssue(issue, touch)];
+        return [toTaskIssue(issue, touch, householdFromBody(issue.body))];
       });
     },
     async openTaskIssue(task, assignee) {
@@ -66,7 +66,7 @@ function gitHubTasks(options: GitHubRepo): GitHubTasks {
         labels: task.labels,
         ...(assignee ? { assignees: [assignee] } : {}),
       });
-      return toTaskIssue(data, task.touch);
+      return toTaskIssue(data, task.touch, task.household ?? []);
     },
   };
 }
@@ -117,12 +117,13 @@ type IssueData = {
   labels: (string | { name?: string })[];
 };
 
-function toTaskIssue(issue: IssueData, touch: string): TaskIssue {
+function toTaskIssue(issue: IssueData, touch: string, household: readonly string[]): TaskIssue {
   const labels = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
   return {
     number: issue.number,
     url: issue.html_url,
     touch,
+    ...(household.length ? { household: [...household] } : {}),
     channel: CHANNELS.find((c) => labels.includes(c)),
     state: issue.state === 'closed' ? 'closed' : 'open',
     ...(issue.closed_at ? { closedAt: issue.closed_at } : {}),

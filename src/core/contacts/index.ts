@@ -1,6 +1,8 @@
 /**
- * Who a plan reaches, who may be emailed and what to call them: audiences, consent and names.
+ * Who a plan reaches, who may be emailed and what to call them: audiences, consent, names and
+ * households.
  */
 export { inAudience, whyNotInAudience } from './audience.ts';
+export { householdsOf, namesTogether, type Households } from './households.ts';
 export { consentHolds, mayEmail, mayEmailOn } from './consent.ts';
 export { firstNameOf, firstWord, partnerFirstName, shortName, youAndPartner } from './names.ts';

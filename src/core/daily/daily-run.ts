@@ -147,15 +147,16 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   const contacts = new Map(content.contacts.map((c) => [c.id, c.data]));
   const tasks = personal.flatMap((t) => {
     const contact = contacts.get(t.contact);
-    return contact
-      ? [
-          composeTask(
-            t,
-            contact,
-            history.filter((h) => h.contact === t.contact),
-          ),
-        ]
-      : [];
+    if (!contact) return [];
+    const together = (t.household ?? []).flatMap((m) => contacts.get(m.contact) ?? []);
+    return [
+      composeTask(
+        t,
+        contact,
+        history.filter((h) => h.contact === t.contact),
+        together,
+      ),
+    ];
   });
   const report: DailyReport = {
     byChannel: countByChannel([...plan.due, ...plan.skipped]),

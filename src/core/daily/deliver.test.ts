@@ -20,7 +20,7 @@ const touches: DueTouch[] = Array.from({ length: 23 }, (_, i) => ({
 const email = (touch: DueTouch): OutgoingEmail => ({
   touch: touch.id,
   from: { name: 'Harbour Hill', address: 'hello@harbourhill.example' },
-  to: { name: touch.contact, address: `${touch.contact}@example.com` },
+  to: [{ name: touch.contact, address: `${touch.contact}@example.com` }],
   subject: 'News',
   messageId: `<${touch.id}@harbourhill.example>`,
   date: Temporal.Instant.from(at),
@@ -80,6 +80,20 @@ describe('the send loop', () => {
     for (const t of touches) expect(e.appended.filter((h) => h.touch === t.id).map((h) => h.event)).toEqual(['claimed', 'sent']);
     // At most two batches claimed and unanswered: what a crash can leave unknown.
     expect(e.mostOpen()).toBeLessThanOrEqual(10);
+  });
+
+  it('sends a household’s touch once, claiming and recording it for each member', async () => {
+    const [lead, partner, ...rest] = touches.slice(0, 4);
+    const together = { ...lead, household: [partner] };
+    const e = edges(async (touch) => sent(touch));
+    await deliverEmails({ touches: [together, ...rest], prepare: (t) => ({ ok: true, email: email(t) }), ...e, now: () => at });
+    expect(e.sends).toEqual([lead.id, ...rest.map((t) => t.id)]);
+    for (const t of [lead, partner]) {
+      expect(e.appended.filter((h) => h.touch === t.id).map((h) => [h.event, h.contact, 'messageId' in h ? h.messageId : ''])).toEqual([
+        ['claimed', t.contact, ''],
+        ['sent', t.contact, `<${lead.id}@harbourhill.example>`],
+      ]);
+    }
   });
 
   it('claims the next batch when a batch’s worth has answered, while one slow message waits', async () => {

@@ -10,7 +10,7 @@
  * `node:*` here: the journal and the delivery are given.
  */
 import type { Delivery, OutgoingEmail } from '../email/index.ts';
-import { type SendOutcome, claimEntry, outcomeEntry, skippedEntry, type Journal, type DueTouch } from '../touches/index.ts';
+import { type SendOutcome, claimEntry, eachMember, outcomeEntry, skippedEntry, type Journal, type DueTouch } from '../touches/index.ts';
 import type { HistoryEntry } from '../model/index.ts';
 import type { Reason } from '../reasons/index.ts';
 import { nextBreaker, type Breaker, type SendingStop } from '../sending/index.ts';
@@ -77,11 +77,13 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
       }
       const { code, reason } = prepared;
       held.push({ touch, code, reason, recorded: prepared.record });
-      if (prepared.record) skips.push(skippedEntry({ ...touch, code, reason }, 'skipped', now()));
+      if (prepared.record) for (const one of eachMember(touch)) skips.push(skippedEntry({ ...one, code, reason }, 'skipped', now()));
     }
     const at = now();
     // The invariant: a claim is on disk before its message leaves.
-    await journal.append([...skips, ...ready.map(({ touch }) => claimEntry(touch, at))], { durable: true });
+    await journal.append([...skips, ...ready.flatMap(({ touch }) => eachMember(touch).map((one) => claimEntry(one, at)))], {
+      durable: true,
+    });
     for (const { touch, email } of ready) {
       open++;
       delivery
@@ -97,7 +99,8 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
             stopped = next.stop;
             delivery.abort();
           }
-          await journal.append([outcomeEntry(touch, outcome, now())]);
+          const when = now();
+          await journal.append(eachMember(touch).map((one) => outcomeEntry(one, outcome, when)));
           const result = { touch, outcome };
           results.push(result);
           options.onResult?.(result);

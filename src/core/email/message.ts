@@ -13,7 +13,8 @@ export type OutgoingEmail = {
   touch: string;
   from: { name: string; address: string };
   replyTo?: string;
-  to: { name: string; address: string };
+  /** One recipient, or each member of a household. */
+  to: { name: string; address: string }[];
   subject: string;
   /** `<touch-id@sender-domain>`: the same touch always has the same Message-ID. */
   messageId: string;

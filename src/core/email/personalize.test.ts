@@ -102,7 +102,7 @@ describe('createPersonalizer', () => {
     const out = p.personalize(touch('tom-harris', { template: 'newsletter', newsletter: 'winter' }));
     if (!out.ok) throw new Error(out.reason);
     const { draft } = out;
-    expect(draft.to).toEqual({ name: 'Tom Harris', address: 'tom@mail.example' });
+    expect(draft.to).toEqual([{ name: 'Tom Harris', address: 'tom@mail.example' }]);
     expect(draft.subject).toBe('Tom, cut your bill');
     expect(draft.unsubscribe).toEqual({
       mailto: 'mailto:unsubscribe@hh.example?subject=Unsubscribe%20tom-harris',
@@ -119,6 +119,29 @@ describe('createPersonalizer', () => {
     expect(text('results')).toBe('Recent results\n\nclifton-flat\nMarch 2026 · Clifton\nSummary of clifton-flat.\n\n');
     expect(text('nearbyResult')).toBe('Near you in Clifton: clifton-flat. Summary of clifton-flat.\n\n');
     expect(text('testimonial')).toBe('In their words\n\n“Quote by newest-email”\n— newest-email\n\nReceived a £20 voucher.\n\n');
+  });
+
+  it('sends a household’s touch once, to each member who may be emailed, greeting them all', () => {
+    const c = content();
+    c.contacts.push(
+      contact('luis-ruiz', { name: 'Luis Ruiz', emails: ['luis@mail.example'] }),
+      contact('rosa-ruiz', {
+        name: 'Rosa Ruiz',
+        emails: ['rosa@mail.example'],
+        bounced: [{ email: 'rosa@mail.example', date: '2026-10-01', reason: '550 5.1.1 no such user' }],
+      }),
+    );
+    const p = createPersonalizer(c, settings, today);
+    const household = [touch('luis-ruiz', { template: 'note' }), touch('rosa-ruiz', { template: 'note' })];
+    const out = p.personalize(touch('ana-ruiz', { template: 'note', subject: 'A note for you, {{firstName}}', household }));
+    if (!out.ok) throw new Error(out.reason);
+    // Rosa's only address bounced: she is left off, and the others still get it.
+    expect(out.draft.to).toEqual([
+      { name: 'Ana Ruiz', address: 'ana@mail.example' },
+      { name: 'Luis Ruiz', address: 'luis@mail.example' },
+    ]);
+    expect(out.draft.fields.greeting).toBe('Hi Ana and Luis,');
+    expect(out.draft.subject).toBe('A note for you, Ana and Luis');
   });
 
   it('greets the household and recaps the contact’s own result', () => {

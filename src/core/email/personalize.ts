@@ -9,14 +9,15 @@ import { fillText, htmlToText, type EmailFields, type Fragment } from './render-
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
 import { EMAIL_FIELDS, emailKind } from './kinds/index.ts';
-import { firstNameOf, mayEmail, partnerFirstName, shortName, youAndPartner } from '../contacts/index.ts';
+import { firstNameOf, mayEmail, namesTogether, partnerFirstName, shortName, youAndPartner } from '../contacts/index.ts';
 import { because, type Reason } from '../reasons/index.ts';
 
 /** Everything needed to build one message. */
 export type EmailDraft = {
   touch: DueTouch;
   contact: string;
-  to: { name: string; address: string };
+  /** One address, or one per household member who may be emailed. */
+  to: { name: string; address: string }[];
   layout: string;
   subject: string;
   fields: EmailFields;
@@ -126,6 +127,22 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     if (!permission.ok) return { ok: false, code: permission.code, reason: permission.reason };
     const layout = touch.template ?? 'note';
     const fields = textFields(entry);
+    const to = [{ name: cleanHeader(entry.data.name), address: permission.email }];
+    const greeted = [firstNameOf(entry.data)];
+    // A household's touch goes once, to each member who may still be emailed, and greets them all.
+    for (const member of touch.household ?? []) {
+      const other = contacts.get(member.contact);
+      const allowed = other && mayEmail(other.data, today);
+      if (!other || !allowed?.ok) continue;
+      to.push({ name: cleanHeader(other.data.name), address: allowed.email });
+      greeted.push(firstNameOf(other.data));
+    }
+    if (greeted.length > 1) {
+      fields.firstName = namesTogether(greeted);
+      fields.name = namesTogether(to.map((r) => r.name));
+      fields.greeting = `Hi ${fields.firstName},`;
+      fields.household = fields.firstName;
+    }
     let subject = touch.subject;
     const kind = emailKind(layout);
     let preheader = kind?.preheader ?? '';
@@ -154,7 +171,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
       draft: {
         touch,
         contact: entry.id,
-        to: { name: cleanHeader(entry.data.name), address: permission.email },
+        to,
         layout,
         subject: fields.subject as string,
         fields,

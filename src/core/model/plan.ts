@@ -29,6 +29,13 @@ export const StepSchema = z
     purpose: z.enum(['refer-back', 'introduction-ask']).optional(),
     /** Only the plan's contacts who are also in this audience get this step (a card for the top tier). */
     audience: AudienceSchema.optional(),
+    /**
+     * Who one touch is for: `household` sends one email to every member of a household (contacts
+     * linked by `household[].contact`) or writes one task naming them all; `person` touches each
+     * contact alone. Unset, it is `household` for newsletters, sequences, recaps, testimonial
+     * requests and introduction asks, and `person` for the rest (birthdays above all).
+     */
+    per: z.enum(['household', 'person']).optional(),
   })
   .superRefine((step, ctx) => {
     if (step.channel === 'email' && !step.template) {

@@ -1,4 +1,5 @@
-import { inAudience, mayEmailOn } from '../contacts/index.ts';
+import { type Households, householdsOf, inAudience, mayEmailOn } from '../contacts/index.ts';
+import { foldHouseholds, householdSteps } from './households.ts';
 import { emailInvites, EVENTS_PLAN, INVITE_PRIORITY, planEventInvites } from './events.ts';
 import { dayOfPlainDate, formatDay, parseDay, plainDates, type Day } from '../calendar/index.ts';
 import { dueDays, ruleRank, type ContactTriggers, type NewsletterIssue, type RuleDue } from '../due-rules/index.ts';
@@ -73,6 +74,8 @@ type Shared = {
   lastDue: Map<string, Map<string, Map<string, Day>>>;
   /** `history.last` by contact, plan, step and due day (as text), the parts of a touch id. */
   last: Map<string, Map<string, Map<string, Map<string, HistoryEntry>>>>;
+  /** Whether another member of the contact's household already had this household step's touch. */
+  doneInHousehold: (contact: string, plan: string, step: string, due: string) => boolean;
   triggers: (contact: Entry<Contact>) => ContactTriggers;
   purpose: (contact: Entry<Contact>) => (step: Step, due: Day, touch: string) => Filled;
   date: (day: Day) => Temporal.PlainDate;
@@ -108,6 +111,10 @@ type Candidate = {
  *   `settings.limits.perContactPerWeek` in any seven days; the rest wait for the next free day in
  *   the order of `byPriority`, and are missed if that passes the grace window.
  *
+ * - A step planned `per: household` (see `stepPer`) is one touch for the members of a household
+ *   who have it due on the same day, folded into the first member's (see `foldHouseholds`); sent
+ *   or done for one member, it is not due again for the others.
+ *
  * - Client events plan one invitation per invitee: a personal touch (see `planEventInvites`), or
  *   an email planned with the contact's other emails (see `emailInvites`).
  *
@@ -119,6 +126,7 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
   const end = from + range.days - 1;
   const grace = input.settings.graceDays;
   const history = indexHistory(input.history, input.settings.timeZone);
+  const households = householdsOf(input.contacts);
   const missedFrom = history.firstDay === undefined ? from - grace : Math.max(history.firstDay, from - grace - MISSED_LOOKBACK_DAYS);
   const shared: Shared = {
     from,
@@ -140,13 +148,18 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
     history,
     lastDue: byContact(history.lastDue),
     last: byTouchParts(history.last),
+    doneInHousehold: () => false,
     triggers: contactTriggers(input.contacts, input.referrals),
     purpose: purposeFiller({ ...input, daysBetweenAsks: input.settings.limits.daysBetweenAsks }),
     date: plainDates(),
     text: dayTexts(),
     result: { due: [], skipped: [], missed: [] },
   };
-  const planned = range.contact === undefined ? input.contacts : input.contacts.filter((c) => c.id === range.contact);
+  const steps = householdSteps(shared.plans);
+  if (households.size && steps.size) shared.doneInHousehold = doneInHousehold(households, steps, shared.last);
+  // One contact's touches include those shared with their household.
+  const together = range.contact === undefined ? undefined : new Set(households.get(range.contact) ?? [range.contact]);
+  const planned = together ? input.contacts.filter((c) => together.has(c.id)) : input.contacts;
   if (range.days >= 1) for (const contact of planned) planContact(contact, shared);
   const { due, skipped, missed } = shared.result;
   if (range.days >= 1 && input.events?.length) {
@@ -159,7 +172,14 @@ export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
   due.sort((a, b) => compare(a.date, b.date) || byTouch(a, b));
   skipped.sort((a, b) => compare(a.due, b.due) || byTouch(a, b));
   missed.sort((a, b) => compare(a.due, b.due) || byTouch(a, b));
-  return shared.result;
+  const folded = foldHouseholds(due, households, steps);
+  if (range.contact === undefined) return { due: folded, skipped, missed };
+  const theirs = (t: { contact: string }) => t.contact === range.contact;
+  return {
+    due: folded.filter((t) => theirs(t) || t.household?.some(theirs)),
+    skipped: skipped.filter(theirs),
+    missed: missed.filter(theirs),
+  };
 }
 
 // Planned days are shared values (see `plainDates`), so most comparisons are settled by identity.
@@ -207,6 +227,22 @@ function byTouchParts(last: ReadonlyMap<string, HistoryEntry>): Shared['last'] {
   return grouped;
 }
 
+/**
+ * A household step is one touch for the household: sent or done for one member (a card posted to
+ * the couple before both were contacts, say), it is not due again for the others. A member's skip
+ * (they unsubscribed) settles nothing for the rest.
+ */
+function doneInHousehold(households: Households, steps: ReadonlySet<string>, last: Shared['last']): Shared['doneInHousehold'] {
+  return (contact, plan, step, due) => {
+    const members = households.get(contact);
+    if (!members || !steps.has(`${plan}\0${step}`)) return false;
+    return members.some((m) => {
+      const event = m === contact ? undefined : last.get(m)?.get(plan)?.get(step)?.get(due)?.event;
+      return event === 'sent' || event === 'done';
+    });
+  };
+}
+
 function dayTexts(): (day: Day) => string {
   const cache = new Map<Day, string>();
   return (day) => {
@@ -239,7 +275,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
     const due = s.text(rule.due);
     const id = touchIdOn(contact.id, plan, step.id, due);
     const last = theirHistory?.get(plan)?.get(step.id)?.get(due);
-    if (isSettled(last)) return;
+    if (isSettled(last) || s.doneInHousehold(contact.id, plan, step.id, due)) return;
     const touch: Candidate = { id, plan, step: step.id, definition: step, rule, due: rule.due, priority, rank };
     if (rule.due < from - grace) {
       if (rule.due < s.missedFrom) return;

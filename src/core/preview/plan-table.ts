@@ -6,8 +6,9 @@
 import type { PlannedRow } from './change-summary.ts';
 import type { PlanResult } from '../planning/index.ts';
 import { createPersonalizer, fillText } from '../email/index.ts';
-import type { Settings, Content } from '../model/index.ts';
-import type { DueTouch, SkippedTouch } from '../touches/index.ts';
+import { firstNameOf, namesTogether } from '../contacts/index.ts';
+import type { Contact, Content, Entry, Settings } from '../model/index.ts';
+import { eachMember, type DueTouch, type SkippedTouch } from '../touches/index.ts';
 
 export type { PlannedRow };
 
@@ -34,10 +35,20 @@ function byDateContactPlanStep(a: PlannedRow, b: PlannedRow): number {
 export function planRows(due: readonly DueTouch[], content: Content, settings: Settings, today: Temporal.PlainDate): PlanRow[] {
   const personalizer = createPersonalizer(content, settings, today);
   const contacts = new Map(content.contacts.map((c) => [c.id, c]));
+  // A household's task names everyone in it, as the task itself does.
+  const taskFields = (touch: DueTouch, entry: Entry<Contact>) => {
+    const fields = personalizer.textFields(entry);
+    const people = eachMember(touch).flatMap((t) => contacts.get(t.contact)?.data ?? []);
+    if (people.length < 2) return fields;
+    return { ...fields, firstName: namesTogether(people.map(firstNameOf)), name: namesTogether(people.map((p) => p.name)) };
+  };
   const rows = due.map((touch): PlanRow => {
     const row: PlanRow = {
       date: touch.date.toString(),
-      contact: touch.contact,
+      // A household's one touch names each member: "hana-grant + oliver-grant".
+      contact: eachMember(touch)
+        .map((t) => t.contact)
+        .join(' + '),
       plan: touch.plan,
       step: touch.step,
       channel: touch.channel,
@@ -52,7 +63,7 @@ export function planRows(due: readonly DueTouch[], content: Content, settings: S
           : touch.subject;
       if (subject) row.subject = subject;
     } else if (touch.task) {
-      row.task = entry ? fillText(touch.task, personalizer.textFields(entry)) : touch.task;
+      row.task = entry ? fillText(touch.task, taskFields(touch, entry)) : touch.task;
     }
     if (!touch.due.equals(touch.date)) row.due = touch.due.toString();
     return row;

@@ -4,7 +4,7 @@
  * issue it opened before instead of opening another. Pure: the issue tracker and the journal are
  * given, and their failures come back as values.
  */
-import { type Journal, claimEntry, lastEntries, type DueTouch } from '../touches/index.ts';
+import { type Journal, claimEntry, eachMember, lastEntries, type DueTouch } from '../touches/index.ts';
 import type { HistoryEntry } from '../model/index.ts';
 import { because } from '../reasons/index.ts';
 import { syncTasks } from './task-sync.ts';
@@ -69,7 +69,7 @@ function isOpenIssueTouch(last: HistoryEntry): boolean {
  */
 export function readBackIssues(issues: readonly TaskIssue[], history: readonly HistoryEntry[], at: string): IssueReadBack {
   const sync = syncTasks([], issues, history, at);
-  const found = new Set(issues.map((i) => i.touch));
+  const found = new Set(issues.flatMap((i) => [i.touch, ...(i.household ?? [])]));
   const unopened: HistoryEntry[] = [];
   for (const last of lastEntries(history).values()) {
     if (last.event !== 'claimed' || last.channel === 'email' || found.has(last.touch)) continue;
@@ -113,19 +113,21 @@ export async function openIssues(
     const batch = todo.slice(start, start + batchSize);
     const at = now();
     await journal.append(
-      batch.map((t) => claimEntry(touches.get(t.touch)!, at)),
+      batch.flatMap((t) => eachMember(touches.get(t.touch)!).map((one) => claimEntry(one, at))),
       { durable: true },
     );
     for (const task of batch) {
-      const touch = touches.get(task.touch)!;
+      const members = eachMember(touches.get(task.touch)!);
       const answer = await tracker.open(task);
-      const base = { ...claimEntry(touch, now()) };
+      const when = now();
       if (answer.ok) {
         result.opened.push({ task, issue: answer.value });
-        await journal.append([{ ...base, event: 'sent', response: `issue #${answer.value.number} ${answer.value.url}`.trim() }]);
+        const response = `issue #${answer.value.number} ${answer.value.url}`.trim();
+        await journal.append(members.map((one) => ({ ...claimEntry(one, when), event: 'sent' as const, response })));
       } else {
         result.failed.push({ task, reason: answer.reason });
-        await journal.append([{ ...base, event: 'failed', temporary: true, ...because('IssueNotOpened', { detail: answer.reason }) }]);
+        const why = because('IssueNotOpened', { detail: answer.reason });
+        await journal.append(members.map((one) => ({ ...claimEntry(one, when), event: 'failed' as const, temporary: true, ...why })));
       }
     }
   }
@@ -137,7 +139,9 @@ export function taskListEntries(tasks: readonly Task[], touches: ReadonlyMap<str
   return tasks.flatMap((task) => {
     const touch = touches.get(task.touch);
     if (!touch) return [];
-    const claimed = claimEntry(touch, at);
-    return [claimed, { ...claimed, event: 'sent' as const, response: `task written to ${where}` }];
+    return eachMember(touch).flatMap((one) => {
+      const claimed = claimEntry(one, at);
+      return [claimed, { ...claimed, event: 'sent' as const, response: `task written to ${where}` }];
+    });
   });
 }

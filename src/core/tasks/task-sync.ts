@@ -30,21 +30,33 @@ export function syncTasks(tasks: readonly Task[], issues: readonly TaskIssue[], 
   const record: HistoryEntry[] = [];
   const reopened: TaskIssue[] = [];
   for (const issue of issues) {
-    const parts = parseTouchId(issue.touch);
     const channel = issue.channel ?? channelOf.get(issue.touch);
-    if (!parts || !channel) continue;
-    const base = { at, touch: issue.touch, channel, ...parts };
-    const settled = has(issue.touch, 'done') || has(issue.touch, 'skipped');
-    if (!has(issue.touch, 'sent')) record.push({ event: 'sent', ...base, response: `issue #${issue.number}` });
-    if (issue.state === 'closed' && !settled) {
-      const closed = issue.closedAt ?? at;
-      if (issue.stateReason === 'not_planned') {
-        record.push({ event: 'skipped', ...base, at: closed, ...because('IssueClosedNotPlanned', { issue: issue.number }) });
-      } else {
-        record.push({ event: 'done', ...base, at: closed, issue: issue.number });
-      }
+    if (!channel) continue;
+    // A household's task records each member's touch; the first is the one the issue is found by.
+    for (const touch of [issue.touch, ...(issue.household ?? [])]) {
+      const parts = parseTouchId(touch);
+      if (!parts) continue;
+      const settled = has(touch, 'done') || has(touch, 'skipped');
+      record.push(...closedEntries(issue, { at, touch, channel, ...parts }, settled, has(touch, 'sent')));
+      if (touch === issue.touch && issue.state === 'open' && settled) reopened.push(issue);
     }
-    if (issue.state === 'open' && settled) reopened.push(issue);
   }
   return { open: tasks.filter((t) => !byTouch.has(t.touch)), record, reopened };
+}
+
+type Base = Pick<HistoryEntry, 'at' | 'touch' | 'channel' | 'contact' | 'plan' | 'step' | 'due'>;
+
+/** What an issue says of one touch that history does not know yet: opened (`sent`), and closed. */
+function closedEntries(issue: TaskIssue, base: Base, settled: boolean, sent: boolean): HistoryEntry[] {
+  const record: HistoryEntry[] = [];
+  if (!sent) record.push({ event: 'sent', ...base, response: `issue #${issue.number}` });
+  if (issue.state === 'closed' && !settled) {
+    const closed = issue.closedAt ?? base.at;
+    if (issue.stateReason === 'not_planned') {
+      record.push({ event: 'skipped', ...base, at: closed, ...because('IssueClosedNotPlanned', { issue: issue.number }) });
+    } else {
+      record.push({ event: 'done', ...base, at: closed, issue: issue.number });
+    }
+  }
+  return record;
 }

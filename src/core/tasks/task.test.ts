@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContactSchema, type HistoryEntry } from '../model/index.ts';
-import { composeTask, touchIdFromBody } from './task.ts';
+import { composeTask, householdFromBody, touchIdFromBody } from './task.ts';
+import { syncTasks } from './task-sync.ts';
 import type { DueTouch } from '../touches/index.ts';
 
 const contact = ContactSchema.parse({
@@ -97,5 +98,32 @@ describe('composeTask', () => {
     const task = composeTask({ ...touch, task: undefined, suggestion: undefined, channel: 'card' }, contact, []);
     expect(task.title).toBe('Send a card to Ana Ruiz (2026-11-25)');
     expect(task.body).not.toContain('Last touches');
+  });
+
+  it('writes one task for a household, naming everyone, and closing it records each member’s touch', () => {
+    const tom = ContactSchema.parse({ name: 'Tom Ruiz', phone: '07700 900124', emails: ['tom@example.com'], segment: 'past-client' });
+    const his = { ...touch, id: 'tom-ruiz.quarterly-call.call.2026-11-25', contact: 'tom-ruiz' };
+    const task = composeTask({ ...touch, household: [his] }, contact, history, [tom]);
+    expect(task.title).toBe('Call Ana and Tom to catch up (2026-11-25)');
+    expect(task.body).toContain('- **Together with:** Tom Ruiz · 07700 900124 · tom@example.com');
+    expect(task.body).toContain('> Hi Ana and Tom, how is the garden at Elm Road coming along?');
+    expect(touchIdFromBody(task.body)).toBe(touch.id);
+    expect(householdFromBody(task.body)).toEqual([his.id]);
+
+    const issue = {
+      number: 7,
+      url: 'https://github.com/o/r/issues/7',
+      touch: touch.id,
+      household: householdFromBody(task.body),
+      channel: 'call' as const,
+      state: 'closed' as const,
+      closedAt: '2026-11-26T10:00:00Z',
+      stateReason: 'completed',
+    };
+    const { record } = syncTasks([], [issue], [], '2026-11-26T11:00:00Z');
+    expect(record.filter((e) => e.event === 'done').map((e) => [e.contact, e.touch, e.at])).toEqual([
+      ['ana-ruiz', touch.id, '2026-11-26T10:00:00Z'],
+      ['tom-ruiz', his.id, '2026-11-26T10:00:00Z'],
+    ]);
   });
 });

@@ -1,10 +1,12 @@
-import { firstNameOf } from '../contacts/index.ts';
+import { firstNameOf, namesTogether } from '../contacts/index.ts';
 import { parseTouchId, type DueTouch } from '../touches/index.ts';
 import type { Contact, HistoryEntry, Channel } from '../model/index.ts';
 
 /** A personal touch written up for the person who will do it: a GitHub issue or a task-list entry. */
 export type Task = {
   touch: string;
+  /** The touches of the other household members this task is also for (see `DueTouch.household`). */
+  household?: string[];
   contact: string;
   channel: Channel;
   date: string;
@@ -19,6 +21,8 @@ export type TaskIssue = {
   number: number;
   url: string;
   touch: string;
+  /** The other household members' touches, from the issue body. */
+  household?: string[];
   /** From the issue's channel label. */
   channel?: Channel;
   state: 'open' | 'closed';
@@ -42,9 +46,14 @@ const VERBS: Record<Channel, string> = {
 /** The last line of an issue's body, before the marker. */
 export const CLOSE_ISSUE = 'Close this issue when it is done; Referable records it in the history.';
 
-/** The hidden marker that ties an issue to its touch, so a rerun finds it instead of opening another. */
-function taskMarker(touchId: string): string {
-  return `<!-- referable-touch: ${touchId} -->`;
+/**
+ * The hidden markers that tie an issue to its touch (and a household's other touches), so a rerun
+ * finds it instead of opening another, and closing it records each member's touch.
+ */
+function taskMarkers(touch: DueTouch): string[] {
+  const markers = [`<!-- referable-touch: ${touch.id} -->`];
+  if (touch.household?.length) markers.push(`<!-- referable-household: ${touch.household.map((t) => t.id).join(' ')} -->`);
+  return markers;
 }
 
 /** Reads the touch id back from an issue body, if it has one. */
@@ -53,9 +62,17 @@ export function touchIdFromBody(body: string | null | undefined): string | undef
   return id !== undefined && parseTouchId(id) ? id : undefined;
 }
 
-/** Replaces `{{firstName}}` and `{{name}}` in a plan's task or suggestion text. */
-function fillContactFields(text: string, contact: Contact): string {
-  return text.replaceAll('{{firstName}}', firstNameOf(contact)).replaceAll('{{name}}', contact.name);
+/** Reads back the household members' touch ids from an issue body (none for a one-person task). */
+export function householdFromBody(body: string | null | undefined): string[] {
+  const ids = /<!-- referable-household: ([^>]+?) -->/.exec(body ?? '')?.[1];
+  return ids ? ids.split(' ').filter((id) => parseTouchId(id)) : [];
+}
+
+/** Replaces `{{firstName}}` and `{{name}}` in a plan's task or suggestion text, for one person or several. */
+function fillContactFields(text: string, people: readonly Contact[]): string {
+  return text
+    .replaceAll('{{firstName}}', namesTogether(people.map(firstNameOf)))
+    .replaceAll('{{name}}', namesTogether(people.map((p) => p.name)));
 }
 
 /**
@@ -63,12 +80,17 @@ function fillContactFields(text: string, contact: Contact): string {
  * touches, household and communities to mention, gift likes and dislikes, what a good referral for
  * them looks like, and a suggested line. `history` is the contact's own entries.
  */
-export function composeTask(touch: DueTouch, contact: Contact, history: readonly HistoryEntry[]): Task {
-  const what = touch.task ? fillContactFields(touch.task, contact) : `${VERBS[touch.channel]} ${contact.name}`;
+export function composeTask(touch: DueTouch, contact: Contact, history: readonly HistoryEntry[], together: readonly Contact[] = []): Task {
+  const people = [contact, ...together];
+  const what = touch.task ? fillContactFields(touch.task, people) : `${VERBS[touch.channel]} ${namesTogether(people.map((p) => p.name))}`;
   const lines: string[] = [what, '', `**Why now:** ${touch.reason}`];
   const facts: [string, string | undefined][] = [
     ['Phone', contact.phone],
     ['Email', contact.emails[0]],
+    ...together.map((other): [string, string | undefined] => [
+      'Together with',
+      [other.name, other.phone, other.emails[0]].filter(Boolean).join(' · '),
+    ]),
     ['Last touches', lastTouches(history)],
     ['Household', contact.household.map((m) => `${m.name} (${m.relation})`).join(', ') || undefined],
     ['Communities to mention', contact.communities.map((c) => (c.note ? `${c.name}: ${c.note}` : c.name)).join('; ') || undefined],
@@ -79,10 +101,11 @@ export function composeTask(touch: DueTouch, contact: Contact, history: readonly
     ['Notes', contact.notes],
   ];
   lines.push('', ...facts.filter(([, v]) => v).map(([k, v]) => `- **${k}:** ${v}`));
-  if (touch.suggestion) lines.push('', '**Suggested line:**', '', `> ${fillContactFields(touch.suggestion, contact)}`);
-  lines.push('', CLOSE_ISSUE, '', taskMarker(touch.id));
+  if (touch.suggestion) lines.push('', '**Suggested line:**', '', `> ${fillContactFields(touch.suggestion, people)}`);
+  lines.push('', CLOSE_ISSUE, '', ...taskMarkers(touch));
   return {
     touch: touch.id,
+    ...(touch.household?.length ? { household: touch.household.map((t) => t.id) } : {}),
     contact: touch.contact,
     channel: touch.channel,
     date: touch.date.toString(),

@@ -24,7 +24,18 @@ export type DueTouch = {
   newsletter?: string;
   /** Email steps: the contact's address this touch may go to (consented, not bounced). */
   email?: string;
+  /**
+   * The same touch for the other members of the contact's household, folded into this one for a
+   * step planned `per: household`: one email to them all, or one task naming them all. History
+   * records each member's own touch.
+   */
+  household?: DueTouch[];
 };
+
+/** The touch and those folded into it: one per person, as history records them. */
+export function eachMember(touch: DueTouch): DueTouch[] {
+  return touch.household ? [touch, ...touch.household] : [touch];
+}
 
 /**
  * What failed beyond one recipient. The first four stop the run at once: the account (a wrong
