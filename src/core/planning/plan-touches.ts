@@ -259,6 +259,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
   };
   let triggers: ContactTriggers | undefined;
   const lastDue = s.lastDue.get(contact.id);
+  const lastTouch = history.lastTouch.get(contact.id);
   for (const plan of s.plans) {
     if (!inAudience(contact.id, contact.data, plan.data.audience)) continue;
     for (const step of plan.data.steps) {
@@ -269,6 +270,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
         data: contact.data,
         triggers: (triggers ??= s.triggers(contact)),
         lastDue: lastDue?.get(plan.id)?.get(step.id),
+        lastTouch,
         newsletters: issues ?? [],
       };
       for (const rule of dueDays(step.due, ctx, s.start, end + LOOKAHEAD_DAYS))

@@ -36,6 +36,7 @@ const VERBS: Record<Channel, string> = {
   card: 'Send a card to',
   gift: 'Send a gift to',
   event: 'Invite',
+  meeting: 'Meet',
   email: 'Email',
 };
 

@@ -16,6 +16,7 @@ export {
 export { settleEntry } from './settle.ts';
 export { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
 export {
+  MANUAL_PLAN,
   parseTouchId,
   touchId,
   touchIdOn,
