@@ -20,7 +20,7 @@ export type TriggerEvent = { day: Day; date: string; what: string };
 export type ContactTriggers = Record<Trigger, TriggerEvent[]>;
 
 /** The day of a touch, and its channel (`call`, `email`…). */
-export type LastTouch = { day: Day; channel: string };
+type LastTouch = { day: Day; channel: string };
 
 /** A newsletter as a due rule sees it. */
 export type NewsletterIssue = { id: string; sendDate: string; sendDay: Day; subject: string };

@@ -112,7 +112,8 @@ type Candidate = {
  *   an email planned with the contact's other emails (see `emailInvites`).
  *
  * Planning N days equals planning each of those days alone after the earlier days' runs wrote
- * their outcomes to history.
+ * their outcomes to history, except for `keep-in-touch` steps: they count from touches already in
+ * history, so an email planned earlier in the range does not move them; the run of each day does.
  */
 export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
   const from = dayOfPlainDate(range.from);

@@ -10,4 +10,4 @@ export {
   type TaskIssues,
 } from './task-handover.ts';
 export { syncTasks } from './task-sync.ts';
-export { CLOSE_ISSUE, TASK_LABEL, composeTask, touchIdFromBody, type IssueComment, type Task, type TaskIssue } from './task.ts';
+export { CLOSE_ISSUE, TASK_LABEL, composeTask, touchIdFromBody, type Task, type TaskIssue } from './task.ts';

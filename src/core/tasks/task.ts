@@ -30,7 +30,7 @@ export type TaskIssue = {
 };
 
 /** A comment on a task's issue: who wrote it (a bot, or a person), when, and what. */
-export type IssueComment = { by: string; bot: boolean; at: string; body: string };
+type IssueComment = { by: string; bot: boolean; at: string; body: string };
 
 /**
  * What the person who did a touch said about it: the last comment a person (not a bot) wrote on

@@ -13,11 +13,10 @@ export {
   unsettledUnknowns,
   type Journal,
 } from './send-journal.ts';
-export { logTouch, type Logged, type TouchLog } from './log-touch.ts';
+export { logTouch } from './log-touch.ts';
 export { settleEntry } from './settle.ts';
 export { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
 export {
-  MANUAL_PLAN,
   parseTouchId,
   touchId,
   touchIdOn,

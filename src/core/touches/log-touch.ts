@@ -8,9 +8,9 @@ import { HistoryEntrySchema, type HistoryEntry } from '../model/index.ts';
 import { MANUAL_PLAN, touchIdOn } from './touch.ts';
 
 /** What the owner asks to log, as typed. */
-export type TouchLog = { contact: string; channel: string; date: string; note?: string };
+type TouchLog = { contact: string; channel: string; date: string; note?: string };
 
-export type Logged =
+type Logged =
   /** A new entry to write. */
   | { ok: true; entry: HistoryEntry }
   /** The same touch is in history already: nothing to write. */
