@@ -110,14 +110,28 @@ describe('the daily job with SMTP and GitHub issues', () => {
     expect(posts()).toBe(1);
     expect(await history()).toHaveLength(before);
 
+    // What the owner wrote last before closing it is kept as the touch's note (issue 14); a bot's
+    // comment, an empty one and one written after closing are not.
+    api.addComment(1, 'Left a voicemail');
+    api.addComment(1, 'Spoke to Ana: thinking of selling in the spring.\nCall again in March.');
+    api.addComment(1, 'Referable saw this', { login: 'github-actions[bot]', type: 'Bot' });
+    api.addComment(1, '  ');
     await patchIssue(1, { state: 'closed', state_reason: 'completed' });
+    const late = api.addComment(1, 'Forgot to say: she liked the card');
+    late.created_at = new Date(Date.parse(api.issues[0].closed_at!) + 60_000).toISOString();
     const next = await daily('2026-11-04');
     expect(next.code).toBe(0);
     expect(counts(next.stdout)).toMatchObject({ sent: 0, tasks: 0, done: 1 });
     expect(next.stdout).toContain(`Done by hand since the last run:\n  ${CALL}: done (issue #1)`);
     expect(next.stdout).toContain('Nothing needs you today.');
     const done = (await history()).filter((e) => e.touch === CALL).at(-1);
-    expect(done).toMatchObject({ event: 'done', issue: 1, contact: 'ana-ruiz', channel: 'call' });
+    expect(done).toMatchObject({
+      event: 'done',
+      issue: 1,
+      contact: 'ana-ruiz',
+      channel: 'call',
+      note: 'Spoke to Ana: thinking of selling in the spring.\nCall again in March.',
+    });
 
     // Recorded once: a later run finds the issue closed and writes nothing more.
     const settled = (await history()).length;

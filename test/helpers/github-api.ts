@@ -21,7 +21,10 @@ type FakeIssue = {
 
 type Fault = { status: number; headers?: Record<string, string>; body?: unknown };
 
-type FakeComment = { id: number; issue: number; body: string };
+type FakeComment = { id: number; issue: number; body: string; user: { login: string; type: 'User' | 'Bot' }; created_at: string };
+
+/** Comments posted through the API come from the workflow's token: a bot. */
+const BOT = { login: 'github-actions[bot]', type: 'Bot' } as const;
 
 export type GitHubApi = {
   url: string;
@@ -31,6 +34,8 @@ export type GitHubApi = {
   requests: string[];
   /** The next matching requests answer with these faults, in order. */
   failNext(method: string, fault: Fault): void;
+  /** A comment on issue `number` written by a person (by default the owner, `hannah`), as on github.com. */
+  addComment(number: number, body: string, user?: FakeComment['user']): FakeComment;
   close(): Promise<void>;
 };
 
@@ -82,7 +87,9 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
         next.searchParams.set('page', String(page + 1));
         headers.link = `<http://${req.headers.host}${next.pathname}${next.search}>; rel="next"`;
       }
-      send(res, 200, slice, headers);
+      // GitHub gives each issue's number of comments.
+      const counted = slice.map((i) => ({ ...i, comments: comments.filter((c) => c.issue === i.number).length }));
+      send(res, 200, counted, headers);
       return;
     }
     if (req.method === 'POST' && url.pathname === base) {
@@ -112,7 +119,8 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
         comments.filter((c) => c.issue === Number(onIssue[1])),
       );
     if (onIssue && req.method === 'POST') {
-      const comment = { id: 1000 + comments.length, issue: Number(onIssue[1]), body: (await readBody(req)).body };
+      const body = (await readBody(req)).body;
+      const comment = { id: 1000 + comments.length, issue: Number(onIssue[1]), body, user: BOT, created_at: new Date().toISOString() };
       comments.push(comment);
       return send(res, 201, comment);
     }
@@ -151,6 +159,13 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
     comments,
     requests,
     failNext: (method, fault) => faults.push({ method, fault }),
+    addComment(number, body, user = { login: 'hannah', type: 'User' }) {
+      const comment = { id: 1000 + comments.length, issue: number, body, user, created_at: new Date().toISOString() };
+      comments.push(comment);
+      const issue = issues.find((i) => i.number === number);
+      if (issue) issue.updated_at = comment.created_at;
+      return comment;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -51,11 +51,23 @@ function gitHubTasks(options: GitHubRepo): GitHubTasks {
         ...(since ? { since } : {}),
         per_page: 100,
       });
-      return issues.flatMap((issue) => {
+      const tasks = issues.flatMap((issue) => {
         const touch = touchIdFromBody(issue.body);
         if (!touch || issue.pull_request) return [];
-        return [toTaskIssue(issue, touch, householdFromBody(issue.body))];
+        return [{ issue: toTaskIssue(issue, touch, householdFromBody(issue.body)), comments: issue.comments }];
       });
+      // A closed issue's comments hold what the person who did the touch said about it.
+      for (const { issue, comments } of tasks) {
+        if (issue.state !== 'closed' || !comments) continue;
+        const listed = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 100 });
+        issue.comments = listed.map((c) => ({
+          by: c.user?.login ?? '',
+          bot: c.user?.type === 'Bot',
+          at: c.created_at,
+          body: c.body ?? '',
+        }));
+      }
+      return tasks.map((t) => t.issue);
     },
     async openTaskIssue(task, assignee) {
       const { data } = await octokit.rest.issues.create({

@@ -227,7 +227,7 @@ steps:
       unit: fortnights
 `;
     expect(check({ 'plans/calls.yaml': plan }).printed).toMatchInlineSnapshot(`
-      "plans/calls.yaml:6:13 steps[0].due.rule: should name a rule: every, monthly, quarterly, yearly, anniversary, after, sequence or newsletter
+      "plans/calls.yaml:6:13 steps[0].due.rule: should name a rule: every, keep-in-touch, monthly, quarterly, yearly, anniversary, after, sequence or newsletter
         Use one of the values listed.
       plans/calls.yaml:13:13 steps[1].due.unit: "fortnights" is not allowed; use "days", "weeks", "months"
         Use one of the values listed."

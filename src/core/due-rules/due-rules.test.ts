@@ -7,7 +7,13 @@ import { ContactSchema, ReferralSchema, type ContactInput } from '../model/index
 
 type ReferralInput = z.input<typeof ReferralSchema>;
 
-type Options = { contact?: Partial<ContactInput>; referrals?: ReferralInput[]; lastDue?: string; newsletters?: NewsletterIssue[] };
+type Options = {
+  contact?: Partial<ContactInput>;
+  referrals?: ReferralInput[];
+  lastDue?: string;
+  lastTouch?: { day: string; channel: string };
+  newsletters?: NewsletterIssue[];
+};
 
 /** The due days of a rule for Ana in [start, end], as `YYYY-MM-DD reason`. */
 function due(rule: unknown, start: string, end: string, options: Options = {}): string[] {
@@ -18,6 +24,7 @@ function due(rule: unknown, start: string, end: string, options: Options = {}): 
     data,
     triggers: triggersByContact([{ id: 'ana-ruiz', file: 'ana-ruiz.yaml', data }], referrals)('ana-ruiz'),
     lastDue: options.lastDue ? parseDay(options.lastDue) : undefined,
+    lastTouch: options.lastTouch ? { day: parseDay(options.lastTouch.day), channel: options.lastTouch.channel } : undefined,
     newsletters: options.newsletters ?? [],
   };
   return dueDays(DueRuleSchema.parse(rule), ctx, parseDay(start), parseDay(end)).map(
@@ -85,6 +92,54 @@ describe('every N days, weeks or months', () => {
     expect(once).toHaveLength(4);
     expect(once[0]).toMatch(/^2026-0[1-3]-\d\d every 90 days on a day set by the contact's id \(no clientSince on file\)$/);
     expect(due({ rule: 'every', interval: 90, unit: 'days' }, '2026-01-01', '2026-12-31')).toEqual(once);
+  });
+});
+
+describe('keep in touch after N quiet days', () => {
+  const rule = { rule: 'keep-in-touch', days: 45 };
+
+  it('is due N days after the last touch of any kind, and every N days after while none comes', () => {
+    expect(
+      due(rule, '2026-11-01', '2027-03-01', {
+        lastTouch: { day: '2026-10-12', channel: 'card' },
+        contact: { dates: { clientSince: '2020-01-01' } },
+      }),
+    ).toEqual([
+      '2026-11-26 last touch 12 Oct (card), 45 days ago',
+      '2027-01-10 last touch 12 Oct 2026 (card), 90 days ago',
+      '2027-02-24 last touch 12 Oct 2026 (card), 135 days ago',
+    ]);
+  });
+
+  it('restarts the count at any touch: a call logged on 1 Dec moves the next day to 15 Jan', () => {
+    expect(due(rule, '2026-11-27', '2027-01-31', { lastTouch: { day: '2026-12-01', channel: 'call' } })).toEqual([
+      '2027-01-15 last touch 1 Dec 2026 (call), 45 days ago',
+    ]);
+  });
+
+  it('shows only the days inside the window, never the day of the touch itself', () => {
+    expect(
+      due({ rule: 'keep-in-touch', days: 1 }, '2026-12-02', '2026-12-03', { lastTouch: { day: '2026-12-02', channel: 'meeting' } }),
+    ).toEqual(['2026-12-03 last touch 2 Dec (meeting), 1 day ago']);
+    expect(due(rule, '2026-10-12', '2026-11-25', { lastTouch: { day: '2026-10-12', channel: 'email' } })).toEqual([]);
+  });
+
+  it('counts from becoming a client when no touch is on record', () => {
+    expect(due(rule, '2026-11-01', '2026-12-31', { contact: { dates: { clientSince: '2026-09-01' } } })).toEqual([
+      '2026-11-30 no touch on record: every 45 days since becoming a client on 2026-09-01',
+    ]);
+  });
+
+  it('spreads contacts with no touch and no client date by their id, the same way every time', () => {
+    const once = due(rule, '2026-01-01', '2026-12-31');
+    expect(once).toHaveLength(8);
+    expect(once[0]).toMatch(/^2026-0[12]-\d\d no touch on record: every 45 days from a day set by the contact's id$/);
+    expect(due(rule, '2026-01-01', '2026-12-31')).toEqual(once);
+  });
+
+  it('needs a whole number of days of at least 1', () => {
+    expect(DueRuleSchema.safeParse({ rule: 'keep-in-touch', days: 0 }).success).toBe(false);
+    expect(DueRuleSchema.safeParse({ rule: 'keep-in-touch', days: 45, unit: 'days' }).success).toBe(false);
   });
 });
 

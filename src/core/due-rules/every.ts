@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { addMonths, dayOf, formatDay, monthsBetween, type Day } from '../calendar/index.ts';
-import { count, dueRule, KEY_LABELS, KeyDateSchema, keyDateOf, type RuleDue } from './rule.ts';
-
-/** FNV-1a: a small stable hash, so a contact with no anchor still gets a fixed day. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
+import { count, dueRule, KEY_LABELS, KeyDateSchema, keyDateOf, spreadDay, type RuleDue } from './rule.ts';
 
 /** Every N days, weeks or months, counted from the last touch by the plan or from a key date. */
 export const every = dueRule({
@@ -29,9 +22,7 @@ export const every = dueRule({
       anchor = dayOf(key.year ?? 2000, key.month, key.day);
       since = `since ${KEY_LABELS[rule.from]} on ${key.text}`;
     } else {
-      // No key date to count from: a day of the first interval set by the contact's id, so the
-      // contacts of a plan spread out and every run agrees.
-      anchor = dayOf(2000, 1, 1) + (hash(ctx.contact) % (days || 28 * rule.interval));
+      anchor = spreadDay(ctx.contact, days || 28 * rule.interval);
       since = `on a day set by the contact's id (no ${rule.from} on file)`;
     }
     // A last touch off this series (the plan or the key date changed) starts a new one. A touch on

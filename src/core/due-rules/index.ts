@@ -8,6 +8,7 @@ import type { Day } from '../calendar/index.ts';
 import { after } from './after.ts';
 import { anniversary } from './anniversary.ts';
 import { every } from './every.ts';
+import { keepInTouch } from './keep-in-touch.ts';
 import { monthly } from './monthly.ts';
 import { newsletter } from './newsletter.ts';
 import { quarterly } from './quarterly.ts';
@@ -16,7 +17,7 @@ import { sequence } from './sequence.ts';
 import { yearly } from './yearly.ts';
 
 /** Every kind of due rule, in the order messages list them. */
-const DUE_RULES = [every, monthly, quarterly, yearly, anniversary, after, sequence, newsletter] as const;
+const DUE_RULES = [every, keepInTouch, monthly, quarterly, yearly, anniversary, after, sequence, newsletter] as const;
 
 type Kind = (typeof DUE_RULES)[number];
 type Schemas = [Kind['schema'], ...Kind['schema'][]];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Day } from '../calendar/index.ts';
+import { dayOf, type Day } from '../calendar/index.ts';
 
 /** Things that happen to a contact and start a clock. */
 const TRIGGERS = ['became-client', 'made-referral', 'referral-status-changed', 'referral-became-client', 'closing'] as const;
@@ -19,6 +19,9 @@ export type TriggerEvent = { day: Day; date: string; what: string };
 /** Every time each trigger happened to one contact, oldest first. */
 export type ContactTriggers = Record<Trigger, TriggerEvent[]>;
 
+/** The day of a touch, and its channel (`call`, `email`…). */
+type LastTouch = { day: Day; channel: string };
+
 /** A newsletter as a due rule sees it. */
 export type NewsletterIssue = { id: string; sendDate: string; sendDay: Day; subject: string };
 
@@ -30,6 +33,11 @@ export type RuleContext = {
   triggers: ContactTriggers;
   /** The due day of this step's latest touch in history, if any. */
   lastDue?: Day;
+  /**
+   * The contact's latest touch of any plan, if any: an email sent, a personal touch done, a touch
+   * logged by hand. A task only handed over is no touch yet.
+   */
+  lastTouch?: LastTouch;
   /** The newsletters this contact is in the audience of, by send date, then id. */
   newsletters: readonly NewsletterIssue[];
 };
@@ -98,4 +106,19 @@ export function keyDateOf(contact: RuleContext['data'], key: KeyDate): KeyDay | 
   }
   const parts = text.split('-').map(Number);
   return parts.length === 2 ? { month: parts[0], day: parts[1], text } : { year: parts[0], month: parts[1], day: parts[2], text };
+}
+
+/** FNV-1a: a small stable hash, so a contact with no anchor still gets a fixed day. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * A day in the first `days` days of 2000 set by the contact's id, for a rule with nothing to count
+ * from: the contacts of a plan spread out, and every run agrees.
+ */
+export function spreadDay(contact: string, days: number): Day {
+  return dayOf(2000, 1, 1) + (hash(contact) % days);
 }

@@ -18,7 +18,7 @@ const InviteSchema = z
     /** The day the invitations go out; three weeks before the event when absent. */
     send: DateSchema.optional(),
     /** How to invite: a personal task (call, text, card or an event invitation by hand), or an email. */
-    channel: ChannelSchema.exclude(['gift']).default('event'),
+    channel: ChannelSchema.exclude(['gift', 'meeting']).default('event'),
     /** Emailed invitations: the layout in `emails/<template>.mjml` and the subject line. */
     template: IdSchema.optional(),
     subject: TextSchema.optional(),

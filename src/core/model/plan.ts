@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { DueRuleSchema } from '../due-rules/index.ts';
 import { AudienceSchema, IdSchema, TextSchema } from './common.ts';
 
-export const CHANNELS = ['email', 'call', 'text', 'card', 'gift', 'event'] as const;
+/** How a touch reaches a contact: `meeting` is a coffee or a visit, `event` an invitation to one of ours. */
+export const CHANNELS = ['email', 'call', 'text', 'card', 'gift', 'event', 'meeting'] as const;
 export const ChannelSchema = z.enum(CHANNELS);
 export type Channel = z.output<typeof ChannelSchema>;
 

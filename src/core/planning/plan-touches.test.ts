@@ -262,6 +262,37 @@ describe('planTouches', () => {
     });
   });
 
+  it('counts a keep-in-touch step from the last touch by any plan, never from a task only handed over (issue 14)', () => {
+    const plans = entries(PlanSchema, {
+      'keep-in-touch': {
+        name: 'Keep in touch',
+        audience: { tiers: ['top'] },
+        steps: [{ id: 'call', channel: 'call', task: 'Call them', due: { rule: 'keep-in-touch', days: 30 } }],
+      },
+    });
+    const history = [
+      ['done', '2026-11-10T19:00:00Z', 'calls', 'call', '2026-11-10', 'call', { issue: 68 }],
+      ['done', '2026-11-26T12:00:00Z', 'cards', 'card', '2026-11-26', 'card', { issue: 70 }],
+      ['sent', '2026-11-27T09:00:00Z', 'gifts', 'gift', '2026-11-27', 'gift', { response: 'issue #71' }],
+    ].map(([event, at, planId, step, due, channel, extra]) =>
+      HistoryEntrySchema.parse({
+        event,
+        at,
+        touch: `ana-ruiz.${planId}.${step}.${due}`,
+        contact: 'ana-ruiz',
+        plan: planId,
+        step,
+        due,
+        channel,
+        ...(extra as object),
+      }),
+    );
+    // The call done on 10 Nov and the card on 26 Nov: nothing is due on 22 Nov, nor until 26 Dec.
+    expect(plan('2026-11-22', 35, { plans, history }).due).toEqual([
+      '2026-12-26 | ana-ruiz.keep-in-touch.call.2026-12-26 | call | p50 | Call them | - | - | last touch 26 Nov (card), 30 days ago',
+    ]);
+  });
+
   it('reports nothing missed before the job first ran, and plans nothing for no days', () => {
     expect(plan('2026-12-31', 1)).toEqual({
       due: [

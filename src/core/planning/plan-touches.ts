@@ -119,7 +119,8 @@ type Candidate = {
  *   an email planned with the contact's other emails (see `emailInvites`).
  *
  * Planning N days equals planning each of those days alone after the earlier days' runs wrote
- * their outcomes to history.
+ * their outcomes to history, except for `keep-in-touch` steps: they count from touches already in
+ * history, so an email planned earlier in the range does not move them; the run of each day does.
  */
 export function planTouches(input: PlanInput, range: PlanRange): PlanResult {
   const from = dayOfPlainDate(range.from);
@@ -295,6 +296,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
   };
   let triggers: ContactTriggers | undefined;
   const lastDue = s.lastDue.get(contact.id);
+  const lastTouch = history.lastTouch.get(contact.id);
   for (const plan of s.plans) {
     if (!inAudience(contact.id, contact.data, plan.data.audience)) continue;
     for (const step of plan.data.steps) {
@@ -305,6 +307,7 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
         data: contact.data,
         triggers: (triggers ??= s.triggers(contact)),
         lastDue: lastDue?.get(plan.id)?.get(step.id),
+        lastTouch,
         newsletters: issues ?? [],
       };
       for (const rule of dueDays(step.due, ctx, s.start, end + LOOKAHEAD_DAYS))

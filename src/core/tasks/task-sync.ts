@@ -1,7 +1,7 @@
 import type { Channel, HistoryEntry } from '../model/index.ts';
 import { parseTouchId } from '../touches/index.ts';
 import { because } from '../reasons/index.ts';
-import type { Task, TaskIssue } from './task.ts';
+import { closingNote, type Task, type TaskIssue } from './task.ts';
 
 export type TaskSync = {
   /** Tasks with no issue yet: open one for each. */
@@ -55,7 +55,8 @@ function closedEntries(issue: TaskIssue, base: Base, settled: boolean, sent: boo
     if (issue.stateReason === 'not_planned') {
       record.push({ event: 'skipped', ...base, at: closed, ...because('IssueClosedNotPlanned', { issue: issue.number }) });
     } else {
-      record.push({ event: 'done', ...base, at: closed, issue: issue.number });
+      const note = closingNote(issue);
+      record.push({ event: 'done', ...base, at: closed, issue: issue.number, ...(note ? { note } : {}) });
     }
   }
   return record;

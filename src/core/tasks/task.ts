@@ -29,7 +29,23 @@ export type TaskIssue = {
   closedAt?: string;
   /** GitHub's reason: `completed` when done, `not_planned` when dropped, `reopened`. */
   stateReason?: string;
+  /** The issue's comments, oldest first, when it is closed and has any. */
+  comments?: IssueComment[];
 };
+
+/** A comment on a task's issue: who wrote it (a bot, or a person), when, and what. */
+type IssueComment = { by: string; bot: boolean; at: string; body: string };
+
+/**
+ * What the person who did a touch said about it: the last comment a person (not a bot) wrote on
+ * its issue before it was closed.
+ */
+export function closingNote(issue: TaskIssue): string | undefined {
+  const closed = issue.closedAt === undefined ? undefined : Temporal.Instant.from(issue.closedAt);
+  const before = (c: IssueComment) => closed === undefined || Temporal.Instant.compare(Temporal.Instant.from(c.at), closed) <= 0;
+  const said = issue.comments?.filter((c) => !c.bot && before(c) && c.body.trim()).at(-1);
+  return said?.body.trim();
+}
 
 /** The label every Referable task carries, and the one naming its channel. */
 export const TASK_LABEL = 'referable';
@@ -40,6 +56,7 @@ const VERBS: Record<Channel, string> = {
   card: 'Send a card to',
   gift: 'Send a gift to',
   event: 'Invite',
+  meeting: 'Meet',
   email: 'Email',
 };
 

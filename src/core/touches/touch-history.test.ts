@@ -58,6 +58,48 @@ describe('indexHistory', () => {
   });
 
   it('is empty for no history', () => {
-    expect(indexHistory([], 'Europe/London')).toEqual({ last: new Map(), lastDue: new Map(), emailDays: new Map(), firstDay: undefined });
+    expect(indexHistory([], 'Europe/London')).toEqual({
+      last: new Map(),
+      lastDue: new Map(),
+      emailDays: new Map(),
+      lastTouch: new Map(),
+      firstDay: undefined,
+    });
+  });
+
+  it("finds each contact's last touch of any plan: emails sent, touches done, touches logged by hand", () => {
+    const tom = (event: string, at: string, plan: string, channel: string, due: string, extra: object = {}) =>
+      HistoryEntrySchema.parse({
+        event,
+        at,
+        touch: `tom-harris.${plan}.x.${due}`,
+        contact: 'tom-harris',
+        plan,
+        step: 'x',
+        due,
+        channel,
+        ...extra,
+      });
+    const history = [
+      entry('claimed', '2026-11-03T09:00:00Z', '2026-11-03'),
+      entry('sent', '2026-11-03T09:00:01Z', '2026-11-03'),
+      // Ana's later email whose outcome is unknown may not have reached her: no touch.
+      entry('claimed', '2026-11-20T09:00:00Z', '2026-11-20'),
+      entry('unknown', '2026-11-21T09:00:00Z', '2026-11-20', { reason: 'no reply after DATA' }),
+      // Tom's call was done (its issue closed) on the 12th, two days after it was due.
+      tom('sent', '2026-11-10T09:00:00Z', 'calls', 'call', '2026-11-10', { response: 'issue #68' }),
+      tom('done', '2026-11-12T19:00:00Z', 'calls', 'call', '2026-11-10', { issue: 68 }),
+      // A coffee on the 20th, logged a week later.
+      tom('done', '2026-11-27T10:00:00Z', 'manual', 'meeting', '2026-11-20'),
+      // A card handed over as a task is not a touch until it is done.
+      tom('claimed', '2026-11-26T09:00:00Z', 'cards', 'card', '2026-11-26'),
+      tom('sent', '2026-11-26T09:00:01Z', 'cards', 'card', '2026-11-26', { response: 'task written to outbox/tasks.md' }),
+    ];
+    expect(indexHistory(history, 'Europe/London').lastTouch).toEqual(
+      new Map([
+        ['ana-ruiz', { day: parseDay('2026-11-03'), channel: 'email' }],
+        ['tom-harris', { day: parseDay('2026-11-20'), channel: 'meeting' }],
+      ]),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { businessDayOf, parseDay, type Day } from '../calendar/index.ts';
-import type { HistoryEntry } from '../model/index.ts';
+import type { Channel, HistoryEntry } from '../model/index.ts';
+import { MANUAL_PLAN } from './touch.ts';
 
 /** What history says about touches, indexed for the planner. */
 export type HistoryIndex = {
@@ -9,6 +10,12 @@ export type HistoryIndex = {
   lastDue: Map<string, Day>;
   /** By contact: the business days on which an email went, or may have gone, to them. */
   emailDays: Map<string, Day[]>;
+  /**
+   * By contact: their latest touch of any plan, and its channel. An email counts from the day it
+   * went, a personal touch from the moment it was recorded done, and a touch logged by hand
+   * (plan `manual`) from its due day, the day it happened. A task only handed over does not count.
+   */
+  lastTouch: Map<string, { day: Day; channel: Channel }>;
   /** The business day of the first entry: the first day the job ran. */
   firstDay?: Day;
 };
@@ -43,11 +50,18 @@ export function indexHistory(history: readonly HistoryEntry[], timeZone: string)
     return day;
   };
   const emailedOn = new Map<string, Day>();
+  const lastTouch = new Map<string, { day: Day; channel: Channel }>();
   for (const entry of history) {
     last.set(entry.touch, entry);
     const at = dayOf(entry.at);
     if (firstDay === undefined || at < firstDay) firstDay = at;
     if (EMAILED.has(entry.event) && !emailedOn.has(entry.touch)) emailedOn.set(entry.touch, at);
+    let touched: Day | undefined;
+    if (entry.event === 'done') touched = entry.plan === MANUAL_PLAN ? parseDay(entry.due) : at;
+    else if (entry.event === 'sent' && entry.channel === 'email') touched = emailedOn.get(entry.touch) ?? at;
+    if (touched === undefined) continue;
+    const known = lastTouch.get(entry.contact);
+    if (!known || known.day <= touched) lastTouch.set(entry.contact, { day: touched, channel: entry.channel });
   }
   const emailDays = new Map<string, Day[]>();
   for (const entry of last.values()) {
@@ -63,5 +77,5 @@ export function indexHistory(history: readonly HistoryEntry[], timeZone: string)
     if (list) list.push(day);
     else emailDays.set(entry.contact, [day]);
   }
-  return { last, lastDue, emailDays, firstDay };
+  return { last, lastDue, emailDays, lastTouch, firstDay };
 }

@@ -70,6 +70,12 @@ export type SkippedTouch = {
   reason: string;
 };
 
+/**
+ * The plan of touches done outside the plans: logged by hand (`npm run log`), or a reply intake
+ * took in. Their due day is the day they happened.
+ */
+export const MANUAL_PLAN = 'manual';
+
 /** The id of a touch: contact, plan, step and due date, readable and safe in file names. */
 export function touchId(contact: string, plan: string, step: string, due: Temporal.PlainDate): string {
   return touchIdOn(contact, plan, step, due.toString());
