@@ -145,7 +145,9 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     Object.assign(fields, touchFields(entry, content, contacts, results, palette));
     if (kind?.recapsResult && !fields.resultTitle) return { ok: false, ...because('NoResultToRecap', { layout }) };
     for (const [name, words] of Object.entries(kind?.words ?? {})) fields[name] = fillText(wordsFor(words, entry.data.segment), fields);
-    fields.message = paragraphs(fillText(touch.suggestion ?? wordsFor(kind?.message, entry.data.segment), fields), palette);
+    // Filled paragraph by paragraph: a blank line in the step's suggestion starts a new one.
+    const message = (touch.suggestion ?? wordsFor(kind?.message, entry.data.segment)).split(/\n\s*\n/);
+    fields.message = paragraphs(message.map((p) => fillText(p, fields)).join('\n\n'), palette);
     fields.subject = cleanHeader(fillText(subject ?? '', fields));
     fields.preheader = fillText(preheader, fields);
     if (!fields.subject) return { ok: false, ...because('NoSubject') };

@@ -162,6 +162,16 @@ describe('words by segment', () => {
   });
 });
 
+describe('a step’s suggestion', () => {
+  it('keeps its paragraphs, each filled in', () => {
+    const t = {
+      ...touch('tom-harris', 'new-client', 'weekly', 'note'),
+      suggestion: 'This week, {{firstName}}:\nthe forms.\n\nAsk us anything.',
+    };
+    expect(fields(t)('message')).toBe('This week, Tom: the forms.\n\nAsk us anything.');
+  });
+});
+
 describe('a birthday note', () => {
   it('carries no result near them, where another note does', () => {
     const birthday = fields(touch('ben-novak', 'birthday-email', 'email', 'note'));
