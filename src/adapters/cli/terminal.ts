@@ -37,7 +37,7 @@ export function printProblems(problems: readonly Problem[], io: Output = process
 }
 
 /** Something in the content that is not wrong, but will not go as the owner may expect. */
-export type Warning = { file: string; code: string; message: string; hint: string };
+type Warning = { file: string; code: string; message: string; hint: string };
 
 /** Prints every warning; under GitHub Actions also as `::warning` annotations. */
 export function printWarnings(warnings: readonly Warning[], io: Output = processOutput): void {

@@ -3,5 +3,5 @@
  */
 export { inAudience, whyNotInAudience } from './audience.ts';
 export { consentHolds, mayEmail, mayEmailOn } from './consent.ts';
-export { firstNameOf, firstWord, partnerFirstName, partnerIn, shortName, youAndPartner, type ContactLookup } from './names.ts';
+export { firstNameOf, firstWord, partnerFirstName, shortName, type ContactLookup } from './names.ts';
 export { frameLine } from './frame.ts';

@@ -38,7 +38,7 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
  * The first name of the contact's partner when the partner is in `community` too, which is known
  * only when the partner has a contact file (`household[].contact`) that lists the same community.
  */
-export function partnerIn(contact: Pick<Contact, 'household'>, community: string, lookup: ContactLookup): string | undefined {
+function partnerIn(contact: Pick<Contact, 'household'>, community: string, lookup: ContactLookup): string | undefined {
   const partner = contact.household.find((h) => PARTNERS.test(h.relation));
   const theirs = partner?.contact ? lookup(partner.contact) : undefined;
   return partner && theirs?.communities.some((c) => sameName(c.name, community)) ? firstWord(partner.name) : undefined;
