@@ -30,13 +30,19 @@ describe('a year of introduction asks on the sample', () => {
       .map((t) => {
         const out = createPersonalizer(content, settings, t.date).personalize(t);
         if (!out.ok) throw new Error(`${t.id}: ${out.reason}`);
-        const frame = out.draft.fields.frameOfReference;
-        return { touch: t, text: typeof frame === 'string' ? frame : frame.text.trim() };
+        const text = (name: string) => {
+          const value = out.draft.fields[name];
+          return typeof value === 'string' ? value : value.text.trim();
+        };
+        return { touch: t, text: text('frameOfReference'), words: `${text('message')} ${text('frameOfReference')}` };
       });
     // The calls carry the same line, in quotes, in their suggestion.
     const calls = asks
       .filter((t) => t.step === 'new-year-call')
-      .map((t) => ({ touch: t, text: /"(.+?)"/.exec(t.suggestion ?? '')?.[1] ?? '' }));
+      .map((t) => {
+        const text = /"(.+?)"/.exec(t.suggestion ?? '')?.[1] ?? '';
+        return { touch: t, text, words: text };
+      });
 
     expect(frames.map((f) => `${f.touch.date} ${f.touch.contact}: ${FRAME.exec(f.text)?.[0]}`)).toEqual([
       "2027-09-10 ben-novak: You are part of Cliffe Traders' Association. ",
@@ -47,12 +53,12 @@ describe('a year of introduction asks on the sample', () => {
       '2027-09-10 sarah-harris: You are part of Priory Fields Primary PTA. ',
     ]);
     expect(calls.length).toBeGreaterThan(0);
-    for (const { touch, text } of [...frames, ...calls]) {
+    for (const { touch, text, words } of [...frames, ...calls]) {
       const [, , partner, community] = FRAME.exec(text) ?? [];
       expect(text, touch.id).toMatch(FRAME);
       if (partner) expect(partnerIsIn(content, touch.contact, partner, community), `${touch.id}: ${text}`).toBe(true);
       const client = content.contacts.find((c) => c.id === touch.contact)?.data.segment === 'past-client';
-      if (!client) expect(text, touch.id).not.toMatch(/looked after you|clients like you/);
+      if (!client) expect(words, touch.id).not.toMatch(/looked after you|clients like you/);
     }
   });
 });
