@@ -1,6 +1,6 @@
 /**
- * What a touch is for, as far as its words go: a personal occasion (a birthday) is no place for a
- * sales block, and a recap with no result to show says nothing true.
+ * Personal occasions: a touch due on a birthday is no place for a sales block (a result near
+ * them), whatever its layout.
  */
 import type { Content } from '../model/index.ts';
 
