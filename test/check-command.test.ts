@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runScript, ROOT } from './helpers/run-script.ts';
 import { sampleContent } from './helpers/sample.ts';
-import { removeTree, writeTree } from './helpers/temp-dir.ts';
+import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
 const settings = await readFile(path.join(ROOT, 'test/fixtures/minimal/settings.yaml'), 'utf8');
 
@@ -72,6 +72,48 @@ describe('npm run check', () => {
     expect(run.stderr).toContain("Unknown option '--contnet'");
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.code).toBe(2);
+  });
+
+  it('warns of a recap coming up that no result can fill, and still exits 0 (issue 14)', async () => {
+    const recap = await writeTree({
+      'settings.yaml': settings,
+      'contacts/ana-ruiz.yaml': `name: Ana Ruiz
+segment: past-client
+emails: [ana@example.com]
+dates: { closing: 2026-11-25 }
+consent:
+  email: { basis: existing-client, source: sale, date: 2026-11-25 }
+`,
+      'plans/recap.yaml': `name: Recap
+audience: { segments: [past-client] }
+steps:
+  - id: recap
+    channel: email
+    template: above-and-beyond
+    subject: What we did together
+    due: { rule: after, trigger: closing, days: 10 }
+`,
+    });
+    try {
+      const run = await runScript('check', ['--content', recap, '--date', '2026-12-01'], { GITHUB_ACTIONS: 'true' });
+      expect(run.stderr.replaceAll(recap, 'DIR')).toBe(
+        'DIR/contacts/ana-ruiz.yaml: warning: the recap email planned for 2026-12-05 will be held: no result in results/ names them as its client, so the above-and-beyond email would have nothing to show\n' +
+          '  Add a result (its figures and what went beyond the brief) with client.contact set to their id before the recap is due: npm run check lists the recaps coming up with nothing to show. Once skipped, it is not sent again.\n',
+      );
+      expect(run.stdout.replaceAll(recap, 'DIR')).toContain(
+        '::warning file=DIR/contacts/ana-ruiz.yaml,title=NoResultToRecap::the recap email planned for 2026-12-05 will be held',
+      );
+      expect(run.code).toBe(0);
+      // A result naming her fills the recap: no warning. Nor is there one past the range looked at.
+      await addToTree(recap, {
+        'results/ana-sale.mdx':
+          '---\ntitle: A flat sold\ndate: 2026-11-25\nsummary: Sold.\nclient: { contact: ana-ruiz, display: Ana R. }\n---\n',
+      });
+      const filled = await runScript('check', ['--content', recap, '--date', '2026-12-01']);
+      expect([filled.stderr, filled.code]).toEqual(['', 0]);
+    } finally {
+      await removeTree(recap);
+    }
   });
 
   it('finds the sample content valid', async () => {

@@ -198,7 +198,9 @@ describe('what each email says', () => {
     expect(html('referral-thanks')).toContain('Maya');
     expect(html('above-and-beyond')).toContain('Beyond the brief');
     expect(html('testimonial-request')).toContain('David O., Kingston near Lewes');
-    expect(html('introduction-ask')).toContain('You and Grace are part of Mount Caburn Golf Club');
+    // Issue 14: Grace is not in David's golf club, so the frame names David alone.
+    expect(html('introduction-ask')).toContain('You are part of Mount Caburn Golf Club');
+    expect(html('introduction-ask')).not.toContain('Grace');
     for (const email of emails.values()) {
       expect(email.html).not.toContain('{{');
       expect(email.text).not.toContain('{{');

@@ -36,6 +36,20 @@ export function printProblems(problems: readonly Problem[], io: Output = process
   if (io.env.GITHUB_ACTIONS === 'true') for (const p of problems) io.out(annotation(p));
 }
 
+/** Something in the content that is not wrong, but will not go as the owner may expect. */
+type Warning = { file: string; code: string; message: string; hint: string };
+
+/** Prints every warning; under GitHub Actions also as `::warning` annotations. */
+export function printWarnings(warnings: readonly Warning[], io: Output = processOutput): void {
+  for (const w of warnings) {
+    const first = `${w.file}: warning: ${w.message}`;
+    io.err(`${styleText('yellow', first, { stream: process.stderr })}\n${styleText('dim', `  ${w.hint}`, { stream: process.stderr })}`);
+  }
+  if (io.env.GITHUB_ACTIONS !== 'true') return;
+  for (const w of warnings)
+    io.out(`::warning file=${escapeProperty(w.file)},title=${escapeProperty(w.code)}::${escapeData(`${w.message}\n${w.hint}`)}`);
+}
+
 /**
  * Runs a command's main function: bad input has been printed as problems and sets the exit code;
  * anything thrown is a bug, shown with its stack.

@@ -155,6 +155,7 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
       description: longText,
       'steps[].task': longText,
       'steps[].suggestion': longText,
+      'steps[].variants[].suggestion': longText,
     },
   },
   {

@@ -5,4 +5,5 @@
 export { inAudience, whyNotInAudience } from './audience.ts';
 export { householdsOf, namesTogether, type Households } from './households.ts';
 export { consentHolds, mayEmail, mayEmailOn } from './consent.ts';
-export { firstNameOf, firstWord, partnerFirstName, shortName, youAndPartner } from './names.ts';
+export { firstNameOf, firstWord, partnerFirstName, shortName, type ContactLookup } from './names.ts';
+export { frameLine } from './frame.ts';

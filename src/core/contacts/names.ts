@@ -29,8 +29,26 @@ export function partnerFirstName(contact: Pick<Contact, 'household'>): string | 
   return partner ? firstWord(partner.name) : undefined;
 }
 
-/** "You and Tom" when the contact has a partner, else "You": how a frame of reference begins. */
-export function youAndPartner(contact: Pick<Contact, 'household'>): string {
-  const partner = partnerFirstName(contact);
+/** Looks a contact up by id, as far as the words about them need. */
+export type ContactLookup = (id: string) => Pick<Contact, 'communities'> | undefined;
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The first name of the contact's partner when the partner is in `community` too, which is known
+ * only when the partner has a contact file (`household[].contact`) that lists the same community.
+ */
+function partnerIn(contact: Pick<Contact, 'household'>, community: string, lookup: ContactLookup): string | undefined {
+  const partner = contact.household.find((h) => PARTNERS.test(h.relation));
+  const theirs = partner?.contact ? lookup(partner.contact) : undefined;
+  return partner && theirs?.communities.some((c) => sameName(c.name, community)) ? firstWord(partner.name) : undefined;
+}
+
+/**
+ * How a frame of reference begins: "You and Sarah" when the partner is in the community named
+ * too (see `partnerIn`), else "You". Words about a relationship are true for the person they name.
+ */
+export function youAndPartner(contact: Pick<Contact, 'household'>, community: string, lookup: ContactLookup): string {
+  const partner = partnerIn(contact, community, lookup);
   return partner ? `You and ${partner}` : 'You';
 }

@@ -324,6 +324,29 @@ describe('sequences', () => {
   });
 });
 
+describe('the place of a touch in its sequence', () => {
+  it('counts from 1 and starts again with each trigger, so a step can vary its words', () => {
+    const data = ContactSchema.parse({ name: 'Ana Ruiz', segment: 'past-client' });
+    const referrals = ['2026-05-01', '2026-06-01'].map((date, i) => ({
+      id: `r${i}`,
+      file: `r${i}.yaml`,
+      data: ReferralSchema.parse(referral(date)),
+    }));
+    const ctx = {
+      contact: 'ana-ruiz',
+      data,
+      triggers: triggersByContact([{ id: 'ana-ruiz', file: 'ana-ruiz.yaml', data }], referrals)('ana-ruiz'),
+      newsletters: [],
+    };
+    const rule = DueRuleSchema.parse({ rule: 'sequence', trigger: 'made-referral', count: 2, spacingDays: 3 });
+    expect(dueDays(rule, ctx, parseDay('2026-05-03'), parseDay('2026-12-31')).map((d) => `${formatDay(d.due)} #${d.occurrence}`)).toEqual([
+      '2026-05-04 #2',
+      '2026-06-01 #1',
+      '2026-06-04 #2',
+    ]);
+  });
+});
+
 describe('newsletters', () => {
   const issue = (id: string, sendDate: string): NewsletterIssue => ({
     id,

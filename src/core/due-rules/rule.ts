@@ -43,7 +43,14 @@ export type RuleContext = {
 };
 
 /** One day a step is due for a contact, and why, in the owner's words. */
-export type RuleDue = { due: Day; reason: string; newsletter?: string; subject?: string };
+export type RuleDue = {
+  due: Day;
+  reason: string;
+  newsletter?: string;
+  subject?: string;
+  /** Which touch of a run this is, from 1 (a sequence's third touch is 3): picks the step's variant. */
+  occurrence?: number;
+};
 
 /**
  * Defines a kind of due rule from the fields of its `due:` besides `rule`; its schema is strict,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { count, dueRule, ordinal, TriggerSchema, type RuleDue } from './rule.ts';
 
-/** A run of touches after each time a trigger happens (8 touches in 8 weeks), ending early on `until`. */
+/**
+ * A run of touches after each time a trigger happens (8 touches in 8 weeks), ending early on
+ * `until`. Each touch knows its place in the run, so a step's `variants` can vary its words.
+ */
 export const sequence = dueRule({
   name: 'sequence',
   shape: {
@@ -25,7 +28,8 @@ export const sequence = dueRule({
       for (let k = 0; k < rule.count; k++) {
         const due = trigger.day + rule.startAfter + k * rule.spacingDays;
         if (due >= stop || due > end) break;
-        if (due >= start) found.push({ due, reason: `${ordinal(k + 1)} of ${rule.count} touches after ${trigger.what}` });
+        if (due >= start)
+          found.push({ due, reason: `${ordinal(k + 1)} of ${rule.count} touches after ${trigger.what}`, occurrence: k + 1 });
       }
     }
     return found;

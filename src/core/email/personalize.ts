@@ -8,9 +8,10 @@ import { EMPTY, nearbyBlock, paragraphs, recapBlock, referralBlock, resultsBlock
 import { fillText, htmlToText, type EmailFields, type Fragment } from './render-email.ts';
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
-import { EMAIL_FIELDS, emailKind } from './kinds/index.ts';
-import { firstNameOf, mayEmail, namesTogether, partnerFirstName, shortName, youAndPartner } from '../contacts/index.ts';
+import { EMAIL_FIELDS, emailKind, wordsFor } from './kinds/index.ts';
+import { firstNameOf, frameLine, mayEmail, namesTogether, partnerFirstName, shortName } from '../contacts/index.ts';
 import { because, type Reason } from '../reasons/index.ts';
+import { birthdaySteps } from './occasions.ts';
 
 /** Everything needed to build one message. */
 export type EmailDraft = {
@@ -70,6 +71,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
   );
   const featured = featuredTestimonial(content.testimonials, today);
   const shared = sharedFields(settings, palette, featured);
+  // A birthday note is personal: no result near them beside it.
+  const birthdays = birthdaySteps(content.plans);
   const bodies = new Map<string, Fragment>();
   const nearby = new Map<string, Fragment>();
   const byArea = Map.groupBy(
@@ -155,9 +158,13 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
       fields.body = body(issue.id, issue.body);
       fields.results = latest;
     }
-    fields.nearbyResult = nearbyFor(entry);
+    fields.nearbyResult = birthdays.has(`${touch.plan}\u0000${touch.step}`) ? EMPTY : nearbyFor(entry);
     Object.assign(fields, touchFields(entry, content, contacts, results, palette));
-    fields.message = paragraphs(fillText(touch.suggestion ?? kind?.message ?? '', fields), palette);
+    if (kind?.recapsResult && !fields.resultTitle) return { ok: false, ...because('NoResultToRecap', { layout }) };
+    for (const [name, words] of Object.entries(kind?.words ?? {})) fields[name] = fillText(wordsFor(words, entry.data.segment), fields);
+    // Filled paragraph by paragraph: a blank line in the step's suggestion starts a new one.
+    const message = (touch.suggestion ?? wordsFor(kind?.message, entry.data.segment)).split(/\n\s*\n/);
+    fields.message = paragraphs(message.map((p) => fillText(p, fields)).join('\n\n'), palette);
     fields.subject = cleanHeader(fillText(subject ?? '', fields));
     fields.preheader = fillText(preheader, fields);
     if (!fields.subject) return { ok: false, ...because('NoSubject') };
@@ -232,8 +239,6 @@ function touchFields(
   const referral = content.referrals.filter((r) => r.data.referrer === entry.id).toSorted(byDateDesc)[0];
   const referred = referral ? contacts.get(referral.data.referred)?.data : undefined;
   const referredName = referred?.name ?? '';
-  const community = c.communities[0];
-  const you = youAndPartner(c);
   const referBack = c.offers
     ? `You told us you offer ${c.offers}. When we meet someone who needs that, we will send them your way${c.goodReferral ? `, and we remember who you would most like to meet: ${c.goodReferral}` : ''}.`
     : '';
@@ -244,11 +249,9 @@ function touchFields(
     referredFirstName: referred ? firstNameOf(referred) : 'your friend',
     referralUpdate: referralBlock(referral?.data, referred ? firstNameOf(referred) : '', palette),
     referBack: paragraphs(referBack, palette),
-    frameOfReference: community
-      ? paragraphs(
-          `${you} are part of ${community.name}. If anyone there could use our help, I would be glad to look after them the way we looked after you.`,
-          palette,
-        )
-      : EMPTY,
+    frameOfReference: paragraphs(
+      frameLine(c, c.communities[0]?.name, (id) => contacts.get(id)?.data),
+      palette,
+    ),
   };
 }

@@ -71,3 +71,48 @@ consent:
     `);
   });
 });
+
+// Issue 14, point 4: the eight weekly notes were byte-identical. A sequence step varies its words.
+describe('variants of a sequence step', () => {
+  const NOTES = (due: string, variants: string) => `name: Weekly notes
+steps:
+  - id: weekly
+    channel: email
+    template: note
+    subject: Your move this week
+${due}
+${variants}`;
+
+  it('are read in order', () => {
+    const { content, printed } = check({
+      'plans/notes.yaml': NOTES(
+        '    due: { rule: sequence, trigger: became-client, count: 3, spacingDays: 7 }',
+        `    variants:
+      - subject: Week one
+        suggestion: What happens first.
+      - suggestion: Searches and surveys.`,
+      ),
+    });
+    expect(printed).toBe('');
+    expect(content.plans[0].data.steps[0].variants).toEqual([
+      { subject: 'Week one', suggestion: 'What happens first.' },
+      { suggestion: 'Searches and surveys.' },
+    ]);
+  });
+
+  it('belong to a sequence, one variant a touch at most', () => {
+    const { printed } = check({
+      'plans/notes.yaml': NOTES('    due: { rule: monthly, day: 1 }', '    variants: [{ subject: One }]'),
+      'plans/more.yaml': NOTES(
+        '    due: { rule: sequence, trigger: became-client, count: 1, spacingDays: 7 }',
+        '    variants: [{ subject: One }, { subject: Two }]',
+      ),
+    });
+    expect(printed).toMatchInlineSnapshot(`
+      "plans/more.yaml:8:15 steps[0].variants: lists 2 variants for a sequence of 1 touch: one a touch at most
+        Change the value to one inside the range shown.
+      plans/notes.yaml:8:15 steps[0].variants: are for sequence steps only, and this step's rule is monthly: remove them, or make the step a sequence
+        Correct the value."
+    `);
+  });
+});

@@ -22,6 +22,15 @@ export const StepSchema = z
     /** A line the owner can use or adapt. */
     suggestion: TextSchema.optional(),
     /**
+     * Sequence steps: the words of each touch in turn. The Nth touch of the sequence takes the
+     * Nth variant's subject and suggestion; the step's own stand in for what a variant leaves out
+     * and for touches past the end of the list.
+     */
+    variants: z
+      .array(z.strictObject({ subject: TextSchema.optional(), suggestion: TextSchema.optional() }))
+      .min(1, { error: 'should list at least one variant' })
+      .optional(),
+    /**
      * What Referable fills in for this step: `refer-back` names contacts to introduce to this one
      * (and is skipped when no one with consent fits); `introduction-ask` frames an ask by one of
      * their communities, keeps asks `limits.daysBetweenAsks` apart and skips while a referral from
@@ -44,6 +53,21 @@ export const StepSchema = z
     }
     if (step.channel === 'email' && !step.subject && step.due.rule !== 'newsletter') {
       ctx.addIssue({ code: 'custom', path: ['subject'], message: 'is required for an email step', params: { code: 'MissingField' } });
+    }
+    if (step.variants && step.due.rule !== 'sequence') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variants'],
+        message: `are for sequence steps only, and this step's rule is ${step.due.rule}: remove them, or make the step a sequence`,
+        params: { code: 'Invalid' },
+      });
+    } else if (step.variants && step.due.rule === 'sequence' && step.variants.length > step.due.count) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variants'],
+        message: `lists ${step.variants.length} variants for a sequence of ${step.due.count} touch${step.due.count === 1 ? '' : 'es'}: one a touch at most`,
+        params: { code: 'OutOfRange' },
+      });
     }
     if (step.channel !== 'email' && !step.task) {
       ctx.addIssue({ code: 'custom', path: ['task'], message: `is required for a ${step.channel} step`, params: { code: 'MissingField' } });

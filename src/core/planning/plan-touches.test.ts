@@ -117,6 +117,29 @@ function show(result: PlanResult) {
 }
 
 describe('planTouches', () => {
+  it('gives each touch of a sequence the words of its variant (issue 14)', () => {
+    const plans = entries(PlanSchema, {
+      'new-client': {
+        ...PLANS['new-client'],
+        steps: [
+          {
+            ...PLANS['new-client'].steps[0],
+            suggestion: 'A word for any week.',
+            variants: [{ subject: 'Week one' }, {}, {}, { subject: 'Week four', suggestion: 'Searches are back.' }],
+          },
+        ],
+      },
+    } as unknown as Record<string, z.input<typeof PlanSchema>>);
+    const due = planTouches(input({ plans }), { from: Temporal.PlainDate.from('2026-11-09'), days: 35 }).due;
+    expect(due.map((t) => `${t.date} ${t.subject} | ${t.suggestion}`)).toEqual([
+      '2026-11-09 Week one | A word for any week.',
+      '2026-11-16 A note for you | A word for any week.',
+      '2026-11-23 A note for you | A word for any week.',
+      '2026-11-30 Week four | Searches are back.',
+      '2026-12-07 A note for you | A word for any week.',
+    ]);
+  });
+
   it('plans a fortnight: every rule, the audiences, consent and the email limits', () => {
     expect(plan('2026-12-01', 14)).toEqual({
       due: [

@@ -365,11 +365,13 @@ function dueTouch(t: Candidate, contact: string, day: Day, s: Shared): DueTouch 
     reason: `${t.rule.reason}${late}`,
   };
   if (t.definition.template) touch.template = t.definition.template;
-  const subject = t.rule.subject ?? t.definition.subject;
+  // The Nth touch of a sequence says what the step's Nth variant says.
+  const variant = t.rule.occurrence === undefined ? undefined : t.definition.variants?.[t.rule.occurrence - 1];
+  const subject = t.rule.subject ?? variant?.subject ?? t.definition.subject;
   if (subject) touch.subject = subject;
   const task = t.task ?? t.definition.task;
   if (task) touch.task = task;
-  const suggestion = t.suggestion ?? t.definition.suggestion;
+  const suggestion = t.suggestion ?? variant?.suggestion ?? t.definition.suggestion;
   if (suggestion) touch.suggestion = suggestion;
   if (t.rule.newsletter) touch.newsletter = t.rule.newsletter;
   return touch;

@@ -36,6 +36,8 @@ export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) =>
   // Names are wanted only when an ask waits on a referral: the index waits for the first one.
   let names: Map<string, string> | undefined;
   const nameOf = (id: string) => (names ??= new Map(input.contacts.map((c) => [c.id, c.data.name]))).get(id) ?? id;
+  let byId: Map<string, Contact> | undefined;
+  const lookup = (id: string) => (byId ??= new Map(input.contacts.map((c) => [c.id, c.data]))).get(id);
   const referralsBy = Map.groupBy(input.referrals, (r) => r.data.referrer);
   const indexes = new Map<string, IntroductionIndex>();
   const indexOn = (date: Temporal.PlainDate) => {
@@ -66,7 +68,7 @@ export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) =>
         const before = asks.filter((a) => a.due < due).length;
         if (!asks.some((a) => a.touch === touch)) asks.push({ touch, due });
         if (step.channel === 'email') return {};
-        const { frame, line } = askFrame(contact.data, before);
+        const { frame, line } = askFrame(contact.data, before, lookup);
         return { suggestion: join(`Frame: ${frame}.`, `"${line}"`, step.suggestion) };
       }
       return {};

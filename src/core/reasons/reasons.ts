@@ -79,6 +79,10 @@ const REASONS = {
     (d: { subject: string }) => `the subject "${d.subject}" names a field no email fills`,
     'Correct the {{field}} in the subject: npm run preview shows the fields an email has.',
   ),
+  NoResultToRecap: entry(
+    (d: { layout: string }) => `no result in results/ names them as its client, so the ${d.layout} email would have nothing to show`,
+    'Add a result (its figures and what went beyond the brief) with client.contact set to their id before the recap is due: npm run check lists the recaps coming up with nothing to show. Once skipped, it is not sent again.',
+  ),
   MissingLayout: entry(
     (d: { layout: string }) => `layout emails/${d.layout}.mjml does not exist`,
     'Add the layout to emails/, or change the step’s template to one that exists. The touch waits and goes once it is fixed.',

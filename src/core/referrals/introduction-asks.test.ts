@@ -22,9 +22,11 @@ const contacts = entries(ContactSchema, {
     name: 'Tom Harris',
     segment: 'past-client',
     tier: 'top',
-    household: [{ name: 'Sarah Harris', relation: 'wife' }],
+    household: [{ name: 'Sarah Harris', relation: 'wife', contact: 'sarah-harris' }],
     communities: [{ name: 'Mount Caburn Golf Club', note: 'Sunday fourball' }, { name: 'Ouse Valley Rowing Club' }],
   },
+  // Issue 14: in the rowing club with Tom, not in his golf club.
+  'sarah-harris': { name: 'Sarah Harris', segment: 'past-client', communities: [{ name: 'Ouse Valley Rowing Club' }] },
   'kofi-mensah': { name: 'Kofi Mensah', segment: 'partner', tier: 'top', goodReferral: 'first-time buyers' },
   'sam-adeyemi': { name: 'Sam Adeyemi', segment: 'prospect', tags: ['first-time-buyer'], consent: agreed },
 });
@@ -87,8 +89,8 @@ describe('introduction asks', () => {
   it('frames each ask by a community in turn, and keeps asks the settings gap apart', () => {
     expect(plan(input(), '2026-01-01', 140)).toEqual({
       due: [
-        '2026-01-12 tom-harris call | Ask {{firstName}} | Frame: Mount Caburn Golf Club (Sunday fourball). "You and Sarah are part of Mount Caburn Golf Club. If anyone there is thinking of moving, or just wondering what their home is worth, we would be glad to look after them the way we looked after you, and to come and talk to the group about the market if that would help." Offer, do not ask.',
-        '2026-05-12 tom-harris call | Ask {{firstName}} | Frame: Ouse Valley Rowing Club. "You and Sarah are part of Ouse Valley Rowing Club. If anyone there is thinking of moving, or just wondering what their home is worth, we would be glad to look after them the way we looked after you, and to come and talk to the group about the market if that would help." Offer, do not ask.',
+        '2026-01-12 tom-harris call | Ask {{firstName}} | Frame: Mount Caburn Golf Club (Sunday fourball). "You are part of Mount Caburn Golf Club. If anyone there is thinking of moving, or just wondering what their home is worth, we would be glad to look after them the way we looked after you. We could also come and talk to the group about the market, if that would help." Offer, do not ask.',
+        '2026-05-12 tom-harris call | Ask {{firstName}} | Frame: Ouse Valley Rowing Club. "You and Sarah are part of Ouse Valley Rowing Club. If anyone there is thinking of moving, or just wondering what their home is worth, we would be glad to look after them the way we looked after you. We could also come and talk to the group about the market, if that would help." Offer, do not ask.',
       ],
       skipped: [
         '2026-02-12 tom-harris call | asked for an introduction on 2026-01-12; settings keep asks 100 days apart (limits.daysBetweenAsks)',
@@ -132,7 +134,7 @@ describe('introduction asks', () => {
   });
 
   it('frames no community when none is on file', () => {
-    expect(askFrame(contacts.find((c) => c.id === 'kofi-mensah')!.data, 0).frame).toBe(
+    expect(askFrame(contacts.find((c) => c.id === 'kofi-mensah')!.data, 0, () => undefined).frame).toBe(
       'no community on file: ask who they know who is thinking of moving',
     );
   });
@@ -154,15 +156,20 @@ describe('refer-back steps', () => {
 });
 
 describe('the frame of an ask', () => {
-  it('names a fiancée as the email would', () => {
+  it('names a fiancée as the email would, when she is in the community too', () => {
     // Issue 13: this copy of the partner rule left out fiancé(e)s, so the ask said "You" where
-    // the email to the same contact said "You and Jo".
+    // the email to the same contact said "You and Jo". Issue 14: only when Jo is in the choir.
     const engaged = ContactSchema.parse({
       name: 'Lena Park',
       segment: 'past-client',
-      household: [{ name: 'Jo Quinn', relation: 'fiancée' }],
-      communities: [{ name: 'Lewes Choir' }],
+      household: [{ name: 'Jo Quinn', relation: 'fiancée', contact: 'jo-quinn' }],
+      communities: [{ name: 'Lewes Choir' }, { name: 'Lewes Rugby Club' }],
     });
-    expect(askFrame(engaged, 0).line).toMatch(/^You and Jo are part of Lewes Choir\./);
+    const jo = ContactSchema.parse({ name: 'Jo Quinn', segment: 'sphere', communities: [{ name: 'Lewes Choir' }] });
+    const lookup = (id: string) => (id === 'jo-quinn' ? jo : undefined);
+    expect([askFrame(engaged, 0, lookup).line, askFrame(engaged, 1, lookup).line]).toEqual([
+      'You and Jo are part of Lewes Choir. If anyone there is thinking of moving, or just wondering what their home is worth, we would be glad to look after them the way we looked after you. We could also come and talk to the group about the market, if that would help.',
+      'You are part of Lewes Rugby Club. If anyone there is thinking of moving, or just wondering what their home is worth, we would be glad to look after them the way we looked after you. We could also come and talk to the group about the market, if that would help.',
+    ]);
   });
 });

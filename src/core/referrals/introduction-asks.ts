@@ -1,5 +1,5 @@
 import { formatDay, parseDay, type Day } from '../calendar/index.ts';
-import { youAndPartner } from '../contacts/index.ts';
+import { frameLine, type ContactLookup } from '../contacts/index.ts';
 import { isBeingHandled, statusOn } from './referrals.ts';
 import type { Contact, HistoryEntry, Plan, Referral, Entry } from '../model/index.ts';
 import { because, type Reason } from '../reasons/index.ts';
@@ -51,19 +51,16 @@ export function askBlocked(
 
 /**
  * The frame of an ask: one of the contact's communities (taking them in turn, by how many asks
- * came before) and a line to start from: "You and Tom are at Mount Caburn Golf Club…".
+ * came before) and a line to start from (see `frameLine`): "You and Tom are at Mount Caburn Golf
+ * Club…" only when Tom's own contact file lists the club too.
  */
-export function askFrame(contact: Contact, asksBefore: number): { frame: string; line: string } {
-  const you = youAndPartner(contact);
+export function askFrame(contact: Contact, asksBefore: number, lookup: ContactLookup): { frame: string; line: string } {
   if (contact.communities.length === 0) {
-    return {
-      frame: 'no community on file: ask who they know who is thinking of moving',
-      line: `${you} know a lot of people around here. If anyone is thinking of moving, we would be glad to look after them the way we looked after you.`,
-    };
+    return { frame: 'no community on file: ask who they know who is thinking of moving', line: frameLine(contact, undefined, lookup) };
   }
   const community = contact.communities[asksBefore % contact.communities.length];
   return {
     frame: community.note ? `${community.name} (${community.note})` : community.name,
-    line: `${you} are part of ${community.name}. If anyone there is thinking of moving, or just wondering what their home is worth, we would be glad to look after them the way we looked after you, and to come and talk to the group about the market if that would help.`,
+    line: `${frameLine(contact, community.name, lookup)} We could also come and talk to the group about the market, if that would help.`,
   };
 }

@@ -7,4 +7,5 @@ export const aboveAndBeyond: EmailKind = {
     'Now that everything is settled, here is a short record of what we did together, including the parts that went beyond the brief.',
   preheader: 'What we did for you, beyond the brief',
   fields: ['subject', 'greeting', 'message', 'recap'],
+  recapsResult: true,
 };

@@ -7,6 +7,8 @@
 import { aboveAndBeyond } from './above-and-beyond.ts';
 import { introductionAsk } from './introduction-ask.ts';
 import { FIELD_NAMES, type EmailKind } from './kind.ts';
+
+export { wordsFor } from './kind.ts';
 import { newsletter } from './newsletter.ts';
 import { note } from './note.ts';
 import { referralThanks } from './referral-thanks.ts';

@@ -1,3 +1,5 @@
+import type { Segment } from '../../model/index.ts';
+
 /** Every field a layout may use. Text fields are `{{name}}`, fragments `{{{name}}}`. */
 export const FIELD_NAMES = [
   'subject',
@@ -34,6 +36,7 @@ export const FIELD_NAMES = [
   'referralUpdate',
   'referBack',
   'frameOfReference',
+  'experience',
 ] as const;
 type EmailField = (typeof FIELD_NAMES)[number];
 
@@ -41,12 +44,31 @@ type EmailField = (typeof FIELD_NAMES)[number];
 export type EmailKind = {
   /** `emails/<layout>.mjml`, and what a plan step's `template:` says. */
   layout: string;
-  /** The message when the step gives no `suggestion`; `{{fields}}` are filled. */
-  message?: string;
+  /**
+   * The message when the step gives no `suggestion`; `{{fields}}` are filled. Words that speak of
+   * the relationship ("as we looked after you") are given by segment, so each is true for the
+   * person it reaches.
+   */
+  message?: string | BySegment;
+  /** Text fields of its layout whose words depend on the segment, `{{fields}}` filled. */
+  words?: Partial<Record<EmailField, BySegment>>;
   /** The preview line beside the subject in an inbox. */
   preheader?: string;
   /** The fields its layout file uses (its partials use the shared ones). */
   fields: readonly EmailField[];
+  /**
+   * It is a record of the contact's own result: with no result naming them it is held (skipped
+   * with `NoResultToRecap`) rather than sent with nothing to show.
+   */
+  recapsResult?: boolean;
   /** A reply to it may be a testimonial: intake drafts one from the reply. */
   asksForTestimonial?: boolean;
 };
+
+/** Words for each segment: a past client, someone from the sphere, a partner, a prospect. */
+export type BySegment = Record<Segment, string>;
+
+/** The words for a contact of `segment`. */
+export function wordsFor(words: string | BySegment | undefined, segment: Segment): string {
+  return typeof words === 'object' ? words[segment] : (words ?? '');
+}

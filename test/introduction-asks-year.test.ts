@@ -1,0 +1,64 @@
+// Issue 14, point 4: a year of the sample's introduction asks, planned and personalized as the
+// daily job does. Asks go out, and none names a partner outside the community it names.
+import { describe, expect, it } from 'vitest';
+import { readContent } from '../src/adapters/fs/index.ts';
+import { createPersonalizer } from '../src/core/email/index.ts';
+import type { Content } from '../src/core/model/index.ts';
+import { planTouches } from '../src/core/planning/index.ts';
+import { sampleContent } from './helpers/sample.ts';
+
+const FRAME = /^(You|You and (\w+)) (?:are part of (.+?)\. |know a lot of people)/;
+
+/** Whether `contact`'s partner called `partner` lists `community` in their own contact file. */
+function partnerIsIn(content: Content, contact: string, partner: string, community: string): boolean {
+  const household = content.contacts.find((c) => c.id === contact)?.data.household ?? [];
+  const theirs = content.contacts.find((c) => c.id === household.find((h) => h.name.startsWith(`${partner} `))?.contact);
+  return theirs?.data.communities.some((c) => c.name === community) ?? false;
+}
+
+describe('a year of introduction asks on the sample', () => {
+  it('sends real asks, each framed by a community in words true for the person', async () => {
+    const { content, problems } = await readContent(sampleContent());
+    expect(problems).toEqual([]);
+    const settings = content.settings;
+    if (!settings) throw new Error('the sample has settings');
+    const from = Temporal.PlainDate.from('2026-12-01');
+    const asks = planTouches({ ...content, settings }, { from, days: 365 }).due.filter((t) => t.plan === 'introduction-ask');
+
+    const frames = asks
+      .filter((t) => t.channel === 'email')
+      .map((t) => {
+        const out = createPersonalizer(content, settings, t.date).personalize(t);
+        if (!out.ok) throw new Error(`${t.id}: ${out.reason}`);
+        const text = (name: string) => {
+          const value = out.draft.fields[name];
+          return typeof value === 'string' ? value : value.text.trim();
+        };
+        return { touch: t, text: text('frameOfReference'), words: `${text('message')} ${text('frameOfReference')}` };
+      });
+    // The calls carry the same line, in quotes, in their suggestion.
+    const calls = asks
+      .filter((t) => t.step === 'new-year-call')
+      .map((t) => {
+        const text = /"(.+?)"/.exec(t.suggestion ?? '')?.[1] ?? '';
+        return { touch: t, text, words: text };
+      });
+
+    expect(frames.map((f) => `${f.touch.date} ${f.touch.contact}: ${FRAME.exec(f.text)?.[0]}`)).toEqual([
+      "2027-09-10 ben-novak: You are part of Cliffe Traders' Association. ",
+      '2027-09-10 david-okafor: You are part of Mount Caburn Golf Club. ',
+      '2027-09-10 grace-okafor: You are part of Southover Choral Society. ',
+      '2027-09-10 omar-haddad: You are part of Ouse Valley Rowing Club. ',
+      "2027-09-10 priya-patel: You are part of Sussex Landlords' Forum. ",
+      '2027-09-10 sarah-harris: You are part of Priory Fields Primary PTA. ',
+    ]);
+    expect(calls.length).toBeGreaterThan(0);
+    for (const { touch, text, words } of [...frames, ...calls]) {
+      const [, , partner, community] = FRAME.exec(text) ?? [];
+      expect(text, touch.id).toMatch(FRAME);
+      if (partner) expect(partnerIsIn(content, touch.contact, partner, community), `${touch.id}: ${text}`).toBe(true);
+      const client = content.contacts.find((c) => c.id === touch.contact)?.data.segment === 'past-client';
+      if (!client) expect(words, touch.id).not.toMatch(/looked after you|clients like you/);
+    }
+  });
+});
