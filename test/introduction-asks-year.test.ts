@@ -8,6 +8,8 @@ import { planTouches } from '../src/core/planning/index.ts';
 import { sampleContent } from './helpers/sample.ts';
 
 const FRAME = /^(You|You and (\w+)) (?:are part of (.+?)\. |know a lot of people)/;
+/** The frame of an ask to a household: each person named with their own community. */
+const HOUSEHOLD_FRAME = /^(\w+), you are part of (.+?),? and (\w+), of (.+?)\. /;
 
 /** Whether `contact`'s partner called `partner` lists `community` in their own contact file. */
 function partnerIsIn(content: Content, contact: string, partner: string, community: string): boolean {
@@ -34,7 +36,8 @@ describe('a year of introduction asks on the sample', () => {
           const value = out.draft.fields[name];
           return typeof value === 'string' ? value : value.text.trim();
         };
-        return { touch: t, text: text('frameOfReference'), words: `${text('message')} ${text('frameOfReference')}` };
+        const to = out.draft.to.map((r) => r.address);
+        return { touch: t, to, text: text('frameOfReference'), words: `${text('message')} ${text('frameOfReference')}` };
       });
     // The calls carry the same line, in quotes, in their suggestion.
     const calls = asks
@@ -44,16 +47,33 @@ describe('a year of introduction asks on the sample', () => {
         return { touch: t, text, words: text };
       });
 
-    expect(frames.map((f) => `${f.touch.date} ${f.touch.contact}: ${FRAME.exec(f.text)?.[0]}`)).toEqual([
+    const households = frames.filter((f) => f.to.length > 1);
+    const people = frames.filter((f) => f.to.length === 1);
+    expect(people.map((f) => `${f.touch.date} ${f.touch.contact}: ${FRAME.exec(f.text)?.[0]}`)).toEqual([
       "2027-09-10 ben-novak: You are part of Cliffe Traders' Association. ",
-      '2027-09-10 david-okafor: You are part of Mount Caburn Golf Club. ',
-      '2027-09-10 grace-okafor: You are part of Southover Choral Society. ',
       '2027-09-10 omar-haddad: You are part of Ouse Valley Rowing Club. ',
       "2027-09-10 priya-patel: You are part of Sussex Landlords' Forum. ",
       '2027-09-10 sarah-harris: You are part of Priory Fields Primary PTA. ',
     ]);
+    // David and Grace get one ask, greeting both, each named with their own community.
+    expect(households.map((f) => `${f.touch.date} ${f.touch.contact}: ${HOUSEHOLD_FRAME.exec(f.text)?.[0]}`)).toEqual([
+      '2027-09-10 david-okafor: David, you are part of Mount Caburn Golf Club, and Grace, of Southover Choral Society. ',
+    ]);
+    for (const { touch, text } of households) {
+      const [, first, community, second, theirs] = HOUSEHOLD_FRAME.exec(text) ?? [];
+      for (const [name, club] of [
+        [first, community],
+        [second, theirs],
+      ]) {
+        const member = [touch, ...(touch.household ?? [])].map((t) => content.contacts.find((c) => c.id === t.contact)?.data);
+        expect(
+          member.find((m) => m?.name.startsWith(`${name} `))?.communities.map((c) => c.name),
+          `${touch.id}: ${text}`,
+        ).toContain(club);
+      }
+    }
     expect(calls.length).toBeGreaterThan(0);
-    for (const { touch, text, words } of [...frames, ...calls]) {
+    for (const { touch, text, words } of [...people, ...calls]) {
       const [, , partner, community] = FRAME.exec(text) ?? [];
       expect(text, touch.id).toMatch(FRAME);
       if (partner) expect(partnerIsIn(content, touch.contact, partner, community), `${touch.id}: ${text}`).toBe(true);

@@ -28,3 +28,25 @@ export function frameLine(contact: Pick<Contact, 'household' | 'segment'>, commu
   const you = youAndPartner(contact, community, lookup);
   return `${you} are part of ${community}. If anyone there is thinking of moving, or just wondering what their home is worth, ${offer}.`;
 }
+
+/** Someone a household email greets, as the frame needs them. */
+type Greeted = Pick<Contact, 'communities'> & { firstName: string };
+
+/**
+ * The frame of an ask one email makes to a whole household (see `frameLine` for one person): true
+ * for each person it greets. A community they all share frames it for all of them; otherwise each
+ * is named with their own ("Tom, you are part of the golf club, and Sarah, of the school's PTA").
+ */
+export function householdFrameLine(segment: Segment, people: readonly Greeted[]): string {
+  const offer = OFFERS[segment];
+  const firsts = people.map((p) => p.communities[0]?.name);
+  const shared = people[0]?.communities.find((c) => people.every((p) => p.communities.some((o) => o.name === c.name)))?.name;
+  const all = people.length === 2 ? 'both' : 'all';
+  if (shared)
+    return `You are ${all} part of ${shared}. If anyone there is thinking of moving, or just wondering what their home is worth, ${offer}.`;
+  const named = people.flatMap((p, i) => (firsts[i] ? [{ name: p.firstName, community: firsts[i] }] : []));
+  if (named.length === 0) return `You ${all} know a lot of people around here. If anyone is thinking of moving, ${offer}.`;
+  const parts = named.map((n, i) => (i === 0 ? `${n.name}, you are part of ${n.community}` : `${n.name}, of ${n.community}`));
+  const list = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')}, and ${parts.at(-1)}`;
+  return `${list}. If anyone there is thinking of moving, or just wondering what their home is worth, ${offer}.`;
+}

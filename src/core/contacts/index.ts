@@ -6,4 +6,4 @@ export { inAudience, whyNotInAudience } from './audience.ts';
 export { householdsOf, namesTogether, type Households } from './households.ts';
 export { consentHolds, mayEmail, mayEmailOn } from './consent.ts';
 export { firstNameOf, firstWord, partnerFirstName, shortName, type ContactLookup } from './names.ts';
-export { frameLine } from './frame.ts';
+export { frameLine, householdFrameLine } from './frame.ts';

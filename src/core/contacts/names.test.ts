@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContactSchema } from '../model/index.ts';
-import { frameLine } from './frame.ts';
+import { frameLine, householdFrameLine } from './frame.ts';
 import { firstNameOf, firstWord, partnerFirstName, shortName, youAndPartner } from './names.ts';
 
 describe('names', () => {
@@ -74,5 +74,23 @@ describe('a partner in a frame of reference', () => {
           "You and Sarah know a lot of people around here. If anyone is thinking of moving, we would be glad to look after them the way we looked after you.",
         ]
       `);
+  });
+});
+
+describe('householdFrameLine', () => {
+  const person = (firstName: string, ...names: string[]) => ({ firstName, communities: names.map((name) => ({ name })) });
+  it('frames an ask to a household in words true for each person it greets', () => {
+    expect(householdFrameLine('past-client', [person('Tom', 'Mount Caburn Golf Club'), person('Sarah', 'Priory Fields Primary PTA')])).toBe(
+      'Tom, you are part of Mount Caburn Golf Club, and Sarah, of Priory Fields Primary PTA. If anyone there is thinking of moving, or just wondering what their home is worth, we would be glad to look after them the way we looked after you.',
+    );
+    expect(
+      householdFrameLine('sphere', [person('Hana', 'Lewes Choir', 'Ringmer Cricket Club'), person('Oliver', 'Ringmer Cricket Club')]),
+    ).toMatch(/^You are both part of Ringmer Cricket Club\. .* with the care a friend of yours deserves\.$/);
+    expect(householdFrameLine('sphere', [person('Hana'), person('Oliver', 'Ringmer Cricket Club')])).toMatch(
+      /^Oliver, you are part of Ringmer Cricket Club\. /,
+    );
+    expect(householdFrameLine('prospect', [person('Ana'), person('Luis'), person('Rosa')])).toBe(
+      'You all know a lot of people around here. If anyone is thinking of moving, we would be glad to help them too.',
+    );
   });
 });

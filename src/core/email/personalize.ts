@@ -9,7 +9,7 @@ import { fillText, htmlToText, type EmailFields, type Fragment } from './render-
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
 import { EMAIL_FIELDS, emailKind, wordsFor } from './kinds/index.ts';
-import { firstNameOf, frameLine, mayEmail, namesTogether, partnerFirstName, shortName } from '../contacts/index.ts';
+import { firstNameOf, frameLine, householdFrameLine, mayEmail, namesTogether, partnerFirstName, shortName } from '../contacts/index.ts';
 import { because, type Reason } from '../reasons/index.ts';
 import { birthdaySteps } from './occasions.ts';
 
@@ -132,6 +132,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     const fields = textFields(entry);
     const to = [{ name: cleanHeader(entry.data.name), address: permission.email }];
     const greeted = [firstNameOf(entry.data)];
+    const together = [entry.data];
     // A household's touch goes once, to each member who may still be emailed, and greets them all.
     for (const member of touch.household ?? []) {
       const other = contacts.get(member.contact);
@@ -139,6 +140,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
       if (!other || !allowed?.ok) continue;
       to.push({ name: cleanHeader(other.data.name), address: allowed.email });
       greeted.push(firstNameOf(other.data));
+      together.push(other.data);
     }
     if (greeted.length > 1) {
       fields.firstName = namesTogether(greeted);
@@ -160,6 +162,11 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     }
     fields.nearbyResult = birthdays.has(`${touch.plan}\u0000${touch.step}`) ? EMPTY : nearbyFor(entry);
     Object.assign(fields, touchFields(entry, content, contacts, results, palette));
+    // An ask to a household is framed in words true for each person it greets.
+    if (together.length > 1) {
+      const people = together.map((p) => ({ firstName: firstNameOf(p), communities: p.communities }));
+      fields.frameOfReference = paragraphs(householdFrameLine(entry.data.segment, people), palette);
+    }
     if (kind?.recapsResult && !fields.resultTitle) return { ok: false, ...because('NoResultToRecap', { layout }) };
     for (const [name, words] of Object.entries(kind?.words ?? {})) fields[name] = fillText(wordsFor(words, entry.data.segment), fields);
     // Filled paragraph by paragraph: a blank line in the step's suggestion starts a new one.
