@@ -10,6 +10,8 @@ export type Bar = {
   value: number /** Part of the value drawn darker ("of which clients"). */;
   part?: number;
   note?: string;
+  /** This bar's own colour, instead of the chart's. */
+  colour?: string;
 };
 
 const svgOpen = (id: string, title: string, width: number, height: number, desc: string) =>
@@ -60,7 +62,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[], colour
     const tip = `${b.label}: ${b.value}${b.part !== undefined ? `, ${b.part} ${b.note ?? ''}` : ''}`;
     return (
       `<text class="label" x="${labelWidth - 10}" y="${y + row / 2 + 4}" text-anchor="end">${escapeHtml(shown(b.label))}</text>` +
-      `<rect x="${labelWidth}" y="${y + 5}" width="${w.toFixed(1)}" height="${row - 10}" rx="3" fill="${colours.bar}"><title>${escapeHtml(tip)}</title></rect>` +
+      `<rect x="${labelWidth}" y="${y + 5}" width="${w.toFixed(1)}" height="${row - 10}" rx="3" fill="${b.colour ?? colours.bar}"><title>${escapeHtml(tip)}</title></rect>` +
       (partWidth
         ? `<rect x="${labelWidth}" y="${y + 5}" width="${partWidth.toFixed(1)}" height="${row - 10}" rx="3" fill="${colours.part}"><title>${escapeHtml(tip)}</title></rect>`
         : '') +
