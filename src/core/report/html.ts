@@ -183,7 +183,7 @@ h1 { margin: 4px 0 0; font-size: 30px; color: var(--primary); }
 section { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 18px 20px; margin-bottom: 18px; }
 h2 { margin: 0; font-size: 19px; }
 .lead { margin: 2px 0 12px; color: var(--muted); font-size: 14px; }
-.chart { display: block; max-width: 640px; margin: 4px 0 8px; }
+.chart { display: block; margin: 4px 0 8px; }
 .chart text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
 .chart .axis { fill: var(--muted); font-size: 12px; }
 .chart .value { font-weight: 600; }
@@ -207,7 +207,7 @@ td, .lead, .card { overflow-wrap: anywhere; }
   thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   table, tbody, tr, td { display: block; width: 100%; }
   tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
-  td, td:first-child { border: 0; padding: 2px 0; white-space: normal; text-align: left; }
+  td, td:first-child, td.num { border: 0; padding: 2px 0; white-space: normal; text-align: left; }
   td:first-child { font-weight: 600; }
   td:not(:first-child)::before { content: attr(data-label) ": "; color: var(--muted); font-size: 13px; }
 }
