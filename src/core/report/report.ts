@@ -1,8 +1,7 @@
 import { businessDayOf } from '../calendar/index.ts';
 import { EVENTS_PLAN, triggersByContact } from '../planning/index.ts';
 import { latestStatus, referralTouches, statusOn, type ReferralTouch, type ReferralTouchKind } from '../referrals/index.ts';
-import { hasReached } from '../touches/index.ts';
-import { MANUAL_PLAN } from './manual.ts';
+import { hasReached, MANUAL_PLAN } from '../touches/index.ts';
 import { WHAT_WORKS_DAYS, whatWorks, type WhatWorksRow } from './what-works.ts';
 import {
   REFERRAL_STATUSES,

@@ -5,7 +5,7 @@
 import { businessDayOf } from '../calendar/index.ts';
 import { EVENTS_PLAN } from '../planning/index.ts';
 import type { Contact, HistoryEntry, Referral, ReferralStatus } from '../model/index.ts';
-import { MANUAL_PLAN } from './manual.ts';
+import { MANUAL_PLAN } from '../touches/index.ts';
 import type { ReportInput } from './report.ts';
 
 export type TimelineEntry = {

@@ -13,6 +13,7 @@ export {
   unsettledUnknowns,
   type Journal,
 } from './send-journal.ts';
+export { MANUAL_PLAN } from './manual.ts';
 export { hasReached } from './reached.ts';
 export { settleEntry } from './settle.ts';
 export { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
