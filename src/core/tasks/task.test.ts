@@ -31,8 +31,8 @@ const touch: DueTouch = {
 
 const history: HistoryEntry[] = [
   {
-    event: 'sent',
-    at: '2026-11-03T09:00:00Z',
+    event: 'claimed',
+    at: '2026-11-03T08:59:00Z',
     touch: 't1',
     contact: 'ana-ruiz',
     plan: 'monthly-newsletter',
@@ -41,8 +41,8 @@ const history: HistoryEntry[] = [
     channel: 'email',
   },
   {
-    event: 'claimed',
-    at: '2026-11-03T08:59:00Z',
+    event: 'sent',
+    at: '2026-11-03T09:00:00Z',
     touch: 't1',
     contact: 'ana-ruiz',
     plan: 'monthly-newsletter',
@@ -65,7 +65,7 @@ const history: HistoryEntry[] = [
 
 describe('composeTask', () => {
   it('gives the person everything they need to make the touch personal', () => {
-    const task = composeTask(touch, contact, history);
+    const task = composeTask(touch, contact, history, 'Europe/London');
     expect(task.title).toBe('Call Ana to catch up (2026-11-25)');
     expect(task.labels).toEqual(['referable', 'call']);
     expect(task.body).toMatchInlineSnapshot(`
@@ -94,8 +94,32 @@ describe('composeTask', () => {
   });
 
   it('names the channel when the step gives no task text', () => {
-    const task = composeTask({ ...touch, task: undefined, suggestion: undefined, channel: 'card' }, contact, []);
+    const task = composeTask({ ...touch, task: undefined, suggestion: undefined, channel: 'card' }, contact, [], 'Europe/London');
     expect(task.title).toBe('Send a card to Ana Ruiz (2026-11-25)');
     expect(task.body).not.toContain('Last touches');
+  });
+
+  // Issue 14, point 6: each touch once, only once it reached them, on the business's day.
+  it('lists each touch once, a personal one only when done, on the business day it was done', () => {
+    const entry = (event: 'claimed' | 'sent' | 'done', touch: string, channel: 'call' | 'card', at: string): HistoryEntry => {
+      const [, plan, step, due] = touch.split('.');
+      return { event, at, touch, contact: 'ana-ruiz', plan, step, due, channel };
+    };
+    const call = 'ana-ruiz.top-client-calls.call.2026-11-10';
+    const card = 'ana-ruiz.events.christmas-evening.2026-11-26';
+    const task = composeTask(
+      touch,
+      contact,
+      [
+        entry('claimed', call, 'call', '2026-11-10T09:00:16Z'),
+        entry('sent', call, 'call', '2026-11-10T09:00:17Z'),
+        // 11:15 on the 11th in Auckland.
+        entry('done', call, 'call', '2026-11-10T22:15:00Z'),
+        entry('claimed', card, 'card', '2026-11-26T09:15:25Z'),
+        entry('sent', card, 'card', '2026-11-26T09:15:25Z'),
+      ],
+      'Pacific/Auckland',
+    );
+    expect(task.body).toContain('- **Last touches:** call on 2026-11-11 (top-client-calls)\n');
   });
 });
