@@ -29,6 +29,8 @@ import {
   type IssueReadBack,
   type TaskIssues,
   composeTask,
+  openTasks,
+  type OpenTask,
   type Task,
   type TaskIssue,
 } from '../tasks/index.ts';
@@ -84,6 +86,8 @@ export type DailyReport = {
   reopened: TaskIssue[];
   /** Issues still open after this run: personal touches waiting for someone. */
   openIssues: TaskIssue[];
+  /** Personal touches handed over by earlier runs (an issue, a task list) and not yet done, oldest first. */
+  stillOpen: OpenTask[];
   /** Why the issue tracker could not be used today, if it could not. */
   trackerProblem?: string;
 };
@@ -153,6 +157,7 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
             t,
             contact,
             history.filter((h) => h.contact === t.contact),
+            settings.timeZone,
           ),
         ]
       : [];
@@ -175,6 +180,7 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
     closed: (synced?.record ?? []).filter((e) => e.event === 'done' || (e.event === 'skipped' && e.code === 'IssueClosedNotPlanned')),
     reopened: synced?.reopened ?? [],
     openIssues: [],
+    stillOpen: openTasks(history, settings.timeZone),
     ...(trackerProblem ? { trackerProblem } : {}),
   };
   const prepare = emailPreparer(input);
