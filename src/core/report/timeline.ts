@@ -8,7 +8,7 @@ import type { Contact, HistoryEntry, Referral, ReferralStatus } from '../model/i
 import { MANUAL_PLAN } from '../touches/index.ts';
 import type { ReportInput } from './report.ts';
 
-export type TimelineEntry = {
+type TimelineEntry = {
   date: string;
   kind: 'touch' | 'referral' | 'event' | 'consent';
   text: string;
