@@ -150,8 +150,8 @@ describe('buildReport', () => {
       '',
       '2026-06-26  touch    replied',
       '2026-06-25  touch    call (logged by hand) (“Coffee at the club”)',
-      '2026-06-24  touch    gift done: Referral thanks',
-      '2026-06-21  touch    card handed over as a task, not done yet: Referral thanks',
+      '2026-06-24  touch    Referral thanks: gift done',
+      '2026-06-21  touch    Referral thanks: card handed over as a task, not done yet',
       '2026-06-20  referral referred Sam',
     ]);
     expect(contactTimeline(input, 'nobody', day)).toBeUndefined();

@@ -62,7 +62,7 @@ export function contactTimeline(input: ReportInput, id: string, date: Temporal.P
       h.plan === MANUAL_PLAN
         ? ''
         : h.plan === EVENTS_PLAN
-          ? `invitation to ${eventNames.get(h.step) ?? h.step}`
+          ? `Invitation to ${eventNames.get(h.step) ?? h.step}`
           : (planNames.get(h.plan) ?? h.plan);
     add(businessDayOf(h.at, input.settings.timeZone), 'touch', touchWords(h, what), h.at);
   }
@@ -95,29 +95,32 @@ function referralEntries(referral: Referral, who: string, add: (day: string, kin
   for (const s of changes) add(s.date, 'referral', `${who} ${STATUS_WORDS[s.status]}${s.note ? ` (${s.note.replace(/\.$/, '')})` : ''}`);
 }
 
-/** A touch in the owner's words, as its last entry tells it. */
+/** A touch in the owner's words, as its last entry tells it: "Monthly newsletter: email sent". */
 function touchWords(h: HistoryEntry, what: string): string {
-  const of = what ? `: ${what}` : '';
   const note = h.event === 'done' && h.note ? ` (“${h.note}”)` : '';
   if (h.plan === MANUAL_PLAN) return h.step === 'reply' ? `replied${note}` : `${h.channel} (logged by hand)${note}`;
+  return `${what}: ${outcomeWords(h)}${note}`;
+}
+
+function outcomeWords(h: HistoryEntry): string {
   const personal = h.channel !== 'email';
   switch (h.event) {
     case 'done':
-      return `${h.channel} done${of}${note}`;
+      return `${h.channel} done`;
     case 'sent':
-      return personal ? `${h.channel} handed over as a task, not done yet${of}` : `email sent${of}`;
+      return personal ? `${h.channel} handed over as a task, not done yet` : 'email sent';
     case 'claimed':
-      return personal ? `${h.channel} being handed over as a task${of}` : `email being sent, outcome not yet known${of}`;
+      return personal ? `${h.channel} being handed over as a task` : 'email being sent, outcome not yet known';
     case 'unknown':
-      return `${h.channel}: outcome unknown (${h.reason})${of}`;
+      return `${h.channel}, outcome unknown (${h.reason})`;
     case 'failed':
-      return `${h.channel} failed: ${h.reason}${h.temporary ? ', tried again' : ''}${of}`;
+      return `${h.channel} failed (${h.reason}${h.temporary ? '; tried again' : ''})`;
     case 'released':
-      return `${h.channel} not sent: ${h.reason}${of}`;
+      return `${h.channel} not sent (${h.reason})`;
     case 'skipped':
-      return `${h.channel} skipped: ${h.reason}${of}`;
+      return `${h.channel} skipped (${h.reason})`;
     case 'missed':
-      return `${h.channel} missed: ${h.reason}${of}`;
+      return `${h.channel} missed (${h.reason})`;
   }
 }
 
