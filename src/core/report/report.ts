@@ -134,8 +134,10 @@ const daysBetween = (from: string, to: string) => Temporal.PlainDate.from(from).
 /**
  * The private report on `date`: referrals by month and by referrer, how they turned out, what
  * reached each referrer in the `WHAT_WORKS_DAYS` days before they referred (plans, newsletters
- * by issue, and client events they came to or were invited to), who is overdue (no touch for longer than
- * `overdueAfterDays` of their segment), and the touches that reached people, by channel. Pure.
+ * by issue, and client events they came to or were invited to), each of those beside the
+ * referrals of the contacts it did not reach, who is overdue (no touch for longer than
+ * `overdueAfterDays` of their segment; never someone unsubscribed, or referred and not a fit),
+ * and the touches that reached people, by channel. A personal touch counts once done. Pure.
  */
 export function buildReport(input: ReportInput, date: Temporal.PlainDate): Report {
   const until = date.toString();
