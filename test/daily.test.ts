@@ -4,6 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE } from './helpers/email-fixture.ts';
 import { runScript } from './helpers/run-script.ts';
+import { copySample } from './helpers/sample.ts';
 import { startSmtpSink, type SmtpSink } from './helpers/smtp-sink.ts';
 import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
@@ -68,6 +69,31 @@ describe('npm run daily', () => {
     expect(second.code).toBe(0);
     expect(counts(second.stdout)).toEqual({ sent: 0, failed: 0, unknown: 0, skipped: 0, held: 0, missed: 0, deferred: 0, tasks: 0 });
     expect(await readdir(outbox)).toHaveLength(4);
+    // Issue 14, point 6: the call handed over by the first run is still to do.
+    expect(second.stdout).not.toContain('Nothing needs you');
+    expect(second.stdout).toContain(
+      'Needs you:\n  1 personal touch from earlier runs is not done yet (handed over earlier today): see Still open below;',
+    );
+    expect(second.stdout).toContain('Still open:\n  ana-ruiz.catch-up-call.call.2026-11-03: call, handed over 2026-11-03');
+  });
+
+  // Issue 14, point 6: a task planned a day late counts its days right, and lists each touch once.
+  it('writes a late task with its due day, and only the touches that reached the contact', async () => {
+    dir = await writeTree({});
+    const content = await copySample(path.join(dir, 'content'));
+    const outbox = path.join(dir, 'outbox');
+    const run = await runScript('daily', ['--content', content, '--outbox', outbox, '--date', '2026-12-02'], { SMTP_URL: '' });
+    expect(run.code).toBe(0);
+    const tasks = await readText(path.join(outbox, 'tasks-2026-12-02.md'));
+    const card = tasks.slice(tasks.indexOf('## [ ] Write and post a handwritten thank-you card to Tom (2026-12-02)'));
+    expect(card).toContain(
+      '**Why now:** 1 day after referring Peter Lang on 2026-11-30 (A valuation of his house in Offham before downsizing to a flat in town); due 2026-12-01, 1 day late\n',
+    );
+    // The call of 10 November once (claimed, sent as an issue, done), and not the Christmas card
+    // that was only written into a task list on 26 November.
+    expect(card).toContain(
+      '- **Last touches:** call on 2026-11-10 (top-client-calls), email on 2026-11-03 (monthly-newsletter), email on 2026-10-06 (monthly-newsletter)\n',
+    );
   });
 
   it('--dry-run renders and reports, and writes nothing', async () => {

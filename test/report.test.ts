@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContent } from '../src/adapters/fs/index.ts';
 import { buildReport } from '../src/core/report/index.ts';
 import { runScript, ROOT } from './helpers/run-script.ts';
+import { copySample } from './helpers/sample.ts';
 
 // Issue 7, point 5: the report's numbers, counted by hand from test/fixtures/report/ on 2026-06-30.
 const FIXTURE = path.join(ROOT, 'test/fixtures/report');
@@ -45,9 +46,33 @@ describe('the report on the hand-counted fixture', () => {
     expect(report.referrals.conversion).toBeCloseTo(1 / 3);
     // Ana: three newsletters before 15 March. Ben: the April newsletter and the supper he came to
     // (his February newsletter is 93 days before 5 May). Cara: the June newsletter.
+    // Issue 14, point 5, beside each the contacts it did not reach, from 1 January (history's first
+    // day): the news reached Ana, Ben, Cara and Eve, not Dan or Fay (no referrals); the supper Ana
+    // (invited, done) and Ben (came), not Cara, who referred once; the thanks plan reached Ana and
+    // Ben (Cara's thank-you failed), and came before no referral.
+    const row = (
+      source: string,
+      label: string,
+      reached: number,
+      referrals: number,
+      touches: number,
+      notReached: number,
+      theirs: number,
+    ) => ({
+      source,
+      label,
+      reached,
+      referrals,
+      touches,
+      notReached,
+      referralsNotReached: theirs,
+      tooFew: true,
+    });
+    expect(report.window).toEqual({ from: '2026-01-01', until: DATE });
     expect(report.whatWorks).toEqual([
-      { source: 'news', label: 'Monthly news', referrals: 3, touches: 5 },
-      { source: 'event:spring-supper', label: 'Spring supper', referrals: 1, touches: 1 },
+      row('news', 'Monthly news', 4, 3, 5, 2, 0),
+      row('event:spring-supper', 'Spring supper', 2, 1, 1, 4, 1),
+      row('thanks', 'Referral thanks', 2, 0, 0, 4, 1),
     ]);
     // Ana: thanked, a gift done, two updates done. Ben: thanked, his update skipped. Cara: her
     // thank-you failed and is not counted.
@@ -62,12 +87,13 @@ describe('the report on the hand-counted fixture', () => {
       { kind: 'update', date: '2026-03-22', how: 'call, met' },
       { kind: 'update', date: '2026-04-03', how: 'call, client' },
     ]);
-    // Dan and Fay were never touched; Eve's last touch was 180 days ago, past her 120.
+    // Dan and Fay were never touched. Eve's last touch was 180 days ago, past her 120, but Ben
+    // referred her and she was not a fit: issue 14, point 5, she is not listed.
     expect(report.overdue).toEqual([
       { id: 'dan-evans', name: 'Dan Evans', segment: 'prospect', tier: 'standard', maxGap: 30 },
       { id: 'fay-grant', name: 'Fay Grant', segment: 'prospect', tier: 'standard', maxGap: 30 },
-      { id: 'eve-ford', name: 'Eve Ford', segment: 'past-client', tier: 'standard', maxGap: 120, last: '2026-01-01', days: 180 },
     ]);
+    expect(report.overdueLeftOut).toBe(1);
     // Seven newsletters and two thank-yous sent (Ana's unknown April one is not counted); two
     // update calls and an invitation call done; one gift done.
     expect(report.channels).toEqual([
@@ -90,9 +116,11 @@ describe('npm run report', () => {
     const markdown = await readFile(path.join(out, 'report.md'), 'utf8');
     expect(run.stdout).toContain(markdown);
     expect(await readFile(summary, 'utf8')).toBe(`# Earlier step\n${markdown}\n`);
-    expect(markdown).toContain('**3 referrals**, 1 became client (33%); **3 contacts overdue** for a touch.');
-    expect(markdown).toContain('| Eve Ford | past-client | standard | 2026-01-01 | 180 | 120 |');
-    expect(markdown).toContain('| Monthly news | 3 | 5 |');
+    expect(markdown).toContain('**3 referrals**, 1 became client (33%); **2 contacts overdue** for a touch.');
+    expect(markdown).toContain('| Fay Grant | prospect | standard | never | – | 30 |');
+    expect(markdown).toContain('Leaves out 1 contact: unsubscribed, or referred and not a fit.');
+    expect(markdown).toContain('| Monthly news | 4 | 3 | 2 | 0 | 75 per 100 reached, 0 per 100 not reached: too few to tell yet |');
+    expect(markdown).toContain('Came before no referral: Referral thanks (reached 2).');
     expect(markdown).toContain(
       '| 2026-03-15 | Ana Ruiz | Dan Evans | Became a client | thanked 16 Mar (email) · gift 18 Mar · updated 22 Mar (call, met), 3 Apr (call, client) | Monthly news |',
     );
@@ -106,7 +134,8 @@ describe('npm run report', () => {
       code: 2,
       stdout: '',
       stderr:
-        '--date 2026-02-30 is not a real date (write YYYY-MM-DD)\nusage: npm run report -- [--date YYYY-MM-DD] [--content DIR] [--out DIR]\n',
+        '--date 2026-02-30 is not a real date (write YYYY-MM-DD)\nusage: npm run report -- [--date YYYY-MM-DD] [--content DIR] [--out DIR]\n' +
+        '       npm run report -- --contact ID [--date YYYY-MM-DD] [--content DIR]\n',
     });
   });
 
@@ -114,5 +143,50 @@ describe('npm run report', () => {
     const run = await runScript('report', ['--content', path.join(dir, 'nowhere'), '--out', path.join(dir, 'none')]);
     expect(run.code).toBe(1);
     expect(run.stderr + run.stdout).toContain('is not a folder');
+  });
+});
+
+// Issue 14, point 5: after `npm start` has only written the tasks, the report claims no thank-you.
+describe('the report after npm start on the sample', () => {
+  let content: string;
+  beforeAll(async () => {
+    content = await copySample(path.join(dir, 'sample'));
+    const run = await runScript('daily', ['--showcase', '--content', content, '--outbox', path.join(dir, 'sample-outbox')]);
+    expect(run.stdout).toContain('Write and post a handwritten thank-you card to Tom (2026-12-01)');
+  }, 60_000);
+
+  it('shows no thank-you that was only handed over as a task', async () => {
+    const run = await runScript('report', ['--content', content, '--date', '2026-12-02', '--out', path.join(dir, 'sample-report')]);
+    expect(run.code).toBe(0);
+    const row = run.stdout.split('\n').find((l) => l.startsWith('| 2026-11-30 | Tom Harris | Peter Lang |'));
+    expect(row).toContain('| Introduced | nothing yet |');
+    // Nobody who unsubscribed (Nina) or was not a fit (Carys) is listed as overdue.
+    const overdue = run.stdout.slice(run.stdout.indexOf('## Overdue contacts'), run.stdout.indexOf('## Touches that reached'));
+    expect(overdue).toContain('Leaves out 2 contacts: unsubscribed, or referred and not a fit.');
+    expect(overdue).not.toMatch(/Nina Lindqvist|Carys Hughes/);
+  });
+
+  it("prints one contact's timeline, newest first, with the task not yet done", async () => {
+    const run = await runScript('report', ['--content', content, '--date', '2026-12-02', '--contact', 'tom-harris']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 6)).toEqual([
+      'Tom Harris (tom-harris): past-client, top tier. Everything up to 2026-12-02, newest first.',
+      '',
+      '2026-12-01  touch    Monthly newsletter: email sent',
+      '2026-12-01  touch    Referral thanks: card handed over as a task, not done yet',
+      '2026-11-30  referral referred Peter Lang (A valuation of his house in Offham before downsizing to a flat in town)',
+      "2026-11-26  touch    Invitation to Mince pies at Novak's on the Cliffe's late-night shopping evening: card handed over as a task, not done yet",
+    ]);
+    expect(run.stdout).toContain('2026-11-10  touch    Quarterly call for top clients: call done (“Spoke to Tom and Sarah together”)');
+    expect(run.stdout).toContain('2019-06-28  consent  consented to email (existing-client: Bought Downs View, Kingston, through us;');
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2019-03-04  event    became a client');
+  });
+
+  it('refuses an unknown contact with the usage line, exit 2 and no stack', async () => {
+    const run = await runScript('report', ['--content', content, '--contact', 'tom-harriss']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')[0]).toBe(`no contact "tom-harriss" in ${content}/contacts/: give a contact's file name without .yaml`);
   });
 });

@@ -29,6 +29,8 @@ import {
   type IssueReadBack,
   type TaskIssues,
   composeTask,
+  openTasks,
+  type OpenTask,
   type Task,
   type TaskIssue,
 } from '../tasks/index.ts';
@@ -84,6 +86,8 @@ export type DailyReport = {
   reopened: TaskIssue[];
   /** Issues still open after this run: personal touches waiting for someone. */
   openIssues: TaskIssue[];
+  /** Personal touches handed over by earlier runs (an issue, a task list) and not yet done, oldest first. */
+  stillOpen: OpenTask[];
   /** Why the issue tracker could not be used today, if it could not. */
   trackerProblem?: string;
 };
@@ -149,14 +153,8 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
     const contact = contacts.get(t.contact);
     if (!contact) return [];
     const together = (t.household ?? []).flatMap((m) => contacts.get(m.contact) ?? []);
-    return [
-      composeTask(
-        t,
-        contact,
-        history.filter((h) => h.contact === t.contact),
-        together,
-      ),
-    ];
+    const theirs = history.filter((h) => h.contact === t.contact);
+    return [composeTask(t, contact, theirs, settings.timeZone, together)];
   });
   const report: DailyReport = {
     byChannel: countByChannel([...plan.due, ...plan.skipped]),
@@ -176,6 +174,7 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
     closed: (synced?.record ?? []).filter((e) => e.event === 'done' || (e.event === 'skipped' && e.code === 'IssueClosedNotPlanned')),
     reopened: synced?.reopened ?? [],
     openIssues: [],
+    stillOpen: openTasks(history, settings.timeZone),
     ...(trackerProblem ? { trackerProblem } : {}),
   };
   const prepare = emailPreparer(input);

@@ -42,6 +42,7 @@ const empty: DailyReport = {
   closed: [],
   reopened: [],
   openIssues: [],
+  stillOpen: [],
   deferredBecause: 'over the daily limit of 400 emails: sent on a later run',
 };
 const busy: DailyReport = {
@@ -192,5 +193,42 @@ describe('the daily summary', () => {
       </details>
       "
     `);
+  });
+
+  // Issue 14, point 6: "Nothing needs you" only when no personal touch handed over earlier is open.
+  it('counts the personal touches handed over by earlier runs and not yet done', () => {
+    const open = (touch: string, since: string) => ({ touch, contact: touch.split('.')[0], channel: 'card' as const, since });
+    const rerun: DailyReport = {
+      ...empty,
+      stillOpen: [
+        open('omar-haddad.birthday-card.card.2026-11-25', '2026-11-25'),
+        open('tom-harris.referral-thanks.thank-card.2026-12-01', '2026-12-01'),
+      ],
+    };
+    const lines = formatDailySummary(rerun, { ...ctx, date: '2026-12-01', delivery: 'outbox/' });
+    expect(lines.slice(lines.indexOf(''))).toEqual([
+      '',
+      'Needs you:',
+      '  2 personal touches from earlier runs are not done yet (the oldest handed over on 2026-11-25): see Still open below; when one is done, close its issue or record it with npm run log -- CONTACT --channel CHANNEL',
+      '',
+      'Still open:',
+      '  omar-haddad.birthday-card.card.2026-11-25: card, handed over 2026-11-25',
+      '  tom-harris.referral-thanks.thank-card.2026-12-01: card, handed over 2026-12-01',
+    ]);
+    // Nothing more than the day's personal touches: the exit status stays 0.
+    expect(exitStatus(rerun, [])).toBe(0);
+    const sameDay = formatDailySummary({ ...rerun, stillOpen: rerun.stillOpen.slice(1) }, { ...ctx, date: '2026-12-01' });
+    expect(sameDay).toContain(
+      '  1 personal touch from earlier runs is not done yet (handed over earlier today): see Still open below; when one is done, close its issue or record it with npm run log -- CONTACT --channel CHANNEL',
+    );
+    // With GitHub, the open issues are the list; the line says since when.
+    const github = formatDailySummary(
+      { ...busy, stillOpen: [{ touch: task.touch, contact: 'ana-ruiz', channel: 'call', since: '2026-10-28' }] },
+      ctx,
+    );
+    expect(github).toContain(
+      '  1 personal touch waiting in the issues of agency/referable, the oldest since 2026-10-28: close each issue when it is done',
+    );
+    expect(github.join('\n')).not.toContain('Still open');
   });
 });

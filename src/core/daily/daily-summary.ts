@@ -109,9 +109,10 @@ function sections(report: DailyReport, ctx: SummaryContext): Section[] {
       : []),
     ...(waiting
       ? [
-          `${plural(waiting, 'personal touch', 'personal touches')} waiting in the issues of ${report.issuesIn}: close each issue when it is done`,
+          `${plural(waiting, 'personal touch', 'personal touches')} waiting in the issues of ${report.issuesIn}${oldestWaiting(report)}: close each issue when it is done`,
         ]
       : []),
+    ...(!report.issuesIn && report.stillOpen.length ? [stillOpenLine(report, ctx)] : []),
     ...(!report.issuesIn && report.tasks.length
       ? [
           `${plural(report.tasks.length, 'personal touch', 'personal touches')} to do today: see Tasks${report.tasksWhere ? ` and ${report.tasksWhere}` : ''}`,
@@ -146,12 +147,34 @@ function sections(report: DailyReport, ctx: SummaryContext): Section[] {
     { title: 'Deferred to a later day', items: report.deferred.map((d) => `${d.id}: ${report.deferredBecause}`) },
     { title: 'Tasks', items: report.tasks.map((t) => taskLine(t, issueOf.get(t.touch))) },
     {
+      title: 'Still open',
+      items: report.issuesIn ? [] : report.stillOpen.map((t) => `${t.touch}: ${t.channel}, handed over ${t.since}`),
+    },
+    {
       title: 'Done by hand since the last run',
       items: report.closed.map(
         (e) => `${e.touch}: ${e.event === 'done' ? `done (issue #${e.issue ?? '?'})` : e.event === 'skipped' ? e.reason : e.event}`,
       ),
     },
   ];
+}
+
+// ", the oldest since 2026-11-25" when an issue still waiting was opened by an earlier run.
+function oldestWaiting(report: DailyReport): string {
+  const open = new Set(report.openIssues.map((i) => i.touch));
+  const oldest = report.stillOpen.find((t) => open.has(t.touch))?.since;
+  return oldest ? `, the oldest since ${oldest}` : '';
+}
+
+/** Personal touches handed over by earlier runs, not yet done: "Nothing needs you" would be untrue. */
+function stillOpenLine(report: DailyReport, ctx: SummaryContext): string {
+  const n = report.stillOpen.length;
+  const oldest = report.stillOpen[0].since;
+  const when = oldest === ctx.date ? 'handed over earlier today' : `the oldest handed over on ${oldest}`;
+  return (
+    `${plural(n, 'personal touch', 'personal touches')} from earlier runs ${n === 1 ? 'is' : 'are'} not done yet (${when}): ` +
+    'see Still open below; when one is done, close its issue or record it with npm run log -- CONTACT --channel CHANNEL'
+  );
 }
 
 function taskLine(task: Task, issue: { number: number; url: string } | undefined): string {

@@ -113,7 +113,7 @@ describe('explainContactDay', () => {
 
       new-client
         note (email): due today: "A note for you"
-            why: 5th of 8 touches after becoming a client on 2026-11-02; planned late
+            why: 5th of 8 touches after becoming a client on 2026-11-02; due 2026-12-07, 1 day late
             last in history: sent, due 2026-11-30
 
       birthday

@@ -143,8 +143,8 @@ describe('planTouches', () => {
   it('plans a fortnight: every rule, the audiences, consent and the email limits', () => {
     expect(plan('2026-12-01', 14)).toEqual({
       due: [
-        '2026-12-01 | ana-ruiz.new-client.note.2026-11-30 | email | p40 | A note for you | ana@example.com | - | 4th of 8 touches after becoming a client on 2026-11-02; planned late',
-        '2026-12-01 | omar-haddad.partner-call.call.2026-11-30 | call | p50 | Call them | - | - | monthly on day 31; planned late',
+        '2026-12-01 | ana-ruiz.new-client.note.2026-11-30 | email | p40 | A note for you | ana@example.com | - | 4th of 8 touches after becoming a client on 2026-11-02; due 2026-11-30, 1 day late',
+        '2026-12-01 | omar-haddad.partner-call.call.2026-11-30 | call | p50 | Call them | - | - | monthly on day 31; due 2026-11-30, 1 day late',
         '2026-12-07 | ana-ruiz.new-client.note.2026-12-07 | email | p40 | A note for you | ana@example.com | - | 5th of 8 touches after becoming a client on 2026-11-02',
         '2026-12-08 | omar-haddad.referral-thanks.thank.2026-12-08 | email | p90 | Thank you | omar@example.com | - | 1 day after referring Tom Byrne on 2026-12-07',
         '2026-12-09 | omar-haddad.referral-thanks.gift.2026-12-09 | gift | p90 | Choose a gift | - | - | 2 days after referring Tom Byrne on 2026-12-07',
@@ -176,7 +176,7 @@ describe('planTouches', () => {
           due: day('2026-12-07'),
           date: day('2026-12-08'),
           priority: 40,
-          reason: '5th of 8 touches after becoming a client on 2026-11-02; planned late',
+          reason: '5th of 8 touches after becoming a client on 2026-11-02; due 2026-12-07, 1 day late',
           template: 'note',
           subject: 'A note for you',
           email: 'ana@example.com',
@@ -274,7 +274,7 @@ describe('planTouches', () => {
     expect(plan('2026-12-14', 1, { history })).toEqual({
       // The birthday takes the day; the sequence's 6th note waits for the next run.
       due: [
-        '2026-12-14 | ana-ruiz.birthday.email.2026-12-12 | email | p70 | Happy birthday | ana@example.com | - | birthday on 2026-12-12; planned late',
+        '2026-12-14 | ana-ruiz.birthday.email.2026-12-12 | email | p70 | Happy birthday | ana@example.com | - | birthday on 2026-12-12; due 2026-12-12, 2 days late',
       ],
       skipped: [],
       // The partner call due 2026-11-30 came before the first run in history: not the job's to miss.
@@ -319,7 +319,7 @@ describe('planTouches', () => {
   it('reports nothing missed before the job first ran, and plans nothing for no days', () => {
     expect(plan('2026-12-31', 1)).toEqual({
       due: [
-        '2026-12-31 | ana-ruiz.new-client.note.2026-12-28 | email | p40 | A note for you | ana@example.com | - | 8th of 8 touches after becoming a client on 2026-11-02; planned late',
+        '2026-12-31 | ana-ruiz.new-client.note.2026-12-28 | email | p40 | A note for you | ana@example.com | - | 8th of 8 touches after becoming a client on 2026-11-02; due 2026-12-28, 3 days late',
         '2026-12-31 | omar-haddad.partner-call.call.2026-12-31 | call | p50 | Call them | - | - | monthly on day 31',
       ],
       skipped: [],

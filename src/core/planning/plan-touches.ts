@@ -352,7 +352,15 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
 }
 
 function dueTouch(t: Candidate, contact: string, day: Day, s: Shared): DueTouch {
-  const late = day === t.due ? '' : day > Math.max(t.due, s.from) ? '; waited for a free day under the email limits' : '; planned late';
+  // The rule's reason counts from the trigger to the due day; a touch planned later says so, so
+  // "1 day after referring …" is never read as today's count.
+  const behind = `${day - t.due} day${day - t.due === 1 ? '' : 's'}`;
+  const late =
+    day === t.due
+      ? ''
+      : day > Math.max(t.due, s.from)
+        ? `; due ${formatDay(t.due)}, waited ${behind} for a free day under the email limits`
+        : `; due ${formatDay(t.due)}, ${behind} late`;
   const touch: DueTouch = {
     id: t.id,
     contact,

@@ -10,10 +10,14 @@ export type Bar = {
   value: number /** Part of the value drawn darker ("of which clients"). */;
   part?: number;
   note?: string;
+  /** This bar's own colour, instead of the chart's. */
+  colour?: string;
 };
 
+// Drawn no wider than its own width, so text keeps its size on a wide screen and shrinks no more
+// than it must on a phone.
 const svgOpen = (id: string, title: string, width: number, height: number, desc: string) =>
-  `<svg class="chart" role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet">` +
+  `<svg class="chart" role="img" aria-labelledby="${id}-t ${id}-d" viewBox="0 0 ${width} ${height}" width="100%" style="max-width: ${width}px" preserveAspectRatio="xMinYMin meet">` +
   `<title id="${id}-t">${escapeHtml(title)}</title><desc id="${id}-d">${escapeHtml(desc)}</desc>`;
 
 const describe = (bars: readonly Bar[]) =>
@@ -21,8 +25,8 @@ const describe = (bars: readonly Bar[]) =>
 
 /** Vertical bars, one a column (referrals by month). */
 export function columnChart(id: string, title: string, bars: readonly Bar[], colour: string): string {
-  const width = 640;
-  const height = 220;
+  const width = 420;
+  const height = 200;
   const top = 20;
   const bottom = 32;
   const left = 8;
@@ -45,11 +49,12 @@ export function columnChart(id: string, title: string, bars: readonly Bar[], col
 
 /** Horizontal bars, one a row, with an optional darker part (referrers and the clients they brought). */
 export function barChart(id: string, title: string, bars: readonly Bar[], colours: { bar: string; part: string }): string {
-  const width = 640;
   const row = 30;
   // Room for the longest label at about 7.6 px a character; longer ones are cut with an ellipsis.
   const shown = (label: string) => (label.length > 30 ? `${label.slice(0, 29)}…` : label);
   const labelWidth = Math.min(250, Math.max(110, 16 + 7.6 * Math.max(0, ...bars.map((b) => shown(b.label).length))));
+  // Room for the bars beside the labels, and no more: a narrow chart stays legible on a phone.
+  const width = labelWidth + 230;
   const height = Math.max(1, bars.length) * row + 8;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const scale = (width - labelWidth - 48) / max;
@@ -60,7 +65,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[], colour
     const tip = `${b.label}: ${b.value}${b.part !== undefined ? `, ${b.part} ${b.note ?? ''}` : ''}`;
     return (
       `<text class="label" x="${labelWidth - 10}" y="${y + row / 2 + 4}" text-anchor="end">${escapeHtml(shown(b.label))}</text>` +
-      `<rect x="${labelWidth}" y="${y + 5}" width="${w.toFixed(1)}" height="${row - 10}" rx="3" fill="${colours.bar}"><title>${escapeHtml(tip)}</title></rect>` +
+      `<rect x="${labelWidth}" y="${y + 5}" width="${w.toFixed(1)}" height="${row - 10}" rx="3" fill="${b.colour ?? colours.bar}"><title>${escapeHtml(tip)}</title></rect>` +
       (partWidth
         ? `<rect x="${labelWidth}" y="${y + 5}" width="${partWidth.toFixed(1)}" height="${row - 10}" rx="3" fill="${colours.part}"><title>${escapeHtml(tip)}</title></rect>`
         : '') +
@@ -73,8 +78,8 @@ export function barChart(id: string, title: string, bars: readonly Bar[], colour
 
 /** One bar split into shares, with a legend below (how referrals turned out). */
 export function shareChart(id: string, title: string, bars: readonly (Bar & { colour: string })[]): string {
-  const width = 640;
-  const height = 86;
+  const width = 420;
+  const height = 104;
   const total = bars.reduce((n, b) => n + b.value, 0);
   let x = 0;
   const segments = bars
@@ -86,12 +91,15 @@ export function shareChart(id: string, title: string, bars: readonly (Bar & { co
       x += w;
       return rect + text;
     });
-  const slot = width / Math.max(1, bars.length);
-  const legend = bars.map(
-    (b, i) =>
-      `<rect x="${(i * slot).toFixed(1)}" y="56" width="12" height="12" rx="2" fill="${b.colour}"/>` +
-      `<text class="axis" x="${(i * slot + 18).toFixed(1)}" y="66">${escapeHtml(`${b.label} (${b.value})`)}</text>`,
-  );
+  // The legend, two a row.
+  const slot = width / 2;
+  const legend = bars.map((b, i) => {
+    const [x, y] = [(i % 2) * slot, 52 + Math.floor(i / 2) * 24];
+    return (
+      `<rect x="${x.toFixed(1)}" y="${y}" width="12" height="12" rx="2" fill="${b.colour}"/>` +
+      `<text class="axis" x="${(x + 18).toFixed(1)}" y="${y + 10}">${escapeHtml(`${b.label} (${b.value})`)}</text>`
+    );
+  });
   const empty = total ? '' : `<rect x="0" y="4" width="${width}" height="34" class="empty"/>`;
   return `${svgOpen(id, title, width, height, describe(bars))}${empty}${segments.join('')}${legend.join('')}</svg>`;
 }

@@ -1,5 +1,16 @@
 import { barChart, columnChart, escapeHtml, shareChart } from './charts.ts';
-import { EACH_REFERRAL_HEADERS, eachReferralRows, monthLabel, STATUS_LABELS } from './markdown.ts';
+import {
+  cameBeforeNone,
+  EACH_REFERRAL_HEADERS,
+  eachReferralRows,
+  monthLabel,
+  overdueLead,
+  STATUS_LABELS,
+  WHAT_WORKS_HEADERS,
+  whatWorksLead,
+  whatWorksRow,
+} from './markdown.ts';
+import { perHundred } from './what-works.ts';
 import type { Report } from './report.ts';
 
 export type ReportColours = { primary: string; accent: string };
@@ -14,7 +25,10 @@ function table(head: string[], rows: (string | number)[][], numeric: number[] = 
   const cls = (i: number) => (numeric.includes(i) ? ' class="num"' : '');
   return (
     `<table><thead><tr>${head.map((h, i) => `<th${cls(i)} scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join('')}</tr>`).join('') +
+    // Each cell names its column, so a narrow screen can show a row as a card of labelled lines.
+    rows
+      .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)} data-label="${escapeHtml(head[i])}">${escapeHtml(c)}</td>`).join('')}</tr>`)
+      .join('') +
     '</tbody></table>'
   );
 }
@@ -30,7 +44,6 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
   const { referrals } = r;
   const clients = referrals.byStatus.find((s) => s.status === 'client')?.count ?? 0;
   const reached = r.channels.reduce((n, c) => n + c.count, 0);
-  const best = r.whatWorks[0];
   const cards = [
     ['Referrals', String(referrals.total), `${referrals.byMonth.reduce((n, m) => n + m.count, 0)} in the last 12 months`],
     ['Became clients', percent(referrals.conversion), `${plural(clients, 'client')} from ${plural(referrals.total, 'referral')}`],
@@ -81,20 +94,27 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
     section(
       'what-works',
       'What came before a referral',
-      best
-        ? `Plans, newsletters and events that reached a referrer in the 90 days before they referred. ${best.label} came before ${plural(best.referrals, 'referral')}.`
-        : 'Plans, newsletters and events that reached a referrer in the 90 days before they referred.',
+      whatWorksLead(r),
       barChart(
         'chart-what-works',
-        'What came before a referral',
-        r.whatWorks.map((w) => ({ label: w.label, value: w.referrals, note: 'referrals' })),
+        'Referrals per 100 contacts: reached by each plan, newsletter or event, and not reached',
+        r.whatWorks
+          .filter((w) => w.referrals)
+          .flatMap((w) => [
+            { label: w.label, value: perHundred(w.referrals, w.reached), note: `per 100 of the ${w.reached} it reached` },
+            {
+              label: 'not reached',
+              value: perHundred(w.referralsNotReached, w.notReached),
+              note: `per 100 of the ${w.notReached} it did not reach`,
+              colour: '#9b9186',
+            },
+          ]),
         { bar: colours.accent, part: colours.accent },
       ) +
-        table(
-          ['Plan or event', 'Referrals', 'Touches'],
-          r.whatWorks.map((w) => [w.label, w.referrals, w.touches]),
-          [1, 2],
-        ),
+        table(WHAT_WORKS_HEADERS, r.whatWorks.filter((w) => w.referrals).map(whatWorksRow), [1, 2, 3, 4]) +
+        cameBeforeNone(r)
+          .map((line) => `<p class="lead">${escapeHtml(line)}</p>`)
+          .join(''),
     ),
     section(
       'each-referral',
@@ -105,7 +125,7 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
     section(
       'overdue',
       'Overdue contacts',
-      'No touch for longer than their segment allows (overdueAfterDays in settings). Most overdue first.',
+      `${overdueLead(r, (name) => name)} Most overdue first.`,
       table(
         ['Contact', 'Segment', 'Tier', 'Last touch', 'Days', 'Max gap'],
         r.overdue.map((o) => [o.name, o.segment, o.tier, o.last ?? 'never', o.days ?? '–', o.maxGap]),
@@ -163,7 +183,7 @@ h1 { margin: 4px 0 0; font-size: 30px; color: var(--primary); }
 section { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 18px 20px; margin-bottom: 18px; }
 h2 { margin: 0; font-size: 19px; }
 .lead { margin: 2px 0 12px; color: var(--muted); font-size: 14px; }
-.chart { display: block; max-width: 640px; margin: 4px 0 8px; }
+.chart { display: block; margin: 4px 0 8px; }
 .chart text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
 .chart .axis { fill: var(--muted); font-size: 12px; }
 .chart .value { font-weight: 600; }
@@ -177,6 +197,20 @@ th { color: var(--muted); font-weight: 600; font-size: 13px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .none { color: var(--muted); }
 footer { color: var(--muted); font-size: 13px; margin-top: 24px; }
+td, .lead, .card { overflow-wrap: anywhere; }
+@media (max-width: 600px) {
+  main { padding: 20px 12px 32px; }
+  h1 { font-size: 24px; }
+  section { padding: 14px 12px; }
+  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 8px; }
+  .card .v { font-size: 26px; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  table, tbody, tr, td { display: block; width: 100%; }
+  tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  td, td:first-child, td.num { border: 0; padding: 2px 0; white-space: normal; text-align: left; }
+  td:first-child { font-weight: 600; }
+  td:not(:first-child)::before { content: attr(data-label) ": "; color: var(--muted); font-size: 13px; }
+}
 @media print { body { background: #fff; } section, .card { break-inside: avoid; } }
 `;
 }

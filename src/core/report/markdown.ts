@@ -1,4 +1,5 @@
 import type { ReferralLine, Report } from './report.ts';
+import { perHundred, WHAT_WORKS_DAYS, type WhatWorksRow } from './what-works.ts';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const cell = (text: string | number) => String(text).replaceAll('|', '\\|').replaceAll('\n', ' ');
@@ -7,7 +8,7 @@ const table = (head: string[], rows: (string | number)[][]) =>
     ? ['_None._']
     : [
         `| ${head.join(' | ')} |`,
-        `| ${head.map((h) => (/^(count|clients|referrals|touches|days|thanks|gifts|updates|max gap)$/i.test(h) ? '---:' : '---')).join(' | ')} |`,
+        `| ${head.map((h) => (/^(count|clients|referrals|touches|days|thanks|gifts|updates|max gap|it reached|referrals after|not reached|their referrals)$/i.test(h) ? '---:' : '---')).join(' | ')} |`,
         ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
       ];
 
@@ -58,6 +59,50 @@ function loopText(line: ReferralLine, reportYear: string): string {
     .join(' · ');
 }
 
+/** What the "what came before" numbers mean, in the owner's words, with the window they cover. */
+export function whatWorksLead(r: Report): string {
+  return (
+    `Each plan, newsletter or event, from ${r.window.from} to ${r.window.until}: how many referrals came from the contacts it reached, ` +
+    `within ${WHAT_WORKS_DAYS} days after it, per 100 of those contacts; beside how many came from the contacts it did not reach, per 100 of them. ` +
+    'This shows what came first, not what caused it; with few referrals, one more or less changes the picture.'
+  );
+}
+
+/** The plans that reached people but came before no referral, in one line rather than a row each. */
+export function cameBeforeNone(r: Report): string[] {
+  const none = r.whatWorks.filter((w) => !w.referrals);
+  return none.length ? [`Came before no referral: ${none.map((w) => `${w.label} (reached ${w.reached})`).join(', ')}.`] : [];
+}
+
+export const WHAT_WORKS_HEADERS = [
+  'Plan, newsletter or event',
+  'It reached',
+  'Referrals after',
+  'Not reached',
+  'Their referrals',
+  'Compared',
+];
+
+/** One row of the "what came before" table: counts, then the two rates side by side in words. */
+export function whatWorksRow(w: WhatWorksRow): string[] {
+  const rates = `${perHundred(w.referrals, w.reached)} per 100 reached, ${perHundred(w.referralsNotReached, w.notReached)} per 100 not reached`;
+  return [
+    w.label,
+    String(w.reached),
+    String(w.referrals),
+    String(w.notReached),
+    String(w.referralsNotReached),
+    w.tooFew ? `${rates}: too few to tell yet` : rates,
+  ];
+}
+
+export function overdueLead(r: Report, code = (name: string) => `\`${name}\``): string {
+  const left = r.overdueLeftOut
+    ? ` Leaves out ${r.overdueLeftOut} contact${r.overdueLeftOut === 1 ? '' : 's'}: unsubscribed, or referred and not a fit.`
+    : '';
+  return `No touch (an email sent, a personal touch done) for longer than their segment allows (${code('overdueAfterDays')} in settings); a task only handed over does not count.${left}`;
+}
+
 /** The report as Markdown: for the terminal, `report/report.md` and the Actions job summary. */
 export function reportMarkdown(r: Report): string {
   const { referrals } = r;
@@ -92,12 +137,10 @@ export function reportMarkdown(r: Report): string {
     '',
     '## What came before a referral',
     '',
-    'Plans, newsletters and events that reached the referrer in the 90 days before they referred someone.',
+    whatWorksLead(r),
     '',
-    ...table(
-      ['Plan or event', 'Referrals', 'Touches'],
-      r.whatWorks.map((w) => [w.label, w.referrals, w.touches]),
-    ),
+    ...table(WHAT_WORKS_HEADERS, r.whatWorks.filter((w) => w.referrals).map(whatWorksRow)),
+    ...cameBeforeNone(r).flatMap((line) => ['', line]),
     '',
     '## Each referral',
     '',
@@ -105,7 +148,7 @@ export function reportMarkdown(r: Report): string {
     '',
     '## Overdue contacts',
     '',
-    'No touch for longer than their segment allows (`overdueAfterDays` in settings).',
+    overdueLead(r),
     '',
     ...table(
       ['Contact', 'Segment', 'Tier', 'Last touch', 'Days', 'Max gap'],

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { buildReport, type ReportInput } from './report.ts';
 import { reportHtml } from './html.ts';
 import { reportMarkdown } from './markdown.ts';
+import { contactTimeline, formatTimeline } from './timeline.ts';
 import { ContactSchema, HistoryEntrySchema, NewsletterSchema, PlanSchema, ReferralSchema } from '../model/index.ts';
 
 // Issue 7, point 5: the report's pure parts on literal data (the hand-counted fixture is in
@@ -53,8 +54,17 @@ describe('buildReport', () => {
     );
     expect(report.whatWorks).toEqual([
       // The April send had no newsletter issue on its day: it counts for its plan.
-      { source: 'news', label: 'Newsletter', referrals: 1, touches: 1 },
-      { source: 'newsletter:bills', label: 'Newsletter: Cut your bills', referrals: 1, touches: 1 },
+      { source: 'news', label: 'Newsletter', reached: 1, referrals: 1, touches: 1, notReached: 1, referralsNotReached: 0, tooFew: true },
+      {
+        source: 'newsletter:bills',
+        label: 'Newsletter: Cut your bills',
+        reached: 1,
+        referrals: 1,
+        touches: 1,
+        notReached: 1,
+        referralsNotReached: 0,
+        tooFew: true,
+      },
     ]);
     expect(reportHtml(report)).toContain('Ana &lt;Ruiz&gt;');
   });
@@ -74,5 +84,127 @@ describe('buildReport', () => {
     expect(html.match(/<svg /g)).toHaveLength(5);
     expect(html).toContain('Nothing yet');
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  // Issue 14, point 5: a personal touch counts once it is done, never when only handed over.
+  it('counts a personal touch once done, not when it was only handed over as a task', () => {
+    const entry = (
+      event: 'claimed' | 'sent' | 'done',
+      touch: string,
+      channel: 'card' | 'gift' | 'call' | 'email',
+      at: string,
+      note?: string,
+    ) =>
+      HistoryEntrySchema.parse({
+        ...(note ? { note } : {}),
+        event,
+        at,
+        touch,
+        contact: 'ana',
+        plan: touch.split('.')[1],
+        step: touch.split('.')[2],
+        due: touch.split('.')[3],
+        channel,
+      });
+    const input: ReportInput = {
+      ...empty,
+      contacts: entries(ContactSchema, {
+        ana: { name: 'Ana', segment: 'past-client' },
+        sam: { name: 'Sam', segment: 'prospect' },
+      }),
+      plans: entries(PlanSchema, {
+        thanks: {
+          name: 'Referral thanks',
+          steps: [
+            { id: 'card', channel: 'card', due: { rule: 'after', trigger: 'made-referral', days: 1 }, task: 'Card' },
+            { id: 'gift', channel: 'gift', due: { rule: 'after', trigger: 'made-referral', days: 2 }, task: 'Gift' },
+          ],
+        },
+      }),
+      referrals: entries(ReferralSchema, {
+        r: { referrer: 'ana', referred: 'sam', date: '2026-06-20', status: [{ status: 'introduced', date: '2026-06-20' }] },
+      }),
+      history: [
+        entry('claimed', 'ana.thanks.card.2026-06-21', 'card', '2026-06-21T08:00:00Z'),
+        entry('sent', 'ana.thanks.card.2026-06-21', 'card', '2026-06-21T08:00:01Z'),
+        entry('claimed', 'ana.thanks.gift.2026-06-22', 'gift', '2026-06-22T08:00:00Z'),
+        entry('sent', 'ana.thanks.gift.2026-06-22', 'gift', '2026-06-22T08:00:01Z'),
+        entry('done', 'ana.thanks.gift.2026-06-22', 'gift', '2026-06-24T17:00:00Z'),
+        // Logged by hand: a call, and a reply intake took in.
+        entry('done', 'ana.manual.call.2026-06-25', 'call', '2026-06-25T12:00:00Z', 'Coffee at the club'),
+        entry('done', 'ana.manual.reply.2026-06-26', 'email', '2026-06-26T10:00:00Z'),
+      ],
+    };
+    const report = buildReport(input, day);
+    expect(report.referrals.lines[0].loop).toEqual([{ kind: 'gift', date: '2026-06-24' }]);
+    expect(reportMarkdown(report)).toContain('| 2026-06-20 | Ana | Sam | Introduced | gift 24 Jun |');
+    expect(report.channels).toEqual([
+      { channel: 'call', count: 1 },
+      { channel: 'email', count: 1 },
+      { channel: 'gift', count: 1 },
+    ]);
+    // Sam, a prospect never touched, is overdue; Ana was touched on the 26th.
+    expect(report.overdue.map((o) => o.id)).toEqual(['sam']);
+    expect(formatTimeline(contactTimeline(input, 'ana', day)!)).toEqual([
+      'Ana (ana): past-client, standard tier. Everything up to 2026-06-30, newest first.',
+      '',
+      '2026-06-26  touch    replied',
+      '2026-06-25  touch    call (logged by hand) (“Coffee at the club”)',
+      '2026-06-24  touch    Referral thanks: gift done',
+      '2026-06-21  touch    Referral thanks: card handed over as a task, not done yet',
+      '2026-06-20  referral referred Sam',
+    ]);
+    expect(contactTimeline(input, 'nobody', day)).toBeUndefined();
+  });
+
+  // Issue 14, point 5: each plan's referrals per 100 contacts it reached, beside the rest.
+  it('sets the contacts a plan reached beside those it did not, and says when there are enough', () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `c${String(i).padStart(2, '0')}`);
+    const sent = (contact: string) =>
+      HistoryEntrySchema.parse({
+        event: 'sent',
+        at: '2026-05-01T08:00:00Z',
+        touch: `${contact}.news.send.2026-05-01`,
+        contact,
+        plan: 'news',
+        step: 'send',
+        due: '2026-05-01',
+        channel: 'email',
+      });
+    // The newsletter reaches the first 40; 8 of them refer someone in June, and 4 of the other 20.
+    const referrers = [...ids.slice(0, 8), ...ids.slice(40, 44)];
+    const report = buildReport(
+      {
+        ...empty,
+        contacts: entries(ContactSchema, Object.fromEntries(ids.map((id) => [id, { name: id.toUpperCase(), segment: 'sphere' as const }]))),
+        plans: entries(PlanSchema, {
+          news: { name: 'Monthly news', steps: [{ id: 'send', channel: 'email', template: 'newsletter', due: { rule: 'newsletter' } }] },
+        }),
+        referrals: entries(
+          ReferralSchema,
+          Object.fromEntries(
+            referrers.map((r) => [
+              r,
+              { referrer: r, referred: 'c59', date: '2026-06-10', status: [{ status: 'introduced' as const, date: '2026-06-10' }] },
+            ]),
+          ),
+        ),
+        history: ids.slice(0, 40).map(sent),
+      },
+      day,
+    );
+    expect(report.whatWorks).toEqual([
+      {
+        source: 'news',
+        label: 'Monthly news',
+        reached: 40,
+        referrals: 8,
+        touches: 8,
+        notReached: 20,
+        referralsNotReached: 4,
+        tooFew: false,
+      },
+    ]);
+    expect(reportMarkdown(report)).toContain('| Monthly news | 40 | 8 | 20 | 4 | 20 per 100 reached, 20 per 100 not reached |');
   });
 });

@@ -1,6 +1,8 @@
 import { businessDayOf } from '../calendar/index.ts';
 import { EVENTS_PLAN, triggersByContact } from '../planning/index.ts';
 import { latestStatus, referralTouches, statusOn, type ReferralTouch, type ReferralTouchKind } from '../referrals/index.ts';
+import { hasReached, MANUAL_PLAN } from '../touches/index.ts';
+import { WHAT_WORKS_DAYS, whatWorks, type WhatWorksRow } from './what-works.ts';
 import {
   REFERRAL_STATUSES,
   type Channel,
@@ -17,8 +19,6 @@ import {
   type Entry,
 } from '../model/index.ts';
 
-/** Touches that reached a contact this many days before a referral count as coming before it. */
-const WHAT_WORKS_DAYS = 90;
 /** Referrals by month covers this many months, ending with the report's month. */
 const REPORT_MONTHS = 12;
 
@@ -88,21 +88,27 @@ export type Report = {
     conversion: number;
     lines: ReferralLine[];
   };
-  whatWorks: { source: string; label: string; referrals: number; touches: number }[];
+  /** What came before referrals in the window, beside how often the contacts it did not reach referred. */
+  whatWorks: WhatWorksRow[];
+  /** The days `whatWorks` looks at: the months of `byMonth`, from the first day of history. */
+  window: { from: string; until: string };
   overdue: { id: string; name: string; segment: Segment; tier: Tier; last?: string; days?: number; maxGap: number }[];
+  /** Contacts never listed as overdue: unsubscribed, or referred and not a fit. */
+  overdueLeftOut: number;
   channels: { channel: Channel; count: number }[];
 };
 
-const REACHED = new Set<HistoryEntry['event']>(['sent', 'done']);
-
 type Reached = { contact: string; day: string; source: string; channel: Channel };
 
-/** Each touch that reached someone (its last outcome sent or done), once, on the business day of that outcome. */
+/**
+ * Each touch that reached someone, once, on the business day of that outcome: an email sent, a
+ * personal touch done. A task only handed over (an issue opened, a task list written) is not one.
+ */
 function reachedTouches(history: readonly HistoryEntry[], timeZone: string, until: string, source: (h: HistoryEntry) => string): Reached[] {
   const last = new Map<string, HistoryEntry>();
   for (const h of history) last.set(h.touch, h);
   return [...last.values()]
-    .filter((h) => REACHED.has(h.event))
+    .filter(hasReached)
     .map((h) => ({ contact: h.contact, day: businessDayOf(h.at, timeZone), source: source(h), channel: h.channel }))
     .filter((t) => t.day <= until);
 }
@@ -128,8 +134,10 @@ const daysBetween = (from: string, to: string) => Temporal.PlainDate.from(from).
 /**
  * The private report on `date`: referrals by month and by referrer, how they turned out, what
  * reached each referrer in the `WHAT_WORKS_DAYS` days before they referred (plans, newsletters
- * by issue, and client events they came to or were invited to), who is overdue (no touch for longer than
- * `overdueAfterDays` of their segment), and the touches that reached people, by channel. Pure.
+ * by issue, and client events they came to or were invited to), each of those beside the
+ * referrals of the contacts it did not reach, who is overdue (no touch for longer than
+ * `overdueAfterDays` of their segment; never someone unsubscribed, or referred and not a fit),
+ * and the touches that reached people, by channel. A personal touch counts once done. Pure.
  */
 export function buildReport(input: ReportInput, date: Temporal.PlainDate): Report {
   const until = date.toString();
@@ -139,6 +147,7 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
   const labels = new Map<string, string>([
     ...input.plans.map((p): [string, string] => [p.id, p.data.name]),
     ...events.map((e): [string, string] => [`event:${e.id}`, e.data.name]),
+    [MANUAL_PLAN, 'Logged by hand'],
     ...(input.newsletters ?? []).map((n): [string, string] => [`newsletter:${n.id}`, `Newsletter: ${n.data.subject}`]),
   ]);
   const reached = reachedTouches(input.history, input.settings.timeZone, until, sourceOf(input));
@@ -156,7 +165,7 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
     const start = Temporal.PlainDate.from(data.date).subtract({ days: WHAT_WORKS_DAYS }).toString();
     const before = [...reached, ...attended].filter((t) => t.contact === data.referrer && t.day >= start && t.day < data.date);
     const touches = referralTouches(data, input.plans, input.history, input.settings.timeZone, triggersOf(data.referrer)).filter(
-      (t) => REACHED.has(t.outcome) && t.date <= until,
+      (t) => hasReached({ event: t.outcome, channel: t.channel }) && t.date <= until,
     );
     const loop = loopOf(data, touches, until);
     return {
@@ -190,22 +199,14 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
     byReferrer.set(l.referrer, row);
   }
 
-  const works = new Map<string, { source: string; label: string; referrals: number; touches: number }>();
-  for (const l of lines) {
-    const start = Temporal.PlainDate.from(l.date).subtract({ days: WHAT_WORKS_DAYS }).toString();
-    for (const source of l.preceded) {
-      const row = works.get(source) ?? { source, label: labels.get(source) ?? source, referrals: 0, touches: 0 };
-      row.referrals++;
-      row.touches += [...reached, ...attended].filter(
-        (t) => t.contact === l.referrer && t.source === source && t.day >= start && t.day < l.date,
-      ).length;
-      works.set(source, row);
-    }
-  }
-
   const lastTouch = new Map<string, string>();
   for (const t of [...reached, ...attended]) if ((lastTouch.get(t.contact) ?? '') < t.day) lastTouch.set(t.contact, t.day);
+  const notAFit = new Set(
+    referrals.filter((r) => (statusOn(r.data, date) ?? latestStatus(r.data)) === 'not-a-fit').map((r) => r.data.referred),
+  );
+  const stillIn = ({ id, data }: Entry<Contact>) => !(data.unsubscribed && data.unsubscribed.date <= until) && !notAFit.has(id);
   const overdue = input.contacts
+    .filter(stillIn)
     .map(({ id, data }) => {
       const last = lastTouch.get(id);
       const maxGap = input.settings.overdueAfterDays[data.segment];
@@ -229,6 +230,7 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
     .map((h) => businessDayOf(h.at, input.settings.timeZone))
     .filter((d) => d <= until)
     .sort();
+  const window = { from: days[0] && days[0] > `${first}-01` ? days[0] : `${first}-01`, until };
   return {
     business: input.settings.business.name,
     date: until,
@@ -241,8 +243,16 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
       conversion: lines.length ? clients / lines.length : 0,
       lines,
     },
-    whatWorks: [...works.values()].sort((a, b) => b.referrals - a.referrals || b.touches - a.touches || a.label.localeCompare(b.label)),
+    whatWorks: whatWorks(
+      [...reached, ...attended],
+      lines,
+      input.contacts.map((c) => c.id),
+      labels,
+      window,
+    ),
+    window,
     overdue,
+    overdueLeftOut: input.contacts.length - input.contacts.filter(stillIn).length,
     channels: [...channels]
       .map(([channel, count]) => ({ channel, count }))
       .sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)),

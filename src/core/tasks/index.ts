@@ -9,5 +9,6 @@ export {
   type IssueReadBack,
   type TaskIssues,
 } from './task-handover.ts';
+export { openTasks, type OpenTask } from './open-tasks.ts';
 export { syncTasks } from './task-sync.ts';
 export { CLOSE_ISSUE, TASK_LABEL, composeTask, householdFromBody, touchIdFromBody, type Task, type TaskIssue } from './task.ts';

@@ -32,8 +32,8 @@ const touch: DueTouch = {
 
 const history: HistoryEntry[] = [
   {
-    event: 'sent',
-    at: '2026-11-03T09:00:00Z',
+    event: 'claimed',
+    at: '2026-11-03T08:59:00Z',
     touch: 't1',
     contact: 'ana-ruiz',
     plan: 'monthly-newsletter',
@@ -42,8 +42,8 @@ const history: HistoryEntry[] = [
     channel: 'email',
   },
   {
-    event: 'claimed',
-    at: '2026-11-03T08:59:00Z',
+    event: 'sent',
+    at: '2026-11-03T09:00:00Z',
     touch: 't1',
     contact: 'ana-ruiz',
     plan: 'monthly-newsletter',
@@ -66,7 +66,7 @@ const history: HistoryEntry[] = [
 
 describe('composeTask', () => {
   it('gives the person everything they need to make the touch personal', () => {
-    const task = composeTask(touch, contact, history);
+    const task = composeTask(touch, contact, history, 'Europe/London');
     expect(task.title).toBe('Call Ana to catch up (2026-11-25)');
     expect(task.labels).toEqual(['referable', 'call']);
     expect(task.body).toMatchInlineSnapshot(`
@@ -95,7 +95,7 @@ describe('composeTask', () => {
   });
 
   it('names the channel when the step gives no task text', () => {
-    const task = composeTask({ ...touch, task: undefined, suggestion: undefined, channel: 'card' }, contact, []);
+    const task = composeTask({ ...touch, task: undefined, suggestion: undefined, channel: 'card' }, contact, [], 'Europe/London');
     expect(task.title).toBe('Send a card to Ana Ruiz (2026-11-25)');
     expect(task.body).not.toContain('Last touches');
   });
@@ -103,7 +103,7 @@ describe('composeTask', () => {
   it('writes one task for a household, naming everyone, and closing it records each member’s touch', () => {
     const tom = ContactSchema.parse({ name: 'Tom Ruiz', phone: '07700 900124', emails: ['tom@example.com'], segment: 'past-client' });
     const his = { ...touch, id: 'tom-ruiz.quarterly-call.call.2026-11-25', contact: 'tom-ruiz' };
-    const task = composeTask({ ...touch, household: [his] }, contact, history, [tom]);
+    const task = composeTask({ ...touch, household: [his] }, contact, history, 'Europe/London', [tom]);
     expect(task.title).toBe('Call Ana and Tom to catch up (2026-11-25)');
     expect(task.body).toContain('- **Together with:** Tom Ruiz · 07700 900124 · tom@example.com');
     expect(task.body).toContain('> Hi Ana and Tom, how is the garden at Elm Road coming along?');
@@ -125,5 +125,29 @@ describe('composeTask', () => {
       ['ana-ruiz', touch.id, '2026-11-26T10:00:00Z'],
       ['tom-ruiz', his.id, '2026-11-26T10:00:00Z'],
     ]);
+  });
+
+  // Issue 14, point 6: each touch once, only once it reached them, on the business's day.
+  it('lists each touch once, a personal one only when done, on the business day it was done', () => {
+    const entry = (event: 'claimed' | 'sent' | 'done', touch: string, channel: 'call' | 'card', at: string): HistoryEntry => {
+      const [, plan, step, due] = touch.split('.');
+      return { event, at, touch, contact: 'ana-ruiz', plan, step, due, channel };
+    };
+    const call = 'ana-ruiz.top-client-calls.call.2026-11-10';
+    const card = 'ana-ruiz.events.christmas-evening.2026-11-26';
+    const task = composeTask(
+      touch,
+      contact,
+      [
+        entry('claimed', call, 'call', '2026-11-10T09:00:16Z'),
+        entry('sent', call, 'call', '2026-11-10T09:00:17Z'),
+        // 11:15 on the 11th in Auckland.
+        entry('done', call, 'call', '2026-11-10T22:15:00Z'),
+        entry('claimed', card, 'card', '2026-11-26T09:15:25Z'),
+        entry('sent', card, 'card', '2026-11-26T09:15:25Z'),
+      ],
+      'Pacific/Auckland',
+    );
+    expect(task.body).toContain('- **Last touches:** call on 2026-11-11 (top-client-calls)\n');
   });
 });

@@ -1,5 +1,6 @@
 import { firstNameOf, namesTogether } from '../contacts/index.ts';
-import { parseTouchId, type DueTouch } from '../touches/index.ts';
+import { businessDayOf } from '../calendar/index.ts';
+import { hasReached, parseTouchId, type DueTouch } from '../touches/index.ts';
 import type { Contact, HistoryEntry, Channel } from '../model/index.ts';
 
 /** A personal touch written up for the person who will do it: a GitHub issue or a task-list entry. */
@@ -95,9 +96,16 @@ function fillContactFields(text: string, people: readonly Contact[]): string {
 /**
  * Writes up a personal touch with the context a person needs to do it well: why now, the last
  * touches, household and communities to mention, gift likes and dislikes, what a good referral for
- * them looks like, and a suggested line. `history` is the contact's own entries.
+ * them looks like, and a suggested line. `history` is the contact's own entries; `timeZone` gives
+ * the business day of each.
  */
-export function composeTask(touch: DueTouch, contact: Contact, history: readonly HistoryEntry[], together: readonly Contact[] = []): Task {
+export function composeTask(
+  touch: DueTouch,
+  contact: Contact,
+  history: readonly HistoryEntry[],
+  timeZone: string,
+  together: readonly Contact[] = [],
+): Task {
   const people = [contact, ...together];
   const what = touch.task ? fillContactFields(touch.task, people) : `${VERBS[touch.channel]} ${namesTogether(people.map((p) => p.name))}`;
   const lines: string[] = [what, '', `**Why now:** ${touch.reason}`];
@@ -108,7 +116,7 @@ export function composeTask(touch: DueTouch, contact: Contact, history: readonly
       'Together with',
       [other.name, other.phone, other.emails[0]].filter(Boolean).join(' · '),
     ]),
-    ['Last touches', lastTouches(history)],
+    ['Last touches', lastTouches(history, timeZone)],
     ['Household', contact.household.map((m) => `${m.name} (${m.relation})`).join(', ') || undefined],
     ['Communities to mention', contact.communities.map((c) => (c.note ? `${c.name}: ${c.note}` : c.name)).join('; ') || undefined],
     ['Gift likes', contact.gifts.likes.join(', ') || undefined],
@@ -132,12 +140,16 @@ export function composeTask(touch: DueTouch, contact: Contact, history: readonly
   };
 }
 
-const DONE_EVENTS = new Set(['sent', 'done']);
-
-function lastTouches(history: readonly HistoryEntry[]): string | undefined {
-  const done = history
-    .filter((h) => DONE_EVENTS.has(h.event))
+/**
+ * The three latest touches that reached the contact, each once, on the business day it did: an
+ * email sent, a personal touch done (one only handed over as a task is not a touch yet).
+ */
+function lastTouches(history: readonly HistoryEntry[], timeZone: string): string | undefined {
+  const last = new Map<string, HistoryEntry>();
+  for (const h of history) last.set(h.touch, h);
+  const done = [...last.values()]
+    .filter(hasReached)
     .toSorted((a, b) => b.at.localeCompare(a.at))
     .slice(0, 3);
-  return done.map((h) => `${h.channel} on ${h.at.slice(0, 10)} (${h.plan})`).join(', ') || undefined;
+  return done.map((h) => `${h.channel} on ${businessDayOf(h.at, timeZone)} (${h.plan})`).join(', ') || undefined;
 }

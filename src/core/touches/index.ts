@@ -14,10 +14,12 @@ export {
   type Journal,
 } from './send-journal.ts';
 export { logTouch } from './log-touch.ts';
+export { hasReached } from './reached.ts';
 export { settleEntry } from './settle.ts';
 export { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
 export {
   eachMember,
+  MANUAL_PLAN,
   parseTouchId,
   touchId,
   touchIdOn,
