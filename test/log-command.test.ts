@@ -34,7 +34,7 @@ describe('npm run log', () => {
     const content = await sample();
     expect(await tomsCall(content)).toEqual([
       '  call (call): due today: Call {{firstName}} for a catch-up',
-      '      why: last touch 10 Nov (call), 21 days ago; planned late',
+      '      why: last touch 10 Nov (call), 21 days ago; due 2026-12-01, 1 day late',
     ]);
 
     const log = () => runScript('log', ['tom-harris', '--channel', 'call', '--date', '2026-12-01', '--content', content]);

@@ -175,10 +175,15 @@ describe('the report after npm start on the sample', () => {
       '',
       '2026-12-01  touch    Monthly newsletter: email sent',
       '2026-12-01  touch    Referral thanks: card handed over as a task, not done yet',
+      '2026-12-01  touch    Call top clients after three quiet weeks: call handed over as a task, not done yet',
       '2026-11-30  referral referred Peter Lang (A valuation of his house in Offham before downsizing to a flat in town)',
-      "2026-11-26  touch    Invitation to Mince pies at Novak's on the Cliffe's late-night shopping evening: card handed over as a task, not done yet",
     ]);
-    expect(run.stdout).toContain('2026-11-10  touch    Quarterly call for top clients: call done (“Spoke to Tom and Sarah together”)');
+    expect(run.stdout).toContain(
+      "2026-11-26  touch    Invitation to Mince pies at Novak's on the Cliffe's late-night shopping evening: card handed over as a task, not done yet",
+    );
+    expect(run.stdout).toContain(
+      '2026-11-10  touch    Call top clients after three quiet weeks: call done (“Spoke to Tom and Sarah together”)',
+    );
     expect(run.stdout).toContain('2019-06-28  consent  consented to email (existing-client: Bought Downs View, Kingston, through us;');
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('2019-03-04  event    became a client');
   });
