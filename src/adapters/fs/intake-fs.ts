@@ -58,12 +58,16 @@ export async function writeIntake(dir: string, plan: IntakePlan): Promise<{ ok: 
   }
 }
 
+/** The ordinary files in `dir`: links are never followed, folders never read (`npm run check` reports both). */
 async function names(dir: string): Promise<string[]> {
-  const all = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [] as string[];
+  const all = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
     throw error;
   });
-  return all.filter((n) => !n.startsWith('.')).sort();
+  return all
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
 }
 
 async function yamlNames(dir: string): Promise<string[]> {
