@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { problem, type Problem } from '../problems/index.ts';
+import { findCodeInMdx } from './mdx-code.ts';
 import { isBlank, parseFrontMatter, parseYamlSource, type YamlSource } from './source.ts';
 import { problemsFromIssues } from './zod-issues.ts';
 
@@ -46,8 +47,10 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
   if (typeof input !== 'object' || Array.isArray(input)) {
     return { source, problems: [problem('WrongType', file.path, START, '', 'should be a set of fields (key: value), not a single value or a list')] };
   }
+  const code = body !== undefined && /\.mdx$/i.test(file.path) ? findCodeInMdx(file.path, body, bodyFirstLine(text, body)) : [];
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) return { source, body, problems: problemsFromIssues(result.error.issues, schema, source, file.path) };
+  if (!result.success) return { source, body, problems: [...problemsFromIssues(result.error.issues, schema, source, file.path), ...code] };
+  if (code.length) return { source, body, problems: code };
   return { data: result.data, body, source, problems: [] };
 }
 
@@ -75,6 +78,14 @@ function characterProblem(path: string, text: string): Problem | undefined {
   const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
   const name = found[0] === '\0' ? 'a NUL character' : `the control character U+${code}`;
   return problem('ControlCharacter', path, at, '', `holds ${name}, which text never does`);
+}
+
+/** The line of `text` on which `body`, its end, begins. */
+function bodyFirstLine(text: string, body: string): number {
+  let line = 1;
+  const end = text.length - body.length;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function withoutBom(text: string): string {

@@ -383,3 +383,49 @@ describe('validateContent on input that is not a record', () => {
     ]);
   });
 });
+
+// Issue 15 point 8: MDX newsletters, results and testimonials are content, not code.
+describe('validateContent on MDX that holds code', () => {
+  const front = '---\nsubject: Winter\npreheader: Tips\nsendDate: 2026-12-01\n---\n';
+  it('names each import, export, expression and attribute expression with its line and column', () => {
+    const body = [
+      "import Chart from './chart.js'",
+      'export const rate = 4.5',
+      '',
+      '# Rates at {rate}%',
+      '',
+      '<abbr title="Bank of England">BoE</abbr> rates <span title={fetch("https://x.example")}>fell</span>.',
+      '',
+      '<Chart {...props} />',
+      '',
+      '{/* a note to myself */}',
+      '',
+      'Plain text with \\{braces\\} and a < b.',
+    ].join('\n');
+    const { printed, content } = check({ 'newsletters/rates.mdx': `${front}\n${body}\n`, 'newsletters/plain.mdx': `${front}\nNo code at all.\n` });
+    expect(printed).toMatchInlineSnapshot(`
+      "newsletters/rates.mdx:7:1 has an import or export, which is code: "import Chart from './chart.js'"
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.
+      newsletters/rates.mdx:10:12 has a JavaScript expression {rate}
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.
+      newsletters/rates.mdx:12:54 the attribute title={fetch("https://x.example")} of <span> is a JavaScript expression
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.
+      newsletters/rates.mdx:14:1 uses the component <Chart>; content has no components, only HTML-like tags such as <abbr>
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.
+      newsletters/rates.mdx:14:8 <Chart> spreads a JavaScript expression into its attributes: {...props}
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}."
+    `);
+    expect(content.newsletters.map((n) => n.id)).toEqual(['plain']);
+  });
+
+  it('reports MDX it cannot parse where the parser stopped, and leaves .md files as Markdown', () => {
+    const { printed } = check({
+      'newsletters/broken.mdx': `${front}\nSaved {half\n`,
+      'newsletters/text.md': `${front}\nMarkdown keeps {braces} and <b>tags</b> as they are.\n`,
+    });
+    expect(printed).toMatchInlineSnapshot(`
+      "newsletters/broken.mdx:7:7 Unexpected end of file in expression, expected a corresponding closing brace for \`{\`
+        Fix the MDX at this spot: a { or < meant as text is written \\{ or \\<, and every tag is closed."
+    `);
+  });
+});
