@@ -51,10 +51,13 @@ function positioned(text: string, lineOffset: number) {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
-  const errors: YamlSource['errors'] = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
-    at: position(e.pos[0]),
-  }));
+  const errors: YamlSource['errors'] = doc.errors.map((e) =>
+    // The parser runs out of stack on thousands of nested [ or {, somewhere inside them: the
+    // place it stops depends on the stack, so the whole file is named.
+    /Maximum call stack/.test(e.message)
+      ? { message: 'is nested too deeply to read: a record needs a few levels of [ and {, not thousands', at: position(0) }
+      : { message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), at: position(e.pos[0]) },
+  );
   // A tag the schema does not know (`!!js/function`, `!foo`) is only a warning to the parser,
   // which then reads the value as plain text: here it is an error, so no tag passes unnoticed.
   for (const w of doc.warnings) {

@@ -326,8 +326,9 @@ describe('validateContent on input that is not a record', () => {
     `);
   });
 
-  it('reports a 0-byte file, a byte-order mark alone, a list and a single value', () => {
+  it('reports a 0-byte file, a byte-order mark alone, a list, a single value and thousands of nested lists', () => {
     const { printed } = check({
+      'contacts/deep.yaml': `name: Deep\nsegment: sphere\nnotes: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
       'contacts/zero.yaml': '',
       'contacts/bom.yaml': '\uFEFF',
       'contacts/list.yaml': '- name: Tom\n- name: Tim\n',
@@ -336,6 +337,8 @@ describe('validateContent on input that is not a record', () => {
     expect(printed).toMatchInlineSnapshot(`
       "contacts/bom.yaml:1:1 is empty
         Fill the file in, or delete it.
+      contacts/deep.yaml:1:1 is nested too deeply to read: a record needs a few levels of [ and {, not thousands
+        Fix the YAML syntax at this spot: check indentation, colons and quotes.
       contacts/list.yaml:1:1 should be a set of fields (key: value), not a single value or a list
         Change the value to the kind the field expects. Quote values that should be text, like "07700 900123".
       contacts/word.yaml:1:1 should be a set of fields (key: value), not a single value or a list
