@@ -47,7 +47,9 @@ runCommand(async () => {
   if (values.date && !isCalendarDate(values.date)) throw new UsageError(`--date ${values.date} is not a real date (write YYYY-MM-DD)`);
   const smtpUrl = process.env.SMTP_URL || undefined;
   if (smtpUrl && !isSmtpUrl(smtpUrl))
-    throw new UsageError('SMTP_URL is not an smtp:// or smtps:// URL (its value is not shown: it may hold a password)');
+    throw new UsageError(
+      'SMTP_URL is not an smtp:// or smtps:// URL like smtps://USER:PASSWORD@HOST:465, with @, / and % inside the user or password written %40, %2F and %25 (its value is not shown: it may hold a password)',
+    );
   const dryRun = values['dry-run'];
   const historyDir = path.join(values.content, 'history');
   // Two runs never overlap: the lock is taken before history is repaired or anything claimed.
@@ -99,7 +101,7 @@ async function runDay(values: DayOptions, signals: StopSignals): Promise<number>
   const settings = content.settings;
   const stop = (why: string) => stopped(why, problems);
   if (!settings) return stop('the settings have problems, and the sender, postal address and limits come from them.');
-  if (problems.some((p) => p.file.startsWith(`${historyDir}/`)))
+  if (problems.some((p) => p.file === historyDir || p.file.startsWith(`${historyDir}/`)))
     return stop('history has problems, and sending without it could send a touch twice.');
   // `npm start` passes --showcase: sample content names the day it shows best (settings.showcaseDay).
   const showcaseDay = values.showcase && !values.date ? settings.showcaseDay : undefined;

@@ -4,10 +4,13 @@
  * never reads.
  */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
-import { parse } from 'yaml';
+import { parseFile } from './core/content/index.ts';
+import { formatProblem, PROBLEM_HINTS } from './core/problems/index.ts';
 import { NewsletterSchema, ResultSchema, SettingsSchema, TestimonialSchema } from './core/model/index.ts';
+import { buildStop, mdxContentLoader, shownPath } from './site/content-files.ts';
 import { contentDirUrl } from './site/env.ts';
 import { markdownLoader } from './site/markdown-loader.ts';
 
@@ -18,8 +21,19 @@ function settingsLoader(): Loader {
     load: async ({ store, parseData, generateDigest, watcher }) => {
       const file = new URL('settings.yaml', contentDirUrl());
       const sync = async () => {
-        const text = await readFile(file, 'utf8');
-        const data = await parseData({ id: 'site', data: parse(text) ?? {}, filePath: file.pathname });
+        const shown = shownPath(fileURLToPath(file));
+        const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') throw buildStop(`${shown} is missing`, PROBLEM_HINTS.MissingSettings);
+          throw buildStop(`${shown} could not be read (${error.code ?? error.message})`, PROBLEM_HINTS.UnreadableFile);
+        });
+        // The scripts' own parser: YAML 1.2, tags refused, problems with file, line and column.
+        const parsed = parseFile({ path: shown, text }, SettingsSchema, 'yaml');
+        if (parsed.problems.length) {
+          const [first, ...rest] = parsed.problems;
+          const more = rest.length ? ` (and ${rest.length} more: npm run check lists them)` : '';
+          throw buildStop(`${formatProblem(first).split('\n')[0]}${more}`, first.hint);
+        }
+        const data = await parseData({ id: 'site', data: parsed.source?.data as Record<string, unknown>, filePath: file.pathname });
         store.clear();
         store.set({ id: 'site', data, digest: generateDigest(text) });
       };
@@ -32,7 +46,8 @@ function settingsLoader(): Loader {
   };
 }
 
-const mdxIn = (folder: string) => glob({ pattern: '**/[^_.]*.{md,mdx}', base: contentDirUrl(folder) });
+const mdxIn = (folder: string) =>
+  mdxContentLoader(contentDirUrl(folder), glob({ pattern: '**/[^_.]*.{md,mdx}', base: contentDirUrl(folder) }));
 
 export const collections = {
   settings: defineCollection({ loader: settingsLoader(), schema: SettingsSchema }),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runScript, ROOT } from './helpers/run-script.ts';
 import { sampleContent } from './helpers/sample.ts';
@@ -120,5 +120,62 @@ steps:
     const run = await runScript('check', ['--content', sampleContent()]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+  });
+});
+
+// Issue 15 point 9: what a disk can hold besides content files never crashes or hangs `check`.
+describe('npm run check on a folder that is not only files', () => {
+  let dir: string;
+  let outside: string;
+  beforeAll(async () => {
+    outside = await writeTree({ 'secret.yaml': 'name: Outside\nsegment: sphere\nnotes: OUTSIDE-MARKER\n', 'more/x.yaml': 'name: X\n' });
+    dir = await writeTree({
+      'settings.yaml': settings,
+      'contacts/ana-ruiz.yaml': 'name: Ana Ruiz\nsegment: sphere\nemails: [ana@example.com]\n',
+      plans: 'name: not a folder\n',
+      'results/latin.mdx': '',
+    });
+    await symlink('..', path.join(dir, 'contacts/loop')); // a loop back up the tree
+    await symlink(path.join(outside, 'secret.yaml'), path.join(dir, 'contacts/secret.yaml')); // out of content/
+    await symlink(outside, path.join(dir, 'contacts/elsewhere'));
+    await mkdir(path.join(dir, 'contacts/tom.yaml'));
+    await writeFile(path.join(dir, 'results/latin.mdx'), Buffer.from('---\ntitle: Caf\xe9\n---\n', 'latin1'));
+    await writeFile(path.join(dir, 'contacts/huge.yaml'), Buffer.alloc(50 * 1024 * 1024, 'x'));
+  });
+  afterAll(async () => {
+    await removeTree(dir);
+    await removeTree(outside);
+  });
+
+  it('follows no link, reads no folder as a file, and names each with no stack', async () => {
+    const run = await runScript('check', ['--content', dir]);
+    expect(run.stdout).toBe('');
+    expect(
+      run.stderr
+        .replaceAll(dir, 'DIR')
+        .split('\n')
+        .filter((l) => l.startsWith('DIR')),
+    ).toEqual([
+      'DIR/contacts/elsewhere is a symbolic link, which is not followed: it was not read',
+      'DIR/contacts/huge.yaml:1:1 is 50.0 MB; content files may be at most 1 MB',
+      'DIR/contacts/loop is a symbolic link, which is not followed: it was not read',
+      'DIR/contacts/secret.yaml is a symbolic link, which is not followed: it was not read',
+      'DIR/contacts/tom.yaml is a folder, where a file belongs',
+      'DIR/plans is a file, where the folder plans/ belongs',
+      'DIR/results/latin.mdx:2:11 is not UTF-8 text: this line holds bytes that are not',
+    ]);
+    expect(run.stderr).not.toContain('OUTSIDE-MARKER');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(run.code).toBe(1);
+  });
+
+  it('says so when settings.yaml is a folder', async () => {
+    const folder = await writeTree({ 'settings.yaml/x': '' });
+    await rm(path.join(folder, 'settings.yaml/x'));
+    const run = await runScript('check', ['--content', folder]);
+    expect(run.stderr.replaceAll(folder, 'DIR')).toContain('DIR/settings.yaml is a folder, where a file belongs');
+    expect(run.stderr).not.toContain('is missing');
+    expect(run.code).toBe(1);
+    await removeTree(folder);
   });
 });

@@ -116,3 +116,38 @@ describe('npm run daily with partly bad content', () => {
     await expect(readdir(outbox())).rejects.toThrow();
   });
 });
+
+// Issue 15 point 9: a broken SMTP_URL or a history folder in the wrong shape stops the job with
+// one clear line, and nothing is sent or recorded.
+describe('npm run daily with a broken secret or history folder', () => {
+  it('says how to write SMTP_URL when it has a bad %-escape, and never echoes it', async () => {
+    const content = await setup();
+    const run = await daily(content, '2026-11-03', { SMTP_URL: 'smtps://maya:pa%ZZss-s3cret@smtp.example.com:465' });
+    expect(run.stderr).toContain('SMTP_URL is not an smtp:// or smtps:// URL like smtps://USER:PASSWORD@HOST:465');
+    expect(run.stderr).not.toContain('s3cret');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.code).toBe(2);
+    expect(await history(content)).toEqual([]);
+  });
+
+  it('stops when history/ is a file', async () => {
+    const content = await setup();
+    await writeFile(path.join(content, 'history'), 'not a folder\n');
+    const run = await daily(content);
+    expect(run.stderr).toContain(`${content}/history is a file, where the folder history/ belongs`);
+    expect(run.stderr).toContain('Nothing was sent: history has problems');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.code).toBe(1);
+    await expect(readdir(outbox())).rejects.toThrow();
+  });
+
+  it('stops when a month of history is a folder', async () => {
+    const other = await setup();
+    await mkdir(path.join(other, 'history/2026-11.jsonl'), { recursive: true });
+    const again = await daily(other);
+    expect(again.stderr).toContain(`${other}/history/2026-11.jsonl is a folder, where a file belongs`);
+    expect(again.stderr).toContain('Nothing was sent: history has problems');
+    expect(again.stderr).not.toMatch(/\n\s+at /);
+    expect(again.code).toBe(1);
+  });
+});

@@ -181,12 +181,16 @@ describe('npm run intake', () => {
     expect(after['contacts/ana-ruiz.yaml']).toBe(await readFile(path.join(FIXTURE, 'contacts/ana-ruiz.yaml'), 'utf8'));
     expect(after['testimonials/ana-ruiz-reply-2026-11-04.mdx']).toMatchInlineSnapshot(`
       "---
+      # A reply to our testimonial request, taken in from email <CAF=reply-1@mail.example.com> of 2026-11-04.
+      # It stays a draft, shown nowhere, until you check the quote and the name and set status: published.
+      # These comment lines are never shown; what you write below the front matter is, once published.
+      #
+      # The reply says yes to publishing, on: website, email. The words are in consent.evidence.
       kind: consumer
       status: draft
       author:
         name: Ana R.
         contact: ana-ruiz
-        description: Redland
       quote: Buying with Harbour & Hill was the calmest part of our move. You told us what the survey
         meant before we had to ask, and you kept the chain together when our buyer wobbled.
       date: 2026-11-04
@@ -200,11 +204,6 @@ describe('npm run intake', () => {
         evidence: 'email <CAF=reply-1@mail.example.com> of 2026-11-04: "Happy for you to use this on your
           website and in your emails, as Ana R."'
       ---
-
-      A reply to our testimonial request, taken in from \`email <CAF=reply-1@mail.example.com> of 2026-11-04\`.
-      It stays a draft, shown nowhere, until you check the quote and the name and set \`status: published\`.
-
-      The reply says yes to publishing, on: website, email. The words are in \`consent.evidence\`.
       "
     `);
 

@@ -5,12 +5,13 @@
  * that halves the build's time and cuts its memory by a third. MDX components and expressions are
  * not run in these bodies: they are prose, as the emails treat them.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
-import { parseFile, isHiddenPath } from '../core/content/index.ts';
+import { parseFile } from '../core/content/index.ts';
+import { listContentFiles, refuseLinks } from './content-files.ts';
 import { contentDirUrl } from './env.ts';
 
 const ENTRY = /^(?:.*\/)?[^_.][^/]*\.mdx?$/;
@@ -45,11 +46,10 @@ export function markdownLoader(folder: string, schema: z.ZodType): Loader {
 }
 
 async function sync({ store, parseData, renderMarkdown, generateDigest, logger }: LoaderContext, dir: string, schema: z.ZodType) {
-  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-  const files = entries
-    .map((rel) => rel.split(path.sep).join('/'))
-    .filter((rel) => ENTRY.test(rel) && !isHiddenPath(rel))
-    .sort();
+  // Ordinary files only: a link is never followed, and stops the build.
+  const listed = await listContentFiles(dir);
+  refuseLinks(dir, listed.links);
+  const files = listed.files.filter((rel) => ENTRY.test(rel));
   const seen = new Set<string>();
   for (const rel of files) {
     const file = path.join(dir, rel);

@@ -31,6 +31,11 @@ export type SinkOptions = {
   onHang?: () => void;
   /** Milliseconds to wait before replying 250 to each message: a slow server. */
   replyDelayMs?: number;
+  /**
+   * Name the recipients in replies, as many real servers do: `250 2.0.0 OK <ana@example.com>
+   * queued as 1`, `550 5.1.1 <x@y>: user unknown`.
+   */
+  echoAddresses?: boolean;
   /** Keep each message in `received` (the default); benchmarks only count them in `accepted`. */
   store?: boolean;
 };
@@ -72,6 +77,10 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
     },
     onRcptTo(address, _session, callback) {
       const code = options.rcpt?.(address.address);
+      if (code && options.echoAddresses) {
+        const text = code >= 500 ? `5.1.1 <${address.address}>: user unknown` : `4.2.1 <${address.address}>: mailbox busy, try later`;
+        return callback(smtpError(code, text));
+      }
       if (code) return callback(smtpError(code, code >= 500 ? 'No such user' : 'Mailbox busy, try later'));
       callback();
     },
@@ -96,7 +105,7 @@ export async function startSmtpSink(options: SinkOptions = {}): Promise<SmtpSink
         accepted++;
         if (store) received.push(message);
         options.onMessage?.(message);
-        const reply = `Queued as ${accepted}`;
+        const reply = options.echoAddresses ? `2.0.0 OK <${to.join('>, <')}> queued as ${accepted}` : `Queued as ${accepted}`;
         if (options.replyDelayMs) setTimeout(() => callback(null, reply), options.replyDelayMs);
         else callback(null, reply);
       });

@@ -8,17 +8,25 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLMap } from 'yaml';
 import { parseYamlSource } from '../../core/content/index.ts';
 import { keyRank, type ContactChange, type ExistingContact } from '../../core/import/index.ts';
+import { UsageError } from '../cli/index.ts';
 
 const YAML_FILE = /^(.+)\.ya?ml$/;
 
 /** Every contact file in `contentDir/contacts/`, with its parsed data (undefined when unreadable). */
 export async function readContactFiles(contentDir: string): Promise<ExistingContact[]> {
   const dir = path.join(contentDir, 'contacts');
-  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [] as string[];
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    if (error.code === 'ENOTDIR')
+      throw new UsageError(`${dir} is a file, where the folder contacts/ belongs: make it a folder of contact files`);
     throw error;
   });
-  const files = names.filter((n) => !n.startsWith('.') && YAML_FILE.test(n)).sort();
+  // Ordinary files only: a link is never followed (it could point outside the content folder),
+  // and a folder by a file's name is not read; `npm run check` reports both.
+  const files = entries
+    .filter((e) => e.isFile() && !e.name.startsWith('.') && YAML_FILE.test(e.name))
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     files.map(async (name) => {
       const file = path.join(dir, name);

@@ -1,33 +1,58 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyContent, type Content } from '../../core/model/index.ts';
-import { isHiddenPath, validateContent, type SourceFile } from '../../core/content/index.ts';
+import { isHiddenPath, MAX_FILE_BYTES, validateContent, type NotAFile, type SourceFile } from '../../core/content/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
 
 /** The project's email layouts: `emails/<name>.mjml`. */
 export const EMAILS_DIR = fileURLToPath(new URL('../../../emails/', import.meta.url));
 
-/** Each content file under `dir`: relative with `/` separators, and a path to open it by; sorted. */
-async function listEntries(dir: string): Promise<{ rel: string; open: string }[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  // A folder's relative path is worked out once, not once per file: path.relative is costly.
-  const folders = new Map<string, string>();
-  const folderOf = (parent: string): string => {
-    let rel = folders.get(parent);
-    if (rel === undefined) {
-      rel = path.relative(dir, parent).split(path.sep).join('/');
-      if (rel) rel += '/';
-      folders.set(parent, rel);
+type Listed = { files: { rel: string; open: string }[]; notFiles: NotAFile[] };
+
+/**
+ * Each content file under `dir`: relative with `/` separators, and a path to open it by; sorted.
+ * The walk never follows a symbolic link (so a link cannot reach outside the folder or loop): links,
+ * folders and anything else that is not a file are listed in `notFiles` for the core to judge.
+ */
+async function listEntries(dir: string): Promise<Listed> {
+  const listed: Listed = { files: [], notFiles: [] };
+  const walk = async (folder: string, rel: string): Promise<void> => {
+    // The top folder's own failure (missing, not a folder) is the caller's; a subfolder's is listed.
+    const entries = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (!rel) throw error;
+      listed.notFiles.push({ path: rel.slice(0, -1), kind: 'unreadable', detail: error.code ?? 'error' });
+      return [];
+    });
+    for (const entry of entries) {
+      const relative = rel + entry.name;
+      if (isHiddenPath(relative)) continue;
+      const open = path.join(folder, entry.name);
+      if (entry.isFile()) listed.files.push({ rel: relative, open });
+      else if (entry.isDirectory()) {
+        listed.notFiles.push({ path: relative, kind: 'folder' });
+        await walk(open, `${relative}/`);
+      } else listed.notFiles.push({ path: relative, kind: entry.isSymbolicLink() ? 'link' : 'special' });
     }
-    return rel;
   };
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => ({ rel: folderOf(e.parentPath) + e.name, open: e.parentPath + path.sep + e.name }))
-    .filter((e) => !isHiddenPath(e.rel))
-    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  await walk(dir, '');
+  listed.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return listed;
+}
+
+/** A listed file's text, or why it is not read (too large to be a record, or refused by the system). */
+function readText(rel: string, open: string): SourceFile | NotAFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(open);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ERR_FS_FILE_TOO_LARGE') return { path: rel, kind: 'too-large', bytes: statSync(open).size };
+    return { path: rel, kind: 'unreadable', detail: code };
+  }
+  if (bytes.length > MAX_FILE_BYTES) return { path: rel, kind: 'too-large', bytes: bytes.length };
+  return { path: rel, text: bytes.toString('utf8') };
 }
 
 /** The layout names in `emailsDir`. */
@@ -51,9 +76,15 @@ export async function readContent(dir: string, options: { emailsDir?: string } =
   }
   // One synchronous read after another: content files are small, and on two cores ten thousand
   // of them load about twice as fast this way as through ten thousand promises on the thread pool.
-  const files: SourceFile[] = listed.map((e) => ({ path: e.rel, text: readFileSync(e.open, 'utf8') }));
+  const files: SourceFile[] = [];
+  const notFiles = listed.notFiles;
+  for (const e of listed.files) {
+    const read = readText(e.rel, e.open);
+    if ('text' in read) files.push(read);
+    else notFiles.push(read);
+  }
   const templates = await listTemplates(options.emailsDir);
-  const { content, problems } = validateContent(files, { templates });
+  const { content, problems } = validateContent(files, { templates, notFiles });
   const shown = shownPath(dir);
   return {
     content: relocate(content, shown),

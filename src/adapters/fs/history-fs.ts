@@ -19,7 +19,7 @@ import type { Problem } from '../../core/problems/index.ts';
 export async function readHistoryFiles(
   historyDir: string,
 ): Promise<{ entries: HistoryEntry[]; problems: Problem[]; lastFileOf: Map<string, string> }> {
-  const names = (await readdir(historyDir).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl')).sort();
+  const names = (await historyFileNames(historyDir)).sort();
   const entries: HistoryEntry[] = [];
   const problems: Problem[] = [];
   const lastFileOf = new Map<string, string>();
@@ -33,6 +33,15 @@ export async function readHistoryFiles(
   return { entries, problems, lastFileOf };
 }
 
+/**
+ * The names of the history files in `historyDir`: ordinary files ending in `.jsonl`. A folder or
+ * link by such a name, or a `history` that is not a folder, is left to the content check to report.
+ */
+async function historyFileNames(historyDir: string): Promise<string[]> {
+  const entries = await readdir(historyDir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.jsonl')).map((e) => e.name);
+}
+
 export type HistoryJournal = Journal & { file: string; close(): Promise<void> };
 
 /**
@@ -41,9 +50,8 @@ export type HistoryJournal = Journal & { file: string; close(): Promise<void> };
  * the files repaired.
  */
 export async function repairHistory(historyDir: string): Promise<string[]> {
-  const names = await readdir(historyDir).catch(() => [] as string[]);
   const repaired: string[] = [];
-  for (const name of names.filter((n) => n.endsWith('.jsonl'))) {
+  for (const name of await historyFileNames(historyDir)) {
     const file = path.join(historyDir, name);
     const handle = await open(file, 'r');
     try {

@@ -46,8 +46,9 @@ export async function writeIntake(dir: string, plan: IntakePlan): Promise<{ ok: 
     for (const contact of plan.contacts) await changeContactFile(contact.file, contact.changes);
     if (plan.testimonials.length) await mkdir(path.join(dir, 'testimonials'), { recursive: true });
     for (const t of plan.testimonials) {
+      const notes = t.notes.map((line) => `#${line ? ` ${line.replace(/[\r\n]+/g, ' ')}` : ''}\n`).join('');
       const front = stringify(t.data, { lineWidth: 100, blockQuote: 'folded' });
-      await writeFile(path.join(dir, 'testimonials', `${t.id}.mdx`), `---\n${front}---\n\n${t.body}`, { flag: 'wx' });
+      await writeFile(path.join(dir, 'testimonials', `${t.id}.mdx`), `---\n${notes}${front}---\n`, { flag: 'wx' });
     }
     return { ok: true };
   } catch (error) {
@@ -57,12 +58,16 @@ export async function writeIntake(dir: string, plan: IntakePlan): Promise<{ ok: 
   }
 }
 
+/** The ordinary files in `dir`: links are never followed, folders never read (`npm run check` reports both). */
 async function names(dir: string): Promise<string[]> {
-  const all = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [] as string[];
+  const all = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
     throw error;
   });
-  return all.filter((n) => !n.startsWith('.')).sort();
+  return all
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
 }
 
 async function yamlNames(dir: string): Promise<string[]> {

@@ -49,7 +49,13 @@ export async function takeRunLock(historyDir: string, command: string): Promise<
   const file = path.join(historyDir, LOCK_FILE);
   const mine: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), command };
   const own = `${file}.${process.pid}`;
-  await writeFile(own, `${JSON.stringify(mine)}\n`);
+  try {
+    await writeFile(own, `${JSON.stringify(mine)}\n`);
+  } catch (error) {
+    // `history` is a file, not a folder: nothing can be written there, and the content check says so.
+    if (code(error) === 'ENOTDIR') return { ok: true, release: async () => {} };
+    throw error;
+  }
   let notice: string | undefined;
   try {
     for (let attempt = 0; attempt < 5; attempt++) {

@@ -34,9 +34,20 @@ export function redactSmtpUrl(url: string): string {
   }
 }
 
-/** Whether `SMTP_URL` can be used; the value itself is never echoed, it may hold a password. */
+/**
+ * Whether `SMTP_URL` can be used: an smtp:// or smtps:// URL whose user and password decode (a
+ * broken %-escape such as `%ZZ` does not). The value itself is never echoed, it may hold a password.
+ */
 export function isSmtpUrl(text: string): boolean {
-  return URL.canParse(text) && /^smtps?:$/.test(new URL(text).protocol);
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    return false;
+  }
+  return /^smtps?:$/.test(url.protocol);
 }
 
 export function createSmtpDelivery(smtpUrl: string, options: SmtpOptions): Delivery {

@@ -5,7 +5,17 @@ import type { ClientEvent, Content, Entry } from '../model/index.ts';
 export type ValidateOptions = {
   /** Email layouts that exist (`emails/<name>.mjml`), for plans that name one. */
   templates: readonly string[];
+  /** What the folder holds besides readable files: folders, links, files that could not be read. */
+  notFiles?: readonly NotAFile[];
 };
+
+/**
+ * Something in a content folder that is not a file read as text, as the disk adapter found it.
+ * `folder`: a folder (every one is listed, so a folder where a file belongs can be named);
+ * `link`: a symbolic link, never followed; `special`: a device, socket or pipe; `too-large`: a file
+ * of `bytes` bytes, not read; `unreadable`: a file the system would not read (`detail` says why).
+ */
+export type NotAFile = { path: string; kind: 'folder' | 'link' | 'special' | 'too-large' | 'unreadable'; bytes?: number; detail?: string };
 
 type Locate = (file: string) => YamlSource | undefined;
 

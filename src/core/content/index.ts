@@ -2,7 +2,8 @@
  * Reading content: files parsed with their positions, zod issues turned into problems, checks
  * across files, and `validateContent`.
  */
-export { parseFile, type SourceFile } from './parse-file.ts';
+export type { NotAFile } from './cross-checks.ts';
+export { MAX_FILE_BYTES, parseFile, type SourceFile } from './parse-file.ts';
 export { readHistory } from './read-history.ts';
 export { parseYamlSource } from './source.ts';
 export { summarizeContent } from './summary.ts';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { problem, type Problem } from '../problems/index.ts';
+import { findCodeInMdx } from './mdx-code.ts';
 import { isBlank, parseFrontMatter, parseYamlSource, type YamlSource } from './source.ts';
 import { problemsFromIssues } from './zod-issues.ts';
 
@@ -7,7 +8,7 @@ import { problemsFromIssues } from './zod-issues.ts';
 export type SourceFile = { path: string; text: string };
 
 /** Files past this size are reported, not parsed: a record is a few kilobytes. */
-const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = 1024 * 1024;
 
 const START = { line: 1, column: 1 };
 
@@ -21,6 +22,8 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
     return { problems: [problem('FileTooLarge', file.path, START, '', `is ${size}; content files may be at most 1 MB`)] };
   }
   if (format === 'yaml' ? isBlank(text) : !text.trim()) return { problems: [problem('EmptyFile', file.path, START, '', 'is empty')] };
+  const unreadable = characterProblem(file.path, text);
+  if (unreadable) return { problems: [unreadable] };
 
   let source: YamlSource;
   let body: string | undefined;
@@ -38,14 +41,16 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
   if (source.errors.length) {
     // Later syntax errors are usually echoes of the first: report the first one.
     const [first] = source.errors;
-    return { source, problems: [problem('MalformedYaml', file.path, first.at, '', first.message)] };
+    return { source, problems: [problem(first.code ?? 'MalformedYaml', file.path, first.at, '', first.message)] };
   }
   const input = source.data ?? {};
   if (typeof input !== 'object' || Array.isArray(input)) {
     return { source, problems: [problem('WrongType', file.path, START, '', 'should be a set of fields (key: value), not a single value or a list')] };
   }
+  const code = body !== undefined && /\.mdx$/i.test(file.path) ? findCodeInMdx(file.path, body, bodyFirstLine(text, body)) : [];
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) return { source, body, problems: problemsFromIssues(result.error.issues, schema, source, file.path) };
+  if (!result.success) return { source, body, problems: [...problemsFromIssues(result.error.issues, schema, source, file.path), ...code] };
+  if (code.length) return { source, body, problems: code };
   return { data: result.data, body, source, problems: [] };
 }
 
@@ -56,6 +61,31 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
 export function sourceAgain(file: SourceFile, format: 'yaml' | 'mdx'): YamlSource {
   const text = withoutBom(file.text);
   return format === 'mdx' ? parseFrontMatter(text).source : parseYamlSource(text);
+}
+
+// U+FFFD is what decoding puts where bytes are not UTF-8; the others are C0 controls besides tab,
+// line feed and carriage return, and DEL, which no YAML or Markdown text holds.
+const BAD_CHARACTER = /[\uFFFD\0-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+
+/** The first character no text file of ours should hold, as a problem with its line and column. */
+function characterProblem(path: string, text: string): Problem | undefined {
+  const found = BAD_CHARACTER.exec(text);
+  if (!found) return undefined;
+  const before = text.slice(0, found.index);
+  const line = before.split('\n').length;
+  const at = { line, column: found.index - before.lastIndexOf('\n') };
+  if (found[0] === '\uFFFD') return problem('NotUtf8', path, at, '', 'is not UTF-8 text: this line holds bytes that are not');
+  const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  const name = found[0] === '\0' ? 'a NUL character' : `the control character U+${code}`;
+  return problem('ControlCharacter', path, at, '', `holds ${name}, which text never does`);
+}
+
+/** The line of `text` on which `body`, its end, begins. */
+function bodyFirstLine(text: string, body: string): number {
+  let line = 1;
+  const end = text.length - body.length;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function withoutBom(text: string): string {

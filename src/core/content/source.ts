@@ -6,8 +6,8 @@ import type { Position } from '../problems/index.ts';
 /** A YAML text parsed for data, able to say where each value sits in the file. */
 export type YamlSource = {
   data: unknown;
-  /** Syntax errors, already positioned in the file. */
-  errors: { message: string; at: Position }[];
+  /** Syntax errors, already positioned in the file; `YamlTag` for a tag, which is not syntax. */
+  errors: { message: string; at: Position; code?: 'YamlTag' }[];
   /** Line and column of the value at `path`, or of its nearest ancestor that exists. */
   locate(path: readonly PropertyKey[]): Position;
   /** Line and column of the key `key` inside the map at `path`. */
@@ -51,10 +51,20 @@ function positioned(text: string, lineOffset: number) {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
-  const errors = doc.errors.map((e) => ({
-    message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
-    at: position(e.pos[0]),
-  }));
+  const errors: YamlSource['errors'] = doc.errors.map((e) =>
+    // The parser runs out of stack on thousands of nested [ or {, somewhere inside them: the
+    // place it stops depends on the stack, so the whole file is named.
+    /Maximum call stack/.test(e.message)
+      ? { message: 'is nested too deeply to read: a record needs a few levels of [ and {, not thousands', at: position(0) }
+      : { message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), at: position(e.pos[0]) },
+  );
+  // A tag the schema does not know (`!!js/function`, `!foo`) is only a warning to the parser,
+  // which then reads the value as plain text: here it is an error, so no tag passes unnoticed.
+  for (const w of doc.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = text.slice(w.pos[0], w.pos[1]).trim();
+    errors.push({ code: 'YamlTag', message: `the tag ${tag} is not allowed: content is plain YAML`, at: position(w.pos[0]) });
+  }
   const locate = (path: readonly PropertyKey[]): Position => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as Node | undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../problems/index.ts';
+import type { NotAFile } from './cross-checks.ts';
 import { validateContent } from './validate.ts';
 
 const SETTINGS = `business:
@@ -30,9 +31,9 @@ consent:
     date: 2024-05-12
 `;
 
-function check(extra: Record<string, string>, templates = ['note']) {
+function check(extra: Record<string, string>, templates = ['note'], notFiles: NotAFile[] = []) {
   const files = Object.entries({ 'settings.yaml': SETTINGS, 'contacts/ana-ruiz.yaml': ANA, ...extra }).map(([path, text]) => ({ path, text }));
-  const { content, problems } = validateContent(files, { templates });
+  const { content, problems } = validateContent(files, { templates, notFiles });
   return { content, problems, printed: problems.map(formatProblem).join('\n') };
 }
 
@@ -287,5 +288,147 @@ consent:
         Each history line must be one JSON object. History is written by the jobs: restore the line from Git."
     `);
     expect(content.history).toHaveLength(2);
+  });
+});
+
+// Issue 15 point 9: bad input gets a clear message with file and line, never a crash.
+describe('validateContent on input that is not a record', () => {
+  it('refuses YAML tags, which would otherwise be read as plain text', () => {
+    const { printed, content } = check({
+      'contacts/tom.yaml': 'name: Tom\nsegment: sphere\nnotes: !!js/function "function () {}"\n',
+      'contacts/tim.yaml': 'name: Tim\nsegment: !foo sphere\n',
+    });
+    expect(printed).toMatchInlineSnapshot(`
+      "contacts/tim.yaml:2:10 the tag !foo is not allowed: content is plain YAML
+        Remove the tag (the word that starts with !) and write the value as plain text, in quotes if it starts with !.
+      contacts/tom.yaml:3:8 the tag !!js/function is not allowed: content is plain YAML
+        Remove the tag (the word that starts with !) and write the value as plain text, in quotes if it starts with !."
+    `);
+    expect(content.contacts.map((c) => c.id)).toEqual(['ana-ruiz']);
+  });
+
+  it('names the line and column of a NUL, another control character, or bytes that were not UTF-8', () => {
+    const { printed } = check({
+      'contacts/nul.yaml': 'name: To\0m\nsegment: sphere\n',
+      'contacts/bell.yaml': 'name: Bell\nsegment: sphere\nnotes: ring \u0007\n',
+      'contacts/latin.yaml': 'name: Tom\nsegment: sphere\nnotes: Jos\uFFFD\n',
+      'newsletters/n.mdx': '---\nsubject: Hi\npreheader: Hi\nsendDate: 2026-12-01\n---\n\nCaf\uFFFD\n',
+    });
+    expect(printed).toMatchInlineSnapshot(`
+      "contacts/bell.yaml:3:13 holds the control character U+0007, which text never does
+        Delete the invisible character at this spot (it often comes from a copy and paste), or retype the line.
+      contacts/latin.yaml:3:11 is not UTF-8 text: this line holds bytes that are not
+        Save the file as UTF-8 (in most editors: Save with encoding, UTF-8), then check the characters on this line.
+      contacts/nul.yaml:1:9 holds a NUL character, which text never does
+        Delete the invisible character at this spot (it often comes from a copy and paste), or retype the line.
+      newsletters/n.mdx:7:4 is not UTF-8 text: this line holds bytes that are not
+        Save the file as UTF-8 (in most editors: Save with encoding, UTF-8), then check the characters on this line."
+    `);
+  });
+
+  it('reports a 0-byte file, a byte-order mark alone, a list, a single value and thousands of nested lists', () => {
+    const { printed } = check({
+      'contacts/deep.yaml': `name: Deep\nsegment: sphere\nnotes: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+      'contacts/zero.yaml': '',
+      'contacts/bom.yaml': '\uFEFF',
+      'contacts/list.yaml': '- name: Tom\n- name: Tim\n',
+      'contacts/word.yaml': 'Tom\n',
+    });
+    expect(printed).toMatchInlineSnapshot(`
+      "contacts/bom.yaml:1:1 is empty
+        Fill the file in, or delete it.
+      contacts/deep.yaml:1:1 is nested too deeply to read: a record needs a few levels of [ and {, not thousands
+        Fix the YAML syntax at this spot: check indentation, colons and quotes.
+      contacts/list.yaml:1:1 should be a set of fields (key: value), not a single value or a list
+        Change the value to the kind the field expects. Quote values that should be text, like "07700 900123".
+      contacts/word.yaml:1:1 should be a set of fields (key: value), not a single value or a list
+        Change the value to the kind the field expects. Quote values that should be text, like "07700 900123".
+      contacts/zero.yaml:1:1 is empty
+        Fill the file in, or delete it."
+    `);
+  });
+
+  it('reports links, folders by a file’s name, files where a folder belongs, and files it could not read', () => {
+    const { printed, content } = check({ history: '{}\n', contacts: 'name: Tom\n' }, ['note'], [
+      { path: 'contacts', kind: 'folder' },
+      { path: 'contacts/tom.yaml', kind: 'link' },
+      { path: 'contacts/sellers', kind: 'folder' },
+      { path: 'contacts/tim.yaml', kind: 'folder' },
+      { path: 'plans/fifo', kind: 'special' },
+      { path: 'results/big.mdx', kind: 'too-large', bytes: 50 * 1024 * 1024 },
+      { path: 'results/locked.mdx', kind: 'unreadable', detail: 'EACCES' },
+      { path: '.git', kind: 'folder' },
+    ]);
+    expect(printed).toMatchInlineSnapshot(`
+      "contacts is a file, where the folder contacts/ belongs
+        Make this a folder holding one file per record, and move the file into it (or out of the content folder).
+      contacts/tim.yaml is a folder, where a file belongs
+        Put a file here, or remove the folder: this name is read as a file.
+      contacts/tom.yaml is a symbolic link, which is not followed: it was not read
+        Links are never followed, so one cannot reach outside the content folder or loop: put the file or folder itself here, or remove the link.
+      history is a file, where the folder history/ belongs
+        Make this a folder holding one file per record, and move the file into it (or out of the content folder).
+      plans/fifo is not an ordinary file (a device, socket or pipe)
+        Content folders hold .yaml files (.mdx for newsletters, results and testimonials). Move this file out.
+      results/big.mdx:1:1 is 50.0 MB; content files may be at most 1 MB
+        Content files are small, one record each. Split it, or move large assets elsewhere.
+      results/locked.mdx could not be read (EACCES)
+        Check that the file is an ordinary file you may read (its permissions, or a disk error), or remove it."
+    `);
+    expect(content.contacts.map((c) => c.id)).toEqual(['ana-ruiz']);
+  });
+
+  it('reports a folder called settings.yaml as a folder, not as missing settings', () => {
+    const files = [{ path: 'contacts/ana-ruiz.yaml', text: ANA }];
+    const { problems } = validateContent(files, { templates: [], notFiles: [{ path: 'settings.yaml', kind: 'folder' }] });
+    expect(problems.map(formatProblem)).toEqual([
+      'settings.yaml is a folder, where a file belongs\n  Put a file here, or remove the folder: this name is read as a file.',
+    ]);
+  });
+});
+
+// Issue 15 point 8: MDX newsletters, results and testimonials are content, not code.
+describe('validateContent on MDX that holds code', () => {
+  const front = '---\nsubject: Winter\npreheader: Tips\nsendDate: 2026-12-01\n---\n';
+  it('names each import, export, expression and attribute expression with its line and column', () => {
+    const body = [
+      "import Chart from './chart.js'",
+      'export const rate = 4.5',
+      '',
+      '# Rates at {rate}%',
+      '',
+      '<abbr title="Bank of England">BoE</abbr> rates <span title={fetch("https://x.example")}>fell</span>.',
+      '',
+      '<Chart {...props} />',
+      '',
+      '{/* a note to myself */}',
+      '',
+      'Plain text with \\{braces\\} and a < b.',
+    ].join('\n');
+    const { printed, content } = check({ 'newsletters/rates.mdx': `${front}\n${body}\n`, 'newsletters/plain.mdx': `${front}\nNo code at all.\n` });
+    expect(printed).toMatchInlineSnapshot(`
+      "newsletters/rates.mdx:7:1 has an import or export, which is code: "import Chart from './chart.js'"
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.
+      newsletters/rates.mdx:10:12 has a JavaScript expression {rate}
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.
+      newsletters/rates.mdx:12:54 the attribute title={fetch("https://x.example")} of <span> is a JavaScript expression
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.
+      newsletters/rates.mdx:14:1 uses the component <Chart>; content has no components, only HTML-like tags such as <abbr>
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.
+      newsletters/rates.mdx:14:8 <Chart> spreads a JavaScript expression into its attributes: {...props}
+        Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}."
+    `);
+    expect(content.newsletters.map((n) => n.id)).toEqual(['plain']);
+  });
+
+  it('reports MDX it cannot parse where the parser stopped, and leaves .md files as Markdown', () => {
+    const { printed } = check({
+      'newsletters/broken.mdx': `${front}\nSaved {half\n`,
+      'newsletters/text.md': `${front}\nMarkdown keeps {braces} and <b>tags</b> as they are.\n`,
+    });
+    expect(printed).toMatchInlineSnapshot(`
+      "newsletters/broken.mdx:7:7 Unexpected end of file in expression, expected a corresponding closing brace for \`{\`
+        Fix the MDX at this spot: a { or < meant as text is written \\{ or \\<, and every tag is closed."
+    `);
   });
 });

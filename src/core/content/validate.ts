@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { problem, sortProblems, type Problem } from '../problems/index.ts';
 import { parseFile, sourceAgain, type SourceFile } from './parse-file.ts';
-import { checkAcrossFiles, checkEventContacts, type ValidateOptions } from './cross-checks.ts';
+import { checkAcrossFiles, checkEventContacts, type NotAFile, type ValidateOptions } from './cross-checks.ts';
 import { readHistory } from './read-history.ts';
 import type { YamlSource } from './source.ts';
 import {
@@ -26,6 +26,27 @@ export function isHiddenPath(relative: string): boolean {
   return relative.startsWith('.') || relative.includes('/.');
 }
 
+/** Names that are read as files: a folder by such a name is in the wrong place. */
+const FILE_NAME = /\.(ya?ml|mdx?|jsonl)$/i;
+
+/** What an entry that is not a readable file means, if anything: a folder is usually fine. */
+function notAFileProblem(entry: NotAFile): Problem | undefined {
+  switch (entry.kind) {
+    case 'folder':
+      return FILE_NAME.test(entry.path) ? problem('FolderNotFile', entry.path, WHOLE, '', 'is a folder, where a file belongs') : undefined;
+    case 'link':
+      return problem('SymbolicLink', entry.path, WHOLE, '', 'is a symbolic link, which is not followed: it was not read');
+    case 'special':
+      return problem('UnexpectedFile', entry.path, WHOLE, '', 'is not an ordinary file (a device, socket or pipe)');
+    case 'too-large': {
+      const size = `${((entry.bytes ?? 0) / 1024 / 1024).toFixed(1)} MB`;
+      return problem('FileTooLarge', entry.path, START, '', `is ${size}; content files may be at most 1 MB`);
+    }
+    case 'unreadable':
+      return problem('UnreadableFile', entry.path, WHOLE, '', `could not be read${entry.detail ? ` (${entry.detail})` : ''}`);
+  }
+}
+
 /** The folders of a content directory and the form of their files. */
 const COLLECTIONS = {
   contacts: { schema: ContactSchema, format: 'yaml' },
@@ -40,6 +61,8 @@ type CollectionName = keyof typeof COLLECTIONS;
 
 const EXTENSIONS = { yaml: ['.yaml', '.yml'], mdx: ['.mdx', '.md'] } as const;
 const START = { line: 1, column: 1 };
+/** The place of a problem with a whole file or folder, not a line in it. */
+const WHOLE = { line: 0, column: 0 };
 
 /**
  * Validates a content folder's files, given with paths relative to the folder. Pure: the files
@@ -64,6 +87,13 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     return source;
   };
   let settingsFile: string | undefined;
+  for (const entry of options.notFiles ?? []) {
+    if (isHiddenPath(entry.path)) continue;
+    const found = notAFileProblem(entry);
+    if (found) problems.push(found);
+    // A folder or link called settings.yaml is reported as such, not as missing settings.
+    if (/^settings\.ya?ml$/.test(entry.path)) settingsFile = entry.path;
+  }
 
   for (const file of files.toSorted((a, b) => a.path.localeCompare(b.path))) {
     if (isHiddenPath(file.path)) continue;
@@ -79,6 +109,10 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       const read = readHistory(file);
       content.history.push(...read.entries);
       problems.push(...read.problems);
+      continue;
+    }
+    if (rest.length === 0 && (folder in COLLECTIONS || folder === 'history')) {
+      problems.push(problem('FileNotFolder', file.path, WHOLE, '', `is a file, where the folder ${folder}/ belongs`));
       continue;
     }
     if (!(folder in COLLECTIONS) || rest.length === 0) {

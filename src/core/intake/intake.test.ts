@@ -3,7 +3,6 @@ import { planIntake, type IncomingMessage, type IntakeInput } from './intake.ts'
 import { parseDeliveryStatus } from './dsn.ts';
 import { draftTestimonial } from './testimonial.ts';
 import { asksToUnsubscribe, readReplyWords } from './words.ts';
-import { mdxToJs } from 'satteri';
 import { PlanSchema } from '../model/index.ts';
 
 const TODAY = Temporal.PlainDate.from('2026-11-04');
@@ -87,22 +86,30 @@ describe('readReplyWords', () => {
 });
 
 describe('draftTestimonial', () => {
-  it('writes a body MDX can compile, whatever the reply holds', () => {
+  // Issue 15 point 7: a draft carries only what a consent to publish covers; the rest is notes.
+  it('puts only the quote, the shown name and the consent in the front matter, and the rest in notes', () => {
     const words = 'Great work {really} <b>great</b>. Happy for you to share it, just not with my <surname> or {name}.';
-    const draft = draftTestimonial(words, { id: 'ana-ruiz', name: 'Ana Ruiz' }, '2026-11-04', 'email <a<b>@x> of 2026-11-04');
-    expect(draft.body).toMatchInlineSnapshot(`
-      "A reply to our testimonial request, taken in from \`email <a<b>@x> of 2026-11-04\`.
-      It stays a draft, shown nowhere, until you check the quote and the name and set \`status: published\`.
+    const author = { id: 'ana-ruiz', name: 'Ana Ruiz', area: 'Redland', notes: 'Prefers calls' };
+    const draft = draftTestimonial(words, author, '2026-11-04', 'email <a<b>@x> of 2026-11-04');
+    expect(draft.data).toEqual({
+      kind: 'consumer',
+      status: 'draft',
+      author: { name: 'Ana R.', contact: 'ana-ruiz' },
+      quote: 'Great work {really} <b>great</b>.',
+      date: '2026-11-04',
+      source: { name: 'Email reply to our testimonial request' },
+    });
+    expect(draft.notes.join('\n')).toMatchInlineSnapshot(`
+      "A reply to our testimonial request, taken in from email <a<b>@x> of 2026-11-04.
+      It stays a draft, shown nowhere, until you check the quote and the name and set status: published.
+      These comment lines are never shown; what you write below the front matter is, once published.
 
       The reply does not say yes to publishing yet. Ask whether, where (website, emails, social media) and how they would
-      like to be named, then add \`consent\` with their answer as evidence.
+      like to be named, then add consent with their answer as evidence.
 
       They also wrote, and this limits what may be published:
-
-      > Happy for you to share it, just not with my \\<surname\\> or \\{name\\}.
-      "
+        "Happy for you to share it, just not with my <surname> or {name}.""
     `);
-    expect(mdxToJs(draft.body)).toHaveProperty('code');
   });
 });
 

@@ -54,7 +54,7 @@ export type IntakeOutcome = {
 export type IntakePlan = {
   outcomes: IntakeOutcome[];
   contacts: { id: string; file: string; changes: ContactChange[] }[];
-  testimonials: { id: string; data: Record<string, unknown>; body: string }[];
+  testimonials: { id: string; data: Record<string, unknown>; notes: string[] }[];
 };
 
 export type Known = Author & { file: string; emails: string[]; unsubscribed: boolean; bounced: Set<string> };

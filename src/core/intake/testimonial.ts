@@ -7,9 +7,14 @@ import { EMAIL_KINDS } from '../email/index.ts';
 import { readReplyWords } from './words.ts';
 
 /** The contact who replied, as intake knows them. */
-export type Author = { id: string; name: string; firstName?: string; area?: string };
+export type Author = { id: string; name: string; firstName?: string };
 
-export type TestimonialDraft = { data: Record<string, unknown>; body: string };
+/**
+ * A draft: its front matter, and notes for the owner that are written as YAML comments above it.
+ * The body is left for the owner: whatever is in it goes on the site once the draft is published,
+ * so nothing intake knows privately (the message, the reply's other words) is put there.
+ */
+export type TestimonialDraft = { data: Record<string, unknown>; notes: string[] };
 
 /** The layouts whose emails ask for a testimonial: a reply to one is taken in as a draft. */
 export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = EMAIL_KINDS.filter((kind) => kind.asksForTestimonial).map(
@@ -18,7 +23,9 @@ export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = EMAIL_KINDS.filt
 
 /**
  * The draft for a reply. `evidence` names the message (`email <id> of 2026-11-04`); `day` is the
- * day it was written, in the business's time zone.
+ * day it was written, in the business's time zone. The front matter holds only what a consent to
+ * publish covers: the quote, the name as it would be shown, and the consent itself; never the
+ * contact's area or notes.
  */
 export function draftTestimonial(words: string, author: Author, day: string, evidence: string): TestimonialDraft {
   const reply = readReplyWords(words);
@@ -28,41 +35,31 @@ export function draftTestimonial(words: string, author: Author, day: string, evi
   const data: Record<string, unknown> = {
     kind: 'consumer',
     status: 'draft',
-    author: { name: shortName(author), contact: author.id, ...(author.area ? { description: author.area } : {}) },
+    author: { name: shortName(author), contact: author.id },
     quote: reply.quote,
     date: day,
     source: { name: 'Email reply to our testimonial request' },
     ...(consent ? { consent } : {}),
   };
-  const lines = [
-    `A reply to our testimonial request, taken in from ${code(evidence)}.`,
-    'It stays a draft, shown nowhere, until you check the quote and the name and set `status: published`.',
+  const notes = [
+    `A reply to our testimonial request, taken in from ${evidence}.`,
+    'It stays a draft, shown nowhere, until you check the quote and the name and set status: published.',
+    'These comment lines are never shown; what you write below the front matter is, once published.',
     '',
   ];
   if (consent) {
-    lines.push(`The reply says yes to publishing, on: ${consent.scope.join(', ')}. The words are in \`consent.evidence\`.`);
+    notes.push(`The reply says yes to publishing, on: ${consent.scope.join(', ')}. The words are in consent.evidence.`);
   } else if (reply.consent.length) {
-    lines.push(
-      'The reply says yes to publishing but not where. Ask where (website, emails, social media), then add `consent`:',
-      '',
-      quoted(said),
+    notes.push(
+      'The reply says yes to publishing but not where. Ask where (website, emails, social media), then add consent:',
+      `  "${said}"`,
     );
   } else {
-    lines.push(
+    notes.push(
       'The reply does not say yes to publishing yet. Ask whether, where (website, emails, social media) and how they would',
-      'like to be named, then add `consent` with their answer as evidence.',
+      'like to be named, then add consent with their answer as evidence.',
     );
   }
-  if (reply.refusal.length) lines.push('', 'They also wrote, and this limits what may be published:', '', quoted(reply.refusal.join(' ')));
-  return { data, body: `${lines.join('\n')}\n` };
-}
-
-/** MDX inline code: a Message-ID's angle brackets would otherwise open a JSX tag. */
-function code(text: string): string {
-  return `\`${text.replaceAll('`', "'")}\``;
-}
-
-/** The sender's words as a Markdown quote, with everything MDX reads as syntax escaped. */
-function quoted(text: string): string {
-  return `> ${text.replace(/[\\`*_{}[\]<>()#+!|~]/g, '\\$&')}`;
+  if (reply.refusal.length) notes.push('', 'They also wrote, and this limits what may be published:', `  "${reply.refusal.join(' ')}"`);
+  return { data, notes };
 }

@@ -6,6 +6,7 @@ export {
   formatField,
   formatProblem,
   problem,
+  PROBLEM_HINTS,
   sortProblems,
   type Position,
   type Problem,

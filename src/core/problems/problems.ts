@@ -3,14 +3,26 @@
  * report, never an exception. Codes are permanent; messages say what happened, hints what to do.
  */
 
-const PROBLEM_HINTS = {
+/** What to do about each problem, by code. */
+export const PROBLEM_HINTS = {
   // Reading files
   MalformedYaml: 'Fix the YAML syntax at this spot: check indentation, colons and quotes.',
+  YamlTag: 'Remove the tag (the word that starts with !) and write the value as plain text, in quotes if it starts with !.',
   MalformedJson: 'Each history line must be one JSON object. History is written by the jobs: restore the line from Git.',
   EmptyFile: 'Fill the file in, or delete it.',
   FileTooLarge: 'Content files are small, one record each. Split it, or move large assets elsewhere.',
   UnexpectedFile: 'Content folders hold .yaml files (.mdx for newsletters, results and testimonials). Move this file out.',
   MissingFrontMatter: 'Start the file with front matter between two lines of three dashes (---).',
+  MalformedMdx: 'Fix the MDX at this spot: a { or < meant as text is written \\{ or \\<, and every tag is closed.',
+  CodeInContent:
+    'Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.',
+  NotUtf8: 'Save the file as UTF-8 (in most editors: Save with encoding, UTF-8), then check the characters on this line.',
+  ControlCharacter: 'Delete the invisible character at this spot (it often comes from a copy and paste), or retype the line.',
+  FolderNotFile: 'Put a file here, or remove the folder: this name is read as a file.',
+  FileNotFolder: 'Make this a folder holding one file per record, and move the file into it (or out of the content folder).',
+  SymbolicLink:
+    'Links are never followed, so one cannot reach outside the content folder or loop: put the file or folder itself here, or remove the link.',
+  UnreadableFile: 'Check that the file is an ordinary file you may read (its permissions, or a disk error), or remove it.',
   MissingFolder: 'Check the path given to --content: it should be a folder like content/.',
   MissingSettings: 'Create settings.yaml in the content folder; the sample content has one to copy.',
   InvalidId: 'Rename the file with lower-case letters, digits and hyphens, like ana-ruiz.yaml.',

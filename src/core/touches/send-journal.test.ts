@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../model/index.ts';
-import { claimEntry, emailsClaimedOn, heldByHistory, outcomeEntry, resolveOpenClaims } from './send-journal.ts';
+import { claimEntry, emailsClaimedOn, heldByHistory, outcomeEntry, resolveOpenClaims, skippedEntry } from './send-journal.ts';
 import type { DueTouch } from './touch.ts';
 
 const day = Temporal.PlainDate.from('2026-11-03');
@@ -43,6 +43,29 @@ describe('the send journal', () => {
       reason: 'dropped after DATA',
       code: 'SendOutcomeUnknown',
     });
+  });
+
+  // Issue 15 point 7: history never records an email address, even inside a server's reply.
+  it('writes server replies and reasons without email addresses, keeping the touch’s own Message-ID', () => {
+    const messageId = '<ana-ruiz.news.send.2026-11-03@harbourhill.example>';
+    const written = [
+      outcomeEntry(touch, { status: 'sent', messageId, response: `250 2.0.0 OK <Ana.Ruiz@example.com> queued as ${messageId}` }, at),
+      outcomeEntry(touch, { status: 'failed', temporary: false, reason: 'EENVELOPE 550 5.1.1 <x@y>: user unknown' }, at),
+      outcomeEntry(touch, { status: 'unknown', reason: 'connection lost after the message was handed over (to ana@example.com.)' }, at),
+      outcomeEntry(touch, { status: 'not-sent', reason: '553 sender maya@harbourhill.example refused' }, at),
+      skippedEntry(
+        { ...touch, code: 'EveryAddressBounced', reason: 'every email address bounced (the last, ana@example.com, on 2026-10-01: 550)' },
+        'skipped',
+        at,
+      ),
+    ];
+    expect(written.map((e) => ('response' in e ? e.response : 'reason' in e ? e.reason : ''))).toEqual([
+      `250 2.0.0 OK <[address]> queued as ${messageId}`,
+      'EENVELOPE 550 5.1.1 <[address]>: user unknown',
+      'connection lost after the message was handed over (to [address].)',
+      '553 sender [address] refused',
+      'every email address bounced (the last, [address], on 2026-10-01: 550)',
+    ]);
   });
 
   it('turns a claim with no outcome into unknown, and leaves settled touches alone', () => {

@@ -76,29 +76,45 @@ export function claimEntry(touch: DueTouch, at: string): HistoryEntry {
   return { event: 'claimed', ...base(touch, at) };
 }
 
-/** The entry that records how a send ended. */
+// Anything shaped like local@domain, bare or in angle brackets: servers echo recipients in their
+// replies ("250 2.0.0 OK <ana@example.com>", "550 5.1.1 <x@y>: user unknown").
+const ADDRESS = /[^\s<>()[\]{},;:"'@]+@[^\s<>()[\]{},;:"'@]*[^\s<>()[\]{},;:"'@.]/g;
+
+/**
+ * `text` with every email address replaced by `[address]`. History names contacts by id, never by
+ * address, and it is committed to the repository: a server's reply must not bring addresses in.
+ * `keep` is left as it is (the touch's own Message-ID, which names no one).
+ */
+function withoutAddresses(text: string, keep?: string): string {
+  const kept = keep?.replace(/^<|>$/g, '');
+  return text.replace(ADDRESS, (found) => (found === kept ? found : '[address]'));
+}
+
+/** The entry that records how a send ended. Replies and reasons are written without addresses. */
 export function outcomeEntry(touch: DueTouch, outcome: SendOutcome, at: string): HistoryEntry {
   const b = base(touch, at);
   switch (outcome.status) {
-    case 'sent':
-      return { event: 'sent', ...b, messageId: outcome.messageId, ...(outcome.response ? { response: outcome.response } : {}) };
+    case 'sent': {
+      const response = outcome.response ? withoutAddresses(outcome.response, outcome.messageId) : '';
+      return { event: 'sent', ...b, messageId: outcome.messageId, ...(response ? { response } : {}) };
+    }
     case 'failed':
       return {
         event: 'failed',
         ...b,
-        ...because(outcome.temporary ? 'SendFailedTemporarily' : 'SendFailedPermanently', { detail: outcome.reason }),
+        ...because(outcome.temporary ? 'SendFailedTemporarily' : 'SendFailedPermanently', { detail: withoutAddresses(outcome.reason) }),
         temporary: outcome.temporary,
       };
     case 'unknown':
-      return { event: 'unknown', ...b, ...because('SendOutcomeUnknown', { detail: outcome.reason }) };
+      return { event: 'unknown', ...b, ...because('SendOutcomeUnknown', { detail: withoutAddresses(outcome.reason) }) };
     case 'not-sent':
-      return { event: 'released', ...b, reason: outcome.reason || 'no reason given' };
+      return { event: 'released', ...b, reason: withoutAddresses(outcome.reason) || 'no reason given' };
   }
 }
 
-/** A touch that will not be sent, recorded so it is not planned again. */
+/** A touch that will not be sent, recorded so it is not planned again (without addresses, as above). */
 export function skippedEntry(touch: SkippedTouch, event: 'skipped' | 'missed', at: string): HistoryEntry {
-  return { event, ...base(touch, at), reason: touch.reason, code: touch.code };
+  return { event, ...base(touch, at), reason: withoutAddresses(touch.reason), code: touch.code };
 }
 
 /**
