@@ -33,7 +33,7 @@ function sitemap() {
         const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
         const urls = pages
           .map((p) => p.pathname)
-          .filter((p) => !/\.[a-z0-9]+$/i.test(p) && !/^(404|admin)\/?$/.test(p))
+          .filter((p) => !/\.[a-z0-9]+$/i.test(p) && !/^(404|admin|unsubscribe)\/?$/.test(p))
           .map((p) => new URL(p, root).href)
           .sort();
         const body = urls.map((u) => `  <url><loc>${u.replaceAll('&', '&amp;')}</loc></url>`).join('\n');

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { stringify } from 'yaml';
-import { EMAILS_DIR, readContent, openHistoryJournal } from '../src/adapters/fs/index.ts';
+import { EMAILS_DIR, readContent, openHistoryJournal, takeRunLock } from '../src/adapters/fs/index.ts';
+import { signerFromEnv } from '../src/adapters/signing/index.ts';
 import { compileLayouts, compileMjml } from '../src/adapters/layouts/index.ts';
 import { toMailOptions, createOutbox, createSmtpDelivery } from '../src/adapters/mail/index.ts';
 import { emailPreparer, runDaily, deliverEmails } from '../src/core/daily/index.ts';
@@ -100,11 +101,20 @@ async function throughDelivery(delivery: Delivery, batch: readonly OutgoingEmail
 
 const smtp = () => createSmtpDelivery(smtpUrl, { perSecond: settings.limits.perSecond, maxConnections: POOL });
 
-async function sendPhase(round: number): Promise<number> {
-  const journal = await openHistoryJournal(path.join(dir, `history-phase-${round}`), '2026-11');
+// The same phase as a real run makes it: under the run lock, with signed Message-IDs and
+// unsubscribe links, and the breaker (always on in the loop).
+const signer = signerFromEnv({ REFERABLE_SECRET: 'a bench secret of forty characters, fixed' });
+const prepareSigned = emailPreparer({ ...input, ...(signer.ok && signer.sign ? { sign: signer.sign } : {}) });
+
+async function sendPhase(round: number, signed = false): Promise<number> {
+  const history = path.join(dir, `history-phase-${signed ? 'signed-' : ''}${round}`);
+  const lock = signed ? await takeRunLock(history, 'bench') : undefined;
+  if (lock && !lock.ok) throw new Error(lock.message);
+  const journal = await openHistoryJournal(history, '2026-11');
   const before = await sink.count();
-  const report = await deliverEmails({ touches, prepare, delivery: smtp(), journal, now: () => NOW });
+  const report = await deliverEmails({ touches, prepare: signed ? prepareSigned : prepare, delivery: smtp(), journal, now: () => NOW });
   await journal.close();
+  await lock?.release();
   const sent = report.results.filter((r) => r.outcome.status === 'sent').length;
   if ((await sink.count()) - before !== sent) throw new Error('the server and the job disagree on what was sent');
   return sent;
@@ -115,14 +125,21 @@ await bareLoop(messages.slice(0, 1_000)); // warm-up: connections, JIT
 const ROUNDS = 3;
 const bares: Awaited<ReturnType<typeof measure<number>>>[] = [];
 const phases: typeof bares = [];
+const signedPhases: typeof bares = [];
 for (let round = 0; round < ROUNDS; round++) {
   bares.push(await measure(() => bareLoop(messages)));
   phases.push(await measure(() => sendPhase(round)));
+  signedPhases.push(await measure(() => sendPhase(round, true)));
 }
 const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
 const bare = median(bares.map((b) => b.ms));
 const phase = { ms: median(phases.map((p) => p.ms)), cpuMs: median(phases.map((p) => p.cpuMs)), value: phases[0].value };
 const bareCpu = median(bares.map((b) => b.cpuMs));
+const signedPhase = {
+  ms: median(signedPhases.map((p) => p.ms)),
+  cpuMs: median(signedPhases.map((p) => p.cpuMs)),
+  value: signedPhases[0].value,
+};
 const adapter = await measure(() => throughDelivery(smtp(), messages, n));
 
 // The whole daily job on the same content: settle, plan, record skips, write tasks, send, record.
@@ -161,12 +178,16 @@ printTable(
     row('send: bare nodemailer pooled loop', n, { ms: bare, cpuMs: bareCpu }),
     row('send: the SMTP adapter alone', adapter.value, adapter),
     row('job send phase (claim, render, send, record)', phase.value, phase),
+    row('  the same, locked and signed (REFERABLE_SECRET)', signedPhase.value, signedPhase),
     row('whole daily job (plan, tasks, send phase)', job.value, job),
     row('outbox adapter (.eml files)', outbox.value, outbox),
   ],
 );
 console.log(
   `\nSend phase / bare pooled loop (median of ${ROUNDS} turns each): ${(bare / phase.ms).toFixed(2)} in wall time (aim: 0.8 or more), ${(bareCpu / phase.cpuMs).toFixed(2)} in sender CPU time`,
+);
+console.log(
+  `Locked and signed send phase / bare pooled loop: ${(bare / signedPhase.ms).toFixed(2)} in wall time, ${(phase.ms / signedPhase.ms).toFixed(2)} of the unsigned phase (aim: within 5%)`,
 );
 console.log(
   `Render after compile: ${us(prepared.ms, n)} per email, ${us(prepared.cpuMs, n)} of CPU (target: 150 µs or less); compiling per recipient: ${us(perRecipient.ms, SAMPLE)}`,

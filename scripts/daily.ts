@@ -22,6 +22,7 @@ import {
 import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../src/adapters/fs/index.ts';
 import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github/index.ts';
 import { compileLayouts } from '../src/adapters/layouts/index.ts';
+import { signerFromEnv } from '../src/adapters/signing/index.ts';
 import { createOutbox, writeOutboxFile, createSmtpDelivery, isSmtpUrl } from '../src/adapters/mail/index.ts';
 import { outsideSendWindow } from '../src/core/calendar/index.ts';
 import {
@@ -35,6 +36,7 @@ import {
 } from '../src/core/daily/index.ts';
 import type { Problem } from '../src/core/problems/index.ts';
 import { isCalendarDate } from '../src/core/model/index.ts';
+import type { Sign } from '../src/core/signing/index.ts';
 import type { Task } from '../src/core/tasks/index.ts';
 
 runCommand(async () => {
@@ -50,6 +52,10 @@ runCommand(async () => {
     throw new UsageError(
       'SMTP_URL is not an smtp:// or smtps:// URL like smtps://USER:PASSWORD@HOST:465, with @, / and % inside the user or password written %40, %2F and %25 (its value is not shown: it may hold a password)',
     );
+  const signer = signerFromEnv(process.env);
+  if (!signer.ok) throw new UsageError(signer.problem);
+  // Real mail should be signed; the outbox demo works the same without the secret.
+  if (signer.note && smtpUrl) console.error(signer.note);
   const dryRun = values['dry-run'];
   const historyDir = path.join(values.content, 'history');
   // Two runs never overlap: the lock is taken before history is repaired or anything claimed.
@@ -64,7 +70,7 @@ runCommand(async () => {
   );
   if (lock) signals.add(lock.release);
   try {
-    return await runDay({ ...values, dryRun, smtpUrl, historyDir }, signals);
+    return await runDay({ ...values, dryRun, smtpUrl, historyDir, sign: signer.sign }, signals);
   } finally {
     signals.dispose();
     await lock?.release();
@@ -79,6 +85,7 @@ type DayOptions = {
   dryRun: boolean;
   smtpUrl?: string;
   historyDir: string;
+  sign?: Sign;
 };
 
 async function runDay(values: DayOptions, signals: StopSignals): Promise<number> {
@@ -123,6 +130,7 @@ async function runDay(values: DayOptions, signals: StopSignals): Promise<number>
     now,
     ...(emailsWait ? { emailsWait } : {}),
     ...(intakeProblem ? { intakeProblem } : {}),
+    ...(values.sign ? { sign: values.sign } : {}),
   };
 
   let report: DailyReport;

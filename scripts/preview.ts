@@ -5,9 +5,10 @@
  * history is written.
  */
 import path from 'node:path';
-import { clockOn, todayIn, parseRangeArgs, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import { clockOn, todayIn, parseRangeArgs, printProblems, runCommand, UsageError } from '../src/adapters/cli/index.ts';
 import { readContent, preparePreviewDir, writePreviewFile } from '../src/adapters/fs/index.ts';
 import { compileLayouts } from '../src/adapters/layouts/index.ts';
+import { signerFromEnv } from '../src/adapters/signing/index.ts';
 import { emailPreparer } from '../src/core/daily/index.ts';
 import { planTouches } from '../src/core/planning/index.ts';
 import { previewFiles, previewIndex, type PreviewEntry, type PreviewProblem } from '../src/core/preview/index.ts';
@@ -17,6 +18,10 @@ const USAGE = 'npm run preview -- [--date YYYY-MM-DD] [--days N] [--out DIR] [--
 runCommand(async () => {
   const { values, date, days } = parseRangeArgs(process.argv.slice(2), { out: { type: 'string', default: 'preview' } }, USAGE);
   const out = values.out;
+  const signer = signerFromEnv(process.env);
+  if (!signer.ok) throw new UsageError(signer.problem);
+  // With the secret, the preview shows the signed links the emails will carry.
+  const signed = signer.sign ? { sign: signer.sign } : {};
   await preparePreviewDir(out);
   const { content, problems } = await readContent(values.content);
   printProblems(problems);
@@ -35,7 +40,7 @@ runCommand(async () => {
   for (const [day, touches] of Map.groupBy(due, (t) => t.date.toString())) {
     const today = Temporal.PlainDate.from(day);
     const now = clockOn(today, settings.timeZone);
-    const prepare = emailPreparer({ content, settings, today, layouts: compiled.layouts, layoutProblems, now });
+    const prepare = emailPreparer({ content, settings, today, layouts: compiled.layouts, layoutProblems, now, ...signed });
     for (const touch of touches) {
       const prepared = prepare(touch);
       if (!prepared.ok) {

@@ -414,6 +414,27 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
     expect(found).toEqual([]);
   });
 
+  it('has an /unsubscribe/ page, kept out of the sitemap and search, that puts the link’s token into the email it writes', async () => {
+    const page = await phone.newPage();
+    const trouble = watch(page, [server.origin]);
+    const token = 'YW5hLXJ1aXo.abcdefghijkl.abcdefghijklmnopqrstuv';
+    await page.goto(`${server.url}unsubscribe/?t=${token}`, { waitUntil: 'load' });
+    expect(await page.locator('h1').textContent()).toBe('Stop our emails');
+    expect(await page.locator('[data-mailto]').getAttribute('href')).toBe(
+      `mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20${token}`,
+    );
+    // The sample names no one-click endpoint, so the page offers none.
+    expect(await page.locator('[data-one-click]').count()).toBe(0);
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    expect((await sitemapPages()).filter((loc) => loc.includes('unsubscribe'))).toEqual([]);
+    const violations = (await new AxeBuilder({ page }).analyze()).violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(violations.map((v) => v.id)).toEqual([]);
+    expect(trouble).toEqual([]);
+    await page.close();
+  });
+
   it('never publishes a draft testimonial', async () => {
     const draft = await readFile(path.join(sampleContent(), 'testimonials/ellen-first-flat-draft.mdx'), 'utf8');
     const quote = /^quote: (?:>-?\s*)?(.{20})/m.exec(draft)![1].trim();

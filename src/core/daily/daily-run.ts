@@ -16,6 +16,7 @@ import {
   type DueTouch,
   type SkippedTouch,
 } from '../touches/index.ts';
+import type { Sign } from '../signing/index.ts';
 import { buildMessage, type Delivery, createPersonalizer, renderEmail, type CompiledLayout } from '../email/index.ts';
 import { planTouches } from '../planning/index.ts';
 import type { Channel, HistoryEntry, Settings, Content } from '../model/index.ts';
@@ -48,6 +49,8 @@ export type DailyInput = {
   emailsWait?: string;
   /** Why intake from the mailbox failed on this run, if it did: the owner must hear of it. */
   intakeProblem?: string;
+  /** Signs Message-IDs and unsubscribe links (`REFERABLE_SECRET`); without it they are not signed. */
+  sign?: Sign;
 };
 
 export type DailyReport = {
@@ -95,7 +98,7 @@ export type DailyReport = {
 /** Makes each email touch ready to send: personalized, rendered, with its message. */
 export function emailPreparer(input: DailyInput): (touch: DueTouch) => Prepared {
   const { content, settings, today, layouts, layoutProblems } = input;
-  const personalizer = createPersonalizer(content, settings, today);
+  const personalizer = createPersonalizer(content, settings, today, input.sign);
   return (touch) => {
     const name = touch.template ?? 'note';
     const layout = layouts.get(name);
@@ -107,7 +110,7 @@ export function emailPreparer(input: DailyInput): (touch: DueTouch) => Prepared 
     const personal = personalizer.personalize(touch);
     if (!personal.ok) return { ok: false, code: personal.code, reason: personal.reason, record: true };
     const rendered = renderEmail(layout, personal.draft.fields);
-    return { ok: true, email: buildMessage(personal.draft, rendered, settings, Temporal.Instant.from(input.now())) };
+    return { ok: true, email: buildMessage(personal.draft, rendered, settings, Temporal.Instant.from(input.now()), input.sign) };
   };
 }
 

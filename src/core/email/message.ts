@@ -6,6 +6,7 @@ import type { EmailDraft } from './personalize.ts';
 import type { RenderedEmail } from './render-email.ts';
 import type { Settings } from '../model/index.ts';
 import { touchMessageId, type SendOutcome } from '../touches/index.ts';
+import { type Sign, signedMessageId } from '../signing/index.ts';
 
 /** Everything an adapter needs to send one email. Header values are already free of CR/LF. */
 export type OutgoingEmail = {
@@ -16,7 +17,10 @@ export type OutgoingEmail = {
   /** One recipient, or each member of a household. */
   to: { name: string; address: string }[];
   subject: string;
-  /** `<touch-id@sender-domain>`: the same touch always has the same Message-ID. */
+  /**
+   * The same touch always has the same Message-ID: signed and opaque with the secret (see
+   * `signedMessageId`), else `<touch-id@sender-domain>`.
+   */
   messageId: string;
   date: Temporal.Instant;
   html: string;
@@ -40,8 +44,14 @@ export type Delivery = {
   close(): Promise<void>;
 };
 
-/** Builds the message for a personalized, rendered touch. */
-export function buildMessage(draft: EmailDraft, rendered: RenderedEmail, settings: Settings, now: Temporal.Instant): OutgoingEmail {
+/** Builds the message for a personalized, rendered touch; `sign` makes its Message-ID signed. */
+export function buildMessage(
+  draft: EmailDraft,
+  rendered: RenderedEmail,
+  settings: Settings,
+  now: Temporal.Instant,
+  sign?: Sign,
+): OutgoingEmail {
   const listUnsubscribe = [draft.unsubscribe.mailto, ...(draft.unsubscribe.url ? [draft.unsubscribe.url] : [])];
   return {
     touch: draft.touch.id,
@@ -49,7 +59,7 @@ export function buildMessage(draft: EmailDraft, rendered: RenderedEmail, setting
     ...(settings.sender.replyTo ? { replyTo: settings.sender.replyTo } : {}),
     to: draft.to,
     subject: draft.subject,
-    messageId: touchMessageId(draft.touch.id, settings.sender.email),
+    messageId: sign ? signedMessageId(sign, draft.touch.id, settings.sender.email) : touchMessageId(draft.touch.id, settings.sender.email),
     date: now,
     html: rendered.html,
     text: rendered.text,

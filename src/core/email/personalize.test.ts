@@ -104,10 +104,9 @@ describe('createPersonalizer', () => {
     const { draft } = out;
     expect(draft.to).toEqual([{ name: 'Tom Harris', address: 'tom@mail.example' }]);
     expect(draft.subject).toBe('Tom, cut your bill');
-    expect(draft.unsubscribe).toEqual({
-      mailto: 'mailto:unsubscribe@hh.example?subject=Unsubscribe%20tom-harris',
-      url: 'https://hh.example/unsubscribe?contact=tom-harris',
-    });
+    // Without the secret nothing can be signed: the mailto alone, even with a one-click endpoint set.
+    expect(draft.unsubscribe).toEqual({ mailto: 'mailto:unsubscribe@hh.example?subject=Unsubscribe%20tom-harris' });
+    expect(draft.fields.unsubscribeUrl).toBe('mailto:unsubscribe@hh.example?subject=Unsubscribe%20tom-harris');
     const f = draft.fields;
     expect(f.preheader).toBe('Small changes');
     expect(f.greeting).toBe('Hi Tom,');

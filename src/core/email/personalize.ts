@@ -12,6 +12,7 @@ import { EMAIL_FIELDS, emailKind, wordsFor } from './kinds/index.ts';
 import { firstNameOf, frameLine, householdFrameLine, mayEmail, namesTogether, partnerFirstName, shortName } from '../contacts/index.ts';
 import { because, type Reason } from '../reasons/index.ts';
 import { birthdaySteps } from './occasions.ts';
+import { type Sign, unsubscribeToken } from '../signing/index.ts';
 
 /** Everything needed to build one message. */
 export type EmailDraft = {
@@ -57,9 +58,9 @@ export type Personalizer = {
 
 /**
  * Prepares what is shared by every email of a run (results, the featured testimonial, newsletter
- * bodies), then personalizes touch by touch.
+ * bodies), then personalizes touch by touch. With `sign`, unsubscribe links carry signed tokens.
  */
-export function createPersonalizer(content: Content, settings: Settings, today: Temporal.PlainDate): Personalizer {
+export function createPersonalizer(content: Content, settings: Settings, today: Temporal.PlainDate, sign?: Sign): Personalizer {
   const palette: Palette = settings.business.colours;
   const contacts = new Map(content.contacts.map((c) => [c.id, c]));
   const results = content.results.filter((r) => onOrBefore(r.data.date, today)).toSorted(byDateDesc);
@@ -104,9 +105,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     const c = entry.data;
     const firstName = firstNameOf(c);
     const partnerName = partnerFirstName(c) ?? '';
-    const unsubscribeUrl = settings.unsubscribe.url
-      ? `${settings.unsubscribe.url}${settings.unsubscribe.url.includes('?') ? '&' : '?'}contact=${encodeURIComponent(entry.id)}`
-      : unsubscribeMailto(settings, entry.id);
+    const unsubscribeUrl = unsubscribeLinks(settings, sign, entry.id, c.emails[0] ?? '').footer;
     const fields: EmailFields = {
       ...shared,
       firstName,
@@ -130,6 +129,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
     if (!permission.ok) return { ok: false, code: permission.code, reason: permission.reason };
     const layout = touch.template ?? 'note';
     const fields = textFields(entry);
+    const unsubscribe = unsubscribeLinks(settings, sign, entry.id, permission.email);
+    fields.unsubscribeUrl = unsubscribe.footer;
     const to = [{ name: cleanHeader(entry.data.name), address: permission.email }];
     const greeted = [firstNameOf(entry.data)];
     const together = [entry.data];
@@ -189,10 +190,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
         layout,
         subject: fields.subject as string,
         fields,
-        unsubscribe: {
-          mailto: unsubscribeMailto(settings, entry.id),
-          ...(settings.unsubscribe.url ? { url: fields.unsubscribeUrl as string } : {}),
-        },
+        unsubscribe: { mailto: unsubscribe.mailto, ...(unsubscribe.oneClick ? { url: unsubscribe.oneClick } : {}) },
       },
     };
   }
@@ -200,9 +198,31 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
   return { personalize, textFields };
 }
 
-/** `mailto:` address for List-Unsubscribe and the visible link when no https URL is set. */
-function unsubscribeMailto(settings: Settings, contact: string): string {
-  return `mailto:${settings.unsubscribe.mailto}?subject=${encodeURIComponent(`Unsubscribe ${contact}`)}`;
+/**
+ * Where an email's unsubscribe links go. With the secret, each carries a signed token (see
+ * `unsubscribeToken`): the footer opens the site's `/unsubscribe/` page, the mailto's subject
+ * carries the token, and a one-click endpoint, when settings name one, gets it too. Without the
+ * secret nothing can be signed: the footer and List-Unsubscribe offer the mailto alone, whose
+ * subject names the contact.
+ */
+function unsubscribeLinks(settings: Settings, sign: Sign | undefined, contact: string, address: string) {
+  const mailto = (subject: string) => `mailto:${settings.unsubscribe.mailto}?subject=${encodeURIComponent(subject)}`;
+  if (!sign) {
+    const plain = mailto(`Unsubscribe ${contact}`);
+    return { footer: plain, mailto: plain };
+  }
+  const token = unsubscribeToken(sign, contact, address);
+  const withToken = (base: string) => {
+    const url = new URL(base);
+    url.searchParams.set('t', token);
+    return url.href;
+  };
+  const site = settings.site.url.endsWith('/') ? settings.site.url : `${settings.site.url}/`;
+  return {
+    footer: withToken(new URL('unsubscribe/', site).href),
+    mailto: mailto(`Unsubscribe ${token}`),
+    ...(settings.unsubscribe.url ? { oneClick: withToken(settings.unsubscribe.url) } : {}),
+  };
 }
 
 function sharedFields(settings: Settings, palette: Palette, featured: Testimonial | undefined): EmailFields {

@@ -99,7 +99,10 @@ export const SettingsSchema = z.strictObject({
   unsubscribe: z.strictObject({
     /** Mailbox that receives unsubscribe requests (List-Unsubscribe mailto). */
     mailto: EmailSchema,
-    /** An https endpoint that honours RFC 8058 one-click unsubscribes. */
+    /**
+     * A deployed https endpoint that honours RFC 8058 one-click unsubscribes: emails then carry
+     * `List-Unsubscribe-Post`. Leave it out until one answers there.
+     */
     url: z.url({ protocol: /^https$/, error: 'should be an https:// address' }).optional(),
   }),
   /** GitHub user who is assigned the personal-touch issues. */
