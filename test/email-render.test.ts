@@ -10,9 +10,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContent } from '../src/adapters/fs/index.ts';
 import { compileLayouts } from '../src/adapters/layouts/index.ts';
+import { signerFromEnv } from '../src/adapters/signing/index.ts';
 import { emailPreparer } from '../src/core/daily/index.ts';
 import type { OutgoingEmail } from '../src/core/email/index.ts';
 import type { Settings, Content } from '../src/core/model/index.ts';
+import { readUnsubscribeToken, type Sign } from '../src/core/signing/index.ts';
 import { touchId, type DueTouch } from '../src/core/touches/index.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { ROOT } from './helpers/run-script.ts';
@@ -69,6 +71,7 @@ let emails: Map<string, OutgoingEmail>;
 let layoutProblems: unknown[];
 let browser: Browser;
 let shots: string;
+let sign: Sign;
 
 /** A due touch made from the plan's own step, as the planner makes it. */
 function touchFor(c: (typeof CASES)[number]): DueTouch {
@@ -99,7 +102,11 @@ beforeAll(async () => {
   settings = content.settings as Settings;
   const compiled = await compileLayouts(settings);
   layoutProblems = compiled.problems;
-  const prepare = emailPreparer({ content, settings, today: TODAY, layouts: compiled.layouts, now: () => '2026-12-01T09:00:00Z' });
+  // Rendered as real mail is, with REFERABLE_SECRET: the unsubscribe links carry signed tokens.
+  const signer = signerFromEnv({ REFERABLE_SECRET: 'the email render test secret, 40 chars!' });
+  if (!signer.ok || !signer.sign) throw new Error('no signer');
+  sign = signer.sign;
+  const prepare = emailPreparer({ content, settings, today: TODAY, layouts: compiled.layouts, now: () => '2026-12-01T09:00:00Z', sign });
   emails = new Map();
   for (const c of CASES) {
     const prepared = prepare(touchFor(c));
@@ -170,7 +177,12 @@ describe.each(CASES)('the $layout email for $contact', (c) => {
         expect(await page.getByText(`${settings.business.name}, ${a.street}, ${a.locality}`).isVisible()).toBe(true);
         const unsubscribe = page.getByRole('link', { name: 'Unsubscribe' });
         expect(await unsubscribe.isVisible()).toBe(true);
-        expect(await unsubscribe.getAttribute('href')).toBe(email.listUnsubscribe.find((u) => u.startsWith('https:')));
+        // It opens the site's /unsubscribe/ page with the signed token the mailto carries too.
+        const link = new URL((await unsubscribe.getAttribute('href')) ?? '');
+        expect(`${link.origin}${link.pathname}`).toBe(new URL('unsubscribe/', `${settings.site.url}/`).href);
+        const token = link.searchParams.get('t') ?? '';
+        expect(readUnsubscribeToken(sign, token)?.contact).toBe(c.contact);
+        expect(email.listUnsubscribe).toEqual([`mailto:${settings.unsubscribe.mailto}?subject=Unsubscribe%20${token}`]);
         const box = await unsubscribe.boundingBox();
         expect(box && box.width > 20 && box.height > 8).toBe(true);
         // Body text stays readable: never smaller than 13 px.
@@ -204,7 +216,7 @@ describe('what each email says', () => {
     for (const email of emails.values()) {
       expect(email.html).not.toContain('{{');
       expect(email.text).not.toContain('{{');
-      expect(email.text).toContain('Unsubscribe [https://wellsmercer.example/unsubscribe?contact=');
+      expect(email.text).toContain('Unsubscribe [https://wellsmercer.example/unsubscribe/?t=');
     }
   });
 });

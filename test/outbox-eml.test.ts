@@ -54,10 +54,11 @@ describe('an outbox .eml from npm start', () => {
     expect(mail.subject).toBe("What a survey will and won't tell you");
     expect(mail.date?.toISOString().slice(0, 10)).toBe(DAY);
     expect(mail.messageId).toBe(`<ana-ruiz.monthly-newsletter.send.${DAY}@wellsmercer.example>`);
-    expect(header(mail, 'list-unsubscribe')).toEqual([
-      'List-Unsubscribe: <mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20ana-ruiz>, <https://wellsmercer.example/unsubscribe?contact=ana-ruiz>',
-    ]);
-    expect(header(mail, 'list-unsubscribe-post')).toEqual(['List-Unsubscribe-Post: List-Unsubscribe=One-Click']);
+    // Without REFERABLE_SECRET nothing is signed, and the sample names no one-click endpoint:
+    // the mailto alone, with no List-Unsubscribe-Post.
+    const mailto = 'mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20ana-ruiz';
+    expect(header(mail, 'list-unsubscribe')).toEqual([`List-Unsubscribe: <${mailto}>`]);
+    expect(header(mail, 'list-unsubscribe-post')).toEqual([]);
     expect(header(mail, 'mime-version')).toEqual(['MIME-Version: 1.0']);
     expect(raw.toString('latin1')).toMatch(/^Content-Type: multipart\/alternative;/m);
     expect(mail.attachments).toEqual([]);
@@ -68,14 +69,14 @@ describe('an outbox .eml from npm start', () => {
     expect(text).toContain('A mortgage valuation is not a survey');
     expect(text).toContain('Recent results');
     expect(text).toContain("Wells & Mercer, 2 Brewer's Yard, High Street, Lewes, East Sussex, BN7 2AA, United Kingdom");
-    expect(text).toContain('Unsubscribe [https://wellsmercer.example/unsubscribe?contact=ana-ruiz]');
+    expect(text).toContain(`Unsubscribe [${mailto}]`);
     // Neither the preheader's invisible filler nor a field marker reaches the text part.
     expect(text).not.toMatch(/[\u034f\u200c{}]/u);
 
     const html = String(mail.html);
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<title>What a survey will and won&#39;t tell you</title>');
-    expect(html).toContain('<a href="https://wellsmercer.example/unsubscribe?contact=ana-ruiz"');
+    expect(html).toContain(`<a href="${mailto}"`);
     expect(html).toContain('2 Brewer&#39;s Yard, High Street, Lewes, East Sussex, BN7 2AA, United Kingdom');
     expect(html).not.toContain('{{');
   });
@@ -101,28 +102,34 @@ describe('an outbox .eml from npm start', () => {
     expect(mail.subject).not.toContain('{{');
     expect(mail.text).toMatch(new RegExp(`^Hi ${first},\n\n\\S`));
     expect(mail.text).toContain('Best wishes,\nHannah Wells');
-    expect(mail.text).toContain(`Unsubscribe [https://wellsmercer.example/unsubscribe?contact=${contact}]`);
+    const mailto = `mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20${contact}`;
+    expect(mail.text).toContain(`Unsubscribe [${mailto}]`);
     expect(String(mail.html)).toContain(`Hi ${first},`);
-    expect(header(mail, 'list-unsubscribe')).toEqual([
-      `List-Unsubscribe: <mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20${contact}>, <https://wellsmercer.example/unsubscribe?contact=${contact}>`,
-    ]);
+    expect(header(mail, 'list-unsubscribe')).toEqual([`List-Unsubscribe: <${mailto}>`]);
   });
 
-  it('without a one-click URL in settings: mailto only, no List-Unsubscribe-Post, and a visible mailto link', async () => {
-    const content = path.join(dir, 'content-mailto');
+  it('with REFERABLE_SECRET and a one-click endpoint: an opaque Message-ID, signed links, and List-Unsubscribe-Post', async () => {
+    const content = path.join(dir, 'content-signed');
     await copySample(content);
     const settings = await readFile(path.join(content, 'settings.yaml'), 'utf8');
-    const without = settings.replace(/^(unsubscribe:\n(?:\s+.*\n)*?)\s+url: .*\n/m, '$1');
-    expect(without).not.toBe(settings);
-    await writeFile(path.join(content, 'settings.yaml'), without);
-    const second = await runScript('daily', ['--content', content, '--outbox', path.join(dir, 'outbox-mailto'), '--date', DAY]);
-    expect(second.stderr).toBe('');
-    const raw = await readFile(path.join(dir, 'outbox-mailto', `ana-ruiz.monthly-newsletter.send.${DAY}.eml`));
-    const mail = await simpleParser(raw);
-    const mailto = 'mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20ana-ruiz';
-    expect(header(mail, 'list-unsubscribe')).toEqual([`List-Unsubscribe: <${mailto}>`]);
-    expect(header(mail, 'list-unsubscribe-post')).toEqual([]);
-    expect(String(mail.html)).toContain(`<a href="${mailto}"`);
-    expect(mail.text).toContain(`Unsubscribe [${mailto}]`);
+    const endpoint = 'https://unsubscribe.wellsmercer.workers.dev/';
+    const withUrl = settings.replace(/^(unsubscribe:\n\s+mailto: .*\n)/m, `$1  url: ${endpoint}\n`);
+    expect(withUrl).not.toBe(settings);
+    await writeFile(path.join(content, 'settings.yaml'), withUrl);
+    const secret = { REFERABLE_SECRET: 'the outbox test secret, forty characters' };
+    const signed = await runScript('daily', ['--content', content, '--outbox', path.join(dir, 'outbox-signed'), '--date', DAY], secret);
+    expect(signed.stderr).toBe('');
+    const mail = await simpleParser(await readFile(path.join(dir, 'outbox-signed', `ana-ruiz.monthly-newsletter.send.${DAY}.eml`)));
+    // No contact, plan or step name shows in the Message-ID.
+    expect(mail.messageId).toMatch(/^<[\w-]{32}@wellsmercer\.example>$/);
+    const footer = /Unsubscribe \[(https:\/\/wellsmercer\.example\/unsubscribe\/\?t=([\w.-]+))\]/.exec(mail.text ?? '');
+    expect(footer, 'the footer opens the site’s /unsubscribe/ page with a token').not.toBeNull();
+    const [, link, token] = footer as RegExpExecArray;
+    expect(token).not.toContain('ana-ruiz');
+    expect(String(mail.html)).toContain(`<a href="${link}"`);
+    expect(header(mail, 'list-unsubscribe')).toEqual([
+      `List-Unsubscribe: <mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20${token}>, <${endpoint}?t=${token}>`,
+    ]);
+    expect(header(mail, 'list-unsubscribe-post')).toEqual(['List-Unsubscribe-Post: List-Unsubscribe=One-Click']);
   });
 });

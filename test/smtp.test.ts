@@ -1,7 +1,9 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSmtpDelivery, redactSmtpUrl } from '../src/adapters/mail/index.ts';
+import { signerFromEnv } from '../src/adapters/signing/index.ts';
 import type { Delivery } from '../src/core/email/index.ts';
+import { readUnsubscribeToken, type Sign, signedMessageId } from '../src/core/signing/index.ts';
 import { emailTouch, fixtureMessages } from './helpers/email-fixture.ts';
 import { startSilentServer, startSmtpSink, type SinkOptions } from './helpers/smtp-sink.ts';
 
@@ -20,15 +22,24 @@ async function setup(options: SinkOptions = {}, timeouts = {}) {
   return { sink, delivery };
 }
 
-const newsletter = () =>
-  fixtureMessages([emailTouch('ana-ruiz', 'newsletter', { plan: 'monthly-newsletter', step: 'send', newsletter: '2026-11-winter-bills' })]);
+const newsletter = (sign?: Sign) =>
+  fixtureMessages(
+    [emailTouch('ana-ruiz', 'newsletter', { plan: 'monthly-newsletter', step: 'send', newsletter: '2026-11-winter-bills' })],
+    undefined,
+    sign,
+  );
 
 describe('SMTP delivery to a real server', () => {
   it('delivers the newsletter with its headers, both bodies, links and the unsubscribe parts', async () => {
     const { sink, delivery } = await setup();
-    const [message] = await newsletter();
+    // Signed, as real mail is with REFERABLE_SECRET set.
+    const signer = signerFromEnv({ REFERABLE_SECRET: 'the smtp test secret of forty characters' });
+    const sign = signer.ok ? signer.sign : undefined;
+    if (!sign) throw new Error('no signer');
+    const [message] = await newsletter(sign);
+    const messageId = signedMessageId(sign, 'ana-ruiz.monthly-newsletter.send.2026-11-03', 'maya@harbourhill.example');
     const outcome = await delivery.send(message);
-    expect(outcome).toMatchObject({ status: 'sent', messageId: '<ana-ruiz.monthly-newsletter.send.2026-11-03@harbourhill.example>' });
+    expect(outcome).toMatchObject({ status: 'sent', messageId });
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0].from).toBe('maya@harbourhill.example');
     expect(sink.received[0].to).toEqual(['ana@mail.example']);
@@ -38,17 +49,19 @@ describe('SMTP delivery to a real server', () => {
     expect(mail.replyTo?.value).toEqual([{ name: '', address: 'hello@harbourhill.example' }]);
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.value : []).toEqual([{ name: 'Ana Ruiz', address: 'ana@mail.example' }]);
     expect(mail.subject).toBe('Ana, five ways to cut your winter energy bill');
-    expect(mail.messageId).toBe('<ana-ruiz.monthly-newsletter.send.2026-11-03@harbourhill.example>');
+    expect(mail.messageId).toBe(messageId);
     expect(mail.date?.toISOString()).toBe('2026-11-03T09:00:00.000Z');
     const header = (key: string) => mail.headerLines.filter((h) => h.key === key).map((h) => h.line.replace(/\r?\n\s+/g, ' '));
     expect(header('list-unsubscribe-post')).toEqual(['List-Unsubscribe-Post: List-Unsubscribe=One-Click']);
+    const token = /[?&]t=([\w.-]+)/.exec(header('list-unsubscribe')[0] ?? '')?.[1] ?? '';
+    expect(readUnsubscribeToken(sign, token)?.contact).toBe('ana-ruiz');
     expect(header('list-unsubscribe')).toEqual([
-      'List-Unsubscribe: <mailto:unsubscribe@harbourhill.example?subject=Unsubscribe%20ana-ruiz>, <https://harbourhill.example/unsubscribe?contact=ana-ruiz>',
+      `List-Unsubscribe: <mailto:unsubscribe@harbourhill.example?subject=Unsubscribe%20${token}>, <https://harbourhill.example/unsubscribe?t=${token}>`,
     ]);
 
     const html = String(mail.html);
     expect(html).toContain('Small changes that pay for themselves before spring'); // preheader
-    expect(html).toContain('<a href="https://harbourhill.example/unsubscribe?contact=ana-ruiz"');
+    expect(html).toContain(`<a href="https://harbourhill.example/unsubscribe/?t=${token}"`);
     expect(html).toContain('12 Wapping Road, Bristol, BS1 4RW, United Kingdom');
     expect(html).toContain('Bleed the radiators first');
     expect(html).toContain('Maya sold our home in nine days');
@@ -62,7 +75,7 @@ describe('SMTP delivery to a real server', () => {
 
     const text = mail.text ?? '';
     expect(text).toContain('Hi Ana,');
-    expect(text).toContain('Unsubscribe [https://harbourhill.example/unsubscribe?contact=ana-ruiz]');
+    expect(text).toContain(`Unsubscribe [https://harbourhill.example/unsubscribe/?t=${token}]`);
     expect(text).toContain('Harbour & Hill Homes, 12 Wapping Road, Bristol, BS1 4RW, United Kingdom');
     expect(text).toContain('Read the Energy Saving Trust guide [https://energysavingtrust.org.uk/advice/roof-and-loft-insulation/]');
   });
