@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planIntake, type IncomingMessage, type IntakeInput } from './intake.ts';
-import { parseDeliveryStatus } from './dsn.ts';
+import { parseDeliveryStatus } from './bounces/index.ts';
 import { draftTestimonial } from './testimonial.ts';
 import { asksToUnsubscribe, readReplyWords } from './words.ts';
 import { mdxToJs } from 'satteri';
@@ -56,7 +56,8 @@ function message(fields: Partial<IncomingMessage>): IncomingMessage {
     subject: '',
     references: [],
     words: '',
-    automatic: false,
+    text: '',
+    headers: {},
     date: Temporal.Instant.from('2026-11-04T10:00:00Z'),
     ...fields,
   };
@@ -168,7 +169,7 @@ describe('planIntake', () => {
           from: 'ana.ruiz@example.com',
           subject: 'Automatic reply: A small favour, Ana?',
           words: 'I am away.',
-          automatic: true,
+          headers: { 'auto-submitted': 'auto-replied' },
         }),
         message({
           source: 'c.eml',
@@ -251,7 +252,7 @@ describe('planIntake', () => {
     expect(plan.contacts[0].changes).toEqual([
       {
         path: ['bounced'],
-        value: { email: 'ana.ruiz@example.com', date: '2026-11-04', reason: '5.1.1 (email <r1@mx> of 2026-11-04)' },
+        value: { email: 'ana.ruiz@example.com', date: '2026-11-04', reason: '5.1.1 (email <r1@mx> of 2026-11-04)', code: 'BadAddress' },
         append: true,
       },
     ]);

@@ -7,6 +7,9 @@ import type { Plan, Settings, Entry } from '../model/index.ts';
 import type { TouchParts } from '../touches/index.ts';
 import type { Author } from './testimonial.ts';
 
+/** The headers of a message returned inside another. */
+export type Returned = { messageId?: string; to: string[] };
+
 /** One email as the mail adapter read it. Addresses are lower-cased. */
 export type IncomingMessage = {
   /** Where it came from, for the owner: a file name, or `imap:INBOX/42`. */
@@ -22,10 +25,16 @@ export type IncomingMessage = {
   references: string[];
   /** What the sender wrote, without the quoted history and the signature. */
   words: string;
-  /** Sent by a program (Auto-Submitted, an out-of-office): never a testimonial or a request. */
-  automatic: boolean;
+  /** The whole plain text, quoted history and all: a plain-text bounce holds its news there. */
+  text: string;
+  /** Every header, by lower-case name, as text: Auto-Submitted, Precedence, X-Failed-Recipients… */
+  headers: Readonly<Record<string, string>>;
   /** A delivery status notification: its `message/delivery-status` part and the returned message's headers. */
-  report?: { deliveryStatus: string; original?: { messageId?: string; to: string[] } };
+  report?: { deliveryStatus: string; original?: Returned };
+  /** A feedback report (RFC 5965, a complaint): its `message/feedback-report` part and the returned message. */
+  feedback?: { report: string; original?: Returned };
+  /** A message returned inside one that is no report (a list's rejection notice). */
+  returned?: Returned;
 };
 
 export type IntakeInput = {
@@ -39,7 +48,7 @@ export type IntakeInput = {
   testimonialsFolder: string;
 };
 
-type IntakeKind = 'testimonial' | 'unsubscribe' | 'bounce' | 'delay' | 'unknown';
+type IntakeKind = 'testimonial' | 'unsubscribe' | 'complaint' | 'bounce' | 'refused' | 'full' | 'delay' | 'unknown';
 
 export type IntakeOutcome = {
   source: string;

@@ -4,7 +4,10 @@ import type { IntakeOutcome, IntakePlan } from './intake.ts';
 const LABELS: Record<IntakeOutcome['kind'], string> = {
   testimonial: 'testimonial',
   unsubscribe: 'unsubscribe',
+  complaint: 'complaint',
   bounce: 'bounce',
+  refused: 'refused',
+  full: 'mailbox full',
   delay: 'delayed',
   unknown: 'left alone',
 };
@@ -19,14 +22,10 @@ export function formatIntakeSummary(messages: number, plan: IntakePlan, problems
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const o = plan.outcomes;
   const changed = o.filter((x) => x.changed).length;
-  const already = o.filter((x) => !x.changed && x.kind !== 'unknown' && x.kind !== 'delay').length;
-  const delays = o.filter((x) => x.kind === 'delay').length;
+  const noted = (x: IntakeOutcome) => x.kind === 'delay' || x.kind === 'full' || (x.kind === 'refused' && !x.changed);
+  const already = o.filter((x) => !x.changed && x.kind !== 'unknown' && !noted(x)).length;
+  const delays = o.filter(noted).length;
   const left = o.filter((x) => x.kind === 'unknown').length;
-  const parts = [
-    `${count(changed, 'change')} written`,
-    `${already} already taken in`,
-    `${count(delays, 'delay')} noted`,
-    `${left} left alone`,
-  ];
+  const parts = [`${count(changed, 'change')} written`, `${already} already taken in`, `${delays} noted`, `${left} left alone`];
   return `${count(messages, 'message')} read: ${parts.join(', ')}${problems ? `; ${count(problems, 'file')} not read` : ''}.`;
 }

@@ -70,7 +70,17 @@ export const ContactSchema = z.strictObject({
     })
     .optional(),
   /** Addresses that bounced permanently; never used again. */
-  bounced: z.array(z.strictObject({ email: EmailSchema, date: DateSchema, reason: TextSchema })).default([]),
+  bounced: z
+    .array(
+      z.strictObject({
+        email: EmailSchema,
+        date: DateSchema,
+        reason: TextSchema,
+        /** Why, from the reason catalogue: `BadAddress`, or `MessageRefused` after refusals in a row. */
+        code: z.enum(['BadAddress', 'MessageRefused']).optional(),
+      }),
+    )
+    .default([]),
   gifts: z
     .strictObject({
       likes: z.array(TextSchema).default([]),
