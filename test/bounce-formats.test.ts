@@ -108,7 +108,12 @@ describe('replies a program sent (issue 16, point 4)', () => {
   it('are never a testimonial, in any of their forms; a reply that opens with thanks keeps its words', async () => {
     const { input } = await readIntakeContent(path.join(FIXTURES, 'intake'));
     const auto = await read('auto-replies', '\n');
-    const plan = planIntake([...auto, ...(await read('replies', '\n'))], input!, Temporal.PlainDate.from('2026-11-04'));
+    const plan = planIntake(
+      [...auto, ...(await read('replies', '\n'))],
+      input!,
+      Temporal.PlainDate.from('2026-11-04'),
+      '2026-11-04T12:00:00Z',
+    );
     const outcome = (name: string) => plan.outcomes.find((o) => path.basename(o.source) === name);
     for (const m of auto) expect(outcome(nameOf(m))).toMatchObject({ kind: 'unknown', changed: false });
     expect(outcome('no-new-words.eml')?.note).toBe('a reply with no new words from ana-ruiz ("Re: A small favour, Ana?"): left alone');

@@ -3,7 +3,7 @@
  * the messages taken in so far, and the plan being made. Every message kind reads and adds to it.
  */
 import type { ContactChange, ExistingContact } from '../import/index.ts';
-import type { Plan, Settings, Entry } from '../model/index.ts';
+import type { Entry, HistoryEntry, Plan, Settings } from '../model/index.ts';
 import type { TouchParts } from '../touches/index.ts';
 import type { Author } from './testimonial.ts';
 
@@ -46,6 +46,8 @@ export type IntakeInput = {
   testimonials: readonly { id: string; text: string }[];
   /** Where testimonial files go, as the owner sees it (`content/testimonials`): notes name it. */
   testimonialsFolder: string;
+  /** Every history entry so far: refusals in a row are counted there, and a reply is a touch. */
+  history: readonly HistoryEntry[];
 };
 
 type IntakeKind = 'testimonial' | 'unsubscribe' | 'complaint' | 'bounce' | 'refused' | 'full' | 'delay' | 'unknown';
@@ -64,13 +66,17 @@ export type IntakePlan = {
   outcomes: IntakeOutcome[];
   contacts: { id: string; file: string; changes: ContactChange[] }[];
   testimonials: { id: string; data: Record<string, unknown>; body: string }[];
+  /** History entries to append: touches refused, replies that count as touches. */
+  history: HistoryEntry[];
 };
 
-export type Known = Author & { file: string; emails: string[]; unsubscribed: boolean; bounced: Set<string> };
+export type Known = Author & { file: string; emails: string[]; unsubscribed: boolean; complained: boolean; bounced: Set<string> };
 
 /** One intake run: the contacts as they stand after the messages taken in so far. */
 export type Run = {
   input: IntakeInput;
+  /** When the run writes (ISO 8601): the `at` of its history entries. */
+  at: string;
   byId: Map<string, Known>;
   byEmail: Map<string, Known>;
   /** Testimonial request steps (`plan.step`) and their subject patterns. */
@@ -91,6 +97,11 @@ export type Heard = {
   touch?: TouchParts;
   out: (kind: IntakeKind, note: string, changed?: boolean, contact?: Known) => void;
 };
+
+/** Every history entry, on file and planned in this run. */
+export function historySoFar(run: Run): HistoryEntry[] {
+  return [...run.input.history, ...run.plan.history];
+}
 
 /** Adds a change to a contact's file to the plan. */
 export function change(run: Run, contact: Known, ch: ContactChange): void {

@@ -69,6 +69,14 @@ export const ContactSchema = z.strictObject({
       evidence: TextSchema,
     })
     .optional(),
+  /** A spam complaint their mail provider reported (an ARF feedback report): no more email. */
+  complained: z
+    .strictObject({
+      date: DateSchema,
+      /** The report: its Message-ID, the provider, the feedback type. */
+      evidence: TextSchema,
+    })
+    .optional(),
   /** Addresses that bounced permanently; never used again. */
   bounced: z
     .array(

@@ -1,6 +1,7 @@
-import { touchOfMessageId } from '../../touches/index.ts';
+import { touchOfMessageId, type TouchParts } from '../../touches/index.ts';
+import { REFUSALS_TO_FLAG, refusalEntry, refusalsInARow } from '../refusals.ts';
 import { readBounce, type Bounce, type BouncedRecipient } from '../bounces/index.ts';
-import { change, type Heard, type MessageKind, type Run } from '../run.ts';
+import { change, type Heard, type Known, type MessageKind, type Run } from '../run.ts';
 
 /**
  * A bounce, as a delivery report or a server's plain-text notice. A bad address is flagged; a
@@ -40,7 +41,7 @@ function take(run: Run, heard: Heard, bounce: Bounce): void {
       out('delay', `${what}: not delivered yet, the server keeps trying; noted, nothing changed`, false, contact);
     else if (r.reason === 'MailboxFull') out('full', `${what}: the mailbox is full; noted, the address is kept`, false, contact);
     else if (!contact || !address) out('unknown', `${what}: no contact has this address; left alone`);
-    else if (r.reason === 'Refused') out('refused', `${what}: the message was refused; the address is kept`, false, contact);
+    else if (r.reason === 'Refused') refused(run, heard, r, contact, address, touch);
     else if (contact.bounced.has(address)) out('bounce', `${what}: already flagged in ${contact.file}`, false, contact);
     else {
       contact.bounced.add(address);
@@ -50,6 +51,29 @@ function take(run: Run, heard: Heard, bounce: Bounce): void {
     }
   }
 }
+
+/** A refused message fails its touch; the address is flagged after refusals in a row. */
+function refused(run: Run, heard: Heard, r: BouncedRecipient, contact: Known, address: string, touch?: TouchParts): void {
+  const what = `${r.address} ${describe(r)}`;
+  const ours = touch && touch.contact === contact.id ? touch : undefined;
+  const entry = ours ? refusalEntry(run, ours, said(r) || 'no reason given') : undefined;
+  if (entry) run.plan.history.push(entry);
+  const inARow = refusalsInARow(run, contact.id);
+  if (inARow >= REFUSALS_TO_FLAG && !contact.bounced.has(address)) {
+    contact.bounced.add(address);
+    const reason = `${inARow} messages refused in a row, the last: ${said(r) || 'no reason given'} (${heard.evidence})`;
+    change(run, contact, { path: ['bounced'], value: { email: address, date: heard.day, reason, code: 'MessageRefused' }, append: true });
+    heard.out('refused', `${what}: the ${ordinal(inARow)} refusal in a row; flagged in ${contact.file}, never used again`, true, contact);
+  } else if (entry) {
+    heard.out('refused', `${what}: the message was refused; ${entry.touch} failed, the address is kept`, true, contact);
+  } else if (ours) {
+    heard.out('refused', `${what}: the message was refused; already recorded`, false, contact);
+  } else {
+    heard.out('refused', `${what}: the message was refused (no touch of ours found in it); the address is kept`, false, contact);
+  }
+}
+
+const ordinal = (n: number) => (n === 3 ? 'third' : `${n}th`);
 
 function describe(r: BouncedRecipient): string {
   return `(${said(r) || 'no reason given'})`;
