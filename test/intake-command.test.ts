@@ -113,7 +113,7 @@ describe('npm run intake', () => {
         bounce       bounce-permanent.eml: priya@patel.example (550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table): the address does not exist; flagged in content/contacts/priya-patel.yaml, never used again
         mailbox full bounce-temporary.eml: ana.ruiz@example.com (452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): the mailbox is full; noted, the address is kept
         left alone   hello.eml: "Lunch on Friday?" from sam@lee.example: not recognised; left alone
-      8 messages read: 4 changes written, 0 already taken in, 1 noted, 1 left alone; 2 files not read.
+      8 messages read: 4 changes written, 0 already taken in, 1 noted, 1 left alone, 1 reply counted as a touch; 2 files not read.
       "
     `);
     expect(shown(first.stderr)).toMatchInlineSnapshot(`
@@ -208,6 +208,25 @@ describe('npm run intake', () => {
       The reply says yes to publishing, on: website, email. The words are in \`consent.evidence\`.
       "
     `);
+
+    // Issue 14: a reply from a contact counts as a touch, done by hand on the day it came.
+    const history = after['history/2026-11.jsonl']
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(history).toEqual([
+      {
+        event: 'done',
+        at: expect.stringMatching(/^2026-11-04T/),
+        touch: 'ana-ruiz.manual.reply.2026-11-04',
+        contact: 'ana-ruiz',
+        plan: 'manual',
+        step: 'reply',
+        due: '2026-11-04',
+        channel: 'email',
+        note: 'replied: A small favour, Ana?',
+      },
+    ]);
 
     const check = await runScript('check', ['--content', content]);
     expect(check.stderr).toBe('');

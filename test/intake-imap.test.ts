@@ -161,7 +161,7 @@ describe('npm run intake -- --imap, against dovecot on loopback', () => {
         unsubscribe  imap:Replies/2: tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): already unsubscribed in content/contacts/tom-harris.yaml
         bounce       imap:Replies/3: priya@patel.example (550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown): already flagged in content/contacts/priya-patel.yaml
         left alone   imap:Replies/4: "Lunch on Friday?" from sam@lee.example: not recognised; left alone
-      imap://127.0.0.1:PORT/Replies: 4 messages read: 1 change written, 2 already taken in, 0 noted, 1 left alone.
+      imap://127.0.0.1:PORT/Replies: 4 messages read: 1 change written, 2 already taken in, 0 noted, 1 left alone, 1 reply counted as a touch.
       "
     `);
     expect(first.code).toBe(0);

@@ -1,3 +1,4 @@
+import { countReply } from '../reply-touch.ts';
 import type { Heard, Known, MessageKind, Run } from '../run.ts';
 import { draftTestimonial } from '../testimonial.ts';
 import { readReplyWords } from '../words.ts';
@@ -22,6 +23,7 @@ function authorOf({ message, touch, from }: Heard, run: Run): Known | undefined 
 
 function take(run: Run, heard: Heard, author: Known): void {
   const { message, day, out } = heard;
+  countReply(run, heard, author);
   const folder = run.input.testimonialsFolder;
   const existing = message.messageId ? run.input.testimonials.find((t) => t.text.includes(message.messageId!)) : undefined;
   const id = freeId(`${author.id}-reply-${day}`, run.testimonialIds, Boolean(message.messageId));
