@@ -1,7 +1,7 @@
-/** `npm run check [-- --content DIR]`: validate all content; exit 1 on any problem. */
-import { parseCommandArgs, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+/** `npm run check [-- --content DIR]`: validate all content; exit 1 on any problem. Open drafts are listed as warnings. */
+import { parseCommandArgs, printProblems, printWarnings, runCommand } from '../src/adapters/cli/index.ts';
 import { readContent } from '../src/adapters/fs/index.ts';
-import { summarizeContent } from '../src/core/content/index.ts';
+import { contentWarnings, summarizeContent } from '../src/core/content/index.ts';
 
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {});
@@ -12,5 +12,6 @@ runCommand(async () => {
     return 1;
   }
   console.log(summarizeContent(content));
+  printWarnings(contentWarnings(content));
   return 0;
 });

@@ -10,13 +10,13 @@ function escapeProperty(text: string): string {
   return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
-/** A GitHub Actions `::error` workflow command for one problem. */
-function annotation(p: Problem): string {
+/** A GitHub Actions `::error` (or `::warning`) workflow command for one problem. */
+function annotation(p: Problem, level: 'error' | 'warning' = 'error'): string {
   const props = [`file=${escapeProperty(p.file)}`];
   if (p.line > 0) props.push(`line=${p.line}`, `col=${p.column}`);
   props.push(`title=${escapeProperty(p.code)}`);
   const field = p.field ? `${p.field}: ` : '';
-  return `::error ${props.join(',')}::${escapeData(`${field}${p.message}\n${p.hint}`)}`;
+  return `::${level} ${props.join(',')}::${escapeData(`${field}${p.message}\n${p.hint}`)}`;
 }
 
 export type Output = { out: (line: string) => void; err: (line: string) => void; env: NodeJS.ProcessEnv };
@@ -34,6 +34,15 @@ export function printProblems(problems: readonly Problem[], io: Output = process
     io.err(`${styleText('red', first, { stream: process.stderr })}\n${styleText('dim', hint, { stream: process.stderr })}`);
   }
   if (io.env.GITHUB_ACTIONS === 'true') for (const p of problems) io.out(annotation(p));
+}
+
+/** Prints warnings (valid content that waits for the owner) to stdout; under GitHub Actions also as annotations. */
+export function printWarnings(warnings: readonly Problem[], io: Output = processOutput): void {
+  for (const p of warnings) {
+    const [first, hint] = formatProblem(p).split('\n');
+    io.out(`${styleText('yellow', `warning ${first}`, { stream: process.stdout })}\n${styleText('dim', hint, { stream: process.stdout })}`);
+  }
+  if (io.env.GITHUB_ACTIONS === 'true') for (const p of warnings) io.out(annotation(p, 'warning'));
 }
 
 /**

@@ -34,17 +34,34 @@ export async function readIntakeContent(dir: string): Promise<{ input?: IntakeIn
   const testimonials = await Promise.all(
     testimonialNames.map(async (n) => ({ id: n.replace(/\.mdx?$/, ''), text: await readFile(path.join(testimonialsDir, n), 'utf8') })),
   );
+  const referralsDir = path.join(dir, 'referrals');
+  const referrals = await Promise.all(
+    (await yamlNames(referralsDir)).map(async (n) => ({
+      id: n.replace(/\.ya?ml$/, ''),
+      text: await readFile(path.join(referralsDir, n), 'utf8'),
+    })),
+  );
   const contacts = (await readContactFiles(dir)).map((c) => ({ ...c, file: c.file.split(path.sep).join('/') }));
   // A history line that does not read is `check`'s to report: intake counts on the rest.
   const { entries: history } = await readHistoryFiles(path.join(dir, 'history'));
   return {
-    input: { settings: settings.data, plans, contacts, testimonials, testimonialsFolder: shown('testimonials'), history },
+    input: {
+      settings: settings.data,
+      plans,
+      contacts,
+      testimonials,
+      testimonialsFolder: shown('testimonials'),
+      referrals,
+      referralsFolder: shown('referrals'),
+      history,
+    },
     problems: [],
   };
 }
 
 /**
- * Writes the plan: contact edits in place, new testimonial files (never over an existing one),
+ * Writes the plan: contact edits in place, new testimonial and draft referral files (never over an
+ * existing one),
  * history entries appended (after a touch's last entry, or in the month they were written).
  * A file system refusal (a folder in the way, a full disk) is returned as the reason, not thrown.
  */
@@ -55,6 +72,10 @@ export async function writeIntake(dir: string, plan: IntakePlan): Promise<{ ok: 
     for (const t of plan.testimonials) {
       const front = stringify(t.data, { lineWidth: 100, blockQuote: 'folded' });
       await writeFile(path.join(dir, 'testimonials', `${t.id}.mdx`), `---\n${front}---\n\n${t.body}`, { flag: 'wx' });
+    }
+    if (plan.referrals.length) await mkdir(path.join(dir, 'referrals'), { recursive: true });
+    for (const r of plan.referrals) {
+      await writeFile(path.join(dir, 'referrals', `${r.id}.yaml`), stringify(r.data, { lineWidth: 100 }), { flag: 'wx' });
     }
     if (plan.history.length) await appendHistory(path.join(dir, 'history'), plan.history);
     return { ok: true };

@@ -6,4 +6,5 @@ export { parseFile, type SourceFile } from './parse-file.ts';
 export { readHistory } from './read-history.ts';
 export { parseYamlSource } from './source.ts';
 export { summarizeContent } from './summary.ts';
+export { contentWarnings } from './warnings.ts';
 export { isHiddenPath, validateContent } from './validate.ts';

@@ -48,6 +48,8 @@ const input: IntakeInput = {
   ],
   testimonials: [],
   testimonialsFolder: 'testimonials',
+  referrals: [],
+  referralsFolder: 'referrals',
   history: [],
 };
 

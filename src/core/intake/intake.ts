@@ -30,8 +30,9 @@ export function planIntake(messages: readonly IncomingMessage[], input: IntakeIn
     byEmail,
     requests: testimonialRequests(input.plans),
     testimonialIds: new Set(input.testimonials.map((t) => t.id)),
+    referralIds: new Set(input.referrals.map((r) => r.id)),
     changes: new Map(),
-    plan: { outcomes: [], contacts: [], testimonials: [], history: [] },
+    plan: { outcomes: [], contacts: [], testimonials: [], referrals: [], history: [] },
   };
   for (const message of messages) {
     const heard = hear(run, message, today);

@@ -46,11 +46,15 @@ export type IntakeInput = {
   testimonials: readonly { id: string; text: string }[];
   /** Where testimonial files go, as the owner sees it (`content/testimonials`): notes name it. */
   testimonialsFolder: string;
+  /** Referral files as text, to find introductions already taken in. */
+  referrals: readonly { id: string; text: string }[];
+  /** Where referral files go, as the owner sees it (`content/referrals`). */
+  referralsFolder: string;
   /** Every history entry so far: refusals in a row are counted there, and a reply is a touch. */
   history: readonly HistoryEntry[];
 };
 
-type IntakeKind = 'testimonial' | 'unsubscribe' | 'complaint' | 'bounce' | 'refused' | 'full' | 'delay' | 'unknown';
+type IntakeKind = 'testimonial' | 'referral' | 'unsubscribe' | 'complaint' | 'bounce' | 'refused' | 'full' | 'delay' | 'unknown';
 
 export type IntakeOutcome = {
   source: string;
@@ -66,6 +70,8 @@ export type IntakePlan = {
   outcomes: IntakeOutcome[];
   contacts: { id: string; file: string; changes: ContactChange[] }[];
   testimonials: { id: string; data: Record<string, unknown>; body: string }[];
+  /** Draft referrals to write (introductions from the site). */
+  referrals: { id: string; data: Record<string, unknown> }[];
   /** History entries to append: touches refused, replies that count as touches. */
   history: HistoryEntry[];
 };
@@ -82,6 +88,7 @@ export type Run = {
   /** Testimonial request steps (`plan.step`) and their subject patterns. */
   requests: Map<string, RegExp>;
   testimonialIds: Set<string>;
+  referralIds: Set<string>;
   changes: Map<Known, ContactChange[]>;
   plan: IntakePlan;
 };

@@ -3,6 +3,7 @@ import type { IntakeOutcome, IntakePlan } from './intake.ts';
 
 const LABELS: Record<IntakeOutcome['kind'], string> = {
   testimonial: 'testimonial',
+  referral: 'referral',
   unsubscribe: 'unsubscribe',
   complaint: 'complaint',
   bounce: 'bounce',

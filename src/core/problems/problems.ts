@@ -31,6 +31,8 @@ const PROBLEM_HINTS = {
   UnknownTemplate: 'Use the name of a layout in emails/ (without .mjml), or add that layout.',
   DuplicateEmail: 'One address belongs to one contact. Merge the two contacts, or remove the address from one.',
   DuplicateStep: 'Give each step of a plan its own id: the id is part of every touch it plans.',
+  OpenReferralDraft:
+    'Add the person introduced as a contact, put their file name in referred, check the need, then remove draft: until then nothing thanks the referrer or counts the referral.',
   AuthorNotConsented: "Record the author's consent to publish (consent.publish in their contact file) or set the testimonial to draft.",
   ConsentWithdrawn: 'The contact withdrew consent to publish: set the testimonial to draft or remove it.',
   // Imports and intake

@@ -7,9 +7,18 @@
 import { autoReply } from './auto-reply.ts';
 import { complaint } from './complaint.ts';
 import { deliveryReport } from './delivery-report.ts';
+import { introduction } from './introduction.ts';
 import { otherMessage } from './other.ts';
 import type { MessageKind } from '../run.ts';
 import { testimonialReply } from './testimonial-reply.ts';
 import { unsubscribe } from './unsubscribe.ts';
 
-export const MESSAGE_KINDS: readonly MessageKind[] = [complaint, deliveryReport, autoReply, unsubscribe, testimonialReply, otherMessage];
+export const MESSAGE_KINDS: readonly MessageKind[] = [
+  complaint,
+  deliveryReport,
+  autoReply,
+  unsubscribe,
+  testimonialReply,
+  introduction,
+  otherMessage,
+];
