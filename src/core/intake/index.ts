@@ -4,5 +4,4 @@
  */
 export { planIntake, type IncomingMessage, type IntakeInput, type IntakePlan } from './intake.ts';
 export { formatIntakeSummary, formatOutcome } from './summary.ts';
-export { readBounce, type Bounce, type BouncedRecipient, type BounceReason } from './bounces/index.ts';
-export { isAutomatic } from './automatic.ts';
+export { readBounce } from './bounces/index.ts';

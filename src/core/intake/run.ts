@@ -8,7 +8,7 @@ import type { TouchParts } from '../touches/index.ts';
 import type { Author } from './testimonial.ts';
 
 /** The headers of a message returned inside another. */
-export type Returned = { messageId?: string; to: string[] };
+type Returned = { messageId?: string; to: string[] };
 
 /** One email as the mail adapter read it. Addresses are lower-cased. */
 export type IncomingMessage = {

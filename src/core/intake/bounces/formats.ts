@@ -6,7 +6,7 @@
  * recipients are the addresses that open a line of the notice, with the words after them.
  */
 
-export type PlainFormat = {
+type PlainFormat = {
   /** The mail server or provider, as the owner knows it. */
   server: string;
   /** Words only this family's notices hold. */
@@ -17,7 +17,7 @@ export type PlainFormat = {
   returnedRecipient?: boolean;
 };
 
-export const PLAIN_FORMATS: readonly PlainFormat[] = [
+const PLAIN_FORMATS: readonly PlainFormat[] = [
   { server: 'qmail', marker: /This is the qmail-send program|I'm afraid I wasn't able to deliver your message/i },
   { server: 'Yahoo', marker: /unable to deliver your message to the following address/i },
   {

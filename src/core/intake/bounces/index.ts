@@ -7,7 +7,6 @@ import { readPlainNotice } from './formats.ts';
 import { bounceReason, soundsTemporary, statusOf, type BounceReason } from './reason.ts';
 
 export { parseDeliveryStatus } from './dsn.ts';
-export type { BounceReason } from './reason.ts';
 
 export type BouncedRecipient = {
   address: string;
