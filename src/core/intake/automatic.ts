@@ -65,5 +65,7 @@ export function isAutomatic(message: Pick<IncomingMessage, 'headers' | 'subject'
   if (submitted && submitted !== 'no') return true;
   if (h('x-autoreply') || h('x-autorespond') || h('x-autoresponse') || h('x-auto-response')) return true;
   if (/^(?:bulk|junk|list|auto_reply|auto-reply)$/.test(h('precedence'))) return true;
+  // A report (a read receipt, RFC 8098; a delivery or feedback report) is a program's doing.
+  if (h('content-type').startsWith('multipart/report')) return true;
   return VACATION_SUBJECT.test(message.subject.replace(/^(?:\s*(?:re|aw|sv|antw|fwd?)\s*:\s*)+/i, ''));
 }

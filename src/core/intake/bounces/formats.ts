@@ -58,6 +58,12 @@ const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|m
 const SUBJECT =
   /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|non remis|nicht zustellbar|unzustellbar|не доставлено|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
 
+/** A notice that a message arrived (a delivery or relay notice without a report part). */
+const SUCCESS =
+  /^\s*(?:delivered|relayed|expanded|zugestellt|remis)\s*:|(?:has|have) been (?:successfully )?(?:delivered|relayed)|was (?:successfully )?(?:delivered|relayed)|successful(?:ly)? (?:mail )?deliver(?:ed|y)|delivery (?:to (?:the following|these) recipients? )?(?:was |has )?(?:succeeded|successful|complete)/im;
+const FAILURE =
+  /could not be delivered|couldn'?t be delivered|failed|undeliverable|permanent(?:ly)?|not (?:yet )?(?:been )?delivered|delayed|rejected|error/i;
+
 export type PlainNotice = {
   server: string;
   /** The notice as a whole says the server keeps trying. */
@@ -79,6 +85,7 @@ export function readPlainNotice(
   const format = PLAIN_FORMATS.find((f) => f.marker.test(text));
   const fromDaemon = DAEMON.test(message.from ?? '') || SUBJECT.test(message.subject) || message.failedRecipients.length > 0;
   if (!format && !fromDaemon) return undefined;
+  if (!format && SUCCESS.test(`${message.subject}\n${text}`) && !FAILURE.test(text)) return undefined;
   const cut = RETURNED.exec(text);
   const notice = cut ? text.slice(0, cut.index) : text;
   const recipients = recipientsOf(notice, own, message.failedRecipients);

@@ -19,9 +19,13 @@ const BAD =
 const TEMPORARY =
   /\bdelayed\b|not (?:yet )?been delivered|not delivered yet|will (?:be )?retr(?:y|ied)|will (?:continue|keep) (?:to )?(?:try|trying)|try(?:ing)? again later|temporar(?:y|ily)|timed out|time ?out|greylist|deferred|\bretrying\b/i;
 
+// A server that gave up after retrying for days: the cause was passing, the address may be fine.
+const GAVE_UP =
+  /\bexpired\b|retry time(?:out)? (?:exceeded|reached)|too long in (?:the )?queue|in the queue too long|could not be delivered within|delivery time expired|no route to host|network is unreachable|connection (?:refused|timed out)/i;
+
 /** The enhanced code the remote server gave (inside the diagnostic), else the report's own. */
 export function statusOf(status: string, diagnostic: string): string {
-  const inWords = /\b([245])[.](\d{1,3})[.](\d{1,3})\b/.exec(diagnostic);
+  const inWords = /(?<![\d.])([245])[.](\d{1,3})[.](\d{1,3})(?![\d.]\d)/.exec(diagnostic);
   const inWordsCode = inWords ? `${inWords[1]}.${inWords[2]}.${inWords[3]}` : '';
   if (inWordsCode && (!status || /^\d\.0\.0$/.test(status) || status[0] === inWordsCode[0])) return inWordsCode;
   return status;
@@ -39,10 +43,10 @@ export function bounceReason(permanent: boolean, status: string, words: string):
   if (SURELY_BAD.test(words)) return 'BadAddress';
   if (subject === '7' || subject === '6' || code === '3.4' || code === '2.3' || code === '1.7' || code === '1.8') return 'Refused';
   if (subject === '1' || code === '2.1' || code === '4.4') return 'BadAddress';
-  if (code === '4.7') return 'Temporary';
+  if (code === '4.7' || code === '4.300' || (subject === '4' && GAVE_UP.test(words))) return 'Temporary';
   if (REFUSED.test(words)) return 'Refused';
   if (BAD.test(words)) return 'BadAddress';
-  if (TEMPORARY.test(words) && !/\b5\d\d\b/.test(words)) return 'Temporary';
+  if ((TEMPORARY.test(words) || GAVE_UP.test(words)) && !/\b5\d\d\b/.test(words)) return 'Temporary';
   // A permanent failure with no clue: the address is the likeliest cause.
   return 'BadAddress';
 }
