@@ -65,7 +65,10 @@ export function readBounce(message: BounceSource, own: readonly string[]): Bounc
     notice.recipients.length || !notice.returnedRecipient ? notice.recipients : returnedTo.map((address) => ({ address, words: '' }));
   const whole = message.text.replace(/\s+/g, ' ');
   const recipients = named.map(({ address, words }): BouncedRecipient => {
-    const diagnostic = (words || whole).replace(/\s+/g, ' ').trim().slice(0, 300);
+    const flat = (words || whole).replace(/\s+/g, ' ').trim();
+    // The server's reply, from its code on, when the notice wraps it in words of its own.
+    const reply = /(?<![\w.#])[45]\d\d(?=[\s:-])/.exec(flat);
+    const diagnostic = (reply ? flat.slice(reply.index) : flat).slice(0, 300);
     const enhanced = /(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]\d)/.exec(diagnostic)?.[1] ?? '';
     const klass = enhanced[0] ?? /(?<![\w.])([45])\d\d(?=[\s:-]|$)/.exec(diagnostic)?.[1];
     const permanent = klass ? klass === '5' : !notice.delay && !(soundsTemporary(diagnostic) && !/permanent/i.test(whole));

@@ -40,7 +40,7 @@ function take(run: Run, heard: Heard, bounce: Bounce): void {
     else if (r.reason === 'Temporary')
       out('delay', `${what}: not delivered yet, the server keeps trying; noted, nothing changed`, false, contact);
     else if (r.reason === 'MailboxFull') out('full', `${what}: the mailbox is full; noted, the address is kept`, false, contact);
-    else if (!contact || !address) out('unknown', `${what}: no contact has this address; left alone`);
+    else if (!contact || !address) out('unknown', `${what}: ${MEANING[r.reason]}, but no contact has this address; left alone`);
     else if (r.reason === 'Refused') refused(run, heard, r, contact, address, touch);
     else if (contact.bounced.has(address)) out('bounce', `${what}: already flagged in ${contact.file}`, false, contact);
     else {
@@ -79,7 +79,10 @@ function describe(r: BouncedRecipient): string {
   return `(${said(r) || 'no reason given'})`;
 }
 
-/** The server's words, with the status code in front when they do not hold it. */
+/** The server's words, with the status code in front when they do not hold it; long ones clipped. */
 function said(r: BouncedRecipient): string {
-  return r.diagnostic.includes(r.status) ? r.diagnostic : [r.status, r.diagnostic].filter(Boolean).join(': ');
+  const words = r.diagnostic.includes(r.status) ? r.diagnostic : [r.status, r.diagnostic].filter(Boolean).join(': ');
+  return words.length > 160 ? `${words.slice(0, 159)}…` : words;
 }
+
+const MEANING = { BadAddress: 'the address does not exist', Refused: 'the message was refused' } as const;
