@@ -6,7 +6,7 @@
  * when another run holds the lock on the content's history.
  */
 import path from 'node:path';
-import { parseCommandArgs, UsageError, todayIn, printProblems, runCommand } from '../src/adapters/cli/index.ts';
+import { clockOn, parseCommandArgs, UsageError, todayIn, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { takeInMailbox, readMessageFiles } from '../src/adapters/mailbox/index.ts';
 import { readIntakeContent, takeRunLock, writeIntake } from '../src/adapters/fs/index.ts';
 import { EXIT } from '../src/core/daily/index.ts';
@@ -44,7 +44,7 @@ async function takeIn(content: string, imap: boolean, positionals: string[], dat
   printProblems(contentProblems);
   if (!input) return 1;
   const { messages, problems } = await readMessageFiles(positionals);
-  const plan = planIntake(messages, input, date ?? todayIn(input.settings.timeZone));
+  const plan = planIntake(messages, input, date ?? todayIn(input.settings.timeZone), clockOn(date, input.settings.timeZone)());
   const written = await writeIntake(content, plan);
   if (!written.ok) {
     console.error(

@@ -110,10 +110,10 @@ describe('npm run intake', () => {
       "  testimonial  reply.eml: ana-ruiz replied to the testimonial request: draft content/testimonials/ana-ruiz-reply-2026-11-04.mdx
         unsubscribe  unsubscribe-mailbox.eml: tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): marked unsubscribed in content/contacts/tom-harris.yaml
         unsubscribe  unsubscribe-reply.eml: leo-novak asked to unsubscribe (a message asking to stop): marked unsubscribed in content/contacts/leo-novak.yaml
-        bounce       bounce-permanent.eml: priya@patel.example (5.1.1: 550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table): flagged in content/contacts/priya-patel.yaml, never used again
-        delayed      bounce-temporary.eml: ana.ruiz@example.com (4.2.2: 452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): not delivered yet, the server keeps trying; noted, nothing changed
+        bounce       bounce-permanent.eml: priya@patel.example (550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table): the address does not exist; flagged in content/contacts/priya-patel.yaml, never used again
+        mailbox full bounce-temporary.eml: ana.ruiz@example.com (452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): the mailbox is full; noted, the address is kept
         left alone   hello.eml: "Lunch on Friday?" from sam@lee.example: not recognised; left alone
-      8 messages read: 4 changes written, 0 already taken in, 1 delay noted, 1 left alone; 2 files not read.
+      8 messages read: 4 changes written, 0 already taken in, 1 noted, 1 left alone, 1 reply counted as a touch; 2 files not read.
       "
     `);
     expect(shown(first.stderr)).toMatchInlineSnapshot(`
@@ -175,7 +175,8 @@ describe('npm run intake', () => {
       bounced:
         - email: priya@patel.example
           date: 2026-11-04
-          reason: "5.1.1 smtp; 550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table (email <20261104090100.4F9B21C0A2@mx.harbourhill.example> of 2026-11-04)"
+          reason: "550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table (email <20261104090100.4F9B21C0A2@mx.harbourhill.example> of 2026-11-04)"
+          code: BadAddress
       "
     `);
     expect(after['contacts/ana-ruiz.yaml']).toBe(await readFile(path.join(FIXTURE, 'contacts/ana-ruiz.yaml'), 'utf8'));
@@ -207,6 +208,25 @@ describe('npm run intake', () => {
       "
     `);
 
+    // Issue 14: a reply from a contact counts as a touch, done by hand on the day it came.
+    const history = after['history/2026-11.jsonl']
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(history).toEqual([
+      {
+        event: 'done',
+        at: expect.stringMatching(/^2026-11-04T/),
+        touch: 'ana-ruiz.manual.reply.2026-11-04',
+        contact: 'ana-ruiz',
+        plan: 'manual',
+        step: 'reply',
+        due: '2026-11-04',
+        channel: 'email',
+        note: 'replied: A small favour, Ana?',
+      },
+    ]);
+
     const check = await runScript('check', ['--content', content]);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
@@ -216,10 +236,10 @@ describe('npm run intake', () => {
       "  testimonial  reply.eml: ana-ruiz replied to the testimonial request: already taken in as content/testimonials/ana-ruiz-reply-2026-11-04.mdx
         unsubscribe  unsubscribe-mailbox.eml: tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): already unsubscribed in content/contacts/tom-harris.yaml
         unsubscribe  unsubscribe-reply.eml: leo-novak asked to unsubscribe (a message asking to stop): already unsubscribed in content/contacts/leo-novak.yaml
-        bounce       bounce-permanent.eml: priya@patel.example (5.1.1: 550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table): already flagged in content/contacts/priya-patel.yaml
-        delayed      bounce-temporary.eml: ana.ruiz@example.com (4.2.2: 452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): not delivered yet, the server keeps trying; noted, nothing changed
+        bounce       bounce-permanent.eml: priya@patel.example (550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table): already flagged in content/contacts/priya-patel.yaml
+        mailbox full bounce-temporary.eml: ana.ruiz@example.com (452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): the mailbox is full; noted, the address is kept
         left alone   hello.eml: "Lunch on Friday?" from sam@lee.example: not recognised; left alone
-      8 messages read: 0 changes written, 4 already taken in, 1 delay noted, 1 left alone; 2 files not read.
+      8 messages read: 0 changes written, 4 already taken in, 1 noted, 1 left alone; 2 files not read.
       "
     `);
     expect(await snapshotFolder(content)).toEqual(after);
@@ -259,7 +279,7 @@ describe('npm run intake', () => {
         ],
         "skipped": [
           "leo-novak monthly-note: unsubscribed on 2026-11-04",
-          "priya-patel monthly-note: every email address bounced (the last, priya@patel.example, on 2026-11-04: 5.1.1 smtp; 550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table (email <20261104090100.4F9B21C0A2@mx.harbourhill.example> of 2026-11-04))",
+          "priya-patel monthly-note: every email address bounced (the last, priya@patel.example, on 2026-11-04: 550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table (email <20261104090100.4F9B21C0A2@mx.harbourhill.example> of 2026-11-04))",
           "tom-harris monthly-note: unsubscribed on 2026-11-04",
         ],
       }

@@ -159,9 +159,9 @@ describe('npm run intake -- --imap, against dovecot on loopback', () => {
     expect(shown(first.stdout)).toMatchInlineSnapshot(`
       "  testimonial  imap:Replies/1: ana-ruiz replied to the testimonial request: draft content/testimonials/ana-ruiz-reply-2026-11-04.mdx
         unsubscribe  imap:Replies/2: tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): already unsubscribed in content/contacts/tom-harris.yaml
-        bounce       imap:Replies/3: priya@patel.example (5.1.1: 550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown): already flagged in content/contacts/priya-patel.yaml
+        bounce       imap:Replies/3: priya@patel.example (550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown): already flagged in content/contacts/priya-patel.yaml
         left alone   imap:Replies/4: "Lunch on Friday?" from sam@lee.example: not recognised; left alone
-      imap://127.0.0.1:PORT/Replies: 4 messages read: 1 change written, 2 already taken in, 0 delays noted, 1 left alone.
+      imap://127.0.0.1:PORT/Replies: 4 messages read: 1 change written, 2 already taken in, 0 noted, 1 left alone, 1 reply counted as a touch.
       "
     `);
     expect(first.code).toBe(0);
@@ -182,7 +182,7 @@ describe('npm run intake -- --imap, against dovecot on loopback', () => {
 
     const second = await runScript('intake', ['--imap', '--content', content, '--date', '2026-11-05'], env);
     expect(shown(second.stdout)).toMatchInlineSnapshot(`
-      "imap://127.0.0.1:PORT/Replies: 0 messages read: 0 changes written, 0 already taken in, 0 delays noted, 0 left alone.
+      "imap://127.0.0.1:PORT/Replies: 0 messages read: 0 changes written, 0 already taken in, 0 noted, 0 left alone.
       "
     `);
   });

@@ -10,13 +10,13 @@ function escapeProperty(text: string): string {
   return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
-/** A GitHub Actions `::error` workflow command for one problem. */
-function annotation(p: Problem): string {
+/** A GitHub Actions `::error` (or `::warning`) workflow command for one problem. */
+function annotation(p: Warning, level: 'error' | 'warning' = 'error'): string {
   const props = [`file=${escapeProperty(p.file)}`];
   if (p.line > 0) props.push(`line=${p.line}`, `col=${p.column}`);
   props.push(`title=${escapeProperty(p.code)}`);
   const field = p.field ? `${p.field}: ` : '';
-  return `::error ${props.join(',')}::${escapeData(`${field}${p.message}\n${p.hint}`)}`;
+  return `::${level} ${props.join(',')}::${escapeData(`${field}${p.message}\n${p.hint}`)}`;
 }
 
 export type Output = { out: (line: string) => void; err: (line: string) => void; env: NodeJS.ProcessEnv };
@@ -36,18 +36,19 @@ export function printProblems(problems: readonly Problem[], io: Output = process
   if (io.env.GITHUB_ACTIONS === 'true') for (const p of problems) io.out(annotation(p));
 }
 
-/** Something in the content that is not wrong, but will not go as the owner may expect. */
-type Warning = { file: string; code: string; message: string; hint: string };
+/**
+ * Something valid that will not go as the owner may expect (an open draft, a recap with nothing to
+ * show): a problem's shape, with a code from any catalogue.
+ */
+export type Warning = Omit<Problem, 'code'> & { code: string };
 
-/** Prints every warning; under GitHub Actions also as `::warning` annotations. */
+/** Prints warnings to stdout (they leave the exit code alone); under GitHub Actions also as annotations. */
 export function printWarnings(warnings: readonly Warning[], io: Output = processOutput): void {
   for (const w of warnings) {
-    const first = `${w.file}: warning: ${w.message}`;
-    io.err(`${styleText('yellow', first, { stream: process.stderr })}\n${styleText('dim', `  ${w.hint}`, { stream: process.stderr })}`);
+    const [first, hint] = formatProblem(w).split('\n');
+    io.out(`${styleText('yellow', `warning ${first}`, { stream: process.stdout })}\n${styleText('dim', hint, { stream: process.stdout })}`);
   }
-  if (io.env.GITHUB_ACTIONS !== 'true') return;
-  for (const w of warnings)
-    io.out(`::warning file=${escapeProperty(w.file)},title=${escapeProperty(w.code)}::${escapeData(`${w.message}\n${w.hint}`)}`);
+  if (io.env.GITHUB_ACTIONS === 'true') for (const w of warnings) io.out(annotation(w, 'warning'));
 }
 
 /**

@@ -129,6 +129,7 @@ function relocate(content: Content, shown: (rel: string) => string): Content {
     newsletters: move(content.newsletters),
     results: move(content.results),
     referrals: move(content.referrals),
+    referralDrafts: move(content.referralDrafts),
     testimonials: move(content.testimonials),
   };
 }

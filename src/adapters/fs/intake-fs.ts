@@ -7,10 +7,11 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { changeContactFile, readContactFiles } from './contacts-fs.ts';
+import { openHistoryJournal, readHistoryFiles } from './history-fs.ts';
 import type { IntakeInput, IntakePlan } from '../../core/intake/index.ts';
 import { parseFile } from '../../core/content/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
-import { PlanSchema, SettingsSchema, type Plan, type Entry } from '../../core/model/index.ts';
+import { PlanSchema, SettingsSchema, type Entry, type HistoryEntry, type Plan } from '../../core/model/index.ts';
 
 /** What intake needs from a content folder; `problems` holds settings problems only. */
 export async function readIntakeContent(dir: string): Promise<{ input?: IntakeInput; problems: Problem[] }> {
@@ -33,12 +34,35 @@ export async function readIntakeContent(dir: string): Promise<{ input?: IntakeIn
   const testimonials = await Promise.all(
     testimonialNames.map(async (n) => ({ id: n.replace(/\.mdx?$/, ''), text: await readFile(path.join(testimonialsDir, n), 'utf8') })),
   );
+  const referralsDir = path.join(dir, 'referrals');
+  const referrals = await Promise.all(
+    (await yamlNames(referralsDir)).map(async (n) => ({
+      id: n.replace(/\.ya?ml$/, ''),
+      text: await readFile(path.join(referralsDir, n), 'utf8'),
+    })),
+  );
   const contacts = (await readContactFiles(dir)).map((c) => ({ ...c, file: c.file.split(path.sep).join('/') }));
-  return { input: { settings: settings.data, plans, contacts, testimonials, testimonialsFolder: shown('testimonials') }, problems: [] };
+  // A history line that does not read is `check`'s to report: intake counts on the rest.
+  const { entries: history } = await readHistoryFiles(path.join(dir, 'history'));
+  return {
+    input: {
+      settings: settings.data,
+      plans,
+      contacts,
+      testimonials,
+      testimonialsFolder: shown('testimonials'),
+      referrals,
+      referralsFolder: shown('referrals'),
+      history,
+    },
+    problems: [],
+  };
 }
 
 /**
- * Writes the plan: contact edits in place, new testimonial files (never over an existing one).
+ * Writes the plan: contact edits in place, new testimonial and draft referral files (never over an
+ * existing one),
+ * history entries appended (after a touch's last entry, or in the month they were written).
  * A file system refusal (a folder in the way, a full disk) is returned as the reason, not thrown.
  */
 export async function writeIntake(dir: string, plan: IntakePlan): Promise<{ ok: true } | { ok: false; reason: string }> {
@@ -50,11 +74,29 @@ export async function writeIntake(dir: string, plan: IntakePlan): Promise<{ ok: 
       const front = stringify(t.data, { lineWidth: 100, blockQuote: 'folded' });
       await writeFile(path.join(dir, 'testimonials', `${t.id}.mdx`), `---\n${notes}${front}---\n`, { flag: 'wx' });
     }
+    if (plan.referrals.length) await mkdir(path.join(dir, 'referrals'), { recursive: true });
+    for (const r of plan.referrals) {
+      await writeFile(path.join(dir, 'referrals', `${r.id}.yaml`), stringify(r.data, { lineWidth: 100 }), { flag: 'wx' });
+    }
+    if (plan.history.length) await appendHistory(path.join(dir, 'history'), plan.history);
     return { ok: true };
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (!e.syscall) throw error;
     return { ok: false, reason: `could not write the changes: ${e.code} on ${e.path ?? dir}` };
+  }
+}
+
+async function appendHistory(historyDir: string, entries: readonly HistoryEntry[]): Promise<void> {
+  const { lastFileOf } = await readHistoryFiles(historyDir);
+  const byMonth = Map.groupBy(entries, (e) => lastFileOf.get(e.touch) ?? e.at.slice(0, 7));
+  for (const [month, monthEntries] of byMonth) {
+    const journal = await openHistoryJournal(historyDir, month);
+    try {
+      await journal.append(monthEntries, { durable: true });
+    } finally {
+      await journal.close();
+    }
   }
 }
 

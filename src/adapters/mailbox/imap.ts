@@ -8,7 +8,7 @@
 import { ImapFlow } from 'imapflow';
 import { readIntakeContent, writeIntake } from '../fs/index.ts';
 import { parseMessage } from './mail-parse.ts';
-import { todayIn, UsageError, processOutput, type Output } from '../cli/index.ts';
+import { clockOn, todayIn, UsageError, processOutput, type Output } from '../cli/index.ts';
 import { planIntake, type IncomingMessage, type IntakePlan, formatIntakeSummary, formatOutcome } from '../../core/intake/index.ts';
 
 /** The keyword that marks a message as taken in (RFC 3501 keywords need PERMANENTFLAGS \*). */
@@ -81,7 +81,8 @@ async function intakeFromImap(target: ImapTarget, dir: string, today?: Temporal.
         else messages.push({ uid: m.uid, problem: `${source}: ${message ?? 'is not an email message'}` });
       }
       const parsed = messages.flatMap((m) => (m.message ? [m.message] : []));
-      const plan = await local(async () => planIntake(parsed, input, today ?? todayIn(input.settings.timeZone)));
+      const at = clockOn(today, input.settings.timeZone)();
+      const plan = await local(async () => planIntake(parsed, input, today ?? todayIn(input.settings.timeZone), at));
       const written = await local(() => writeIntake(dir, plan));
       if (!written.ok) return { ok: false, reason: written.reason };
       // Only now that the effect is on disk are the messages marked.

@@ -9,17 +9,17 @@ import type { IncomingMessage } from '../../core/intake/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
 
 const REPORT_PARTS = ['message/delivery-status', 'message/global-delivery-status'];
+const FEEDBACK_PARTS = ['message/feedback-report'];
 const RETURNED_PARTS = ['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/global-headers'];
-const AUTOMATIC_SUBJECT = /^\s*(?:automatic reply|auto(?:matic)?[- ]?(?:reply|response)|out of (?:the )?office)\b/i;
+const PARSE = { keepDeliveryStatus: true, skipImageLinks: true, skipTextToHtml: true } as const;
 
 /** Parses one message; undefined when the bytes are not an email at all. */
 export async function parseMessage(raw: Buffer | string, source: string): Promise<IncomingMessage | undefined> {
-  const mail = await simpleParser(raw, { keepDeliveryStatus: true, skipImageLinks: true, skipTextToHtml: true });
+  const mail = await simpleParser(withLineFeeds(raw), PARSE);
   if (!mail.from && !mail.messageId && !mail.date && mail.subject === undefined) return undefined;
   const header = (name: string) => headerText(mail, name);
-  const autoSubmitted = header('auto-submitted').toLowerCase();
-  const subject = mail.subject ?? '';
-  const text = typeof mail.text === 'string' ? mail.text : '';
+  const text = typeof mail.text === 'string' ? mail.text.replace(/\r\n?/g, '\n') : '';
+  const parts = await reportParts(mail, 0);
   return {
     source,
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
@@ -32,31 +32,49 @@ export async function parseMessage(raw: Buffer | string, source: string): Promis
         ...['delivered-to', 'x-original-to', 'envelope-to'].flatMap((h) => bareAddresses(header(h))),
       ]),
     ],
-    subject,
+    subject: mail.subject ?? '',
     references: [...new Set(messageIds(`${mail.inReplyTo ?? ''} ${[mail.references ?? []].flat().join(' ')}`))],
-    words: new EmailReplyParser().read(text.replace(/\r\n?/g, '\n')).getVisibleText().trim(),
-    automatic:
-      (autoSubmitted !== '' && autoSubmitted !== 'no') ||
-      Boolean(header('x-autoreply') || header('x-autorespond')) ||
-      /^auto[_-]reply$/i.test(header('precedence')) ||
-      AUTOMATIC_SUBJECT.test(subject),
-    ...(await report(mail)),
+    words: new EmailReplyParser().read(text).getVisibleText().trim(),
+    text,
+    headers: Object.fromEntries([...mail.headers.keys()].map((name) => [name, header(name)])),
+    ...parts,
   };
 }
 
-/** The delivery-status part of a multipart/report (RFC 3462, 3464), with the returned message's ids. */
-async function report(mail: ParsedMail): Promise<Pick<IncomingMessage, 'report'>> {
-  const type = mail.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
-  if (type?.value?.toLowerCase() !== 'multipart/report') return {};
-  const status = mail.attachments.find((a) => REPORT_PARTS.includes(a.contentType.toLowerCase()));
-  if (!status) return {};
-  const returned = mail.attachments.find((a) => RETURNED_PARTS.includes(a.contentType.toLowerCase()));
-  return { report: { deliveryStatus: status.content.toString('utf8'), ...(returned ? { original: await originalOf(returned) } : {}) } };
+/** Mail saved with bare CR line ends (old Mac tools) reads as one long line: make them CRLF. */
+function withLineFeeds(raw: Buffer | string): Buffer | string {
+  if (typeof raw === 'string') return raw.replace(/\r(?!\n)/g, '\r\n');
+  if (!raw.includes(0x0d)) return raw;
+  return Buffer.from(raw.toString('latin1').replace(/\r(?!\n)/g, '\r\n'), 'latin1');
+}
+
+type Parts = Pick<IncomingMessage, 'report' | 'feedback' | 'returned'>;
+
+/**
+ * The report parts (RFC 3462): a delivery status (RFC 3464) or a feedback report (RFC 5965), with
+ * the returned message. A report forwarded inside another message (a list's "uncaught bounce") is
+ * looked for in the attached message, a few levels deep.
+ */
+async function reportParts(mail: ParsedMail, depth: number): Promise<Parts> {
+  const part = (types: string[]) => mail.attachments.find((a) => types.includes(a.contentType.toLowerCase()));
+  const status = part(REPORT_PARTS);
+  const feedback = part(FEEDBACK_PARTS);
+  const returnedPart = part(RETURNED_PARTS);
+  const returned = returnedPart ? await originalOf(returnedPart) : undefined;
+  if (status) return { report: { deliveryStatus: status.content.toString('utf8'), ...(returned ? { original: returned } : {}) } };
+  if (feedback) return { feedback: { report: feedback.content.toString('utf8'), ...(returned ? { original: returned } : {}) } };
+  if (depth < 3) {
+    for (const attached of mail.attachments.filter((a) => a.contentType.toLowerCase() === 'message/rfc822')) {
+      const inner = await reportParts(await simpleParser(withLineFeeds(attached.content), PARSE), depth + 1);
+      if (inner.report || inner.feedback) return inner;
+    }
+  }
+  return returned ? { returned } : {};
 }
 
 async function originalOf(part: Attachment): Promise<{ messageId?: string; to: string[] }> {
-  const original = await simpleParser(part.content, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
-  return { ...(original.messageId ? { messageId: original.messageId } : {}), to: addresses(original.to) };
+  const original = await simpleParser(withLineFeeds(part.content), { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+  return { ...(original.messageId ? { messageId: original.messageId } : {}), to: [...addresses(original.to), ...addresses(original.cc)] };
 }
 
 function headerText(mail: ParsedMail, name: string): string {

@@ -14,8 +14,8 @@ export type EmailPermission = { ok: true; email: string } | ({ ok: false } & Rea
 /**
  * May the business email this contact on `day` (`YYYY-MM-DD`)? Only with an address that has not
  * bounced, email consent given on or before the day and neither withdrawn nor expired by then
- * (consent is evidence that can lapse), and no unsubscribe on or before the day (CAN-SPAM, PECR,
- * GDPR). The first address that has not bounced is the one to use.
+ * (consent is evidence that can lapse), and no unsubscribe or spam complaint on or before the day
+ * (CAN-SPAM, PECR, GDPR). The first address that has not bounced is the one to use.
  */
 export function mayEmailOn(contact: Contact, day: string): EmailPermission {
   if (contact.emails.length === 0) return { ok: false, ...because('NoEmailAddress') };
@@ -26,6 +26,9 @@ export function mayEmailOn(contact: Contact, day: string): EmailPermission {
   }
   if (contact.unsubscribed && contact.unsubscribed.date <= day) {
     return { ok: false, ...because('Unsubscribed', { date: contact.unsubscribed.date }) };
+  }
+  if (contact.complained && contact.complained.date <= day) {
+    return { ok: false, ...because('Complained', { date: contact.complained.date }) };
   }
   const consent = contact.consent.email;
   if (!consent) return { ok: false, ...because('NoEmailConsent') };

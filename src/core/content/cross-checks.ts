@@ -70,7 +70,10 @@ export function checkAcrossFiles(
     return ok;
   });
 
+  // A draft names someone who is not a contact yet: only its referrer must be one.
+  const referralDrafts = content.referrals.filter((r) => r.data.draft && !unknownContact(r, ['referrer'], r.data.referrer));
   const referrals = content.referrals.filter((referral) => {
+    if (referral.data.draft) return false;
     const badReferrer = unknownContact(referral, ['referrer'], referral.data.referrer);
     const badReferred = unknownContact(referral, ['referred'], referral.data.referred);
     return !badReferrer && !badReferred;
@@ -95,7 +98,7 @@ export function checkAcrossFiles(
     return true;
   });
 
-  return { content: { ...content, contacts, plans, referrals, results, testimonials }, problems };
+  return { content: { ...content, contacts, plans, referrals, referralDrafts, results, testimonials }, problems };
 }
 
 /**

@@ -7,4 +7,5 @@ export { MAX_FILE_BYTES, parseFile, type SourceFile } from './parse-file.ts';
 export { readHistory } from './read-history.ts';
 export { parseYamlSource } from './source.ts';
 export { summarizeContent } from './summary.ts';
+export { contentWarnings } from './warnings.ts';
 export { isHiddenPath, validateContent } from './validate.ts';

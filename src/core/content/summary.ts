@@ -12,6 +12,6 @@ export function summarizeContent(content: Content): string {
     `${name}: all content is valid.`,
     `  ${count(content.contacts.length, 'contact')} (${segments || 'none'}; ${top} top tier)`,
     `  ${count(content.plans.length, 'touch plan')}, ${count(content.newsletters.length, 'newsletter')}, ${count(content.results.length, 'result')}`,
-    `  ${count(content.referrals.length, 'referral')}, ${count(content.testimonials.length, 'testimonial')}, ${count(content.history.length, 'history entry', 'history entries')}`,
+    `  ${count(content.referrals.length, 'referral')}${content.referralDrafts.length ? ` (and ${count(content.referralDrafts.length, 'draft')})` : ''}, ${count(content.testimonials.length, 'testimonial')}, ${count(content.history.length, 'history entry', 'history entries')}`,
   ].join('\n');
 }

@@ -51,6 +51,7 @@ const CONTACT_KEYS = [
   'household',
   'consent',
   'unsubscribed',
+  'complained',
   'bounced',
   'gifts',
   'offers',

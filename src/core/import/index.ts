@@ -5,4 +5,5 @@ export { keyRank, planImport, type ContactChange, type ExistingContact } from '.
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';
 export { decodeExport, readExport } from './encoding.ts';
+export { slugify } from './person.ts';
 export { readVcardContacts } from './vcard.ts';

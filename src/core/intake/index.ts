@@ -4,3 +4,4 @@
  */
 export { planIntake, type IncomingMessage, type IntakeInput, type IntakePlan } from './intake.ts';
 export { formatIntakeSummary, formatOutcome } from './summary.ts';
+export { readBounce } from './bounces/index.ts';

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planIntake, type IncomingMessage, type IntakeInput } from './intake.ts';
-import { parseDeliveryStatus } from './dsn.ts';
+import { parseDeliveryStatus } from './bounces/index.ts';
 import { draftTestimonial } from './testimonial.ts';
 import { asksToUnsubscribe, readReplyWords } from './words.ts';
 import { PlanSchema } from '../model/index.ts';
 
 const TODAY = Temporal.PlainDate.from('2026-11-04');
+const AT = '2026-11-04T12:00:00Z';
 
 const input: IntakeInput = {
   settings: {
@@ -46,6 +47,9 @@ const input: IntakeInput = {
   ],
   testimonials: [],
   testimonialsFolder: 'testimonials',
+  referrals: [],
+  referralsFolder: 'referrals',
+  history: [],
 };
 
 function message(fields: Partial<IncomingMessage>): IncomingMessage {
@@ -55,7 +59,8 @@ function message(fields: Partial<IncomingMessage>): IncomingMessage {
     subject: '',
     references: [],
     words: '',
-    automatic: false,
+    text: '',
+    headers: {},
     date: Temporal.Instant.from('2026-11-04T10:00:00Z'),
     ...fields,
   };
@@ -175,7 +180,7 @@ describe('planIntake', () => {
           from: 'ana.ruiz@example.com',
           subject: 'Automatic reply: A small favour, Ana?',
           words: 'I am away.',
-          automatic: true,
+          headers: { 'auto-submitted': 'auto-replied' },
         }),
         message({
           source: 'c.eml',
@@ -187,6 +192,7 @@ describe('planIntake', () => {
       ],
       input,
       TODAY,
+      AT,
     );
     expect(plan.outcomes.map((o) => `${o.source} ${o.kind} ${o.changed}: ${o.note}`)).toEqual([
       'a.eml testimonial true: ana-ruiz replied to the testimonial request: draft testimonials/ana-ruiz-reply-2026-11-04.mdx',
@@ -202,7 +208,7 @@ describe('planIntake', () => {
     const reply = (id: string) =>
       message({ from: 'ana.ruiz@example.com', subject: 'Re: A small favour, Ana?', words: `Words ${id}.`, messageId: `<${id}@x>` });
     const taken = { ...input, testimonials: [{ id: 'ana-ruiz-reply-2026-11-04', text: 'evidence: email <one@x> of 2026-11-04' }] };
-    const plan = planIntake([reply('one'), reply('two'), reply('three')], taken, TODAY);
+    const plan = planIntake([reply('one'), reply('two'), reply('three')], taken, TODAY, AT);
     expect(plan.outcomes.map((o) => o.note)).toEqual([
       'ana-ruiz replied to the testimonial request: already taken in as testimonials/ana-ruiz-reply-2026-11-04.mdx',
       'ana-ruiz replied to the testimonial request: draft testimonials/ana-ruiz-reply-2026-11-04-2.mdx',
@@ -226,6 +232,7 @@ describe('planIntake', () => {
       ],
       input,
       TODAY,
+      AT,
     );
     expect(plan.outcomes.map((o) => o.note)).toEqual([
       'ana-ruiz asked to unsubscribe (sent to unsubscribe@harbourhill.example): marked unsubscribed in contacts/ana-ruiz.yaml',
@@ -253,14 +260,64 @@ describe('planIntake', () => {
   it('flags a bounced address once, even when two reports name it', () => {
     const status = 'Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822; ana.ruiz@example.com\nAction: failed\nStatus: 5.1.1\n';
     const report = (id: string) => message({ messageId: id, from: 'mailer-daemon@mx.example', report: { deliveryStatus: status } });
-    const plan = planIntake([report('<r1@mx>'), report('<r2@mx>')], input, TODAY);
+    const plan = planIntake([report('<r1@mx>'), report('<r2@mx>')], input, TODAY, AT);
     expect(plan.outcomes.map((o) => `${o.kind} ${o.changed}`)).toEqual(['bounce true', 'bounce false']);
     expect(plan.contacts[0].changes).toEqual([
       {
         path: ['bounced'],
-        value: { email: 'ana.ruiz@example.com', date: '2026-11-04', reason: '5.1.1 (email <r1@mx> of 2026-11-04)' },
+        value: { email: 'ana.ruiz@example.com', date: '2026-11-04', reason: '5.1.1 (email <r1@mx> of 2026-11-04)', code: 'BadAddress' },
         append: true,
       },
     ]);
+  });
+
+  it('fails a refused touch in history, and flags the address at the third refusal in a row (issue 16, point 2)', () => {
+    const sent = (due: string) => ({
+      event: 'sent' as const,
+      at: `${due}T09:00:00Z`,
+      touch: `ana-ruiz.monthly.send.${due}`,
+      contact: 'ana-ruiz',
+      plan: 'monthly',
+      step: 'send',
+      due,
+      channel: 'email' as const,
+    });
+    const history = [sent('2026-09-01'), sent('2026-10-01'), sent('2026-11-01')];
+    const refusal = (due: string) =>
+      message({
+        source: `${due}.eml`,
+        messageId: `<r-${due}@mx>`,
+        from: 'mailer-daemon@mx.example',
+        report: {
+          deliveryStatus:
+            'Reporting-MTA: dns; mx\n\nFinal-Recipient: rfc822; ana.ruiz@example.com\nAction: failed\nStatus: 5.7.1\nDiagnostic-Code: smtp; 554 5.7.1 Message rejected as spam\n',
+          original: { messageId: `<ana-ruiz.monthly.send.${due}@harbourhill.example>`, to: ['ana.ruiz@example.com'] },
+        },
+      });
+    const first = planIntake([refusal('2026-09-01'), refusal('2026-10-01')], { ...input, history }, TODAY, AT);
+    expect(first.outcomes.map((o) => `${o.kind} ${o.changed}: ${o.note}`)).toEqual([
+      'refused true: ana.ruiz@example.com (554 5.7.1 Message rejected as spam): the message was refused; ana-ruiz.monthly.send.2026-09-01 failed, the address is kept',
+      'refused true: ana.ruiz@example.com (554 5.7.1 Message rejected as spam): the message was refused; ana-ruiz.monthly.send.2026-10-01 failed, the address is kept',
+    ]);
+    expect(first.contacts).toEqual([]);
+    expect(first.history[0]).toEqual({
+      event: 'failed',
+      at: AT,
+      touch: 'ana-ruiz.monthly.send.2026-09-01',
+      contact: 'ana-ruiz',
+      plan: 'monthly',
+      step: 'send',
+      due: '2026-09-01',
+      channel: 'email',
+      code: 'MessageRefused',
+      reason: "refused by the recipient's server: 554 5.7.1 Message rejected as spam",
+      temporary: false,
+    });
+
+    const after = [...history, ...first.history];
+    const again = planIntake([refusal('2026-10-01'), refusal('2026-11-01')], { ...input, history: after }, TODAY, AT);
+    expect(again.outcomes.map((o) => `${o.kind} ${o.changed}`)).toEqual(['refused false', 'refused true']);
+    expect(again.outcomes[1].note).toContain('the third refusal in a row; flagged in contacts/ana-ruiz.yaml');
+    expect(again.contacts[0].changes[0].value).toMatchObject({ email: 'ana.ruiz@example.com', code: 'MessageRefused' });
   });
 });

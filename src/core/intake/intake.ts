@@ -15,19 +15,24 @@ import { touchOfMessageId } from '../touches/index.ts';
 
 export type { IncomingMessage, IntakeInput, IntakeOutcome, IntakePlan } from './run.ts';
 
-/** Plans what `messages` change in the content. `today` bounds every date written. */
-export function planIntake(messages: readonly IncomingMessage[], input: IntakeInput, today: Temporal.PlainDate): IntakePlan {
+/**
+ * Plans what `messages` change in the content. `today` bounds every date written; `at` (ISO 8601)
+ * is when the history entries are written.
+ */
+export function planIntake(messages: readonly IncomingMessage[], input: IntakeInput, today: Temporal.PlainDate, at: string): IntakePlan {
   const contacts = input.contacts.map(known);
   const byEmail = new Map<string, Known>();
   for (const c of contacts) for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);
   const run: Run = {
     input,
+    at,
     byId: new Map(contacts.map((c) => [c.id, c])),
     byEmail,
     requests: testimonialRequests(input.plans),
     testimonialIds: new Set(input.testimonials.map((t) => t.id)),
+    referralIds: new Set(input.referrals.map((r) => r.id)),
     changes: new Map(),
-    plan: { outcomes: [], contacts: [], testimonials: [] },
+    plan: { outcomes: [], contacts: [], testimonials: [], referrals: [], history: [] },
   };
   for (const message of messages) {
     const heard = hear(run, message, today);
@@ -94,6 +99,7 @@ function known(contact: ExistingContact): Known {
     ...(text(data.area) ? { area: text(data.area) } : {}),
     emails,
     unsubscribed: data.unsubscribed !== undefined && data.unsubscribed !== null,
+    complained: data.complained !== undefined && data.complained !== null,
     bounced: new Set(bounced.filter((e) => e !== undefined)),
   };
 }

@@ -3,9 +3,12 @@
  * the messages taken in so far, and the plan being made. Every message kind reads and adds to it.
  */
 import type { ContactChange, ExistingContact } from '../import/index.ts';
-import type { Plan, Settings, Entry } from '../model/index.ts';
+import type { Entry, HistoryEntry, Plan, Settings } from '../model/index.ts';
 import type { TouchParts } from '../touches/index.ts';
 import type { Author } from './testimonial.ts';
+
+/** The headers of a message returned inside another. */
+type Returned = { messageId?: string; to: string[] };
 
 /** One email as the mail adapter read it. Addresses are lower-cased. */
 export type IncomingMessage = {
@@ -22,10 +25,16 @@ export type IncomingMessage = {
   references: string[];
   /** What the sender wrote, without the quoted history and the signature. */
   words: string;
-  /** Sent by a program (Auto-Submitted, an out-of-office): never a testimonial or a request. */
-  automatic: boolean;
+  /** The whole plain text, quoted history and all: a plain-text bounce holds its news there. */
+  text: string;
+  /** Every header, by lower-case name, as text: Auto-Submitted, Precedence, X-Failed-Recipients… */
+  headers: Readonly<Record<string, string>>;
   /** A delivery status notification: its `message/delivery-status` part and the returned message's headers. */
-  report?: { deliveryStatus: string; original?: { messageId?: string; to: string[] } };
+  report?: { deliveryStatus: string; original?: Returned };
+  /** A feedback report (RFC 5965, a complaint): its `message/feedback-report` part and the returned message. */
+  feedback?: { report: string; original?: Returned };
+  /** A message returned inside one that is no report (a list's rejection notice). */
+  returned?: Returned;
 };
 
 export type IntakeInput = {
@@ -37,9 +46,15 @@ export type IntakeInput = {
   testimonials: readonly { id: string; text: string }[];
   /** Where testimonial files go, as the owner sees it (`content/testimonials`): notes name it. */
   testimonialsFolder: string;
+  /** Referral files as text, to find introductions already taken in. */
+  referrals: readonly { id: string; text: string }[];
+  /** Where referral files go, as the owner sees it (`content/referrals`). */
+  referralsFolder: string;
+  /** Every history entry so far: refusals in a row are counted there, and a reply is a touch. */
+  history: readonly HistoryEntry[];
 };
 
-type IntakeKind = 'testimonial' | 'unsubscribe' | 'bounce' | 'delay' | 'unknown';
+type IntakeKind = 'testimonial' | 'referral' | 'unsubscribe' | 'complaint' | 'bounce' | 'refused' | 'full' | 'delay' | 'unknown';
 
 export type IntakeOutcome = {
   source: string;
@@ -55,18 +70,25 @@ export type IntakePlan = {
   outcomes: IntakeOutcome[];
   contacts: { id: string; file: string; changes: ContactChange[] }[];
   testimonials: { id: string; data: Record<string, unknown>; notes: string[] }[];
+  /** Draft referrals to write (introductions from the site). */
+  referrals: { id: string; data: Record<string, unknown> }[];
+  /** History entries to append: touches refused, replies that count as touches. */
+  history: HistoryEntry[];
 };
 
-export type Known = Author & { file: string; emails: string[]; unsubscribed: boolean; bounced: Set<string> };
+export type Known = Author & { file: string; emails: string[]; unsubscribed: boolean; complained: boolean; bounced: Set<string> };
 
 /** One intake run: the contacts as they stand after the messages taken in so far. */
 export type Run = {
   input: IntakeInput;
+  /** When the run writes (ISO 8601): the `at` of its history entries. */
+  at: string;
   byId: Map<string, Known>;
   byEmail: Map<string, Known>;
   /** Testimonial request steps (`plan.step`) and their subject patterns. */
   requests: Map<string, RegExp>;
   testimonialIds: Set<string>;
+  referralIds: Set<string>;
   changes: Map<Known, ContactChange[]>;
   plan: IntakePlan;
 };
@@ -82,6 +104,11 @@ export type Heard = {
   touch?: TouchParts;
   out: (kind: IntakeKind, note: string, changed?: boolean, contact?: Known) => void;
 };
+
+/** Every history entry, on file and planned in this run. */
+export function historySoFar(run: Run): HistoryEntry[] {
+  return [...run.input.history, ...run.plan.history];
+}
 
 /** Adds a change to a contact's file to the plan. */
 export function change(run: Run, contact: Known, ch: ContactChange): void {

@@ -3,8 +3,12 @@ import type { IntakeOutcome, IntakePlan } from './intake.ts';
 
 const LABELS: Record<IntakeOutcome['kind'], string> = {
   testimonial: 'testimonial',
+  referral: 'referral',
   unsubscribe: 'unsubscribe',
+  complaint: 'complaint',
   bounce: 'bounce',
+  refused: 'refused',
+  full: 'mailbox full',
   delay: 'delayed',
   unknown: 'left alone',
 };
@@ -18,15 +22,13 @@ export function formatOutcome(outcome: IntakeOutcome): string {
 export function formatIntakeSummary(messages: number, plan: IntakePlan, problems: number): string {
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const o = plan.outcomes;
-  const changed = o.filter((x) => x.changed).length;
-  const already = o.filter((x) => !x.changed && x.kind !== 'unknown' && x.kind !== 'delay').length;
-  const delays = o.filter((x) => x.kind === 'delay').length;
+  const changed = o.filter((x) => x.changed && x.kind !== 'unknown').length;
+  const replies = plan.history.filter((e) => e.event === 'done').length;
+  const noted = (x: IntakeOutcome) => x.kind === 'delay' || x.kind === 'full' || (x.kind === 'refused' && !x.changed);
+  const already = o.filter((x) => !x.changed && x.kind !== 'unknown' && !noted(x)).length;
+  const delays = o.filter(noted).length;
   const left = o.filter((x) => x.kind === 'unknown').length;
-  const parts = [
-    `${count(changed, 'change')} written`,
-    `${already} already taken in`,
-    `${count(delays, 'delay')} noted`,
-    `${left} left alone`,
-  ];
+  const parts = [`${count(changed, 'change')} written`, `${already} already taken in`, `${delays} noted`, `${left} left alone`];
+  if (replies) parts.push(`${count(replies, 'reply counted as a touch', 'replies counted as touches')}`);
   return `${count(messages, 'message')} read: ${parts.join(', ')}${problems ? `; ${count(problems, 'file')} not read` : ''}.`;
 }

@@ -89,8 +89,10 @@ function trimLetter(words: string): string {
   const lines = words.replace(/\r\n?/g, '\n').trim().split('\n');
   const first = lines.findIndex((l) => l.trim());
   if (first >= 0 && GREETING.test(lines[first].trim())) lines.splice(first, 1);
+  const opening = lines.findIndex((l) => l.trim());
   const signOff = lines.findLastIndex((l) => SIGN_OFF.test(l.trim()));
-  // A sign-off counts only near the end: at most a name or two lines follow it.
-  if (signOff >= 0 && lines.slice(signOff + 1).filter((l) => l.trim()).length <= 2) lines.splice(signOff);
+  // A sign-off counts only near the end (at most a name or two lines follow it) and after some
+  // words: a reply that opens with "Thanks Maya!" keeps what follows.
+  if (signOff > opening && lines.slice(signOff + 1).filter((l) => l.trim()).length <= 2) lines.splice(signOff);
   return lines.join('\n').trim();
 }

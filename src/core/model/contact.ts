@@ -69,8 +69,26 @@ export const ContactSchema = z.strictObject({
       evidence: TextSchema,
     })
     .optional(),
+  /** A spam complaint their mail provider reported (an ARF feedback report): no more email. */
+  complained: z
+    .strictObject({
+      date: DateSchema,
+      /** The report: its Message-ID, the provider, the feedback type. */
+      evidence: TextSchema,
+    })
+    .optional(),
   /** Addresses that bounced permanently; never used again. */
-  bounced: z.array(z.strictObject({ email: EmailSchema, date: DateSchema, reason: TextSchema })).default([]),
+  bounced: z
+    .array(
+      z.strictObject({
+        email: EmailSchema,
+        date: DateSchema,
+        reason: TextSchema,
+        /** Why, from the reason catalogue: `BadAddress`, or `MessageRefused` after refusals in a row. */
+        code: z.enum(['BadAddress', 'MessageRefused']).optional(),
+      }),
+    )
+    .default([]),
   gifts: z
     .strictObject({
       likes: z.array(TextSchema).default([]),

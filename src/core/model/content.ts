@@ -21,11 +21,23 @@ export type Content = {
   newsletters: MdxEntry<Newsletter>[];
   results: MdxEntry<Result>[];
   referrals: Entry<Referral>[];
+  /** Referrals still marked `draft`: listed by `check`, acted on by nothing else. */
+  referralDrafts: Entry<Referral>[];
   testimonials: MdxEntry<Testimonial>[];
   events: Entry<ClientEvent>[];
   history: HistoryEntry[];
 };
 
 export function emptyContent(): Content {
-  return { contacts: [], plans: [], newsletters: [], results: [], referrals: [], testimonials: [], events: [], history: [] };
+  return {
+    contacts: [],
+    plans: [],
+    newsletters: [],
+    results: [],
+    referrals: [],
+    referralDrafts: [],
+    testimonials: [],
+    events: [],
+    history: [],
+  };
 }

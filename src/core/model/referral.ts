@@ -22,5 +22,20 @@ export const ReferralSchema = z.strictObject({
   gift: z.strictObject({ date: DateSchema, what: TextSchema, cost: z.number().nonnegative().optional() }).optional(),
   /** What the referrer was told, and when. */
   updates: z.array(z.strictObject({ date: DateSchema, note: TextSchema })).default([]),
+  /**
+   * An introduction taken in from the site's "Introduce someone" email, not yet completed: nothing
+   * acts on it, and `check` lists it. Add the person as a contact, name them in `referred`, check
+   * the need, then remove `draft`.
+   */
+  draft: z
+    .strictObject({
+      /** The email it came from. */
+      evidence: TextSchema,
+      /** The person introduced, as the referrer wrote it. */
+      name: TextSchema.optional(),
+      /** How to reach them, as the referrer wrote it. */
+      reach: TextSchema.optional(),
+    })
+    .optional(),
 });
 export type Referral = z.output<typeof ReferralSchema>;

@@ -43,6 +43,8 @@ export const PROBLEM_HINTS = {
   UnknownTemplate: 'Use the name of a layout in emails/ (without .mjml), or add that layout.',
   DuplicateEmail: 'One address belongs to one contact. Merge the two contacts, or remove the address from one.',
   DuplicateStep: 'Give each step of a plan its own id: the id is part of every touch it plans.',
+  OpenReferralDraft:
+    'Add the person introduced as a contact, put their file name in referred, check the need, then remove draft: until then nothing thanks the referrer or counts the referral.',
   AuthorNotConsented: "Record the author's consent to publish (consent.publish in their contact file) or set the testimonial to draft.",
   ConsentWithdrawn: 'The contact withdrew consent to publish: set the testimonial to draft or remove it.',
   // Imports and intake
@@ -107,7 +109,7 @@ export function sortProblems(problems: Problem[]): Problem[] {
 }
 
 /** `file:line:col field: message`, the hint on the next line. */
-export function formatProblem(p: Problem): string {
+export function formatProblem(p: Omit<Problem, 'code'>): string {
   const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
   const field = p.field ? ` ${p.field}:` : '';
   return `${where}${field} ${p.message}\n  ${p.hint}`;

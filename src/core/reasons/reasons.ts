@@ -26,6 +26,10 @@ const REASONS = {
     (d: { date: string }) => `unsubscribed on ${d.date}`,
     'Nothing to do: they asked for no more email. Keep in touch in person only if they welcome it.',
   ),
+  Complained: entry(
+    (d: { date: string }) => `reported our email as spam on ${d.date}`,
+    'Nothing to do: they complained to their mail provider, so no more email goes to them. Keep in touch in person only if they welcome it.',
+  ),
   NoEmailConsent: entry(
     () => 'has no email consent on record',
     'Once they agree to hear from you, record it under consent.email (basis, source, date) in their contact file.',
@@ -35,6 +39,11 @@ const REASONS = {
   ConsentExpired: entry(
     (d: { date: string }) => `email consent expired on ${d.date}`,
     'Ask them to renew their consent, then record the new date (and expiry) under consent.email.',
+  ),
+  // What came back after sending (intake)
+  MessageRefused: entry(
+    (d: { said: string }) => `refused by the recipient's server: ${d.said}`,
+    'Nothing to do for this touch. If refusals repeat, check that your sending domain has SPF, DKIM and DMARC set up and that the email does not read like spam; after three refusals in a row the address is flagged.',
   ),
   // The planner: grace, limits, purposeful steps
   GraceWindowPassed: entry(

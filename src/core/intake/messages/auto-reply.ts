@@ -1,9 +1,21 @@
-import type { MessageKind } from '../run.ts';
+import { isAutomatic } from '../automatic.ts';
+import type { Heard, MessageKind, Run } from '../run.ts';
+import { asksToUnsubscribe } from '../words.ts';
 
-/** Sent by a program (an out-of-office, Auto-Submitted): never a testimonial or a request; left alone. */
+/**
+ * Sent by a program (an out-of-office, Auto-Submitted, a list's bulk mail), or a reply with no
+ * new words at all: never a testimonial, a request or a touch; left alone. A message to the
+ * unsubscribe mailbox needs no words: it is left to the unsubscribe kind.
+ */
 export const autoReply: MessageKind = {
-  recognise: ({ message }) => message.automatic,
+  recognise: (heard, run) => isAutomatic(heard.message) || wordless(heard, run),
   apply({ message, from, out }) {
-    out('unknown', `an automatic reply${from ? ` from ${from.id}` : ''} ("${message.subject}"): left alone`);
+    const what = isAutomatic(message) ? 'an automatic reply' : 'a reply with no new words';
+    out('unknown', `${what}${from ? ` from ${from.id}` : ''} ("${message.subject}"): left alone`);
   },
 };
+
+function wordless({ message }: Heard, run: Run): boolean {
+  if (message.words.trim()) return false;
+  return !message.to.includes(run.input.settings.unsubscribe.mailto) && !asksToUnsubscribe(message.subject, '');
+}

@@ -1,5 +1,7 @@
+import { countReply } from '../reply-touch.ts';
 import type { Heard, Known, MessageKind, Run } from '../run.ts';
 import { draftTestimonial } from '../testimonial.ts';
+import { readReplyWords } from '../words.ts';
 
 /** A reply to a testimonial request, by the touch it answers or by its subject: a draft testimonial. */
 export const testimonialReply: MessageKind = {
@@ -21,10 +23,11 @@ function authorOf({ message, touch, from }: Heard, run: Run): Known | undefined 
 
 function take(run: Run, heard: Heard, author: Known): void {
   const { message, day, out } = heard;
+  countReply(run, heard, author);
   const folder = run.input.testimonialsFolder;
   const existing = message.messageId ? run.input.testimonials.find((t) => t.text.includes(message.messageId!)) : undefined;
   const id = freeId(`${author.id}-reply-${day}`, run.testimonialIds, Boolean(message.messageId));
-  if (!message.words.trim()) {
+  if (!readReplyWords(message.words).quote.trim()) {
     out('unknown', `${author.id} replied to the testimonial request with no words of their own: left alone`, false, author);
   } else if (existing || id === undefined) {
     out(

@@ -67,3 +67,9 @@ function fieldGroups(text: string): Map<string, string>[] {
   }
   return groups;
 }
+
+/** The Message-ID of the returned message, when the report names it (Gmail's `X-Original-Message-ID`). */
+export function reportedMessageId(text: string): string | undefined {
+  const [fields] = fieldGroups(text);
+  return /<[^<>\s]+>/.exec(fields?.get('x-original-message-id') ?? '')?.[0];
+}

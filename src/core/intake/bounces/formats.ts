@@ -1,0 +1,130 @@
+/**
+ * Bounces written as plain text, with no `message/delivery-status` part: qmail and Yahoo, Exim and
+ * the servers built on it (GMX, web.de, Mail.ru), OpenSMTPD, Zoho, old Gmail and Exchange notices,
+ * and mailing-list rejections. One table row per family: what marks its notice, what marks the
+ * notice as temporary, and where its human words end and the returned message begins. The failed
+ * recipients are the addresses that open a line of the notice, with the words after them.
+ */
+
+type PlainFormat = {
+  /** The mail server or provider, as the owner knows it. */
+  server: string;
+  /** Words only this family's notices hold. */
+  marker: RegExp;
+  /** Words that make the notice a delay (the server keeps trying), not a failure. */
+  delay?: RegExp;
+  /** When the notice names no recipient, the returned message's recipients failed. */
+  returnedRecipient?: boolean;
+};
+
+const PLAIN_FORMATS: readonly PlainFormat[] = [
+  { server: 'qmail', marker: /This is the qmail-send program|I'm afraid I wasn't able to deliver your message/i },
+  { server: 'Yahoo', marker: /unable to deliver your message to the following address/i },
+  {
+    server: 'Exim',
+    marker: /This message was created automatically by mail delivery software/i,
+    delay: /has not yet been delivered|Delivery attempts will continue/i,
+  },
+  {
+    server: 'OpenSMTPD',
+    marker: /This is the MAILER-DAEMON, please DO NOT REPLY|An error has occurred while attempting to deliver a message/i,
+    delay: /Delivery status notification: delay|has been delayed|message is delayed/i,
+  },
+  { server: 'Zoho', marker: /ERROR CODE\s*:\s*\d{3}/i },
+  {
+    server: 'Gmail',
+    marker: /Delivery to the following recipients? (?:failed permanently|has been delayed)/i,
+    delay: /has been delayed|Technical details of temporary failure/i,
+  },
+  {
+    server: 'Exchange',
+    marker:
+      /Your message did not reach some or all of the intended recipients|Delivery has failed to these recipients|could not be reached:/i,
+  },
+  {
+    server: 'mailing list',
+    marker:
+      /rejected by the list moderator|not allowed to post to this (?:mailing )?list|members-only list|Non-members? (?:are|is) not allowed/i,
+    returnedRecipient: true,
+  },
+];
+
+/** Where a notice's own words stop and the returned message (or a transcript) starts. */
+const RETURNED =
+  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow)/im;
+
+/** Which senders write bounces, and how bounce subjects begin. */
+const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
+const SUBJECT =
+  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|non remis|nicht zustellbar|unzustellbar|не доставлено|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
+
+/** A notice that a message arrived (a delivery or relay notice without a report part). */
+const SUCCESS =
+  /^\s*(?:delivered|relayed|expanded|zugestellt|remis)\s*:|(?:has|have) been (?:successfully )?(?:delivered|relayed)|was (?:successfully )?(?:delivered|relayed)|successful(?:ly)? (?:mail )?deliver(?:ed|y)|delivery (?:to (?:the following|these) recipients? )?(?:was |has )?(?:succeeded|successful|complete)/im;
+const FAILURE =
+  /could not be delivered|couldn'?t be delivered|failed|undeliverable|permanent(?:ly)?|not (?:yet )?(?:been )?delivered|delayed|rejected|error/i;
+
+export type PlainNotice = {
+  server: string;
+  /** The notice as a whole says the server keeps trying. */
+  delay: boolean;
+  /** Each failed recipient with the words after it; empty when the notice names none. */
+  recipients: { address: string; words: string }[];
+  returnedRecipient: boolean;
+};
+
+/**
+ * Reads a plain-text bounce. `own` lists addresses that are never the failed recipient (the
+ * business's sender, the bounce's From and To). Undefined when the message is no bounce.
+ */
+export function readPlainNotice(
+  message: { from?: string; subject: string; text: string; failedRecipients: string[] },
+  own: readonly string[],
+): PlainNotice | undefined {
+  const text = message.text.replace(/\r\n?/g, '\n');
+  const format = PLAIN_FORMATS.find((f) => f.marker.test(text));
+  const fromDaemon = DAEMON.test(message.from ?? '') || SUBJECT.test(message.subject) || message.failedRecipients.length > 0;
+  if (!format && !fromDaemon) return undefined;
+  if (!format && SUCCESS.test(`${message.subject}\n${text}`) && !FAILURE.test(text)) return undefined;
+  const cut = RETURNED.exec(text);
+  const notice = cut ? text.slice(0, cut.index) : text;
+  const recipients = recipientsOf(notice, own, message.failedRecipients);
+  if (!format && !recipients.length) return undefined;
+  const delay = Boolean(
+    format?.delay?.test(text) || /^\s*(?:warning|delayed|delivery delayed|delivery status notification \(delay\))/i.test(message.subject),
+  );
+  return { server: format?.server ?? 'a mail server', delay, recipients, returnedRecipient: format?.returnedRecipient ?? false };
+}
+
+/** An address opening a line (`<a@b>:`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`). */
+const LINE = /^[ \t]*<?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})>?[ \t]*(?:[:,]|\bon\b|$)(.*)$/i;
+
+function recipientsOf(notice: string, own: readonly string[], failed: readonly string[]): PlainNotice['recipients'] {
+  const lines = notice.split('\n');
+  const found = new Map<string, string>();
+  for (let i = 0; i < lines.length; i++) {
+    const m = LINE.exec(lines[i]);
+    if (!m) continue;
+    const address = m[1].toLowerCase();
+    if (own.includes(address) || found.has(address)) continue;
+    found.set(address, wordsAfter(lines, i, m[2]));
+  }
+  for (const address of failed) if (!found.has(address) && !own.includes(address)) found.set(address, notice);
+  return [...found].map(([address, words]) => ({ address, words }));
+}
+
+/** The rest of the line and the lines after it to the next blank line; the next paragraph when that is empty. */
+function wordsAfter(lines: readonly string[], at: number, rest: string): string {
+  const out = [rest.trim()];
+  let i = at + 1;
+  for (; i < lines.length && lines[i].trim() && !LINE.test(lines[i]); i++) out.push(lines[i].trim());
+  if (out.join('').trim()) return out.join(' ').trim();
+  for (; i < lines.length && !lines[i].trim(); i++);
+  for (; i < lines.length && lines[i].trim() && !LINE.test(lines[i]); i++) out.push(lines[i].trim());
+  // Old Gmail: the address, a blank line, then "Technical details of permanent failure:" and the words.
+  if (/^Technical details of/i.test(out.join(' ').trim())) {
+    for (; i < lines.length && !lines[i].trim(); i++);
+    for (; i < lines.length && lines[i].trim(); i++) out.push(lines[i].trim());
+  }
+  return out.join(' ').trim();
+}

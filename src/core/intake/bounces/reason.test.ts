@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { bounceReason, statusOf } from './reason.ts';
+
+/** What servers say, and what it means: `permanent` and the code as a report gives them. */
+const SAID: [boolean, string, string, string][] = [
+  [true, '5.1.1', '550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown', 'BadAddress'],
+  [true, '5.0.0', '550 Mailbox not found', 'BadAddress'],
+  [true, '5.0.0', 'Host or domain name not found. Name service error for name=nowhere.example type=A', 'BadAddress'],
+  [true, '5.5.0', '550 5.5.0 Requested action not taken: mailbox unavailable', 'BadAddress'],
+  [true, '5.2.1', '550 5.2.1 The email account that you tried to reach is disabled', 'BadAddress'],
+  [true, '5.4.1', '550 5.4.1 Recipient address rejected: Access denied. AS(201806281)', 'BadAddress'],
+  [true, '', "554 delivery error: dd This user doesn't have a yahoo.com account", 'BadAddress'],
+  [true, '', '550 Message was not accepted -- invalid mailbox', 'BadAddress'],
+  [true, '5.7.1', '550 5.7.1 Service unavailable, Client host [192.0.2.44] blocked using Spamhaus', 'Refused'],
+  [true, '5.7.26', "550 5.7.26 Unauthenticated email is not accepted due to domain's DMARC policy", 'Refused'],
+  [true, '5.3.4', '552 5.3.4 Message size exceeds fixed limit', 'Refused'],
+  [true, '', '554 Transaction failed: spam message rejected', 'Refused'],
+  [true, '5.1.8', '553 5.1.8 Sender address rejected: Domain not found', 'Refused'],
+  [true, '5.2.2', '552 5.2.2 mailbox full', 'MailboxFull'],
+  [true, '5.0.0', '552 Requested mail action aborted: exceeded storage allocation (quota exceeded)', 'MailboxFull'],
+  [false, '4.2.2', '452 4.2.2 The email account that you tried to reach is over quota', 'MailboxFull'],
+  [false, '4.7.0', '421 4.7.0 Try again later, closing connection', 'Temporary'],
+  [true, '5.4.7', 'delivery time expired', 'Temporary'],
+  [true, '5.4.300', '550 5.4.300 Message expired', 'Temporary'],
+];
+
+describe('bounceReason', () => {
+  it.each(SAID)('permanent %s, status %s: %s', (permanent, status, words, reason) => {
+    expect(bounceReason(permanent, statusOf(status, words), words)).toBe(reason);
+  });
+});
+
+describe('statusOf', () => {
+  it('prefers the remote server’s code to a generic one, and never reads an IP address as a code', () => {
+    expect(statusOf('5.0.0', 'host mx said: 550 5.1.1 user unknown')).toBe('5.1.1');
+    expect(statusOf('5.7.1', 'blocked using Spamhaus 5.6.7.8')).toBe('5.7.1');
+    expect(statusOf('', 'no code here')).toBe('');
+  });
+});

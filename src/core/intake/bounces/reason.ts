@@ -1,0 +1,55 @@
+/**
+ * What a failed delivery means for the address: bad (flag it), the message refused (the touch
+ * failed; the address is flagged only after repeated refusals), the mailbox full, or a temporary
+ * failure (noted). Read from the enhanced status code (RFC 3463) and the server's own words.
+ */
+
+/** `BadAddress`: no such user or domain. `Refused`: spam, policy, content. The other two are noted only. */
+export type BounceReason = 'BadAddress' | 'Refused' | 'MailboxFull' | 'Temporary';
+
+// Words that outrank the status code: servers that give a generic or misleading code.
+const SURELY_BAD =
+  /\bAS\(201806281\)|Recipient address rejected: Access denied|suppression list|user ?unknown|unknown user|no such (?:user|mailbox|recipient)|invalid mailbox|user not found|(?:account|mailbox|address|user) (?:does ?n[o']t|did not) exist|RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)|doesn'?t have an? \S+ account/i;
+const FULL =
+  /\bmailbox (?:is )?full|\bfull mailbox|over ?quota|quota (?:exceeded|exceded)|exceeded (?:\w+ ){0,2}(?:quota|storage)|insufficient (?:system )?storage|storage (?:space|limit|quota)|mailbox (?:size|storage) limit|out of (?:storage|space)|(?:inbox|mailbox) is over|postfach (?:ist )?voll|ящик переполнен/i;
+const REFUSED =
+  /\bspam\b|\bjunk\b|unsolicited|\bblock(?:ed|list|ing)\b|black ?list|\bRBL\b|spamhaus|spamcop|barracuda|\bpolicy\b|\bpolicies\b|virus|malware|phishing|reputation|\bDMARC\b|\bSPF\b|\bDKIM\b|unauthenticated|not authori[sz]ed|NotAuthorized|relay(?:ing)? (?:access )?(?:denied|not permitted)|(?:message|content|mail) (?:was )?(?:rejected|refused|not accepted)|message (?:is )?too (?:large|big)|size limit|exceeds? (?:the )?(?:maximum )?(?:message )?size|not allowed to post|non-?members?|\bmoderator\b|rejected by the list|content filter|suspicious|\bdenied\b|prohibited|\bbanned\b|\bRFC ?5322\b/i;
+const BAD =
+  /user ?unknown|unknown (?:user|recipient|address|local[- ]part|mailbox)|no such (?:user|mailbox|recipient|address|account|person|domain|host)|(?:does ?n[o']t|did not|not) exist|address (?:rejected|not found|invalid|couldn'?t be found|could not be found|is not valid)|recipient (?:address )?(?:rejected|not found|invalid|unknown)|invalid (?:mailbox|recipient|address|user)|mailbox (?:unavailable|not found|is (?:disabled|inactive|unavailable)|disabled|inactive|not available)|(?:account|mailbox|user) (?:has been |is |was )?(?:disabled|deactivated|inactive|suspended|closed|expired|terminated|deleted|removed)|no mailbox here|unroutable|unrouteable|host (?:or domain name )?not found|domain (?:name )?(?:not found|does not exist)|couldn'?t find any host|no MX|(?:name or service|hostname) not known|bad destination|not a valid (?:mailbox|recipient|address|user)|no longer (?:available|in use|active|valid|with)|user not found|not our customer|unknown or illegal alias|address(?:ee)? unknown|invalid mailbox|unbekannt|existiert nicht|не существует|не найден/i;
+const TEMPORARY =
+  /\bdelayed\b|not (?:yet )?been delivered|not delivered yet|will (?:be )?retr(?:y|ied)|will (?:continue|keep) (?:to )?(?:try|trying)|try(?:ing)? again later|temporar(?:y|ily)|timed out|time ?out|greylist|deferred|\bretrying\b/i;
+
+// A server that gave up after retrying for days: the cause was passing, the address may be fine.
+const GAVE_UP =
+  /\bexpired\b|retry time(?:out)? (?:exceeded|reached)|too long in (?:the )?queue|in the queue too long|could not be delivered within|delivery time expired|no route to host|network is unreachable|connection (?:refused|timed out)/i;
+
+/** The enhanced code the remote server gave (inside the diagnostic), else the report's own. */
+export function statusOf(status: string, diagnostic: string): string {
+  const inWords = /(?<![\d.])([245])[.](\d{1,3})[.](\d{1,3})(?![\d.]\d)/.exec(diagnostic);
+  const inWordsCode = inWords ? `${inWords[1]}.${inWords[2]}.${inWords[3]}` : '';
+  if (inWordsCode && (!status || /^\d\.0\.0$/.test(status) || status[0] === inWordsCode[0])) return inWordsCode;
+  return status;
+}
+
+/**
+ * Why a delivery failed: `permanent` is the report's verdict (5.x.x, or a plain-text bounce's
+ * "permanent error"); `status` the enhanced code, if any; `words` the server's diagnostic.
+ */
+export function bounceReason(permanent: boolean, status: string, words: string): BounceReason {
+  const [, subject, detail] = /^\d\.(\d{1,3})\.(\d{1,3})$/.exec(status) ?? [];
+  const code = subject === undefined ? '' : `${subject}.${detail}`;
+  if (code === '2.2' || FULL.test(words)) return 'MailboxFull';
+  if (!permanent) return 'Temporary';
+  if (SURELY_BAD.test(words)) return 'BadAddress';
+  if (subject === '7' || subject === '6' || code === '3.4' || code === '2.3' || code === '1.7' || code === '1.8') return 'Refused';
+  if (subject === '1' || code === '2.1' || code === '4.4') return 'BadAddress';
+  if (code === '4.7' || code === '4.300' || (subject === '4' && GAVE_UP.test(words))) return 'Temporary';
+  if (REFUSED.test(words)) return 'Refused';
+  if (BAD.test(words)) return 'BadAddress';
+  if ((TEMPORARY.test(words) || GAVE_UP.test(words)) && !/\b5\d\d\b/.test(words)) return 'Temporary';
+  // A permanent failure with no clue: the address is the likeliest cause.
+  return 'BadAddress';
+}
+
+/** Whether words report a temporary failure (used where no code says which). */
+export const soundsTemporary = (words: string) => TEMPORARY.test(words);

@@ -1,0 +1,130 @@
+/**
+ * Issue 16, points 1, 2, 4 and 7: bounces from the common mail servers, each in its own fixture
+ * written for this project with the structure the server uses, read in LF, CRLF and CR-only line
+ * endings; what each means for the address; and replies a program sent, never taken for a person.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readMessageFiles } from '../src/adapters/mailbox/index.ts';
+import { readIntakeContent } from '../src/adapters/fs/index.ts';
+import { planIntake, readBounce, type IncomingMessage } from '../src/core/intake/index.ts';
+import { ROOT } from './helpers/run-script.ts';
+import { removeTree } from './helpers/temp-dir.ts';
+
+const FIXTURES = path.join(ROOT, 'test/fixtures');
+const OWN = 'maya@harbourhill.example';
+
+/** Each bounce fixture: the failed recipient and what the failure means. */
+const EXPECTED: Record<string, string> = {
+  'amazon-ses-suppressed.eml': 'old.address@okafor.example BadAddress',
+  'amazon-ses.eml': 'amey@ireland-surveyors.example BadAddress',
+  'amazon-workmail.eml': 'rachel@dubois-studio.awsapps.com BadAddress',
+  'exchange-2003.eml': 'grace@old.example.net BadAddress',
+  'exchange-2010.eml': 'tom.harris@corp.example.org BadAddress',
+  'exchange-delivered.eml': 'not a bounce',
+  'exim-delay.eml': 'ana.ruiz@example.com Temporary',
+  'exim.eml': 'leo@novak-bakery.example BadAddress',
+  'gmail-dmarc.eml': 'zoe.nowak@gmail.com Refused',
+  'gmail-old.eml': 'liam.byrne@example.ie BadAddress',
+  'gmail.eml': 'chloe.mueller@gmail.com BadAddress',
+  'gmx.eml': 'anna.schmidt@web.example BadAddress',
+  'google-workspace-delay.eml': 'mateo@alvarez-law.example Temporary',
+  'google-workspace-quota.eml': 'noah@kim-design.example MailboxFull',
+  'mailing-list-rejected.eml': 'members@lists.golfclub.example Refused',
+  'mailing-list-uncaught.eml': 'jo@harris-family.example BadAddress',
+  'mailru.eml': 'dmitry.ivanov@mail.ru BadAddress',
+  'office365-spam.eml': 'ivy@fabrikam.example Refused',
+  'office365.eml': 'omar@contoso.example BadAddress',
+  'opensmtpd.eml': 'sam@lee.example BadAddress',
+  'outlook-com.eml': 'ben.dubois@outlook.com MailboxFull',
+  'postfix.eml': 'priya@patel.example BadAddress',
+  'qmail.eml': 'priya@patel.example BadAddress',
+  'sendmail-delay.eml': 'hello@bakery-two.example Temporary',
+  'sendmail.eml': 'leo@novak-bakery.example BadAddress',
+  'success-delivered.eml': 'priya@patel.example Delivered',
+  'success-relayed.eml': 'leo@novak-bakery.example Delivered',
+  'webde-full.eml': 'jonas.weber@web.de MailboxFull',
+  'yahoo-policy.eml': 'ben.ireland@yahoo.co.uk Refused',
+  'yahoo.eml': 'siobhan.oneill@yahoo.com BadAddress',
+  'zoho.eml': 'omar@shah-accounts.example BadAddress',
+};
+
+const ENDINGS = { LF: '\n', CRLF: '\r\n', CR: '\r' } as const;
+
+/** The fixtures of `folder`, written to a temp folder with the line endings given. */
+async function read(folder: string, ending: string): Promise<IncomingMessage[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'referable-bounces-'));
+  try {
+    const names = (await readdir(path.join(FIXTURES, folder))).sort();
+    const files = [];
+    for (const name of names) {
+      const text = await readFile(path.join(FIXTURES, folder, name), 'utf8');
+      await writeFile(path.join(dir, name), text.replace(/\r?\n/g, ending));
+      files.push(path.join(dir, name));
+    }
+    const { messages, problems } = await readMessageFiles(files);
+    expect(problems).toEqual([]);
+    return messages;
+  } finally {
+    await removeTree(dir);
+  }
+}
+
+const nameOf = (m: IncomingMessage) => path.basename(m.source);
+const bounceOf = (m: IncomingMessage) => readBounce(m, [OWN, m.from ?? '', ...m.to]);
+
+describe('bounces from the common mail servers', () => {
+  it.each(Object.entries(ENDINGS))(
+    'reads every format with %s line endings: the recipient and what the failure means',
+    async (_, ending) => {
+      const messages = await read('bounces', ending);
+      const got = Object.fromEntries(
+        messages.map((m) => [
+          nameOf(m),
+          bounceOf(m)
+            ?.recipients.map((r) => `${r.address} ${r.reason}`)
+            .join(', ') ?? 'not a bounce',
+        ]),
+      );
+      expect(got).toEqual(EXPECTED);
+    },
+  );
+
+  it('finds the touch that bounced in the returned message, wherever the server puts it', async () => {
+    const messages = await read('bounces', '\n');
+    const missing = messages.filter(
+      (m) => EXPECTED[nameOf(m)] !== 'not a bounce' && !bounceOf(m)?.returnedIds.some((id) => id.endsWith('@harbourhill.example>')),
+    );
+    // Exim's delay warning names the message by its queue id and returns none of it.
+    expect(missing.map(nameOf)).toEqual(['exim-delay.eml']);
+  });
+
+  it('takes no auto-reply and no reply from a person for a bounce', async () => {
+    const messages = [...(await read('auto-replies', '\r\n')), ...(await read('replies', '\r\n'))];
+    expect(messages.filter((m) => bounceOf(m)).map(nameOf)).toEqual([]);
+  });
+});
+
+describe('replies a program sent (issue 16, point 4)', () => {
+  it('are never a testimonial, in any of their forms; a reply that opens with thanks keeps its words', async () => {
+    const { input } = await readIntakeContent(path.join(FIXTURES, 'intake'));
+    const auto = await read('auto-replies', '\n');
+    const plan = planIntake(
+      [...auto, ...(await read('replies', '\n'))],
+      input!,
+      Temporal.PlainDate.from('2026-11-04'),
+      '2026-11-04T12:00:00Z',
+    );
+    const outcome = (name: string) => plan.outcomes.find((o) => path.basename(o.source) === name);
+    for (const m of auto) expect(outcome(nameOf(m))).toMatchObject({ kind: 'unknown', changed: false });
+    expect(outcome('no-new-words.eml')?.note).toBe('a reply with no new words from ana-ruiz ("Re: A small favour, Ana?"): left alone');
+    expect(outcome('german-abwesenheit.eml')?.note).toBe(
+      'an automatic reply from ana-ruiz ("Abwesenheitsnotiz: A small favour, Ana?"): left alone',
+    );
+    expect(plan.testimonials.map((t) => [t.id, t.data.quote])).toEqual([
+      ['ana-ruiz-reply-2026-11-04', 'Thanks Maya! You made selling the flat painless. Every viewing was booked within a day.'],
+    ]);
+  });
+});
