@@ -100,7 +100,7 @@ async function runDay(values: DayOptions, signals: StopSignals): Promise<number>
   let intakeProblem: string | undefined;
   if (process.env.IMAP_URL) {
     const { takeInMailbox } = await import('../src/adapters/mailbox/index.ts');
-    intakeProblem = await takeInMailbox(process.env.IMAP_URL, values.content, { date: values.date, dryRun });
+    intakeProblem = await takeInMailbox(process.env.IMAP_URL, values.content, { date: values.date, dryRun, sign: values.sign });
   }
 
   const { content, problems } = await readContent(values.content);

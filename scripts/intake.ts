@@ -9,9 +9,11 @@ import path from 'node:path';
 import { clockOn, parseCommandArgs, UsageError, todayIn, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { takeInMailbox, readMessageFiles } from '../src/adapters/mailbox/index.ts';
 import { readIntakeContent, takeRunLock, writeIntake } from '../src/adapters/fs/index.ts';
+import { signerFromEnv } from '../src/adapters/signing/index.ts';
 import { EXIT } from '../src/core/daily/index.ts';
 import { planIntake, formatIntakeSummary, formatOutcome } from '../src/core/intake/index.ts';
 import { isCalendarDate } from '../src/core/model/index.ts';
+import type { Sign } from '../src/core/signing/index.ts';
 
 const USAGE = 'usage: npm run intake -- MESSAGE.eml… [--content DIR] [--date D], or npm run intake -- --imap (reads IMAP_URL)';
 
@@ -23,6 +25,8 @@ runCommand(async () => {
   if (values.date && !isCalendarDate(values.date)) throw new UsageError(`--date ${values.date} is not a real date (write YYYY-MM-DD)`);
   const date = values.date ? Temporal.PlainDate.from(values.date) : undefined;
   if (values.imap === positionals.length > 0) throw new UsageError(USAGE);
+  const signer = signerFromEnv(process.env);
+  if (!signer.ok) throw new UsageError(signer.problem);
   // Intake writes contacts and testimonials: never beside a daily run on the same content.
   const lock = await takeRunLock(path.join(values.content, 'history'), 'npm run intake');
   if (!lock.ok) {
@@ -31,18 +35,25 @@ runCommand(async () => {
   }
   if (lock.notice) console.error(lock.notice);
   try {
-    return await takeIn(values.content, values.imap, positionals, date);
+    return await takeIn(values.content, values.imap, positionals, date, signer.sign);
   } finally {
     await lock.release();
   }
 });
 
-async function takeIn(content: string, imap: boolean, positionals: string[], date: Temporal.PlainDate | undefined): Promise<number> {
-  if (imap) return (await takeInMailbox(process.env.IMAP_URL ?? '', content, { date: date?.toString() })) ? 1 : 0;
+async function takeIn(
+  content: string,
+  imap: boolean,
+  positionals: string[],
+  date: Temporal.PlainDate | undefined,
+  sign?: Sign,
+): Promise<number> {
+  if (imap) return (await takeInMailbox(process.env.IMAP_URL ?? '', content, { date: date?.toString(), sign })) ? 1 : 0;
 
-  const { input, problems: contentProblems } = await readIntakeContent(content);
-  printProblems(contentProblems);
-  if (!input) return 1;
+  const read = await readIntakeContent(content);
+  printProblems(read.problems);
+  if (!read.input) return 1;
+  const input = sign ? { ...read.input, sign } : read.input;
   const { messages, problems } = await readMessageFiles(positionals);
   const plan = planIntake(messages, input, date ?? todayIn(input.settings.timeZone), clockOn(date, input.settings.timeZone)());
   const written = await writeIntake(content, plan);

@@ -9,6 +9,7 @@ import { ImapFlow } from 'imapflow';
 import { readIntakeContent, writeIntake } from '../fs/index.ts';
 import { parseMessage } from './mail-parse.ts';
 import { clockOn, todayIn, UsageError, processOutput, type Output } from '../cli/index.ts';
+import type { Sign } from '../../core/signing/index.ts';
 import { planIntake, type IncomingMessage, type IntakePlan, formatIntakeSummary, formatOutcome } from '../../core/intake/index.ts';
 
 /** The keyword that marks a message as taken in (RFC 3501 keywords need PERMANENTFLAGS \*). */
@@ -47,8 +48,10 @@ type ImapIntake = { ok: true; fetched: number; plan: IntakePlan; unreadable: str
  * Takes in the new messages of the mailbox at `target` into the content folder `dir`. `today`
  * defaults to the business's today. Never throws for a mailbox that cannot be reached: says why.
  */
-async function intakeFromImap(target: ImapTarget, dir: string, today?: Temporal.PlainDate): Promise<ImapIntake> {
-  const { input, problems } = await readIntakeContent(dir);
+async function intakeFromImap(target: ImapTarget, dir: string, today?: Temporal.PlainDate, sign?: Sign): Promise<ImapIntake> {
+  const read = await readIntakeContent(dir);
+  const { problems } = read;
+  const input = read.input && sign ? { ...read.input, sign } : read.input;
   if (!input) return { ok: false, reason: problems.map((p) => `${p.file} ${p.message}`).join('; ') };
   const client = new ImapFlow({
     host: target.host,
@@ -112,7 +115,7 @@ async function intakeFromImap(target: ImapTarget, dir: string, today?: Temporal.
 export async function takeInMailbox(
   url: string,
   dir: string,
-  options: { date?: string; dryRun?: boolean } = {},
+  options: { date?: string; dryRun?: boolean; sign?: Sign } = {},
   io: Output = processOutput,
 ): Promise<string | undefined> {
   const target = parseImapUrl(url);
@@ -122,7 +125,7 @@ export async function takeInMailbox(
     io.out(`${describeImap(target)}: not read in a dry run.`);
     return undefined;
   }
-  const result = await intakeFromImap(target, dir, options.date ? Temporal.PlainDate.from(options.date) : undefined);
+  const result = await intakeFromImap(target, dir, options.date ? Temporal.PlainDate.from(options.date) : undefined, options.sign);
   if (!result.ok) {
     io.err(`Intake from the mailbox failed, nothing was marked read: ${result.reason}`);
     return `nothing was marked read: ${result.reason}`;

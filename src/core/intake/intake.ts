@@ -11,7 +11,8 @@ import { MESSAGE_KINDS } from './messages/index.ts';
 import type { Heard, IncomingMessage, IntakeInput, IntakePlan, Known, Run } from './run.ts';
 import { TESTIMONIAL_REQUEST_TEMPLATES } from './testimonial.ts';
 import type { Plan, Entry } from '../model/index.ts';
-import { touchOfMessageId } from '../touches/index.ts';
+import { signedMessageIds } from '../signing/index.ts';
+import { parseTouchId, type TouchParts, touchOfMessageId } from '../touches/index.ts';
 
 export type { IncomingMessage, IntakeInput, IntakeOutcome, IntakePlan } from './run.ts';
 
@@ -31,6 +32,7 @@ export function planIntake(messages: readonly IncomingMessage[], input: IntakeIn
     requests: testimonialRequests(input.plans),
     testimonialIds: new Set(input.testimonials.map((t) => t.id)),
     referralIds: new Set(input.referrals.map((r) => r.id)),
+    touchOf: touchFinder(input),
     changes: new Map(),
     plan: { outcomes: [], contacts: [], testimonials: [], referrals: [], history: [] },
   };
@@ -45,15 +47,31 @@ export function planIntake(messages: readonly IncomingMessage[], input: IntakeIn
 
 function hear(run: Run, message: IncomingMessage, today: Temporal.PlainDate): Heard {
   const day = dayOf(message, run.input.settings.timeZone, today);
-  const sender = run.input.settings.sender.email;
   return {
     message,
     day,
     evidence: `email ${message.messageId ?? '(no Message-ID)'} of ${day}`,
     from: message.from ? run.byEmail.get(message.from) : undefined,
-    touch: message.references.map((id) => touchOfMessageId(id, sender)).find(Boolean),
+    touch: message.references.map(run.touchOf).find(Boolean),
     out: (kind, note, changed = false, contact) =>
       run.plan.outcomes.push({ source: message.source, kind, note, changed, ...(contact ? { contact: contact.id } : {}) }),
+  };
+}
+
+/**
+ * How a Message-ID is read back to its touch. With the secret, IDs are opaque signatures: they are
+ * matched against the email touches in history (worked out once, on the first lookup), and a
+ * readable ID, which anyone could write, names nothing. Without it, the readable ID is parsed.
+ */
+function touchFinder(input: IntakeInput): (messageId: string) => TouchParts | undefined {
+  const sender = input.settings.sender.email;
+  const { sign } = input;
+  if (!sign) return (id) => touchOfMessageId(id, sender);
+  let ids: Map<string, string> | undefined;
+  return (id) => {
+    ids ??= signedMessageIds(sign, new Set(input.history.filter((e) => e.channel === 'email').map((e) => e.touch)), sender);
+    const touch = ids.get(id.trim().replace(/@([^>]+)>$/, (_, domain: string) => `@${domain.toLowerCase()}>`));
+    return touch === undefined ? undefined : parseTouchId(touch);
   };
 }
 

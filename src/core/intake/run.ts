@@ -4,6 +4,7 @@
  */
 import type { ContactChange, ExistingContact } from '../import/index.ts';
 import type { Entry, HistoryEntry, Plan, Settings } from '../model/index.ts';
+import type { Sign } from '../signing/index.ts';
 import type { TouchParts } from '../touches/index.ts';
 import type { Author } from './testimonial.ts';
 
@@ -39,6 +40,12 @@ export type IncomingMessage = {
 
 export type IntakeInput = {
   settings: Pick<Settings, 'timeZone' | 'sender' | 'unsubscribe'>;
+  /**
+   * The secret's signature (`REFERABLE_SECRET`): with it, only a signed Message-ID names a touch
+   * of ours, so a bounce that returns no message we signed is not believed, and an unsubscribe's
+   * token is checked.
+   */
+  sign?: Sign;
   plans: readonly Entry<Plan>[];
   /** Contact files as they are, valid or not: an unsubscribe must never miss a contact. */
   contacts: readonly ExistingContact[];
@@ -89,6 +96,8 @@ export type Run = {
   requests: Map<string, RegExp>;
   testimonialIds: Set<string>;
   referralIds: Set<string>;
+  /** The touch a Message-ID of ours names: signed with the secret, else readable. */
+  touchOf: (messageId: string) => TouchParts | undefined;
   changes: Map<Known, ContactChange[]>;
   plan: IntakePlan;
 };

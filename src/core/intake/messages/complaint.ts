@@ -1,4 +1,3 @@
-import { touchOfMessageId } from '../../touches/index.ts';
 import { change, type Heard, type Known, type MessageKind, type Run } from '../run.ts';
 
 /**
@@ -40,7 +39,7 @@ function contactOf(
 ): Known | undefined {
   const named = ['original-rcpt-to', 'removal-recipient'].map((f) => address(fields.get(f)));
   for (const a of [...named, ...(original?.to ?? [])]) if (a && run.byEmail.has(a)) return run.byEmail.get(a);
-  const touch = original?.messageId ? touchOfMessageId(original.messageId, run.input.settings.sender.email) : heard.touch;
+  const touch = original?.messageId ? run.touchOf(original.messageId) : heard.touch;
   return touch ? run.byId.get(touch.contact) : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { touchOfMessageId, type TouchParts } from '../../touches/index.ts';
+import type { TouchParts } from '../../touches/index.ts';
 import { REFUSALS_TO_FLAG, refusalEntry, refusalsInARow } from '../refusals.ts';
 import { readBounce, type Bounce, type BouncedRecipient } from '../bounces/index.ts';
 import { change, type Heard, type Known, type MessageKind, type Run } from '../run.ts';
@@ -28,8 +28,13 @@ function bounceOf(heard: Heard, run: Run): Bounce | undefined {
 
 function take(run: Run, heard: Heard, bounce: Bounce): void {
   const { out } = heard;
-  const sender = run.input.settings.sender.email;
-  const touch = bounce.returnedIds.map((id) => touchOfMessageId(id, sender)).find(Boolean) ?? heard.touch;
+  const touch = bounce.returnedIds.map(run.touchOf).find(Boolean) ?? heard.touch;
+  // With the secret, a bounce is believed only when it returns a message we signed: anyone can
+  // write a bounce, and one that flags an address stops email to a person.
+  if (run.input.sign && !touch && bounce.recipients.some((r) => r.reason !== 'Delivered')) {
+    out('unknown', `a bounce for ${bounce.recipients.map((r) => r.address).join(', ')} that returns no message we signed: left alone`);
+    return;
+  }
   if (!bounce.recipients.length) out('unknown', 'a bounce that names no recipient: left alone');
   for (const r of bounce.recipients) {
     const contact = run.byEmail.get(r.address) ?? (touch ? run.byId.get(touch.contact) : undefined);

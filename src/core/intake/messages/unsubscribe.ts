@@ -1,4 +1,5 @@
 import { change, type Heard, type MessageKind, type Run } from '../run.ts';
+import { readUnsubscribeToken } from '../../signing/index.ts';
 import { asksToUnsubscribe } from '../words.ts';
 
 /** A message to the unsubscribe mailbox, or one asking to stop: the contact is marked unsubscribed. */
@@ -12,9 +13,20 @@ function apply(heard: Heard, run: Run): void {
   const { message, out } = heard;
   const mailbox = run.input.settings.unsubscribe.mailto;
   const toMailbox = message.to.includes(mailbox);
-  // The List-Unsubscribe mailto names the contact in its subject: it finds them when they write from another address.
-  const named = /\bunsubscribe\s+([a-z0-9]+(?:-[a-z0-9]+)*)\b/i.exec(message.subject)?.[1]?.toLowerCase();
-  const contact = heard.from ?? (heard.touch && run.byId.get(heard.touch.contact)) ?? (named ? run.byId.get(named) : undefined);
+  // The List-Unsubscribe mailto names the contact in its subject: with the secret, as a signed
+  // token (which no one else can make); without it, by id. It finds them when they write from
+  // another address.
+  const { sign } = run.input;
+  const token = /\bunsubscribe\s+([\w-]+\.[\w-]+\.[\w-]+)/i.exec(message.subject)?.[1];
+  const signed = sign && token ? readUnsubscribeToken(sign, token) : undefined;
+  const named = sign ? undefined : /\bunsubscribe\s+([a-z0-9]+(?:-[a-z0-9]+)*)\b/i.exec(message.subject)?.[1]?.toLowerCase();
+  const contact =
+    (signed && run.byId.get(signed.contact)) ??
+    heard.from ??
+    (heard.touch && run.byId.get(heard.touch.contact)) ??
+    (named ? run.byId.get(named) : undefined);
+  // Stopping is always safe, so every request is honoured; the evidence says whether it was proved.
+  const proof = !sign ? '' : signed ? ' (signed unsubscribe link)' : ' (not verified: no signed unsubscribe link)';
   const how = toMailbox ? `sent to ${mailbox}` : 'a message asking to stop';
   if (!contact) {
     out(
@@ -28,7 +40,7 @@ function apply(heard: Heard, run: Run): void {
     const words = toMailbox ? `subject "${message.subject}"` : `"${clip(message.words)}"`;
     change(run, contact, {
       path: ['unsubscribed'],
-      value: { date: heard.day, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}` },
+      value: { date: heard.day, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}${proof}` },
     });
     out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): marked unsubscribed in ${contact.file}`, true, contact);
   }
