@@ -31,7 +31,10 @@ describe('history written from a server that echoes addresses', () => {
     const run = await runScript('daily', ['--content', content, '--outbox', path.join(dir, 'outbox'), '--date', '2026-11-03'], {
       SMTP_URL: sink.url,
     });
-    expect(run.stderr).toBe('');
+    // Real mail without REFERABLE_SECRET: said once, and sent unsigned.
+    expect(run.stderr).toBe(
+      'REFERABLE_SECRET is not set: Message-IDs are not signed and emails offer only the mailto unsubscribe (README: "Use it for real", step 3).\n',
+    );
     expect(sink.received.map((m) => m.to)).toEqual([['ana@mail.example']]);
 
     const text = await readFile(path.join(content, 'history', '2026-11.jsonl'), 'utf8');

@@ -17,7 +17,7 @@ export function signerFromEnv(env: NodeJS.ProcessEnv): SignerFromEnv {
   if (!secret) {
     return {
       ok: true,
-      note: 'REFERABLE_SECRET is not set: Message-IDs are not signed and emails offer only the mailto unsubscribe (see README, "Secrets").',
+      note: 'REFERABLE_SECRET is not set: Message-IDs are not signed and emails offer only the mailto unsubscribe (README: "Use it for real", step 3).',
     };
   }
   if (secret.length < MIN_LENGTH) {
