@@ -4,7 +4,7 @@
  * send the emails (SMTP when SMTP_URL is set, else .eml files in the outbox), open GitHub issues
  * for the personal touches (GITHUB_TOKEN and GITHUB_REPOSITORY set, GITHUB_API_URL honoured; else
  * a task list in the outbox), record everything in history, and print what happened. The exit
- * status says whether anything needs the owner: see `EXIT` in src/core/daily/daily-summary.ts.
+ * status says whether anything needs the owner: see `EXIT` in src/core/problems/exit.ts.
  */
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -28,13 +28,12 @@ import { outsideSendWindow } from '../src/core/calendar/index.ts';
 import {
   runDaily,
   type DailyReport,
-  EXIT,
   exitStatus,
   formatDailyMarkdown,
   formatDailySummary,
   formatTaskList,
 } from '../src/core/daily/index.ts';
-import type { Problem } from '../src/core/problems/index.ts';
+import { EXIT, type Problem } from '../src/core/problems/index.ts';
 import { isCalendarDate } from '../src/core/model/index.ts';
 import type { Sign } from '../src/core/signing/index.ts';
 import type { Task } from '../src/core/tasks/index.ts';

@@ -10,7 +10,7 @@ import { clockOn, parseCommandArgs, UsageError, todayIn, printProblems, runComma
 import { takeInMailbox, readMessageFiles } from '../src/adapters/mailbox/index.ts';
 import { readIntakeContent, takeRunLock, writeIntake } from '../src/adapters/fs/index.ts';
 import { signerFromEnv } from '../src/adapters/signing/index.ts';
-import { EXIT } from '../src/core/daily/index.ts';
+import { EXIT } from '../src/core/problems/index.ts';
 import { planIntake, formatIntakeSummary, formatOutcome } from '../src/core/intake/index.ts';
 import { isCalendarDate } from '../src/core/model/index.ts';
 import type { Sign } from '../src/core/signing/index.ts';

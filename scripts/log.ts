@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand, todayIn } from '../src/adapters/cli/index.ts';
 import { openHistoryJournal, readContent, takeRunLock } from '../src/adapters/fs/index.ts';
-import { EXIT } from '../src/core/daily/index.ts';
+import { EXIT } from '../src/core/problems/index.ts';
 import { CHANNELS, isCalendarDate } from '../src/core/model/index.ts';
 import { logTouch } from '../src/core/touches/index.ts';
 

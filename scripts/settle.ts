@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { openHistoryJournal, readHistoryFiles, takeRunLock } from '../src/adapters/fs/index.ts';
-import { EXIT } from '../src/core/daily/index.ts';
+import { EXIT } from '../src/core/problems/index.ts';
 import { settleEntry } from '../src/core/touches/index.ts';
 
 const USAGE = 'usage: npm run settle -- TOUCH --sent|--not-sent [--content DIR] (TOUCH is the id listed under "Needs you")';

@@ -7,7 +7,7 @@
 import { appendFile, cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT } from '../src/core/daily/index.ts';
+import { EXIT } from '../src/core/problems/index.ts';
 import { FIXTURE } from './helpers/email-fixture.ts';
 import { runScript } from './helpers/run-script.ts';
 import { startSilentServer, startSmtpSink, type SinkOptions, type SmtpSink } from './helpers/smtp-sink.ts';

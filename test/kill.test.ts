@@ -10,7 +10,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent, SETTINGS } from './helpers/generate-content.ts';
-import { EXIT } from '../src/core/daily/index.ts';
+import { EXIT } from '../src/core/problems/index.ts';
 import { ROOT } from './helpers/run-script.ts';
 import { startSmtpSink, type Received, type SmtpSink } from './helpers/smtp-sink.ts';
 import { removeTree, writeTree } from './helpers/temp-dir.ts';

@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT } from '../src/core/daily/index.ts';
+import { EXIT } from '../src/core/problems/index.ts';
 import { runScript } from './helpers/run-script.ts';
 import { copySample } from './helpers/sample.ts';
 import { removeTree, writeTree } from './helpers/temp-dir.ts';

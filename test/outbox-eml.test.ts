@@ -7,7 +7,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT } from '../src/core/daily/index.ts';
+import { EXIT } from '../src/core/problems/index.ts';
 import { runScript, type ScriptRun } from './helpers/run-script.ts';
 import { copySample } from './helpers/sample.ts';
 import { removeTree, writeTree } from './helpers/temp-dir.ts';

@@ -8,7 +8,7 @@ import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT } from '../src/core/daily/index.ts';
+import { EXIT } from '../src/core/problems/index.ts';
 import { FIXTURE } from './helpers/email-fixture.ts';
 import { runScript } from './helpers/run-script.ts';
 import { startSmtpSink, type SmtpSink } from './helpers/smtp-sink.ts';

@@ -5,7 +5,7 @@
 import { cp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT } from '../src/core/daily/index.ts';
+import { EXIT } from '../src/core/problems/index.ts';
 import { FIXTURE } from './helpers/email-fixture.ts';
 import { runScript } from './helpers/run-script.ts';
 import { removeTree, writeTree } from './helpers/temp-dir.ts';

@@ -7,7 +7,8 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLMap } from 'yaml';
 import { parseYamlSource } from '../../core/content/index.ts';
-import { keyRank, type ContactChange, type ExistingContact } from '../../core/import/index.ts';
+import type { ContactChange, ExistingContact } from '../../core/import/index.ts';
+import { contactKeyRank } from '../../core/model/index.ts';
 import { UsageError } from '../cli/index.ts';
 
 const YAML_FILE = /^(.+)\.ya?ml$/;
@@ -105,7 +106,7 @@ function insertTopLevel(doc: Document, keyPath: readonly string[], value: unknow
     return;
   }
   const nested = rest.reduceRight<unknown>((inner, k) => ({ [k]: inner }), value);
-  const at = map.items.findIndex((pair) => keyRank(String(isScalar(pair.key) ? pair.key.value : pair.key)) > keyRank(key));
+  const at = map.items.findIndex((pair) => contactKeyRank(String(isScalar(pair.key) ? pair.key.value : pair.key)) > contactKeyRank(key));
   const pair = doc.createPair(key, nested);
   if (at < 0) map.items.push(pair);
   else map.items.splice(at, 0, pair);

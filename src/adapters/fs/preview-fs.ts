@@ -1,7 +1,6 @@
 /** The folder an email preview is written to. */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PREVIEW_MARKER } from '../../core/preview/index.ts';
 import { UsageError } from '../cli/index.ts';
 
 /**
@@ -20,6 +19,8 @@ export async function preparePreviewDir(dir: string): Promise<void> {
     return;
   }
   const index = await readFile(path.join(dir, 'index.html'), 'utf8').catch(() => '');
+  // Loaded here, not above: the preview core brings the email renderer, which other commands never need.
+  const { PREVIEW_MARKER } = await import('../../core/preview/index.ts');
   if (!index.includes(PREVIEW_MARKER)) {
     throw new UsageError(`--out ${dir} holds files that are not an email preview: give an empty or new folder`);
   }

@@ -4,7 +4,7 @@
  * as Markdown for the GitHub job summary; the exit status follows from what needs the owner.
  */
 import type { DailyReport } from './daily-run.ts';
-import type { Problem } from '../problems/index.ts';
+import { EXIT, type Problem } from '../problems/index.ts';
 import { CHANNELS } from '../model/index.ts';
 import { because } from '../reasons/index.ts';
 import { CLOSE_ISSUE, type Task } from '../tasks/index.ts';
@@ -18,16 +18,7 @@ export type SummaryContext = {
   problems?: readonly Problem[];
 };
 
-/**
- * The daily job's exit status. 0: nothing needs the owner but the day's personal touches.
- * 1: content or settings have problems (what they touch was held back; with broken settings
- * nothing was sent). 3: the owner must act: sending stopped (the account, TLS, the server), no
- * email could be delivered, intake failed, an unknown outcome not yet settled, a permanent
- * failure, a reopened issue, or issues that could not be opened. 75: another run holds the lock
- * on the history, and this one did nothing. (2 is a bad command line, 70 a bug.)
- */
-export const EXIT = { ok: 0, problems: 1, attention: 3, locked: 75 } as const;
-
+/** The daily job's exit status (see `EXIT`). */
 export function exitStatus(report: DailyReport, problems: readonly Problem[]): number {
   if (problems.length) return EXIT.problems;
   return attentionItems(report).length ? EXIT.attention : EXIT.ok;

@@ -7,7 +7,7 @@
  * Email consent is never assumed: it is recorded only when a column said yes, with where and when.
  */
 import { problem, type Problem } from '../problems/index.ts';
-import type { Segment } from '../model/index.ts';
+import { contactKeyRank, type Segment } from '../model/index.ts';
 import { cleanText, phoneDigits, slugify, type ImportedPerson } from './person.ts';
 
 /** A contact file already in the folder, as parsed (it may not be valid). */
@@ -37,28 +37,6 @@ export type ImportOptions = {
 };
 
 /** The order of a contact file's keys, as the schema lists them: new keys go to their place. */
-const CONTACT_KEYS = [
-  'name',
-  'firstName',
-  'emails',
-  'phone',
-  'segment',
-  'tier',
-  'tags',
-  'area',
-  'communities',
-  'dates',
-  'household',
-  'consent',
-  'unsubscribed',
-  'complained',
-  'bounced',
-  'gifts',
-  'offers',
-  'goodReferral',
-  'referredBy',
-  'notes',
-] as const;
 
 type Draft = {
   id: string;
@@ -261,13 +239,8 @@ function phoneKey(phone: string): string {
 }
 
 function ordered(data: Record<string, unknown>): Record<string, unknown> {
-  const keys = Object.keys(data).toSorted((a, b) => keyRank(a) - keyRank(b));
+  const keys = Object.keys(data).toSorted((a, b) => contactKeyRank(a) - contactKeyRank(b));
   return Object.fromEntries(keys.map((k) => [k, data[k]]));
-}
-
-export function keyRank(key: string): number {
-  const i = (CONTACT_KEYS as readonly string[]).indexOf(key);
-  return i < 0 ? CONTACT_KEYS.length : i;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

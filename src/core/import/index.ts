@@ -1,7 +1,7 @@
 /**
  * Importing contacts from CSV and vCard exports, merged with the contacts already there.
  */
-export { keyRank, planImport, type ContactChange, type ExistingContact } from './contacts.ts';
+export { planImport, type ContactChange, type ExistingContact } from './contacts.ts';
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';
 export { decodeExport, readExport } from './encoding.ts';

@@ -105,3 +105,11 @@ export const ContactSchema = z.strictObject({
 });
 export type Contact = z.output<typeof ContactSchema>;
 export type ContactInput = z.input<typeof ContactSchema>;
+
+const CONTACT_KEYS: readonly string[] = Object.keys(ContactSchema.shape);
+
+/** Where a key goes in a contact file: the schema's order, any other key last. */
+export function contactKeyRank(key: string): number {
+  const i = CONTACT_KEYS.indexOf(key);
+  return i < 0 ? CONTACT_KEYS.length : i;
+}

@@ -17,7 +17,7 @@ export {
   type Segment,
   type Tier,
 } from './common.ts';
-export { ContactSchema, type ConsentRecord, type Contact, type ContactInput } from './contact.ts';
+export { ContactSchema, contactKeyRank, type ConsentRecord, type Contact, type ContactInput } from './contact.ts';
 export { emptyContent, type Content, type Entry } from './content.ts';
 export { EventSchema, type ClientEvent } from './event.ts';
 export { HistoryEntrySchema, type HistoryEntry } from './history.ts';

@@ -1,7 +1,8 @@
 /**
  * The problem catalogue: what can be wrong in the owner's files, with permanent codes, hints, and
- * how a problem is written.
+ * how a problem is written; and how a command ends (`EXIT`).
  */
+export { EXIT } from './exit.ts';
 export {
   formatField,
   formatProblem,
