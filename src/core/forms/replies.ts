@@ -44,7 +44,8 @@ export function problemsComment(problems: readonly FormProblem[]): string {
 
 /** The comment on an issue whose change was made: what it was and where it went. */
 export function doneComment(summary: string, where: { pullRequest: string } | { commit: string } | { already: string }): string {
-  if ('pullRequest' in where) return `Made ${summary}, checked, in ${where.pullRequest}. Merge it to keep it.`;
+  if ('pullRequest' in where)
+    return `Ready in ${where.pullRequest}: ${summary}. \`npm run check\` found no problems with it; merge it to keep it.`;
   if ('commit' in where) return `Logged ${summary} in the history (${where.commit}). It counts as a touch.`;
   return `Already logged: ${summary} (${where.already}). A channel counts once a day; nothing was written.`;
 }

@@ -81,7 +81,7 @@ export function planAttachmentImport(
       create: plan.create.map((c) => ({ folder: 'contacts', id: c.id, data: c.data, labels })),
       edit: plan.update.map((u) => ({ folder: 'contacts', id: u.id, file: u.file, changes: u.changes, labels })),
       title: `Import contacts from ${name}: ${what}`,
-      summary: `the contacts in ${name}: ${what}`,
+      summary: `the contacts in ${name} (${what})`,
     },
   };
 }

@@ -65,7 +65,7 @@ export const newReferralForm: FormKind = {
         create,
         edit: [],
         title: `New referral: ${names(referrer)} introduced ${names(referred)}`,
-        summary: `a new referral: ${names(referrer)} introduced ${names(referred)}${known ? '' : ` (a new contact)`}`,
+        summary: `a new referral (${names(referrer)} introduced ${names(referred)}${known ? '' : ', who is a new contact'})`,
       },
     };
   },

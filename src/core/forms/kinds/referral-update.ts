@@ -42,7 +42,7 @@ export const referralUpdateForm: FormKind = {
         create: [],
         edit: [{ folder: 'referrals', id: referral.id, file: referral.file, changes, labels: { status: 'Status', updates: 'Note' } }],
         title: `Referral update: ${who(referral.data.referred)}, ${what}`,
-        summary: `the referral of ${who(referral.data.referred)} by ${who(referral.data.referrer)}: ${what}`,
+        summary: `the referral of ${who(referral.data.referred)} by ${who(referral.data.referrer)} (${what})`,
       },
     };
   },
