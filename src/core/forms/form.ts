@@ -24,7 +24,7 @@ export type FormValues = Record<string, string | string[]>;
 export type FormProblem = { field: string; message: string };
 
 /** A content folder of new files. */
-export type Folder = 'contacts' | 'referrals' | 'testimonials';
+type Folder = 'contacts' | 'referrals' | 'testimonials';
 
 /** A file the change adds. `labels` maps its keys (dot paths) back to the form's fields. */
 export type NewFile = { folder: Folder; id: string; data: Record<string, unknown>; body?: string; labels: Record<string, string> };

@@ -2,7 +2,7 @@
  * Importing contacts from CSV and vCard exports, merged with the contacts already there.
  */
 export { readAddressBook } from './address-book.ts';
-export { keyRank, planImport, type ContactChange, type ExistingContact, type ImportPlan } from './contacts.ts';
+export { keyRank, planImport, type ContactChange, type ExistingContact } from './contacts.ts';
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';
 export { readDay } from './dates.ts';

@@ -7,7 +7,7 @@ import { SEGMENTS, type DateOrder, type Segment } from '../../model/index.ts';
 import { readAnswers } from '../answers.ts';
 import type { FormChange, FormKind, FormResult } from '../form.ts';
 
-export const REPLACE = "Replace what a contact's file already says with the export's values";
+const REPLACE = "Replace what a contact's file already says with the export's values";
 
 export const importContactsForm: FormKind = {
   id: 'import-contacts',

@@ -4,7 +4,7 @@ import { SEGMENTS, TIERS } from '../../model/index.ts';
 import { readAnswers, type Answers } from '../answers.ts';
 import type { FormContext, FormKind, NewFile } from '../form.ts';
 
-export const EMAIL_CONSENT = 'They agreed to receive email from us';
+const EMAIL_CONSENT = 'They agreed to receive email from us';
 
 export const newContactForm: FormKind = {
   id: 'new-contact',

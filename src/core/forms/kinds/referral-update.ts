@@ -5,7 +5,7 @@ import { findContact, readAnswers, spellDay } from '../answers.ts';
 import type { FormKind } from '../form.ts';
 import { compact } from './new-contact.ts';
 
-export const TOLD_REFERRER = 'I told the person who made the introduction how it is going (the note says what)';
+const TOLD_REFERRER = 'I told the person who made the introduction how it is going (the note says what)';
 
 export const referralUpdateForm: FormKind = {
   id: 'referral-update',
