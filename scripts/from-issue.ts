@@ -5,34 +5,20 @@
  * which is closed; problems are commented on the issue, which stays open. Only issues opened by the
  * owner, a member or a collaborator are acted on. Exit 1 when the form had problems.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../src/adapters/cli/index.ts';
-import { openHistoryJournal, readContactFiles, readContent, takeRunLock, writeFormFiles } from '../src/adapters/fs/index.ts';
+import { appendToHistory, readContactFiles, readContent, writeFormFiles } from '../src/adapters/fs/index.ts';
 import { commitAndPush, commitToNewBranch, headCommit } from '../src/adapters/git/index.ts';
-import { formIssuesFromEnv, GitHubError, type FormIssues } from '../src/adapters/github/index.ts';
+import { formIssuesFromEnv, GitHubError, readIssueEvent, type FormIssues } from '../src/adapters/github/index.ts';
 import { businessDate } from '../src/core/calendar/index.ts';
 import { EXIT } from '../src/core/daily/index.ts';
 import * as forms from '../src/core/forms/index.ts';
 import type { HistoryEntry } from '../src/core/model/index.ts';
 
-type IssueEvent = {
-  issue: {
-    number: number;
-    title: string;
-    body: string | null;
-    html_url: string;
-    created_at: string;
-    author_association: string;
-    user: { login: string };
-  };
-  repository: { default_branch: string };
-};
-
 runCommand(async () => {
   const { values, positionals } = parseCommandArgs(process.argv.slice(2), {});
   if (positionals.length !== 1) throw new UsageError('usage: npm run from-issue -- EVENT.json [--content DIR]');
-  const { issue, repository } = await readEvent(positionals[0]);
+  const { issue, repository } = await readIssueEvent(positionals[0]);
   const who = `${issue.user.login} (${issue.author_association})`;
   if (!forms.mayChangeContent(issue.author_association)) {
     console.log(`Issue #${issue.number} was opened by ${who}, not by the owner or a collaborator: nothing was done.`);
@@ -71,7 +57,8 @@ runCommand(async () => {
     const change = result.change;
     if (change.kind === 'import') throw new Error('an import is planned once its file is downloaded');
     if (change.kind === 'history') {
-      const done = change.already ? { already: change.entry.touch } : { commit: await logTouch(dir, change.entry, issue.number) };
+      const done = change.already ? { already: change.entry.touch } : await logTouch(dir, change.entry, issue.number);
+      if ('reason' in done) throw new GitHubError(done.reason);
       return await finish(gitHub, issue.number, forms.doneComment(change.summary, done));
     }
     const written = await writeFormFiles(dir, change);
@@ -99,40 +86,15 @@ runCommand(async () => {
   }
 });
 
-/** The issue's event as Actions saves it (GITHUB_EVENT_PATH). */
-async function readEvent(file: string): Promise<IssueEvent> {
-  const text = await readFile(file, 'utf8').catch(() => {
-    throw new UsageError(`${file}: no such file`);
-  });
-  let event: Partial<IssueEvent> | undefined;
-  try {
-    event = JSON.parse(text);
-  } catch {
-    throw new UsageError(`${file}: not JSON; give the issue event as GitHub Actions saves it (GITHUB_EVENT_PATH)`);
-  }
-  if (typeof event?.issue?.number !== 'number' || !event.issue.author_association || !event.issue.created_at || !event.repository)
-    throw new UsageError(`${file}: not an issue event; give the event of an "issues" workflow (GITHUB_EVENT_PATH)`);
-  return event as IssueEvent;
-}
-
-/** Appends the touch to its month's history under the run lock, commits and pushes it; returns the commit. */
-async function logTouch(dir: string, entry: HistoryEntry, issue: number): Promise<string> {
+/** Appends the touch to the history and pushes it; returns the commit, or why it was not kept. */
+async function logTouch(dir: string, entry: HistoryEntry, issue: number): Promise<{ commit: string } | { reason: string }> {
   const historyDir = path.join(dir, 'history');
-  const lock = await takeRunLock(historyDir, 'npm run from-issue');
-  if (!lock.ok) throw new GitHubError(lock.message);
-  try {
-    const journal = await openHistoryJournal(historyDir, entry.due.slice(0, 7));
-    await journal.append([entry], { durable: true }).finally(() => journal.close());
-  } finally {
-    await lock.release();
-  }
-  const pushed = await commitAndPush({
-    cwd: process.cwd(),
-    paths: [historyDir],
-    message: `chore(history): log a ${entry.channel} with ${entry.contact} (#${issue})`,
-  });
-  if (!pushed.pushed) throw new GitHubError(`the history could not be pushed${pushed.conflict ? `: ${pushed.conflict}` : ''}`);
-  return headCommit(process.cwd());
+  const appended = await appendToHistory(historyDir, entry, 'npm run from-issue');
+  if (!appended.ok) return appended;
+  const message = `chore(history): log a ${entry.channel} with ${entry.contact} (#${issue})`;
+  const pushed = await commitAndPush({ cwd: process.cwd(), paths: [historyDir], message });
+  if (!pushed.pushed) return { reason: `the history could not be pushed${pushed.conflict ? `: ${pushed.conflict}` : ''}` };
+  return { commit: await headCommit(process.cwd()) };
 }
 
 async function refuse(gitHub: FormIssues, issue: number, problems: readonly forms.FormProblem[]): Promise<number> {

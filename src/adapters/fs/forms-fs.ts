@@ -1,13 +1,17 @@
 /**
  * Writing what an issue form asks for: new contact, referral and testimonial files (never over
  * one that exists) and edits in place (through the `yaml` Document API, as intake and the import
- * do). Everything written can be undone when the check finds problems with it.
+ * do). Everything written can be undone when the check finds problems with it. A logged touch is
+ * appended to the history under the run lock.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { contentPath, type FileEdit, type NewFile } from '../../core/forms/index.ts';
+import type { HistoryEntry } from '../../core/model/index.ts';
 import { changeContactFile } from './contacts-fs.ts';
+import { openHistoryJournal } from './history-fs.ts';
+import { takeRunLock } from './run-lock-fs.ts';
 
 export type WrittenForm = { ok: true; paths: string[]; undo(): Promise<void> } | { ok: false; reason: string };
 
@@ -43,4 +47,21 @@ export async function writeFormFiles(
     return { ok: false, reason: `could not write the change: ${why}` };
   }
   return { ok: true, paths: [...created, ...before.keys()], undo };
+}
+
+/** Appends one entry to its month's history file while holding the run lock, as `npm run log` does. */
+export async function appendToHistory(
+  historyDir: string,
+  entry: HistoryEntry,
+  command: string,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const lock = await takeRunLock(historyDir, command);
+  if (!lock.ok) return { ok: false, reason: lock.message };
+  try {
+    const journal = await openHistoryJournal(historyDir, entry.due.slice(0, 7));
+    await journal.append([entry], { durable: true }).finally(() => journal.close());
+    return { ok: true };
+  } finally {
+    await lock.release();
+  }
 }

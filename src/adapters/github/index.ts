@@ -3,3 +3,4 @@
  */
 export { asTaskIssues, gitHubFromEnv, upsertPullRequestComment, type GitHubTasks } from './github.ts';
 export { formIssuesFromEnv, GitHubError, type FormIssues } from './issue-forms.ts';
+export { readIssueEvent } from './issue-event.ts';
