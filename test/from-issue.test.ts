@@ -305,6 +305,33 @@ describe('npm run from-issue', () => {
     expect(run.issue.state).toBe('open');
   });
 
+  it("refuses a published testimonial whose author's contact records no consent to publish", async () => {
+    const run = await fromIssue(
+      'New testimonial',
+      body({
+        'Their name as shown': 'Ellen B.',
+        'Their contact': 'Ellen Boyd',
+        'About them': '',
+        'Kind of endorsement': 'consumer',
+        Qualification: '',
+        Organization: '',
+        'How the organization reached its view': '',
+        Quote: 'They explained every step.',
+        'Their words in full': '',
+        'Day they gave it': '',
+        'Where they gave it': 'Email',
+        Link: '',
+        'They agreed to have it published on': '- [X] website\n- [ ] email\n- [ ] social',
+        'Their consent, in their words': 'Yes, use it on your website',
+        'Material connection': '',
+        'Typical results': '',
+      }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.comments()[0]).toContain('- **Their contact**: is published, but "ellen-boyd" has no consent.publish in their contact file');
+    expect(git(job, 'status', '--porcelain')).toBe('');
+  });
+
   it('refuses an attachment that is not on GitHub, and never sends the token elsewhere', async () => {
     const run = await fromIssue(
       'Import contacts',
