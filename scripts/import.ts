@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { sortProblems } from '../src/core/problems/index.ts';
 import { changeContactFiles, createContactFiles, readContactFiles } from '../src/adapters/fs/index.ts';
-import { parseHeaderMap, readCsvContacts, type HeaderMap, planImport, readExport, readVcardContacts } from '../src/core/import/index.ts';
+import { parseHeaderMap, type HeaderMap, planImport, readAddressBook, readExport } from '../src/core/import/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../src/core/model/index.ts';
 import { parseYamlSource } from '../src/core/content/index.ts';
 
@@ -44,10 +44,7 @@ runCommand(async () => {
     throw error;
   });
   const settings = await readSettings(values.content);
-  const isVcard = /\.(vcf|vcard)$/i.test(file) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text);
-  const read = isVcard
-    ? { format: 'vcard' as const, ignored: [], ...readVcardContacts(text, file) }
-    : readCsvContacts(text, file, { map, dateOrder: settings.dateOrder });
+  const read = readAddressBook(text, file, { map, dateOrder: settings.dateOrder });
 
   const existing = await readContactFiles(values.content);
   const plan = planImport(read.people, existing, {

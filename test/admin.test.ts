@@ -6,10 +6,10 @@
  */
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ContactSchema } from '../src/core/model/index.ts';
+import { ContactSchema, ReferralSchema } from '../src/core/model/index.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { ROOT, runNode, runScript, type ScriptRun } from './helpers/run-script.ts';
 import { copySample } from './helpers/sample.ts';
@@ -130,6 +130,30 @@ function readPrivateFile(page: Page, rel: string): Promise<string | undefined> {
   }, rel.split('/'));
 }
 
+/**
+ * With REFERABLE_SCREENSHOTS=DIR, saves what a phone (390 pixels wide) shows as DIR/NAME.png: the
+ * top of the page, or `part` of it. The README's pictures of the editor are made this way.
+ */
+async function phoneShot(page: Page, name: string, part?: (page: Page) => Locator): Promise<void> {
+  const dir = process.env.REFERABLE_SCREENSHOTS;
+  if (!dir) return;
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: part ? size.height : 844 });
+  // Two frames: the editor lays itself out again for a narrow screen.
+  for (let i = 0; i < 2; i++)
+    await page.evaluate(
+      () =>
+        new Promise((done) =>
+          (globalThis as unknown as { requestAnimationFrame(run: () => void): void }).requestAnimationFrame(() => done(0)),
+        ),
+    );
+  const file = path.join(dir, `${name}.png`);
+  await (part ? part(page).screenshot({ path: file }) : page.screenshot({ path: file }));
+  await page.setViewportSize(size);
+}
+
+const field = (page: Page, keyPath: string) => page.locator(`section.field[data-key-path="${keyPath}"]`);
+
 describe('the editor at /admin/', { timeout: SLOW }, () => {
   it('serves the configuration made from the schema, for the repository, with no content in it', async () => {
     const config = parse(await readFile(path.join(dist, 'admin/config.yml'), 'utf8'));
@@ -141,6 +165,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
 
   it('creates a contact through the form that matches the schema and passes check', async () => {
     const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
+    await phoneShot(page, 'sign-in');
     await page.getByRole('button', { name: /Work with Local Repository/ }).click();
     await page.getByRole('button', { name: 'New' }).click();
     const field = (keyPath: string) => page.locator(`section.field[data-key-path="${keyPath}"]`);
@@ -151,6 +176,8 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await field('consent').getByRole('checkbox', { name: /Add/ }).click();
     await field('consent.email').getByRole('checkbox', { name: /Add/ }).click();
     await field('consent.email.source').getByRole('textbox').pressSequentially('Asked for the newsletter at the market stall');
+    await phoneShot(page, 'new-contact');
+    await phoneShot(page, 'new-contact-consent', (p) => p.locator('section.field[data-key-path="consent"]'));
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => readPrivateFile(page, 'content/contacts/rosa-lind.yaml'), { timeout: 20_000 }).toBeDefined();
     const text = (await readPrivateFile(page, 'content/contacts/rosa-lind.yaml'))!;
@@ -169,6 +196,94 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     expect(check.code).toBe(0);
     expect(trouble).toEqual([]);
     expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
+  });
+
+  it('creates a referral through the form, picking both people from the contacts (issue 17)', async () => {
+    const { page, trouble } = await openEditor(await repositoryFiles(path.dirname(content)));
+    await page.getByRole('button', { name: /Work with Local Repository/ }).click();
+    await page
+      .getByRole('link', { name: 'Referrals' })
+      .or(page.getByText('Referrals', { exact: true }))
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'New' }).click();
+    for (const [keyPath, name] of [
+      ['referrer', 'Kofi Mensah'],
+      ['referred', 'Rajesh Nair'],
+    ]) {
+      const box = field(page, keyPath).getByRole('combobox');
+      await box.click();
+      await box.pressSequentially(name.split(' ')[0]);
+      await page.getByRole('option', { name }).click();
+    }
+    await field(page, 'need').getByRole('textbox').pressSequentially('A surveyor for a listed cottage');
+    await field(page, 'status').getByRole('button', { name: /Add/ }).click();
+    await field(page, 'status').getByRole('radio', { name: 'introduced' }).click();
+    await field(page, 'status').getByRole('textbox', { name: 'Note' }).pressSequentially('Kofi put Rajesh in touch by email');
+    await phoneShot(page, 'new-referral');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const file = 'content/referrals/kofi-mensah-rajesh-nair.yaml';
+    await expect.poll(() => readPrivateFile(page, file), { timeout: 20_000 }).toBeDefined();
+    const text = (await readPrivateFile(page, file))!;
+    await page.close();
+
+    const today = Temporal.Now.plainDateISO().toString();
+    expect(ReferralSchema.parse(parse(text))).toEqual({
+      referrer: 'kofi-mensah',
+      referred: 'rajesh-nair',
+      date: today,
+      need: 'A surveyor for a listed cottage',
+      status: [{ status: 'introduced', date: today, note: 'Kofi put Rajesh in touch by email' }],
+      updates: [],
+    });
+    await addToTree(content, { 'referrals/kofi-mensah-rajesh-nair.yaml': text });
+    const check = await runScript('check', ['--content', content]);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect(trouble).toEqual([]);
+  });
+
+  it('publishes a testimonial once its consent is recorded', async () => {
+    // Ellen Boyd's words are a draft until she agrees. Her agreement is recorded in her contact file
+    // too (Contacts → Ellen Boyd → Consent → Add Publish), or check refuses the published quote.
+    const contact = await readFile(path.join(content, 'contacts/ellen-boyd.yaml'), 'utf8');
+    const consent = [
+      '  publish:',
+      '    basis: consent',
+      '    source: Replied to our testimonial request',
+      '    date: 2026-12-02',
+      '    evidence: \'Her email of 2 December: "yes, use it on your website"\'',
+    ].join('\n');
+    await addToTree(content, { 'contacts/ellen-boyd.yaml': contact.replace(/^gifts:/m, `${consent}\ngifts:`) });
+    const { page, trouble } = await openEditor(await repositoryFiles(path.dirname(content)));
+    await page.getByRole('button', { name: /Work with Local Repository/ }).click();
+    await page
+      .getByRole('link', { name: 'Testimonials' })
+      .or(page.getByText('Testimonials', { exact: true }))
+      .first()
+      .click();
+    await page
+      .getByText(/^Ellen B\./)
+      .first()
+      .click();
+    await field(page, 'status').getByRole('radio', { name: 'published' }).click();
+    await field(page, 'consent').getByRole('checkbox', { name: /Add/ }).click();
+    await field(page, 'consent').getByRole('checkbox', { name: 'website' }).click();
+    await field(page, 'consent.evidence').getByRole('textbox').pressSequentially('Her email of 2 December: "yes, use it on your website"');
+    await phoneShot(page, 'publish-testimonial', (p) => p.locator('section.field[data-key-path="consent"]'));
+    await page.getByRole('button', { name: 'Save' }).click();
+    const file = 'content/testimonials/ellen-first-flat-draft.mdx';
+    const before = await readFile(path.join(content, 'testimonials/ellen-first-flat-draft.mdx'), 'utf8');
+    await expect.poll(() => readPrivateFile(page, file), { timeout: 20_000 }).not.toBe(before);
+    const text = (await readPrivateFile(page, file))!;
+    await page.close();
+    expect(text).toMatch(/^status: published$/m);
+    expect(text).toMatch(/^consent:\n {2}scope:\n {4}- website\n {2}date: \d{4}-\d{2}-\d{2}\n {2}evidence: .*yes, use it on your website/m);
+    await addToTree(content, { 'testimonials/ellen-first-flat-draft.mdx': text });
+    const check = await runScript('check', ['--content', content]);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect(trouble).toEqual([]);
   });
 
   it('is covered by the privacy check', async () => {

@@ -1,7 +1,8 @@
 /**
  * A local HTTP server speaking the few GitHub REST endpoints Referable calls (list, create and
- * update issues and their comments), so octokit can be tested for real against loopback. GitHub itself cannot be
- * reached from tests; this is the only stand-in in the suite.
+ * update issues and their comments, open pull requests), so octokit can be tested for real against
+ * loopback, and serving files attached to issues as github.com does (`/user-attachments/files/…`).
+ * GitHub itself cannot be reached from tests; this is the only stand-in in the suite.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,9 +18,12 @@ type FakeIssue = {
   closed_at: string | null;
   updated_at: string;
   html_url: string;
+  user?: { login: string };
 };
 
 type Fault = { status: number; headers?: Record<string, string>; body?: unknown };
+
+type FakePull = { number: number; head: string; base: string; title: string; body: string; html_url: string };
 
 type FakeComment = { id: number; issue: number; body: string; user: { login: string; type: 'User' | 'Bot' }; created_at: string };
 
@@ -30,12 +34,17 @@ export type GitHubApi = {
   url: string;
   issues: FakeIssue[];
   comments: FakeComment[];
+  pulls: FakePull[];
   /** Every request, as `METHOD /path?query`. */
   requests: string[];
   /** The next matching requests answer with these faults, in order. */
   failNext(method: string, fault: Fault): void;
   /** A comment on issue `number` written by a person (by default the owner, `hannah`), as on github.com. */
   addComment(number: number, body: string, user?: FakeComment['user']): FakeComment;
+  /** An issue opened on github.com by `user` (by default the owner), as a form opens it. */
+  openIssue(title: string, body: string, user?: string): FakeIssue;
+  /** A file attached to an issue: its address on the stand-in, as GitHub writes it in the body. */
+  attach(name: string, content: string | Uint8Array): string;
   close(): Promise<void>;
 };
 
@@ -44,6 +53,8 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
   const comments: FakeComment[] = [];
   const requests: string[] = [];
   const faults: { method: string; fault: Fault }[] = [];
+  const pulls: FakePull[] = [];
+  const attachments = new Map<string, Uint8Array>();
   const base = `/repos/${owner}/${repo}/issues`;
 
   const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -68,6 +79,27 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
     if (req.headers.authorization !== 'token test-token' && req.headers.authorization !== 'bearer test-token') {
       send(res, 401, { message: 'Bad credentials' });
       return;
+    }
+    const attachment = attachments.get(url.pathname);
+    if (req.method === 'GET' && attachment) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(attachment);
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === `/repos/${owner}/${repo}/pulls`) {
+      const body = await readBody(req);
+      // Pull requests and issues share one sequence of numbers.
+      const number = issues.length + pulls.length + 1;
+      const pull = {
+        number,
+        head: body.head,
+        base: body.base,
+        title: body.title,
+        body: body.body ?? '',
+        html_url: `https://github.example/${owner}/${repo}/pull/${number}`,
+      };
+      pulls.push(pull);
+      return send(res, 201, pull);
     }
     if (req.method === 'GET' && url.pathname === base) {
       const label = url.searchParams.get('labels');
@@ -94,7 +126,7 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
     }
     if (req.method === 'POST' && url.pathname === base) {
       const body = await readBody(req);
-      const number = issues.length + 1;
+      const number = issues.length + pulls.length + 1;
       const issue: FakeIssue = {
         number,
         title: body.title,
@@ -157,6 +189,7 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
     url: `http://127.0.0.1:${port}`,
     issues,
     comments,
+    pulls,
     requests,
     failNext: (method, fault) => faults.push({ method, fault }),
     addComment(number, body, user = { login: 'hannah', type: 'User' }) {
@@ -165,6 +198,29 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
       const issue = issues.find((i) => i.number === number);
       if (issue) issue.updated_at = comment.created_at;
       return comment;
+    },
+    openIssue(title, body, user = 'hannah') {
+      const number = issues.length + pulls.length + 1;
+      const issue: FakeIssue = {
+        number,
+        title,
+        body,
+        labels: [],
+        assignees: [],
+        state: 'open',
+        state_reason: null,
+        closed_at: null,
+        updated_at: new Date().toISOString(),
+        html_url: `https://github.example/${owner}/${repo}/issues/${number}`,
+        user: { login: user },
+      };
+      issues.push(issue);
+      return issue;
+    },
+    attach(name, content) {
+      const at = `/user-attachments/files/${17000 + attachments.size}/${encodeURIComponent(name)}`;
+      attachments.set(at, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+      return `http://127.0.0.1:${port}${at}`;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -59,3 +59,29 @@ export async function commitAndPush(options: {
   }
   return { committed: true, pushed: false, attempts };
 }
+
+/**
+ * Commits `paths` on a new branch made from HEAD and pushes it, for a pull request. The checkout
+ * stays on the new branch. Returns what git said when the push was refused.
+ */
+export async function commitToNewBranch(options: {
+  cwd: string;
+  paths: string[];
+  branch: string;
+  message: string;
+  remote?: string;
+}): Promise<{ pushed: true; commit: string } | { pushed: false; reason: string }> {
+  const { cwd, paths, branch, message, remote = 'origin' } = options;
+  await must(cwd, ['switch', '--quiet', '--create', branch]);
+  await must(cwd, ['add', '--all', '--', ...paths]);
+  const identity = (await git(cwd, ['config', 'user.email'])).ok ? [] : ['-c', `user.name=${BOT.name}`, '-c', `user.email=${BOT.email}`];
+  await must(cwd, [...identity, 'commit', '--quiet', '-m', message]);
+  const push = await git(cwd, ['push', '--quiet', remote, `HEAD:refs/heads/${branch}`]);
+  if (!push.ok) return { pushed: false, reason: push.out };
+  return { pushed: true, commit: await must(cwd, ['rev-parse', '--short', 'HEAD']) };
+}
+
+/** The short name of HEAD's commit. */
+export async function headCommit(cwd: string): Promise<string> {
+  return must(cwd, ['rev-parse', '--short', 'HEAD']);
+}

@@ -1,4 +1,4 @@
 /**
- * The local git repository: committing history back and pushing it.
+ * The local git repository: committing history back and pushing it, and branches for pull requests.
  */
-export { commitAndPush } from './git.ts';
+export { commitAndPush, commitToNewBranch, headCommit } from './git.ts';

@@ -25,7 +25,7 @@ export function gitHubFromEnv(env: NodeJS.ProcessEnv): GitHubTasks | undefined {
 
 export type GitHubRepo = { token: string; owner: string; repo: string; baseUrl: string };
 
-function octokitFor(options: GitHubRepo) {
+export function octokitFor(options: GitHubRepo) {
   return new Octokit({
     auth: options.token,
     baseUrl: options.baseUrl,
@@ -103,7 +103,7 @@ export function asTaskIssues(gh: GitHubTasks): TaskIssues {
 }
 
 /** "GitHub answered 401: Bad credentials", or why it could not be reached. */
-function describeGitHubError(error: unknown): string {
+export function describeGitHubError(error: unknown): string {
   const e = error as { status?: number; message?: string; response?: unknown };
   const message = (e.message ?? String(error)).replace(/ - https:\/\/docs\.github\.com\S*/, '');
   // octokit gives a network failure status 500 but no response.

@@ -1,4 +1,6 @@
 /**
- * The GitHub REST API: task issues and pull-request comments.
+ * The GitHub REST API: task issues, pull-request comments, and the issues forms open.
  */
 export { asTaskIssues, gitHubFromEnv, upsertPullRequestComment, type GitHubTasks } from './github.ts';
+export { formIssuesFromEnv, GitHubError, type FormIssues } from './issue-forms.ts';
+export { readIssueEvent } from './issue-event.ts';

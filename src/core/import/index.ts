@@ -1,9 +1,11 @@
 /**
  * Importing contacts from CSV and vCard exports, merged with the contacts already there.
  */
+export { readAddressBook } from './address-book.ts';
 export { planImport, type ContactChange, type ExistingContact } from './contacts.ts';
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';
-export { decodeExport, readExport } from './encoding.ts';
+export { readDay } from './dates.ts';
 export { slugify } from './person.ts';
+export { decodeExport, readExport } from './encoding.ts';
 export { readVcardContacts } from './vcard.ts';

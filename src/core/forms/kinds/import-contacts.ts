@@ -1,0 +1,87 @@
+/**
+ * "Import contacts": a CSV or vCard export attached to the issue, imported as `npm run import`
+ * does. The form names the file; once it is downloaded, `planAttachmentImport` plans the import.
+ */
+import { planImport, readAddressBook, readExport, type ExistingContact } from '../../import/index.ts';
+import { SEGMENTS, type DateOrder, type Segment } from '../../model/index.ts';
+import { readAnswers } from '../answers.ts';
+import type { FormChange, FormKind, FormResult } from '../form.ts';
+
+const REPLACE = "Replace what a contact's file already says with the export's values";
+
+export const importContactsForm: FormKind = {
+  id: 'import-contacts',
+  name: 'Import contacts',
+  fields: [
+    { id: 'file', label: 'The file', type: 'textarea', required: true },
+    { id: 'segment', label: 'Segment of new contacts', type: 'dropdown', options: SEGMENTS, required: true },
+    { id: 'source', label: 'Where the file came from', type: 'input' },
+    { id: 'update', label: 'Update', type: 'checkboxes', options: [REPLACE] },
+  ],
+  toChange(values, context) {
+    const a = readAnswers(importContactsForm, values, context);
+    const text = a.required('file') ?? '';
+    const segment = a.required('segment') as Segment | undefined;
+    const links = [...text.matchAll(/\[([^\]]*)\]\((\S+?)\)/g)].map((m) => ({ name: m[1], url: m[2] }));
+    const attached = links.filter((l) => l.url.startsWith(`${context.server.replace(/\/$/, '')}/user-attachments/`));
+    if (text && !attached.length)
+      a.fail(
+        'file',
+        links.length
+          ? `links to ${links[0].url}, which is not a file attached to this issue: drag the file itself into the box`
+          : 'has no file attached: drag the CSV or vCard export into the box',
+      );
+    if (attached.length > 1) a.fail('file', `has ${attached.length} files attached: attach one file to each issue`);
+    if (a.problems.length || !segment) return { ok: false, problems: a.problems };
+    const source = a.text('source');
+    return {
+      ok: true,
+      change: { kind: 'import', attachment: attached[0], segment, ...(source ? { source } : {}), update: a.ticked('update').length > 0 },
+    };
+  },
+};
+
+/**
+ * The contact files to create and change for the downloaded `bytes`, or the problems of the file
+ * (each row that could not be read), in which case nothing is imported.
+ */
+export function planAttachmentImport(
+  bytes: Uint8Array,
+  asked: Extract<FormChange, { kind: 'import' }>,
+  existing: readonly ExistingContact[],
+  context: { today: Temporal.PlainDate; dateOrder?: DateOrder; issue: { number: number } },
+): FormResult {
+  const field = importContactsForm.fields[0].label;
+  const { name } = asked.attachment;
+  const read = readAddressBook(readExport(bytes).text, name, { dateOrder: context.dateOrder });
+  const plan = planImport(read.people, existing, {
+    file: name,
+    source: asked.source ?? `${name}, attached to GitHub issue #${context.issue.number}`,
+    today: context.today,
+    segment: asked.segment,
+    update: asked.update,
+  });
+  const problems = [...read.problems, ...plan.problems];
+  // Unlike `npm run import`, a form imports all of a file or none of it: the import's words for
+  // a value it would leave out ("; imported without it") do not apply.
+  const said = (p: (typeof problems)[number]) => `${p.line ? `line ${p.line}: ` : ''}${p.message.replace(/; imported without it$/, '')}`;
+  if (problems.length) return { ok: false, problems: problems.map((p) => ({ field, message: said(p) })) };
+  if (!plan.create.length && !plan.update.length)
+    return {
+      ok: false,
+      problems: [{ field, message: `brings nothing new: its ${plan.unchanged.length} people are all contacts already` }],
+    };
+  const labels = { '': field };
+  const s = (n: number) => (n === 1 ? '' : 's');
+  const what = `${plan.create.length} new contact${s(plan.create.length)}, ${plan.update.length} updated`;
+  return {
+    ok: true,
+    change: {
+      kind: 'files',
+      create: plan.create.map((c) => ({ folder: 'contacts', id: c.id, data: c.data, labels })),
+      edit: plan.update.map((u) => ({ folder: 'contacts', id: u.id, file: u.file, changes: u.changes, labels })),
+      title: `Import contacts from ${name}: ${what}`,
+      summary: `the contacts in ${name} (${what})`,
+    },
+  };
+}

@@ -1,0 +1,368 @@
+/**
+ * `npm run from-issue` as the workflow runs it: in a clone of a real (local, bare) repository
+ * holding the sample content, with the issue's event saved to a file, and GitHub's API and
+ * attachments served by the local stand-in.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { startGitHubApi, type GitHubApi } from './helpers/github-api.ts';
+import { ROOT, runScript } from './helpers/run-script.ts';
+import { copySample } from './helpers/sample.ts';
+import { removeTree } from './helpers/temp-dir.ts';
+
+// As on Actions, the job's checkout has no git identity of its own.
+const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, env: { ...process.env, ...gitEnv }, encoding: 'utf8' }).trim();
+
+/** An issue body as GitHub writes it for a form. */
+const body = (answers: Record<string, string>) =>
+  Object.entries(answers)
+    .map(([label, value]) => `### ${label}\n\n${value || '_No response_'}`)
+    .join('\n\n');
+
+const newContact = {
+  Name: 'Joan Doe',
+  Email: 'joan@example.com',
+  Phone: '',
+  Segment: 'sphere',
+  Tier: '',
+  Area: 'Southover',
+  Tags: 'choir',
+  Birthday: '',
+  'Client since': '',
+  'Referred by': 'Ana Ruiz',
+  'Consent to email': '- [X] They agreed to receive email from us',
+  'How they agreed': 'Asked for the newsletter after choir practice',
+  Notes: '',
+};
+
+describe('npm run from-issue', () => {
+  let dir: string;
+  let origin: string;
+  let job: string;
+  let api: GitHubApi;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'referable-forms-'));
+    origin = path.join(dir, 'origin.git');
+    git(dir, 'init', '--quiet', '--bare', '--initial-branch=main', origin);
+    const seed = path.join(dir, 'seed');
+    git(dir, 'clone', '--quiet', origin, seed);
+    await copySample(path.join(seed, 'content'));
+    writeFileSync(path.join(seed, '.gitattributes'), readFileSync(path.join(ROOT, '.gitattributes')));
+    writeFileSync(path.join(seed, '.gitignore'), readFileSync(path.join(ROOT, '.gitignore')));
+    git(seed, 'add', '.');
+    git(seed, '-c', 'user.name=Owner', '-c', 'user.email=owner@example.com', 'commit', '--quiet', '-m', 'seed');
+    git(seed, 'push', '--quiet', 'origin', 'main');
+    job = path.join(dir, 'job');
+    git(dir, 'clone', '--quiet', origin, job);
+    api = await startGitHubApi();
+  });
+  afterEach(async () => {
+    await api.close();
+    await removeTree(dir);
+  });
+
+  /** Opens an issue from a form as `association`, and runs the command on its event, as the workflow does. */
+  async function fromIssue(title: string, text: string, association = 'OWNER') {
+    const issue = api.openIssue(title, text);
+    const event = {
+      action: 'opened',
+      issue: { ...issue, created_at: '2026-12-01T10:00:00Z', author_association: association, user: { login: 'hannah' } },
+      repository: { full_name: 'agency/referable', default_branch: 'main' },
+    };
+    const file = path.join(dir, `event-${issue.number}.json`);
+    writeFileSync(file, JSON.stringify(event));
+    const env = {
+      ...process.env,
+      ...gitEnv,
+      NO_COLOR: '1',
+      GITHUB_ACTIONS: '',
+      GITHUB_TOKEN: 'test-token',
+      GITHUB_REPOSITORY: 'agency/referable',
+      GITHUB_API_URL: api.url,
+      GITHUB_SERVER_URL: api.url,
+    };
+    const run = await new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(process.execPath, [path.join(ROOT, 'scripts/from-issue.ts'), file], { cwd: job, env }, (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
+      );
+    });
+    return { ...run, issue, comments: () => api.comments.filter((c) => c.issue === issue.number).map((c) => c.body) };
+  }
+
+  it('logs a touch in the history, pushes it, and closes the issue with a link', async () => {
+    const run = await fromIssue(
+      'Log a touch',
+      body({ Contact: 'Ana Ruiz', How: 'call', Day: '30/11/2026', Note: 'Talked about the school run' }),
+    );
+    expect(run.out).not.toMatch(/^\s+at /m);
+    expect(run.code).toBe(0);
+    const commit = git(origin, 'rev-parse', '--short', 'main');
+    expect(run.comments()).toEqual([`Logged a call with Ana Ruiz on 30 November 2026 in the history (${commit}). It counts as a touch.`]);
+    expect(run.issue).toMatchObject({ state: 'closed', state_reason: 'completed' });
+    expect(git(origin, 'log', '-1', '--format=%s|%an', 'main')).toBe('chore(history): log a call with ana-ruiz (#1)|github-actions[bot]');
+    const logged = git(origin, 'show', 'main:content/history/2026-11.jsonl').split('\n').at(-1)!;
+    expect(JSON.parse(logged)).toMatchObject({
+      event: 'done',
+      contact: 'ana-ruiz',
+      channel: 'call',
+      due: '2026-11-30',
+      note: 'Talked about the school run',
+    });
+    expect(api.pulls).toEqual([]);
+  });
+
+  it('opens a checked pull request for a new contact, and closes the issue with its link', async () => {
+    const run = await fromIssue('New contact', body(newContact));
+    expect(run.code).toBe(0);
+    expect(api.pulls).toEqual([
+      expect.objectContaining({
+        number: 2,
+        head: 'from-issue-1',
+        base: 'main',
+        title: 'New contact: Joan Doe',
+        body: 'Closes #1, opened by @hannah: a new contact, Joan Doe.\n\n`npm run check` found no problems with it.',
+      }),
+    ]);
+    expect(run.comments()).toEqual([
+      'Ready in #2: a new contact, Joan Doe. `npm run check` found no problems with it; merge it to keep it.',
+    ]);
+    expect(run.issue.state).toBe('closed');
+    expect(git(origin, 'show', '--name-only', '--format=%s', 'from-issue-1').split('\n')).toEqual([
+      'New contact: Joan Doe',
+      '',
+      'content/contacts/joan-doe.yaml',
+    ]);
+    expect(parse(git(origin, 'show', 'from-issue-1:content/contacts/joan-doe.yaml'))).toEqual({
+      name: 'Joan Doe',
+      emails: ['joan@example.com'],
+      segment: 'sphere',
+      area: 'Southover',
+      tags: ['choir'],
+      consent: {
+        email: {
+          basis: 'consent',
+          source: 'Asked for the newsletter after choir practice',
+          date: '2026-12-01',
+          evidence: 'GitHub issue #1',
+        },
+      },
+      referredBy: 'ana-ruiz',
+    });
+    expect(git(origin, 'rev-list', '--count', 'main')).toBe('1');
+    // The branch as checked out for the pull request passes the check.
+    const check = await runScript('check', ['--content', path.join(job, 'content')]);
+    expect(check.code, check.stderr).toBe(0);
+  });
+
+  it('records a referral of someone new: their contact file and the referral, in one pull request', async () => {
+    const run = await fromIssue(
+      'New referral',
+      body({
+        'Who made the introduction': 'ana-ruiz',
+        'Who was introduced': 'Lena Park',
+        'Their email': 'lena@example.com',
+        'Their phone': '',
+        Day: '',
+        'What they need': 'A two-bed flat near the station',
+        Note: '',
+      }),
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(git(origin, 'show', '--name-only', '--format=', 'from-issue-1').split('\n')).toEqual([
+      'content/contacts/lena-park.yaml',
+      'content/referrals/ana-ruiz-lena-park.yaml',
+    ]);
+    expect(parse(git(origin, 'show', 'from-issue-1:content/referrals/ana-ruiz-lena-park.yaml'))).toEqual({
+      referrer: 'ana-ruiz',
+      referred: 'lena-park',
+      date: '2026-12-01',
+      need: 'A two-bed flat near the station',
+      status: [{ status: 'introduced', date: '2026-12-01' }],
+    });
+  });
+
+  it('adds to a referral in place, keeping the rest of its file as it was', async () => {
+    const before = readFileSync(path.join(job, 'content/referrals/ana-ruiz-sam-adeyemi.yaml'), 'utf8');
+    const run = await fromIssue(
+      'Referral update',
+      body({
+        'Who was introduced': 'Sam Adeyemi',
+        Status: 'client',
+        Day: '2026-12-01',
+        Note: 'Offer accepted on a flat in Cliffe',
+        'Told the referrer': '- [X] I told the person who made the introduction how it is going (the note says what)',
+      }),
+    );
+    expect(run.code, run.out).toBe(0);
+    const after = git(origin, 'show', 'from-issue-1:content/referrals/ana-ruiz-sam-adeyemi.yaml');
+    expect(after.startsWith(before.split('thanks:')[0].replace(/\n$/, ''))).toBe(true);
+    expect(parse(after)).toMatchObject({
+      status: [
+        { status: 'introduced' },
+        { status: 'met' },
+        { status: 'client', date: '2026-12-01', note: 'Offer accepted on a flat in Cliffe' },
+      ],
+      updates: [{ date: '2026-12-01', note: 'Offer accepted on a flat in Cliffe' }],
+    });
+  });
+
+  it('keeps a testimonial without consent as a draft', async () => {
+    const run = await fromIssue(
+      'New testimonial',
+      body({
+        'Their name as shown': 'Joan D.',
+        'Their contact': '',
+        'About them': 'Seller, Southover',
+        'Kind of endorsement': 'consumer',
+        Qualification: '',
+        Organization: '',
+        'How the organization reached its view': '',
+        Quote: 'Sold in four days, and they kept us sane.',
+        'Their words in full': 'Hannah rang every evening.',
+        'Day they gave it': '',
+        'Where they gave it': 'A card',
+        Link: '',
+        'They agreed to have it published on': '- [ ] website\n- [ ] email\n- [ ] social',
+        'Their consent, in their words': '',
+        'Material connection': '',
+        'Typical results': '',
+      }),
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(api.pulls[0].title).toBe('New testimonial: Joan D. (a draft: no consent to publish yet)');
+    expect(git(origin, 'show', 'from-issue-1:content/testimonials/joan-d-2026-12-01.mdx')).toMatchInlineSnapshot(`
+      "---
+      kind: consumer
+      author:
+        name: Joan D.
+        description: Seller, Southover
+      quote: Sold in four days, and they kept us sane.
+      date: 2026-12-01
+      source:
+        name: A card
+      status: draft
+      ---
+
+      Hannah rang every evening."
+    `);
+  });
+
+  it('imports an attached CSV, downloaded with the token', async () => {
+    const url = api.attach('choir.csv', 'Name,Email,Phone\nJoan Doe,joan@example.com,07700 900555\nAna Ruiz,ana.ruiz@example.org,\n');
+    const run = await fromIssue(
+      'Import contacts',
+      body({
+        'The file': `Here it is: [choir.csv](${url})`,
+        'Segment of new contacts': 'sphere',
+        'Where the file came from': '',
+        Update: '',
+      }),
+    );
+    expect(run.code, run.out).toBe(0);
+    expect(api.requests).toContain(`GET ${new URL(url).pathname}`);
+    expect(api.pulls[0].title).toBe('Import contacts from choir.csv: 1 new contact, 0 updated');
+    expect(parse(git(origin, 'show', 'from-issue-1:content/contacts/joan-doe.yaml'))).toEqual({
+      name: 'Joan Doe',
+      emails: ['joan@example.com'],
+      phone: '07700 900555',
+      segment: 'sphere',
+    });
+  });
+
+  it('comments each bad answer, changes nothing and leaves the issue open', async () => {
+    const run = await fromIssue('Log a touch', body({ Contact: 'Ana Ruis', How: 'call', Day: '31/02/2026', Note: '' }));
+    expect(run.code).toBe(1);
+    expect(run.comments()).toEqual([
+      [
+        'Nothing was changed: 2 answers need correcting.',
+        '',
+        '- **Contact**: no contact is called "Ana Ruis": write their name as in their contact file, or the file\'s name, like ana-ruiz',
+        '- **Day**: "31/02/2026" is not a day: write it as YYYY-MM-DD, like 2026-12-01',
+        '',
+        'Open the form again with these corrected. This issue stays open so you can copy what you wrote; close it when you are done.',
+      ].join('\n'),
+    ]);
+    expect(run.issue.state).toBe('open');
+    expect(git(origin, 'rev-list', '--count', '--all')).toBe('1');
+  });
+
+  it('comments what the check found in the change, by field, and undoes it', async () => {
+    // ana.ruiz@example.org is Ana Ruiz's: one address belongs to one contact.
+    const run = await fromIssue('New contact', body({ ...newContact, Email: 'ana.ruiz@example.org' }));
+    expect(run.code).toBe(1);
+    expect(run.comments()[0]).toContain('- **Email**: ana.ruiz@example.org already belongs to contact "ana-ruiz"');
+    expect(existsSync(path.join(job, 'content/contacts/joan-doe.yaml'))).toBe(false);
+    expect(git(job, 'status', '--porcelain')).toBe('');
+    expect(api.pulls).toEqual([]);
+    expect(run.issue.state).toBe('open');
+  });
+
+  it("refuses a published testimonial whose author's contact records no consent to publish", async () => {
+    const run = await fromIssue(
+      'New testimonial',
+      body({
+        'Their name as shown': 'Ellen B.',
+        'Their contact': 'Ellen Boyd',
+        'About them': '',
+        'Kind of endorsement': 'consumer',
+        Qualification: '',
+        Organization: '',
+        'How the organization reached its view': '',
+        Quote: 'They explained every step.',
+        'Their words in full': '',
+        'Day they gave it': '',
+        'Where they gave it': 'Email',
+        Link: '',
+        'They agreed to have it published on': '- [X] website\n- [ ] email\n- [ ] social',
+        'Their consent, in their words': 'Yes, use it on your website',
+        'Material connection': '',
+        'Typical results': '',
+      }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.comments()[0]).toContain('- **Their contact**: is published, but "ellen-boyd" has no consent.publish in their contact file');
+    expect(git(job, 'status', '--porcelain')).toBe('');
+  });
+
+  it('refuses an attachment that is not on GitHub, and never sends the token elsewhere', async () => {
+    const run = await fromIssue(
+      'Import contacts',
+      body({
+        'The file': '[list.csv](https://example.com/list.csv)',
+        'Segment of new contacts': 'sphere',
+        'Where the file came from': '',
+        Update: '',
+      }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.comments()[0]).toContain(
+      '- **The file**: links to https://example.com/list.csv, which is not a file attached to this issue: drag the file itself into the box',
+    );
+  });
+
+  it('does nothing for an issue opened by anyone but the owner, a member or a collaborator', async () => {
+    for (const [n, association] of ['NONE', 'CONTRIBUTOR', 'FIRST_TIME_CONTRIBUTOR'].entries()) {
+      const run = await fromIssue('New contact', body(newContact), association);
+      expect(run).toMatchObject({
+        code: 0,
+        out: `Issue #${n + 1} was opened by hannah (${association}), not by the owner or a collaborator: nothing was done.\n`,
+      });
+    }
+    expect(api.requests).toEqual([]);
+    expect(git(origin, 'rev-list', '--count', '--all')).toBe('1');
+  });
+
+  it('leaves an issue that is not from a form alone', async () => {
+    const run = await fromIssue('The boiler at 14 Elm Road', 'Ask Rob about the boiler.');
+    expect(run).toMatchObject({ code: 0, out: 'Issue #1 was not opened from one of the forms: nothing was done.\n' });
+    expect(api.requests).toEqual([]);
+  });
+});
