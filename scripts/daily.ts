@@ -53,8 +53,6 @@ runCommand(async () => {
     );
   const signer = signerFromEnv(process.env);
   if (!signer.ok) throw new UsageError(signer.problem);
-  // Real mail should be signed; the outbox demo works the same without the secret.
-  if (signer.note && smtpUrl) console.error(signer.note);
   const dryRun = values['dry-run'];
   const historyDir = path.join(values.content, 'history');
   // Two runs never overlap: the lock is taken before history is repaired or anything claimed.
@@ -64,6 +62,8 @@ runCommand(async () => {
     return EXIT.locked;
   }
   if (lock?.notice) console.error(lock.notice);
+  // Real mail should be signed: said first, once; the outbox demo works the same without the secret.
+  if (signer.note && smtpUrl) console.log(`${signer.note}\n`);
   const signals = stopCleanlyOnSignals(
     (signal) => `Stopped by ${signal}: what was learned is recorded; a touch claimed without an outcome shows as unknown on the next run.`,
   );

@@ -44,7 +44,11 @@ describe('npm run pr-summary', () => {
     const second = await runScript('pr-summary', args, env);
     expect(second.code).toBe(0);
     expect(api.comments).toEqual([
-      { id: 1000, issue: 7, body: expect.stringContaining('1 rendered email is in the **email-previews** artifact') },
+      expect.objectContaining({
+        id: 1000,
+        issue: 7,
+        body: expect.stringContaining('1 rendered email is in the **email-previews** artifact'),
+      }),
     ]);
     expect(api.requests.filter((r) => !r.startsWith('GET'))).toEqual([
       'POST /repos/agency/referable/issues/7/comments',
