@@ -32,7 +32,7 @@ describe('a checkout after npm start', () => {
     expect(start.stderr).not.toMatch(/^\s+at /m);
     expect(start.status).toBe(0);
     expect(start.stdout).toMatch(/^\n(> .*\n)+\nShowing the sample's showcase day, 2026-12-01 \(settings\.showcaseDay\)/);
-    expect(start.stdout).toMatch(/^ {2}sent {8}36$/m);
+    expect(start.stdout).toMatch(/^ {2}sent {8}33$/m);
     expect(run('git', ['status', '--porcelain']).stdout).toBe('?? content/history/2026-12.jsonl\n');
   });
 
