@@ -7,7 +7,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { contentPath, type FileEdit, type NewFile } from '../../core/forms/index.ts';
+import type { FileEdit, NewFile } from '../../core/forms/index.ts';
 import type { HistoryEntry } from '../../core/model/index.ts';
 import { changeContactFile } from './contacts-fs.ts';
 import { openHistoryJournal } from './history-fs.ts';
@@ -20,6 +20,8 @@ export async function writeFormFiles(
   contentDir: string,
   change: { create: readonly NewFile[]; edit: readonly FileEdit[] },
 ): Promise<WrittenForm> {
+  // Loaded here, not above: the forms core brings the importer, which other commands never need.
+  const { contentPath } = await import('../../core/forms/index.ts');
   const created: string[] = [];
   const before = new Map<string, string>();
   const undo = async () => {

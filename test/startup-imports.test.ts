@@ -1,0 +1,68 @@
+/**
+ * Issue 20, point 1: the commands an owner types often load only what they use. Each heavy
+ * library below is loaded on the path that needs it, not at start-up; this pins which command may
+ * load which. Times are measured by `npm run bench -- startup`, never asserted here.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runNode } from './helpers/run-script.ts';
+import { copySample } from './helpers/sample.ts';
+import { removeTree, writeTree } from './helpers/temp-dir.ts';
+
+/** Libraries that take a noticeable part of a second to load, and what needs them. */
+const HEAVY = {
+  mjml: 'compiling email layouts',
+  nodemailer: 'sending',
+  octokit: 'GitHub issues',
+  imapflow: 'reading the mailbox',
+  mailparser: 'reading messages',
+  'csv-parse': 'importing CSV',
+  'ical.js': 'importing vCards',
+  'iconv-lite': 'decoding exports',
+  chardet: 'detecting encodings',
+  astro: 'building the site',
+  'html-to-text': 'rendering emails',
+} as const;
+
+/** The heavy libraries each command may load, beyond none. */
+const ALLOWED: Record<string, (keyof typeof HEAVY)[]> = {
+  // check plans the recaps coming up, and plan fills in each email's subject: both personalise.
+  check: ['html-to-text'],
+  plan: ['html-to-text'],
+  report: [],
+  log: [],
+};
+
+async function packagesLoaded(command: string, args: string[]): Promise<string[]> {
+  const hook = path.join(ROOT, 'test/helpers/packages-loaded.ts');
+  const run = await runNode(['--import', hook, path.join(ROOT, 'scripts', `${command}.ts`), ...args], {});
+  const line = run.stderr.split('\n').find((l) => l.startsWith('PACKAGES ')) ?? '';
+  expect(line, `${command} ran to its end: ${run.stderr}`).not.toBe('');
+  return line.slice('PACKAGES '.length).split(' ');
+}
+
+/** How each command is run: on a copy of the sample, doing its usual work. */
+const ARGS: Record<string, (content: string) => string[]> = {
+  check: (content) => ['--content', content],
+  plan: (content) => ['--content', content, '--date', '2026-12-01'],
+  report: (content) => ['--content', content, '--date', '2026-12-02', '--contact', 'tom-harris'],
+  log: (content) => ['tom-harris', '--channel', 'call', '--date', '2026-12-01', '--content', content],
+};
+
+let dir: string;
+beforeAll(async () => {
+  dir = await writeTree({}, 'referable-startup-');
+  await copySample(path.join(dir, 'content'));
+});
+afterAll(() => removeTree(dir));
+
+describe('start-up: what each light command loads', () => {
+  for (const [command, allowed] of Object.entries(ALLOWED)) {
+    it(`${command} loads no heavy library it does not use`, async () => {
+      const loaded = await packagesLoaded(command, ARGS[command](path.join(dir, 'content')));
+      expect(loaded).toContain('zod');
+      const heavy = loaded.filter((name) => name in HEAVY);
+      expect(heavy.toSorted(), heavy.map((name) => `${name}: ${HEAVY[name as keyof typeof HEAVY]}`).join(', ')).toEqual(allowed.toSorted());
+    });
+  }
+});
