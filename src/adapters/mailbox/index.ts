@@ -3,3 +3,4 @@
  */
 export { TAKEN_IN, parseImapUrl, takeInMailbox } from './imap.ts';
 export { readMessageFiles } from './mail-parse.ts';
+export type { DnsResolver, SenderCheck } from './verify-sender.ts';
