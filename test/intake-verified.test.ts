@@ -140,7 +140,7 @@ describe('intake checks who is writing', () => {
       scope: ['website'],
       date: '2026-11-04',
       evidence:
-        'email <reply-leo@mail.example> of 2026-11-04, sender verified by the mailbox’s Authentication-Results for example.net: "Happy for you to use this on your website, as we said."',
+        'email <reply-leo@mail.example> of 2026-11-04, sender verified by your mailbox provider for example.net: "Happy for you to use this on your website, as we said."',
     });
   });
 

@@ -8,5 +8,5 @@ export type Verified = { how: 'authentication-results' | 'dkim'; domain: string 
 
 /** `sender verified by DKIM for example.com`. */
 export function verifiedBy({ how, domain }: Verified): string {
-  return `sender verified by ${how === 'dkim' ? 'DKIM' : 'the mailbox’s Authentication-Results'} for ${domain}`;
+  return `sender verified by ${how === 'dkim' ? 'DKIM' : 'your mailbox provider'} for ${domain}`;
 }
