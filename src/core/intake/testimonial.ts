@@ -54,8 +54,8 @@ export function draftTestimonial(words: string, author: Author, day: string, evi
   } else if (given) {
     notes.push(
       `Unverified sender: consent not recorded until you confirm. The reply says yes to publishing, on: ${given.scope.join(', ')},`,
-      'but nothing proves who sent it (no DKIM signature of their domain, nor a pass from your mailbox provider). Ask them,',
-      'then add consent (scope, date and evidence) with their answer; their words were:',
+      'but nothing proves who sent it: no DKIM signature of their domain checked out, and your mailbox provider did not',
+      'vouch for it. Ask them, then add consent (scope, date and evidence) with their answer. Their words were:',
       `  "${said}"`,
     );
   } else if (reply.consent.length) {
