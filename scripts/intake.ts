@@ -54,7 +54,7 @@ async function takeIn(
   printProblems(read.problems);
   if (!read.input) return 1;
   const input = sign ? { ...read.input, sign } : read.input;
-  const { messages, problems } = await readMessageFiles(positionals);
+  const { messages, problems } = await readMessageFiles(positionals, { trustedAuthServId: input.settings.intake?.trustedAuthServId });
   const plan = planIntake(messages, input, date ?? todayIn(input.settings.timeZone), clockOn(date, input.settings.timeZone)());
   const written = await writeIntake(content, plan);
   if (!written.ok) {

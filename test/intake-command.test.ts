@@ -42,6 +42,8 @@ async function writeMessages(dir: string): Promise<string[]> {
       messageId: '<CAF=reply-1@mail.example.com>',
       inReplyTo: touchMessageId('ana-ruiz.testimonial-request.ask.2026-11-02'),
       references: [touchMessageId('ana-ruiz.testimonial-request.ask.2026-11-02')],
+      // Checked on arrival by the mailbox the fixture's settings trust: her consent is recorded.
+      headers: { 'Authentication-Results': 'mx.harbourhill.example; dkim=pass header.d=example.com; dmarc=pass header.from=example.com' },
     }),
     'unsubscribe-mailbox.eml': await buildMail({
       from: 'Tom Harris <Tom.Harris@example.com>',
@@ -202,8 +204,9 @@ describe('npm run intake', () => {
           - website
           - email
         date: 2026-11-04
-        evidence: 'email <CAF=reply-1@mail.example.com> of 2026-11-04: "Happy for you to use this on your
-          website and in your emails, as Ana R."'
+        evidence: 'email <CAF=reply-1@mail.example.com> of 2026-11-04, sender verified by your mailbox
+          provider for example.com: "Happy for you to use this on your website and in your emails, as Ana
+          R."'
       ---
       "
     `);

@@ -83,6 +83,8 @@ describe('npm run intake -- --imap, against dovecot on loopback', () => {
         text: 'Hi Maya,\n\nYou made buying our first house easy.\n\nYou can use this on your website.\n\nAna\n\nOn Mon, 2 Nov 2026, Maya Okafor wrote:\n> Would you reply?\n',
         messageId: '<imap-reply@example.com>',
         inReplyTo: touchMessageId('ana-ruiz.testimonial-request.ask.2026-11-02'),
+        // As the mailbox provider the fixture's settings trust wrote it on arrival.
+        headers: { 'Authentication-Results': 'mx.harbourhill.example; dkim=pass header.d=example.com; dmarc=pass header.from=example.com' },
       });
       await client.append(mailbox, reply, []);
       await client.append(

@@ -81,6 +81,8 @@ beforeAll(async () => {
       text: REPLY,
       messageId: `<${PRIVATE['the reply’s Message-ID']}@mail.example.com>`,
       inReplyTo: touchMessageId('ana-ruiz.testimonial-request.ask.2026-11-02'),
+      // Verified on arrival by the mailbox the fixture trusts, so her consent is recorded.
+      headers: { 'Authentication-Results': 'mx.harbourhill.example; dkim=pass header.d=example.com; dmarc=pass header.from=example.com' },
     }),
   );
   const intake = await runScript('intake', [reply, '--content', content, '--date', '2026-11-04']);

@@ -1,8 +1,9 @@
 /**
  * Messages as mail programs and servers send them back, built with nodemailer: replies with
  * quoted history and a signature, unsubscribe requests, and RFC 3464 delivery status
- * notifications (multipart/report, built from nodemailer's MimeNode).
+ * notifications (multipart/report, built from nodemailer's MimeNode); DKIM signatures by mailauth.
  */
+import type { KeyObject } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import MimeNode from 'nodemailer/lib/mime-node';
 
@@ -94,3 +95,20 @@ export async function buildBounce(b: Bounce): Promise<Buffer> {
 
 /** The Message-ID the daily job gives a touch (see touchMessageId). */
 export const touchMessageId = (touch: string) => `<${touch}@harbourhill.example>`;
+
+/**
+ * `raw` with a DKIM signature of `domain` added at the top, as the sender's mail server adds it;
+ * the key's public half must be found at `selector._domainkey.domain` (see `dkimKeyRecord`).
+ */
+export async function signDkim(raw: Buffer, domain: string, selector: string, privateKey: KeyObject): Promise<Buffer> {
+  const { dkimSign } = await import('mailauth');
+  const key = { signingDomain: domain, selector, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }) };
+  // mailauth signs with each entry of signatureData; its types also ask for the key at the top.
+  const signed = await dkimSign(raw, { ...key, signatureData: [key] });
+  if (!signed.signatures) throw new Error(`could not sign: ${signed.errors.map((e) => e.err.message).join('; ')}`);
+  return Buffer.concat([Buffer.from(signed.signatures), raw]);
+}
+
+/** The DNS TXT record that publishes a DKIM public key. */
+export const dkimKeyRecord = (publicKey: KeyObject) =>
+  `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;

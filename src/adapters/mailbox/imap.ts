@@ -75,10 +75,11 @@ async function intakeFromImap(target: ImapTarget, dir: string, today?: Temporal.
       const keywords = client.mailbox ? (client.mailbox.permanentFlags?.has('\\*') ?? false) : false;
       const uids = (await client.search({ seen: false, ...(keywords ? { unKeyword: TAKEN_IN } : {}) }, { uid: true })) || [];
       const messages: { uid: number; message?: IncomingMessage; problem?: string }[] = [];
+      const check = { trustedAuthServId: input.settings.intake?.trustedAuthServId };
       for (const m of uids.length ? await client.fetchAll(uids, { uid: true, source: true }, { uid: true }) : []) {
         const source = `imap:${target.mailbox}/${m.uid}`;
         const message = m.source
-          ? await parseMessage(m.source, source).catch((error: Error) => `could not be parsed as an email: ${error.message}`)
+          ? await parseMessage(m.source, source, check).catch((error: Error) => `could not be parsed as an email: ${error.message}`)
           : undefined;
         if (typeof message === 'object') messages.push({ uid: m.uid, message });
         else messages.push({ uid: m.uid, problem: `${source}: ${message ?? 'is not an email message'}` });

@@ -7,24 +7,31 @@ import EmailReplyParser from 'email-reply-parser';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import type { IncomingMessage } from '../../core/intake/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
+import { type SenderCheck, verifySender } from './verify-sender.ts';
 
 const REPORT_PARTS = ['message/delivery-status', 'message/global-delivery-status'];
 const FEEDBACK_PARTS = ['message/feedback-report'];
 const RETURNED_PARTS = ['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/global-headers'];
 const PARSE = { keepDeliveryStatus: true, skipImageLinks: true, skipTextToHtml: true } as const;
 
-/** Parses one message; undefined when the bytes are not an email at all. */
-export async function parseMessage(raw: Buffer | string, source: string): Promise<IncomingMessage | undefined> {
-  const mail = await simpleParser(withLineFeeds(raw), PARSE);
+/**
+ * Parses one message; undefined when the bytes are not an email at all. `check` says how its
+ * sender is verified (see verify-sender.ts).
+ */
+export async function parseMessage(raw: Buffer | string, source: string, check: SenderCheck = {}): Promise<IncomingMessage | undefined> {
+  const bytes = withLineFeeds(raw);
+  const mail = await simpleParser(bytes, PARSE);
   if (!mail.from && !mail.messageId && !mail.date && mail.subject === undefined) return undefined;
   const header = (name: string) => headerText(mail, name);
   const text = typeof mail.text === 'string' ? mail.text.replace(/\r\n?/g, '\n') : '';
   const parts = await reportParts(mail, 0);
+  const from = mail.from ? addresses(mail.from)[0] : undefined;
+  const verified = await verifySender(bytes, from, mail.headerLines, check);
   return {
     source,
     ...(mail.messageId ? { messageId: mail.messageId } : {}),
     ...(mail.date && !Number.isNaN(mail.date.getTime()) ? { date: Temporal.Instant.fromEpochMilliseconds(mail.date.getTime()) } : {}),
-    ...(mail.from ? { from: addresses(mail.from)[0] } : {}),
+    ...(from ? { from } : {}),
     to: [
       ...new Set([
         ...addresses(mail.to),
@@ -38,6 +45,7 @@ export async function parseMessage(raw: Buffer | string, source: string): Promis
     text,
     headers: Object.fromEntries([...mail.headers.keys()].map((name) => [name, header(name)])),
     ...parts,
+    ...(verified ? { verified } : {}),
   };
 }
 
@@ -109,8 +117,14 @@ function messageIds(text: string): string[] {
   return [...text.matchAll(/<[^<>\s]+>/g)].map((m) => m[0]);
 }
 
-/** Reads saved messages (.eml). A file that cannot be read, or holds no email, is a problem; the rest go on. */
-export async function readMessageFiles(files: readonly string[]): Promise<{ messages: IncomingMessage[]; problems: Problem[] }> {
+/**
+ * Reads saved messages (.eml), verifying their senders as `check` says. A file that cannot be
+ * read, or holds no email, is a problem; the rest go on.
+ */
+export async function readMessageFiles(
+  files: readonly string[],
+  check: SenderCheck = {},
+): Promise<{ messages: IncomingMessage[]; problems: Problem[] }> {
   const messages: IncomingMessage[] = [];
   const problems: Problem[] = [];
   const unreadable = (file: string, why: string) => problems.push(problem('UnreadableMessage', file, { line: 0, column: 0 }, '', why));
@@ -128,7 +142,7 @@ export async function readMessageFiles(files: readonly string[]): Promise<{ mess
       unreadable(file, 'is empty');
       continue;
     }
-    const message = await parseMessage(raw, file).catch((error: Error) => `could not be parsed as an email: ${error.message}`);
+    const message = await parseMessage(raw, file, check).catch((error: Error) => `could not be parsed as an email: ${error.message}`);
     if (typeof message === 'string') unreadable(file, message);
     else if (message) messages.push(message);
     else unreadable(file, 'is not an email message: it has no From, Date, Message-ID or Subject header');

@@ -320,4 +320,68 @@ describe('planIntake', () => {
     expect(again.outcomes[1].note).toContain('the third refusal in a row; flagged in contacts/ana-ruiz.yaml');
     expect(again.contacts[0].changes[0].value).toMatchObject({ email: 'ana.ruiz@example.com', code: 'MessageRefused' });
   });
+
+  // Issue 15 point 6: consent counts only from a sender the mail adapter verified.
+  it('records consent only from a reply verified for the From address’s domain, and says how', () => {
+    const reply = (source: string, verified?: IncomingMessage['verified']) =>
+      message({
+        source,
+        messageId: `<${source}@x>`,
+        from: 'ana.ruiz@example.com',
+        subject: 'Re: A small favour, Ana?',
+        words: 'A calm move. Happy for you to use this on your website.',
+        ...(verified ? { verified } : {}),
+      });
+    const plan = planIntake(
+      [
+        reply('dkim', { how: 'dkim', domain: 'example.com' }),
+        reply('provider', { how: 'authentication-results', domain: 'EXAMPLE.com' }),
+        // A verdict for another domain vouches for no one at example.com.
+        reply('other-domain', { how: 'dkim', domain: 'mail.example.com' }),
+        reply('none'),
+      ],
+      input,
+      TODAY,
+      AT,
+    );
+    expect(plan.testimonials.map((t) => [t.data.quote, (t.data.consent as { evidence?: string } | undefined)?.evidence])).toEqual([
+      [
+        'A calm move.',
+        'email <dkim@x> of 2026-11-04, sender verified by DKIM for example.com: "Happy for you to use this on your website."',
+      ],
+      [
+        'A calm move.',
+        'email <provider@x> of 2026-11-04, sender verified by your mailbox provider for EXAMPLE.com: "Happy for you to use this on your website."',
+      ],
+      ['A calm move.', undefined],
+      ['A calm move.', undefined],
+    ]);
+    expect(plan.outcomes.map((o) => o.note.endsWith('(unverified sender: consent not recorded until you confirm)'))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it('says in an unsubscribe’s evidence that its sender was verified', () => {
+    const plan = planIntake(
+      [
+        message({
+          from: 'ana.ruiz@example.com',
+          to: ['unsubscribe@harbourhill.example'],
+          subject: 'Unsubscribe',
+          verified: { how: 'dkim', domain: 'example.com' },
+        }),
+      ],
+      input,
+      TODAY,
+      AT,
+    );
+    expect(plan.contacts[0].changes[0].value).toEqual({
+      date: '2026-11-04',
+      evidence:
+        'Email (no Message-ID) of 2026-11-04 from ana.ruiz@example.com: subject "Unsubscribe" (sender verified by DKIM for example.com)',
+    });
+  });
 });

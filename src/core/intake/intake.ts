@@ -9,6 +9,7 @@ import { businessDate } from '../calendar/index.ts';
 import type { ExistingContact } from '../import/index.ts';
 import { MESSAGE_KINDS } from './messages/index.ts';
 import type { Heard, IncomingMessage, IntakeInput, IntakePlan, Known, Run } from './run.ts';
+import type { Verified } from './sender.ts';
 import { TESTIMONIAL_REQUEST_TEMPLATES } from './testimonial.ts';
 import type { Plan, Entry } from '../model/index.ts';
 import { signedMessageIds } from '../signing/index.ts';
@@ -47,15 +48,22 @@ export function planIntake(messages: readonly IncomingMessage[], input: IntakeIn
 
 function hear(run: Run, message: IncomingMessage, today: Temporal.PlainDate): Heard {
   const day = dayOf(message, run.input.settings.timeZone, today);
+  const verified = verifiedSender(message);
   return {
     message,
     day,
     evidence: `email ${message.messageId ?? '(no Message-ID)'} of ${day}`,
     from: message.from ? run.byEmail.get(message.from) : undefined,
+    ...(verified ? { verified } : {}),
     touch: message.references.map(run.touchOf).find(Boolean),
     out: (kind, note, changed = false, contact) =>
       run.plan.outcomes.push({ source: message.source, kind, note, changed, ...(contact ? { contact: contact.id } : {}) }),
   };
+}
+
+/** The message's verification, when it vouches for the domain of its From address. */
+function verifiedSender({ verified, from }: IncomingMessage): Verified | undefined {
+  return verified && from?.toLowerCase().endsWith(`@${verified.domain.toLowerCase()}`) ? verified : undefined;
 }
 
 /**

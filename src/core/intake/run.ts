@@ -6,6 +6,7 @@ import type { ContactChange, ExistingContact } from '../import/index.ts';
 import type { Entry, HistoryEntry, Plan, Settings } from '../model/index.ts';
 import type { Sign } from '../signing/index.ts';
 import type { TouchParts } from '../touches/index.ts';
+import type { Verified } from './sender.ts';
 import type { Author } from './testimonial.ts';
 
 /** The headers of a message returned inside another. */
@@ -36,10 +37,17 @@ export type IncomingMessage = {
   feedback?: { report: string; original?: Returned };
   /** A message returned inside one that is no report (a list's rejection notice). */
   returned?: Returned;
+  /**
+   * Who vouched that the From address's domain really sent it: a DKIM signature aligned with it
+   * that the mail adapter checked, or the trusted mailbox's `Authentication-Results`
+   * (`settings.intake.trustedAuthServId`). Undefined when nothing did, or the check could not run.
+   */
+  verified?: Verified;
 };
 
 export type IntakeInput = {
-  settings: Pick<Settings, 'timeZone' | 'sender' | 'unsubscribe'>;
+  /** `intake` is read by the mail adapter, which verifies senders before intake hears them. */
+  settings: Pick<Settings, 'timeZone' | 'sender' | 'unsubscribe' | 'intake'>;
   /**
    * The secret's signature (`REFERABLE_SECRET`): with it, only a signed Message-ID names a touch
    * of ours, so a bounce that returns no message we signed is not believed, and an unsubscribe's
@@ -109,6 +117,8 @@ export type Heard = {
   /** `email <id> of 2026-11-04`: how evidence names the message. */
   evidence: string;
   from?: Known;
+  /** How the sender was verified, when it was, for the domain of the From address. */
+  verified?: Verified;
   /** The touch it answers, from In-Reply-To or References. */
   touch?: TouchParts;
   out: (kind: IntakeKind, note: string, changed?: boolean, contact?: Known) => void;

@@ -4,6 +4,7 @@
  */
 import { shortName } from '../contacts/index.ts';
 import { EMAIL_KINDS } from '../email/index.ts';
+import { type Verified, verifiedBy } from './sender.ts';
 import { readReplyWords } from './words.ts';
 
 /** The contact who replied, as intake knows them. */
@@ -25,13 +26,14 @@ export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = EMAIL_KINDS.filt
  * The draft for a reply. `evidence` names the message (`email <id> of 2026-11-04`); `day` is the
  * day it was written, in the business's time zone. The front matter holds only what a consent to
  * publish covers: the quote, the name as it would be shown, and the consent itself; never the
- * contact's area or notes.
+ * contact's area or notes. Consent is recorded only when `verified` vouches for the sender: a
+ * From address anyone could write is no one's consent, so the owner is asked to confirm it first.
  */
-export function draftTestimonial(words: string, author: Author, day: string, evidence: string): TestimonialDraft {
+export function draftTestimonial(words: string, author: Author, day: string, evidence: string, verified?: Verified): TestimonialDraft {
   const reply = readReplyWords(words);
   const said = reply.consent.join(' ');
-  const consent =
-    reply.consent.length && reply.scope.length ? { scope: reply.scope, date: day, evidence: `${evidence}: "${said}"` } : undefined;
+  const given = reply.consent.length && reply.scope.length ? { scope: reply.scope, date: day } : undefined;
+  const consent = given && verified ? { ...given, evidence: `${evidence}, ${verifiedBy(verified)}: "${said}"` } : undefined;
   const data: Record<string, unknown> = {
     kind: 'consumer',
     status: 'draft',
@@ -49,6 +51,13 @@ export function draftTestimonial(words: string, author: Author, day: string, evi
   ];
   if (consent) {
     notes.push(`The reply says yes to publishing, on: ${consent.scope.join(', ')}. The words are in consent.evidence.`);
+  } else if (given) {
+    notes.push(
+      `Unverified sender: consent not recorded until you confirm. The reply says yes to publishing, on: ${given.scope.join(', ')},`,
+      'but nothing proves who sent it: no DKIM signature of their domain checked out, and your mailbox provider did not',
+      'vouch for it. Ask them, then add consent (scope, date and evidence) with their answer. Their words were:',
+      `  "${said}"`,
+    );
   } else if (reply.consent.length) {
     notes.push(
       'The reply says yes to publishing but not where. Ask where (website, emails, social media), then add consent:',

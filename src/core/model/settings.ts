@@ -105,6 +105,22 @@ export const SettingsSchema = z.strictObject({
      */
     url: z.url({ protocol: /^https$/, error: 'should be an https:// address' }).optional(),
   }),
+  /** How intake tells who really wrote a reply. */
+  intake: z
+    .strictObject({
+      /**
+       * The name your mailbox provider gives itself in the `Authentication-Results` header of the
+       * mail it receives (`mx.google.com` for Gmail, the part before the first `;`). Its DKIM and
+       * DMARC verdicts are believed; the same header from anyone else is ignored. Without it,
+       * intake checks DKIM signatures itself.
+       */
+      trustedAuthServId: z
+        .string()
+        .trim()
+        .regex(/^[^\s;()"]+$/, { error: 'should be one host name, like mx.google.com' })
+        .optional(),
+    })
+    .optional(),
   /** GitHub user who is assigned the personal-touch issues. */
   assignee: TextSchema.optional(),
   /** The day `npm start` runs, so sample content shows a lively day whenever it is tried. */

@@ -27,7 +27,8 @@ function take(run: Run, heard: Heard, author: Known): void {
   const folder = run.input.testimonialsFolder;
   const existing = message.messageId ? run.input.testimonials.find((t) => t.text.includes(message.messageId!)) : undefined;
   const id = freeId(`${author.id}-reply-${day}`, run.testimonialIds, Boolean(message.messageId));
-  if (!readReplyWords(message.words).quote.trim()) {
+  const reply = readReplyWords(message.words);
+  if (!reply.quote.trim()) {
     out('unknown', `${author.id} replied to the testimonial request with no words of their own: left alone`, false, author);
   } else if (existing || id === undefined) {
     out(
@@ -38,8 +39,9 @@ function take(run: Run, heard: Heard, author: Known): void {
     );
   } else {
     run.testimonialIds.add(id);
-    run.plan.testimonials.push({ id, ...draftTestimonial(message.words, author, day, heard.evidence) });
-    out('testimonial', `${author.id} replied to the testimonial request: draft ${folder}/${id}.mdx`, true, author);
+    run.plan.testimonials.push({ id, ...draftTestimonial(message.words, author, day, heard.evidence, heard.verified) });
+    const unconfirmed = reply.consent.length && !heard.verified ? ' (unverified sender: consent not recorded until you confirm)' : '';
+    out('testimonial', `${author.id} replied to the testimonial request: draft ${folder}/${id}.mdx${unconfirmed}`, true, author);
   }
 }
 

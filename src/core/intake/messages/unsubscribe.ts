@@ -1,5 +1,6 @@
 import { change, type Heard, type MessageKind, type Run } from '../run.ts';
 import { readUnsubscribeToken } from '../../signing/index.ts';
+import { verifiedBy } from '../sender.ts';
 import { asksToUnsubscribe } from '../words.ts';
 
 /** A message to the unsubscribe mailbox, or one asking to stop: the contact is marked unsubscribed. */
@@ -25,8 +26,15 @@ function apply(heard: Heard, run: Run): void {
     heard.from ??
     (heard.touch && run.byId.get(heard.touch.contact)) ??
     (named ? run.byId.get(named) : undefined);
-  // Stopping is always safe, so every request is honoured; the evidence says whether it was proved.
-  const proof = !sign ? '' : signed ? ' (signed unsubscribe link)' : ' (not verified: no signed unsubscribe link)';
+  // Stopping is always safe, so every request is honoured; the evidence says whether it was proved:
+  // by the signed token, or by the sender's domain vouching for the contact's From address.
+  const proof = signed
+    ? ' (signed unsubscribe link)'
+    : heard.verified && contact && contact === heard.from
+      ? ` (${verifiedBy(heard.verified)})`
+      : sign
+        ? ' (not verified: no signed unsubscribe link)'
+        : '';
   const how = toMailbox ? `sent to ${mailbox}` : 'a message asking to stop';
   if (!contact) {
     out(
