@@ -179,7 +179,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await phoneShot(page, 'new-contact');
     await phoneShot(page, 'new-contact-consent', (p) => p.locator('section.field[data-key-path="consent"]'));
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => readPrivateFile(page, 'content/contacts/rosa-lind.yaml'), { timeout: 20_000 }).toBeDefined();
+    await expect.poll(() => readPrivateFile(page, 'content/contacts/rosa-lind.yaml'), { timeout: 60_000 }).toBeDefined();
     const text = (await readPrivateFile(page, 'content/contacts/rosa-lind.yaml'))!;
     await page.close();
 
@@ -223,7 +223,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await phoneShot(page, 'new-referral');
     await page.getByRole('button', { name: 'Save' }).click();
     const file = 'content/referrals/kofi-mensah-rajesh-nair.yaml';
-    await expect.poll(() => readPrivateFile(page, file), { timeout: 20_000 }).toBeDefined();
+    await expect.poll(() => readPrivateFile(page, file), { timeout: 60_000 }).toBeDefined();
     const text = (await readPrivateFile(page, file))!;
     await page.close();
 
@@ -274,7 +274,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await page.getByRole('button', { name: 'Save' }).click();
     const file = 'content/testimonials/ellen-first-flat-draft.mdx';
     const before = await readFile(path.join(content, 'testimonials/ellen-first-flat-draft.mdx'), 'utf8');
-    await expect.poll(() => readPrivateFile(page, file), { timeout: 20_000 }).not.toBe(before);
+    await expect.poll(() => readPrivateFile(page, file), { timeout: 60_000 }).not.toBe(before);
     const text = (await readPrivateFile(page, file))!;
     await page.close();
     expect(text).toMatch(/^status: published$/m);
