@@ -44,7 +44,7 @@ export function householdsOf(contacts: readonly Entry<Pick<Contact, 'household'>
   return households;
 }
 
-/** "Hana", "Hana and Oliver", "Ana, Ben and Carla". */
-export function namesTogether(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+/** "Hana", "Hana and Oliver", "Ana, Ben and Carla"; with `last` "or", "wine, flowers or chocolates". */
+export function joinList(items: readonly string[], last: 'and' | 'or' = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 }

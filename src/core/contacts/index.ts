@@ -3,7 +3,7 @@
  * households.
  */
 export { inAudience, whyNotInAudience } from './audience.ts';
-export { householdsOf, namesTogether, type Households } from './households.ts';
+export { householdsOf, joinList, type Households } from './households.ts';
 export { consentHolds, mayEmail, mayEmailOn } from './consent.ts';
 export { firstNameOf, firstWord, partnerFirstName, shortName, type ContactLookup } from './names.ts';
 export { frameLine, householdFrameLine } from './frame.ts';

@@ -9,7 +9,7 @@ import { fillText, htmlToText, type EmailFields, type Fragment } from './render-
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
 import { EMAIL_FIELDS, emailKind, wordsFor } from './kinds/index.ts';
-import { firstNameOf, frameLine, householdFrameLine, mayEmail, namesTogether, partnerFirstName, shortName } from '../contacts/index.ts';
+import { firstNameOf, frameLine, householdFrameLine, mayEmail, joinList, partnerFirstName, shortName } from '../contacts/index.ts';
 import { because, type Reason } from '../reasons/index.ts';
 import { birthdaySteps } from './occasions.ts';
 import { type Sign, unsubscribeToken } from '../signing/index.ts';
@@ -144,8 +144,8 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
       together.push(other.data);
     }
     if (greeted.length > 1) {
-      fields.firstName = namesTogether(greeted);
-      fields.name = namesTogether(to.map((r) => r.name));
+      fields.firstName = joinList(greeted);
+      fields.name = joinList(to.map((r) => r.name));
       fields.greeting = `Hi ${fields.firstName},`;
       fields.household = fields.firstName;
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { planTouches, type PlanInput } from './plan-touches.ts';
 import { stepPer } from './households.ts';
-import { householdsOf, namesTogether } from '../contacts/index.ts';
+import { householdsOf, joinList } from '../contacts/index.ts';
 import { ContactSchema, type ContactInput, type HistoryEntry, NewsletterSchema, PlanSchema, StepSchema } from '../model/index.ts';
 import { eachMember, type DueTouch } from '../touches/index.ts';
 
@@ -97,9 +97,9 @@ describe('households', () => {
   });
 
   it('are named together the way people say it', () => {
-    expect(namesTogether(['Hana'])).toBe('Hana');
-    expect(namesTogether(['Hana', 'Oliver'])).toBe('Hana and Oliver');
-    expect(namesTogether(['Ana', 'Ben', 'Carla'])).toBe('Ana, Ben and Carla');
+    expect(joinList(['Hana'])).toBe('Hana');
+    expect(joinList(['Hana', 'Oliver'])).toBe('Hana and Oliver');
+    expect(joinList(['Ana', 'Ben', 'Carla'])).toBe('Ana, Ben and Carla');
   });
 
   it('get one newsletter, with every member on it, and a birthday note each', () => {

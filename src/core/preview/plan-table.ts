@@ -6,7 +6,7 @@
 import type { PlannedRow } from './change-summary.ts';
 import type { PlanResult } from '../planning/index.ts';
 import { createPersonalizer, fillText } from '../email/index.ts';
-import { firstNameOf, namesTogether } from '../contacts/index.ts';
+import { firstNameOf, joinList } from '../contacts/index.ts';
 import type { Contact, Content, Entry, Settings } from '../model/index.ts';
 import { eachMember, type DueTouch, type SkippedTouch } from '../touches/index.ts';
 
@@ -40,7 +40,7 @@ export function planRows(due: readonly DueTouch[], content: Content, settings: S
     const fields = personalizer.textFields(entry);
     const people = eachMember(touch).flatMap((t) => contacts.get(t.contact)?.data ?? []);
     if (people.length < 2) return fields;
-    return { ...fields, firstName: namesTogether(people.map(firstNameOf)), name: namesTogether(people.map((p) => p.name)) };
+    return { ...fields, firstName: joinList(people.map(firstNameOf)), name: joinList(people.map((p) => p.name)) };
   };
   const rows = due.map((touch): PlanRow => {
     const row: PlanRow = {

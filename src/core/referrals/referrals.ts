@@ -1,4 +1,5 @@
 import { businessDayOf, formatDay, parseDay } from '../calendar/index.ts';
+import { joinList } from '../contacts/index.ts';
 import { dueDays, ruleTrigger, type ContactTriggers, type RuleContext, type Trigger } from '../due-rules/index.ts';
 import { sharedWords, words } from './words.ts';
 import type { Contact, HistoryEntry, Plan, Referral, ReferralStatus, Settings, Step, Entry } from '../model/index.ts';
@@ -70,9 +71,6 @@ export function formatMoney(amount: number, currency: string): string {
   );
 }
 
-const listed = (items: readonly string[], last = 'or') =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
-
 /**
  * A thank-you gift for a referrer: picked from their gift likes, never one matching a dislike,
  * within `settings.giftBudget` for their tier, in `settings.currency`. `given` lists what they were
@@ -92,9 +90,9 @@ export function suggestGift(
   const budget = settings.giftBudget[contact.tier];
   const money = formatMoney(budget, settings.currency);
   const what = ideas.length
-    ? `${listed(ideas.slice(0, 3))}, up to ${money}`
+    ? `${joinList(ideas.slice(0, 3), 'or')}, up to ${money}`
     : `no gift likes on file: ask, or choose something local, up to ${money}`;
-  const avoid = dislikes.length ? `; not ${listed(dislikes, 'or')}` : '';
+  const avoid = dislikes.length ? `; not ${joinList(dislikes, 'or')}` : '';
   const before = given.length ? `; given before: ${given.join('; ')}` : '';
   return { ideas, ruledOut, budget, currency: settings.currency, line: `${what}${avoid}${before}` };
 }

@@ -1,4 +1,4 @@
-import { firstNameOf, namesTogether } from '../contacts/index.ts';
+import { firstNameOf, joinList } from '../contacts/index.ts';
 import { businessDayOf } from '../calendar/index.ts';
 import { hasReached, parseTouchId, type DueTouch } from '../touches/index.ts';
 import type { Contact, HistoryEntry, Channel } from '../model/index.ts';
@@ -88,9 +88,7 @@ export function householdFromBody(body: string | null | undefined): string[] {
 
 /** Replaces `{{firstName}}` and `{{name}}` in a plan's task or suggestion text, for one person or several. */
 function fillContactFields(text: string, people: readonly Contact[]): string {
-  return text
-    .replaceAll('{{firstName}}', namesTogether(people.map(firstNameOf)))
-    .replaceAll('{{name}}', namesTogether(people.map((p) => p.name)));
+  return text.replaceAll('{{firstName}}', joinList(people.map(firstNameOf))).replaceAll('{{name}}', joinList(people.map((p) => p.name)));
 }
 
 /**
@@ -107,7 +105,7 @@ export function composeTask(
   together: readonly Contact[] = [],
 ): Task {
   const people = [contact, ...together];
-  const what = touch.task ? fillContactFields(touch.task, people) : `${VERBS[touch.channel]} ${namesTogether(people.map((p) => p.name))}`;
+  const what = touch.task ? fillContactFields(touch.task, people) : `${VERBS[touch.channel]} ${joinList(people.map((p) => p.name))}`;
   const lines: string[] = [what, '', `**Why now:** ${touch.reason}`];
   const facts: [string, string | undefined][] = [
     ['Phone', contact.phone],
