@@ -67,9 +67,9 @@ export default {
     if (!early) {
       // GitHub is slow: answer now and let the runtime finish the request. Should it fail, the
       // log says so, and the person's request is lost unless they ask again.
-      ctx.waitUntil(dispatched.then(logFailure));
+      ctx.waitUntil(dispatched.then((late) => logFailure(late, token)));
     } else if (!early.ok) {
-      logFailure(early);
+      logFailure(early, token);
       return page(
         502,
         'Your request could not be recorded',
@@ -100,8 +100,9 @@ async function isOneClick(request: Request): Promise<boolean> {
   return new URLSearchParams(await request.text()).get('List-Unsubscribe') === 'One-Click';
 }
 
-function logFailure(dispatched: Dispatched): void {
-  if (!dispatched.ok) console.error(`A verified unsubscribe was not recorded: ${dispatched.reason}.`);
+/** The token is logged so the owner can post it again once GitHub takes it: it can only unsubscribe. */
+function logFailure(dispatched: Dispatched, token: string): void {
+  if (!dispatched.ok) console.error(`A verified unsubscribe was not recorded: ${dispatched.reason}. Its token: ${token}`);
 }
 
 /** A small page for a person whose browser posted the form; mail apps read only the status. */
