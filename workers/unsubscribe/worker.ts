@@ -113,7 +113,8 @@ function page(status: number, title: string, words: string): Response {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
-<body style="font: 1.125rem/1.5 system-ui, sans-serif; max-width: 32rem; margin: 3rem auto; padding: 0 1rem">
+<style>body { font: 1.125rem/1.5 system-ui, sans-serif; max-width: 32rem; margin: 3rem auto; padding: 0 1rem } h1 { font-size: 1.5rem; line-height: 1.25 }</style>
+<body>
 <h1>${title}</h1>
 <p>${words}</p>
 </body>
