@@ -66,7 +66,8 @@ export default {
     ]);
     if (!early) {
       // GitHub is slow: answer now and let the runtime finish the request. Should it fail, the
-      // log says so, and the person's request is lost unless they ask again.
+      // person has been told they are unsubscribed and is not: the log names the token, for the
+      // owner to post again (README, troubleshooting).
       ctx.waitUntil(dispatched.then((late) => logFailure(late, token)));
     } else if (!early.ok) {
       logFailure(early, token);
