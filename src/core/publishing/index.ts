@@ -2,6 +2,7 @@
  * The public view: what may be published, and the privacy check on the built site.
  */
 export { findLeaks, formatLeak, leakTargets } from './find-leaks.ts';
+export { findPhotoLeaks, photoLeakTargets, type PhotoTarget } from './photo-leaks.ts';
 export {
   describeEndorsement,
   disclosures,
@@ -13,3 +14,4 @@ export {
   sentNewsletters,
   testimonialTags,
 } from './publish.ts';
+export { authorInitials, inTopic, ratingSummary, shownPhoto, topicsOf, wallTopics, type RatingSummary, type Topic } from './wall.ts';
