@@ -12,6 +12,5 @@ export {
   publicTestimonials,
   resultClientName,
   sentNewsletters,
-  testimonialTags,
 } from './publish.ts';
 export { authorInitials, inTopic, ratingSummary, shownPhoto, topicsOf, wallTopics, type RatingSummary, type Topic } from './wall.ts';

@@ -64,11 +64,6 @@ export function disclosures(t: Testimonial): { label: string; text: string }[] {
   return lines;
 }
 
-/** Every tag used by the given testimonials, sorted, each once. */
-export function testimonialTags(entries: readonly WithId<Testimonial>[]): string[] {
-  return [...new Set(entries.flatMap((e) => e.data.tags))].sort();
-}
-
 /**
  * How a result names its client in public: the display name only with consent covering the
  * website; otherwise anonymised, by area when the result gives one.
