@@ -2,7 +2,7 @@
  * The public view: what may be published, and the privacy check on the built site.
  */
 export { findLeaks, formatLeak, leakTargets } from './find-leaks.ts';
-export { findPhotoLeaks, photoLeakTargets, type PhotoTarget } from './photo-leaks.ts';
+export { findPhotoLeaks, photoLeakTargets } from './photo-leaks.ts';
 export {
   describeEndorsement,
   disclosures,
@@ -13,4 +13,4 @@ export {
   resultClientName,
   sentNewsletters,
 } from './publish.ts';
-export { authorInitials, inTopic, ratingSummary, shownPhoto, topicsOf, wallTopics, type RatingSummary, type Topic } from './wall.ts';
+export { authorInitials, ratingSummary, shownPhoto, topicsOf, wallTopics, type RatingSummary } from './wall.ts';

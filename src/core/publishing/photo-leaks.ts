@@ -6,7 +6,7 @@ import { hasPublishConsent } from './publish.ts';
 import type { Contact, Testimonial } from '../model/index.ts';
 
 /** A photo that must not be published, and why. */
-export type PhotoTarget = { contact: string; testimonial: string; photo: string };
+type PhotoTarget = { contact: string; testimonial: string; photo: string };
 
 /**
  * The photos of testimonials whose author is a contact without consent to publish on `today`

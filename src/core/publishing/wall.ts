@@ -51,10 +51,10 @@ export function ratingSummary(testimonials: readonly Testimonial[], locale = 'en
   return { rated, top, average, scale: SCALE, sentence };
 }
 
-export type Topic = Settings['site']['topics'][number];
+type Topic = Settings['site']['topics'][number];
 
 /** Whether a testimonial belongs to a topic: it carries one of the topic's tags. */
-export function inTopic(t: Testimonial, topic: Topic): boolean {
+function inTopic(t: Testimonial, topic: Topic): boolean {
   return t.tags.some((tag) => topic.tags.includes(tag));
 }
 
