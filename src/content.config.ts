@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
+import { z } from 'zod';
 import { glob, type Loader } from 'astro/loaders';
 import { parseFile } from './core/content/index.ts';
 import { formatProblem, PROBLEM_HINTS } from './core/problems/index.ts';
@@ -52,7 +53,13 @@ const mdxIn = (folder: string) =>
 export const collections = {
   settings: defineCollection({ loader: settingsLoader(), schema: SettingsSchema }),
   // Thousands of short stories: rendered as Markdown when loaded, not bundled as MDX modules.
-  testimonials: defineCollection({ loader: markdownLoader('testimonials', TestimonialSchema), schema: TestimonialSchema }),
+  // The photo's path becomes an image astro:assets can resize (the loader has checked the file).
+  testimonials: defineCollection({
+    loader: markdownLoader('testimonials', TestimonialSchema),
+    // The output keeps the model's type: `wallPhoto` is the one place that reads the image back.
+    schema: ({ image }) =>
+      TestimonialSchema.pipe(z.looseObject({ photo: image().optional() }) as never) as unknown as typeof TestimonialSchema,
+  }),
   results: defineCollection({ loader: mdxIn('results'), schema: ResultSchema }),
   newsletters: defineCollection({ loader: mdxIn('newsletters'), schema: NewsletterSchema }),
 };

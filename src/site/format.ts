@@ -5,11 +5,6 @@ export function formatDate(day: string): string {
   return Temporal.PlainDate.from(day).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** A tag as shown: `first-time-buyer` as "first time buyer". */
-export function tagLabel(tag: string): string {
-  return tag.replaceAll('-', ' ');
-}
-
 /** Up to two initials from a business name: "Harbour & Hill" gives "HH". */
 export function initials(name: string): string {
   return name

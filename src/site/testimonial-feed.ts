@@ -19,6 +19,7 @@ export async function testimonialFeedResponse(
     siteUrl: absoluteUrl('', site),
     wallUrl: absoluteUrl('testimonials/', site),
     feedUrl: absoluteUrl(feedPath, site),
+    locale: settings.site.locale,
     testimonials: pick(await siteTestimonials()).map(({ id, data }) => ({ url: absoluteUrl(`testimonials/${id}/`, site), data })),
   });
   return new Response(JSON.stringify(feed), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });

@@ -2,6 +2,7 @@
  * The public view: what may be published, and the privacy check on the built site.
  */
 export { findLeaks, formatLeak, leakTargets } from './find-leaks.ts';
+export { findPhotoLeaks, photoLeakTargets } from './photo-leaks.ts';
 export {
   describeEndorsement,
   disclosures,
@@ -11,5 +12,5 @@ export {
   publicTestimonials,
   resultClientName,
   sentNewsletters,
-  testimonialTags,
 } from './publish.ts';
+export { authorInitials, ratingSummary, shownPhoto, topicsOf, wallTopics, type RatingSummary } from './wall.ts';
