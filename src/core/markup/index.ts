@@ -7,7 +7,7 @@ import type { BodyRenderer } from '../email/index.ts';
 import { htmlToText } from './html-text.ts';
 import { mdxToEmailHtml } from './mdx-html.ts';
 
-export { htmlToText, mdxToEmailHtml };
+export { htmlToText };
 
 /** A newsletter's body as the fragment an email carries: HTML, and its text twin. */
 export const renderBody: BodyRenderer = (mdx, palette) => {
