@@ -1,7 +1,7 @@
-import matter from 'gray-matter';
 import jsyaml from 'js-yaml';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Position } from '../problems/index.ts';
+import { splitFrontMatter } from './front-matter.ts';
 
 /** A YAML text parsed for data, able to say where each value sits in the file. */
 export type YamlSource = {
@@ -101,16 +101,8 @@ export type FrontMatter = {
   closed: boolean;
 };
 
-/**
- * Splits an MDX file into its YAML front matter (positioned in the whole file) and its body.
- * gray-matter finds the fences; the `yaml` package parses what is between them.
- */
+/** Splits an MDX file into its YAML front matter (positioned in the whole file) and its body. */
 export function parseFrontMatter(text: string): FrontMatter {
-  // Options make gray-matter skip its cache; the engine is a no-op because we parse `matter` ourselves.
-  const file = matter(text, { engines: { yaml: () => ({}) } });
-  const found = /^---[ \t]*\r?\n/.test(text);
-  const closed = found && /\r?\n---[ \t]*(\r?\n|$)/.test(text.slice(3));
-  const raw = closed ? file.matter.replace(/^\r?\n/, '') : '';
-  return { source: parseYamlSource(raw, 1), body: closed ? file.content : text, found, closed };
+  const { found, closed, matter, body } = splitFrontMatter(text);
+  return { source: parseYamlSource(matter, 1), body, found, closed };
 }
-
