@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseCommandArgs, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { readContent } from '../src/adapters/fs/index.ts';
 import { parseFile } from '../src/core/content/index.ts';
+import { CONTENT_PARSERS } from '../src/core/parsers/index.ts';
 import { TestimonialSchema, type Testimonial } from '../src/core/model/index.ts';
 import { findLeaks, findPhotoLeaks, formatLeak, leakTargets, photoLeakTargets } from '../src/core/publishing/index.ts';
 import { buildDate } from '../src/site/env.ts';
@@ -55,7 +56,7 @@ runCommand(async () => {
     const id = /(?:^|\/)testimonials\/(.+)\.mdx?$/.exec(p.file)?.[1].toLowerCase();
     const page = `${dist}/testimonials/${id}/index.html`;
     if (id && (await stat(page).catch(() => undefined))) leaks.push(`${page} testimonial ${id} ${p.message}`);
-    const parsed = parseFile({ path: p.file, text: await readFile(p.file, 'utf8') }, TestimonialSchema, 'mdx');
+    const parsed = parseFile({ path: p.file, text: await readFile(p.file, 'utf8') }, TestimonialSchema, 'mdx', CONTENT_PARSERS);
     if (id && parsed.data) unconsented.push({ id, data: parsed.data });
   }
   // Nor can it know whether the author of a photo agreed to be shown: its copies are found by name.

@@ -9,6 +9,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'zod';
 import { glob, type Loader } from 'astro/loaders';
 import { parseFile } from './core/content/index.ts';
+import { CONTENT_PARSERS } from './core/parsers/index.ts';
 import { formatProblem, PROBLEM_HINTS } from './core/problems/index.ts';
 import { NewsletterSchema, ResultSchema, SettingsSchema, TestimonialSchema } from './core/model/index.ts';
 import { buildStop, mdxContentLoader, shownPath } from './site/content-files.ts';
@@ -28,7 +29,7 @@ function settingsLoader(): Loader {
           throw buildStop(`${shown} could not be read (${error.code ?? error.message})`, PROBLEM_HINTS.UnreadableFile);
         });
         // The scripts' own parser: YAML 1.2, tags refused, problems with file, line and column.
-        const parsed = parseFile({ path: shown, text }, SettingsSchema, 'yaml');
+        const parsed = parseFile({ path: shown, text }, SettingsSchema, 'yaml', CONTENT_PARSERS);
         if (parsed.problems.length) {
           const [first, ...rest] = parsed.problems;
           const more = rest.length ? ` (and ${rest.length} more: npm run check lists them)` : '';

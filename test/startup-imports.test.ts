@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runNode } from './helpers/run-script.ts';
 import { copySample } from './helpers/sample.ts';
-import { removeTree, writeTree } from './helpers/temp-dir.ts';
+import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
 /** Libraries that take a noticeable part of a second to load, and what needs them. */
 const HEAVY = {
@@ -22,11 +22,14 @@ const HEAVY = {
   chardet: 'detecting encodings',
   astro: 'building the site',
   'html-to-text': 'the text part of emails',
+  yaml: 'placing a problem on its line, and writing YAML',
+  satteri: 'parsing an MDX body that might hold code',
 } as const;
 
 /**
  * The heavy libraries each command may load, beyond none. check plans the recaps coming up and
- * plan fills in each email's subject: both personalise, without rendering a body (issue 20).
+ * plan fills in each email's subject: both personalise, without rendering a body (issue 20). On
+ * valid content js-yaml reads every file and no body needs parsing.
  */
 const ALLOWED: Record<string, (keyof typeof HEAVY)[]> = {
   check: [],
@@ -67,4 +70,19 @@ describe('start-up: what each light command loads', () => {
       expect(heavy.toSorted(), heavy.map((name) => `${name}: ${HEAVY[name as keyof typeof HEAVY]}`).join(', ')).toEqual(allowed.toSorted());
     });
   }
+
+  it('check loads the slow parsers once a file needs them: a problem to place, a body that might hold code', async () => {
+    const broken = await writeTree({}, 'referable-startup-broken-');
+    try {
+      await copySample(path.join(broken, 'content'));
+      await addToTree(path.join(broken, 'content'), {
+        'contacts/zoe-bad.yaml': 'name: Zoe\nsegment: sphere\ntier: gold\n',
+        'newsletters/with-code.mdx': '---\nsubject: Rates\npreheader: Down\nsendDate: 2026-12-01\n---\n\nSaved {rate}%\n',
+      });
+      const loaded = await packagesLoaded('check', ['--content', path.join(broken, 'content')]);
+      expect(loaded.filter((name) => name === 'yaml' || name === 'satteri')).toEqual(['satteri', 'yaml']);
+    } finally {
+      await removeTree(broken);
+    }
+  });
 });

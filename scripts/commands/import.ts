@@ -11,6 +11,7 @@ import { changeContactFiles, createContactFiles, readContactFiles } from '../../
 import { parseHeaderMap, type HeaderMap, planImport, readAddressBook, readExport } from '../../src/core/import/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
+import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
 
 const FORMAT_NAMES = {
   google: 'Google Contacts export',
@@ -76,7 +77,7 @@ runCommand(async () => {
 /** What the import takes from settings.yaml, if it is there and says: the time zone and the date order. */
 async function readSettings(contentDir: string): Promise<{ timeZone?: string; dateOrder?: DateOrder }> {
   const text = await readFile(path.join(contentDir, 'settings.yaml'), 'utf8').catch(() => '');
-  const data = parseYamlSource(text).data as { timeZone?: unknown; dateOrder?: unknown } | undefined;
+  const data = parseYamlSource(text, CONTENT_PARSERS).data as { timeZone?: unknown; dateOrder?: unknown } | undefined;
   const dateOrder = DateOrderSchema.safeParse(data?.dateOrder);
   return {
     timeZone: typeof data?.timeZone === 'string' ? data.timeZone : undefined,

@@ -10,6 +10,7 @@ import type { Loader } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
 import { z } from 'zod';
 import { isHiddenPath, parseFile } from '../core/content/index.ts';
+import { CONTENT_PARSERS } from '../core/parsers/index.ts';
 import { formatProblem, PROBLEM_HINTS, type Problem } from '../core/problems/index.ts';
 
 /**
@@ -65,7 +66,11 @@ export function mdxContentLoader(folder: URL, inner: Loader): Loader {
       const code: Problem[] = [];
       for (const rel of files.filter((f) => f.endsWith('.mdx'))) {
         const file = { path: shownPath(path.join(dir, rel)), text: await readFile(path.join(dir, rel), 'utf8') };
-        code.push(...parseFile(file, z.unknown(), 'mdx').problems.filter((p) => p.code === 'CodeInContent' || p.code === 'MalformedMdx'));
+        code.push(
+          ...parseFile(file, z.unknown(), 'mdx', CONTENT_PARSERS).problems.filter(
+            (p) => p.code === 'CodeInContent' || p.code === 'MalformedMdx',
+          ),
+        );
       }
       if (code.length) {
         const more = code.length > 1 ? ` (and ${code.length - 1} more: npm run check lists them)` : '';

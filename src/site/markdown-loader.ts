@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { parseFile } from '../core/content/index.ts';
+import { CONTENT_PARSERS } from '../core/parsers/index.ts';
 import { listContentFiles, refuseLinks } from './content-files.ts';
 import { contentDirUrl } from './env.ts';
 
@@ -70,7 +71,7 @@ async function sync({ store, parseData, renderMarkdown, generateDigest, logger }
     }
     // The scripts' own parser: front matter read as YAML 1.2, problems with file, line and column.
     const shown = path.relative(process.cwd(), file).split(path.sep).join('/');
-    const parsed = parseFile({ path: shown, text }, schema, 'mdx');
+    const parsed = parseFile({ path: shown, text }, schema, 'mdx', CONTENT_PARSERS);
     if (parsed.problems.length) {
       const lines = parsed.problems.map((p) => `${p.file}:${p.line}:${p.column}${p.field ? ` ${p.field}:` : ''} ${p.message}\n  ${p.hint}`);
       // Left off the site, as the scripts leave a broken record out, and said once per problem.

@@ -5,13 +5,18 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLMap } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
 import { parseYamlSource } from '../../core/content/index.ts';
 import type { ContactChange, ExistingContact } from '../../core/import/index.ts';
 import { contactKeyRank } from '../../core/model/index.ts';
 import { UsageError } from '../cli/index.ts';
+import { LAZY_PARSERS } from './parsers-fs.ts';
 
 const YAML_FILE = /^(.+)\.ya?ml$/;
+
+/** The `yaml` package, loaded by the first write: commands that only read never need it. */
+const loadYaml = () => import('yaml');
+type Yaml = Awaited<ReturnType<typeof loadYaml>>;
 
 /** Every contact file in `contentDir/contacts/`, with its parsed data (undefined when unreadable). */
 export async function readContactFiles(contentDir: string): Promise<ExistingContact[]> {
@@ -32,7 +37,7 @@ export async function readContactFiles(contentDir: string): Promise<ExistingCont
     files.map(async (name) => {
       const file = path.join(dir, name);
       const text = await readFile(file, 'utf8');
-      return { id: YAML_FILE.exec(name)![1], file, data: parseYamlSource(text.replace(/^\uFEFF/, '')).data };
+      return { id: YAML_FILE.exec(name)![1], file, data: parseYamlSource(text.replace(/^\uFEFF/, ''), LAZY_PARSERS).data };
     }),
   );
 }
@@ -53,6 +58,7 @@ export async function createContactFiles(
   if (!contacts.length) return [];
   await mkdir(path.join(contentDir, 'contacts'), { recursive: true });
   const files = contacts.map((c) => contactFile(contentDir, c.id));
+  const { stringify } = await loadYaml();
   await inTurn(contacts, (c, i) => writeFile(files[i], stringify(c.data, { lineWidth: 0 }), { flag: 'wx' }));
   return files;
 }
@@ -76,13 +82,14 @@ async function inTurn<T>(items: readonly T[], write: (item: T, index: number) =>
 /** Applies changes to a contact file in place, keeping everything else byte for byte where it can. */
 export async function changeContactFile(file: string, changes: readonly ContactChange[]): Promise<void> {
   const text = await readFile(file, 'utf8');
-  const next = applyChanges(text, changes);
+  const next = applyChanges(await loadYaml(), text, changes);
   if (next !== text) await writeFile(file, next);
 }
 
 /** The text of a YAML contact file after `changes`. New top-level keys go where the schema lists them. */
-function applyChanges(text: string, changes: readonly ContactChange[]): string {
-  const doc = parseDocument(text);
+function applyChanges(yaml: Yaml, text: string, changes: readonly ContactChange[]): string {
+  const { isMap, isScalar, isSeq } = yaml;
+  const doc = yaml.parseDocument(text);
   if (!isMap(doc.contents)) doc.contents = doc.createNode({}) as unknown as typeof doc.contents;
   for (const change of changes) {
     const node = doc.getIn(change.path, true);
@@ -92,12 +99,12 @@ function applyChanges(text: string, changes: readonly ContactChange[]): string {
       // Keep the node's style unless the new text needs lines of its own.
       if (typeof change.value === 'string' && change.value.includes('\n')) node.type = 'BLOCK_LITERAL';
     } else if (change.path.length > 1 && doc.hasIn(change.path.slice(0, -1))) doc.setIn(change.path, change.value);
-    else insertTopLevel(doc, change.path, change.append ? [change.value] : change.value);
+    else insertTopLevel(yaml, doc, change.path, change.append ? [change.value] : change.value);
   }
   return doc.toString({ lineWidth: 0 });
 }
 
-function insertTopLevel(doc: Document, keyPath: readonly string[], value: unknown): void {
+function insertTopLevel({ isScalar }: Yaml, doc: Document, keyPath: readonly string[], value: unknown): void {
   const map = doc.contents as YAMLMap;
   const [key, ...rest] = keyPath;
   const existing = map.get(key, true);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { emptyContent, type Content } from '../../core/model/index.ts';
 import { isHiddenPath, MAX_FILE_BYTES, validateContent, type NotAFile, type SourceFile } from '../../core/content/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
+import { LAZY_PARSERS } from './parsers-fs.ts';
 
 /** The project's email layouts: `emails/<name>.mjml`. */
 export const EMAILS_DIR = fileURLToPath(new URL('../../../emails/', import.meta.url));
@@ -84,7 +85,7 @@ export async function readContent(dir: string, options: { emailsDir?: string } =
     else notFiles.push(read);
   }
   const templates = await listTemplates(options.emailsDir);
-  const { content, problems } = validateContent(files, { templates, notFiles });
+  const { content, problems } = validateContent(files, { templates, notFiles, parsers: LAZY_PARSERS });
   const shown = shownPath(dir);
   return {
     content: relocate(content, shown),

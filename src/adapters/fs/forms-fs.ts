@@ -6,7 +6,6 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import type { FileEdit, NewFile } from '../../core/forms/index.ts';
 import type { HistoryEntry } from '../../core/model/index.ts';
 import { changeContactFile } from './contacts-fs.ts';
@@ -22,6 +21,7 @@ export async function writeFormFiles(
 ): Promise<WrittenForm> {
   // Loaded here, not above: the forms core brings the importer, which other commands never need.
   const { contentPath } = await import('../../core/forms/index.ts');
+  const { stringify } = await import('yaml');
   const created: string[] = [];
   const before = new Map<string, string>();
   const undo = async () => {

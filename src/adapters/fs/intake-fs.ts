@@ -5,12 +5,12 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stringify } from 'yaml';
 import { changeContactFile, readContactFiles } from './contacts-fs.ts';
 import { openHistoryJournal, readHistoryFiles } from './history-fs.ts';
 import type { IntakeInput, IntakePlan } from '../../core/intake/index.ts';
 import { parseFile } from '../../core/content/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
+import { LAZY_PARSERS } from './parsers-fs.ts';
 import { PlanSchema, SettingsSchema, type Entry, type HistoryEntry, type Plan } from '../../core/model/index.ts';
 
 /** What intake needs from a content folder; `problems` holds settings problems only. */
@@ -20,13 +20,13 @@ export async function readIntakeContent(dir: string): Promise<{ input?: IntakeIn
   if (settingsText === undefined) {
     return { problems: [problem('MissingSettings', shown('settings.yaml'), { line: 0, column: 0 }, '', 'is missing')] };
   }
-  const settings = parseFile({ path: shown('settings.yaml'), text: settingsText }, SettingsSchema, 'yaml');
+  const settings = parseFile({ path: shown('settings.yaml'), text: settingsText }, SettingsSchema, 'yaml', LAZY_PARSERS);
   if (!settings.data) return { problems: settings.problems };
 
   const plans: Entry<Plan>[] = [];
   for (const name of await yamlNames(path.join(dir, 'plans'))) {
     const file = shown(`plans/${name}`);
-    const parsed = parseFile({ path: file, text: await readFile(path.join(dir, 'plans', name), 'utf8') }, PlanSchema, 'yaml');
+    const parsed = parseFile({ path: file, text: await readFile(path.join(dir, 'plans', name), 'utf8') }, PlanSchema, 'yaml', LAZY_PARSERS);
     if (parsed.data) plans.push({ id: name.replace(/\.ya?ml$/, ''), file, data: parsed.data });
   }
   const testimonialsDir = path.join(dir, 'testimonials');
@@ -66,6 +66,8 @@ export async function readIntakeContent(dir: string): Promise<{ input?: IntakeIn
  * A file system refusal (a folder in the way, a full disk) is returned as the reason, not thrown.
  */
 export async function writeIntake(dir: string, plan: IntakePlan): Promise<{ ok: true } | { ok: false; reason: string }> {
+  // Loaded here, not above: the other commands of this folder's face never write YAML.
+  const { stringify } = await import('yaml');
   try {
     for (const contact of plan.contacts) await changeContactFile(contact.file, contact.changes);
     if (plan.testimonials.length) await mkdir(path.join(dir, 'testimonials'), { recursive: true });

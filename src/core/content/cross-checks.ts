@@ -1,5 +1,5 @@
 import { formatField, problem, type Problem, type ProblemCode } from '../problems/index.ts';
-import type { YamlSource } from './source.ts';
+import type { ContentParsers, YamlSource } from './source.ts';
 import type { ClientEvent, Content, Entry } from '../model/index.ts';
 
 export type ValidateOptions = {
@@ -7,6 +7,8 @@ export type ValidateOptions = {
   templates: readonly string[];
   /** What the folder holds besides readable files: folders, links, files that could not be read. */
   notFiles?: readonly NotAFile[];
+  /** The slow parsers, for files with a problem to place or a body that might hold code. */
+  parsers: ContentParsers;
 };
 
 /**

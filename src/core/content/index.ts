@@ -5,7 +5,7 @@
 export type { NotAFile } from './cross-checks.ts';
 export { MAX_FILE_BYTES, parseFile, type SourceFile } from './parse-file.ts';
 export { readHistory } from './read-history.ts';
-export { parseYamlSource } from './source.ts';
+export { parseYamlSource, type ContentParsers, type PositionedYaml } from './source.ts';
 export { summarizeContent } from './summary.ts';
 export { contentWarnings } from './warnings.ts';
 export { isHiddenPath, validateContent } from './validate.ts';

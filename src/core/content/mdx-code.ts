@@ -4,14 +4,22 @@
  * owner's machine or in CI. Newsletters, results and testimonials are text with Markdown and
  * HTML-like tags, so anything that is code is a problem, found by the MDX parser the site uses.
  */
-import { mdxToMdast, type MdastNode } from 'satteri';
+import type { MdastNode } from 'satteri';
 import { problem, type Position, type Problem } from '../problems/index.ts';
+import type { ContentParsers } from './source.ts';
 
 /** Only a comment, `{/* like this *\/}`: MDX's way to leave a note, which runs nothing. */
 const ONLY_COMMENT = /^\s*(?:\/\*[\s\S]*?\*\/\s*)+$/;
 
-// A body without any of these cannot hold code: most files are never parsed here.
+// A body without any of these cannot hold code: most files are never parsed here. Code in MDX is
+// an ESM line (`import`, `export`), an expression in braces or a tag (a component, or an attribute
+// whose value is an expression): each needs one of these characters or words.
 const MIGHT_HOLD_CODE = /[{<]|^\s*(?:import|export)\b/m;
+
+/** False only when `body` cannot hold code, so that it need not be parsed: never false for code. */
+export function mightHoldCode(body: string): boolean {
+  return MIGHT_HOLD_CODE.test(body);
+}
 
 type Node = MdastNode & {
   name?: string | null;
@@ -24,13 +32,14 @@ type Node = MdastNode & {
 /**
  * The code in an MDX body, as problems placed in the whole file: `firstLine` is the file's line
  * on which the body starts. A body MDX cannot parse is reported once, where the parser stopped.
+ * Only a body that might hold code is parsed, by `parsers.mdxTree`.
  */
-export function findCodeInMdx(path: string, body: string, firstLine: number): Problem[] {
-  if (!MIGHT_HOLD_CODE.test(body)) return [];
+export function findCodeInMdx(path: string, body: string, firstLine: number, parsers: Pick<ContentParsers, 'mdxTree'>): Problem[] {
+  if (!mightHoldCode(body)) return [];
   const at = (line: number, column: number): Position => ({ line: line + firstLine - 1, column });
   let tree: Node;
   try {
-    tree = mdxToMdast(body) as Node;
+    tree = parsers.mdxTree(body) as Node;
   } catch (error) {
     const message = String((error as Error).message);
     const place = /^(\d+):(\d+)(?:-\d+:\d+)?: /.exec(message);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { problem, type Problem } from '../problems/index.ts';
 import { findCodeInMdx } from './mdx-code.ts';
-import { isBlank, parseFrontMatter, parseYamlSource, type YamlSource } from './source.ts';
+import { isBlank, parseFrontMatter, parseYamlSource, type ContentParsers, type YamlSource } from './source.ts';
 import { problemsFromIssues } from './zod-issues.ts';
 
 /** A content file as read from disk: its path (shown to the owner) and its text. */
@@ -14,8 +14,16 @@ const START = { line: 1, column: 1 };
 
 export type Parsed<T> = { data?: T; body?: string; source?: YamlSource; problems: Problem[] };
 
-/** Parses one YAML file (or an MDX file's front matter) and validates it against `schema`. */
-export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, format: 'yaml' | 'mdx'): Parsed<z.output<S>> {
+/**
+ * Parses one YAML file (or an MDX file's front matter) and validates it against `schema`; `parsers`
+ * are called only when the file has a problem to place or a body that might hold code.
+ */
+export function parseFile<S extends z.ZodType>(
+  file: SourceFile,
+  schema: S,
+  format: 'yaml' | 'mdx',
+  parsers: ContentParsers,
+): Parsed<z.output<S>> {
   const text = withoutBom(file.text);
   if (text.length > MAX_FILE_BYTES) {
     const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
@@ -28,7 +36,7 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
   let source: YamlSource;
   let body: string | undefined;
   if (format === 'mdx') {
-    const fm = parseFrontMatter(text);
+    const fm = parseFrontMatter(text, parsers);
     if (!fm.found) return { problems: [problem('MissingFrontMatter', file.path, START, '', 'has no front matter')] };
     if (!fm.closed) {
       return { problems: [problem('MissingFrontMatter', file.path, START, '', 'front matter is not closed by a line of three dashes (---)')] };
@@ -36,7 +44,7 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
     source = fm.source;
     body = fm.body;
   } else {
-    source = parseYamlSource(text);
+    source = parseYamlSource(text, parsers);
   }
   if (source.errors.length) {
     // Later syntax errors are usually echoes of the first: report the first one.
@@ -47,7 +55,7 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
   if (typeof input !== 'object' || Array.isArray(input)) {
     return { source, problems: [problem('WrongType', file.path, START, '', 'should be a set of fields (key: value), not a single value or a list')] };
   }
-  const code = body !== undefined && /\.mdx$/i.test(file.path) ? findCodeInMdx(file.path, body, bodyFirstLine(text, body)) : [];
+  const code = body !== undefined && /\.mdx$/i.test(file.path) ? findCodeInMdx(file.path, body, bodyFirstLine(text, body), parsers) : [];
   const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) return { source, body, problems: [...problemsFromIssues(result.error.issues, schema, source, file.path), ...code] };
   if (code.length) return { source, body, problems: code };
@@ -58,9 +66,9 @@ export function parseFile<S extends z.ZodType>(file: SourceFile, schema: S, form
  * The positioned source `parseFile` had for a file it parsed, made again from the text: for the
  * few problems found after parsing, so that ten thousand files need not keep theirs.
  */
-export function sourceAgain(file: SourceFile, format: 'yaml' | 'mdx'): YamlSource {
+export function sourceAgain(file: SourceFile, format: 'yaml' | 'mdx', parsers: ContentParsers): YamlSource {
   const text = withoutBom(file.text);
-  return format === 'mdx' ? parseFrontMatter(text).source : parseYamlSource(text);
+  return format === 'mdx' ? parseFrontMatter(text, parsers).source : parseYamlSource(text, parsers);
 }
 
 // U+FFFD is what decoding puts where bytes are not UTF-8; the others are C0 controls besides tab,

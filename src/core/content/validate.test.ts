@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../problems/index.ts';
 import type { NotAFile } from './cross-checks.ts';
 import { validateContent } from './validate.ts';
+import { CONTENT_PARSERS } from '../parsers/index.ts';
 
 const SETTINGS = `business:
   name: Harbour & Hill
@@ -33,7 +34,7 @@ consent:
 
 function check(extra: Record<string, string>, templates = ['note'], notFiles: NotAFile[] = []) {
   const files = Object.entries({ 'settings.yaml': SETTINGS, 'contacts/ana-ruiz.yaml': ANA, ...extra }).map(([path, text]) => ({ path, text }));
-  const { content, problems } = validateContent(files, { templates, notFiles });
+  const { content, problems } = validateContent(files, { templates, notFiles, parsers: CONTENT_PARSERS });
   return { content, problems, printed: problems.map(formatProblem).join('\n') };
 }
 
@@ -185,7 +186,7 @@ describe('validateContent', () => {
   });
 
   it('reports missing settings', () => {
-    const { problems } = validateContent([{ path: 'contacts/ana-ruiz.yaml', text: ANA }], { templates: [] });
+    const { problems } = validateContent([{ path: 'contacts/ana-ruiz.yaml', text: ANA }], { templates: [], parsers: CONTENT_PARSERS });
     expect(problems.map(formatProblem).join('\n')).toMatchInlineSnapshot(`
       "settings.yaml is missing
         Create settings.yaml in the content folder; the sample content has one to copy."
@@ -380,7 +381,7 @@ describe('validateContent on input that is not a record', () => {
 
   it('reports a folder called settings.yaml as a folder, not as missing settings', () => {
     const files = [{ path: 'contacts/ana-ruiz.yaml', text: ANA }];
-    const { problems } = validateContent(files, { templates: [], notFiles: [{ path: 'settings.yaml', kind: 'folder' }] });
+    const { problems } = validateContent(files, { templates: [], notFiles: [{ path: 'settings.yaml', kind: 'folder' }], parsers: CONTENT_PARSERS });
     expect(problems.map(formatProblem)).toEqual([
       'settings.yaml is a folder, where a file belongs\n  Put a file here, or remove the folder: this name is read as a file.',
     ]);

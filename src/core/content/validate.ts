@@ -82,7 +82,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     if (!source) {
       const file = (byPath ??= new Map(located.map((f) => [f.path, f]))).get(path);
       if (!file) return undefined;
-      sources.set(path, (source = sourceAgain(file, COLLECTIONS[file.path.split('/')[0] as CollectionName].format)));
+      sources.set(path, (source = sourceAgain(file, COLLECTIONS[file.path.split('/')[0] as CollectionName].format, options.parsers)));
     }
     return source;
   };
@@ -100,7 +100,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     const [folder, ...rest] = file.path.split('/');
     if (rest.length === 0 && /^settings\.ya?ml$/.test(folder)) {
       settingsFile = file.path;
-      const parsed = parseFile(file, SettingsSchema, 'yaml');
+      const parsed = parseFile(file, SettingsSchema, 'yaml', options.parsers);
       problems.push(...parsed.problems);
       content.settings = parsed.data;
       continue;
@@ -143,7 +143,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
       continue;
     }
     ids.set(id, file.path);
-    const parsed = parseFile(file, schema as z.ZodType, format);
+    const parsed = parseFile(file, schema as z.ZodType, format, options.parsers);
     problems.push(...parsed.problems);
     if (parsed.source) located.push(file);
     if (parsed.data === undefined) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../problems/index.ts';
 import { validateContent } from '../content/index.ts';
+import { CONTENT_PARSERS } from '../parsers/index.ts';
 
 // Issue 7: the step fields for closing the loop (a step's own audience, its purpose, the
 // referral-became-client trigger) and the consent they rely on (consent.introductions).
@@ -24,7 +25,7 @@ ${step}`;
 function check(files: Record<string, string>) {
   const { content, problems } = validateContent(
     Object.entries({ 'settings.yaml': SETTINGS, ...files }).map(([path, text]) => ({ path, text })),
-    { templates: ['note'] },
+    { templates: ['note'], parsers: CONTENT_PARSERS },
   );
   return { content, printed: problems.map(formatProblem).join('\n') };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventsAttended, invitees, planEventInvites } from './events.ts';
 import { validateContent } from '../content/index.ts';
+import { CONTENT_PARSERS } from '../parsers/index.ts';
 import { ContactSchema, EventSchema, type ContactInput, type HistoryEntry } from '../model/index.ts';
 
 const contact = (id: string, data: Partial<ContactInput>) => ({
@@ -134,7 +135,7 @@ unsubscribe: {mailto: u@example.com}
         { path: 'contacts/tom-harris.yaml', text: 'name: Tom Harris\nsegment: past-client\n' },
         { path: 'events/supper.yaml', text: event },
       ],
-      { templates: [] },
+      { templates: [], parsers: CONTENT_PARSERS },
     );
 
   it('are read from events/ and validated', () => {

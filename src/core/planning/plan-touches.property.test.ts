@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planTouches, type PlanInput, type PlanResult } from './plan-touches.ts';
 import { validateContent } from '../content/index.ts';
+import { CONTENT_PARSERS } from '../parsers/index.ts';
 import type { HistoryEntry } from '../model/index.ts';
 import type { DueTouch, SkippedTouch } from '../touches/index.ts';
 import { generateContent, TEMPLATES } from '../../../test/helpers/generate-content.ts';
@@ -13,7 +14,7 @@ const START = Temporal.PlainDate.from('2026-01-01');
 function content(seed: number, contacts: number, settings: { perContactPerWeek: number; graceDays: number }): PlanInput {
   const tree = generateContent({ contacts, seed, referrals: Math.ceil(contacts / 6) });
   const files = Object.entries(tree).map(([path, text]) => ({ path, text }));
-  const { content, problems } = validateContent(files, { templates: TEMPLATES });
+  const { content, problems } = validateContent(files, { templates: TEMPLATES, parsers: CONTENT_PARSERS });
   if (problems.length || !content.settings) throw new Error(`generated content has problems: ${problems[0]?.message}`);
   content.contacts.forEach(({ data }, i) => {
     if (data.segment === 'past-client' && i % 2 === 0) data.dates.clientSince = START.add({ days: (i * 37 + seed) % 330 }).toString();

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { planTouches, type PlanInput, type PlanResult } from './plan-touches.ts';
 import { isBeingHandled, statusOn } from '../referrals/index.ts';
 import { validateContent } from '../content/index.ts';
+import { CONTENT_PARSERS } from '../parsers/index.ts';
 import { EventSchema, PlanSchema, type HistoryEntry, type ReferralStatus } from '../model/index.ts';
 import type { DueTouch, SkippedTouch } from '../touches/index.ts';
 import { generateContent, TEMPLATES } from '../../../test/helpers/generate-content.ts';
@@ -39,7 +40,7 @@ function content(seed: number, gap: number): PlanInput {
   const tree = generateContent({ contacts: 40, seed, referrals: 8 });
   const { content, problems } = validateContent(
     Object.entries(tree).map(([path, text]) => ({ path, text })),
-    { templates: TEMPLATES },
+    { templates: TEMPLATES, parsers: CONTENT_PARSERS },
   );
   if (problems.length || !content.settings) throw new Error(`generated content has problems: ${problems[0]?.message}`);
   content.contacts.forEach(({ data }, i) => {
