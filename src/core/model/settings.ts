@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessExtras, CallToActionSchema } from './business.ts';
 import { DateSchema, EmailSchema, SEGMENTS, TextSchema, TimeOfDaySchema, UrlSchema } from './common.ts';
 
 function isTimeZone(name: string): boolean {
@@ -47,7 +48,7 @@ export const SettingsSchema = z.strictObject({
       .regex(/^[A-Z][A-Za-z]+$/, { error: 'should be a schema.org type like RealEstateAgent or LocalBusiness' })
       .optional(),
     colours: z.strictObject({ primary: HexColourSchema, accent: HexColourSchema }).default({ primary: '#1f4e5f', accent: '#c8553d' }),
-    people: z.array(z.strictObject({ name: TextSchema, role: TextSchema, bio: TextSchema.optional() })).default([]),
+    ...businessExtras,
   }),
   sender: z.strictObject({
     name: TextSchema,
@@ -95,6 +96,8 @@ export const SettingsSchema = z.strictObject({
     url: UrlSchema,
     /** Where "introduce someone" messages from the site go; the business email when absent. */
     introduceEmail: EmailSchema.optional(),
+    /** The site's main button, such as "Book a valuation"; "Get in touch" by email when absent. */
+    cta: CallToActionSchema.optional(),
   }),
   unsubscribe: z.strictObject({
     /** Mailbox that receives unsubscribe requests (List-Unsubscribe mailto). */
