@@ -13,8 +13,8 @@ import { EmailSchema, TextSchema, TimeOfDaySchema, UrlSchema } from './common.ts
 const PhotoPathSchema = z
   .string()
   .trim()
-  .regex(/^(?!\/|[a-z][a-z0-9+.-]*:)[^\s]+\.(?:jpe?g|png|webp|avif)$/i, {
-    error: 'should be the path of a .jpg, .png, .webp or .avif file from settings.yaml, like images/hannah.jpg',
+  .regex(/^images\/(?!.*\.\.)[^\s]+\.(?:jpe?g|png|webp|avif)$/i, {
+    error: 'should be the path of a .jpg, .png, .webp or .avif file in images/, like images/hannah.jpg',
   });
 
 export const PersonSchema = z.strictObject({

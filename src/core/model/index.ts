@@ -19,6 +19,8 @@ export {
 } from './common.ts';
 export {
   MEMBERSHIP_KINDS,
+  OfficeSchema,
+  PersonSchema,
   WEEKDAYS,
   type CallToAction,
   type Membership,
