@@ -6,8 +6,8 @@ export function formatDate(day: string, locale: string): string {
 }
 
 /** A number as the locale writes it: 1250.5 as "1,250.5" in en-GB, "1.250,5" in de-DE. */
-export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(locale, options).format(value);
+export function formatNumber(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale).format(value);
 }
 
 /** Open Graph's form of a locale: `en-GB` as `en_GB`. */

@@ -39,14 +39,14 @@ function isLocale(tag: string): boolean {
 }
 
 /** A BCP 47 language tag such as en-GB or en-US: the site's `lang`, its feeds' language, its dates and numbers. */
-export const LocaleSchema = z
+const LocaleSchema = z
   .string()
   .trim()
   .refine(isLocale, {
     error: (issue) => `"${String(issue.input)}" is not a language tag (use one like en-GB or en-US)`,
   });
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 const OpeningHoursSchema = z
   .strictObject({
@@ -57,7 +57,7 @@ const OpeningHoursSchema = z
   .refine((h) => h.opens < h.closes, { error: 'should close after it opens', path: ['closes'] });
 
 /** What a membership is, which decides the words shown before it. */
-export const MEMBERSHIP_KINDS = ['redress', 'client-money', 'trade-body', 'regulator'] as const;
+const MEMBERSHIP_KINDS = ['redress', 'client-money', 'trade-body', 'regulator'] as const;
 
 /**
  * A trade body, redress scheme or client money protection scheme the business belongs to. UK

@@ -18,10 +18,8 @@ export {
   type Tier,
 } from './common.ts';
 export {
-  MEMBERSHIP_KINDS,
   OfficeSchema,
   PersonSchema,
-  WEEKDAYS,
   type CallToAction,
   type Membership,
   type Person,
