@@ -267,6 +267,8 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
       'advice/',
       'advice/*',
       'embed/',
+      'leave-a-review/',
+      'privacy/',
       'results/',
       'results/*',
       'testimonials/',
