@@ -9,10 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { defineCollection, type SchemaContext } from 'astro:content';
 import { z } from 'zod';
 import { glob, type Loader } from 'astro/loaders';
-import { parseFile } from './core/content/index.ts';
+import { isContentImage, parseFile, photoProblems } from './core/content/index.ts';
 import { formatProblem, PROBLEM_HINTS } from './core/problems/index.ts';
 import { NewsletterSchema, OfficeSchema, PersonSchema, ResultSchema, SettingsSchema, TestimonialSchema } from './core/model/index.ts';
-import { buildStop, mdxContentLoader, shownPath } from './site/content-files.ts';
+import { buildStop, listContentFiles, mdxContentLoader, shownPath } from './site/content-files.ts';
 import { contentDirUrl } from './site/env.ts';
 import { markdownLoader } from './site/markdown-loader.ts';
 
@@ -35,6 +35,10 @@ function settingsLoader(): Loader {
           const more = rest.length ? ` (and ${rest.length} more: npm run check lists them)` : '';
           throw buildStop(`${formatProblem(first).split('\n')[0]}${more}`, first.hint);
         }
+        // A photo that is not there would stop the build with a stack trace: say which, and where.
+        const images = (await listContentFiles(fileURLToPath(contentDirUrl()))).files.filter(isContentImage);
+        const [missing] = parsed.data ? photoProblems(parsed.data, { path: shown, text }, images) : [];
+        if (missing) throw buildStop(formatProblem(missing).split('\n')[0], missing.hint);
         const filePath = fileURLToPath(file);
         const data = await parseData({ id: 'site', data: parsed.source?.data as Record<string, unknown>, filePath });
         store.clear();

@@ -154,7 +154,10 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   if (!settingsFile) problems.push(problem('MissingSettings', 'settings.yaml', { line: 0, column: 0 }, '', 'is missing'));
   if (settingsFile && content.settings) {
     const settings = files.find((f) => f.path === settingsFile);
-    if (settings) problems.push(...checkPhotos(content.settings, settings, options.notFiles ?? []));
+    if (settings) {
+      const images = (options.notFiles ?? []).filter((e) => e.kind === 'image').map((e) => e.path);
+      problems.push(...photoProblems(content.settings, settings, images));
+    }
   }
   const checked = checkAcrossFiles(content, options, sourceOf);
   const events = checkEventContacts(checked.content, sourceOf);
@@ -169,14 +172,17 @@ export function isContentImage(relative: string): boolean {
   return /^images\/.+\.(?:jpe?g|png|webp|avif)$/i.test(relative);
 }
 
-/** Each photo that settings name is an image in the folder: the site cannot build without it. */
-function checkPhotos(settings: NonNullable<Content['settings']>, file: SourceFile, notFiles: readonly NotAFile[]): Problem[] {
-  const images = new Set(notFiles.filter((e) => e.kind === 'image').map((e) => e.path));
+/**
+ * Each photo that settings name is one of `images` (paths in the content folder): the site
+ * cannot build without it. `file` is settings.yaml, for the line of each problem.
+ */
+export function photoProblems(settings: NonNullable<Content['settings']>, file: SourceFile, images: readonly string[]): Problem[] {
+  const found = new Set(images);
   const named: [(string | number)[], string | undefined][] = [
     [['business', 'office', 'photo'], settings.business.office?.photo],
     ...settings.business.people.map((p, i): [(string | number)[], string | undefined] => [['business', 'people', i, 'photo'], p.photo]),
   ];
-  const missing = named.filter(([, photo]) => photo !== undefined && !images.has(photo.replace(/^\.\//, '')));
+  const missing = named.filter(([, photo]) => photo !== undefined && !found.has(photo));
   if (!missing.length) return [];
   const source = sourceAgain(file, 'yaml');
   return missing.map(([path, photo]) =>
