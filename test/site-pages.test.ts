@@ -136,9 +136,13 @@ describe('the pages that convert, in Chromium', { timeout: SLOW }, () => {
 
   it('offers the call to action from settings as a real link on home, about, wall, results and articles', async () => {
     for (const at of [PAGES.home, PAGES.about, PAGES.wall, PAGES.results, PAGES.result, PAGES.article, PAGES.testimonial]) {
-      const links = [...(await html(at)).matchAll(/<a [^>]*href="([^"]+)"[^>]*data-cta[^>]*>([^<]+)</g)].map((m) => `${m[2].trim()} ${m[1]}`);
+      const links = [...(await html(at)).matchAll(/<a [^>]*href="([^"]+)"[^>]*data-cta[^>]*>([^<]+)</g)].map(
+        (m) => `${m[2].trim()} ${m[1]}`,
+      );
       expect(links.length, at || 'home').toBeGreaterThan(0);
-      expect([...new Set(links)], at || 'home').toEqual(['Book a valuation mailto:hello@wellsmercer.example?subject=Booking%20a%20valuation']);
+      expect([...new Set(links)], at || 'home').toEqual([
+        'Book a valuation mailto:hello@wellsmercer.example?subject=Booking%20a%20valuation',
+      ]);
     }
   });
 
