@@ -1,7 +1,8 @@
 /**
  * The import rules of the house (see CONTRIBUTING.md): no cycles; a pure core; each folder of
  * `src/core/` and `src/adapters/` reached only through its `index.ts` face; Astro never touches an
- * adapter. `npm run deps` checks them, and `npm test` runs it.
+ * adapter; the one-click Worker (`workers/`) reaches only the core and Web APIs. `npm run deps`
+ * checks them, and `npm test` runs it.
  */
 const FOLDERS = '^src/(core|adapters)/';
 const ASTRO = ['^src/pages/', '^src/components/', '^src/layouts/', '^src/site/', '^src/content\\.config\\.ts$'];
@@ -29,6 +30,22 @@ export default {
       severity: 'error',
       from: { path: '^src/core/' },
       to: { path: ['^src/adapters/', '^scripts/'] },
+    },
+    {
+      name: 'worker-runs-on-the-web-platform',
+      comment:
+        'The one-click Worker runs in workerd, not Node: it reaches the pure core (through faces) and Web APIs, never a node:* module, an adapter or a script.',
+      severity: 'error',
+      from: { path: '^workers/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'worker-not-to-edges',
+      comment:
+        'The one-click Worker runs in workerd, not Node: it reaches the pure core (through faces) and Web APIs, never a node:* module, an adapter or a script.',
+      severity: 'error',
+      from: { path: '^workers/' },
+      to: { path: ['^src/adapters/', '^scripts/', '^test/'] },
     },
     {
       name: 'core-through-faces',

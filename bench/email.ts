@@ -15,6 +15,7 @@ import { compileLayouts, compileMjml } from '../src/adapters/layouts/index.ts';
 import { toMailOptions, createOutbox, createSmtpDelivery } from '../src/adapters/mail/index.ts';
 import { emailPreparer, runDaily, deliverEmails } from '../src/core/daily/index.ts';
 import { type Delivery, type OutgoingEmail, createPersonalizer, type EmailDraft, renderEmail } from '../src/core/email/index.ts';
+import { renderBody } from '../src/core/markup/index.ts';
 import { planTouches } from '../src/core/planning/index.ts';
 import type { Settings } from '../src/core/model/index.ts';
 import { generateContent, SETTINGS } from '../test/helpers/generate-content.ts';
@@ -41,7 +42,7 @@ const { layouts } = compile.value;
 const newsletter = layouts.get('newsletter');
 if (!newsletter) throw new Error(`the newsletter layout did not compile: ${compile.value.problems[0]?.message}`);
 const input = { content, settings, today: DAY, layouts, now: () => NOW };
-const personalizer = createPersonalizer(content, settings, DAY);
+const personalizer = createPersonalizer(content, settings, DAY, { renderBody });
 // Newsletter touches that can be sent (a few are held back by consent rules at send time).
 const touches = planTouches({ ...content, settings, history: [] }, { from: DAY, days: 1 })
   .due.filter((t) => t.template === 'newsletter' && personalizer.personalize(t).ok)

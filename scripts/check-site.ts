@@ -7,7 +7,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, printProblems, runCommand } from '../src/adapters/cli/index.ts';
 import { readContent } from '../src/adapters/fs/index.ts';
-import { findLeaks, formatLeak, leakTargets } from '../src/core/publishing/index.ts';
+import { parseFile } from '../src/core/content/index.ts';
+import { TestimonialSchema, type Testimonial } from '../src/core/model/index.ts';
+import { findLeaks, findPhotoLeaks, formatLeak, leakTargets, photoLeakTargets } from '../src/core/publishing/index.ts';
 import { buildDate } from '../src/site/env.ts';
 
 // Everything a browser, a feed reader or the editor at /admin/ (config.yml) can read; images and
@@ -48,18 +50,25 @@ runCommand(async () => {
   const leaks = findLeaks(files, targets).map(formatLeak);
   // The site never reads contacts, so it cannot know that a testimonial's author withdrew consent
   // to publish: `validateContent` does, and a page built for such a testimonial is a leak too.
+  const unconsented: { id: string; data: Testimonial }[] = [];
   for (const p of problems.filter((p) => p.code === 'ConsentWithdrawn' || p.code === 'AuthorNotConsented')) {
     const id = /(?:^|\/)testimonials\/(.+)\.mdx?$/.exec(p.file)?.[1].toLowerCase();
     const page = `${dist}/testimonials/${id}/index.html`;
     if (id && (await stat(page).catch(() => undefined))) leaks.push(`${page} testimonial ${id} ${p.message}`);
+    const parsed = parseFile({ path: p.file, text: await readFile(p.file, 'utf8') }, TestimonialSchema, 'mdx');
+    if (id && parsed.data) unconsented.push({ id, data: parsed.data });
   }
+  // Nor can it know whether the author of a photo agreed to be shown: its copies are found by name.
+  const photos = photoLeakTargets({ contacts: content.contacts, testimonials: [...content.testimonials, ...unconsented] }, today);
+  const names = (await readdir(dist, { recursive: true })).map((rel) => `${dist}/${rel.split(path.sep).join('/')}`);
+  leaks.push(...findPhotoLeaks(names, photos));
 
   if (leaks.length) {
     for (const leak of leaks) console.error(leak);
     console.error(
       `\n${plural(leaks.length, 'private detail')} reached the built site in ${dist}/: do not publish this build.` +
-        "\n  Take the contact's email, phone or name out of the testimonial, result or newsletter behind the page, or" +
-        '\n  record their consent to publish (consent.publish in their contact file). Set a testimonial whose author' +
+        "\n  Take the contact's email, phone, name or photo out of the testimonial, result or newsletter behind the page," +
+        '\n  or record their consent to publish (consent.publish in their contact file). Set a testimonial whose author' +
         '\n  withdrew consent to `status: draft`.',
     );
     if (process.env.GITHUB_ACTIONS === 'true') {

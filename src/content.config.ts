@@ -74,7 +74,13 @@ const mdxIn = (folder: string) =>
 export const collections = {
   settings: defineCollection({ loader: settingsLoader(), schema: siteSettingsSchema }),
   // Thousands of short stories: rendered as Markdown when loaded, not bundled as MDX modules.
-  testimonials: defineCollection({ loader: markdownLoader('testimonials', TestimonialSchema), schema: TestimonialSchema }),
+  // The photo's path becomes an image astro:assets can resize (the loader has checked the file).
+  testimonials: defineCollection({
+    loader: markdownLoader('testimonials', TestimonialSchema),
+    // The output keeps the model's type: `wallPhoto` is the one place that reads the image back.
+    schema: ({ image }) =>
+      TestimonialSchema.pipe(z.looseObject({ photo: image().optional() }) as never) as unknown as typeof TestimonialSchema,
+  }),
   results: defineCollection({ loader: mdxIn('results'), schema: ResultSchema }),
   newsletters: defineCollection({ loader: mdxIn('newsletters'), schema: NewsletterSchema }),
 };

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../src/adapters/fs/index.ts';
 import { createPersonalizer } from '../src/core/email/index.ts';
+import { renderBody } from '../src/core/markup/index.ts';
 import type { Content } from '../src/core/model/index.ts';
 import { planTouches } from '../src/core/planning/index.ts';
 import { sampleContent } from './helpers/sample.ts';
@@ -30,7 +31,7 @@ describe('a year of introduction asks on the sample', () => {
     const frames = asks
       .filter((t) => t.channel === 'email')
       .map((t) => {
-        const out = createPersonalizer(content, settings, t.date).personalize(t);
+        const out = createPersonalizer(content, settings, t.date, { renderBody }).personalize(t);
         if (!out.ok) throw new Error(`${t.id}: ${out.reason}`);
         const text = (name: string) => {
           const value = out.draft.fields[name];

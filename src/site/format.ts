@@ -15,11 +15,6 @@ export function ogLocale(locale: string): string {
   return locale.replace('-', '_');
 }
 
-/** A tag as shown: `first-time-buyer` as "first time buyer". */
-export function tagLabel(tag: string): string {
-  return tag.replaceAll('-', ' ');
-}
-
 /** Up to two initials from a business name: "Harbour & Hill" gives "HH". */
 export function initials(name: string): string {
   return name

@@ -5,7 +5,7 @@
  * that halves the build's time and cuts its memory by a third. MDX components and expressions are
  * not run in these bodies: they are prose, as the emails treat them.
  */
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -28,6 +28,14 @@ function entryId(relative: string): string {
         .replace(/^-+|-+$/g, ''),
     )
     .join('/');
+}
+
+/** True when `photo`, relative to `folder`, is an ordinary file inside the collection's `dir`: never a link, never outside. */
+async function isPhotoFile(dir: string, folder: string, photo: string): Promise<boolean> {
+  const file = path.resolve(folder, photo);
+  if (!file.startsWith(path.resolve(dir) + path.sep)) return false;
+  const stat = await lstat(file).catch(() => undefined);
+  return stat?.isFile() ?? false;
 }
 
 export function markdownLoader(folder: string, schema: z.ZodType): Loader {
@@ -71,7 +79,16 @@ async function sync({ store, parseData, renderMarkdown, generateDigest, logger }
     }
     seen.add(id);
     const body = parsed.body ?? '';
-    const data = await parseData({ id, data: parsed.source?.data as Record<string, unknown>, filePath: file });
+    const front = { ...(parsed.source?.data as Record<string, unknown>) };
+    if (typeof front.photo === 'string' && !(await isPhotoFile(dir, path.dirname(file), front.photo))) {
+      const at = parsed.source?.locate(['photo']) ?? { line: 1, column: 1 };
+      logger.error(
+        `${shown}:${at.line}:${at.column} photo: ${front.photo} is not an image file in ${path.relative(process.cwd(), path.dirname(file)) || '.'}/\n` +
+          '  Put the photo beside the testimonial (a symbolic link is not followed), or remove the line: initials are shown until then.',
+      );
+      delete front.photo;
+    }
+    const data = await parseData({ id, data: front, filePath: file });
     const rendered = await renderMarkdown(body, { fileURL: pathToFileURL(file) });
     store.set({ id, data, body, filePath: shown, digest, rendered });
   }

@@ -61,7 +61,7 @@ export function businessJsonLd(settings: Settings, urls: BusinessUrls): Record<s
       : {}),
     ...(business.people.length ? { employee: business.people.map((p) => ({ '@type': 'Person', name: p.name, jobTitle: p.role })) } : {}),
     ...(settings.currency ? { currenciesAccepted: settings.currency } : {}),
-    knowsLanguage: business.locale,
+    knowsLanguage: settings.site.locale,
   };
 }
 

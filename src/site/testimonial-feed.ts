@@ -15,11 +15,12 @@ export async function testimonialFeedResponse(
   const settings = await siteSettings();
   const feed = testimonialsFeed({
     business: settings.business.name,
-    language: settings.business.locale,
+    language: settings.site.locale,
     colours: settings.business.colours,
     siteUrl: absoluteUrl('', site),
     wallUrl: absoluteUrl('testimonials/', site),
     feedUrl: absoluteUrl(feedPath, site),
+    locale: settings.site.locale,
     testimonials: pick(await siteTestimonials()).map(({ id, data }) => ({ url: absoluteUrl(`testimonials/${id}/`, site), data })),
   });
   return new Response(JSON.stringify(feed), { headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } });

@@ -2,6 +2,7 @@
 import { readContent } from '../../src/adapters/fs/index.ts';
 import { compileLayouts } from '../../src/adapters/layouts/index.ts';
 import { buildMessage, type OutgoingEmail, createPersonalizer, renderEmail } from '../../src/core/email/index.ts';
+import { renderBody } from '../../src/core/markup/index.ts';
 import type { Sign } from '../../src/core/signing/index.ts';
 import { touchId, type DueTouch } from '../../src/core/touches/index.ts';
 
@@ -37,7 +38,7 @@ export async function fixtureMessages(
   if (problems.length || !content.settings) throw new Error(`fixture has problems: ${JSON.stringify(problems)}`);
   const settings = content.settings;
   const { layouts } = await compileLayouts(settings);
-  const personalizer = createPersonalizer(content, settings, FIXTURE_DAY, sign);
+  const personalizer = createPersonalizer(content, settings, FIXTURE_DAY, { sign, renderBody });
   return touches.map((touch) => {
     const out = personalizer.personalize(touch);
     if (!out.ok) throw new Error(out.reason);

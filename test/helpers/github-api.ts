@@ -1,7 +1,7 @@
 /**
  * A local HTTP server speaking the few GitHub REST endpoints Referable calls (list, create and
- * update issues and their comments, open pull requests), so octokit can be tested for real against
- * loopback, and serving files attached to issues as github.com does (`/user-attachments/files/…`).
+ * update issues and their comments, open pull requests, take a `repository_dispatch`), so octokit
+ * and the unsubscribe Worker can be tested for real against loopback, and serving files attached to issues as github.com does (`/user-attachments/files/…`).
  * GitHub itself cannot be reached from tests; this is the only stand-in in the suite.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -25,6 +25,8 @@ type Fault = { status: number; headers?: Record<string, string>; body?: unknown 
 
 type FakePull = { number: number; head: string; base: string; title: string; body: string; html_url: string };
 
+type FakeDispatch = { event_type: string; client_payload: Record<string, unknown> };
+
 type FakeComment = { id: number; issue: number; body: string; user: { login: string; type: 'User' | 'Bot' }; created_at: string };
 
 /** Comments posted through the API come from the workflow's token: a bot. */
@@ -35,6 +37,10 @@ export type GitHubApi = {
   issues: FakeIssue[];
   comments: FakeComment[];
   pulls: FakePull[];
+  /** The `repository_dispatch` events asked for, in order. */
+  dispatches: FakeDispatch[];
+  /** Holds every dispatch request unanswered (and unrecorded) until the returned function is called. */
+  holdDispatches(): () => void;
   /** Every request, as `METHOD /path?query`. */
   requests: string[];
   /** The next matching requests answer with these faults, in order. */
@@ -54,6 +60,8 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
   const requests: string[] = [];
   const faults: { method: string; fault: Fault }[] = [];
   const pulls: FakePull[] = [];
+  const dispatches: FakeDispatch[] = [];
+  let held: Promise<void> | undefined;
   const attachments = new Map<string, Uint8Array>();
   const base = `/repos/${owner}/${repo}/issues`;
 
@@ -76,7 +84,8 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
       send(res, fault.status, fault.body ?? { message: 'Injected fault' }, fault.headers);
       return;
     }
-    if (req.headers.authorization !== 'token test-token' && req.headers.authorization !== 'bearer test-token') {
+    // The scheme is case-insensitive (RFC 9110), as on GitHub.
+    if (!/^(token|bearer) test-token$/i.test(req.headers.authorization ?? '')) {
       send(res, 401, { message: 'Bad credentials' });
       return;
     }
@@ -84,6 +93,15 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
     if (req.method === 'GET' && attachment) {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.end(attachment);
+      return;
+    }
+    if (req.method === 'POST' && url.pathname === `/repos/${owner}/${repo}/dispatches`) {
+      const body = await readBody(req);
+      if (typeof body.event_type !== 'string') return send(res, 422, { message: 'Invalid request.' });
+      await held;
+      dispatches.push({ event_type: body.event_type, client_payload: body.client_payload ?? {} });
+      res.writeHead(204);
+      res.end();
       return;
     }
     if (req.method === 'POST' && url.pathname === `/repos/${owner}/${repo}/pulls`) {
@@ -190,6 +208,15 @@ export async function startGitHubApi(owner = 'agency', repo = 'referable'): Prom
     issues,
     comments,
     pulls,
+    dispatches,
+    holdDispatches() {
+      let release = () => {};
+      held = new Promise((resolve) => (release = resolve));
+      return () => {
+        held = undefined;
+        release();
+      };
+    },
     requests,
     failNext: (method, fault) => faults.push({ method, fault }),
     addComment(number, body, user = { login: 'hannah', type: 'User' }) {

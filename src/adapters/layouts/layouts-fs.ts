@@ -8,6 +8,7 @@ import path from 'node:path';
 import mjml2html from 'mjml';
 import { EMAILS_DIR } from '../fs/index.ts';
 import { prepareLayout, type CompiledLayout, EMAIL_FIELDS } from '../../core/email/index.ts';
+import { htmlToText } from '../../core/markup/index.ts';
 import type { Settings } from '../../core/model/index.ts';
 
 /** A layout that could not be used, and why. Its touches are held back and reported. */
@@ -49,7 +50,7 @@ export async function compileLayouts(
       continue;
     }
     const { html, errors } = await compileMjml(source, file, emailsDir, settings.business.colours);
-    const prepared = prepareLayout(name, html, EMAIL_FIELDS);
+    const prepared = prepareLayout(name, { html, text: htmlToText(html) }, EMAIL_FIELDS);
     const all = [...errors, ...prepared.problems];
     if (all.length) problems.push(...all.map((message) => ({ file, message })));
     else layouts.set(name, prepared.layout);

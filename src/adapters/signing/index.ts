@@ -4,10 +4,7 @@
  * and emails offer only the mailto unsubscribe.
  */
 import { createHmac } from 'node:crypto';
-import type { Sign } from '../../core/signing/index.ts';
-
-/** A secret shorter than this is refused: it could be guessed. */
-const MIN_LENGTH = 32;
+import { SECRET_MIN_LENGTH as MIN_LENGTH, type Sign } from '../../core/signing/index.ts';
 
 export type SignerFromEnv = { ok: true; sign?: Sign; note?: string } | { ok: false; problem: string };
 

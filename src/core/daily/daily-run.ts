@@ -18,6 +18,7 @@ import {
 } from '../touches/index.ts';
 import type { Sign } from '../signing/index.ts';
 import { buildMessage, type Delivery, createPersonalizer, renderEmail, type CompiledLayout } from '../email/index.ts';
+import { renderBody } from '../markup/index.ts';
 import { planTouches } from '../planning/index.ts';
 import type { Channel, HistoryEntry, Settings, Content } from '../model/index.ts';
 import { because } from '../reasons/index.ts';
@@ -98,7 +99,7 @@ export type DailyReport = {
 /** Makes each email touch ready to send: personalized, rendered, with its message. */
 export function emailPreparer(input: DailyInput): (touch: DueTouch) => Prepared {
   const { content, settings, today, layouts, layoutProblems } = input;
-  const personalizer = createPersonalizer(content, settings, today, input.sign);
+  const personalizer = createPersonalizer(content, settings, today, { sign: input.sign, renderBody });
   return (touch) => {
     const name = touch.template ?? 'note';
     const layout = layouts.get(name);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanHeader, createPersonalizer, featuredTestimonial } from './personalize.ts';
+import { renderBody } from '../markup/index.ts';
 import {
   ContactSchema,
   NewsletterSchema,
@@ -98,7 +99,7 @@ function touch(contactId: string, extra: Partial<DueTouch>): DueTouch {
 
 describe('createPersonalizer', () => {
   it('gives a newsletter its advice, the results that may be shown, a nearby result and the featured testimonial', () => {
-    const p = createPersonalizer(content(), settings, today);
+    const p = createPersonalizer(content(), settings, today, { renderBody });
     const out = p.personalize(touch('tom-harris', { template: 'newsletter', newsletter: 'winter' }));
     if (!out.ok) throw new Error(out.reason);
     const { draft } = out;
@@ -130,7 +131,7 @@ describe('createPersonalizer', () => {
         bounced: [{ email: 'rosa@mail.example', date: '2026-10-01', reason: '550 5.1.1 no such user' }],
       }),
     );
-    const p = createPersonalizer(c, settings, today);
+    const p = createPersonalizer(c, settings, today, { renderBody });
     const household = [touch('luis-ruiz', { template: 'note' }), touch('rosa-ruiz', { template: 'note' })];
     const out = p.personalize(touch('ana-ruiz', { template: 'note', subject: 'A note for you, {{firstName}}', household }));
     if (!out.ok) throw new Error(out.reason);
@@ -144,7 +145,7 @@ describe('createPersonalizer', () => {
   });
 
   it('greets the household and recaps the contact’s own result', () => {
-    const p = createPersonalizer(content(), settings, today);
+    const p = createPersonalizer(content(), settings, today, { renderBody });
     const out = p.personalize(touch('ana-ruiz', { template: 'above-and-beyond', subject: 'For {{household}}' }));
     if (!out.ok) throw new Error(out.reason);
     expect(out.draft.subject).toBe('For Ana and Luis');
@@ -152,7 +153,7 @@ describe('createPersonalizer', () => {
   });
 
   it('gives the reply button the subject intake matches a reply by', () => {
-    const out = createPersonalizer(content(), settings, today).personalize(
+    const out = createPersonalizer(content(), settings, today, { renderBody }).personalize(
       touch('ana-ruiz', { template: 'testimonial-request', subject: 'A small favour, {{firstName}}?' }),
     );
     if (!out.ok) throw new Error(out.reason);
@@ -163,8 +164,8 @@ describe('createPersonalizer', () => {
     const ask = touch('ana-ruiz', { template: 'testimonial-request', subject: 'A small favour, {{firstName}}?' });
     const url = 'https://g.page/r/harbour-hill/review';
     const withReview = { ...settings, business: { ...settings.business, googleReviewUrl: url } };
-    const offered = createPersonalizer(content(), withReview, today).personalize(ask);
-    const without = createPersonalizer(content(), settings, today).personalize(ask);
+    const offered = createPersonalizer(content(), withReview, today, { renderBody }).personalize(ask);
+    const without = createPersonalizer(content(), settings, today, { renderBody }).personalize(ask);
     if (!offered.ok || !without.ok) throw new Error('not personalised');
     expect((offered.draft.fields.reviewLink as { text: string }).text).toBe(
       `If you would rather, you can also leave a review on Google: ${url}\n\n`,
@@ -192,7 +193,9 @@ describe('createPersonalizer', () => {
   ])("holds back an email with the consent rule's code and words: %j", (data, why) => {
     const c = content();
     c.contacts[0] = contact('ana-ruiz', data as Partial<ContactInput>);
-    expect(createPersonalizer(c, settings, today).personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi' }))).toEqual({
+    expect(
+      createPersonalizer(c, settings, today, { renderBody }).personalize(touch('ana-ruiz', { template: 'note', subject: 'Hi' })),
+    ).toEqual({
       ok: false,
       ...why,
     });
@@ -201,7 +204,7 @@ describe('createPersonalizer', () => {
   it('holds back a draft newsletter and a subject naming an unknown field', () => {
     const c = content();
     c.newsletters[0].data.draft = true;
-    const p = createPersonalizer(c, settings, today);
+    const p = createPersonalizer(c, settings, today, { renderBody });
     expect(p.personalize(touch('ana-ruiz', { template: 'newsletter', newsletter: 'winter' }))).toEqual({
       ok: false,
       code: 'NewsletterDraft',

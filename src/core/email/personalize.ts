@@ -3,7 +3,7 @@
  * Pure: content and a date in, fields out. A touch that cannot be emailed comes back with the
  * reason, never as an exception.
  */
-import { mdxToEmailHtml, type Palette } from './email-html.ts';
+import type { Palette } from './email-html.ts';
 import {
   EMPTY,
   nearbyBlock,
@@ -14,7 +14,7 @@ import {
   reviewLinkBlock,
   testimonialBlock,
 } from './email-fragments.ts';
-import { fillText, htmlToText, type EmailFields, type Fragment } from './render-email.ts';
+import { fillText, type EmailFields, type Fragment } from './render-email.ts';
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
 import { EMAIL_FIELDS, emailKind, wordsFor } from './kinds/index.ts';
@@ -65,11 +65,26 @@ export type Personalizer = {
   textFields(contact: Entry<Contact>): EmailFields;
 };
 
+/** Turns a newsletter's MDX body into the fragment its email carries: `renderBody` of `core/markup`. */
+export type BodyRenderer = (mdx: string, palette: Palette) => Fragment;
+
+/**
+ * For subjects and tasks alone (the plan): newsletter bodies are left empty, so the MDX and HTML
+ * parsers are never loaded. Never for an email that is sent or previewed.
+ */
+export const SUBJECTS_ONLY: BodyRenderer = () => EMPTY;
+
 /**
  * Prepares what is shared by every email of a run (results, the featured testimonial, newsletter
- * bodies), then personalizes touch by touch. With `sign`, unsubscribe links carry signed tokens.
+ * bodies, made by `renderBody`), then personalizes touch by touch. With `sign`, unsubscribe links
+ * carry signed tokens.
  */
-export function createPersonalizer(content: Content, settings: Settings, today: Temporal.PlainDate, sign?: Sign): Personalizer {
+export function createPersonalizer(
+  content: Content,
+  settings: Settings,
+  today: Temporal.PlainDate,
+  { sign, renderBody }: { sign?: Sign; renderBody: BodyRenderer },
+): Personalizer {
   const palette: Palette = settings.business.colours;
   const contacts = new Map(content.contacts.map((c) => [c.id, c]));
   const results = content.results.filter((r) => onOrBefore(r.data.date, today)).toSorted(byDateDesc);
@@ -93,8 +108,7 @@ export function createPersonalizer(content: Content, settings: Settings, today: 
   function body(id: string, mdx: string): Fragment {
     let fragment = bodies.get(id);
     if (!fragment) {
-      const html = mdxToEmailHtml(mdx, palette);
-      fragment = { html, text: `${htmlToText(html)}\n\n` };
+      fragment = renderBody(mdx, palette);
       bodies.set(id, fragment);
     }
     return fragment;

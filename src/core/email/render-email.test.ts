@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { htmlToText } from '../markup/index.ts';
 import { fillText, prepareLayout, renderEmail } from './render-email.ts';
 
 const known = new Set(['firstName', 'body', 'unsubscribeUrl']);
@@ -6,9 +7,12 @@ const html =
   '<html><body><div style="display:none">{{ firstName }} preview</div><div>Hi {{firstName}},</div>' +
   '<div>{{{body}}}</div><div><a href="{{unsubscribeUrl}}">Unsubscribe</a></div></body></html>';
 
+/** A layout as the layouts adapter prepares it: its HTML, and the text made from that HTML. */
+const prepare = (source: string) => prepareLayout('t', { html: source, text: htmlToText(source) }, known);
+
 describe('prepareLayout and renderEmail', () => {
   it('fills escaped text and trusted fragments into HTML and plain text', () => {
-    const { layout, problems } = prepareLayout('t', html, known);
+    const { layout, problems } = prepare(html);
     expect(problems).toEqual([]);
     expect(layout.fields).toEqual(['firstName', 'body', 'unsubscribeUrl']);
     const out = renderEmail(layout, {
@@ -25,14 +29,14 @@ describe('prepareLayout and renderEmail', () => {
   });
 
   it('reports fields no email fills and stray braces, as problems the owner can fix', () => {
-    expect(prepareLayout('t', '<div>{{nickname}} {{{body}}} {{ broken</div>', known).problems).toEqual([
+    expect(prepare('<div>{{nickname}} {{{body}}} {{ broken</div>').problems).toEqual([
       'uses the field "nickname", which no email fills',
       'has a "{{" that is not a field like {{firstName}}',
     ]);
   });
 
   it('throws on a field without a value: the personalizer fills every known field', () => {
-    const { layout } = prepareLayout('t', html, known);
+    const { layout } = prepare(html);
     expect(() => renderEmail(layout, { firstName: 'Ana' })).toThrow('Layout field "body" has no value');
   });
 });

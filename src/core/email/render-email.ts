@@ -4,7 +4,6 @@
  * recipient's fields are joined in between. Filling costs microseconds; compiling MJML per
  * recipient would cost milliseconds.
  */
-import { convert, type HtmlToTextOptions } from 'html-to-text';
 import { escapeHtml } from './email-html.ts';
 
 /** A piece of HTML built by the renderer from content, with its plain-text twin. */
@@ -23,25 +22,6 @@ export type RenderedEmail = { html: string; text: string };
 
 // `{{name}}` or `{{{name}}}`; spaces inside the braces are allowed.
 const MARKER = /\{\{(\{?)\s*([A-Za-z][\w.]*)\s*\}?\}\}/g;
-
-const TEXT_OPTIONS: HtmlToTextOptions = {
-  wordwrap: false,
-  selectors: [
-    // mj-preview's hidden preheader: the text part has no need of it.
-    { selector: 'div[style*="display:none"]', format: 'skip' },
-    { selector: 'a', options: { hideLinkHrefIfSameAsText: true } },
-    { selector: 'img', format: 'skip' },
-    // Each mj-text is a div: a blank line between them reads like paragraphs.
-    { selector: 'div', options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } },
-    ...(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((h) => ({ selector: h, options: { uppercase: false } })),
-    { selector: 'table.figures', format: 'dataTable', options: { uppercaseHeaderCells: false } },
-  ],
-};
-
-/** Plain text for a piece of HTML, the way the text part of every email is made. */
-export function htmlToText(html: string): string {
-  return convert(html, TEXT_OPTIONS).trim();
-}
 
 function split(source: string): Template {
   const parts: string[] = [];
@@ -62,11 +42,11 @@ function split(source: string): Template {
  */
 export function prepareLayout(
   name: string,
-  html: string,
+  compiled: RenderedEmail,
   knownFields: ReadonlySet<string>,
 ): { layout: CompiledLayout; problems: string[] } {
-  const htmlTemplate = split(html);
-  const textTemplate = split(htmlToText(html));
+  const htmlTemplate = split(compiled.html);
+  const textTemplate = split(compiled.text);
   const fields = [...new Set(htmlTemplate.slots.map((s) => s.name))];
   const problems: string[] = [];
   for (const f of fields) if (!knownFields.has(f)) problems.push(`uses the field "${f}", which no email fills`);

@@ -1,6 +1,7 @@
 // Issue 14, point 4: the words of an email are true for the person they reach.
 import { describe, expect, it } from 'vitest';
 import { createPersonalizer } from './personalize.ts';
+import { renderBody } from '../markup/index.ts';
 import { ContactSchema, emptyContent, PlanSchema, ResultSchema, SettingsSchema, type Content, type ContactInput } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
 
@@ -93,7 +94,7 @@ const touch = (contact: string, plan: string, step: string, template: string): D
 });
 
 function fields(t: DueTouch) {
-  const out = createPersonalizer(content(), settings, today).personalize(t);
+  const out = createPersonalizer(content(), settings, today, { renderBody }).personalize(t);
   if (!out.ok) throw new Error(out.reason);
   const f = out.draft.fields;
   return (name: string) => {
@@ -185,7 +186,7 @@ describe('a birthday note', () => {
 
 describe('an above-and-beyond recap', () => {
   it('is held with a reason when no result names the contact, and shows the figures when one does', () => {
-    const p = createPersonalizer(content(), settings, today);
+    const p = createPersonalizer(content(), settings, today, { renderBody });
     expect(p.personalize(touch('tom-harris', 'recap', 'recap', 'above-and-beyond'))).toEqual({
       ok: false,
       code: 'NoResultToRecap',

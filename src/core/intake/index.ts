@@ -3,5 +3,6 @@
  * content.
  */
 export { planIntake, type IncomingMessage, type IntakeInput, type IntakePlan } from './intake.ts';
+export { planOneClickUnsubscribe, type OneClickUnsubscribe } from './one-click.ts';
 export { formatIntakeSummary, formatOutcome } from './summary.ts';
 export { readBounce } from './bounces/index.ts';

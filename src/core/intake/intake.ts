@@ -22,6 +22,17 @@ export type { IncomingMessage, IntakeInput, IntakeOutcome, IntakePlan } from './
  * is when the history entries are written.
  */
 export function planIntake(messages: readonly IncomingMessage[], input: IntakeInput, today: Temporal.PlainDate, at: string): IntakePlan {
+  const run = startRun(input, at);
+  for (const message of messages) {
+    const heard = hear(run, message, today);
+    // The last kind recognises every message: each message is applied exactly once.
+    MESSAGE_KINDS.find((kind) => kind.recognise(heard, run))?.apply(heard, run);
+  }
+  return finishRun(run);
+}
+
+/** A run over `input` with nothing planned yet; `at` (ISO 8601) is when it writes. */
+export function startRun(input: IntakeInput, at: string): Run {
   const contacts = input.contacts.map(known);
   const byEmail = new Map<string, Known>();
   for (const c of contacts) for (const e of c.emails) if (!byEmail.has(e)) byEmail.set(e, c);
@@ -37,17 +48,17 @@ export function planIntake(messages: readonly IncomingMessage[], input: IntakeIn
     changes: new Map(),
     plan: { outcomes: [], contacts: [], testimonials: [], referrals: [], history: [] },
   };
-  for (const message of messages) {
-    const heard = hear(run, message, today);
-    // The last kind recognises every message: each message is applied exactly once.
-    MESSAGE_KINDS.find((kind) => kind.recognise(heard, run))?.apply(heard, run);
-  }
+  return run;
+}
+
+/** The plan of `run`, with each contact's changes gathered. */
+export function finishRun(run: Run): IntakePlan {
   for (const [contact, changes] of run.changes) run.plan.contacts.push({ id: contact.id, file: contact.file, changes });
   return run.plan;
 }
 
 function hear(run: Run, message: IncomingMessage, today: Temporal.PlainDate): Heard {
-  const day = dayOf(message, run.input.settings.timeZone, today);
+  const day = dayOf(message.date, run.input.settings.timeZone, today);
   const verified = verifiedSender(message);
   return {
     message,
@@ -56,9 +67,14 @@ function hear(run: Run, message: IncomingMessage, today: Temporal.PlainDate): He
     from: message.from ? run.byEmail.get(message.from) : undefined,
     ...(verified ? { verified } : {}),
     touch: message.references.map(run.touchOf).find(Boolean),
-    out: (kind, note, changed = false, contact) =>
-      run.plan.outcomes.push({ source: message.source, kind, note, changed, ...(contact ? { contact: contact.id } : {}) }),
+    out: noteOutcome(run, message.source),
   };
+}
+
+/** How a request from `source` notes its outcome in the run's plan. */
+export function noteOutcome(run: Run, source: string): Heard['out'] {
+  return (kind, note, changed = false, contact) =>
+    run.plan.outcomes.push({ source, kind, note, changed, ...(contact ? { contact: contact.id } : {}) });
 }
 
 /** The message's verification, when it vouches for the domain of its From address. */
@@ -100,10 +116,10 @@ function testimonialRequests(plans: readonly Entry<Plan>[]): Map<string, RegExp>
   return out;
 }
 
-/** The day the message was written, in the business's time zone; never after `today`. */
-function dayOf(message: IncomingMessage, timeZone: string, today: Temporal.PlainDate): string {
-  if (!message.date) return today.toString();
-  const day = businessDate(message.date, timeZone);
+/** The day of `moment` (when a message was written), in the business's time zone; never after `today`. */
+export function dayOf(moment: Temporal.Instant | undefined, timeZone: string, today: Temporal.PlainDate): string {
+  if (!moment) return today.toString();
+  const day = businessDate(moment, timeZone);
   return (Temporal.PlainDate.compare(day, today) > 0 ? today : day).toString();
 }
 

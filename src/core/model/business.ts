@@ -30,22 +30,6 @@ export const OfficeSchema = z.strictObject({
   description: TextSchema,
 });
 
-function isLocale(tag: string): boolean {
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
-  }
-}
-
-/** A BCP 47 language tag such as en-GB or en-US: the site's `lang`, its feeds' language, its dates and numbers. */
-const LocaleSchema = z
-  .string()
-  .trim()
-  .refine(isLocale, {
-    error: (issue) => `"${String(issue.input)}" is not a language tag (use one like en-GB or en-US)`,
-  });
-
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 const OpeningHoursSchema = z
@@ -89,8 +73,6 @@ const PrivacySchema = z.strictObject({
 export const businessExtras = {
   people: z.array(PersonSchema).default([]),
   office: OfficeSchema.optional(),
-  /** The language and formats of the site: `en-GB` writes 5 January 2026 and 1,250.50. */
-  locale: LocaleSchema.default('en-GB'),
   /** Where the office is, for maps and search engines. */
   geo: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
   openingHours: z.array(OpeningHoursSchema).default([]),

@@ -67,12 +67,7 @@ describe('settings', () => {
       timeZone: 'Europe/London',
     };
     const parsed = SettingsSchema.parse(base);
-    expect([parsed.business.locale, parsed.business.people, parsed.business.memberships, parsed.site.cta]).toEqual([
-      'en-GB',
-      [],
-      [],
-      undefined,
-    ]);
+    expect([parsed.business.people, parsed.business.memberships, parsed.site.cta]).toEqual([[], [], undefined]);
     const issues = (business: Record<string, unknown>, site: Record<string, unknown> = {}) =>
       SettingsSchema.safeParse({ ...base, business: { ...base.business, ...business }, site: { ...base.site, ...site } }).error?.issues.map(
         (i) => `${i.path.join('.')}: ${i.message}`,
@@ -80,7 +75,6 @@ describe('settings', () => {
     expect(
       issues(
         {
-          locale: 'english please',
           people: [{ name: 'H', role: 'R', photo: 'https://elsewhere.example/h.jpg' }],
           openingHours: [{ days: ['Moonday'], opens: '17:00', closes: '09:00' }],
           memberships: [{ name: 'TPO', kind: 'ombudsman' }],
@@ -89,7 +83,6 @@ describe('settings', () => {
       ),
     ).toEqual([
       'business.people.0.photo: should be the path of a .jpg, .png, .webp or .avif file in images/, like images/hannah.jpg',
-      'business.locale: "english please" is not a language tag (use one like en-GB or en-US)',
       'business.openingHours.0.days.0: should be a day of the week: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
       'business.memberships.0.kind: should be one of redress, client-money, trade-body, regulator',
       'site.cta: should give exactly one of url, phone or email',

@@ -1,11 +1,19 @@
 import { z } from 'zod';
 import { businessExtras, CallToActionSchema } from './business.ts';
-import { DateSchema, EmailSchema, SEGMENTS, TextSchema, TimeOfDaySchema, UrlSchema } from './common.ts';
+import { DateSchema, EmailSchema, IdSchema, SEGMENTS, TagSchema, TextSchema, TimeOfDaySchema, UrlSchema } from './common.ts';
 
 function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
   } catch {
     return false;
   }
@@ -98,6 +106,32 @@ export const SettingsSchema = z.strictObject({
     introduceEmail: EmailSchema.optional(),
     /** The site's main button, such as "Book a valuation"; "Get in touch" by email when absent. */
     cta: CallToActionSchema.optional(),
+    /** The language and region the site is written for (`en-GB`): spelling, dates and numbers. */
+    locale: z
+      .string()
+      .refine(isLocale, { error: (issue) => `"${String(issue.input)}" is not a language tag (use one like en-GB or en-US)` })
+      .default('en-US'),
+    /**
+     * The topics the testimonial wall offers, in this order: each gathers the testimonials that
+     * carry any of its tags, under a label people read. Tags no topic names are never shown.
+     */
+    topics: z
+      .array(
+        z.strictObject({
+          /** The topic's address on the site: `moving-home` gives /testimonials/topic/moving-home/. */
+          id: IdSchema,
+          label: TextSchema,
+          tags: z.array(TagSchema).min(1, { error: 'should list at least one tag' }),
+        }),
+      )
+      .superRefine((topics, ctx) => {
+        topics.forEach((topic, i) => {
+          if (topics.findIndex((t) => t.id === topic.id) < i) {
+            ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${topic.id}" names another topic already: each needs its own id` });
+          }
+        });
+      })
+      .default([]),
   }),
   unsubscribe: z.strictObject({
     /** Mailbox that receives unsubscribe requests (List-Unsubscribe mailto). */

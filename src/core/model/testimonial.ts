@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, PublishConsentSchema, TagSchema, TextSchema, UrlSchema } from './common.ts';
 
+const STARS = 'should be a whole number of stars from 1 to 5';
+
 const common = {
   author: z.strictObject({
     name: TextSchema,
@@ -24,6 +26,22 @@ const common = {
       typicalResults: TextSchema.optional(),
     })
     .default({}),
+  /**
+   * The stars the author gave, 1 to 5, when the source carries a rating (a Google review, a reply
+   * to "how would you rate us?"). The wall's overall figure counts only these.
+   */
+  rating: z.int({ error: STARS }).min(1, { error: STARS }).max(5, { error: STARS }).optional(),
+  /**
+   * A photo of the author, relative to the testimonial's file (`photos/ana-r.jpg`): JPEG, PNG,
+   * WebP or AVIF. Shown only when the author is a contact whose `consent.publish` holds.
+   */
+  photo: z
+    .string()
+    .trim()
+    .regex(/^(?!\/)(?!.*(?:^|\/)\.\.?\/)[\w./-]+\.(?:jpe?g|png|webp|avif)$/i, {
+      error: 'should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg',
+    })
+    .optional(),
   featured: z.boolean().default(false),
   tags: z.array(TagSchema).default([]),
   /** A draft (from an intake reply, say) is never published. */

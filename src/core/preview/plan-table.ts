@@ -5,7 +5,7 @@
  */
 import type { PlannedRow } from './change-summary.ts';
 import type { PlanResult } from '../planning/index.ts';
-import { createPersonalizer, fillText } from '../email/index.ts';
+import { createPersonalizer, fillText, SUBJECTS_ONLY } from '../email/index.ts';
 import { firstNameOf, joinList } from '../contacts/index.ts';
 import type { Contact, Content, Entry, Settings } from '../model/index.ts';
 import { eachMember, type DueTouch, type SkippedTouch } from '../touches/index.ts';
@@ -33,7 +33,7 @@ function byDateContactPlanStep(a: PlannedRow, b: PlannedRow): number {
  * subject text, so the plan still shows it.
  */
 export function planRows(due: readonly DueTouch[], content: Content, settings: Settings, today: Temporal.PlainDate): PlanRow[] {
-  const personalizer = createPersonalizer(content, settings, today);
+  const personalizer = createPersonalizer(content, settings, today, { renderBody: SUBJECTS_ONLY });
   const contacts = new Map(content.contacts.map((c) => [c.id, c]));
   // A household's task names everyone in it, as the task itself does.
   const taskFields = (touch: DueTouch, entry: Entry<Contact>) => {

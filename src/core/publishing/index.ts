@@ -3,6 +3,7 @@
  */
 export { linkByClient, type ClientLinks } from './client-links.ts';
 export { findLeaks, formatLeak, leakTargets } from './find-leaks.ts';
+export { findPhotoLeaks, photoLeakTargets } from './photo-leaks.ts';
 export {
   describeEndorsement,
   disclosures,
@@ -12,5 +13,5 @@ export {
   publicTestimonials,
   resultClientName,
   sentNewsletters,
-  testimonialTags,
 } from './publish.ts';
+export { authorInitials, ratingSummary, shownPhoto, topicsOf, wallTopics, type RatingSummary } from './wall.ts';

@@ -8,7 +8,6 @@ import {
   publicTestimonials,
   resultClientName,
   sentNewsletters,
-  testimonialTags,
 } from './publish.ts';
 import { ContactSchema, NewsletterSchema, ResultSchema, TestimonialSchema, type Testimonial } from '../model/index.ts';
 
@@ -52,10 +51,6 @@ describe('publicTestimonials and featuredTestimonials', () => {
 
   it('puts featured ones first and stops at the count', () => {
     expect(featuredTestimonials(entries, 3).map((e) => e.id)).toEqual(['b', 'f', 'e']);
-  });
-
-  it('lists the tags in use', () => {
-    expect(testimonialTags(publicTestimonials(entries))).toEqual(['investor', 'landlord']);
   });
 });
 

@@ -30,6 +30,9 @@ const KIND_LABELS: Record<EndorsementKind, string> = {
   organization: 'Organization',
 };
 
+// English outside North America (and its Oxford-less dictionaries) writes "Organisation".
+const ISE_SPELLING = /^en-(?:GB|IE|AU|NZ|ZA|IN|SG|HK|MT)\b/i;
+
 /** The endorsement kind as shown beside a quote: who is speaking and on what footing. */
 export type Endorsement = { kind: EndorsementKind; label: string; detail?: string };
 
@@ -37,17 +40,20 @@ export type Endorsement = { kind: EndorsementKind; label: string; detail?: strin
  * Names the kind of endorsement. An expert's qualification and an organization's process are the
  * facts the FTC's Endorsement Guides expect next to such an endorsement.
  */
-export function describeEndorsement(t: Testimonial): Endorsement {
-  if (t.kind === 'expert') return { kind: t.kind, label: KIND_LABELS.expert, detail: t.qualification };
+export function describeEndorsement(t: Testimonial, locale?: string): Endorsement {
+  const label = endorsementLabel(t.kind, locale);
+  if (t.kind === 'expert') return { kind: t.kind, label, detail: t.qualification };
   if (t.kind === 'organization') {
     const speaker = t.author.name === t.organization ? '' : `${t.organization}: `;
-    return { kind: t.kind, label: KIND_LABELS.organization, detail: `${speaker}${t.process}` };
+    return { kind: t.kind, label, detail: `${speaker}${t.process}` };
   }
-  return { kind: t.kind, label: KIND_LABELS.consumer };
+  return { kind: t.kind, label };
 }
 
-export function endorsementLabel(kind: EndorsementKind): string {
-  return KIND_LABELS[kind];
+/** The kind's label, spelled as `locale` (a BCP 47 tag such as `en-GB`) spells it. */
+export function endorsementLabel(kind: EndorsementKind, locale = 'en-US'): string {
+  const label = KIND_LABELS[kind];
+  return ISE_SPELLING.test(locale) ? label.replace('ization', 'isation') : label;
 }
 
 /** The disclosures a testimonial carries, in the order they are shown. */
@@ -56,11 +62,6 @@ export function disclosures(t: Testimonial): { label: string; text: string }[] {
   if (t.disclosures.materialConnection) lines.push({ label: 'Material connection', text: t.disclosures.materialConnection });
   if (t.disclosures.typicalResults) lines.push({ label: 'Typical results', text: t.disclosures.typicalResults });
   return lines;
-}
-
-/** Every tag used by the given testimonials, sorted, each once. */
-export function testimonialTags(entries: readonly WithId<Testimonial>[]): string[] {
-  return [...new Set(entries.flatMap((e) => e.data.tags))].sort();
 }
 
 /**

@@ -2,4 +2,13 @@
  * Signatures with the business's secret: opaque Message-IDs and unsubscribe tokens. The keyed
  * hash is given by an adapter.
  */
-export { addressTag, readUnsubscribeToken, type Sign, signedMessageId, signedMessageIds, unsubscribeToken } from './signing.ts';
+export {
+  addressTag,
+  readUnsubscribeToken,
+  SECRET_MIN_LENGTH,
+  type Sign,
+  signedMessageId,
+  signedMessageIds,
+  unsubscribeToken,
+  unsubscribeTokenTexts,
+} from './signing.ts';

@@ -4,6 +4,9 @@
  * someone else. The keyed hash itself (HMAC-SHA-256) is an adapter's: the core is given `Sign`.
  */
 
+/** The fewest characters a secret may have: a shorter one could be guessed. */
+export const SECRET_MIN_LENGTH = 32;
+
 /** A keyed signature of `text`, as base64url: HMAC-SHA-256 with the secret, in practice. */
 export type Sign = (text: string) => string;
 
@@ -56,15 +59,34 @@ export function addressTag(sign: Sign, address: string): string {
  */
 export function unsubscribeToken(sign: Sign, contact: string, address: string): string {
   const payload = `${encode(contact)}.${addressTag(sign, address)}`;
-  return `${payload}.${sign(`unsubscribe\n${payload}`).slice(0, 22)}`;
+  return `${payload}.${sign(signedPart(payload)).slice(0, 22)}`;
+}
+
+/** The text a token's signature is made of: its first two parts. */
+const signedPart = (payload: string) => `unsubscribe\n${payload}`;
+
+/** A token's three parts, or nothing when it has not three. */
+function tokenParts(token: string): [who: string, address: string, signature: string] | undefined {
+  const parts = token.trim().split('.');
+  return parts.length === 3 ? [parts[0], parts[1], parts[2]] : undefined;
 }
 
 /** What a token says, when its signature holds: the contact, and the tag of the address. */
 export function readUnsubscribeToken(sign: Sign, token: string): { contact: string; address: string } | undefined {
-  const parts = token.trim().split('.');
-  if (parts.length !== 3) return undefined;
+  const parts = tokenParts(token);
+  if (!parts) return undefined;
   const [who, address, signature] = parts;
-  if (!same(signature, sign(`unsubscribe\n${who}.${address}`).slice(0, 22))) return undefined;
+  if (!same(signature, sign(signedPart(`${who}.${address}`)).slice(0, 22))) return undefined;
   const contact = decode(who);
   return contact ? { contact, address } : undefined;
+}
+
+/**
+ * Every text `readUnsubscribeToken` signs to check `token`. A signer that cannot answer at once
+ * (Web Crypto, in the one-click Worker) signs these first, and then checks the token with the
+ * same `readUnsubscribeToken` as everyone else.
+ */
+export function unsubscribeTokenTexts(token: string): string[] {
+  const parts = tokenParts(token);
+  return parts ? [signedPart(`${parts[0]}.${parts[1]}`)] : [];
 }

@@ -1,4 +1,4 @@
-import { change, type Heard, type MessageKind, type Run } from '../run.ts';
+import { change, type Heard, type Known, type MessageKind, type Run } from '../run.ts';
 import { readUnsubscribeToken } from '../../signing/index.ts';
 import { verifiedBy } from '../sender.ts';
 import { asksToUnsubscribe } from '../words.ts';
@@ -41,17 +41,35 @@ function apply(heard: Heard, run: Run): void {
       'unknown',
       `an unsubscribe request (${how}) from ${message.from ?? 'no address'}, which no contact has: left alone; find the person and unsubscribe them by hand`,
     );
-  } else if (contact.unsubscribed) {
-    out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): already unsubscribed in ${contact.file}`, false, contact);
-  } else {
-    contact.unsubscribed = true;
-    const words = toMailbox ? `subject "${message.subject}"` : `"${clip(message.words)}"`;
-    change(run, contact, {
-      path: ['unsubscribed'],
-      value: { date: heard.day, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}${proof}` },
-    });
-    out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): marked unsubscribed in ${contact.file}`, true, contact);
+    return;
   }
+  const words = toMailbox ? `subject "${message.subject}"` : `"${clip(message.words)}"`;
+  markUnsubscribed(
+    run,
+    contact,
+    { day: heard.day, how, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}${proof}` },
+    out,
+  );
+}
+
+/**
+ * Marks `contact` unsubscribed on `day`, with `evidence` of the request, unless they already are;
+ * `how` says how they asked, in the outcome. Every way of asking to stop ends here.
+ */
+export function markUnsubscribed(
+  run: Run,
+  contact: Known,
+  request: { day: string; how: string; evidence: string },
+  out: Heard['out'],
+): void {
+  const { day, how, evidence } = request;
+  if (contact.unsubscribed) {
+    out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): already unsubscribed in ${contact.file}`, false, contact);
+    return;
+  }
+  contact.unsubscribed = true;
+  change(run, contact, { path: ['unsubscribed'], value: { date: day, evidence } });
+  out('unsubscribe', `${contact.id} asked to unsubscribe (${how}): marked unsubscribed in ${contact.file}`, true, contact);
 }
 
 function clip(words: string): string {

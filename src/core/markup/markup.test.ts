@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, mdxToEmailHtml } from './email-html.ts';
+import { escapeHtml } from '../email/index.ts';
+import { mdxToEmailHtml } from './mdx-html.ts';
 
 const palette = { primary: '#1f4e5f', accent: '#c8553d' };
 

@@ -1,0 +1,101 @@
+/**
+ * `npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field,…"]
+ * [--segment S] [--date D]`: contacts from a Google or Outlook CSV, any CSV with a header row, or a
+ * vCard file, merged into contacts/ without duplicates. Exit 1 when a row could not be imported.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseCommandArgs, UsageError, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
+import { sortProblems } from '../../src/core/problems/index.ts';
+import { changeContactFiles, createContactFiles, readContactFiles } from '../../src/adapters/fs/index.ts';
+import { parseHeaderMap, type HeaderMap, planImport, readAddressBook, readExport } from '../../src/core/import/index.ts';
+import { DateOrderSchema, SegmentSchema, type DateOrder } from '../../src/core/model/index.ts';
+import { parseYamlSource } from '../../src/core/content/index.ts';
+
+const FORMAT_NAMES = {
+  google: 'Google Contacts export',
+  outlook: 'Outlook export',
+  linkedin: 'LinkedIn export',
+  generic: 'CSV file',
+  vcard: 'vCard export',
+};
+
+runCommand(async () => {
+  const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
+    source: { type: 'string' },
+    update: { type: 'boolean', default: false },
+    map: { type: 'string' },
+    segment: { type: 'string', default: 'sphere' },
+    date: { type: 'string' },
+  });
+  if (positionals.length !== 1)
+    throw new UsageError('usage: npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field"]');
+  const segment = SegmentSchema.safeParse(values.segment);
+  if (!segment.success) throw new UsageError(`--segment: use one of ${SegmentSchema.options.join(', ')}`);
+  let map: HeaderMap | undefined;
+  if (values.map) {
+    const parsed = parseHeaderMap(values.map);
+    if ('error' in parsed) throw new UsageError(parsed.error);
+    map = parsed.map;
+  }
+  const [file] = positionals;
+  const { text, encoding } = await readFile(file).then(readExport, (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(`${file}: no such file`);
+    throw error;
+  });
+  const settings = await readSettings(values.content);
+  const read = readAddressBook(text, file, { map, dateOrder: settings.dateOrder });
+
+  const existing = await readContactFiles(values.content);
+  const plan = planImport(read.people, existing, {
+    file,
+    source: values.source ?? `${FORMAT_NAMES[read.format]} ${path.basename(file)}`,
+    today: today(settings.timeZone, values.date),
+    segment: segment.data,
+    update: values.update,
+  });
+  const created = await createContactFiles(values.content, plan.create);
+  await changeContactFiles(plan.update);
+  const lines = plan.create.map((contact, i) => `  created  ${created[i]} (row ${contact.rows.join(', ')})`);
+  for (const contact of plan.update) {
+    const fields = [...new Set(contact.changes.map((c) => c.path.join('.')))].join(', ');
+    lines.push(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
+  }
+  if (lines.length) console.log(lines.join('\n'));
+  const problems = [...read.problems, ...plan.problems];
+  printProblems(sortProblems(problems));
+  if (read.format === 'generic' && read.ignored.length) console.log(`Columns not imported: ${read.ignored.join(', ')}`);
+  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  console.log(
+    `${file} (${FORMAT_NAMES[read.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
+      `${plan.unchanged.length} already up to date, ${n(problems.length, 'problem')}.`,
+  );
+  return problems.length ? 1 : 0;
+});
+
+/** What the import takes from settings.yaml, if it is there and says: the time zone and the date order. */
+async function readSettings(contentDir: string): Promise<{ timeZone?: string; dateOrder?: DateOrder }> {
+  const text = await readFile(path.join(contentDir, 'settings.yaml'), 'utf8').catch(() => '');
+  const data = parseYamlSource(text).data as { timeZone?: unknown; dateOrder?: unknown } | undefined;
+  const dateOrder = DateOrderSchema.safeParse(data?.dateOrder);
+  return {
+    timeZone: typeof data?.timeZone === 'string' ? data.timeZone : undefined,
+    dateOrder: dateOrder.success ? dateOrder.data : undefined,
+  };
+}
+
+/** `--date`, else today in the business's time zone, else the machine's. */
+function today(zone: string | undefined, date: string | undefined): Temporal.PlainDate {
+  if (date) {
+    try {
+      return Temporal.PlainDate.from(date, { overflow: 'reject' });
+    } catch {
+      throw new UsageError(`--date: "${date}" is not a date written as YYYY-MM-DD`);
+    }
+  }
+  try {
+    return Temporal.Now.plainDateISO(zone);
+  } catch {
+    return Temporal.Now.plainDateISO();
+  }
+}
