@@ -4,15 +4,16 @@
  * never reads.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineCollection } from 'astro:content';
+import { defineCollection, type SchemaContext } from 'astro:content';
 import { z } from 'zod';
 import { glob, type Loader } from 'astro/loaders';
-import { parseFile } from './core/content/index.ts';
+import { isContentImage, parseFile, photoProblems } from './core/content/index.ts';
 import { CONTENT_PARSERS } from './core/parsers/index.ts';
 import { formatProblem, PROBLEM_HINTS } from './core/problems/index.ts';
-import { NewsletterSchema, ResultSchema, SettingsSchema, TestimonialSchema } from './core/model/index.ts';
-import { buildStop, mdxContentLoader, shownPath } from './site/content-files.ts';
+import { NewsletterSchema, OfficeSchema, PersonSchema, ResultSchema, SettingsSchema, TestimonialSchema } from './core/model/index.ts';
+import { buildStop, listContentFiles, mdxContentLoader, shownPath } from './site/content-files.ts';
 import { contentDirUrl } from './site/env.ts';
 import { markdownLoader } from './site/markdown-loader.ts';
 
@@ -35,9 +36,15 @@ function settingsLoader(): Loader {
           const more = rest.length ? ` (and ${rest.length} more: npm run check lists them)` : '';
           throw buildStop(`${formatProblem(first).split('\n')[0]}${more}`, first.hint);
         }
-        const data = await parseData({ id: 'site', data: parsed.source?.data as Record<string, unknown>, filePath: file.pathname });
+        // A photo that is not there would stop the build with a stack trace: say which, and where.
+        const images = (await listContentFiles(fileURLToPath(contentDirUrl()))).files.filter(isContentImage);
+        const [missing] = parsed.data ? photoProblems(parsed.data, { path: shown, text }, images, CONTENT_PARSERS) : [];
+        if (missing) throw buildStop(formatProblem(missing).split('\n')[0], missing.hint);
+        const filePath = fileURLToPath(file);
+        const data = await parseData({ id: 'site', data: parsed.source?.data as Record<string, unknown>, filePath });
         store.clear();
-        store.set({ id: 'site', data, digest: generateDigest(text) });
+        // The path from the project root lets Astro import the photos settings name.
+        store.set({ id: 'site', data, filePath: path.relative(process.cwd(), filePath), digest: generateDigest(text) });
       };
       await sync();
       watcher?.add(file.pathname);
@@ -48,11 +55,25 @@ function settingsLoader(): Loader {
   };
 }
 
+/**
+ * Settings as the site reads them: the same schema, with each photo path (already checked to be
+ * in images/) turned into an image that `astro:assets` resizes.
+ */
+function siteSettingsSchema({ image }: SchemaContext) {
+  const business = SettingsSchema.shape.business;
+  return SettingsSchema.extend({
+    business: business.extend({
+      people: z.array(PersonSchema.extend({ photo: image().optional() })).default([]),
+      office: OfficeSchema.extend({ photo: image() }).optional(),
+    }),
+  });
+}
+
 const mdxIn = (folder: string) =>
   mdxContentLoader(contentDirUrl(folder), glob({ pattern: '**/[^_.]*.{md,mdx}', base: contentDirUrl(folder) }));
 
 export const collections = {
-  settings: defineCollection({ loader: settingsLoader(), schema: SettingsSchema }),
+  settings: defineCollection({ loader: settingsLoader(), schema: siteSettingsSchema }),
   // Thousands of short stories: rendered as Markdown when loaded, not bundled as MDX modules.
   // The photo's path becomes an image astro:assets can resize (the loader has checked the file).
   testimonials: defineCollection({

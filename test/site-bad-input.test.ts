@@ -88,4 +88,24 @@ describe('astro build on bad content', () => {
     },
     SLOW,
   );
+
+  it(
+    'names a photo that settings give but content/images/ lacks, in one line (issue 19)',
+    async () => {
+      const run = await build(async (content) => {
+        const file = path.join(content, 'settings.yaml');
+        const text = await readFile(file, 'utf8');
+        await writeFile(
+          file,
+          text.replace(/^business:\n/m, 'business:\n  office:\n    photo: images/office.jpg\n    description: Our office\n'),
+        );
+      });
+      expect(run.code).toBe(1);
+      expect(failure(run)).toBe(
+        '[AstroUserError] DIR/settings.yaml:3:12 business.office.photo: names images/office.jpg, which is not an image in images/\n  Hint:\n    Put the photo in the images/ folder beside settings.yaml, or correct the path (it is written from settings.yaml, like images/hannah.jpg).',
+      );
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/Stack trace|^\s+at /m);
+    },
+    SLOW,
+  );
 });

@@ -297,6 +297,8 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
       'advice/',
       'advice/*',
       'embed/',
+      'leave-a-review/',
+      'privacy/',
       'results/',
       'results/*',
       'testimonials/',

@@ -28,6 +28,7 @@ export const GET: APIRoute = async ({ site = new URL('http://localhost/') }) => 
   const xml = rssFeed({
     title: `${settings.business.name}: results and advice`,
     description: settings.business.tagline ?? `Results and advice from ${settings.business.name}`,
+    language: settings.site.locale,
     siteUrl: absoluteUrl('', site),
     feedUrl: absoluteUrl('rss.xml', site),
     items: [...results, ...articles],

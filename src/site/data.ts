@@ -3,8 +3,9 @@
  * get their data here, so no page can forget a rule.
  */
 import { getCollection, getEntry } from 'astro:content';
-import { publicResults, publicTestimonials, sentNewsletters } from '../core/publishing/index.ts';
-import type { Newsletter, Result, Settings, Testimonial } from '../core/model/index.ts';
+import { type ClientLinks, linkByClient, publicResults, publicTestimonials, sentNewsletters } from '../core/publishing/index.ts';
+import type { ImageMetadata } from 'astro';
+import type { Newsletter, Person, Result, Settings, Testimonial } from '../core/model/index.ts';
 import { buildDate } from './env.ts';
 
 /** A collection entry as Astro gives it; pass it whole to `render()`. */
@@ -14,6 +15,20 @@ export async function siteSettings(): Promise<Settings> {
   const entry = await getEntry('settings', 'site');
   if (!entry) throw new Error('settings.yaml was not loaded: the settings collection is empty');
   return entry.data as Settings;
+}
+
+/** The people and the office, with their photos as images `astro:assets` resizes. */
+export type SitePhotos = {
+  people: (Omit<Person, 'photo'> & { photo?: ImageMetadata })[];
+  office?: { photo: ImageMetadata; description: string };
+};
+
+/** `business.people` and `business.office` as the site's collection read them, photos imported. */
+export async function sitePhotos(): Promise<SitePhotos> {
+  const entry = await getEntry('settings', 'site');
+  if (!entry) throw new Error('settings.yaml was not loaded: the settings collection is empty');
+  const { people, office } = (entry.data as { business: SitePhotos }).business;
+  return { people, office };
 }
 
 /** Published testimonials with consent for the website, newest first. */
@@ -29,4 +44,12 @@ export async function siteResults(): Promise<SiteEntry<Result>[]> {
 export async function siteNewsletters(): Promise<SiteEntry<Newsletter>[]> {
   const settings = await siteSettings();
   return sentNewsletters((await getCollection('newsletters')) as SiteEntry<Newsletter>[], buildDate(settings.timeZone));
+}
+
+let links: Promise<ClientLinks> | undefined;
+
+/** Which results and testimonials are about the same client, worked out once per build. */
+export function siteClientLinks(): Promise<ClientLinks> {
+  links ??= Promise.all([siteResults(), siteTestimonials()]).then(([results, testimonials]) => linkByClient(results, testimonials));
+  return links;
 }

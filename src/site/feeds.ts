@@ -7,7 +7,15 @@ import type { Testimonial } from '../core/model/index.ts';
 
 type RssItem = { title: string; url: string; date: string; description: string; category: string };
 
-export type RssChannel = { title: string; description: string; siteUrl: string; feedUrl: string; items: RssItem[] };
+export type RssChannel = {
+  title: string;
+  description: string;
+  /** The business's locale (`en-GB`); RSS writes it in lower case. */
+  language: string;
+  siteUrl: string;
+  feedUrl: string;
+  items: RssItem[];
+};
 
 function xml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -42,7 +50,7 @@ export function rssFeed(channel: RssChannel): string {
     <title>${xml(channel.title)}</title>
     <link>${xml(channel.siteUrl)}</link>
     <description>${xml(channel.description)}</description>
-    <language>en</language>
+    <language>${xml(channel.language.toLowerCase())}</language>
     <atom:link href="${xml(channel.feedUrl)}" rel="self" type="application/rss+xml"/>${latest ? `\n    <lastBuildDate>${rfc822(latest)}</lastBuildDate>` : ''}
 ${items.join('\n')}
   </channel>
@@ -64,6 +72,8 @@ type TestimonialExtension = {
 
 export type TestimonialFeedInput = {
   business: string;
+  /** The business's locale (`en-GB`). */
+  language: string;
   colours: { primary: string; accent: string };
   siteUrl: string;
   wallUrl: string;
@@ -83,7 +93,7 @@ export function testimonialsFeed(input: TestimonialFeedInput) {
     title: `${input.business}: testimonials`,
     home_page_url: input.wallUrl,
     feed_url: input.feedUrl,
-    language: 'en',
+    language: input.language,
     _referable: { business: input.business, siteUrl: input.siteUrl, colours: input.colours },
     items: input.testimonials.map(({ url, data }) => {
       const endorsement = describeEndorsement(data, input.locale);

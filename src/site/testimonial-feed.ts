@@ -15,6 +15,7 @@ export async function testimonialFeedResponse(
   const settings = await siteSettings();
   const feed = testimonialsFeed({
     business: settings.business.name,
+    language: settings.site.locale,
     colours: settings.business.colours,
     siteUrl: absoluteUrl('', site),
     wallUrl: absoluteUrl('testimonials/', site),

@@ -1,4 +1,5 @@
 /** Links that work under any base path (GitHub Pages serves a project site under /<repo>/). */
+import type { CallToAction } from '../core/model/index.ts';
 
 /** A site path (`testimonials/`) under `base` (`/`, `/repo`, `/repo/`), always starting with `/`. */
 function withBase(path: string, base: string): string {
@@ -34,4 +35,11 @@ export function mailto(address: string, fields: { subject?: string; body?: strin
 /** A tel: link from a number as written (`0117 496 0000`). */
 export function tel(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+/** Where the call to action goes: its booking page, a tel: link, or an email with its subject. */
+export function callToActionHref(cta: CallToAction): string {
+  if (cta.url) return cta.url;
+  if (cta.phone) return tel(cta.phone);
+  return mailto(cta.email ?? '', { subject: cta.subject });
 }

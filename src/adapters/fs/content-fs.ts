@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emptyContent, type Content } from '../../core/model/index.ts';
-import { isHiddenPath, MAX_FILE_BYTES, validateContent, type NotAFile, type SourceFile } from '../../core/content/index.ts';
+import { isContentImage, isHiddenPath, MAX_FILE_BYTES, validateContent, type NotAFile, type SourceFile } from '../../core/content/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
 import { LAZY_PARSERS } from './parsers-fs.ts';
 
@@ -30,7 +30,8 @@ async function listEntries(dir: string): Promise<Listed> {
       const relative = rel + entry.name;
       if (isHiddenPath(relative)) continue;
       const open = path.join(folder, entry.name);
-      if (entry.isFile()) listed.files.push({ rel: relative, open });
+      if (entry.isFile() && isContentImage(relative)) listed.notFiles.push({ path: relative, kind: 'image' });
+      else if (entry.isFile()) listed.files.push({ rel: relative, open });
       else if (entry.isDirectory()) {
         listed.notFiles.push({ path: relative, kind: 'folder' });
         await walk(open, `${relative}/`);

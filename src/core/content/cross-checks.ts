@@ -15,9 +15,15 @@ export type ValidateOptions = {
  * Something in a content folder that is not a file read as text, as the disk adapter found it.
  * `folder`: a folder (every one is listed, so a folder where a file belongs can be named);
  * `link`: a symbolic link, never followed; `special`: a device, socket or pipe; `too-large`: a file
- * of `bytes` bytes, not read; `unreadable`: a file the system would not read (`detail` says why).
+ * of `bytes` bytes, not read; `unreadable`: a file the system would not read (`detail` says why);
+ * `image`: a photo in `images/`, which the site reads and the scripts never do.
  */
-export type NotAFile = { path: string; kind: 'folder' | 'link' | 'special' | 'too-large' | 'unreadable'; bytes?: number; detail?: string };
+export type NotAFile = {
+  path: string;
+  kind: 'folder' | 'link' | 'special' | 'too-large' | 'unreadable' | 'image';
+  bytes?: number;
+  detail?: string;
+};
 
 type Locate = (file: string) => YamlSource | undefined;
 

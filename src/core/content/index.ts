@@ -8,4 +8,4 @@ export { readHistory } from './read-history.ts';
 export { parseYamlSource, type ContentParsers, type PositionedYaml } from './source.ts';
 export { summarizeContent } from './summary.ts';
 export { contentWarnings } from './warnings.ts';
-export { isHiddenPath, validateContent } from './validate.ts';
+export { isContentImage, isHiddenPath, photoProblems, validateContent } from './validate.ts';

@@ -166,7 +166,7 @@ describe('validateContent', () => {
   it('reports a file that is not YAML in a content folder', () => {
     expect(check({ 'contacts/export.csv': 'name,email\n', 'contacts/.gitkeep': '' }).printed).toMatchInlineSnapshot(`
       "contacts/export.csv:1:1 is not a .yaml or .yml file
-        Content folders hold .yaml files (.mdx for newsletters, results and testimonials). Move this file out."
+        Content folders hold .yaml files (.mdx for newsletters, results and testimonials; photos in images/). Move this file out."
     `);
   });
 
@@ -370,7 +370,7 @@ describe('validateContent on input that is not a record', () => {
       history is a file, where the folder history/ belongs
         Make this a folder holding one file per record, and move the file into it (or out of the content folder).
       plans/fifo is not an ordinary file (a device, socket or pipe)
-        Content folders hold .yaml files (.mdx for newsletters, results and testimonials). Move this file out.
+        Content folders hold .yaml files (.mdx for newsletters, results and testimonials; photos in images/). Move this file out.
       results/big.mdx:1:1 is 50.0 MB; content files may be at most 1 MB
         Content files are small, one record each. Split it, or move large assets elsewhere.
       results/locked.mdx could not be read (EACCES)
@@ -430,6 +430,25 @@ describe('validateContent on MDX that holds code', () => {
     expect(printed).toMatchInlineSnapshot(`
       "newsletters/broken.mdx:7:7 Unexpected end of file in expression, expected a corresponding closing brace for \`{\`
         Fix the MDX at this spot: a { or < meant as text is written \\{ or \\<, and every tag is closed."
+    `);
+  });
+});
+
+describe('photos named in settings', () => {
+  it('takes the images listed in images/, and names a photo that is not there by line and field', () => {
+    const settings = `${SETTINGS.replace('business:\n', 'business:\n  office:\n    photo: images/office.jpg\n    description: Our office\n  people:\n    - name: Maya Okafor\n      role: Director\n      photo: images/maya.jpg\n')}`;
+    const files = [
+      { path: 'settings.yaml', text: settings },
+      { path: 'contacts/ana-ruiz.yaml', text: ANA },
+    ];
+    const images: NotAFile[] = [
+      { path: 'images', kind: 'folder' },
+      { path: 'images/office.jpg', kind: 'image' },
+    ];
+    const { problems } = validateContent(files, { templates: [], notFiles: images, parsers: CONTENT_PARSERS });
+    expect(problems.map(formatProblem).join('\n')).toMatchInlineSnapshot(`
+      "settings.yaml:8:14 business.people[0].photo: names images/maya.jpg, which is not an image in images/
+        Put the photo in the images/ folder beside settings.yaml, or correct the path (it is written from settings.yaml, like images/hannah.jpg)."
     `);
   });
 });

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { problem, sortProblems, type Problem } from '../problems/index.ts';
+import { formatField, problem, sortProblems, type Problem } from '../problems/index.ts';
 import { parseFile, sourceAgain, type SourceFile } from './parse-file.ts';
 import { checkAcrossFiles, checkEventContacts, type NotAFile, type ValidateOptions } from './cross-checks.ts';
 import { readHistory } from './read-history.ts';
-import type { YamlSource } from './source.ts';
+import type { ContentParsers, YamlSource } from './source.ts';
 import {
   ContactSchema,
   EventSchema,
@@ -42,6 +42,8 @@ function notAFileProblem(entry: NotAFile): Problem | undefined {
       const size = `${((entry.bytes ?? 0) / 1024 / 1024).toFixed(1)} MB`;
       return problem('FileTooLarge', entry.path, START, '', `is ${size}; content files may be at most 1 MB`);
     }
+    case 'image':
+      return undefined;
     case 'unreadable':
       return problem('UnreadableFile', entry.path, WHOLE, '', `could not be read${entry.detail ? ` (${entry.detail})` : ''}`);
   }
@@ -152,6 +154,13 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   }
 
   if (!settingsFile) problems.push(problem('MissingSettings', 'settings.yaml', { line: 0, column: 0 }, '', 'is missing'));
+  if (settingsFile && content.settings) {
+    const settings = files.find((f) => f.path === settingsFile);
+    if (settings) {
+      const images = (options.notFiles ?? []).filter((e) => e.kind === 'image').map((e) => e.path);
+      problems.push(...photoProblems(content.settings, settings, images, options.parsers));
+    }
+  }
   const checked = checkAcrossFiles(content, options, sourceOf);
   const events = checkEventContacts(checked.content, sourceOf);
   return {
@@ -159,3 +168,32 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     problems: sortProblems([...problems, ...checked.problems, ...events.problems]),
   };
 }
+
+/** True for a photo in the content folder's `images/`, which the site reads and the scripts list unread. */
+export function isContentImage(relative: string): boolean {
+  return /^images\/.+\.(?:jpe?g|png|webp|avif)$/i.test(relative);
+}
+
+/**
+ * Each photo that settings name is one of `images` (paths in the content folder): the site
+ * cannot build without it. `file` is settings.yaml, for the line of each problem.
+ */
+export function photoProblems(
+  settings: NonNullable<Content['settings']>,
+  file: SourceFile,
+  images: readonly string[],
+  parsers: ContentParsers,
+): Problem[] {
+  const found = new Set(images);
+  const named: [(string | number)[], string | undefined][] = [
+    [['business', 'office', 'photo'], settings.business.office?.photo],
+    ...settings.business.people.map((p, i): [(string | number)[], string | undefined] => [['business', 'people', i, 'photo'], p.photo]),
+  ];
+  const missing = named.filter(([, photo]) => photo !== undefined && !found.has(photo));
+  if (!missing.length) return [];
+  const source = sourceAgain(file, 'yaml', parsers);
+  return missing.map(([path, photo]) =>
+    problem('MissingPhoto', file.path, source.locate(path), formatField(path), `names ${photo}, which is not an image in images/`),
+  );
+}
+

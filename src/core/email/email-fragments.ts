@@ -161,3 +161,13 @@ export function referralBlock(referral: Referral | undefined, referredName: stri
     .join(' ');
   return paragraphs(lines, palette);
 }
+
+/** The business's Google review page, offered beside a reply: a line, or nothing without one. */
+export function reviewLinkBlock(url: string | undefined, palette: Palette): Fragment {
+  if (!url) return EMPTY;
+  const s = elementStyles(palette);
+  return {
+    html: `<p style="${s.p}">If you would rather, you can also <a href="${escapeHtml(url)}" style="${s.a}">leave a review on Google</a>.</p>`,
+    text: `If you would rather, you can also leave a review on Google: ${url}\n\n`,
+  };
+}

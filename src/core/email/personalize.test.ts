@@ -160,6 +160,20 @@ describe('createPersonalizer', () => {
     expect(out.draft.fields.replyMailto).toBe('mailto:hello@hh.example?subject=Re%3A%20A%20small%20favour%2C%20Ana%3F');
   });
 
+  it('offers the Google review page from settings beside the reply button, and nothing without one', () => {
+    const ask = touch('ana-ruiz', { template: 'testimonial-request', subject: 'A small favour, {{firstName}}?' });
+    const url = 'https://g.page/r/harbour-hill/review';
+    const withReview = { ...settings, business: { ...settings.business, googleReviewUrl: url } };
+    const offered = createPersonalizer(content(), withReview, today, { renderBody }).personalize(ask);
+    const without = createPersonalizer(content(), settings, today, { renderBody }).personalize(ask);
+    if (!offered.ok || !without.ok) throw new Error('not personalised');
+    expect((offered.draft.fields.reviewLink as { text: string }).text).toBe(
+      `If you would rather, you can also leave a review on Google: ${url}\n\n`,
+    );
+    expect((offered.draft.fields.reviewLink as { html: string }).html).toContain(`<a href="${url}"`);
+    expect(without.draft.fields.reviewLink).toEqual({ html: '', text: '' });
+  });
+
   // The words are the planner's (`mayEmailOn`): one catalogue entry per case.
   it.each([
     [{ unsubscribed: { date: '2026-09-01', evidence: 'One-click' } }, { code: 'Unsubscribed', reason: 'unsubscribed on 2026-09-01' }],

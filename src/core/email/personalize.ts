@@ -4,7 +4,16 @@
  * reason, never as an exception.
  */
 import type { Palette } from './email-html.ts';
-import { EMPTY, nearbyBlock, paragraphs, recapBlock, referralBlock, resultsBlock, testimonialBlock } from './email-fragments.ts';
+import {
+  EMPTY,
+  nearbyBlock,
+  paragraphs,
+  recapBlock,
+  referralBlock,
+  resultsBlock,
+  reviewLinkBlock,
+  testimonialBlock,
+} from './email-fragments.ts';
 import { fillText, type EmailFields, type Fragment } from './render-email.ts';
 import type { Contact, Result, Settings, Testimonial, Content, Entry } from '../model/index.ts';
 import type { DueTouch } from '../touches/index.ts';
@@ -254,6 +263,7 @@ function sharedFields(settings: Settings, palette: Palette, featured: Testimonia
     siteName: new URL(settings.site.url).host,
     replyMailto: `mailto:${settings.sender.replyTo ?? settings.sender.email}`,
     testimonial: testimonialBlock(featured, palette),
+    reviewLink: reviewLinkBlock(b.googleReviewUrl, palette),
     body: EMPTY,
     results: EMPTY,
   };

@@ -322,6 +322,73 @@ describe('planIntake', () => {
   });
 
   // Issue 15 point 6: consent counts only from a sender the mail adapter verified.
+  it('takes a review written on the site’s review page as a draft, named as the reviewer chose, with their consent', () => {
+    const verified = { how: 'dkim', domain: 'example.com' } as const;
+    const review = (source: string, choice: string, fields: Partial<IncomingMessage> = {}) =>
+      message({
+        source,
+        messageId: `<${source}@x>`,
+        from: 'ana.ruiz@example.com',
+        subject: 'My review of Harbour & Hill',
+        words: `Hello Harbour & Hill,\n\nMy review:\nMaya found us a flat in a week and kept us calm.\n\n${choice}\n\nThanks,\nAna`,
+        verified,
+        ...fields,
+      });
+    const plan = planIntake(
+      [
+        review('full', 'You may publish my review, with my full name, on your website and in your emails.'),
+        review('first', 'You may publish my review, with my first name only, on your website and in your emails.'),
+        review('private', 'Please do not publish my review: it is for you only.'),
+        review('stranger', 'You may publish my review, with my full name, on your website and in your emails.', {
+          from: 'kit@morgan.example',
+        }),
+      ],
+      input,
+      TODAY,
+      AT,
+    );
+    expect(plan.outcomes.map((o) => `${o.source} ${o.kind} ${o.changed}: ${o.note}`)).toEqual([
+      'full testimonial true: ana-ruiz sent a review from the site: draft testimonials/ana-ruiz-review-2026-11-04.mdx',
+      'first testimonial true: ana-ruiz sent a review from the site: draft testimonials/ana-ruiz-review-2026-11-04-2.mdx',
+      'private testimonial true: ana-ruiz sent a review from the site: draft testimonials/ana-ruiz-review-2026-11-04-3.mdx',
+      'stranger unknown false: a review from the site by kit@morgan.example, who is no contact: left alone; add them as a contact and take it in again',
+    ]);
+    expect(plan.testimonials.map((t) => [t.data.author, t.data.quote, t.data.source, t.data.consent])).toEqual([
+      [
+        { name: 'Ana Ruiz', contact: 'ana-ruiz' },
+        'Maya found us a flat in a week and kept us calm.',
+        { name: "Email from our website's review page" },
+        {
+          scope: ['website', 'email'],
+          date: '2026-11-04',
+          evidence:
+            'email <full@x> of 2026-11-04, sender verified by DKIM for example.com: "You may publish my review, with my full name, on your website and in your emails."',
+        },
+      ],
+      [
+        { name: 'Ana', contact: 'ana-ruiz' },
+        'Maya found us a flat in a week and kept us calm.',
+        { name: "Email from our website's review page" },
+        {
+          scope: ['website', 'email'],
+          date: '2026-11-04',
+          evidence:
+            'email <first@x> of 2026-11-04, sender verified by DKIM for example.com: "You may publish my review, with my first name only, on your website and in your emails."',
+        },
+      ],
+      [
+        { name: 'Ana R.', contact: 'ana-ruiz' },
+        'Maya found us a flat in a week and kept us calm.',
+        { name: "Email from our website's review page" },
+        undefined,
+      ],
+    ]);
+    expect(plan.testimonials[2].notes.slice(-2)).toEqual([
+      'They also wrote, and this limits what may be published:',
+      '  "Please do not publish my review: it is for you only."',
+    ]);
+  });
+
   it('records consent only from a reply verified for the From address’s domain, and says how', () => {
     const reply = (source: string, verified?: IncomingMessage['verified']) =>
       message({

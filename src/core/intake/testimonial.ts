@@ -2,7 +2,7 @@
  * A draft testimonial made from a reply to a testimonial request: the quote, who gave it, and the
  * consent evidence the reply holds. A draft is never published; the owner flips it.
  */
-import { shortName } from '../contacts/index.ts';
+import { firstNameOf, shortName } from '../contacts/index.ts';
 import { EMAIL_KINDS } from '../email/index.ts';
 import { type Verified, verifiedBy } from './sender.ts';
 import { readReplyWords } from './words.ts';
@@ -22,6 +22,27 @@ export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = EMAIL_KINDS.filt
   (kind) => kind.layout,
 );
 
+/** How a testimonial came in: the source shown on the site, and the words for the owner's notes. */
+export type TestimonialWay = { source: string; came: string };
+
+/** A reply to the testimonial request email. */
+export const REQUEST_REPLY: TestimonialWay = {
+  source: 'Email reply to our testimonial request',
+  came: 'A reply to our testimonial request',
+};
+
+/**
+ * How the author asked to be named: `full` (Ana Ruiz), `first` (Ana) or `short`, the default
+ * when they did not say (Ana R.).
+ */
+export type NameForm = 'full' | 'first' | 'short';
+
+function shownName(author: Author, form: NameForm): string {
+  if (form === 'full') return author.name;
+  if (form === 'first') return firstNameOf(author);
+  return shortName(author);
+}
+
 /**
  * The draft for a reply. `evidence` names the message (`email <id> of 2026-11-04`); `day` is the
  * day it was written, in the business's time zone. The front matter holds only what a consent to
@@ -29,7 +50,14 @@ export const TESTIMONIAL_REQUEST_TEMPLATES: readonly string[] = EMAIL_KINDS.filt
  * contact's area or notes. Consent is recorded only when `verified` vouches for the sender: a
  * From address anyone could write is no one's consent, so the owner is asked to confirm it first.
  */
-export function draftTestimonial(words: string, author: Author, day: string, evidence: string, verified?: Verified): TestimonialDraft {
+export function draftTestimonial(
+  words: string,
+  author: Author,
+  day: string,
+  evidence: string,
+  verified?: Verified,
+  way: TestimonialWay & { name?: NameForm } = REQUEST_REPLY,
+): TestimonialDraft {
   const reply = readReplyWords(words);
   const said = reply.consent.join(' ');
   const given = reply.consent.length && reply.scope.length ? { scope: reply.scope, date: day } : undefined;
@@ -37,14 +65,14 @@ export function draftTestimonial(words: string, author: Author, day: string, evi
   const data: Record<string, unknown> = {
     kind: 'consumer',
     status: 'draft',
-    author: { name: shortName(author), contact: author.id },
+    author: { name: shownName(author, way.name ?? 'short'), contact: author.id },
     quote: reply.quote,
     date: day,
-    source: { name: 'Email reply to our testimonial request' },
+    source: { name: way.source },
     ...(consent ? { consent } : {}),
   };
   const notes = [
-    `A reply to our testimonial request, taken in from ${evidence}.`,
+    `${way.came}, taken in from ${evidence}.`,
     'It stays a draft, shown nowhere, until you check the quote and the name and set status: published.',
     'These comment lines are never shown; what you write below the front matter is, once published.',
     '',

@@ -17,6 +17,13 @@ export {
   type Segment,
   type Tier,
 } from './common.ts';
+export {
+  OfficeSchema,
+  PersonSchema,
+  type CallToAction,
+  type Membership,
+  type Person,
+} from './business.ts';
 export { ContactSchema, contactKeyRank, type ConsentRecord, type Contact, type ContactInput } from './contact.ts';
 export { emptyContent, type Content, type Entry } from './content.ts';
 export { EventSchema, type ClientEvent } from './event.ts';

@@ -57,4 +57,38 @@ describe('settings', () => {
     expect(settings.limits).toEqual({ perDay: 2000, perSecond: 10, perContactPerWeek: 2, daysBetweenAsks: 120 });
     expect(settings.graceDays).toBe(5);
   });
+
+  it('takes the site pages’ business facts, and names what is wrong with them', () => {
+    const base = {
+      business: { name: 'B', email: 'b@example.com', address: { street: 's', locality: 'l', postalCode: 'p', country: 'c' } },
+      sender: { name: 'S', email: 's@example.com' },
+      site: { url: 'https://b.example' },
+      unsubscribe: { mailto: 'u@example.com' },
+      timeZone: 'Europe/London',
+    };
+    const parsed = SettingsSchema.parse(base);
+    expect([parsed.business.people, parsed.business.memberships, parsed.site.cta]).toEqual([[], [], undefined]);
+    const issues = (business: Record<string, unknown>, site: Record<string, unknown> = {}) =>
+      SettingsSchema.safeParse({ ...base, business: { ...base.business, ...business }, site: { ...base.site, ...site } }).error?.issues.map(
+        (i) => `${i.path.join('.')}: ${i.message}`,
+      );
+    expect(
+      issues(
+        {
+          people: [{ name: 'H', role: 'R', photo: 'https://elsewhere.example/h.jpg' }],
+          openingHours: [{ days: ['Moonday'], opens: '17:00', closes: '09:00' }],
+          memberships: [{ name: 'TPO', kind: 'ombudsman' }],
+        },
+        { cta: { label: 'Book a valuation', phone: '01632 960100', email: 'b@example.com' } },
+      ),
+    ).toEqual([
+      'business.people.0.photo: should be the path of a .jpg, .png, .webp or .avif file in images/, like images/hannah.jpg',
+      'business.openingHours.0.days.0: should be a day of the week: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
+      'business.memberships.0.kind: should be one of redress, client-money, trade-body, regulator',
+      'site.cta: should give exactly one of url, phone or email',
+    ]);
+    expect(issues({ openingHours: [{ days: ['Monday'], opens: '17:00', closes: '09:00' }] })).toEqual([
+      'business.openingHours.0.closes: should close after it opens',
+    ]);
+  });
 });

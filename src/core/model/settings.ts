@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { businessExtras, CallToActionSchema } from './business.ts';
 import { DateSchema, EmailSchema, IdSchema, SEGMENTS, TagSchema, TextSchema, TimeOfDaySchema, UrlSchema } from './common.ts';
 
 function isTimeZone(name: string): boolean {
@@ -55,7 +56,7 @@ export const SettingsSchema = z.strictObject({
       .regex(/^[A-Z][A-Za-z]+$/, { error: 'should be a schema.org type like RealEstateAgent or LocalBusiness' })
       .optional(),
     colours: z.strictObject({ primary: HexColourSchema, accent: HexColourSchema }).default({ primary: '#1f4e5f', accent: '#c8553d' }),
-    people: z.array(z.strictObject({ name: TextSchema, role: TextSchema, bio: TextSchema.optional() })).default([]),
+    ...businessExtras,
   }),
   sender: z.strictObject({
     name: TextSchema,
@@ -103,6 +104,8 @@ export const SettingsSchema = z.strictObject({
     url: UrlSchema,
     /** Where "introduce someone" messages from the site go; the business email when absent. */
     introduceEmail: EmailSchema.optional(),
+    /** The site's main button, such as "Book a valuation"; "Get in touch" by email when absent. */
+    cta: CallToActionSchema.optional(),
     /** The language and region the site is written for (`en-GB`): spelling, dates and numbers. */
     locale: z
       .string()

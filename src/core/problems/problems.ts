@@ -11,7 +11,8 @@ export const PROBLEM_HINTS = {
   MalformedJson: 'Each history line must be one JSON object. History is written by the jobs: restore the line from Git.',
   EmptyFile: 'Fill the file in, or delete it.',
   FileTooLarge: 'Content files are small, one record each. Split it, or move large assets elsewhere.',
-  UnexpectedFile: 'Content folders hold .yaml files (.mdx for newsletters, results and testimonials). Move this file out.',
+  UnexpectedFile:
+    'Content folders hold .yaml files (.mdx for newsletters, results and testimonials; photos in images/). Move this file out.',
   MissingFrontMatter: 'Start the file with front matter between two lines of three dashes (---).',
   MalformedMdx: 'Fix the MDX at this spot: a { or < meant as text is written \\{ or \\<, and every tag is closed.',
   CodeInContent:
@@ -27,6 +28,8 @@ export const PROBLEM_HINTS = {
   MissingSettings: 'Create settings.yaml in the content folder; the sample content has one to copy.',
   InvalidId: 'Rename the file with lower-case letters, digits and hyphens, like ana-ruiz.yaml.',
   DuplicateId: 'Two files give the same id. Rename or remove one of them.',
+  MissingPhoto:
+    'Put the photo in the images/ folder beside settings.yaml, or correct the path (it is written from settings.yaml, like images/hannah.jpg).',
   // Fields
   MissingField: 'Add this field.',
   WrongType: 'Change the value to the kind the field expects. Quote values that should be text, like "07700 900123".',

@@ -37,6 +37,7 @@ export const FIELD_NAMES = [
   'referBack',
   'frameOfReference',
   'experience',
+  'reviewLink',
 ] as const;
 type EmailField = (typeof FIELD_NAMES)[number];
 

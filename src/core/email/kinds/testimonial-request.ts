@@ -18,6 +18,6 @@ export const testimonialRequest: EmailKind = {
     },
   },
   preheader: 'Would you share a few words about us?',
-  fields: ['subject', 'greeting', 'message', 'recap', 'experience', 'replyMailto', 'suggestedDisplayName'],
+  fields: ['subject', 'greeting', 'message', 'recap', 'experience', 'replyMailto', 'suggestedDisplayName', 'reviewLink'],
   asksForTestimonial: true,
 };

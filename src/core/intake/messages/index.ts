@@ -10,6 +10,7 @@ import { deliveryReport } from './delivery-report.ts';
 import { introduction } from './introduction.ts';
 import { otherMessage } from './other.ts';
 import type { MessageKind } from '../run.ts';
+import { siteReview } from './site-review.ts';
 import { testimonialReply } from './testimonial-reply.ts';
 import { unsubscribe } from './unsubscribe.ts';
 
@@ -19,6 +20,7 @@ export const MESSAGE_KINDS: readonly MessageKind[] = [
   autoReply,
   unsubscribe,
   testimonialReply,
+  siteReview,
   introduction,
   otherMessage,
 ];
