@@ -23,7 +23,7 @@ import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../
 import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github/index.ts';
 import { compileLayouts } from '../src/adapters/layouts/index.ts';
 import { signerFromEnv } from '../src/adapters/signing/index.ts';
-import { createOutbox, writeOutboxFile, createSmtpDelivery, isSmtpUrl } from '../src/adapters/mail/index.ts';
+import { buildPoolFor, createOutbox, writeOutboxFile, createSmtpDelivery, isSmtpUrl } from '../src/adapters/mail/index.ts';
 import { outsideSendWindow } from '../src/core/calendar/index.ts';
 import {
   runDaily,
@@ -153,6 +153,7 @@ async function runDay(values: DayOptions, signals: StopSignals): Promise<number>
         journal,
         writeTasks,
         ...(issues ? { issues } : {}),
+        builderFor: (emails) => buildPoolFor(emails),
         onSending: progress.start,
         onResult: progress.step,
       });

@@ -3,7 +3,7 @@
  * adapter sends.
  */
 export { escapeHtml } from './email-html.ts';
-export { buildMessage, type Delivery, type OutgoingEmail } from './message.ts';
+export { buildMessage, type Delivery, type MessageBuilder, type OutgoingEmail } from './message.ts';
 export { EMAIL_FIELDS, EMAIL_KINDS } from './kinds/index.ts';
 export { createPersonalizer, type EmailDraft } from './personalize.ts';
 export { fillText, prepareLayout, renderEmail, type CompiledLayout } from './render-email.ts';
