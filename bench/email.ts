@@ -4,7 +4,6 @@
  * render, send, record) against a bare pooled nodemailer loop sending the same messages, and the
  * outbox. The SMTP server runs on loopback in its own process.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -20,6 +19,7 @@ import type { Settings } from '../src/core/model/index.ts';
 import { generateContent, SETTINGS } from '../test/helpers/generate-content.ts';
 import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
 import { fmtMs, perSecond, printTable, timeIt } from './lib/measure.ts';
+import { startSink } from './lib/sink.ts';
 
 const EMAILS = 10_000;
 // About 70% of generated contacts get the newsletter (segment, address, consent, unsubscribes).
@@ -202,27 +202,4 @@ async function measure<T>(fn: () => T | Promise<T>, { warmup = false } = {}): Pr
   const { ms, value } = await timeIt(fn);
   const used = process.cpuUsage(cpu);
   return { ms, cpuMs: (used.user + used.system) / 1000, value };
-}
-
-type Sink = { port: number; count(): Promise<number>; close(): Promise<void> };
-
-async function startSink(): Promise<Sink> {
-  const child: ChildProcess = fork(path.join(import.meta.dirname, 'lib', 'smtp-sink-process.ts'), {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
-  const { port } = await next<{ port: number }>();
-  return {
-    port,
-    async count() {
-      const reply = next<{ accepted: number }>();
-      child.send('count');
-      return (await reply).accepted;
-    },
-    async close() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send('close');
-      await exited;
-    },
-  };
 }
