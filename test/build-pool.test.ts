@@ -29,6 +29,8 @@ const TOUCHES = [
 async function pool(): Promise<MessageBuilder> {
   const builder = createBuildPool({ threads: 1 });
   cleanups.push(() => builder.close());
+  // Until a thread is up, the sending thread builds; these tests are about the thread.
+  await builder.ready;
   return builder;
 }
 
@@ -82,7 +84,17 @@ describe('the build pool', () => {
   it('sends, through the send loop, the same messages as the single-thread path', async () => {
     const messages = await fixtureMessages(TOUCHES);
     const single = await sendThroughLoop(TOUCHES, messages);
-    const pooled = await sendThroughLoop(TOUCHES, messages, await pool());
+    const builder = await pool();
+    const built: (Uint8Array | undefined)[] = [];
+    const pooled = await sendThroughLoop(TOUCHES, messages, {
+      build: async (emails) => {
+        const raws = await builder.build(emails);
+        built.push(...raws);
+        return raws;
+      },
+      close: builder.close,
+    });
+    expect(built.map((raw) => raw instanceof Uint8Array)).toEqual([true, true, true]);
     expect(pooled.report.results.map((r) => r.outcome.status)).toEqual(['sent', 'sent', 'sent']);
     expect(single.received).toHaveLength(3);
     const [a, b] = [await byMessageId(single.received), await byMessageId(pooled.received)];

@@ -17,8 +17,11 @@ export type BuildPoolOptions = {
   threads?: number;
 };
 
-/** A builder of message bytes on worker threads. */
-export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder {
+/**
+ * A builder of message bytes on worker threads; `ready` settles once a thread can build (or
+ * could not start, and the sending thread goes on building everything).
+ */
+export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder & { ready: Promise<void> } {
   const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
   // Loaded here, not with the module: only a run with many emails pays for piscina.
   const pool = import('piscina').then(
@@ -29,8 +32,21 @@ export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder 
         maxThreads: threads,
       }),
   );
+  // Until a thread has started and loaded nodemailer, the sending thread builds: the first
+  // batches never wait for the pool.
+  let warm = false;
+  const ready = pool
+    .then((p) => p.run([]))
+    .then(
+      () => {
+        warm = true;
+      },
+      () => {},
+    );
   return {
+    ready,
     async build(emails: readonly OutgoingEmail[]) {
+      if (!warm) return emails.map(() => undefined);
       try {
         return await (await pool).run(emails.map(toMailOptions));
       } catch {
