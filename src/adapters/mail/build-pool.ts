@@ -10,7 +10,7 @@ import type { MessageBuilder, OutgoingEmail } from '../../core/email/index.ts';
 import { toMailOptions } from './mail-options.ts';
 
 /** Below this many emails a run builds each message in the sending thread. */
-export const POOL_FROM_EMAILS = 200;
+const POOL_FROM_EMAILS = 200;
 
 export type BuildPoolOptions = {
   /** Worker threads; by default one fewer than the cores, as the main thread sends. */
