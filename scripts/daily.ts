@@ -20,10 +20,9 @@ import {
   type StopSignals,
 } from '../src/adapters/cli/index.ts';
 import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../src/adapters/fs/index.ts';
-import { asTaskIssues, gitHubFromEnv } from '../src/adapters/github/index.ts';
-import { compileLayouts } from '../src/adapters/layouts/index.ts';
+import { startLayoutCompiler, type LayoutCompiler } from '../src/adapters/layouts/index.ts';
 import { signerFromEnv } from '../src/adapters/signing/index.ts';
-import { createOutbox, writeOutboxFile, createSmtpDelivery, isSmtpUrl } from '../src/adapters/mail/index.ts';
+import { buildPoolFor, createOutbox, writeOutboxFile, createSmtpDelivery, isSmtpUrl } from '../src/adapters/mail/index.ts';
 import { outsideSendWindow } from '../src/core/calendar/index.ts';
 import {
   runDaily,
@@ -88,6 +87,16 @@ type DayOptions = {
 };
 
 async function runDay(values: DayOptions, signals: StopSignals): Promise<number> {
+  // MJML loads and compiles on another core while this thread reads the content and plans.
+  const layouts = startLayoutCompiler();
+  try {
+    return await runDayWith(values, signals, layouts);
+  } finally {
+    await layouts.close();
+  }
+}
+
+async function runDayWith(values: DayOptions, signals: StopSignals, layouts: LayoutCompiler): Promise<number> {
   const { dryRun, smtpUrl, historyDir } = values;
   if (!dryRun)
     for (const file of await repairHistory(historyDir))
@@ -114,7 +123,7 @@ async function runDay(values: DayOptions, signals: StopSignals): Promise<number>
   if (showcaseDay) console.log(`Showing the sample's showcase day, ${showcaseDay} (settings.showcaseDay): \`npm run daily\` runs today.\n`);
   const date = values.date ?? showcaseDay;
   const today = date ? Temporal.PlainDate.from(date) : todayIn(settings.timeZone);
-  const compiled = await compileLayouts(settings);
+  const compiled = await layouts.compile(settings.business.colours);
   for (const p of compiled.problems) console.error(`${p.file}: ${p.message}`);
   const layoutProblems = new Map(compiled.problems.map((p) => [path.basename(p.file, '.mjml'), p.message]));
   const now = clockOn(date ? today : undefined, settings.timeZone);
@@ -136,7 +145,9 @@ async function runDay(values: DayOptions, signals: StopSignals): Promise<number>
   const delivery = smtpUrl
     ? createSmtpDelivery(smtpUrl, { perSecond: settings.limits.perSecond, timeout: settings.sending.timeoutSeconds * 1000 })
     : createOutbox(values.outbox);
-  const gitHub = gitHubFromEnv(process.env);
+  // Octokit takes a while to load: only a run that opens issues pays for it.
+  const gitHub = process.env.GITHUB_TOKEN ? await import('../src/adapters/github/index.ts') : undefined;
+  const tracker = gitHub?.gitHubFromEnv(process.env);
   if (dryRun) {
     report = await runDaily(input);
   } else {
@@ -147,12 +158,13 @@ async function runDay(values: DayOptions, signals: StopSignals): Promise<number>
     const writeTasks = (tasks: readonly Task[]) =>
       writeOutboxFile(values.outbox, `tasks-${today}.md`, formatTaskList(tasks, today.toString()));
     try {
-      const issues = gitHub && asTaskIssues(gitHub);
+      const issues = tracker && gitHub?.asTaskIssues(tracker);
       report = await runDaily(input, {
         delivery,
         journal,
         writeTasks,
         ...(issues ? { issues } : {}),
+        builderFor: (emails) => buildPoolFor(emails),
         onSending: progress.start,
         onResult: progress.step,
       });

@@ -1,4 +1,5 @@
 /**
- * MJML email layouts in emails/, compiled once per run.
+ * MJML email layouts in emails/, compiled once per run, here or on a worker thread.
  */
 export { compileLayouts, compileMjml } from './layouts-fs.ts';
+export { startLayoutCompiler, type LayoutCompiler } from './layouts-thread.ts';

@@ -25,3 +25,19 @@ export function toMailOptions(email: OutgoingEmail): SendMailOptions {
     disableUrlAccess: true,
   };
 }
+
+/**
+ * nodemailer's options to send bytes a builder built ahead (`email.raw`) as they are: the
+ * envelope still comes from `from` and `to`, and the Message-ID names the send.
+ */
+export function rawMailOptions(email: OutgoingEmail, raw: Uint8Array): SendMailOptions {
+  return {
+    from: email.from,
+    to: email.to,
+    messageId: email.messageId,
+    // A Uint8Array that crossed from a worker; nodemailer reads a Buffer (a view, not a copy).
+    raw: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength),
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
+}

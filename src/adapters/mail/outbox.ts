@@ -38,8 +38,8 @@ export function createOutbox(dir: string): Delivery {
       try {
         ready ??= mkdir(dir, { recursive: true });
         await ready;
-        const info = await transport.sendMail(toMailOptions(email));
-        await writeFile(temp, info.message);
+        const message = email.raw ?? (await transport.sendMail(toMailOptions(email))).message;
+        await writeFile(temp, message);
         await rename(temp, file);
       } catch (error) {
         // Nothing reached the outbox under its real name: the touch can be tried again.

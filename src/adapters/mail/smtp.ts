@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import type { Delivery, OutgoingEmail } from '../../core/email/index.ts';
 import type { SendOutcome } from '../../core/touches/index.ts';
 import { classifySendFailure, type SendError } from '../../core/sending/index.ts';
-import { toMailOptions } from './mail-options.ts';
+import { rawMailOptions, toMailOptions } from './mail-options.ts';
 
 export type SmtpOptions = {
   /** Most messages handed to the server each second, across the pool (settings.limits.perSecond). */
@@ -95,7 +95,7 @@ export function createSmtpDelivery(smtpUrl: string, options: SmtpOptions): Deliv
     name: redactSmtpUrl(smtpUrl),
     async send(email: OutgoingEmail): Promise<SendOutcome> {
       try {
-        const info = await transport.sendMail(toMailOptions(email));
+        const info = await transport.sendMail(email.raw ? rawMailOptions(email, email.raw) : toMailOptions(email));
         if (info.rejected?.length) return { status: 'failed', temporary: false, reason: redact(`rejected: ${String(info.response)}`) };
         return { status: 'sent', messageId: email.messageId, response: redact(String(info.response)) };
       } catch (error) {

@@ -17,7 +17,7 @@ import {
   type SkippedTouch,
 } from '../touches/index.ts';
 import type { Sign } from '../signing/index.ts';
-import { buildMessage, type Delivery, createPersonalizer, renderEmail, type CompiledLayout } from '../email/index.ts';
+import { buildMessage, type Delivery, type MessageBuilder, createPersonalizer, renderEmail, type CompiledLayout } from '../email/index.ts';
 import { renderBody } from '../markup/index.ts';
 import { planTouches } from '../planning/index.ts';
 import type { Channel, HistoryEntry, Settings, Content } from '../model/index.ts';
@@ -122,6 +122,11 @@ export type DailyEdges = {
   writeTasks: (tasks: readonly Task[]) => Promise<string>;
   /** GitHub issues, when the job has a token: personal touches become issues. */
   issues?: TaskIssues;
+  /**
+   * Given how many emails are about to be sent, a builder that builds their bytes on other
+   * threads, or none when starting one would cost more than it saves. Closed after sending.
+   */
+  builderFor?: (emails: number) => MessageBuilder | undefined;
   /** Called once with the number of emails about to be sent, then after each one. */
   onSending?: (total: number) => void;
   onResult?: (result: TouchResult) => void;
@@ -205,6 +210,7 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   );
   await handOver(report, personal, synced, edges, now);
   edges.onSending?.(sending.length);
+  const builder = edges.builderFor?.(sending.length);
   const delivered = await deliverEmails({
     touches: sending,
     prepare,
@@ -212,8 +218,9 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
     journal: edges.journal,
     now,
     stopAfter: settings.sending.stopAfter,
+    ...(builder ? { builder } : {}),
     onResult: edges.onResult,
-  });
+  }).finally(() => builder?.close());
   report.results = delivered.results;
   report.unsent = delivered.unsent;
   if (delivered.stopped) report.stopped = delivered.stopped;

@@ -6,10 +6,12 @@
  * for a disk flush; at most two batches are ever claimed and unanswered, which bounds the touches
  * a crash can leave unknown. A fault beyond one recipient (the account, TLS, a server out of reach,
  * or too many timeouts in a row: see `nextBreaker`) stops the loop: no further batch is claimed,
- * the sends still open are given up, and claims whose message never left are released. No
- * `node:*` here: the journal and the delivery are given.
+ * the sends still open are given up, and claims whose message never left are released. With a
+ * `MessageBuilder`, the next batches' bytes are built on other threads while this one is claimed
+ * and sent; building is not claiming, so a batch built and never claimed is simply not sent. No
+ * `node:*` here: the journal, the delivery and the builder are given.
  */
-import type { Delivery, OutgoingEmail } from '../email/index.ts';
+import type { Delivery, MessageBuilder, OutgoingEmail } from '../email/index.ts';
 import { type SendOutcome, claimEntry, eachMember, outcomeEntry, skippedEntry, type Journal, type DueTouch } from '../touches/index.ts';
 import type { HistoryEntry } from '../model/index.ts';
 import type { Reason } from '../reasons/index.ts';
@@ -32,8 +34,15 @@ export type DeliverOptions = {
   batchSize?: number;
   /** Timeouts or lost connections in a row that stop the loop (settings.sending.stopAfter). */
   stopAfter?: number;
+  /** Builds the messages' bytes ahead, off the sending thread; without it the delivery builds each. */
+  builder?: MessageBuilder;
   onResult?: (result: TouchResult) => void;
 };
+
+type Batch = { ready: { touch: DueTouch; email: OutgoingEmail }[]; held: HeldTouch[]; skips: HistoryEntry[] };
+
+/** Batches built ahead of the one being sent, when a builder is given. */
+const BUILT_AHEAD = 2;
 
 export type DeliverReport = {
   results: TouchResult[];
@@ -65,20 +74,26 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
     if (failure) throw failure.error;
   };
 
+  // Batches prepared (and built, with a builder) but not yet claimed, in order.
+  const ahead: Promise<Batch>[] = [];
+  let next = 0;
+  const prepareUpTo = (count: number) => {
+    while (ahead.length < count && next < touches.length) {
+      const batch = prepareBatch(touches.slice(next, next + size), prepare, now, options.builder);
+      // Awaited in turn below; a batch left behind when the loop stops must not count as unhandled.
+      batch.catch(() => {});
+      ahead.push(batch);
+      next += size;
+    }
+  };
+
   let start = 0;
   for (; start < touches.length && !stopped; start += size) {
-    const ready: { touch: DueTouch; email: OutgoingEmail }[] = [];
-    const skips: HistoryEntry[] = [];
-    for (const touch of touches.slice(start, start + size)) {
-      const prepared = prepare(touch);
-      if (prepared.ok) {
-        ready.push({ touch, email: prepared.email });
-        continue;
-      }
-      const { code, reason } = prepared;
-      held.push({ touch, code, reason, recorded: prepared.record });
-      if (prepared.record) for (const one of eachMember(touch)) skips.push(skippedEntry({ ...one, code, reason }, 'skipped', now()));
-    }
+    prepareUpTo(1);
+    const { ready, skips, held: heldHere } = await (ahead.shift() as Promise<Batch>);
+    held.push(...heldHere);
+    // The following batches are built while this one is claimed and on the wire.
+    if (options.builder) prepareUpTo(BUILT_AHEAD);
     const at = now();
     // The invariant: a claim is on disk before its message leaves.
     await journal.append([...skips, ...ready.flatMap(({ touch }) => eachMember(touch).map((one) => claimEntry(one, at)))], {
@@ -116,4 +131,31 @@ export async function deliverEmails(options: DeliverOptions): Promise<DeliverRep
   }
   await openAtMost(0);
   return { results, held, unsent: stopped ? touches.slice(start) : [], ...(stopped ? { stopped } : {}) };
+}
+
+/** Makes one batch ready: each touch prepared (or held, with why), then built by the builder if any. */
+async function prepareBatch(
+  touches: readonly DueTouch[],
+  prepare: DeliverOptions['prepare'],
+  now: () => string,
+  builder?: MessageBuilder,
+): Promise<Batch> {
+  const batch: Batch = { ready: [], held: [], skips: [] };
+  for (const touch of touches) {
+    const prepared = prepare(touch);
+    if (prepared.ok) {
+      batch.ready.push({ touch, email: prepared.email });
+      continue;
+    }
+    const { code, reason } = prepared;
+    batch.held.push({ touch, code, reason, recorded: prepared.record });
+    if (prepared.record) for (const one of eachMember(touch)) batch.skips.push(skippedEntry({ ...one, code, reason }, 'skipped', now()));
+  }
+  if (!builder || !batch.ready.length) return batch;
+  const raws = await builder.build(batch.ready.map((r) => r.email));
+  batch.ready = batch.ready.map((r, i) => {
+    const raw = raws[i];
+    return raw ? { touch: r.touch, email: { ...r.email, raw } } : r;
+  });
+  return batch;
 }

@@ -1,6 +1,7 @@
 /**
  * The message one touch sends, and the contract every delivery adapter keeps. A message is plain
- * data in nodemailer's shape; the outbox and SMTP adapters hand it to a nodemailer transport.
+ * data in nodemailer's shape; the outbox and SMTP adapters hand it to a nodemailer transport,
+ * or send the bytes a `MessageBuilder` built from it ahead.
  */
 import type { EmailDraft } from './personalize.ts';
 import type { RenderedEmail } from './render-email.ts';
@@ -29,6 +30,22 @@ export type OutgoingEmail = {
   listUnsubscribe: string[];
   /** RFC 8058: present only when an https one-click URL is given. */
   oneClick: boolean;
+  /**
+   * The whole message (RFC 5322, CRLF) when a `MessageBuilder` built it ahead from the fields
+   * above: a delivery sends these bytes as they are, with the envelope from `from` and `to`.
+   */
+  raw?: Uint8Array;
+};
+
+/**
+ * Builds the bytes of many messages at once, off the thread that sends (both cores at work).
+ * It only builds: it never claims, sends or records. Each answer lines up with its email; an
+ * answer left undefined means "not built here", and the delivery builds that message itself,
+ * so a message the builder could not build ends exactly as it would without one.
+ */
+export type MessageBuilder = {
+  build(emails: readonly OutgoingEmail[]): Promise<(Uint8Array | undefined)[]>;
+  close(): Promise<void>;
 };
 
 /** The one contract of the outbox and SMTP adapters, like nodemailer's transports. */
