@@ -105,7 +105,7 @@ dates:
     expect(await readFile(path.join(dir, 'contacts/jose-alvarez.yaml'), 'utf8')).toBe(`name: José Álvarez
 emails:
   - jose@alvarez.example
-phone: "+34600111222"
+phone: '+34600111222'
 segment: sphere
 notes: |-
   Vecino de María, le gusta el vino tinto, no el blanco.

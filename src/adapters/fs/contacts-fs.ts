@@ -3,9 +3,11 @@
  * write new ones, and change existing ones through the `yaml` package's Document API so the
  * owner's comments, key order and quoting survive an edit.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLMap } from 'yaml';
+import jsyaml from 'js-yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { parseYamlSource } from '../../core/content/index.ts';
 import type { ContactChange, ExistingContact } from '../../core/import/index.ts';
 import { contactKeyRank } from '../../core/model/index.ts';
@@ -28,13 +30,13 @@ export async function readContactFiles(contentDir: string): Promise<ExistingCont
     .filter((e) => e.isFile() && !e.name.startsWith('.') && YAML_FILE.test(e.name))
     .map((e) => e.name)
     .sort();
-  return Promise.all(
-    files.map(async (name) => {
-      const file = path.join(dir, name);
-      const text = await readFile(file, 'utf8');
-      return { id: YAML_FILE.exec(name)![1], file, data: parseYamlSource(text.replace(/^\uFEFF/, '')).data };
-    }),
-  );
+  // One synchronous read after another, as readContent does: a promise and a buffer for each of
+  // 100,000 files at once cost more in garbage collection than the reads themselves.
+  return files.map((name) => {
+    const file = path.join(dir, name);
+    const text = readFileSync(file, 'utf8');
+    return { id: YAML_FILE.exec(name)![1], file, data: parseYamlSource(text.replace(/^\uFEFF/, '')).data };
+  });
 }
 
 /** The path of a new contact's file. */
@@ -42,10 +44,16 @@ function contactFile(contentDir: string, id: string): string {
   return path.join(contentDir, 'contacts', `${id}.yaml`);
 }
 
-// Files written at once: an import of 100,000 rows waits on the disk, not on each file in turn.
-const WRITES_AT_ONCE = 32;
+/**
+ * A new contact file's text. js-yaml writes plain data about three times as fast as the `yaml`
+ * package, and reads back what it wrote with the schema `parseYamlSource` reads with (YAML 1.2
+ * core: a date stays text).
+ */
+function contactText(data: Record<string, unknown>): string {
+  return jsyaml.dump(data, { schema: jsyaml.CORE_SCHEMA, lineWidth: -1, noRefs: true });
+}
 
-/** Writes new contact files, several at a time; never replaces a file that exists. Returns their paths. */
+/** Writes new contact files, one after another; never replaces a file that exists. Returns their paths. */
 export async function createContactFiles(
   contentDir: string,
   contacts: readonly { id: string; data: Record<string, unknown> }[],
@@ -53,9 +61,14 @@ export async function createContactFiles(
   if (!contacts.length) return [];
   await mkdir(path.join(contentDir, 'contacts'), { recursive: true });
   const files = contacts.map((c) => contactFile(contentDir, c.id));
-  await inTurn(contacts, (c, i) => writeFile(files[i], stringify(c.data, { lineWidth: 0 }), { flag: 'wx' }));
+  // Creating a file holds its folder's lock, so files made at once in one folder wait on each
+  // other: synchronous writes in turn are faster than promises on the thread pool.
+  for (const [i, c] of contacts.entries()) writeFileSync(files[i], contactText(c.data), { flag: 'wx' });
   return files;
 }
+
+// Files changed at once: each is read, edited and written back.
+const WRITES_AT_ONCE = 32;
 
 /** Applies each file's changes (see changeContactFile), several files at a time. */
 export async function changeContactFiles(updates: readonly { file: string; changes: readonly ContactChange[] }[]): Promise<void> {
