@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { runScript, ROOT } from './helpers/run-script.ts';
-import { removeTree, writeTree } from './helpers/temp-dir.ts';
+import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
 const settings = await readFile(path.join(ROOT, 'test/fixtures/minimal/settings.yaml'), 'utf8');
 const fixture = (name: string) => path.join(ROOT, 'test/fixtures/import', name);
@@ -105,7 +105,7 @@ dates:
     expect(await readFile(path.join(dir, 'contacts/jose-alvarez.yaml'), 'utf8')).toBe(`name: José Álvarez
 emails:
   - jose@alvarez.example
-phone: "+34600111222"
+phone: '+34600111222'
 segment: sphere
 notes: |-
   Vecino de María, le gusta el vino tinto, no el blanco.
@@ -192,5 +192,42 @@ consent:
     expect(await readFile(path.join(dir, 'contacts/grace-okafor.yaml'), 'utf8')).toContain('birthday: 1969-07-04\n');
     const check = await runScript('check', ['--content', dir]);
     expect([check.stderr, check.code]).toEqual(['', 0]);
+  });
+
+  it('shares a large import with worker threads, and a second import of it writes nothing (issue 16)', async () => {
+    // Past 2,000 files the contacts are read, and new ones written, by workers.
+    const rows = Array.from({ length: 2500 }, (_, i) => `Person ${i},Number${i},p${i}@example.com,+44 7700 ${100000 + i}`);
+    dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
+    await addToTree(dir, {
+      'export.csv': ['First Name,Last Name,E-mail Address,Mobile Phone', ...rows, 'Ana,Ruiz,ana.ruiz@example.com,'].join('\n'),
+    });
+    const csv = path.join(dir, 'export.csv');
+
+    const first = await runScript('import', [csv, '--content', dir, '--date', '2026-03-02']);
+    expect([first.stderr, first.code]).toEqual(['', 0]);
+    const lines = first.stdout.replaceAll(dir, 'DIR').split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      '  created  DIR/contacts/person-0-number0.yaml (row 2)',
+      '  created  DIR/contacts/person-1-number1.yaml (row 3)',
+    ]);
+    expect(lines.at(-2)).toBe('DIR/export.csv (CSV file): 2500 new contacts, 0 updated, 1 already up to date, 0 problems.');
+    expect(await readFile(path.join(dir, 'contacts/person-2499-number2499.yaml'), 'utf8')).toBe(`name: Person 2499 Number2499
+firstName: Person 2499
+emails:
+  - p2499@example.com
+phone: +44 7700 102499
+segment: sphere
+`);
+
+    const files = await snapshotFolder(dir);
+    const times = async () => Promise.all(Object.keys(files).map(async (f) => (await stat(path.join(dir, f))).mtimeMs));
+    const before = await times();
+    const second = await runScript('import', [csv, '--content', dir, '--date', '2026-03-09']);
+    expect([second.stderr, second.code]).toEqual(['', 0]);
+    expect(second.stdout.replaceAll(dir, 'DIR')).toBe(
+      'DIR/export.csv (CSV file): 0 new contacts, 0 updated, 2501 already up to date, 0 problems.\n',
+    );
+    expect(await snapshotFolder(dir)).toEqual(files);
+    expect(await times()).toEqual(before);
   });
 });

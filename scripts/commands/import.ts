@@ -45,9 +45,10 @@ runCommand(async () => {
     throw error;
   });
   const settings = await readSettings(values.content);
+  // A large folder of contacts is read by workers while this thread reads the export.
+  const onFile = readContactFiles(values.content);
   const read = readAddressBook(text, file, { map, dateOrder: settings.dateOrder });
-
-  const existing = await readContactFiles(values.content);
+  const existing = await onFile;
   const plan = planImport(read.people, existing, {
     file,
     source: values.source ?? `${FORMAT_NAMES[read.format]} ${path.basename(file)}`,

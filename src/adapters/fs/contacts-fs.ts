@@ -3,43 +3,76 @@
  * write new ones, and change existing ones through the `yaml` package's Document API so the
  * owner's comments, key order and quoting survive an edit.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { type Dirent, readdirSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Document, YAMLMap } from 'yaml';
-import { parseYamlSource } from '../../core/content/index.ts';
 import type { ContactChange, ExistingContact } from '../../core/import/index.ts';
 import { contactKeyRank } from '../../core/model/index.ts';
 import { UsageError } from '../cli/index.ts';
-import { LAZY_PARSERS } from './parsers-fs.ts';
+import { type ContactsWork, contactText, readContactFilesNow, type WriteBatch, writeTexts, YAML_FILE } from './contact-files.ts';
 
-const YAML_FILE = /^(.+)\.ya?ml$/;
+// From this many files, reading and writing them is shared with worker threads: on two cores a
+// 100,000-row import then reads or writes files on one core while the other reads the export or
+// writes YAML. Below it, starting a worker costs more than it saves.
+const SHARE_FROM = 2000;
+const WORKER = new URL('./contacts-worker.ts', import.meta.url);
+// New files sent to the writer at a time.
+const WRITE_BATCH = 1000;
 
 /** The `yaml` package, loaded by the first write: commands that only read never need it. */
 const loadYaml = () => import('yaml');
 type Yaml = Awaited<ReturnType<typeof loadYaml>>;
 
-/** Every contact file in `contentDir/contacts/`, with its parsed data (undefined when unreadable). */
+/**
+ * Every contact file in `contentDir/contacts/`, with its parsed data (undefined when unreadable).
+ * A large folder is read by workers that start before this returns: the caller may go on with
+ * other work (reading the export) and await the contacts when it needs them.
+ */
 export async function readContactFiles(contentDir: string): Promise<ExistingContact[]> {
   const dir = path.join(contentDir, 'contacts');
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    if (error.code === 'ENOTDIR')
-      throw new UsageError(`${dir} is a file, where the folder contacts/ belongs: make it a folder of contact files`);
+  const names = contactFileNames(dir);
+  if (names.length < SHARE_FROM) return readContactFilesNow(dir, names);
+  const threads = Math.min(availableParallelism(), 4);
+  const size = Math.ceil(names.length / threads);
+  const shares = Array.from({ length: threads }, (_, i) => names.slice(i * size, (i + 1) * size));
+  const parts = await Promise.all(shares.map((share) => inWorker<ExistingContact[]>({ kind: 'read', dir, names: share }).done));
+  return parts.flat();
+}
+
+/** The contact files of `dir`, sorted; none when the folder is missing. */
+function contactFileNames(dir: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code === 'ENOTDIR') throw new UsageError(`${dir} is a file, where the folder contacts/ belongs: make it a folder of contact files`);
     throw error;
-  });
+  }
   // Ordinary files only: a link is never followed (it could point outside the content folder),
   // and a folder by a file's name is not read; `npm run check` reports both.
-  const files = entries
+  return entries
     .filter((e) => e.isFile() && !e.name.startsWith('.') && YAML_FILE.test(e.name))
     .map((e) => e.name)
     .sort();
-  return Promise.all(
-    files.map(async (name) => {
-      const file = path.join(dir, name);
-      const text = await readFile(file, 'utf8');
-      return { id: YAML_FILE.exec(name)![1], file, data: parseYamlSource(text.replace(/^\uFEFF/, ''), LAZY_PARSERS).data };
-    }),
-  );
+}
+
+/** A worker started on `work`: `done` settles with its one answer, or fails with its error. */
+function inWorker<T>(work: ContactsWork): { worker: Worker; done: Promise<T> } {
+  const worker = new Worker(WORKER, { workerData: work });
+  const done = new Promise<T>((resolve, reject) => {
+    worker.once('message', (answer: T | { error: string }) => {
+      if (answer && typeof answer === 'object' && 'error' in answer) reject(new Error(answer.error));
+      else resolve(answer as T);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the contact files worker stopped (exit code ${code}) before it answered`)));
+  });
+  return { worker, done };
 }
 
 /** The path of a new contact's file. */
@@ -47,10 +80,10 @@ function contactFile(contentDir: string, id: string): string {
   return path.join(contentDir, 'contacts', `${id}.yaml`);
 }
 
-// Files written at once: an import of 100,000 rows waits on the disk, not on each file in turn.
-const WRITES_AT_ONCE = 32;
-
-/** Writes new contact files, several at a time; never replaces a file that exists. Returns their paths. */
+/**
+ * Writes new contact files, never replacing a file that exists; returns their paths. Many are
+ * written by a worker while this thread turns the next ones into YAML.
+ */
 export async function createContactFiles(
   contentDir: string,
   contacts: readonly { id: string; data: Record<string, unknown> }[],
@@ -58,10 +91,23 @@ export async function createContactFiles(
   if (!contacts.length) return [];
   await mkdir(path.join(contentDir, 'contacts'), { recursive: true });
   const files = contacts.map((c) => contactFile(contentDir, c.id));
-  const { stringify } = await loadYaml();
-  await inTurn(contacts, (c, i) => writeFile(files[i], stringify(c.data, { lineWidth: 0 }), { flag: 'wx' }));
+  const texts = (from: number, to: number) => contacts.slice(from, to).map((c) => contactText(c.data));
+  if (contacts.length < SHARE_FROM) {
+    writeTexts({ files, texts: texts(0, files.length) });
+    return files;
+  }
+  const writer = inWorker<{ done: true }>({ kind: 'write' });
+  for (let at = 0; at < files.length; at += WRITE_BATCH) {
+    const batch: WriteBatch = { files: files.slice(at, at + WRITE_BATCH), texts: texts(at, at + WRITE_BATCH) };
+    writer.worker.postMessage(batch);
+  }
+  writer.worker.postMessage(null);
+  await writer.done;
   return files;
 }
+
+// Files changed at once: each is read, edited and written back.
+const WRITES_AT_ONCE = 32;
 
 /** Applies each file's changes (see changeContactFile), several files at a time. */
 export async function changeContactFiles(updates: readonly { file: string; changes: readonly ContactChange[] }[]): Promise<void> {

@@ -79,8 +79,9 @@ describe('planImport', () => {
     row = 1;
     const existing = [
       contact('ana', { name: 'Ana R.', emails: ['Ana@Example.com'], segment: 'past-client', notes: 'Owner notes', tags: ['vip'] }),
-      contact('tom', { name: 'Tom', phone: '0117 496 0000', segment: 'sphere' }),
+      contact('tom', { name: 'Tom', phone: '0117 496 0000', segment: 'sphere', dates: { clientSince: '2020-05-01' } }),
     ];
+    const before = structuredClone(existing);
     const plan = planImport(
       [
         person({
@@ -116,6 +117,8 @@ describe('planImport', () => {
       unchanged: [4],
       problems: [],
     });
+    // The plan is made on copies: the contacts read from disk are left as they were.
+    expect(existing).toEqual(before);
   });
 
   it('replaces what the owner wrote only when asked to, and never replaces recorded consent', () => {

@@ -63,7 +63,9 @@ export function planImport(people: readonly ImportedPerson[], existing: readonly
     if (typeof draft.data.name === 'string') byName.set(draft.data.name.toLowerCase(), draft);
   };
   for (const contact of existing) {
-    const data = isRecord(contact.data) ? structuredClone(contact.data) : {};
+    // A shallow copy: a change copies what it writes into (setIn, append), so the caller's data is
+    // never changed, and a contact the export leaves as it is costs no deep copy.
+    const data = isRecord(contact.data) ? { ...contact.data } : {};
     const draft = { id: contact.id, file: contact.file, data, changes: [], rows: [] };
     drafts.push(draft);
     index(draft);
@@ -153,7 +155,7 @@ function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions)
       data[key] = [...fresh];
       changes.push({ path: [key], value: [...fresh] });
     } else {
-      (data[key] as unknown[]).push(...fresh);
+      data[key] = [...(data[key] as unknown[]), ...fresh];
       for (const value of fresh) changes.push({ path: [key], value, append: true });
     }
   };
@@ -257,10 +259,12 @@ function getIn(data: Record<string, unknown>, path: string[]): unknown {
   return node;
 }
 
+/** Sets the value at `path`, copying each map on the way rather than changing it (it may be the caller's). */
 function setIn(data: Record<string, unknown>, path: string[], value: unknown): void {
   let node = data;
   for (const key of path.slice(0, -1)) {
-    if (!isRecord(node[key])) node[key] = {};
+    const inner = node[key];
+    node[key] = isRecord(inner) ? { ...inner } : {};
     node = node[key] as Record<string, unknown>;
   }
   node[path.at(-1)!] = value;

@@ -86,20 +86,27 @@ export function readCsvContacts(text: string, file: string, options: CsvOptions 
 
   const rows = records.slice(start + 1);
   const dateColumns = fields.flatMap((f, i) => (f === 'birthday' || f === 'clientSince' || f === 'consentDate' ? [i] : []));
-  const dateOrder = dateOrderOf(rows.flatMap((r) => dateColumns.map((i) => r.record[i] ?? ''))) ?? options.dateOrder;
+  const dateOrder = dateOrderOf(cellsOf(rows, dateColumns)) ?? options.dateOrder;
+  const phoneRanks = headers.map(phoneRank);
   const bytes = new TextEncoder().encode(text);
   let line = 1;
   let offset = head?.info.bytes ?? 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  // Line breaks between one record's end and the next's, found by indexOf (memchr), not byte by byte.
+  const breaks = (from: number, to: number) => {
+    let count = 0;
+    for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) count++;
+    return count;
+  };
+  line += breaks(0, offset);
   const people: ImportedPerson[] = [];
   const problems: Problem[] = [];
   rows.forEach(({ record, info }, index) => {
     const at = { line, column: 1 };
-    for (let i = offset; i < info.bytes; i++) if (bytes[i] === 10) line++;
+    line += breaks(offset, info.bytes);
     offset = info.bytes;
     if (record.every((cell) => !cell.trim())) return;
     const row = start + index + 2;
-    const read = personFromRow(record, headers, fields, { row, at, dateOrder });
+    const read = personFromRow(record, headers, fields, { row, at, dateOrder, phoneRanks });
     for (const p of read.problems) {
       const where = `row ${row}${p.index === undefined ? '' : `, column ${columnLetters(p.index)}`}`;
       problems.push(problem(p.code, file, at, p.index === undefined ? '' : headers[p.index], `${where}: ${p.message}`));
@@ -131,7 +138,7 @@ function personFromRow(
   record: string[],
   headers: string[],
   fields: (ImportField | undefined)[],
-  where: { row: number; at: ImportedPerson['at']; dateOrder: DateOrder | undefined },
+  where: { row: number; at: ImportedPerson['at']; dateOrder: DateOrder | undefined; phoneRanks: readonly number[] },
 ): { person?: ImportedPerson; problems: ValueProblem[] } {
   const values = new Map<ImportField, Cell[]>();
   fields.forEach((field, index) => {
@@ -155,7 +162,7 @@ function personFromRow(
       else if (!person.emails.includes(email.data)) person.emails.push(email.data);
     }
   }
-  const phoneCells = (values.get('phone') ?? []).toSorted((a, b) => phoneRank(headers[a.index]) - phoneRank(headers[b.index]));
+  const phoneCells = (values.get('phone') ?? []).toSorted((a, b) => where.phoneRanks[a.index] - where.phoneRanks[b.index]);
   for (const { value } of phoneCells) {
     for (const part of value.split(/\s*(?::::|;)\s*/).map(cleanText)) if (part && !person.phones.includes(part)) person.phones.push(part);
   }
@@ -216,10 +223,18 @@ function personFromRow(
 // Several addresses in one cell: "a@x.example; b@y.example", Google's " ::: ", or spaces between
 // addresses. Text with spaces and no second address stays whole ("Duncan Amey", an Exchange name).
 function emailParts(value: string): string[] {
+  // Most cells hold one address: no need to split them.
+  if (!/[;,]|:::/.test(value) && value.indexOf('@') === value.lastIndexOf('@')) return [value];
   return value
     .split(/\s*(?::::|[;,])\s*/)
     .flatMap((part) => ((part.match(/@/g)?.length ?? 0) > 1 ? part.split(/\s+/) : [part]))
     .filter(Boolean);
+}
+
+/** The cells of `columns` in every row, without copying them into one list. */
+function* cellsOf(rows: readonly Row[], columns: readonly number[]): Generator<string> {
+  if (!columns.length) return;
+  for (const { record } of rows) for (const i of columns) yield record[i] ?? '';
 }
 
 function cleanNotes(value: string | undefined): string | undefined {
