@@ -15,7 +15,8 @@ import { fmtMs, perSecond, printTable } from './lib/measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MAX_RSS = fileURLToPath(new URL('./lib/max-rss.ts', import.meta.url));
-const sizes = [100, 1_000, 5_000, 20_000];
+// `npm run bench -- site --sizes 5000` builds only the sizes asked for.
+const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100, 1_000, 5_000, 20_000];
 
 type Run = { ms: number; code: number | null; output: string; maxRssMB?: number };
 
