@@ -1,8 +1,15 @@
 /** How dates and lists read on the site. */
 
+// One formatter for the site, and each day formatted once: a formatter per call (as
+// `toLocaleString` makes) cost seconds in a build with thousands of cards, most of them on few days.
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const formatted = new Map<string, string>();
+
 /** `2026-01-05` as "5 January 2026". */
 export function formatDate(day: string): string {
-  return Temporal.PlainDate.from(day).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  let text = formatted.get(day);
+  if (text === undefined) formatted.set(day, (text = DAY.format(Temporal.PlainDate.from(day))));
+  return text;
 }
 
 /** Up to two initials from a business name: "Harbour & Hill" gives "HH". */
