@@ -9,7 +9,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { generateContent } from '../test/helpers/generate-content.ts';
+import { stringify } from 'yaml';
+import { generateContent, SETTINGS } from '../test/helpers/generate-content.ts';
 import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
 import { fmtMs, perSecond, printTable } from './lib/measure.ts';
 
@@ -17,6 +18,14 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MAX_RSS = fileURLToPath(new URL('./lib/max-rss.ts', import.meta.url));
 // `npm run bench -- site --sizes 5000` builds only the sizes asked for.
 const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100, 1_000, 5_000, 20_000];
+
+const TOPICS = [
+  { id: 'buying', label: 'Buying a first home', tags: ['first-time-buyer'] },
+  { id: 'landlords', label: 'Landlords', tags: ['landlord', 'investor'] },
+  { id: 'downsizing', label: 'Downsizing', tags: ['downsizer'] },
+  { id: 'families', label: 'Families', tags: ['family'] },
+  { id: 'moving', label: 'Moving to the area', tags: ['relocating'] },
+];
 
 type Run = { ms: number; code: number | null; output: string; maxRssMB?: number; cpuMs?: number };
 
@@ -73,6 +82,8 @@ let firstRate: number | undefined;
 for (const testimonials of sizes) {
   const content = await writeTree({}, 'referable-bench-site-');
   await addToTree(content, generateContent({ contacts: 1_000, testimonials, seed: 42 }));
+  // Curated topics over the generated tags, as the sample has: the wall's topic pages are built too.
+  await addToTree(content, { 'settings.yaml': stringify({ ...SETTINGS, site: { ...SETTINGS.site, locale: 'en-GB', topics: TOPICS } }) });
   const dist = path.join(content, '..', `${path.basename(content)}-dist`);
   const env = { REFERABLE_CONTENT: content, REFERABLE_CACHE_DIR: `${dist}-cache`, BUILD_DATE: '2026-12-01' };
   const build = await run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], env);
