@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planImport, readCsvContacts, readExport } from '../src/core/import/index.ts';
 import { removeTree, writeTree } from '../test/helpers/temp-dir.ts';
-import { fmtMs, perSecond, printTable, timeIt } from './lib/measure.ts';
+import { fmtMs, perSecond, printTable, timeIt, sizesArg } from './lib/measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIRST = ['Ana', 'Tom', 'Priya', 'Liam', 'Chloé', 'Omar', 'Grace', 'Mateo', 'Ivy', 'Ben', 'Zoë', 'Noah', 'Maya', 'Leo', 'Siobhán'];
@@ -50,7 +50,7 @@ function generateCsv(rows: number): string {
 }
 
 const TARGET_MS = 5000;
-const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100_000];
+const sizes = sizesArg([100_000]);
 const table: (string | number)[][] = [];
 for (const rows of sizes) {
   const dir = await writeTree(

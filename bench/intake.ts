@@ -13,7 +13,7 @@ import { readIntakeContent } from '../src/adapters/fs/index.ts';
 import { readMessageFiles } from '../src/adapters/mailbox/index.ts';
 import { planIntake } from '../src/core/intake/index.ts';
 import { removeTree } from '../test/helpers/temp-dir.ts';
-import { fmtMs, perSecond, printTable, timeIt } from './lib/measure.ts';
+import { fmtMs, perSecond, printTable, timeIt, sizesArg } from './lib/measure.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURES = path.join(ROOT, 'test/fixtures');
@@ -28,7 +28,7 @@ async function samples(): Promise<string[]> {
   return out;
 }
 
-const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [1_000];
+const sizes = sizesArg([1_000]);
 const all = await samples();
 const table: (string | number)[][] = [];
 for (const count of sizes) {

@@ -2,10 +2,10 @@
 import { readContent } from '../src/adapters/fs/index.ts';
 import { generateContent } from '../test/helpers/generate-content.ts';
 import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
-import { fmtMs, perSecond, printTable, timeIt } from './lib/measure.ts';
+import { fmtMs, perSecond, printTable, timeIt, sizesArg } from './lib/measure.ts';
 
 // `node bench/x.ts 10000` measures only the sizes given.
-const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [1_000, 10_000, 100_000];
+const sizes = sizesArg([1_000, 10_000, 100_000]);
 const rows: (string | number)[][] = [];
 for (const contacts of sizes) {
   const tree = generateContent({ contacts, seed: 42 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// `npm run bench -- scale --sizes 1000`: names first, then options, which go to every bench run.
+// `npm run bench -- site --sizes 100,5000`: names first, then options, which go to every bench run.
 const args = process.argv.slice(2);
 const firstOption = args.findIndex((a) => a.startsWith('--'));
 const wanted = firstOption < 0 ? args : args.slice(0, firstOption);

@@ -5,17 +5,14 @@
  * and peak memory under 1 GB at 100,000. `npm run bench -- scale --sizes 1000,10000` picks sizes.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { generateContent, SETTINGS } from '../test/helpers/generate-content.ts';
 import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
 import { runDailyProcess } from './lib/daily-process.ts';
-import { fmtMs, printTable } from './lib/measure.ts';
+import { fmtMs, printTable, sizesArg } from './lib/measure.ts';
 import { startSink } from './lib/sink.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' } } });
-const sizes = values.sizes.split(',').map(Number);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes ${values.sizes}: give whole numbers separated by commas`);
+const sizes = sizesArg([1_000, 10_000, 100_000]);
 
 const DAY = '2026-11-03';
 const sink = await startSink();

@@ -118,6 +118,36 @@ steps:
     }
   });
 
+  it('names the file, line and field of a testimonial photo that is not there, as the site build would (issue 19)', async () => {
+    const testimonial = (photo: string) =>
+      `---\nkind: consumer\nauthor: { name: Grace B. }\nquote: Sold in four days.\ndate: 2026-06-01\nsource: { name: Email }\n` +
+      `consent: { scope: [website], date: 2026-06-02, evidence: Reply of 2 June }\nphoto: ${photo}\n---\n`;
+    const dir = await writeTree({
+      'settings.yaml': settings,
+      'testimonials/grace.mdx': testimonial('photos/grace.jpg'),
+      'testimonials/tom.mdx': testimonial('photos/tom.jpg'),
+      // A JPEG's first bytes: a photo is read as a file, never parsed as a record.
+      'testimonials/photos/grace.jpg': '\u00ff\u00d8\u00ff\u00e0 JFIF',
+    });
+    try {
+      const run = await runScript('check', ['--content', dir], { GITHUB_ACTIONS: 'true' });
+      const stderr = run.stderr.replaceAll(dir, 'DIR');
+      expect(stderr.split('\n').filter((l) => /^DIR\//.test(l))).toEqual([
+        'DIR/testimonials/tom.mdx:8:8 photo: names photos/tom.jpg, which is not a file beside this testimonial',
+      ]);
+      expect(run.stdout.replaceAll(dir, 'DIR')).toContain(
+        '::error file=DIR/testimonials/tom.mdx,line=8,col=8,title=MissingTestimonialPhoto::',
+      );
+      expect(run.code).toBe(1);
+      // Once the photo is there, the content is valid.
+      await addToTree(dir, { 'testimonials/photos/tom.jpg': '\u00ff\u00d8\u00ff\u00e0 JFIF' });
+      const fixed = await runScript('check', ['--content', dir]);
+      expect([fixed.stderr, fixed.code]).toEqual(['', 0]);
+    } finally {
+      await removeTree(dir);
+    }
+  });
+
   it('finds the sample content valid', async () => {
     const run = await runScript('check', ['--content', sampleContent()]);
     expect(run.stderr).toBe('');

@@ -29,3 +29,19 @@ export function printTable(headers: string[], rows: (string | number)[][]): void
     if (n === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }
+
+/**
+ * The sizes a benchmark runs: `--sizes 100,5000` (or bare numbers, `node bench/x.ts 100 5000`),
+ * else `defaults`. Anything but whole numbers stops the benchmark with one line.
+ */
+export function sizesArg(defaults: number[], argv = process.argv.slice(2)): number[] {
+  const at = argv.indexOf('--sizes');
+  const given = at >= 0 ? (argv[at + 1] ?? '').split(',') : argv.filter((a) => !a.startsWith('--'));
+  if (!given.length) return defaults;
+  const sizes = given.map((n) => n.trim().replaceAll('_', ''));
+  if (sizes.some((n) => !/^[1-9]\d*$/.test(n))) {
+    console.error(`--sizes should be whole numbers separated by commas, such as 100,5000, not "${given.join(',')}"`);
+    process.exit(2);
+  }
+  return sizes.map(Number);
+}

@@ -1,8 +1,19 @@
 /** How dates and lists read on the site. */
 
+// One formatter per locale, and each day formatted once: a formatter per call (as
+// `toLocaleString` makes) cost seconds in a build with thousands of cards, most of them on few days.
+const formatters = new Map<string, { format: Intl.DateTimeFormat; days: Map<string, string> }>();
+
 /** `2026-01-05` as the locale writes it: "5 January 2026" in en-GB, "January 5, 2026" in en-US. */
 export function formatDate(day: string, locale: string): string {
-  return Temporal.PlainDate.from(day).toLocaleString(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = { format: new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' }), days: new Map() };
+    formatters.set(locale, formatter);
+  }
+  let text = formatter.days.get(day);
+  if (text === undefined) formatter.days.set(day, (text = formatter.format.format(Temporal.PlainDate.from(day))));
+  return text;
 }
 
 /** A number as the locale writes it: 1250.5 as "1,250.5" in en-GB, "1.250,5" in de-DE. */

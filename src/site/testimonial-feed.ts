@@ -10,7 +10,7 @@ import { absoluteUrl } from './urls.ts';
 export async function testimonialFeedResponse(
   site: URL,
   feedPath: string,
-  pick: (shown: SiteEntry<Testimonial>[]) => SiteEntry<Testimonial>[],
+  pick: (shown: readonly SiteEntry<Testimonial>[]) => readonly SiteEntry<Testimonial>[],
 ): Promise<Response> {
   const settings = await siteSettings();
   const feed = testimonialsFeed({

@@ -3,9 +3,9 @@
  * endorsement kind, a curated topic), and the links between its pages.
  */
 import type { ImageMetadata, Page } from 'astro';
-import { endorsementLabel, shownPhoto, wallTopics } from '../core/publishing/index.ts';
+import { endorsementLabel, ratingSummary, shownPhoto, wallTopics, type RatingSummary } from '../core/publishing/index.ts';
 import type { EndorsementKind, Settings, Testimonial } from '../core/model/index.ts';
-import type { SiteEntry } from './data.ts';
+import { oncePerBuild, siteSettings, siteTestimonials, type SiteEntry } from './data.ts';
 import { href } from './urls.ts';
 
 /** Cards on one page of the wall: a few screens on a phone, and far under 500 kB of HTML. */
@@ -14,10 +14,27 @@ export const WALL_PAGE_SIZE = 24;
 const KINDS: readonly EndorsementKind[] = ['consumer', 'expert', 'organization'];
 
 /** One way of looking at the wall: everyone, one kind of endorsement, or one curated topic. */
-export type WallView = { id: string; label: string; path: string; group: 'who' | 'topic'; entries: SiteEntry<Testimonial>[] };
+export type WallView = { id: string; label: string; path: string; group: 'who' | 'topic'; entries: readonly SiteEntry<Testimonial>[] };
+
+/** What every page of the wall shares: the settings, every view the filter offers, the overall rating. */
+export type SiteWall = { settings: Settings; views: WallView[]; summary?: RatingSummary };
+
+/**
+ * The wall's views and overall rating, worked out once per build: each of its hundreds of pages
+ * (and each `getStaticPaths`) takes them from here rather than filtering every testimonial again.
+ */
+export const siteWall = oncePerBuild(async (): Promise<SiteWall> => {
+  const settings = await siteSettings();
+  const views = wallViews(await siteTestimonials(), settings);
+  const summary = ratingSummary(
+    views[0].entries.map((e) => e.data),
+    settings.site.locale,
+  );
+  return { settings, views, summary };
+});
 
 /** Every view with at least one testimonial, in the order the filter shows them. */
-export function wallViews(entries: SiteEntry<Testimonial>[], settings: Settings): WallView[] {
+function wallViews(entries: readonly SiteEntry<Testimonial>[], settings: Settings): WallView[] {
   const locale = settings.site.locale;
   const everyone: WallView = { id: 'all', label: 'Everyone', path: 'testimonials/', group: 'who', entries };
   const kinds = KINDS.map((kind) => ({
@@ -40,7 +57,7 @@ export function wallViews(entries: SiteEntry<Testimonial>[], settings: Settings)
 
 /** Where one page of the wall sits among the others. */
 export type WallPage = {
-  entries: SiteEntry<Testimonial>[];
+  entries: readonly SiteEntry<Testimonial>[];
   currentPage: number;
   lastPage: number;
   /** The testimonials in the view, on every page. */
@@ -78,7 +95,7 @@ export function wallPhoto(t: Testimonial): ImageMetadata | undefined {
 }
 
 /** Page 1 of a view that lives outside `paginate()` (the main wall at /testimonials/), linking on to `nextPath`. */
-export function firstWallPage(entries: SiteEntry<Testimonial>[], nextPath: string): WallPage {
+export function firstWallPage(entries: readonly SiteEntry<Testimonial>[], nextPath: string): WallPage {
   const lastPage = Math.max(1, Math.ceil(entries.length / WALL_PAGE_SIZE));
   const shown = entries.slice(0, WALL_PAGE_SIZE);
   return {

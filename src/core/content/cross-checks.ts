@@ -1,6 +1,6 @@
 import { formatField, problem, type Problem, type ProblemCode } from '../problems/index.ts';
 import type { ContentParsers, YamlSource } from './source.ts';
-import type { ClientEvent, Content, Entry } from '../model/index.ts';
+import type { ClientEvent, Content, Entry, Testimonial } from '../model/index.ts';
 
 export type ValidateOptions = {
   /** Email layouts that exist (`emails/<name>.mjml`), for plans that name one. */
@@ -107,6 +107,25 @@ export function checkAcrossFiles(
   });
 
   return { content: { ...content, contacts, plans, referrals, referralDrafts, results, testimonials }, problems };
+}
+
+/**
+ * Testimonials whose `photo` is not an ordinary file beside them, among `photos` (the content
+ * folder's image files, by path). The site would show initials instead, so the testimonial is
+ * kept: only the line is wrong.
+ */
+export function checkPhotos(
+  testimonials: readonly Entry<Testimonial>[],
+  photos: ReadonlySet<string>,
+  locate: (file: string) => YamlSource | undefined,
+): Problem[] {
+  return testimonials.flatMap((entry) => {
+    const photo = entry.data.photo;
+    // The schema has refused absolute paths and `.` or `..` parts, so the path only descends.
+    if (photo === undefined || photos.has([...entry.file.split('/').slice(0, -1), ...photo.split('/').filter(Boolean)].join('/'))) return [];
+    const at = locate(entry.file)?.locate(['photo']) ?? { line: 1, column: 1 };
+    return [problem('MissingTestimonialPhoto', entry.file, at, 'photo', `names ${photo}, which is not a file beside this testimonial`)];
+  });
 }
 
 /**

@@ -260,6 +260,50 @@ consent:
     expect(content.testimonials).toEqual([]);
   });
 
+  it('reports a photo that is not a file beside its testimonial, and keeps the testimonial (issue 19)', () => {
+    const withPhoto = (photo: string) => `---
+kind: consumer
+author:
+  name: Grace B.
+quote: Sold in four days.
+date: 2026-06-01
+source:
+  name: Email
+consent:
+  scope: [website]
+  date: 2026-06-02
+  evidence: Reply of 2 June
+photo: ${photo}
+---
+`;
+    const { printed, content } = check(
+      {
+        'testimonials/grace.mdx': withPhoto('photos/grace.jpg'),
+        'testimonials/tom.mdx': withPhoto('photos/tom.webp'),
+        'testimonials/ana.mdx': withPhoto('photos/ana.png'),
+        'testimonials/big.mdx': withPhoto('photos/big.jpg'),
+        'testimonials/sellers/ray.mdx': withPhoto('ray.avif'),
+        'testimonials/sellers/ray.avif': 'an image',
+        'testimonials/photos/grace.jpg': 'an image',
+      },
+      ['note'],
+      [
+        { path: 'testimonials/photos', kind: 'folder' },
+        { path: 'testimonials/photos/ana.png', kind: 'link' },
+        { path: 'testimonials/photos/big.jpg', kind: 'too-large', bytes: 3 * 1024 * 1024 },
+      ],
+    );
+    expect(printed).toMatchInlineSnapshot(`
+      "testimonials/ana.mdx:13:8 photo: names photos/ana.png, which is not a file beside this testimonial
+        Put the photo at that path beside the testimonial (a symbolic link is not followed), or remove the line: the site shows initials until then.
+      testimonials/photos/ana.png is a symbolic link, which is not followed: it was not read
+        Links are never followed, so one cannot reach outside the content folder or loop: put the file or folder itself here, or remove the link.
+      testimonials/tom.mdx:13:8 photo: names photos/tom.webp, which is not a file beside this testimonial
+        Put the photo at that path beside the testimonial (a symbolic link is not followed), or remove the line: the site shows initials until then."
+    `);
+    expect(content.testimonials.map((t) => t.id).sort()).toEqual(['ana', 'big', 'grace', 'ray', 'tom']);
+  });
+
   it('requires an expert testimonial to give the qualification', () => {
     const testimonial = `---
 kind: expert

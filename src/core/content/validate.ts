@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { formatField, problem, sortProblems, type Problem } from '../problems/index.ts';
 import { parseFile, sourceAgain, type SourceFile } from './parse-file.ts';
-import { checkAcrossFiles, checkEventContacts, type NotAFile, type ValidateOptions } from './cross-checks.ts';
+import { checkAcrossFiles, checkEventContacts, checkPhotos, type NotAFile, type ValidateOptions } from './cross-checks.ts';
 import { readHistory } from './read-history.ts';
 import type { ContentParsers, YamlSource } from './source.ts';
 import {
@@ -25,6 +25,9 @@ export function isHiddenPath(relative: string): boolean {
   // A part starts with a dot when the path does or a dot follows a separator.
   return relative.startsWith('.') || relative.includes('/.');
 }
+
+/** Photos of testimonials' authors, which sit beside them (the site shows one under consent). */
+const PHOTO = /\.(?:jpe?g|png|webp|avif)$/i;
 
 /** Names that are read as files: a folder by such a name is in the wrong place. */
 const FILE_NAME = /\.(ya?ml|mdx?|jsonl)$/i;
@@ -89,8 +92,15 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     return source;
   };
   let settingsFile: string | undefined;
+  // Image files under testimonials/, for the photos the testimonials name.
+  const photos = new Set<string>();
   for (const entry of options.notFiles ?? []) {
     if (isHiddenPath(entry.path)) continue;
+    // A photo over 1 MB is an image, not a record that grew too large.
+    if (entry.kind === 'too-large' && entry.path.startsWith('testimonials/') && PHOTO.test(entry.path)) {
+      photos.add(entry.path);
+      continue;
+    }
     const found = notAFileProblem(entry);
     if (found) problems.push(found);
     // A folder or link called settings.yaml is reported as such, not as missing settings.
@@ -125,8 +135,10 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     const name = folder as CollectionName;
     const { schema, format } = COLLECTIONS[name];
     const base = rest.at(-1) ?? '';
-    // Photos of testimonials' authors sit beside them (the site shows one under consent).
-    if (name === 'testimonials' && /\.(?:jpe?g|png|webp|avif)$/i.test(base)) continue;
+    if (name === 'testimonials' && PHOTO.test(base)) {
+      photos.add(file.path);
+      continue;
+    }
     const ext = EXTENSIONS[format].find((e) => base.endsWith(e));
     if (!ext) {
       problems.push(problem('UnexpectedFile', file.path, START, '', `is not a ${EXTENSIONS[format].join(' or ')} file`));
@@ -163,9 +175,10 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   }
   const checked = checkAcrossFiles(content, options, sourceOf);
   const events = checkEventContacts(checked.content, sourceOf);
+  const testimonialPhotos = checkPhotos(checked.content.testimonials, photos, sourceOf);
   return {
     content: { ...checked.content, events: events.events },
-    problems: sortProblems([...problems, ...checked.problems, ...events.problems]),
+    problems: sortProblems([...problems, ...checked.problems, ...events.problems, ...testimonialPhotos]),
   };
 }
 

@@ -50,6 +50,8 @@ export const PROBLEM_HINTS = {
     'Add the person introduced as a contact, put their file name in referred, check the need, then remove draft: until then nothing thanks the referrer or counts the referral.',
   AuthorNotConsented: "Record the author's consent to publish (consent.publish in their contact file) or set the testimonial to draft.",
   ConsentWithdrawn: 'The contact withdrew consent to publish: set the testimonial to draft or remove it.',
+  MissingTestimonialPhoto:
+    'Put the photo at that path beside the testimonial (a symbolic link is not followed), or remove the line: the site shows initials until then.',
   // Imports and intake
   UnreadableImportFile: 'Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf).',
   BadImportRow: 'Correct this row (or card) in the export and import the file again: what was imported stays as it is.',
