@@ -22,6 +22,7 @@ const HEAVY = {
   chardet: 'detecting encodings',
   astro: 'building the site',
   'html-to-text': 'rendering emails',
+  '@aws-sdk/client-sesv2': 'sending through Amazon SES',
 } as const;
 
 /** The heavy libraries each command may load, beyond none. */

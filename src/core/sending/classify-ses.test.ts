@@ -81,9 +81,14 @@ describe('a failed send through SES, classified by what failed', () => {
       classify({ name: 'Error', code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:1' }),
       classify({ name: 'Error', code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND email.nowhere.amazonaws.com' }),
       classify({ name: 'Error', code: 'DEPTH_ZERO_SELF_SIGNED_CERT', message: 'self-signed certificate' }),
-      classify({ name: 'TimeoutError', message: 'Socket timed out without establishing a connection within 1000 ms' }),
+      classify({
+        name: 'TimeoutError',
+        message:
+          '@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 1000 ms.',
+      }),
       classify({ name: 'TimeoutError', message: 'Connection timed out after 30000 ms' }),
       classify({ name: 'Error', code: 'ECONNRESET', message: 'socket hang up' }),
+      classify({ name: 'TimeoutError', code: 'ECONNRESET', message: 'socket hang up' }),
       classify(answer('InternalFailure', 500, 'An internal error occurred')),
       classify(answer('ServiceUnavailable', 503, 'Service unavailable')),
     ]).toEqual([
@@ -99,7 +104,8 @@ describe('a failed send through SES, classified by what failed', () => {
         status: 'failed',
         temporary: true,
         fault: 'timeout',
-        reason: 'TimeoutError Socket timed out without establishing a connection within 1000 ms',
+        reason:
+          'TimeoutError @smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 1000 ms.',
       },
       {
         status: 'unknown',
@@ -107,6 +113,7 @@ describe('a failed send through SES, classified by what failed', () => {
         reason: 'connection lost after the message was handed over (TimeoutError Connection timed out after 30000 ms)',
       },
       { status: 'unknown', fault: 'lost', reason: 'connection lost after the message was handed over (ECONNRESET socket hang up)' },
+      { status: 'unknown', fault: 'lost', reason: 'connection lost after the message was handed over (TimeoutError socket hang up)' },
       {
         status: 'unknown',
         fault: 'lost',

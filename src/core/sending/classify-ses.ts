@@ -80,13 +80,14 @@ export function classifySesFailure(error: SesError, sender: string, redact: (tex
   const all = `${error.code ?? ''} ${text}`;
   if (NODE_UNREACHABLE.test(all)) return stop('unreachable', SES_FIX.unreachable);
   if (TLS_WORDS.test(all)) return stop('tls', SES_FIX.tls);
-  if (name === 'TimeoutError' && /without establishing a connection/i.test(text))
+  if (name === 'TimeoutError' && /did not establish a connection|without establishing a connection/i.test(text))
     return { status: 'failed', temporary: true, reason, fault: 'timeout' };
   // Connected, and then no answer: SES may have the message.
   return {
     status: 'unknown',
     reason: `connection lost after the message was handed over (${reason})`,
-    fault: name === 'TimeoutError' || /ETIMEDOUT/.test(all) ? 'timeout' : 'lost',
+    // The SDK names a hang-up a TimeoutError too: only a timeout says it timed out.
+    fault: /timed out|ETIMEDOUT/i.test(all) ? 'timeout' : 'lost',
   };
 }
 
