@@ -1,8 +1,10 @@
 /**
  * Rendering and sending 10,000 personalised newsletters from generated content: rendering alone,
  * compiling MJML per recipient for comparison, sending alone, the daily job's send phase (claim,
- * render, send, record) against a bare pooled nodemailer loop sending the same messages, and the
- * outbox. The SMTP server runs on loopback in its own process.
+ * render, send, record) against a bare pooled nodemailer loop sending the same messages, the same
+ * messages through Amazon SES v2's SDK to a local stand-in (as a ratio to the SMTP adapter), and the
+ * outbox. The SMTP server and the SES stand-in run on loopback, each in its own process. SES's rate
+ * limit is a separate benchmark: `npm run bench -- ses-rate`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { stringify } from 'yaml';
 import { EMAILS_DIR, readContent, openHistoryJournal, takeRunLock } from '../src/adapters/fs/index.ts';
 import { signerFromEnv } from '../src/adapters/signing/index.ts';
 import { compileLayouts, compileMjml } from '../src/adapters/layouts/index.ts';
-import { toMailOptions, createOutbox, createSmtpDelivery } from '../src/adapters/mail/index.ts';
+import { toMailOptions, createOutbox, createSmtpDelivery, openSesDelivery } from '../src/adapters/mail/index.ts';
 import { emailPreparer, runDaily, deliverEmails } from '../src/core/daily/index.ts';
 import { type Delivery, type OutgoingEmail, createPersonalizer, type EmailDraft, renderEmail } from '../src/core/email/index.ts';
 import { planTouches } from '../src/core/planning/index.ts';
@@ -20,6 +22,7 @@ import type { Settings } from '../src/core/model/index.ts';
 import { generateContent, SETTINGS } from '../test/helpers/generate-content.ts';
 import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
 import { fmtMs, perSecond, printTable, timeIt } from './lib/measure.ts';
+import { startSesStandIn } from './lib/ses-stand-in.ts';
 
 const EMAILS = 10_000;
 // About 70% of generated contacts get the newsletter (segment, address, consent, unsubscribes).
@@ -152,6 +155,20 @@ const job = await measure(async () => {
   return report.results.length;
 });
 
+// The same messages through the SES adapter: the AWS SDK, one SendEmail request each with the raw
+// message, to a stand-in that allows any rate (SES's own rate is `npm run bench -- ses-rate`).
+const standIn = await startSesStandIn({ maxSendRate: 1_000_000 });
+async function ses(): Promise<Delivery> {
+  const start = await openSesDelivery({ perSecond: 1_000_000, sender: settings.sender.email, config: standIn.config });
+  if (!start.ok) throw new Error(start.problem);
+  return start.delivery;
+}
+await throughDelivery(await ses(), messages.slice(0, 1_000), n); // warm-up: the SDK, connections, JIT
+const sesBefore = (await standIn.count()).accepted;
+const sesAdapter = await measure(async () => throughDelivery(await ses(), messages, n));
+if ((await standIn.count()).accepted - sesBefore !== sesAdapter.value) throw new Error('the stand-in and the SES adapter disagree');
+await standIn.close();
+
 const outbox = await measure(() => throughDelivery(createOutbox(path.join(dir, 'outbox')), messages, 20));
 await sink.close();
 await removeTree(dir);
@@ -177,6 +194,7 @@ printTable(
     row('  compile MJML per recipient instead', SAMPLE, perRecipient),
     row('send: bare nodemailer pooled loop', n, { ms: bare, cpuMs: bareCpu }),
     row('send: the SMTP adapter alone', adapter.value, adapter),
+    row('send: the SES adapter alone (SDK, raw MIME)', sesAdapter.value, sesAdapter),
     row('job send phase (claim, render, send, record)', phase.value, phase),
     row('  the same, locked and signed (REFERABLE_SECRET)', signedPhase.value, signedPhase),
     row('whole daily job (plan, tasks, send phase)', job.value, job),
@@ -191,6 +209,9 @@ console.log(
 );
 console.log(
   `Render after compile: ${us(prepared.ms, n)} per email, ${us(prepared.cpuMs, n)} of CPU (target: 150 µs or less); compiling per recipient: ${us(perRecipient.ms, SAMPLE)}`,
+);
+console.log(
+  `SES adapter / SMTP adapter, the same ${n.toLocaleString('en')} messages: ${(sesAdapter.ms / adapter.ms).toFixed(2)} in wall time, ${(sesAdapter.cpuMs / adapter.cpuMs).toFixed(2)} in sender CPU time (above 1: SES is slower)`,
 );
 console.log('Target: the daily job for 10,000 contacts, about 9,000 emails, in 8 s or less.');
 
