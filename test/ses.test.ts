@@ -2,13 +2,16 @@
  * Delivery through Amazon SES v2 (issue 18) against a local stand-in that speaks SES's SendEmail
  * and GetAccount endpoints: the same message SMTP sends, SES's rate, and each kind of failure.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSmtpDelivery, openSesDelivery, type SesOptions } from '../src/adapters/mail/index.ts';
+import { buildRawMessage, createOutbox, createSmtpDelivery, openSesDelivery, type SesOptions } from '../src/adapters/mail/index.ts';
 import type { Delivery } from '../src/core/email/index.ts';
 import { emailTouch, fixtureMessages } from './helpers/email-fixture.ts';
 import { SES_KEYS, type SesApi, startSesApi } from './helpers/ses-api.ts';
 import { startSmtpSink, type SmtpSink } from './helpers/smtp-sink.ts';
+import { removeTree, writeTree } from './helpers/temp-dir.ts';
 
 const SENDER = 'maya@harbourhill.example';
 let api: SesApi | undefined;
@@ -75,6 +78,22 @@ describe('delivery through Amazon SES v2', () => {
     expect(String(viaSes.html)).toContain('<html');
     // CRLF throughout, as SMTP carries it.
     expect(api.received[0].raw.toString('latin1').replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('buildRawMessage gives the bytes the outbox writes, MIME boundaries aside', async () => {
+    const [email] = await fixtureMessages([emailTouch('tom-harris', 'note', { subject: 'Hello' })]);
+    const dir = await writeTree({});
+    try {
+      await createOutbox(dir).send(email);
+      const written = await readFile(path.join(dir, `${email.touch}.eml`));
+      const built = await buildRawMessage(email);
+      expect(seen(await simpleParser(built))).toEqual(seen(await simpleParser(written)));
+      // The same bytes but for the MIME boundaries, which are random.
+      const boundaries = (raw: Buffer) => raw.toString().replace(/_NmP-[0-9a-f-]+Part_\d+/gi, 'BOUNDARY');
+      expect(boundaries(built)).toBe(boundaries(written));
+    } finally {
+      await removeTree(dir);
+    }
   });
 
   it('sends at SES’s own rate when it is lower than limits.perSecond, without being throttled', async () => {

@@ -12,7 +12,7 @@ import type { AddressInfo, Socket } from 'node:net';
 export const SES_KEYS = { AWS_ACCESS_KEY_ID: 'AKIASTANDIN000000001', AWS_SECRET_ACCESS_KEY: 'stand-in-secret-key-0000000000000000000' };
 
 /** What to do with one SendEmail request, given its raw message. */
-export type SesAnswer = 'accept' | 'throttle' | 'reject' | 'unverified' | 'deny' | 'hang-up';
+type SesAnswer = 'accept' | 'throttle' | 'reject' | 'unverified' | 'deny' | 'hang-up';
 
 export type SesApiOptions = {
   /** Messages a second SES accepts (a bucket one second deep, as SES allows short bursts); more are throttled. */
@@ -27,7 +27,7 @@ export type SesApiOptions = {
   store?: boolean;
 };
 
-export type SesReceived = { raw: Buffer; at: number; accessKeyId: string };
+type SesReceived = { raw: Buffer; at: number; accessKeyId: string };
 
 export type SesApi = {
   url: string;

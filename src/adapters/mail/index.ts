@@ -5,6 +5,6 @@
 export { toMailOptions } from './mail-options.ts';
 export { buildRawMessage } from './raw-message.ts';
 export { createOutbox, writeOutboxFile } from './outbox.ts';
-export { createSmtpDelivery, isSmtpUrl, redactSmtpUrl } from './smtp.ts';
+export { createSmtpDelivery, redactSmtpUrl } from './smtp.ts';
 export { openDelivery, transportFromEnv, type Transport } from './choose-delivery.ts';
-export { openSesDelivery, type SesOptions, type SesStart } from './ses.ts';
+export { openSesDelivery, type SesOptions } from './ses.ts';
