@@ -101,9 +101,9 @@ async function readQuota(
     if (outcome.status === 'not-sent' && outcome.fix && outcome.fix !== SES_FIX.permission && outcome.fault !== 'refused')
       return { ok: false, problem: `Nothing was sent: ${outcome.fix} (${outcome.reason}).` };
     const why = outcome.status === 'sent' ? '' : ` (${outcome.reason})`;
-    notes.push(
-      `SES's sending quota could not be read${why}: sending at most ${options.perSecond} a second (limits.perSecond). Allow the keys ses:GetAccount to use SES's own rate.`,
-    );
+    const hint =
+      outcome.status === 'not-sent' && outcome.fix === SES_FIX.permission ? " Allow the keys ses:GetAccount to use SES's own rate." : '';
+    notes.push(`SES's sending quota could not be read${why}: sending at most ${options.perSecond} a second (limits.perSecond).${hint}`);
   }
   return { ok: true, rate: options.perSecond, notes };
 }
