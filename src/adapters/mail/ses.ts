@@ -4,7 +4,7 @@
  * region, the keys, `AWS_ENDPOINT_URL_SESV2`) and is loaded only when SES is used. Failures are
  * mapped by the core's `classifySesFailure`, as SMTP's are by `classifySendFailure`.
  *
- * Rate: one message every 1/rate seconds, the rate being `limits.perSecond` or SES's own maximum
+ * Rate: one message at most every 1/rate seconds, the rate being `limits.perSecond` or SES's own maximum
  * send rate (`GetAccount`), whichever is lower. After a throttled request the SDK's adaptive mode
  * slows the whole client down, and retries that request after a back-off. Only throttled requests
  * are retried: SES refused them. Any other error may come after SES took the message, and a retry
@@ -115,14 +115,27 @@ function sesDelivery(
 ): Delivery {
   const stop = new AbortController();
   const gap = 1000 / rate;
-  let next = 0;
-  /** Waits for this message's turn; false once the run has stopped sending. */
-  const turn = async () => {
+  // A token bucket of half a second's messages: after a stall (a busy machine) the waiting ones
+  // catch up by at most that many at once, so SES, which allows about a second's burst, never
+  // sees more than its rate, while the time lost is mostly made up.
+  const burst = Math.max(1, Math.floor(rate / 2));
+  let tokens = burst;
+  let filled = performance.now();
+  const refill = () => {
     const now = performance.now();
-    const at = Math.max(now, next);
-    next = at + gap;
-    if (at > now) await sleep(at - now, undefined, { signal: stop.signal }).catch(() => {});
-    return !stop.signal.aborted;
+    tokens = Math.min(burst, tokens + (now - filled) / gap);
+    filled = now;
+  };
+  let queue: Promise<void> = Promise.resolve();
+  /** Waits for this message's turn, one at a time; false once the run has stopped sending. */
+  const turn = (): Promise<boolean> => {
+    queue = queue.then(async () => {
+      refill();
+      if (tokens < 1 && !stop.signal.aborted) await sleep((1 - tokens) * gap, undefined, { signal: stop.signal }).catch(() => {});
+      refill();
+      tokens -= 1;
+    });
+    return queue.then(() => !stop.signal.aborted);
   };
   const given = (): SendOutcome => ({ status: 'not-sent', reason: 'not sent: the run stopped sending' });
   return {
