@@ -2,8 +2,10 @@
  * Rendering and sending 10,000 personalised newsletters from generated content: rendering alone,
  * compiling MJML per recipient for comparison, sending alone, the daily job's send phase (claim,
  * render, send, record) against a bare pooled nodemailer loop sending the same messages, the same
- * with the messages built on worker threads, the whole daily job as a real command against its
- * own send phase, and the outbox. The SMTP server runs on loopback in its own process.
+ * with the messages built on worker threads, the same send phase through Amazon SES v2's SDK to a
+ * local stand-in (as a ratio to SMTP's), the whole daily job as a real command against its own
+ * send phase, and the outbox. The SMTP server and the SES stand-in run on loopback, each in its own
+ * process. SES's rate limit is a separate benchmark: `npm run bench -- ses-rate`.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +14,7 @@ import { stringify } from 'yaml';
 import { EMAILS_DIR, readContent, openHistoryJournal, takeRunLock } from '../src/adapters/fs/index.ts';
 import { signerFromEnv } from '../src/adapters/signing/index.ts';
 import { compileLayouts, compileMjml } from '../src/adapters/layouts/index.ts';
-import { toMailOptions, createBuildPool, createOutbox, createSmtpDelivery } from '../src/adapters/mail/index.ts';
+import { toMailOptions, createBuildPool, createOutbox, createSmtpDelivery, openSesDelivery } from '../src/adapters/mail/index.ts';
 import { emailPreparer, deliverEmails } from '../src/core/daily/index.ts';
 import { type Delivery, type OutgoingEmail, createPersonalizer, type EmailDraft, renderEmail } from '../src/core/email/index.ts';
 import { renderBody } from '../src/core/markup/index.ts';
@@ -23,6 +25,7 @@ import { addToTree, removeTree, writeTree } from '../test/helpers/temp-dir.ts';
 import { fmtMs, perSecond, printTable, timeIt } from './lib/measure.ts';
 import { startSink } from './lib/sink.ts';
 import { runDailyProcess } from './lib/daily-process.ts';
+import { startSesStandIn } from './lib/ses-stand-in.ts';
 
 const EMAILS = 10_000;
 // About 70% of generated contacts get the newsletter (segment, address, consent, unsubscribes).
@@ -166,6 +169,29 @@ const adapter = await measure(() => throughDelivery(smtp(), messages, n));
 // yet), its send phase read back from history.
 const job = await runDailyProcess(path.join(dir, 'content'), smtpUrl, DAY.toString());
 
+// The same send phase through the SES adapter: the AWS SDK, one SendEmail request with the raw
+// message each, to a stand-in that allows any rate (SES's own rate is `npm run bench -- ses-rate`).
+const standIn = await startSesStandIn({ maxSendRate: 1_000_000 });
+async function sesPhase(name: string, batch: typeof touches): Promise<number> {
+  const start = await openSesDelivery({ perSecond: 1_000_000, sender: settings.sender.email, config: standIn.config });
+  if (!start.ok) throw new Error(start.problem);
+  const journal = await openHistoryJournal(path.join(dir, `history-${name}`), '2026-11');
+  const before = (await standIn.count()).accepted;
+  const report = await deliverEmails({ touches: batch, prepare, delivery: start.delivery, journal, now: () => NOW });
+  await journal.close();
+  await start.delivery.close();
+  const sent = report.results.filter((r) => r.outcome.status === 'sent').length;
+  const accepted = (await standIn.count()).accepted - before;
+  if (accepted !== sent) {
+    const tally = Object.entries(Object.groupBy(report.results, (r) => r.outcome.status)).map(([k, v]) => `${k} ${v?.length}`);
+    throw new Error(`the stand-in took ${accepted}, the job recorded ${tally.join(', ')}`);
+  }
+  return sent;
+}
+await sesPhase('ses-warm-up', touches.slice(0, 1_000)); // warm-up: the SDK, connections, JIT
+const sesSend = await measure(() => sesPhase('ses', touches));
+await standIn.close();
+
 const outbox = await measure(() => throughDelivery(createOutbox(path.join(dir, 'outbox')), messages, 20));
 await sink.close();
 await removeTree(dir);
@@ -194,6 +220,7 @@ printTable(
     row('job send phase (claim, render, send, record)', phase.value, phase),
     row('  the same, locked and signed (REFERABLE_SECRET)', signedPhase.value, signedPhase),
     row('  the same, built on worker threads (both cores)', pooledPhase.value, pooledPhase),
+    row('  the same through SES (SDK, raw MIME, stand-in)', sesSend.value, sesSend),
     row('whole daily job (npm run daily, own process)', job.sent, { ms: job.ms, cpuMs: Number.NaN }),
     row('  its send phase (first claim to last outcome)', job.sent, { ms: job.sendMs, cpuMs: Number.NaN }),
     row('outbox adapter (.eml files)', outbox.value, outbox),
@@ -213,6 +240,9 @@ console.log(
 );
 console.log(
   `Render after compile: ${us(prepared.ms, n)} per email, ${us(prepared.cpuMs, n)} of CPU (target: 150 µs or less); compiling per recipient: ${us(perRecipient.ms, SAMPLE)}`,
+);
+console.log(
+  `Send phase through SES / through SMTP, the same ${n.toLocaleString('en')} emails: ${(sesSend.ms / phase.ms).toFixed(2)} in wall time, ${(sesSend.cpuMs / phase.cpuMs).toFixed(2)} in sender CPU time (above 1: SES is slower)`,
 );
 console.log('Target: the daily job for 10,000 contacts, about 9,000 emails, in 8 s or less.');
 

@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- NAME… [--OPTION…]]`: runs each benchmark in `bench/*.ts` in its own process (so memory
- * figures are its own) and lets it print figures and ratios. Never pass or fail on speed.
+ * `npm run bench [-- NAME… [--OPTION VALUE…]]`: runs each benchmark in `bench/*.ts` in its own
+ * process (so memory figures are its own) and lets it print figures and ratios. Never pass or fail
+ * on speed. Options after the names go to each benchmark (`npm run bench -- ses-rate --count 300`).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

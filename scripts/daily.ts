@@ -1,7 +1,8 @@
 /**
  * `npm run daily -- [--date D] [--dry-run] [--content DIR] [--outbox DIR]` (`npm start` adds
  * `--showcase`: the day named by settings.showcaseDay, when the content names one): plan today's touches,
- * send the emails (SMTP when SMTP_URL is set, else .eml files in the outbox), open GitHub issues
+ * send the emails (Amazon SES with EMAIL_TRANSPORT=ses, SMTP when SMTP_URL is set, else .eml files in
+ * the outbox: see src/adapters/mail/choose-delivery.ts), open GitHub issues
  * for the personal touches (GITHUB_TOKEN and GITHUB_REPOSITORY set, GITHUB_API_URL honoured; else
  * a task list in the outbox), record everything in history, and print what happened. The exit
  * status says whether anything needs the owner: see `EXIT` in src/core/problems/exit.ts.
@@ -22,7 +23,7 @@ import {
 import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../src/adapters/fs/index.ts';
 import { startLayoutCompiler, type LayoutCompiler } from '../src/adapters/layouts/index.ts';
 import { signerFromEnv } from '../src/adapters/signing/index.ts';
-import { buildPoolFor, createOutbox, writeOutboxFile, createSmtpDelivery, isSmtpUrl } from '../src/adapters/mail/index.ts';
+import { buildPoolFor, writeOutboxFile, openDelivery, transportFromEnv, type Transport } from '../src/adapters/mail/index.ts';
 import { outsideSendWindow } from '../src/core/calendar/index.ts';
 import {
   runDaily,
@@ -45,11 +46,9 @@ runCommand(async () => {
     outbox: { type: 'string', default: 'outbox' },
   });
   if (values.date && !isCalendarDate(values.date)) throw new UsageError(`--date ${values.date} is not a real date (write YYYY-MM-DD)`);
-  const smtpUrl = process.env.SMTP_URL || undefined;
-  if (smtpUrl && !isSmtpUrl(smtpUrl))
-    throw new UsageError(
-      'SMTP_URL is not an smtp:// or smtps:// URL like smtps://USER:PASSWORD@HOST:465, with @, / and % inside the user or password written %40, %2F and %25 (its value is not shown: it may hold a password)',
-    );
+  const chosen = transportFromEnv(process.env);
+  if (!chosen.ok) throw new UsageError(chosen.problem);
+  const { transport } = chosen;
   const signer = signerFromEnv(process.env);
   if (!signer.ok) throw new UsageError(signer.problem);
   const dryRun = values['dry-run'];
@@ -62,13 +61,13 @@ runCommand(async () => {
   }
   if (lock?.notice) console.error(lock.notice);
   // Real mail should be signed: said first, once; the outbox demo works the same without the secret.
-  if (signer.note && smtpUrl) console.log(`${signer.note}\n`);
+  if (signer.note && transport.kind !== 'outbox') console.log(`${signer.note}\n`);
   const signals = stopCleanlyOnSignals(
     (signal) => `Stopped by ${signal}: what was learned is recorded; a touch claimed without an outcome shows as unknown on the next run.`,
   );
   if (lock) signals.add(lock.release);
   try {
-    return await runDay({ ...values, dryRun, smtpUrl, historyDir, sign: signer.sign }, signals);
+    return await runDay({ ...values, dryRun, transport, historyDir, sign: signer.sign }, signals);
   } finally {
     signals.dispose();
     await lock?.release();
@@ -81,7 +80,7 @@ type DayOptions = {
   showcase: boolean;
   outbox: string;
   dryRun: boolean;
-  smtpUrl?: string;
+  transport: Transport;
   historyDir: string;
   sign?: Sign;
 };
@@ -97,7 +96,7 @@ async function runDay(values: DayOptions, signals: StopSignals): Promise<number>
 }
 
 async function runDayWith(values: DayOptions, signals: StopSignals, layouts: LayoutCompiler): Promise<number> {
-  const { dryRun, smtpUrl, historyDir } = values;
+  const { dryRun, transport, historyDir } = values;
   if (!dryRun)
     for (const file of await repairHistory(historyDir))
       console.error(`${file}: removed an unfinished last line left by a run that was stopped`);
@@ -128,7 +127,8 @@ async function runDayWith(values: DayOptions, signals: StopSignals, layouts: Lay
   const layoutProblems = new Map(compiled.problems.map((p) => [path.basename(p.file, '.mjml'), p.message]));
   const now = clockOn(date ? today : undefined, settings.timeZone);
   // Real mail leaves only inside the send window; a run by hand for a chosen --date may send at once.
-  const emailsWait = smtpUrl && !date ? outsideSendWindow(settings.sendWindow, Temporal.Now.instant(), settings.timeZone) : undefined;
+  const emailsWait =
+    transport.kind !== 'outbox' && !date ? outsideSendWindow(settings.sendWindow, Temporal.Now.instant(), settings.timeZone) : undefined;
   const input = {
     content,
     settings,
@@ -142,9 +142,16 @@ async function runDayWith(values: DayOptions, signals: StopSignals, layouts: Lay
   };
 
   let report: DailyReport;
-  const delivery = smtpUrl
-    ? createSmtpDelivery(smtpUrl, { perSecond: settings.limits.perSecond, timeout: settings.sending.timeoutSeconds * 1000 })
-    : createOutbox(values.outbox);
+  const opened = await openDelivery(transport, {
+    outbox: values.outbox,
+    perSecond: settings.limits.perSecond,
+    timeout: settings.sending.timeoutSeconds * 1000,
+    sender: settings.sender.email,
+  });
+  // SES without a region or keys, or with keys it refuses: nothing has been claimed.
+  if (!opened.ok) return cannotSend(opened.problem);
+  const { delivery } = opened;
+  for (const note of opened.notes) console.log(`${note}\n`);
   // Octokit takes a while to load: only a run that opens issues pays for it.
   const gitHub = process.env.GITHUB_TOKEN ? await import('../src/adapters/github/index.ts') : undefined;
   const tracker = gitHub?.gitHubFromEnv(process.env);
@@ -190,6 +197,13 @@ async function runDayWith(values: DayOptions, signals: StopSignals, layouts: Lay
   console.log(formatDailySummary(report, ctx).join('\n'));
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatDailyMarkdown(report, ctx));
   return exitStatus(report, all);
+}
+
+/** The delivery cannot start (the account): nothing was claimed or sent, and the next working run sends it all. */
+async function cannotSend(line: string): Promise<number> {
+  console.error(`\n${line}`);
+  if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, `## Daily run stopped\n\n${line}\n`);
+  return EXIT.attention;
 }
 
 /** Nothing is sent: says why, in the terminal and the job summary. */

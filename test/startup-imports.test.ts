@@ -24,6 +24,7 @@ const HEAVY = {
   'html-to-text': 'the text part of emails',
   yaml: 'placing a problem on its line, and writing YAML',
   satteri: 'parsing an MDX body that might hold code',
+  '@aws-sdk/client-sesv2': 'sending through Amazon SES',
 } as const;
 
 /**

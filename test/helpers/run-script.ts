@@ -21,6 +21,16 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<ScriptR
 /** Runs `node scripts/<name>.ts …args` from the project root, as npm would, and collects its output. */
 export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ScriptRun> {
   // The machine's own secrets must never reach a test run: a test sets the ones it serves.
-  const safe = { NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', GITHUB_STEP_SUMMARY: '', SMTP_URL: '', IMAP_URL: '' };
+  const safe = {
+    NO_COLOR: '1',
+    GITHUB_ACTIONS: '',
+    GITHUB_TOKEN: '',
+    GITHUB_STEP_SUMMARY: '',
+    SMTP_URL: '',
+    IMAP_URL: '',
+    EMAIL_TRANSPORT: '',
+    AWS_ACCESS_KEY_ID: '',
+    AWS_SECRET_ACCESS_KEY: '',
+  };
   return runNode([`scripts/${name}.ts`, ...args], { ...process.env, ...safe, ...env });
 }

@@ -17,7 +17,10 @@ export function nextBreaker(breaker: Breaker, outcome: SendOutcome): { breaker: 
   const fault = outcome.status === 'sent' ? undefined : outcome.fault;
   if (!fault) return { breaker: { ...breaker, streak: outcome.status === 'not-sent' ? breaker.streak : 0 } };
   const reason = outcome.status === 'sent' ? '' : outcome.reason;
-  if (AT_ONCE.has(fault)) return { breaker, stop: { fault, reason, fix: FIX[fault] } };
+  if (AT_ONCE.has(fault)) {
+    const fix = (outcome.status === 'not-sent' && outcome.fix) || FIX[fault];
+    return { breaker, stop: { fault, reason, fix } };
+  }
   const streak = breaker.streak + 1;
   if (streak < breaker.limit) return { breaker: { ...breaker, streak } };
   return { breaker: { ...breaker, streak }, stop: { fault, reason, fix: breakerFix(breaker.limit) } };

@@ -54,7 +54,13 @@ export type SendOutcome =
   | { status: 'sent'; messageId: string; response: string }
   | { status: 'failed'; temporary: boolean; reason: string; fault?: SendFault }
   | { status: 'unknown'; reason: string; fault?: SendFault }
-  | { status: 'not-sent'; reason: string; fault?: SendFault };
+  | {
+      status: 'not-sent';
+      reason: string;
+      fault?: SendFault;
+      /** What the owner should fix when this fault stops the run, when the delivery knows better than the default words. */
+      fix?: string;
+    };
 
 /** A touch that was due but will not happen, and why. */
 export type SkippedTouch = {
