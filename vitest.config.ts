@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Lighthouse times the page's main thread, so it runs last and alone: any other test file
-// sharing the two cores would be counted as the page's blocking time.
+// Lighthouse times the page's main thread, so it runs in a group of its own (groupOrder), with no
+// other test file beside it: one sharing the two cores would count as the page's blocking time.
 const LIGHTHOUSE = 'test/site-lighthouse.test.ts';
 
 export default defineConfig({

@@ -4,8 +4,8 @@
  * at least 95 in Performance, Accessibility, Best Practices and SEO. Performance is the median
  * of three runs, to absorb a loaded machine's noise: a page passes once two runs reach 95 and
  * fails once two fall short, so a third run is made only when the first two disagree. One
- * Chromium, pages in sequence, with no other test running (vitest.config.ts runs this file last
- * and alone). The scores are printed.
+ * Chromium, pages in sequence, with no other test running (vitest.config.ts runs this file in a
+ * group of its own). The scores are printed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
