@@ -17,6 +17,8 @@ import { serveDir, type StaticServer } from './helpers/static-server.ts';
 import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
 const SLOW = 300_000;
+// How long the editor may take to write a saved entry: over a minute on a loaded 2-core machine.
+const SAVE_WAIT = 150_000;
 
 // Vitest puts import.meta.env into process.env: a child Astro build would take it as its own.
 function shellEnv(): NodeJS.ProcessEnv {
@@ -179,7 +181,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await phoneShot(page, 'new-contact');
     await phoneShot(page, 'new-contact-consent', (p) => p.locator('section.field[data-key-path="consent"]'));
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => readPrivateFile(page, 'content/contacts/rosa-lind.yaml'), { timeout: 60_000 }).toBeDefined();
+    await expect.poll(() => readPrivateFile(page, 'content/contacts/rosa-lind.yaml'), { timeout: SAVE_WAIT }).toBeDefined();
     const text = (await readPrivateFile(page, 'content/contacts/rosa-lind.yaml'))!;
     await page.close();
 
@@ -223,7 +225,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await phoneShot(page, 'new-referral');
     await page.getByRole('button', { name: 'Save' }).click();
     const file = 'content/referrals/kofi-mensah-rajesh-nair.yaml';
-    await expect.poll(() => readPrivateFile(page, file), { timeout: 60_000 }).toBeDefined();
+    await expect.poll(() => readPrivateFile(page, file), { timeout: SAVE_WAIT }).toBeDefined();
     const text = (await readPrivateFile(page, file))!;
     await page.close();
 
@@ -274,7 +276,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await page.getByRole('button', { name: 'Save' }).click();
     const file = 'content/testimonials/ellen-first-flat-draft.mdx';
     const before = await readFile(path.join(content, 'testimonials/ellen-first-flat-draft.mdx'), 'utf8');
-    await expect.poll(() => readPrivateFile(page, file), { timeout: 60_000 }).not.toBe(before);
+    await expect.poll(() => readPrivateFile(page, file), { timeout: SAVE_WAIT }).not.toBe(before);
     const text = (await readPrivateFile(page, file))!;
     await page.close();
     expect(text).toMatch(/^status: published$/m);

@@ -123,7 +123,12 @@ beforeAll(async () => {
 }, SLOW);
 
 afterAll(async () => {
-  chromium?.kill();
+  // Chromium writes its profile until it has exited: wait for that before removing the folder.
+  if (chromium && chromium.exitCode === null) {
+    const exited = new Promise((resolve) => chromium.once('exit', resolve));
+    chromium.kill();
+    await exited;
+  }
   await server?.close();
   if (work) await removeTree(work);
 });

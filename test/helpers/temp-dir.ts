@@ -22,5 +22,6 @@ export async function addToTree(dir: string, tree: FileTree): Promise<void> {
 }
 
 export async function removeTree(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
+  // A browser that has just exited may still be closing files in its profile: retry a moment.
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 }
