@@ -68,6 +68,8 @@ const sent = report.results.filter((r) => r.outcome.status === 'sent').length;
 // The first message goes at once, each next one 1/14 s later.
 const ideal = ((count - 1) / RATE) * 1000;
 console.log(`sent ${sent} of ${count} (the stand-in took ${accepted}); throttled requests: ${throttled}`);
+const others = report.results.filter((r) => r.outcome.status !== 'sent');
+for (const r of others.slice(0, 5)) console.log(`  not sent: ${r.touch.id}: ${JSON.stringify(r.outcome)}`);
 console.log(
   `time ${fmtMs(ms)}; at exactly ${RATE} a second: ${fmtMs(ideal)}; ratio ${(ms / ideal).toFixed(3)} (aim: 1.10 or less, with no throttling)`,
 );
