@@ -165,6 +165,15 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     expect(sitemap).not.toContain('/admin');
   });
 
+  it("serves Sveltia CMS's prebuilt script as the package ships it, with nothing bundled (issue 19)", async () => {
+    const cms = path.join(ROOT, 'node_modules/@sveltia/cms/dist');
+    expect(await readFile(path.join(dist, 'admin/sveltia-cms.js'))).toEqual(await readFile(path.join(cms, 'sveltia-cms.js')));
+    expect(await readFile(path.join(dist, 'admin/chunks/react-dom.js'))).toEqual(await readFile(path.join(cms, 'chunks/react-dom.js')));
+    const page = await readFile(path.join(dist, 'admin/index.html'), 'utf8');
+    expect(page).toContain('<script src="/admin/sveltia-cms.js"></script>');
+    expect((await readdir(path.join(dist, '_astro'))).filter((name) => name.endsWith('.js'))).toEqual([]);
+  });
+
   it('creates a contact through the form that matches the schema and passes check', async () => {
     const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
     await phoneShot(page, 'sign-in');
@@ -201,7 +210,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
   });
 
   it('creates a referral through the form, picking both people from the contacts (issue 17)', async () => {
-    const { page, trouble } = await openEditor(await repositoryFiles(path.dirname(content)));
+    const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
     await page.getByRole('button', { name: /Work with Local Repository/ }).click();
     await page
       .getByRole('link', { name: 'Referrals' })
@@ -243,6 +252,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
     expect(trouble).toEqual([]);
+    expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
   });
 
   it('publishes a testimonial once its consent is recorded', async () => {
