@@ -43,8 +43,18 @@ export function inkOn(background: string): string {
   return contrast('#ffffff', background) >= contrast('#14181a', background) ? '#ffffff' : '#14181a';
 }
 
+// Every page's <html> carries the same style: worked out once per pair of colours.
+const themes = new Map<string, string>();
+
 /** The CSS custom properties the stylesheet uses, from the two brand colours. */
 export function themeStyle(colours: { primary: string; accent: string }): string {
+  const key = `${colours.primary} ${colours.accent}`;
+  let style = themes.get(key);
+  if (style === undefined) themes.set(key, (style = customProperties(colours)));
+  return style;
+}
+
+function customProperties(colours: { primary: string; accent: string }): string {
   const primary = readableOn(colours.primary);
   const accent = readableOn(colours.accent);
   return [

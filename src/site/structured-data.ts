@@ -21,7 +21,7 @@ const time = (hhmm: string) => `${hhmm}:00`;
  * RealEstateAgent or FinancialService), with its postal address, where it is, when it is open,
  * and its pages elsewhere: what search engines show beside the site.
  */
-export function businessJsonLd(settings: Settings, urls: BusinessUrls): Record<string, unknown> {
+function businessJsonLd(settings: Settings, urls: BusinessUrls): Record<string, unknown> {
   const { business } = settings;
   const address = business.address;
   return {
@@ -63,6 +63,19 @@ export function businessJsonLd(settings: Settings, urls: BusinessUrls): Record<s
     ...(settings.currency ? { currenciesAccepted: settings.currency } : {}),
     knowsLanguage: settings.site.locale,
   };
+}
+
+// Every page carries the business's JSON-LD: its text is made once per settings and addresses.
+const businessTexts = new WeakMap<Settings, Map<string, string>>();
+
+/** `businessJsonLd` as the text of its `<script type="application/ld+json">`. */
+export function businessJsonLdText(settings: Settings, urls: BusinessUrls): string {
+  let texts = businessTexts.get(settings);
+  if (!texts) businessTexts.set(settings, (texts = new Map()));
+  const key = `${urls.site} ${urls.logo ?? ''} ${urls.image ?? ''}`;
+  let text = texts.get(key);
+  if (text === undefined) texts.set(key, (text = jsonLdText(businessJsonLd(settings, urls))));
+  return text;
 }
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped so no text can close the script. */
