@@ -1,7 +1,7 @@
 import { businessDayOf } from '../calendar/index.ts';
 import { EVENTS_PLAN, triggersByContact } from '../planning/index.ts';
 import { latestStatus, referralTouches, statusOn, type ReferralTouch, type ReferralTouchKind } from '../referrals/index.ts';
-import { hasReached, MANUAL_PLAN } from '../touches/index.ts';
+import { hasReached, lastEntries, MANUAL_PLAN } from '../touches/index.ts';
 import { WHAT_WORKS_DAYS, whatWorks, type WhatWorksRow } from './what-works.ts';
 import {
   REFERRAL_STATUSES,
@@ -105,9 +105,7 @@ type Reached = { contact: string; day: string; source: string; channel: Channel 
  * personal touch done. A task only handed over (an issue opened, a task list written) is not one.
  */
 function reachedTouches(history: readonly HistoryEntry[], timeZone: string, until: string, source: (h: HistoryEntry) => string): Reached[] {
-  const last = new Map<string, HistoryEntry>();
-  for (const h of history) last.set(h.touch, h);
-  return [...last.values()]
+  return [...lastEntries(history).values()]
     .filter(hasReached)
     .map((h) => ({ contact: h.contact, day: businessDayOf(h.at, timeZone), source: source(h), channel: h.channel }))
     .filter((t) => t.day <= until);
