@@ -56,7 +56,7 @@ const RETURNED =
 /** Which senders write bounces, and how bounce subjects begin. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
 const SUBJECT =
-  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|non remis|nicht zustellbar|unzustellbar|не доставлено|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
+  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
 
 /** A notice that a message arrived (a delivery or relay notice without a report part). */
 const SUCCESS =
@@ -97,7 +97,14 @@ export function readPlainNotice(
 }
 
 /** An address opening a line (`<a@b>:`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`). */
-const LINE = /^[ \t]*<?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})>?[ \t]*(?:[:,]|\bon\b|$)(.*)$/i;
+const LINE = /^[ \t]*<?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})>?[ \t]*(?:[:,]|\bon\b|(?=\()|$)(.*)$/i;
+
+/** An SMTP reply code (`550`, `#550`) or an enhanced status code (`5.1.1`) among words. */
+const SMTP_CODE = /(?<![\w.])#?[45]\d\d(?=[\s:-])|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.]\d)/;
+
+/** A session transcript (Sendmail, MDaemon): `RCPT To:<a@b>`, and the refusal on the next line (`<<< 550 …`, `<-- 550 …`). */
+const RCPT = /RCPT TO:[ \t]*<([^<>\s@]+@[^<>\s]+)>/i;
+const REFUSAL = /(?:<<<|<--)[ \t]*([45]\d\d\b.*)$/;
 
 function recipientsOf(notice: string, own: readonly string[], failed: readonly string[]): PlainNotice['recipients'] {
   const lines = notice.split('\n');
@@ -106,10 +113,19 @@ function recipientsOf(notice: string, own: readonly string[], failed: readonly s
     const m = LINE.exec(lines[i]);
     if (!m) continue;
     const address = m[1].toLowerCase();
-    if (own.includes(address) || found.has(address)) continue;
-    found.set(address, wordsAfter(lines, i, m[2]));
+    if (own.includes(address)) continue;
+    // Exchange names a recipient twice: first with words for people, then with the server's reply.
+    const words = wordsAfter(lines, i, m[2]);
+    if (!found.has(address) || (!SMTP_CODE.test(found.get(address) ?? '') && SMTP_CODE.test(words))) found.set(address, words);
   }
-  for (const address of failed) if (!found.has(address) && !own.includes(address)) found.set(address, notice);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const address = RCPT.exec(lines[i])?.[1].toLowerCase();
+    const refusal = REFUSAL.exec(lines[i + 1])?.[1];
+    if (address && refusal && !own.includes(address) && !found.has(address)) found.set(address, refusal.trim());
+  }
+  // Named only in X-Failed-Recipients (Exim): the paragraph that holds the server's reply says why.
+  const reply = notice.split(/\n[ \t]*\n/).find((paragraph) => SMTP_CODE.test(paragraph)) ?? notice;
+  for (const address of failed) if (!found.has(address) && !own.includes(address)) found.set(address, reply);
   return [...found].map(([address, words]) => ({ address, words }));
 }
 
@@ -121,8 +137,9 @@ function wordsAfter(lines: readonly string[], at: number, rest: string): string 
   if (out.join('').trim()) return out.join(' ').trim();
   for (; i < lines.length && !lines[i].trim(); i++);
   for (; i < lines.length && lines[i].trim() && !LINE.test(lines[i]); i++) out.push(lines[i].trim());
-  // Old Gmail: the address, a blank line, then "Technical details of permanent failure:" and the words.
-  if (/^Technical details of/i.test(out.join(' ').trim())) {
+  // Old Gmail: the address, a blank line, then "Technical details of permanent failure:" and the
+  // words; Lotus Domino: "because:" and the words.
+  if (/^Technical details of|:$/i.test(out.join(' ').trim())) {
     for (; i < lines.length && !lines[i].trim(); i++);
     for (; i < lines.length && lines[i].trim(); i++) out.push(lines[i].trim());
   }
