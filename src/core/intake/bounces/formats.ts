@@ -51,12 +51,12 @@ const PLAIN_FORMATS: readonly PlainFormat[] = [
 
 /** Where a notice's own words stop and the returned message (or a transcript) starts. */
 const RETURNED =
-  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow)/im;
+  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow|Original message follows|Unsent message follows|Possibly truncated original message follows)/im;
 
 /** Which senders write bounces, and how bounce subjects begin. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
 const SUBJECT =
-  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
+  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|mail could not be delivered|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
 
 /** A notice that a message arrived (a delivery or relay notice without a report part). */
 const SUCCESS =
@@ -96,15 +96,21 @@ export function readPlainNotice(
   return { server: format?.server ?? 'a mail server', delay, recipients, returnedRecipient: format?.returnedRecipient ?? false };
 }
 
-/** An address opening a line (`<a@b>:`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`). */
-const LINE = /^[ \t]*<?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})>?[ \t]*(?:[:,]|\bon\b|(?=\()|$)(.*)$/i;
+/** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`). */
+const LINE = /^[ \t]*[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\bon\b|(?=\()|$)(.*)$/i;
+/** A reply naming an address (old Sendmail: ` 550 <a@b>... User unknown`). */
+const REPLY_LINE = /^[ \t]*(?:<<<[ \t]*)?[45]\d\d[ -](?:#?[45]\.\d{1,3}\.\d{1,3}[ \t]+)?<([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>.*$/i;
+/** An address after a label on its own line (`Unknown user: a@b`, `RCPT TO: a@b`, `Addressed To: a@b`); never a header of the returned message. */
+const LABELLED = /^[ \t]*([a-z][\w .'-]{0,40}?)[ \t]*:[ \t]*<?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})>?[ \t]*$/i;
+const NOT_A_RECIPIENT =
+  /^(?:from|sender|reply-to|return-path|errors-to|delivered-to|envelope-from|mail from|x-[\w-]+|message-id|in-reply-to|references|sender address)$/i;
 
 /** An SMTP reply code (`550`, `#550`) or an enhanced status code (`5.1.1`) among words. */
 const SMTP_CODE = /(?<![\w.])#?[45]\d\d(?=[\s:-])|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.]\d)/;
 
 /** A session transcript (Sendmail, MDaemon): `RCPT To:<a@b>`, and the refusal on the next line (`<<< 550 …`, `<-- 550 …`). */
 const RCPT = /RCPT TO:[ \t]*<([^<>\s@]+@[^<>\s]+)>/i;
-const REFUSAL = /(?:<<<|<--)[ \t]*([45]\d\d\b.*)$/;
+const REFUSAL = /(?:<<<|<--|>>>|Received:?)[ \t]*([45]\d\d\b.*)$/;
 
 function recipientsOf(notice: string, own: readonly string[], failed: readonly string[]): PlainNotice['recipients'] {
   const lines = notice.split('\n');
@@ -118,15 +124,25 @@ function recipientsOf(notice: string, own: readonly string[], failed: readonly s
     const words = wordsAfter(lines, i, m[2]);
     if (!found.has(address) || (!SMTP_CODE.test(found.get(address) ?? '') && SMTP_CODE.test(words))) found.set(address, words);
   }
+  const add = (address: string, words: string) => {
+    if (!own.includes(address) && !found.has(address)) found.set(address, words);
+  };
+  for (const line of lines) {
+    const reply = REPLY_LINE.exec(line);
+    if (reply) add(reply[1].toLowerCase(), line.replace(/^[ \t]*(?:<<<[ \t]*)?/, '').trim());
+    const labelled = LABELLED.exec(line);
+    if (labelled && !NOT_A_RECIPIENT.test(labelled[1])) add(labelled[2].toLowerCase(), labelled[1]);
+  }
   for (let i = 0; i + 1 < lines.length; i++) {
     const address = RCPT.exec(lines[i])?.[1].toLowerCase();
     const refusal = REFUSAL.exec(lines[i + 1])?.[1];
     if (address && refusal && !own.includes(address) && !found.has(address)) found.set(address, refusal.trim());
   }
-  // Named only in X-Failed-Recipients (Exim): the paragraph that holds the server's reply says why.
-  const reply = notice.split(/\n[ \t]*\n/).find((paragraph) => SMTP_CODE.test(paragraph)) ?? notice;
-  for (const address of failed) if (!found.has(address) && !own.includes(address)) found.set(address, reply);
-  return [...found].map(([address, words]) => ({ address, words }));
+  // Words with no reply code (named only in X-Failed-Recipients, or a notice that gives the reply
+  // in a paragraph of its own): the paragraph that holds the server's reply says why.
+  const reply = notice.split(/\n[ \t]*\n/).find((paragraph) => SMTP_CODE.test(paragraph));
+  for (const address of failed) add(address, reply ?? notice);
+  return [...found].map(([address, words]) => ({ address, words: SMTP_CODE.test(words) || !reply ? words : `${words} ${reply}`.trim() }));
 }
 
 /** The rest of the line and the lines after it to the next blank line; the next paragraph when that is empty. */
