@@ -78,6 +78,7 @@ const EXPECTED: Record<string, string> = {
   'sendmail.eml': 'leo@novak-bakery.example BadAddress',
   'success-delivered.eml': 'priya@patel.example Delivered',
   'success-plain-notice.eml': 'not a bounce',
+  'success-relay-plain.eml': 'not a bounce',
   'success-relayed.eml': 'leo@novak-bakery.example Delivered',
   'surfcontrol.eml': 'jess.baxter@baxter-print.example BadAddress',
   'verizon-expired.eml': 'carl.benson@verizon.net Temporary',

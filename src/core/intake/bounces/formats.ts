@@ -59,6 +59,8 @@ const SUBJECT =
   /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|mail could not be delivered|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
 
 /** A notice that a message arrived (a delivery or relay notice without a report part). */
+const SUCCESS_SUBJECT =
+  /^\s*(?:delivered|relayed|expanded|zugestellt|remis)\s*:|\((?:success|relay(?:ed)?|delivered)\)\s*$|successful mail delivery|delivery (?:receipt|confirmation)/i;
 const SUCCESS =
   /^\s*(?:delivered|relayed|expanded|zugestellt|remis)\s*:|(?:has|have) been (?:successfully )?(?:delivered|relayed)|was (?:successfully )?(?:delivered|relayed)|successful(?:ly)? (?:mail )?deliver(?:ed|y)|delivery (?:to (?:the following|these) recipients? )?(?:was |has )?(?:succeeded|successful|complete)/im;
 const FAILURE =
@@ -85,9 +87,9 @@ export function readPlainNotice(
   const format = PLAIN_FORMATS.find((f) => f.marker.test(text));
   const fromDaemon = DAEMON.test(message.from ?? '') || SUBJECT.test(message.subject) || message.failedRecipients.length > 0;
   if (!format && !fromDaemon) return undefined;
-  if (!format && SUCCESS.test(`${message.subject}\n${text}`) && !FAILURE.test(text)) return undefined;
   const cut = RETURNED.exec(text);
   const notice = cut ? text.slice(0, cut.index) : text;
+  if (!format && (SUCCESS_SUBJECT.test(message.subject) || (SUCCESS.test(notice) && !FAILURE.test(notice)))) return undefined;
   const recipients = recipientsOf(notice, own, message.failedRecipients);
   if (!format && !recipients.length) return undefined;
   const delay = Boolean(
