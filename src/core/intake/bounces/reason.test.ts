@@ -4,6 +4,9 @@ import { bounceReason, statusOf } from './reason.ts';
 /** What servers say, and what it means: `permanent` and the code as a report gives them. */
 const SAID: [boolean, string, string, string][] = [
   [true, '', 'User Sean Brennan (sean@example.com) not listed in Domino Directory', 'BadAddress'],
+  [true, '5.0.0', '550 Administrative prohibition', 'Refused'],
+  [true, '5.0.0', '550 Sender verify failed', 'Refused'],
+  [true, '5.0.0', '550 Mailbox quota usage exceeded', 'MailboxFull'],
   [true, '', 'adresse inconnue: User unknown in local recipient table', 'BadAddress'],
   [true, '', 'No se encontró la dirección de correo electrónico que escribió.', 'BadAddress'],
   [true, '', 'Das Postfach des Empfängers ist voll (Speicherplatz überschritten)', 'MailboxFull'],
