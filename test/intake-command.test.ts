@@ -343,7 +343,8 @@ describe('npm run intake', () => {
     );
     const shown = (text: string) => text.replaceAll(`${dir}/`, '');
 
-    const first = await runScript('intake', [full, delay, '--content', content, '--date', '2026-11-04']);
+    // A day after the bounces came: the notes are written then, after the send, at any hour the test runs.
+    const first = await runScript('intake', [full, delay, '--content', content, '--date', '2026-11-05']);
     expect(shown(first.stdout)).toMatchInlineSnapshot(`
       "  mailbox full full.eml: ana.ruiz@example.com (552 5.2.2 <ana.ruiz@example.com>: Recipient mailbox is full, over quota): the mailbox is full; noted in the history of ana-ruiz.monthly-note.note.2026-11-04, the address is kept
         delayed      delay.eml: ana.ruiz@example.com (421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out): not delivered for a passing reason (the server may still be trying); noted in the history of ana-ruiz.monthly-note.note.2026-11-04, the address is kept
@@ -360,7 +361,7 @@ describe('npm run intake', () => {
     ).toEqual([
       {
         event: 'noted',
-        at: expect.stringMatching(/^2026-11-04T/),
+        at: expect.stringMatching(/^2026-11-05T/),
         ...sent,
         reason: "the recipient's mailbox was full: 552 5.2.2 <[address]>: Recipient mailbox is full, over quota",
         code: 'MailboxFull',
@@ -368,7 +369,7 @@ describe('npm run intake', () => {
       },
       {
         event: 'noted',
-        at: expect.stringMatching(/^2026-11-04T/),
+        at: expect.stringMatching(/^2026-11-05T/),
         ...sent,
         reason:
           'delivery delayed or failed for a passing reason: 421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out',
@@ -377,7 +378,7 @@ describe('npm run intake', () => {
       },
     ]);
 
-    const second = await runScript('intake', [full, delay, '--content', content, '--date', '2026-11-05']);
+    const second = await runScript('intake', [full, delay, '--content', content, '--date', '2026-11-06']);
     expect(shown(second.stdout)).toMatchInlineSnapshot(`
       "  mailbox full full.eml: ana.ruiz@example.com (552 5.2.2 <ana.ruiz@example.com>: Recipient mailbox is full, over quota): the mailbox is full; already noted in its touch's history, the address is kept
         delayed      delay.eml: ana.ruiz@example.com (421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out): not delivered for a passing reason (the server may still be trying); already noted in its touch's history, the address is kept
@@ -391,12 +392,25 @@ describe('npm run intake', () => {
     // The touch stays sent: not planned again.
     const plan = await runScript('plan', ['--content', content, '--date', '2026-11-04', '--days', '1', '--json']);
     expect(JSON.parse(plan.stdout).map((t: { contact: string }) => t.contact)).not.toContain('ana-ruiz');
-    const timeline = await runScript('report', ['--content', content, '--contact', 'ana-ruiz', '--date', '2026-11-05']);
-    expect(timeline.stdout).toMatchInlineSnapshot(`
-      "Ana Ruiz (ana-ruiz): past-client, top tier. Everything up to 2026-11-05, newest first.
+    const report = await runScript('report', ['--content', content, '--date', '2026-11-06', '--out', path.join(dir, 'report')]);
+    const cameBack = report.stdout.slice(report.stdout.indexOf('## Emails that came back'));
+    expect(cameBack.slice(0, cameBack.indexOf('\n## ', 5))).toMatchInlineSnapshot(`
+      "## Emails that came back
 
-      2026-11-04  touch    Monthly note: delivery notice (the recipient's mailbox was full: 552 5.2.2 <[address]>: Recipient mailbox is full, over quota)
-      2026-11-04  touch    Monthly note: delivery notice (delivery delayed or failed for a passing reason: 421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out)
+      Bounces of the last 30 days. A flagged address is never emailed again; a full mailbox or a delay is only noted. Reach these people another way if it matters.
+
+      | Day | Contact | What came back |
+      | --- | --- | --- |
+      | 2026-11-05 | Ana Ruiz | Monthly note: the recipient's mailbox was full: 552 5.2.2 <[address]>: Recipient mailbox is full, over quota |
+      | 2026-11-05 | Ana Ruiz | Monthly note: delivery delayed or failed for a passing reason: 421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out |
+      "
+    `);
+    const timeline = await runScript('report', ['--content', content, '--contact', 'ana-ruiz', '--date', '2026-11-06']);
+    expect(timeline.stdout).toMatchInlineSnapshot(`
+      "Ana Ruiz (ana-ruiz): past-client, top tier. Everything up to 2026-11-06, newest first.
+
+      2026-11-05  touch    Monthly note: delivery notice (the recipient's mailbox was full: 552 5.2.2 <[address]>: Recipient mailbox is full, over quota)
+      2026-11-05  touch    Monthly note: delivery notice (delivery delayed or failed for a passing reason: 421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out)
       2026-11-04  touch    Monthly note: email sent
       2026-09-01  event    became a client
       2026-09-01  consent  consented to email (existing-client: Sale of 14 Elm Road)
