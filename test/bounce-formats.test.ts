@@ -53,6 +53,7 @@ const EXPECTED: Record<string, string> = {
   'icloud-policy.eml': 'nadia.karim@icloud.com Refused',
   'imail.eml': 'shop@dunmore-farm.example BadAddress',
   'interscan-mss.eml': 'kenji.tanaka@tanaka-trading.example BadAddress',
+  'kddi-full.eml': 'yuki.sato@ezweb.ne.jp MailboxFull',
   'lotus-domino.eml': 'sean.brennan@brennan-insurance.example BadAddress',
   'mailing-list-rejected.eml': 'members@lists.golfclub.example Refused',
   'mailing-list-uncaught.eml': 'jo@harris-family.example BadAddress',

@@ -129,11 +129,11 @@ function recipientsOf(notice: string, own: readonly string[], failed: readonly s
   const add = (address: string, words: string) => {
     if (!own.includes(address) && !found.has(address)) found.set(address, words);
   };
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     const reply = REPLY_LINE.exec(line);
     if (reply) add(reply[1].toLowerCase(), line.replace(/^[ \t]*(?:<<<[ \t]*)?/, '').trim());
     const labelled = LABELLED.exec(line);
-    if (labelled && !NOT_A_RECIPIENT.test(labelled[1])) add(labelled[2].toLowerCase(), labelled[1]);
+    if (labelled && !NOT_A_RECIPIENT.test(labelled[1])) add(labelled[2].toLowerCase(), `${labelled[1]} ${wordsAfter(lines, i, '')}`.trim());
   }
   for (let i = 0; i + 1 < lines.length; i++) {
     const address = RCPT.exec(lines[i])?.[1].toLowerCase();
