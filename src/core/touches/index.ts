@@ -17,7 +17,7 @@ export {
 export { logTouch } from './log-touch.ts';
 export { hasReached } from './reached.ts';
 export { settleEntry } from './settle.ts';
-export { indexHistory, isSettled, tellsState, type HistoryIndex } from './touch-history.ts';
+export { indexHistory, isSettled, type HistoryIndex } from './touch-history.ts';
 export {
   eachMember,
   MANUAL_PLAN,
