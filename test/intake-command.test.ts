@@ -311,7 +311,7 @@ describe('npm run intake', () => {
     await cp(FIXTURE, content, { recursive: true });
     const touch = 'ana-ruiz.monthly-note.note.2026-11-04';
     const sent = { touch, contact: 'ana-ruiz', plan: 'monthly-note', step: 'note', due: '2026-11-04', channel: 'email' };
-    await mkdir(path.join(content, 'history'));
+    await mkdir(path.join(content, 'history'), { recursive: true });
     const sentLines = [
       { event: 'claimed', at: '2026-11-04T09:00:00Z', ...sent },
       { event: 'sent', at: '2026-11-04T09:00:01Z', ...sent, messageId: touchMessageId(touch), response: '250 2.0.0 Ok: queued' },

@@ -133,7 +133,8 @@ function recipientsOf(notice: string, own: readonly string[], failed: readonly s
     const reply = REPLY_LINE.exec(line);
     if (reply) add(reply[1].toLowerCase(), line.replace(/^[ \t]*(?:<<<[ \t]*)?/, '').trim());
     const labelled = LABELLED.exec(line);
-    if (labelled && !NOT_A_RECIPIENT.test(labelled[1])) add(labelled[2].toLowerCase(), `${labelled[1]} ${wordsAfter(lines, i, '')}`.trim());
+    // The words below the line say why (KDDI); else the label does (IMail's "Unknown user").
+    if (labelled && !NOT_A_RECIPIENT.test(labelled[1])) add(labelled[2].toLowerCase(), wordsAfter(lines, i, '') || labelled[1]);
   }
   for (let i = 0; i + 1 < lines.length; i++) {
     const address = RCPT.exec(lines[i])?.[1].toLowerCase();

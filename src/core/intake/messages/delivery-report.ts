@@ -89,6 +89,7 @@ function noted(run: Run, heard: Heard, r: BouncedRecipient, contact?: Known, tou
   if (entry) run.plan.history.push(entry);
   if (entry) heard.out(kind, `${what}; noted in the history of ${entry.touch}, the address is kept`, true, contact);
   else if (ours) heard.out(kind, `${what}; already noted in its touch's history, the address is kept`, false, contact);
+  else if (!contact) heard.out('unknown', `${what}, but no contact has this address; left alone`);
   else heard.out(kind, `${what}; the address is kept (no touch of ours found in it)`, false, contact);
 }
 
