@@ -75,6 +75,7 @@ const EXPECTED: Record<string, string> = {
   'protonmail.eml': 'luca.ferri@proton.me BadAddress',
   'qmail-ldap-quota.eml': 'reception@hollis-vets.example MailboxFull',
   'qmail.eml': 'priya@patel.example BadAddress',
+  'report-as-text-part.eml': 'dr.pine@pinewood-dental.example MailboxFull',
   'sendmail-delay.eml': 'hello@bakery-two.example Temporary',
   'sendmail-transcript.eml': 'ewan@kerr-joinery.example BadAddress',
   'sendmail-v5.eml': 'trevor.hill@oldbank.example BadAddress',
