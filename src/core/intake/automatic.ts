@@ -26,6 +26,8 @@ const VACATION_SUBJECT = new RegExp(
     'automatisch antwoord',
     'afwezig(?:heid)?',
     'autosvar',
+    'automati(?:sk|skt) svar',
+    'fravær',
     'fraværende',
     'frånvaro',
     'automaattinen vastaus',
@@ -48,7 +50,7 @@ const VACATION_SUBJECT = new RegExp(
     'ausencia',
     'risposta automatica',
     'fuori (?:sede|ufficio)',
-    // Polish, Czech, Turkish, Russian
+    // Polish, Czech, Turkish, Hungarian, Romanian, Greek, Russian, Ukrainian, Bulgarian
     'automatyczna odpowiedź',
     'odpowiedź automatyczna',
     'autoodpowiedź',
@@ -57,11 +59,19 @@ const VACATION_SUBJECT = new RegExp(
     'nieobecnosc',
     'automatická odpověď',
     'otomatik yanıt',
+    'automatikus válasz',
+    'răspuns automat',
+    'raspuns automat',
+    'αυτόματη απάντηση',
+    'автоматична відповідь',
+    'автоматичен отговор',
     'автоответ',
     'автоматический ответ',
     'нет на месте',
-    // Chinese, Japanese
+    // Chinese, Korean, Japanese
     '自动回复',
+    '自动答复',
+    '자동 ?(?:회신|응답)',
     '自動回覆',
     '自動返信',
     '自動応答',
@@ -89,7 +99,7 @@ const AUTORESPONDER_HEADERS = [
  * "I am out of the office until…", "Thank you for your email. I'm on leave…".
  */
 const AWAY =
-  /^(?:(?:hi|hello|dear|good (?:morning|afternoon|day))\b[^\n]{0,60}\n+)?(?:(?:many )?thanks?(?: you)? for your (?:e-?mail|message)[.!,]?\s*)?(?:I am|I'm|I will be|I'll be) (?:currently |now )?(?:out of (?:the )?office|away from (?:the |my )?(?:office|desk)|on (?:annual |parental |maternity |paternity )?(?:leave|holiday|vacation))\b/i;
+  /^(?:(?:hi|hello|dear|good (?:morning|afternoon|day))\b[^\n]{0,60}\n+)?(?:(?:many )?thanks?(?: you)? for your (?:e-?mail|message)[.!,]?\s*)?(?:I am|I['’]m|I will be|I['’]ll be) (?:currently |now )?(?:out of (?:the )?office|away from (?:the |my )?(?:office|desk)|on (?:annual |parental |maternity |paternity )?(?:leave|holiday|vacation))\b/i;
 
 /** Whether a program sent the message rather than a person. */
 export function isAutomatic(message: Pick<IncomingMessage, 'headers' | 'subject' | 'words'>): boolean {
