@@ -5,6 +5,9 @@ import { bounceReason, statusOf } from './reason.ts';
 const SAID: [boolean, string, string, string][] = [
   [true, '', 'User Sean Brennan (sean@example.com) not listed in Domino Directory', 'BadAddress'],
   [true, '5.0.0', '550 Administrative prohibition', 'Refused'],
+  [true, '', "retry time not reached for any host for 'example.com' after a long failure period", 'Temporary'],
+  [true, '', 'all hosts for example.com have been failing for a long time (and retry time not reached)', 'Temporary'],
+  [true, '', 'all relevant MX records point to non-existent hosts', 'BadAddress'],
   [true, '5.0.0', '550 Sender verify failed', 'Refused'],
   [true, '5.0.0', '550 Mailbox quota usage exceeded', 'MailboxFull'],
   [true, '', 'adresse inconnue: User unknown in local recipient table', 'BadAddress'],
