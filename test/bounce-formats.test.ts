@@ -70,6 +70,7 @@ const EXPECTED: Record<string, string> = {
   'outlook-com.eml': 'ben.dubois@outlook.com MailboxFull',
   'postfix-french.eml': 'claire.moreau@cabinet-moreau.example BadAddress',
   'postfix-german-full.eml': 'jan.krause@steuer-krause.example MailboxFull',
+  'postfix-smtputf8.eml': 'josé@café-lumière.example BadAddress',
   'postfix.eml': 'priya@patel.example BadAddress',
   'proofpoint-exim.eml': 'grant.osei@northbank-legal.example Refused',
   'protonmail.eml': 'luca.ferri@proton.me BadAddress',
