@@ -41,6 +41,7 @@ const EXPECTED: Record<string, string> = {
   'exim.eml': 'leo@novak-bakery.example BadAddress',
   'fastmail-delay.eml': 'felix@bergmann-architekten.example Temporary',
   'forwarded-dsn.eml': 'ruth.adler@adler-optics.example BadAddress',
+  'gateway-names-no-one.eml': 'helen@birch-accountants.example BadAddress',
   'gmail-delay.eml': 'priya@patel-consulting.example Temporary',
   'gmail-dmarc.eml': 'zoe.nowak@gmail.com Refused',
   'gmail-old.eml': 'liam.byrne@example.ie BadAddress',

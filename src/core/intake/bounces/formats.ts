@@ -91,11 +91,18 @@ export function readPlainNotice(
   const notice = cut ? text.slice(0, cut.index) : text;
   if (!format && (SUCCESS_SUBJECT.test(message.subject) || (SUCCESS.test(notice) && !FAILURE.test(notice)))) return undefined;
   const recipients = recipientsOf(notice, own, message.failedRecipients);
-  if (!format && !recipients.length) return undefined;
+  // A notice that names no one, under a bounce's subject: the returned message's recipients failed.
+  const bySubject = !recipients.length && SUBJECT.test(message.subject);
+  if (!format && !recipients.length && !bySubject) return undefined;
   const delay = Boolean(
     format?.delay?.test(text) || /^\s*(?:warning|delayed|delivery delayed|delivery status notification \(delay\))/i.test(message.subject),
   );
-  return { server: format?.server ?? 'a mail server', delay, recipients, returnedRecipient: format?.returnedRecipient ?? false };
+  return {
+    server: format?.server ?? 'a mail server',
+    delay,
+    recipients,
+    returnedRecipient: (format?.returnedRecipient ?? false) || bySubject,
+  };
 }
 
 /** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`). */
