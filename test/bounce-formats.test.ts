@@ -63,6 +63,7 @@ const EXPECTED: Record<string, string> = {
   'mcafee.eml': 'owen.hughes@hughes-surveying.example BadAddress',
   'mdaemon.eml': 'dr.hale@ashford-clinic.example BadAddress',
   'mimecast.eml': 'accounts@marlow-partners.example BadAddress',
+  'netease-chinese.eml': 'wei.chen@163.com BadAddress',
   'office365-ndr-html.eml': 'hannah.lee@contoso-ltd.example BadAddress',
   'office365-spam.eml': 'ivy@fabrikam.example Refused',
   'office365.eml': 'omar@contoso.example BadAddress',

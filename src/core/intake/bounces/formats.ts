@@ -56,7 +56,7 @@ const RETURNED =
 /** Which senders write bounces, and how bounce subjects begin. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
 const SUBJECT =
-  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|mail could not be delivered|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
+  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|系统退信|退信|邮件投递失败|配信不能|未配信|mail could not be delivered|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
 
 /** A notice that a message arrived (a delivery or relay notice without a report part). */
 const SUCCESS_SUBJECT =
