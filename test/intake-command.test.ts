@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readContent } from '../src/adapters/fs/index.ts';
@@ -113,7 +113,7 @@ describe('npm run intake', () => {
         unsubscribe  unsubscribe-mailbox.eml: tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): marked unsubscribed in content/contacts/tom-harris.yaml
         unsubscribe  unsubscribe-reply.eml: leo-novak asked to unsubscribe (a message asking to stop): marked unsubscribed in content/contacts/leo-novak.yaml
         bounce       bounce-permanent.eml: priya@patel.example (550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table): the address does not exist; flagged in content/contacts/priya-patel.yaml, never used again
-        mailbox full bounce-temporary.eml: ana.ruiz@example.com (452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): the mailbox is full; noted, the address is kept
+        mailbox full bounce-temporary.eml: ana.ruiz@example.com (452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): the mailbox is full; noted in the history of ana-ruiz.monthly-note.note.2026-11-04, the address is kept
         left alone   hello.eml: "Lunch on Friday?" from sam@lee.example: not recognised; left alone
       8 messages read: 4 changes written, 0 already taken in, 1 noted, 1 left alone, 1 reply counted as a touch; 2 files not read.
       "
@@ -228,6 +228,19 @@ describe('npm run intake', () => {
         channel: 'email',
         note: 'replied: A small favour, Ana?',
       },
+      {
+        event: 'noted',
+        at: expect.stringMatching(/^2026-11-04T/),
+        touch: 'ana-ruiz.monthly-note.note.2026-11-04',
+        contact: 'ana-ruiz',
+        plan: 'monthly-note',
+        step: 'note',
+        due: '2026-11-04',
+        channel: 'email',
+        reason: "the recipient's mailbox was full: 452 4.2.2 <[address]>: Mailbox full, try again later please",
+        code: 'MailboxFull',
+        evidence: 'email <20261104090100.5A0C31D0B3@mx.harbourhill.example> of 2026-11-04',
+      },
     ]);
 
     const check = await runScript('check', ['--content', content]);
@@ -240,7 +253,7 @@ describe('npm run intake', () => {
         unsubscribe  unsubscribe-mailbox.eml: tom-harris asked to unsubscribe (sent to unsubscribe@harbourhill.example): already unsubscribed in content/contacts/tom-harris.yaml
         unsubscribe  unsubscribe-reply.eml: leo-novak asked to unsubscribe (a message asking to stop): already unsubscribed in content/contacts/leo-novak.yaml
         bounce       bounce-permanent.eml: priya@patel.example (550 5.1.1 <priya@patel.example>: Recipient address rejected: User unknown in virtual mailbox table): already flagged in content/contacts/priya-patel.yaml
-        mailbox full bounce-temporary.eml: ana.ruiz@example.com (452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): the mailbox is full; noted, the address is kept
+        mailbox full bounce-temporary.eml: ana.ruiz@example.com (452 4.2.2 <ana.ruiz@example.com>: Mailbox full, try again later please): the mailbox is full; already noted in its touch's history, the address is kept
         left alone   hello.eml: "Lunch on Friday?" from sam@lee.example: not recognised; left alone
       8 messages read: 0 changes written, 4 already taken in, 1 noted, 1 left alone; 2 files not read.
       "
@@ -290,6 +303,119 @@ describe('npm run intake', () => {
 
     const plan = await runScript('plan', ['--content', content, '--date', '2026-11-04', '--days', '1', '--json']);
     expect(JSON.parse(plan.stdout).map((t: { contact: string }) => t.contact)).toEqual(['ana-ruiz']);
+  });
+
+  it('notes a full mailbox and a delay beside the touch, which stays sent; once each (issue 16, point 2)', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'referable-intake-'));
+    const content = path.join(dir, 'content');
+    await cp(FIXTURE, content, { recursive: true });
+    const touch = 'ana-ruiz.monthly-note.note.2026-11-04';
+    const sent = { touch, contact: 'ana-ruiz', plan: 'monthly-note', step: 'note', due: '2026-11-04', channel: 'email' };
+    await mkdir(path.join(content, 'history'), { recursive: true });
+    const sentLines = [
+      { event: 'claimed', at: '2026-11-04T09:00:00Z', ...sent },
+      { event: 'sent', at: '2026-11-04T09:00:01Z', ...sent, messageId: touchMessageId(touch), response: '250 2.0.0 Ok: queued' },
+    ];
+    await writeFile(path.join(content, 'history/2026-11.jsonl'), sentLines.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const full = path.join(dir, 'full.eml');
+    const delay = path.join(dir, 'delay.eml');
+    await writeFile(
+      full,
+      await buildBounce({
+        recipient: 'ana.ruiz@example.com',
+        status: '5.2.2',
+        action: 'failed',
+        diagnostic: '552 5.2.2 <ana.ruiz@example.com>: Recipient mailbox is full, over quota',
+        original: touchMessageId(touch),
+        messageId: '<full-1@mx.harbourhill.example>',
+      }),
+    );
+    await writeFile(
+      delay,
+      await buildBounce({
+        recipient: 'ana.ruiz@example.com',
+        status: '4.4.1',
+        action: 'delayed',
+        diagnostic: '421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out',
+        original: touchMessageId(touch),
+        messageId: '<delay-1@mx.harbourhill.example>',
+      }),
+    );
+    const shown = (text: string) => text.replaceAll(`${dir}/`, '');
+
+    // A day after the bounces came: the notes are written then, after the send, at any hour the test runs.
+    const first = await runScript('intake', [full, delay, '--content', content, '--date', '2026-11-05']);
+    expect(shown(first.stdout)).toMatchInlineSnapshot(`
+      "  mailbox full full.eml: ana.ruiz@example.com (552 5.2.2 <ana.ruiz@example.com>: Recipient mailbox is full, over quota): the mailbox is full; noted in the history of ana-ruiz.monthly-note.note.2026-11-04, the address is kept
+        delayed      delay.eml: ana.ruiz@example.com (421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out): not delivered for a passing reason (the server may still be trying); noted in the history of ana-ruiz.monthly-note.note.2026-11-04, the address is kept
+      2 messages read: 0 changes written, 0 already taken in, 2 noted, 0 left alone.
+      "
+    `);
+    const history = await readFile(path.join(content, 'history/2026-11.jsonl'), 'utf8');
+    expect(
+      history
+        .trim()
+        .split('\n')
+        .slice(2)
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      {
+        event: 'noted',
+        at: expect.stringMatching(/^2026-11-05T/),
+        ...sent,
+        reason: "the recipient's mailbox was full: 552 5.2.2 <[address]>: Recipient mailbox is full, over quota",
+        code: 'MailboxFull',
+        evidence: 'email <full-1@mx.harbourhill.example> of 2026-11-04',
+      },
+      {
+        event: 'noted',
+        at: expect.stringMatching(/^2026-11-05T/),
+        ...sent,
+        reason:
+          'delivery delayed or failed for a passing reason: 421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out',
+        code: 'TemporaryFailure',
+        evidence: 'email <delay-1@mx.harbourhill.example> of 2026-11-04',
+      },
+    ]);
+
+    const second = await runScript('intake', [full, delay, '--content', content, '--date', '2026-11-06']);
+    expect(shown(second.stdout)).toMatchInlineSnapshot(`
+      "  mailbox full full.eml: ana.ruiz@example.com (552 5.2.2 <ana.ruiz@example.com>: Recipient mailbox is full, over quota): the mailbox is full; already noted in its touch's history, the address is kept
+        delayed      delay.eml: ana.ruiz@example.com (421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out): not delivered for a passing reason (the server may still be trying); already noted in its touch's history, the address is kept
+      2 messages read: 0 changes written, 0 already taken in, 2 noted, 0 left alone.
+      "
+    `);
+    expect(await readFile(path.join(content, 'history/2026-11.jsonl'), 'utf8')).toBe(history);
+
+    const check = await runScript('check', ['--content', content]);
+    expect(check.stderr).toBe('');
+    // The touch stays sent: not planned again.
+    const plan = await runScript('plan', ['--content', content, '--date', '2026-11-04', '--days', '1', '--json']);
+    expect(JSON.parse(plan.stdout).map((t: { contact: string }) => t.contact)).not.toContain('ana-ruiz');
+    const report = await runScript('report', ['--content', content, '--date', '2026-11-06', '--out', path.join(dir, 'report')]);
+    const cameBack = report.stdout.slice(report.stdout.indexOf('## Emails that came back'));
+    expect(cameBack.slice(0, cameBack.indexOf('\n## ', 5))).toMatchInlineSnapshot(`
+      "## Emails that came back
+
+      Bounces of the last 30 days. A flagged address is never emailed again; a full mailbox or a delay is only noted. Reach these people another way if it matters.
+
+      | Day | Contact | What came back |
+      | --- | --- | --- |
+      | 2026-11-05 | Ana Ruiz | Monthly note: the recipient's mailbox was full: 552 5.2.2 <[address]>: Recipient mailbox is full, over quota |
+      | 2026-11-05 | Ana Ruiz | Monthly note: delivery delayed or failed for a passing reason: 421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out |
+      "
+    `);
+    const timeline = await runScript('report', ['--content', content, '--contact', 'ana-ruiz', '--date', '2026-11-06']);
+    expect(timeline.stdout).toMatchInlineSnapshot(`
+      "Ana Ruiz (ana-ruiz): past-client, top tier. Everything up to 2026-11-06, newest first.
+
+      2026-11-05  touch    Monthly note: delivery notice (the recipient's mailbox was full: 552 5.2.2 <[address]>: Recipient mailbox is full, over quota)
+      2026-11-05  touch    Monthly note: delivery notice (delivery delayed or failed for a passing reason: 421 4.4.1 connect to mail.example.com[203.0.113.9]:25: Connection timed out)
+      2026-11-04  touch    Monthly note: email sent
+      2026-09-01  event    became a client
+      2026-09-01  consent  consented to email (existing-client: Sale of 14 Elm Road)
+      "
+    `);
   });
 
   it('says how to call it when given nothing', async () => {

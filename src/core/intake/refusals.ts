@@ -5,19 +5,27 @@
  */
 import type { HistoryEntry } from '../model/index.ts';
 import { because } from '../reasons/index.ts';
-import { touchIdOn, type TouchParts } from '../touches/index.ts';
+import { touchIdOn, withoutAddresses, type TouchParts } from '../touches/index.ts';
 import { historySoFar, type Run } from './run.ts';
 
 /** How many refusals in a row flag an address. */
 export const REFUSALS_TO_FLAG = 3;
 
-/** The failed entry for a refused touch; undefined when history already holds it. */
+/** The failed entry for a refused touch (the server's words without addresses); undefined when history already holds it. */
 export function refusalEntry(run: Run, touch: TouchParts, said: string): HistoryEntry | undefined {
   const id = touchIdOn(touch.contact, touch.plan, touch.step, touch.due);
   const history = historySoFar(run).filter((e) => e.touch === id);
   if (history.some((e) => e.event === 'failed' && e.code === 'MessageRefused')) return undefined;
   const channel = history.at(-1)?.channel ?? 'email';
-  return { event: 'failed', at: run.at, touch: id, ...touch, channel, ...because('MessageRefused', { said }), temporary: false };
+  return {
+    event: 'failed',
+    at: run.at,
+    touch: id,
+    ...touch,
+    channel,
+    ...because('MessageRefused', { said: withoutAddresses(said) }),
+    temporary: false,
+  };
 }
 
 /** The contact's email touches sent, newest last, each with whether it was refused afterwards. */

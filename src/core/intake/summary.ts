@@ -22,9 +22,10 @@ export function formatOutcome(outcome: IntakeOutcome): string {
 export function formatIntakeSummary(messages: number, plan: IntakePlan, problems: number): string {
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const o = plan.outcomes;
-  const changed = o.filter((x) => x.changed && x.kind !== 'unknown').length;
-  const replies = plan.history.filter((e) => e.event === 'done').length;
+  // A full mailbox or a delay is noted (in its touch's history when the bounce names one), never a change to the content.
   const noted = (x: IntakeOutcome) => x.kind === 'delay' || x.kind === 'full' || (x.kind === 'refused' && !x.changed);
+  const changed = o.filter((x) => x.changed && x.kind !== 'unknown' && !noted(x)).length;
+  const replies = plan.history.filter((e) => e.event === 'done').length;
   const already = o.filter((x) => !x.changed && x.kind !== 'unknown' && !noted(x)).length;
   const delays = o.filter(noted).length;
   const left = o.filter((x) => x.kind === 'unknown').length;

@@ -19,6 +19,20 @@ describe('HistoryEntrySchema', () => {
     expect(HistoryEntrySchema.parse(old)).toEqual(old);
   });
 
+  it('reads a note beside a touch (issue 16, point 2), which must say why and from which message', () => {
+    const noted = {
+      event: 'noted',
+      ...touch,
+      reason: "the recipient's mailbox was full: 552 5.2.2 Mailbox full",
+      code: 'MailboxFull',
+      evidence: 'email <b1@mx.example> of 2026-12-02',
+    };
+    expect(HistoryEntrySchema.parse(noted)).toEqual(noted);
+    const { code: _, evidence: __, ...bare } = noted;
+    const result = HistoryEntrySchema.safeParse(bare);
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}: ${i.code}`)).toEqual(['code: invalid_value', 'evidence: invalid_type']);
+  });
+
   it('refuses a code the catalogue does not hold', () => {
     const result = HistoryEntrySchema.safeParse({ event: 'failed', ...touch, reason: '550', code: 'Bounced', temporary: false });
     expect(result.success).toBe(false);

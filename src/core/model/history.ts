@@ -51,5 +51,18 @@ export const HistoryEntrySchema = z.discriminatedUnion('event', [
   }),
   z.strictObject({ event: z.literal('skipped'), ...touch, reason: TextSchema, code }),
   z.strictObject({ event: z.literal('missed'), ...touch, reason: TextSchema, code }),
+  /**
+   * What came back about a touch without changing where it stands: a full mailbox, a delay the
+   * recipient's server keeps retrying. It sits beside the touch and is never its state: a touch
+   * sent stays sent, and nothing is sent again because of it.
+   */
+  z.strictObject({
+    event: z.literal('noted'),
+    ...touch,
+    reason: TextSchema,
+    code: z.enum(REASON_CODES),
+    /** The message that said so: `email <id> of 2026-11-04`. The same message is noted once. */
+    evidence: TextSchema,
+  }),
 ]);
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;

@@ -45,6 +45,14 @@ const REASONS = {
     (d: { said: string }) => `refused by the recipient's server: ${d.said}`,
     'Nothing to do for this touch. If refusals repeat, check that your sending domain has SPF, DKIM and DMARC set up and that the email does not read like spam; after three refusals in a row the address is flagged.',
   ),
+  MailboxFull: entry(
+    (d: { said: string }) => `the recipient's mailbox was full: ${d.said}`,
+    'Nothing to do: the address is kept and later touches go as planned. If their mailbox stays full, reach them another way and let them know.',
+  ),
+  TemporaryFailure: entry(
+    (d: { said: string }) => `delivery delayed or failed for a passing reason: ${d.said}`,
+    'Nothing to do: the recipient’s server may still deliver it, and later touches go as planned. If this touch mattered, check with the contact.',
+  ),
   // The planner: grace, limits, purposeful steps
   GraceWindowPassed: entry(
     (d: { graceDays: number; failed?: string }) =>

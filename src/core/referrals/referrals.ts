@@ -3,6 +3,7 @@ import { joinList } from '../contacts/index.ts';
 import { dueDays, ruleTrigger, type ContactTriggers, type RuleContext, type Trigger } from '../due-rules/index.ts';
 import { sharedWords, words } from './words.ts';
 import type { Contact, HistoryEntry, Plan, Referral, ReferralStatus, Settings, Step, Entry } from '../model/index.ts';
+import { lastEntries } from '../touches/index.ts';
 
 // Gifts --------------------------------------------------------------------------------------
 
@@ -207,13 +208,13 @@ export function referralTouches(
       }
     }
   }
-  const last = new Map<string, { entry: HistoryEntry; found: { kind: ReferralTouchKind; status?: ReferralStatus } }>();
-  for (const entry of history) {
+  const last: { entry: HistoryEntry; found: { kind: ReferralTouchKind; status?: ReferralStatus } }[] = [];
+  for (const entry of lastEntries(history).values()) {
     if (entry.contact !== referral.referrer) continue;
     const found = expected.get(`${entry.plan}\u0000${entry.step}\u0000${entry.due}`);
-    if (found) last.set(entry.touch, { entry, found });
+    if (found) last.push({ entry, found });
   }
-  return [...last.values()]
+  return last
     .map(({ entry, found }) => ({
       ...found,
       date: businessDayOf(entry.at, timeZone),

@@ -1,5 +1,7 @@
 import { barChart, columnChart, escapeHtml, shareChart } from './charts.ts';
 import {
+  cameBackLead,
+  cameBackRows,
   cameBeforeNone,
   EACH_REFERRAL_HEADERS,
   eachReferralRows,
@@ -132,6 +134,9 @@ export function reportHtml(r: Report, colours: ReportColours = { primary: '#1f4e
         [4, 5],
       ),
     ),
+    ...(r.cameBack.length
+      ? [section('came-back', 'Emails that came back', cameBackLead, table(['Day', 'Contact', 'What came back'], cameBackRows(r)))]
+      : []),
     section(
       'channels',
       'Touches by channel',

@@ -1,3 +1,4 @@
+import { CAME_BACK_DAYS } from './came-back.ts';
 import type { ReferralLine, Report } from './report.ts';
 import { perHundred, WHAT_WORKS_DAYS, type WhatWorksRow } from './what-works.ts';
 
@@ -103,6 +104,11 @@ export function overdueLead(r: Report, code = (name: string) => `\`${name}\``): 
   return `No touch (an email sent, a personal touch done) for longer than their segment allows (${code('overdueAfterDays')} in settings); a task only handed over does not count.${left}`;
 }
 
+export const cameBackLead = `Bounces of the last ${CAME_BACK_DAYS} days. A flagged address is never emailed again; a full mailbox or a delay is only noted. Reach these people another way if it matters.`;
+
+/** The "came back" table's rows: the same in the Markdown and the HTML report. */
+export const cameBackRows = (r: Report) => r.cameBack.map((c) => [c.date, c.name, c.what]);
+
 /** The report as Markdown: for the terminal, `report/report.md` and the Actions job summary. */
 export function reportMarkdown(r: Report): string {
   const { referrals } = r;
@@ -155,6 +161,9 @@ export function reportMarkdown(r: Report): string {
       r.overdue.map((o) => [o.name, o.segment, o.tier, o.last ?? 'never', o.days ?? '–', o.maxGap]),
     ),
     '',
+    ...(r.cameBack.length
+      ? ['## Emails that came back', '', cameBackLead, '', ...table(['Day', 'Contact', 'What came back'], cameBackRows(r)), '']
+      : []),
     '## Touches that reached people, by channel',
     '',
     ...table(

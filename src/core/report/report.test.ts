@@ -208,3 +208,58 @@ describe('buildReport', () => {
     expect(reportMarkdown(report)).toContain('| Monthly news | 40 | 8 | 20 | 4 | 20 per 100 reached, 20 per 100 not reached |');
   });
 });
+
+describe('emails that came back (issue 16, point 2)', () => {
+  it('lists the last 30 days’ flagged addresses and noted bounces, newest first, in both reports', () => {
+    const noted = (at: string, code: 'MailboxFull' | 'TemporaryFailure', reason: string) =>
+      HistoryEntrySchema.parse({
+        event: 'noted',
+        at,
+        touch: 'ana.news.send.2026-06-20',
+        contact: 'ana',
+        plan: 'news',
+        step: 'send',
+        due: '2026-06-20',
+        channel: 'email',
+        reason,
+        code,
+        evidence: 'email <b@mx.example> of 2026-06-21',
+      });
+    const input: ReportInput = {
+      ...empty,
+      contacts: entries(ContactSchema, {
+        ana: { name: 'Ana Ruiz', segment: 'past-client' },
+        leo: {
+          name: 'Leo Novak',
+          segment: 'partner',
+          bounced: [
+            { email: 'leo@old.example', date: '2026-06-25', reason: '550 5.1.1 user unknown', code: 'BadAddress' },
+            { email: 'leo@older.example', date: '2026-04-01', reason: '550 5.1.1 user unknown', code: 'BadAddress' },
+          ],
+        },
+      }),
+      plans: entries(PlanSchema, {
+        news: { name: 'Newsletter', steps: [{ id: 'send', channel: 'email', template: 'newsletter', due: { rule: 'newsletter' } }] },
+      }),
+      history: [
+        noted('2026-06-21T09:00:00Z', 'MailboxFull', "the recipient's mailbox was full: 552 5.2.2 Mailbox full"),
+        noted('2026-05-01T09:00:00Z', 'TemporaryFailure', 'too old to show'),
+      ],
+    };
+    const report = buildReport(input, day);
+    expect(report.cameBack).toEqual([
+      { date: '2026-06-25', contact: 'leo', name: 'Leo Novak', what: 'leo@old.example flagged, never used again: 550 5.1.1 user unknown' },
+      {
+        date: '2026-06-21',
+        contact: 'ana',
+        name: 'Ana Ruiz',
+        what: "Newsletter: the recipient's mailbox was full: 552 5.2.2 Mailbox full",
+      },
+    ]);
+    expect(reportMarkdown(report)).toContain(
+      "| 2026-06-21 | Ana Ruiz | Newsletter: the recipient's mailbox was full: 552 5.2.2 Mailbox full |",
+    );
+    expect(reportHtml(report)).toContain('<h2 id="came-back">Emails that came back</h2>');
+    expect(reportMarkdown(buildReport(empty, day))).not.toContain('Emails that came back');
+  });
+});

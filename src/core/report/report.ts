@@ -1,7 +1,8 @@
 import { businessDayOf } from '../calendar/index.ts';
 import { EVENTS_PLAN, triggersByContact } from '../planning/index.ts';
 import { latestStatus, referralTouches, statusOn, type ReferralTouch, type ReferralTouchKind } from '../referrals/index.ts';
-import { hasReached, MANUAL_PLAN } from '../touches/index.ts';
+import { hasReached, lastEntries, MANUAL_PLAN } from '../touches/index.ts';
+import { cameBack, type CameBack } from './came-back.ts';
 import { WHAT_WORKS_DAYS, whatWorks, type WhatWorksRow } from './what-works.ts';
 import {
   REFERRAL_STATUSES,
@@ -95,6 +96,8 @@ export type Report = {
   overdue: { id: string; name: string; segment: Segment; tier: Tier; last?: string; days?: number; maxGap: number }[];
   /** Contacts never listed as overdue: unsubscribed, or referred and not a fit. */
   overdueLeftOut: number;
+  /** Emails that came back in the last days: addresses flagged, full mailboxes and delays noted. */
+  cameBack: CameBack[];
   channels: { channel: Channel; count: number }[];
 };
 
@@ -105,9 +108,7 @@ type Reached = { contact: string; day: string; source: string; channel: Channel 
  * personal touch done. A task only handed over (an issue opened, a task list written) is not one.
  */
 function reachedTouches(history: readonly HistoryEntry[], timeZone: string, until: string, source: (h: HistoryEntry) => string): Reached[] {
-  const last = new Map<string, HistoryEntry>();
-  for (const h of history) last.set(h.touch, h);
-  return [...last.values()]
+  return [...lastEntries(history).values()]
     .filter(hasReached)
     .map((h) => ({ contact: h.contact, day: businessDayOf(h.at, timeZone), source: source(h), channel: h.channel }))
     .filter((t) => t.day <= until);
@@ -253,6 +254,7 @@ export function buildReport(input: ReportInput, date: Temporal.PlainDate): Repor
     window,
     overdue,
     overdueLeftOut: input.contacts.length - input.contacts.filter(stillIn).length,
+    cameBack: cameBack(input.contacts, input.history, input.plans, input.settings.timeZone, until),
     channels: [...channels]
       .map(([channel, count]) => ({ channel, count }))
       .sort((a, b) => b.count - a.count || a.channel.localeCompare(b.channel)),

@@ -5,7 +5,7 @@
 import { businessDayOf } from '../calendar/index.ts';
 import { EVENTS_PLAN } from '../planning/index.ts';
 import type { Contact, HistoryEntry, Referral, ReferralStatus } from '../model/index.ts';
-import { MANUAL_PLAN } from '../touches/index.ts';
+import { lastEntries, MANUAL_PLAN } from '../touches/index.ts';
 import type { ReportInput } from './report.ts';
 
 type TimelineEntry = {
@@ -38,8 +38,8 @@ const CONSENT_WORDS = {
 
 /**
  * The timeline of contact `id` up to `date`, newest first; undefined when there is no such
- * contact. A touch appears once, as its last history entry tells it: a personal touch only handed
- * over as a task is shown as not done.
+ * contact. A touch appears once, as its last history entry tells it (a personal touch only handed
+ * over as a task is shown as not done), and again for each note beside it (a full mailbox).
  */
 export function contactTimeline(input: ReportInput, id: string, date: Temporal.PlainDate): Timeline | undefined {
   const contact = input.contacts.find((c) => c.id === id)?.data;
@@ -49,15 +49,15 @@ export function contactTimeline(input: ReportInput, id: string, date: Temporal.P
   const nameOf = (other: string) => names.get(other) ?? other;
   const planNames = new Map(input.plans.map((p) => [p.id, p.data.name]));
   const eventNames = new Map((input.events ?? []).map((e) => [e.id, e.data.name]));
-  const last = new Map<string, HistoryEntry>();
-  for (const h of input.history) if (h.contact === id) last.set(h.touch, h);
+  const theirs = input.history.filter((h) => h.contact === id);
   // Each entry keeps a sort key: a moment for touches, else the day itself.
   const keyed: (TimelineEntry & { key: string })[] = [];
   const add = (day: string, kind: TimelineEntry['kind'], text: string, key = day) => {
     if (day <= until) keyed.push({ date: day, kind, text, key });
   };
 
-  for (const h of last.values()) {
+  // Each touch once, as its last entry tells it, and beside it what was noted about it (a full mailbox).
+  for (const h of [...lastEntries(theirs).values(), ...theirs.filter((h) => h.event === 'noted')]) {
     const what =
       h.plan === MANUAL_PLAN
         ? ''
@@ -121,6 +121,8 @@ function outcomeWords(h: HistoryEntry): string {
       return `${h.channel} skipped (${h.reason})`;
     case 'missed':
       return `${h.channel} missed (${h.reason})`;
+    case 'noted':
+      return `delivery notice (${h.reason})`;
   }
 }
 

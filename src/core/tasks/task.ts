@@ -1,6 +1,6 @@
 import { firstNameOf, joinList } from '../contacts/index.ts';
 import { businessDayOf } from '../calendar/index.ts';
-import { hasReached, parseTouchId, type DueTouch } from '../touches/index.ts';
+import { hasReached, lastEntries, parseTouchId, type DueTouch } from '../touches/index.ts';
 import type { Contact, HistoryEntry, Channel } from '../model/index.ts';
 
 /** A personal touch written up for the person who will do it: a GitHub issue or a task-list entry. */
@@ -143,9 +143,7 @@ export function composeTask(
  * email sent, a personal touch done (one only handed over as a task is not a touch yet).
  */
 function lastTouches(history: readonly HistoryEntry[], timeZone: string): string | undefined {
-  const last = new Map<string, HistoryEntry>();
-  for (const h of history) last.set(h.touch, h);
-  const done = [...last.values()]
+  const done = [...lastEntries(history).values()]
     .filter(hasReached)
     .toSorted((a, b) => b.at.localeCompare(a.at))
     .slice(0, 3);

@@ -11,6 +11,7 @@ export {
   resolveOpenClaims,
   skippedEntry,
   unsettledUnknowns,
+  withoutAddresses,
   type Journal,
 } from './send-journal.ts';
 export { logTouch } from './log-touch.ts';

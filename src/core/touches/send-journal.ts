@@ -11,6 +11,7 @@ import type { HistoryEntry } from '../model/index.ts';
 import { businessDayOf } from '../calendar/index.ts';
 import type { DueTouch, SendOutcome, SkippedTouch } from './touch.ts';
 import { because, type Reason } from '../reasons/index.ts';
+import { tellsState } from './touch-history.ts';
 
 /** Where history goes. `durable` appends resolve only once the entries are on disk. */
 export type Journal = {
@@ -30,10 +31,10 @@ function base(touch: Pick<DueTouch, 'id' | 'contact' | 'plan' | 'step' | 'channe
   };
 }
 
-/** The last entry of each touch in `history`, which tells where it stands. */
+/** The last entry of each touch in `history` that tells where it stands (notes beside it are passed by). */
 export function lastEntries(history: readonly HistoryEntry[]): Map<string, HistoryEntry> {
   const last = new Map<string, HistoryEntry>();
-  for (const entry of history) last.set(entry.touch, entry);
+  for (const entry of history) if (tellsState(entry)) last.set(entry.touch, entry);
   return last;
 }
 
@@ -85,7 +86,7 @@ const ADDRESS = /[^\s<>()[\]{},;:"'@]+@[^\s<>()[\]{},;:"'@]*[^\s<>()[\]{},;:"'@.
  * address, and it is committed to the repository: a server's reply must not bring addresses in.
  * `keep` is left as it is (the touch's own Message-ID, which names no one).
  */
-function withoutAddresses(text: string, keep?: string): string {
+export function withoutAddresses(text: string, keep?: string): string {
   const kept = keep?.replace(/^<|>$/g, '');
   return text.replace(ADDRESS, (found) => (found === kept ? found : '[address]'));
 }
@@ -114,7 +115,9 @@ export function outcomeEntry(touch: DueTouch, outcome: SendOutcome, at: string):
 
 /** A touch that will not be sent, recorded so it is not planned again (without addresses, as above). */
 export function skippedEntry(touch: SkippedTouch, event: 'skipped' | 'missed', at: string): HistoryEntry {
-  return { event, ...base(touch, at), reason: withoutAddresses(touch.reason), code: touch.code };
+  const rest = { ...base(touch, at), reason: withoutAddresses(touch.reason), code: touch.code };
+  // One literal per event: TypeScript cannot check the union of both against the entry's union.
+  return event === 'skipped' ? { event, ...rest } : { event, ...rest };
 }
 
 /**

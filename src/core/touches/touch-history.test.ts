@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../calendar/index.ts';
+import { lastEntries, unsettledUnknowns } from './send-journal.ts';
 import { indexHistory, isSettled, stepKey } from './touch-history.ts';
 import { HistoryEntrySchema, type HistoryEntry } from '../model/index.ts';
 
@@ -101,5 +102,29 @@ describe('indexHistory', () => {
         ['tom-harris', { day: parseDay('2026-11-20'), channel: 'meeting' }],
       ]),
     );
+  });
+});
+
+describe('a note beside a touch (issue 16, point 2)', () => {
+  it('is never the touch’s state: a sent email with a full mailbox noted stays sent, and an unknown one stays in doubt', () => {
+    const note = (due: string, at: string) =>
+      entry('noted', at, due, {
+        reason: "the recipient's mailbox was full: 552 5.2.2 Mailbox full",
+        code: 'MailboxFull',
+        evidence: `email <b-${due}@mx.example> of ${due}`,
+      });
+    const history = [
+      entry('claimed', '2026-11-01T09:00:00Z', '2026-11-01'),
+      entry('sent', '2026-11-01T09:00:01Z', '2026-11-01'),
+      note('2026-11-01', '2026-11-02T09:00:00Z'),
+      entry('claimed', '2026-11-14T09:00:00Z', '2026-11-14'),
+      entry('unknown', '2026-11-15T09:00:00Z', '2026-11-14', { reason: 'no reply after DATA' }),
+      note('2026-11-14', '2026-11-15T10:00:00Z'),
+    ];
+    const index = indexHistory(history, 'Europe/London');
+    expect([...index.last.values()].map((e) => e.event)).toEqual(['sent', 'unknown']);
+    expect([...lastEntries(history).values()].map((e) => e.event)).toEqual(['sent', 'unknown']);
+    expect(unsettledUnknowns(history).map((e) => e.touch)).toEqual(['ana-ruiz.check-in.note.2026-11-14']);
+    expect(index.lastTouch.get('ana-ruiz')).toEqual({ day: parseDay('2026-11-01'), channel: 'email' });
   });
 });

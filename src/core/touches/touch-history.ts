@@ -23,6 +23,12 @@ export type HistoryIndex = {
 const TOUCHED = new Set(['claimed', 'sent', 'unknown', 'done']);
 const EMAILED = new Set(['claimed', 'sent', 'unknown']);
 
+/**
+ * Whether an entry tells where its touch stands. A `noted` entry (a full mailbox, a delay) only
+ * sits beside the touch: every reader of a touch's last entry passes it by.
+ */
+export const tellsState = (entry: HistoryEntry): boolean => entry.event !== 'noted';
+
 export const stepKey = (contact: string, plan: string, step: string) => `${contact}\u0000${plan}\u0000${step}`;
 
 /**
@@ -52,6 +58,7 @@ export function indexHistory(history: readonly HistoryEntry[], timeZone: string)
   const emailedOn = new Map<string, Day>();
   const lastTouch = new Map<string, { day: Day; channel: Channel }>();
   for (const entry of history) {
+    if (!tellsState(entry)) continue;
     last.set(entry.touch, entry);
     const at = dayOf(entry.at);
     if (firstDay === undefined || at < firstDay) firstDay = at;

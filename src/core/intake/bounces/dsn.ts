@@ -17,11 +17,14 @@ export type RecipientStatus = {
   kind: 'permanent' | 'temporary' | 'none';
 };
 
-/** Reads the text of a `message/delivery-status` part. Recipients without an address are dropped. */
+/**
+ * Reads the text of a `message/delivery-status` part. Recipients without an address are dropped.
+ * Each recipient's fields start at its Final-Recipient or Original-Recipient, with or without the
+ * blank line RFC 3464 puts between them (not every server writes it).
+ */
 export function parseDeliveryStatus(text: string): RecipientStatus[] {
-  const [, ...recipients] = fieldGroups(text);
   const out: RecipientStatus[] = [];
-  for (const fields of recipients) {
+  for (const fields of recipientFields(text)) {
     const address = addressOf(fields.get('final-recipient')) || addressOf(fields.get('original-recipient'));
     if (!address) continue;
     const action = (fields.get('action') ?? '').toLowerCase();
@@ -31,6 +34,22 @@ export function parseDeliveryStatus(text: string): RecipientStatus[] {
   return out;
 }
 
+const NAMES_RECIPIENT = new Set(['final-recipient', 'original-recipient']);
+
+/** The fields of each recipient, in order; the report's own fields (Reporting-MTA…) are left out. */
+function recipientFields(text: string): Map<string, string>[] {
+  const recipients: Map<string, string>[] = [];
+  for (const group of fieldGroups(text)) {
+    let current: Map<string, string> | undefined;
+    for (const [name, value] of group) {
+      const opens = NAMES_RECIPIENT.has(name) && (!current || current.has(name) || current.has('action') || current.has('status'));
+      if (opens) recipients.push((current = new Map()));
+      if (current && !current.has(name)) current.set(name, value);
+    }
+  }
+  return recipients;
+}
+
 function kindOf(action: string, status: string): RecipientStatus['kind'] {
   if (status.startsWith('5')) return 'permanent';
   if (status.startsWith('4') || action === 'delayed') return 'temporary';
@@ -38,38 +57,47 @@ function kindOf(action: string, status: string): RecipientStatus['kind'] {
   return 'none';
 }
 
-/** `rfc822; Ana@Example.com` gives `ana@example.com`. */
+/**
+ * `rfc822; Ana@Example.com` gives `ana@example.com`; so do `<Ana@Example.com>`, a source route
+ * (`@relay.example:ana@example.com`) and a comment. A pipe (`|/usr/bin/procmail`), a file or
+ * anything else that is no address gives ''.
+ */
 function addressOf(value: string | undefined): string {
   if (!value) return '';
-  const address = value.includes(';') ? value.slice(value.indexOf(';') + 1) : value;
-  return address.trim().replace(/^<|>$/g, '').toLowerCase();
+  const raw = (value.includes(';') ? value.slice(value.indexOf(';') + 1) : value).replace(/\([^()]*\)/g, '').trim();
+  const address = (/<([^<>]*)>/.exec(raw)?.[1] ?? raw)
+    .trim()
+    .replace(/^@[^:]*:/, '')
+    .toLowerCase();
+  return /^[^\s|/"@][^\s@]*@[^\s@]+\.[^\s@]+$/.test(address) ? address : '';
 }
 
-/** Header-style field groups separated by blank lines; folded lines joined, names lower-cased. */
-function fieldGroups(text: string): Map<string, string>[] {
-  const groups: Map<string, string>[] = [];
-  let current: Map<string, string> | undefined;
-  let last: string | undefined;
+/** Header-style field groups separated by blank lines, each its fields in order; folded lines joined, names lower-cased. */
+function fieldGroups(text: string): [string, string][][] {
+  const groups: [string, string][][] = [];
+  let current: [string, string][] | undefined;
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
     if (!line.trim()) {
       current = undefined;
       continue;
     }
-    if (/^[ \t]/.test(line) && current && last) {
-      current.set(last, `${current.get(last)} ${line.trim()}`);
+    const last = current?.at(-1);
+    if (/^[ \t]/.test(line) && last) {
+      last[1] = `${last[1]} ${line.trim()}`;
       continue;
     }
     const colon = line.indexOf(':');
     if (colon < 1) continue;
-    if (!current) groups.push((current = new Map()));
-    last = line.slice(0, colon).trim().toLowerCase();
-    if (!current.has(last)) current.set(last, line.slice(colon + 1).trim());
+    if (!current) groups.push((current = []));
+    current.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
   }
   return groups;
 }
 
 /** The Message-ID of the returned message, when the report names it (Gmail's `X-Original-Message-ID`). */
 export function reportedMessageId(text: string): string | undefined {
-  const [fields] = fieldGroups(text);
-  return /<[^<>\s]+>/.exec(fields?.get('x-original-message-id') ?? '')?.[0];
+  const field = fieldGroups(text)
+    .flat()
+    .find(([name]) => name === 'x-original-message-id');
+  return /<[^<>\s]+>/.exec(field?.[1] ?? '')?.[0];
 }

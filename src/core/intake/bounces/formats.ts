@@ -51,14 +51,16 @@ const PLAIN_FORMATS: readonly PlainFormat[] = [
 
 /** Where a notice's own words stop and the returned message (or a transcript) starts. */
 const RETURNED =
-  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow)/im;
+  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow|Original message follows|Unsent message follows|Possibly truncated original message follows)/im;
 
 /** Which senders write bounces, and how bounce subjects begin. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
 const SUBJECT =
-  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|non remis|nicht zustellbar|unzustellbar|не доставлено|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
+  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|系统退信|退信|邮件投递失败|配信不能|未配信|mail could not be delivered|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
 
 /** A notice that a message arrived (a delivery or relay notice without a report part). */
+const SUCCESS_SUBJECT =
+  /^\s*(?:delivered|relayed|expanded|zugestellt|remis)\s*:|\((?:success|relay(?:ed)?|delivered)\)\s*$|successful mail delivery|delivery (?:receipt|confirmation)/i;
 const SUCCESS =
   /^\s*(?:delivered|relayed|expanded|zugestellt|remis)\s*:|(?:has|have) been (?:successfully )?(?:delivered|relayed)|was (?:successfully )?(?:delivered|relayed)|successful(?:ly)? (?:mail )?deliver(?:ed|y)|delivery (?:to (?:the following|these) recipients? )?(?:was |has )?(?:succeeded|successful|complete)/im;
 const FAILURE =
@@ -85,19 +87,39 @@ export function readPlainNotice(
   const format = PLAIN_FORMATS.find((f) => f.marker.test(text));
   const fromDaemon = DAEMON.test(message.from ?? '') || SUBJECT.test(message.subject) || message.failedRecipients.length > 0;
   if (!format && !fromDaemon) return undefined;
-  if (!format && SUCCESS.test(`${message.subject}\n${text}`) && !FAILURE.test(text)) return undefined;
   const cut = RETURNED.exec(text);
   const notice = cut ? text.slice(0, cut.index) : text;
+  if (!format && (SUCCESS_SUBJECT.test(message.subject) || (SUCCESS.test(notice) && !FAILURE.test(notice)))) return undefined;
   const recipients = recipientsOf(notice, own, message.failedRecipients);
-  if (!format && !recipients.length) return undefined;
+  // A notice that names no one, under a bounce's subject: the returned message's recipients failed.
+  const bySubject = !recipients.length && SUBJECT.test(message.subject);
+  if (!format && !recipients.length && !bySubject) return undefined;
   const delay = Boolean(
     format?.delay?.test(text) || /^\s*(?:warning|delayed|delivery delayed|delivery status notification \(delay\))/i.test(message.subject),
   );
-  return { server: format?.server ?? 'a mail server', delay, recipients, returnedRecipient: format?.returnedRecipient ?? false };
+  return {
+    server: format?.server ?? 'a mail server',
+    delay,
+    recipients,
+    returnedRecipient: (format?.returnedRecipient ?? false) || bySubject,
+  };
 }
 
-/** An address opening a line (`<a@b>:`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`). */
-const LINE = /^[ \t]*<?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})>?[ \t]*(?:[:,]|\bon\b|$)(.*)$/i;
+/** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`). */
+const LINE = /^[ \t]*[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\bon\b|(?=\()|$)(.*)$/i;
+/** A reply naming an address (old Sendmail: ` 550 <a@b>... User unknown`). */
+const REPLY_LINE = /^[ \t]*(?:<<<[ \t]*)?[45]\d\d[ -](?:#?[45]\.\d{1,3}\.\d{1,3}[ \t]+)?<([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>.*$/i;
+/** An address after a label on its own line (`Unknown user: a@b`, `RCPT TO: a@b`, `Addressed To: a@b`); never a header of the returned message. */
+const LABELLED = /^[ \t]*([a-z][\w .'-]{0,40}?)[ \t]*:[ \t]*<?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})>?[ \t]*$/i;
+const NOT_A_RECIPIENT =
+  /^(?:from|sender|reply-to|return-path|errors-to|delivered-to|envelope-from|mail from|x-[\w-]+|message-id|in-reply-to|references|sender address)$/i;
+
+/** An SMTP reply code (`550`, `#550`) or an enhanced status code (`5.1.1`) among words. */
+const SMTP_CODE = /(?<![\w.])#?[45]\d\d(?=[\s:-])|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.]\d)/;
+
+/** A session transcript (Sendmail, MDaemon): `RCPT To:<a@b>`, and the refusal on the next line (`<<< 550 …`, `<-- 550 …`). */
+const RCPT = /RCPT TO:[ \t]*<([^<>\s@]+@[^<>\s]+)>/i;
+const REFUSAL = /(?:<<<|<--|>>>|Received:?)[ \t]*([45]\d\d\b.*)$/;
 
 function recipientsOf(notice: string, own: readonly string[], failed: readonly string[]): PlainNotice['recipients'] {
   const lines = notice.split('\n');
@@ -106,11 +128,31 @@ function recipientsOf(notice: string, own: readonly string[], failed: readonly s
     const m = LINE.exec(lines[i]);
     if (!m) continue;
     const address = m[1].toLowerCase();
-    if (own.includes(address) || found.has(address)) continue;
-    found.set(address, wordsAfter(lines, i, m[2]));
+    if (own.includes(address)) continue;
+    // Exchange names a recipient twice: first with words for people, then with the server's reply.
+    const words = wordsAfter(lines, i, m[2]);
+    if (!found.has(address) || (!SMTP_CODE.test(found.get(address) ?? '') && SMTP_CODE.test(words))) found.set(address, words);
   }
-  for (const address of failed) if (!found.has(address) && !own.includes(address)) found.set(address, notice);
-  return [...found].map(([address, words]) => ({ address, words }));
+  const add = (address: string, words: string) => {
+    if (!own.includes(address) && !found.has(address)) found.set(address, words);
+  };
+  for (const [i, line] of lines.entries()) {
+    const reply = REPLY_LINE.exec(line);
+    if (reply) add(reply[1].toLowerCase(), line.replace(/^[ \t]*(?:<<<[ \t]*)?/, '').trim());
+    const labelled = LABELLED.exec(line);
+    // The words below the line say why (KDDI); else the label does (IMail's "Unknown user").
+    if (labelled && !NOT_A_RECIPIENT.test(labelled[1])) add(labelled[2].toLowerCase(), wordsAfter(lines, i, '') || labelled[1]);
+  }
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const address = RCPT.exec(lines[i])?.[1].toLowerCase();
+    const refusal = REFUSAL.exec(lines[i + 1])?.[1];
+    if (address && refusal && !own.includes(address) && !found.has(address)) found.set(address, refusal.trim());
+  }
+  // Words with no reply code (named only in X-Failed-Recipients, or a notice that gives the reply
+  // in a paragraph of its own): the paragraph that holds the server's reply says why.
+  const reply = notice.split(/\n[ \t]*\n/).find((paragraph) => SMTP_CODE.test(paragraph));
+  for (const address of failed) add(address, reply ?? notice);
+  return [...found].map(([address, words]) => ({ address, words: SMTP_CODE.test(words) || !reply ? words : `${words} ${reply}`.trim() }));
 }
 
 /** The rest of the line and the lines after it to the next blank line; the next paragraph when that is empty. */
@@ -121,8 +163,9 @@ function wordsAfter(lines: readonly string[], at: number, rest: string): string 
   if (out.join('').trim()) return out.join(' ').trim();
   for (; i < lines.length && !lines[i].trim(); i++);
   for (; i < lines.length && lines[i].trim() && !LINE.test(lines[i]); i++) out.push(lines[i].trim());
-  // Old Gmail: the address, a blank line, then "Technical details of permanent failure:" and the words.
-  if (/^Technical details of/i.test(out.join(' ').trim())) {
+  // Old Gmail: the address, a blank line, then "Technical details of permanent failure:" and the
+  // words; Lotus Domino: "because:" and the words.
+  if (/^Technical details of|:$/i.test(out.join(' ').trim())) {
     for (; i < lines.length && !lines[i].trim(); i++);
     for (; i < lines.length && lines[i].trim(); i++) out.push(lines[i].trim());
   }

@@ -6,7 +6,7 @@ import { parseDeliveryStatus, reportedMessageId } from './dsn.ts';
 import { readPlainNotice } from './formats.ts';
 import { bounceReason, soundsTemporary, statusOf, type BounceReason } from './reason.ts';
 
-export { parseDeliveryStatus } from './dsn.ts';
+export { parseDeliveryStatus };
 
 export type BouncedRecipient = {
   address: string;
@@ -37,7 +37,8 @@ export type BounceSource = {
 };
 
 /** Reads a bounce; undefined when the message is none. `own` are addresses never taken for the failed one. */
-export function readBounce(message: BounceSource, own: readonly string[]): Bounce | undefined {
+export function readBounce(source: BounceSource, own: readonly string[]): Bounce | undefined {
+  const message = source.report ? source : withInlineReport(source);
   const returned = message.report?.original ?? message.returned;
   const returnedTo = returned?.to ?? [];
   const returnedIds = [
@@ -75,4 +76,16 @@ export function readBounce(message: BounceSource, own: readonly string[]): Bounc
     return { address, status: enhanced, diagnostic, reason: bounceReason(permanent, enhanced, words ? diagnostic : whole) };
   });
   return { recipients, returnedIds, returnedTo };
+}
+
+/**
+ * A report whose part is labelled as plain text (some servers and gateways do): its fields read
+ * as the report, when its text holds a recipient and an action.
+ */
+function withInlineReport(message: BounceSource): BounceSource {
+  const at = /^(?:Reporting-MTA|Original-Recipient|Final-Recipient)[ \t]*:/im.exec(message.text);
+  if (!at || !/^Action[ \t]*:/im.test(message.text)) return message;
+  const deliveryStatus = message.text.slice(at.index);
+  if (!parseDeliveryStatus(deliveryStatus).length) return message;
+  return { ...message, report: { deliveryStatus, ...(message.returned ? { original: message.returned } : {}) } };
 }

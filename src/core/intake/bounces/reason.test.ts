@@ -3,6 +3,19 @@ import { bounceReason, statusOf } from './reason.ts';
 
 /** What servers say, and what it means: `permanent` and the code as a report gives them. */
 const SAID: [boolean, string, string, string][] = [
+  [true, '', 'User Sean Brennan (sean@example.com) not listed in Domino Directory', 'BadAddress'],
+  [true, '5.0.0', '550 Administrative prohibition', 'Refused'],
+  [true, '', "retry time not reached for any host for 'example.com' after a long failure period", 'Temporary'],
+  [true, '', 'all hosts for example.com have been failing for a long time (and retry time not reached)', 'Temporary'],
+  [true, '', 'all relevant MX records point to non-existent hosts', 'BadAddress'],
+  [true, '5.0.0', '550 Sender verify failed', 'Refused'],
+  [true, '5.0.0', '550 Mailbox quota usage exceeded', 'MailboxFull'],
+  [true, '', 'adresse inconnue: User unknown in local recipient table', 'BadAddress'],
+  [true, '', 'No se encontró la dirección de correo electrónico que escribió.', 'BadAddress'],
+  [true, '', 'Das Postfach des Empfängers ist voll (Speicherplatz überschritten)', 'MailboxFull'],
+  [true, '', 'La boîte aux lettres du destinataire est pleine et ne peut pas accepter de messages', 'MailboxFull'],
+  [true, '5.7.1', '550 5.7.1 No such user!', 'BadAddress'],
+  [false, '4.7.0', '421 4.7.0 [TSS04] Messages from 192.0.2.44 temporarily deferred due to unexpected volume', 'Temporary'],
   [true, '5.1.1', '550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown', 'BadAddress'],
   [true, '5.0.0', '550 Mailbox not found', 'BadAddress'],
   [true, '5.0.0', 'Host or domain name not found. Name service error for name=nowhere.example type=A', 'BadAddress'],

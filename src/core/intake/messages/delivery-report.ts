@@ -1,4 +1,5 @@
 import type { TouchParts } from '../../touches/index.ts';
+import { noteEntry } from '../notes.ts';
 import { REFUSALS_TO_FLAG, refusalEntry, refusalsInARow } from '../refusals.ts';
 import { readBounce, type Bounce, type BouncedRecipient } from '../bounces/index.ts';
 import { change, type Heard, type Known, type MessageKind, type Run } from '../run.ts';
@@ -42,9 +43,7 @@ function take(run: Run, heard: Heard, bounce: Bounce): void {
     const address = contact && !contact.emails.includes(r.address) ? bounce.returnedTo.find((a) => contact.emails.includes(a)) : r.address;
     const what = `${r.address} ${describe(r)}`;
     if (r.reason === 'Delivered') out('unknown', `a delivery report for ${r.address} (delivered or passed on): nothing to do`);
-    else if (r.reason === 'Temporary')
-      out('delay', `${what}: not delivered yet, the server keeps trying; noted, nothing changed`, false, contact);
-    else if (r.reason === 'MailboxFull') out('full', `${what}: the mailbox is full; noted, the address is kept`, false, contact);
+    else if (r.reason === 'Temporary' || r.reason === 'MailboxFull') noted(run, heard, r, contact, touch);
     else if (!contact || !address) out('unknown', `${what}: ${MEANING[r.reason]}, but no contact has this address; left alone`);
     else if (r.reason === 'Refused') refused(run, heard, r, contact, address, touch);
     else if (contact.bounced.has(address)) out('bounce', `${what}: already flagged in ${contact.file}`, false, contact);
@@ -76,6 +75,22 @@ function refused(run: Run, heard: Heard, r: BouncedRecipient, contact: Known, ad
   } else {
     heard.out('refused', `${what}: the message was refused (no touch of ours found in it); the address is kept`, false, contact);
   }
+}
+
+/** A full mailbox or a passing failure: noted beside the touch it returns, nothing else changed. */
+function noted(run: Run, heard: Heard, r: BouncedRecipient, contact?: Known, touch?: TouchParts): void {
+  const [kind, code, meaning] =
+    r.reason === 'MailboxFull'
+      ? (['full', 'MailboxFull', 'the mailbox is full'] as const)
+      : (['delay', 'TemporaryFailure', 'not delivered for a passing reason (the server may still be trying)'] as const);
+  const what = `${r.address} ${describe(r)}: ${meaning}`;
+  const ours = contact && touch?.contact === contact.id ? touch : undefined;
+  const entry = ours ? noteEntry(run, ours, code, said(r) || 'no reason given', heard.evidence) : undefined;
+  if (entry) run.plan.history.push(entry);
+  if (entry) heard.out(kind, `${what}; noted in the history of ${entry.touch}, the address is kept`, true, contact);
+  else if (ours) heard.out(kind, `${what}; already noted in its touch's history, the address is kept`, false, contact);
+  else if (!contact) heard.out('unknown', `${what}, but no contact has this address; left alone`);
+  else heard.out(kind, `${what}; the address is kept (no touch of ours found in it)`, false, contact);
 }
 
 const ordinal = (n: number) => (n === 3 ? 'third' : `${n}th`);
