@@ -199,7 +199,14 @@ consent:
     const rows = Array.from({ length: 2500 }, (_, i) => `Person ${i},Number${i},p${i}@example.com,+44 7700 ${100000 + i}`);
     dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
     await addToTree(dir, {
-      'export.csv': ['First Name,Last Name,E-mail Address,Mobile Phone', ...rows, 'Ana,Ruiz,ana.ruiz@example.com,'].join('\n'),
+      // The last rows: Ana is on file already; Person 5 again, with a second address, after the
+      // file for the first Person 5 was written.
+      'export.csv': [
+        'First Name,Last Name,E-mail Address,Mobile Phone',
+        ...rows,
+        'Ana,Ruiz,ana.ruiz@example.com,',
+        'Person 5,Number5,p5@example.com; p5@work.example,',
+      ].join('\n'),
     });
     const csv = path.join(dir, 'export.csv');
 
@@ -211,6 +218,15 @@ consent:
       '  created  DIR/contacts/person-1-number1.yaml (row 3)',
     ]);
     expect(lines.at(-2)).toBe('DIR/export.csv (CSV file): 2500 new contacts, 0 updated, 1 already up to date, 0 problems.');
+    expect(lines).toContain('  created  DIR/contacts/person-5-number5.yaml (row 7, 2503)');
+    expect(await readFile(path.join(dir, 'contacts/person-5-number5.yaml'), 'utf8')).toBe(`name: Person 5 Number5
+firstName: Person 5
+emails:
+  - p5@example.com
+  - p5@work.example
+phone: +44 7700 100005
+segment: sphere
+`);
     expect(await readFile(path.join(dir, 'contacts/person-2499-number2499.yaml'), 'utf8')).toBe(`name: Person 2499 Number2499
 firstName: Person 2499
 emails:
@@ -225,7 +241,7 @@ segment: sphere
     const second = await runScript('import', [csv, '--content', dir, '--date', '2026-03-09']);
     expect([second.stderr, second.code]).toEqual(['', 0]);
     expect(second.stdout.replaceAll(dir, 'DIR')).toBe(
-      'DIR/export.csv (CSV file): 0 new contacts, 0 updated, 2501 already up to date, 0 problems.\n',
+      'DIR/export.csv (CSV file): 0 new contacts, 0 updated, 2502 already up to date, 0 problems.\n',
     );
     expect(await snapshotFolder(dir)).toEqual(files);
     expect(await times()).toEqual(before);

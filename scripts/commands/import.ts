@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
 import { sortProblems } from '../../src/core/problems/index.ts';
-import { changeContactFiles, createContactFiles, readContactFiles } from '../../src/adapters/fs/index.ts';
-import { parseHeaderMap, type HeaderMap, planImport, readAddressBook, readExport } from '../../src/core/import/index.ts';
+import { changeContactFiles, newContactFiles, openContactFiles } from '../../src/adapters/fs/index.ts';
+import { openAddressBook, parseHeaderMap, type HeaderMap, readExport, startImport } from '../../src/core/import/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
 import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
@@ -20,6 +20,9 @@ const FORMAT_NAMES = {
   generic: 'CSV file',
   vcard: 'vCard export',
 };
+
+// Rows read between two hand-outs of new contacts to the file writer.
+const BATCH = 1000;
 
 runCommand(async () => {
   const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
@@ -45,18 +48,30 @@ runCommand(async () => {
     throw error;
   });
   const settings = await readSettings(values.content);
-  // A large folder of contacts is read by workers while this thread reads the export.
-  const onFile = readContactFiles(values.content);
-  const read = readAddressBook(text, file, { map, dateOrder: settings.dateOrder });
-  const existing = await onFile;
-  const plan = planImport(read.people, existing, {
+  const onFile = openContactFiles(values.content);
+  const book = openAddressBook(text, file, { map, dateOrder: settings.dateOrder });
+  // Into a folder larger than the export (mostly people on file already), the rows are read while
+  // workers read the folder; else each row is read as it is planned, and new contacts are written
+  // in batches while the rest of the export is read.
+  const rows = onFile.size >= book.size ? [...book.rows] : book.rows;
+  const planner = startImport(await onFile.contacts, {
     file,
-    source: values.source ?? `${FORMAT_NAMES[read.format]} ${path.basename(file)}`,
+    source: values.source ?? `${FORMAT_NAMES[book.format]} ${path.basename(file)}`,
     today: today(settings.timeZone, values.date),
     segment: segment.data,
     update: values.update,
   });
-  const created = await createContactFiles(values.content, plan.create);
+  const files = newContactFiles(values.content, book.size);
+  const problems = [...book.problems];
+  let read = 0;
+  for (const row of rows) {
+    if (row.person) planner.add(row.person);
+    problems.push(...row.problems);
+    if (++read % BATCH === 0) files.write(planner.take());
+  }
+  files.write(planner.take());
+  const plan = planner.finish();
+  const created = await files.finish(plan.create, plan.rewrite);
   await changeContactFiles(plan.update);
   const lines = plan.create.map((contact, i) => `  created  ${created[i]} (row ${contact.rows.join(', ')})`);
   for (const contact of plan.update) {
@@ -64,12 +79,12 @@ runCommand(async () => {
     lines.push(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
   }
   if (lines.length) console.log(lines.join('\n'));
-  const problems = [...read.problems, ...plan.problems];
+  problems.push(...plan.problems);
   printProblems(sortProblems(problems));
-  if (read.format === 'generic' && read.ignored.length) console.log(`Columns not imported: ${read.ignored.join(', ')}`);
+  if (book.format === 'generic' && book.ignored.length) console.log(`Columns not imported: ${book.ignored.join(', ')}`);
   const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   console.log(
-    `${file} (${FORMAT_NAMES[read.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
+    `${file} (${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
       `${plan.unchanged.length} already up to date, ${n(problems.length, 'problem')}.`,
   );
   return problems.length ? 1 : 0;

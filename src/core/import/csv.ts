@@ -8,7 +8,17 @@ import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier }
 import { firstWord } from '../contacts/index.ts';
 import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
 import { dateOrderOf, readDay } from './dates.ts';
-import { cleanText, IMPORT_FIELDS, tagFrom, withoutBlanks, withoutControls, type ImportedPerson, type ImportField } from './person.ts';
+import {
+  cleanText,
+  IMPORT_FIELDS,
+  type ImportedPerson,
+  type ImportField,
+  type OpenedExport,
+  type ReadRow,
+  tagFrom,
+  withoutBlanks,
+  withoutControls,
+} from './person.ts';
 
 export type CsvImport = {
   format: CsvFormat;
@@ -50,6 +60,18 @@ const PREAMBLE_ROWS = 20;
  * without it; a row with neither a name nor an email address is reported and left out.
  */
 export function readCsvContacts(text: string, file: string, options: CsvOptions = {}): CsvImport {
+  const opened = openCsvContacts(text, file, options);
+  const people: ImportedPerson[] = [];
+  const problems = [...opened.problems];
+  for (const row of opened.rows) {
+    if (row.person) people.push(row.person);
+    problems.push(...row.problems);
+  }
+  return { format: opened.format, people, ignored: opened.ignored, problems };
+}
+
+/** A CSV export opened to be read row by row (see readCsvContacts). */
+export function openCsvContacts(text: string, file: string, options: CsvOptions = {}): OpenedExport<CsvFormat> {
   let records: Row[];
   try {
     const delimiter = detectDelimiter(text);
@@ -67,9 +89,10 @@ export function readCsvContacts(text: string, file: string, options: CsvOptions 
     const message = `cannot be read as CSV: ${why}`;
     return {
       format: 'generic',
-      people: [],
       ignored: [],
       problems: [problem('UnreadableImportFile', file, { line: e.lines ?? 1, column: 1 }, '', message)],
+      size: 0,
+      rows: [],
     };
   }
   const map = options.map ?? new Map();
@@ -81,39 +104,45 @@ export function readCsvContacts(text: string, file: string, options: CsvOptions 
   if (!fields.some(isNameOrEmail)) {
     const message = `has no column for names or email addresses (its columns: ${headers.join(', ')})`;
     const hint = 'Give the file a header row, or name its columns with --map "E-mail=email,Full name=name".';
-    return { format, people: [], ignored, problems: [problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', message, hint)] };
+    return {
+      format,
+      ignored,
+      problems: [problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', message, hint)],
+      size: 0,
+      rows: [],
+    };
   }
 
   const rows = records.slice(start + 1);
   const dateColumns = fields.flatMap((f, i) => (f === 'birthday' || f === 'clientSince' || f === 'consentDate' ? [i] : []));
   const dateOrder = dateOrderOf(cellsOf(rows, dateColumns)) ?? options.dateOrder;
   const phoneRanks = headers.map(phoneRank);
-  const bytes = new TextEncoder().encode(text);
-  let line = 1;
-  let offset = head?.info.bytes ?? 0;
-  // Line breaks between one record's end and the next's, found by indexOf (memchr), not byte by byte.
-  const breaks = (from: number, to: number) => {
-    let count = 0;
-    for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) count++;
-    return count;
-  };
-  line += breaks(0, offset);
-  const people: ImportedPerson[] = [];
-  const problems: Problem[] = [];
-  rows.forEach(({ record, info }, index) => {
-    const at = { line, column: 1 };
-    line += breaks(offset, info.bytes);
-    offset = info.bytes;
-    if (record.every((cell) => !cell.trim())) return;
-    const row = start + index + 2;
-    const read = personFromRow(record, headers, fields, { row, at, dateOrder, phoneRanks });
-    for (const p of read.problems) {
-      const where = `row ${row}${p.index === undefined ? '' : `, column ${columnLetters(p.index)}`}`;
-      problems.push(problem(p.code, file, at, p.index === undefined ? '' : headers[p.index], `${where}: ${p.message}`));
+  function* read(): Generator<ReadRow> {
+    const bytes = new TextEncoder().encode(text);
+    let line = 1;
+    let offset = head?.info.bytes ?? 0;
+    // Line breaks between one record's end and the next's, found by indexOf (memchr), not byte by byte.
+    const breaks = (from: number, to: number) => {
+      let count = 0;
+      for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) count++;
+      return count;
+    };
+    line += breaks(0, offset);
+    for (const [index, { record, info }] of rows.entries()) {
+      const at = { line, column: 1 };
+      line += breaks(offset, info.bytes);
+      offset = info.bytes;
+      if (record.every((cell) => !cell.trim())) continue;
+      const row = start + index + 2;
+      const read = personFromRow(record, headers, fields, { row, at, dateOrder, phoneRanks });
+      const problems = read.problems.map((p) => {
+        const where = `row ${row}${p.index === undefined ? '' : `, column ${columnLetters(p.index)}`}`;
+        return problem(p.code, file, at, p.index === undefined ? '' : headers[p.index], `${where}: ${p.message}`);
+      });
+      yield { person: read.person, problems };
     }
-    if (read.person) people.push(read.person);
-  });
-  return { format, people, ignored, problems };
+  }
+  return { format, ignored, problems: [], size: rows.length, rows: read() };
 }
 
 // The header row is the early row that names the most known columns.

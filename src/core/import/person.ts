@@ -4,7 +4,7 @@
  * trimmed; dates are already `YYYY-MM-DD` (or `MM-DD` for a birthday without a year).
  */
 import type { Segment, Tier } from '../model/index.ts';
-import type { Position } from '../problems/index.ts';
+import type { Position, Problem } from '../problems/index.ts';
 
 export type ImportedPerson = {
   /** The row as a spreadsheet numbers it (the header is row 1), or the card's number in a vCard file. */
@@ -28,6 +28,22 @@ export type ImportedPerson = {
   notes?: string;
   /** A column said they agreed to receive email: which column, what it said, and when if it said. */
   emailConsent?: { column: string; value: string; date?: string };
+};
+
+/** One row (or card) of an export as read: the person, if one could be read, and the row's problems. */
+export type ReadRow = { person?: ImportedPerson; problems: Problem[] };
+
+/**
+ * An export opened for reading row by row: its format, the problems of the file as a whole, how
+ * many rows it has, and the rows, read one at a time as they are asked for.
+ */
+export type OpenedExport<Format> = {
+  format: Format;
+  /** Columns whose values were not imported. */
+  ignored: string[];
+  problems: Problem[];
+  size: number;
+  rows: Iterable<ReadRow>;
 };
 
 /** The fields an export's column can fill, as named in a header map (`--map "E-mail=email"`). */
