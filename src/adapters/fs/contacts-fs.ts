@@ -113,11 +113,9 @@ export function newContactFiles(contentDir: string, size: number): NewContactFil
     if (!contacts.length) return;
     if (!made) mkdirSync(path.join(contentDir, 'contacts'), { recursive: true });
     made = true;
-    const batch: WriteBatch = {
-      files: contacts.map((c) => contactFile(contentDir, c.id)),
-      texts: contacts.map((c) => contactText(c.data)),
-      replace,
-    };
+    let texts = '';
+    const ends = contacts.map((c) => (texts += contactText(c.data)).length);
+    const batch: WriteBatch = { dir: path.join(contentDir, 'contacts'), ids: contacts.map((c) => c.id), texts, ends, replace };
     if (writer) writer.worker.postMessage(batch);
     else writeTexts(batch);
   };

@@ -50,8 +50,6 @@ export function parseHeaderMap(text: string): { map: HeaderMap } | { error: stri
   return { map };
 }
 
-type Row = { record: string[]; info: { bytes: number } };
-
 // Exports may open with lines of their own before the header row (LinkedIn's "Notes:").
 const PREAMBLE_ROWS = 20;
 
@@ -72,17 +70,16 @@ export function readCsvContacts(text: string, file: string, options: CsvOptions 
 
 /** A CSV export opened to be read row by row (see readCsvContacts). */
 export function openCsvContacts(text: string, file: string, options: CsvOptions = {}): OpenedExport<CsvFormat> {
-  let records: Row[];
+  let records: string[][];
   try {
     const delimiter = detectDelimiter(text);
     records = parse(text, {
       bom: true,
-      info: true,
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-    }) as unknown as Row[];
+    }) as string[][];
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
     const why = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed (a " is missing)' : e.message.replace(/^[^:]*: /, '');
@@ -98,7 +95,7 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
   const map = options.map ?? new Map();
   const start = headerRow(records.slice(0, PREAMBLE_ROWS), map);
   const head = records[start];
-  const headers = head?.record.map((h) => h.trim()) ?? [];
+  const headers = head?.map((h) => h.trim()) ?? [];
   const { format, fields } = readHeaders(headers, map);
   const ignored = headers.filter((h, i) => h && (!fields[i] || fields[i] === 'ignore'));
   if (!fields.some(isNameOrEmail)) {
@@ -118,20 +115,12 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
   const dateOrder = dateOrderOf(cellsOf(rows, dateColumns)) ?? options.dateOrder;
   const phoneRanks = headers.map(phoneRank);
   function* read(): Generator<ReadRow> {
-    const bytes = new TextEncoder().encode(text);
+    // A record takes its own line and one more for each line break inside its quoted values.
     let line = 1;
-    let offset = head?.info.bytes ?? 0;
-    // Line breaks between one record's end and the next's, found by indexOf (memchr), not byte by byte.
-    const breaks = (from: number, to: number) => {
-      let count = 0;
-      for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) count++;
-      return count;
-    };
-    line += breaks(0, offset);
-    for (const [index, { record, info }] of rows.entries()) {
+    for (const record of records.slice(0, start + 1)) line += linesOf(record);
+    for (const [index, record] of rows.entries()) {
       const at = { line, column: 1 };
-      line += breaks(offset, info.bytes);
-      offset = info.bytes;
+      line += linesOf(record);
       if (record.every((cell) => !cell.trim())) continue;
       const row = start + index + 2;
       const read = personFromRow(record, headers, fields, { row, at, dateOrder, phoneRanks });
@@ -146,11 +135,11 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
 }
 
 // The header row is the early row that names the most known columns.
-function headerRow(records: readonly Row[], map: HeaderMap): number {
+function headerRow(records: readonly string[][], map: HeaderMap): number {
   let best = 0;
   let most = 0;
   records.forEach((r, i) => {
-    const known = readHeaders(r.record, map).fields.filter((f) => f && f !== 'ignore').length;
+    const known = readHeaders(r, map).fields.filter((f) => f && f !== 'ignore').length;
     if (known > most) [best, most] = [i, known];
   });
   return best;
@@ -260,10 +249,17 @@ function emailParts(value: string): string[] {
     .filter(Boolean);
 }
 
+/** The lines a record takes in the file: its own, and one for each line break inside its values. */
+function linesOf(record: readonly string[]): number {
+  let lines = 1;
+  for (const cell of record) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 /** The cells of `columns` in every row, without copying them into one list. */
-function* cellsOf(rows: readonly Row[], columns: readonly number[]): Generator<string> {
+function* cellsOf(rows: readonly string[][], columns: readonly number[]): Generator<string> {
   if (!columns.length) return;
-  for (const { record } of rows) for (const i of columns) yield record[i] ?? '';
+  for (const record of rows) for (const i of columns) yield record[i] ?? '';
 }
 
 function cleanNotes(value: string | undefined): string | undefined {
