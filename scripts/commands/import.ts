@@ -1,14 +1,16 @@
 /**
  * `npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field,…"]
- * [--segment S] [--date D]`: contacts from a Google or Outlook CSV, any CSV with a header row, or a
- * vCard file, merged into contacts/ without duplicates. Exit 1 when a row could not be imported.
+ * [--segment S] [--date D] [--verbose]`: contacts from a Google or Outlook CSV, any CSV with a
+ * header row, or a vCard file, merged into contacts/ without duplicates. Prints the counts, every
+ * problem, and the contacts created or updated when they are few (all of them with --verbose).
+ * Exit 1 when a row or a value could not be imported.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
 import { sortProblems } from '../../src/core/problems/index.ts';
 import { changeContactFiles, newContactFiles, openContactFiles } from '../../src/adapters/fs/index.ts';
-import { openAddressBook, parseHeaderMap, type HeaderMap, readExport, startImport } from '../../src/core/import/index.ts';
+import { openAddressBook, parseHeaderMap, type HeaderMap, readExport, startImport, summarizeImport } from '../../src/core/import/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
 import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
@@ -31,6 +33,7 @@ runCommand(async () => {
     map: { type: 'string' },
     segment: { type: 'string', default: 'sphere' },
     date: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   });
   if (positionals.length !== 1)
     throw new UsageError('usage: npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field"]');
@@ -71,22 +74,15 @@ runCommand(async () => {
   }
   files.write(planner.take());
   const plan = planner.finish();
-  const created = await files.finish(plan.create, plan.rewrite);
+  await files.finish(plan.rewrite);
   await changeContactFiles(plan.update);
-  const lines = plan.create.map((contact, i) => `  created  ${created[i]} (row ${contact.rows.join(', ')})`);
-  for (const contact of plan.update) {
-    const fields = [...new Set(contact.changes.map((c) => c.path.join('.')))].join(', ');
-    lines.push(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
-  }
-  if (lines.length) console.log(lines.join('\n'));
   problems.push(...plan.problems);
+  const described = `${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}`;
+  const summary = summarizeImport(plan, problems, { file, described, verbose: values.verbose });
+  console.log(summary.counts.join('\n'));
   printProblems(sortProblems(problems));
   if (book.format === 'generic' && book.ignored.length) console.log(`Columns not imported: ${book.ignored.join(', ')}`);
-  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-  console.log(
-    `${file} (${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
-      `${plan.unchanged.length} already up to date, ${n(problems.length, 'problem')}.`,
-  );
+  if (summary.contacts.length) console.log(summary.contacts.join('\n'));
   return problems.length ? 1 : 0;
 });
 

@@ -80,11 +80,6 @@ function inWorker<T>(work: ContactsWork): { worker: Worker; done: Promise<T> } {
   return { worker, done };
 }
 
-/** The path of a new contact's file. */
-function contactFile(contentDir: string, id: string): string {
-  return path.join(contentDir, 'contacts', `${id}.yaml`);
-}
-
 /**
  * New contact files, written as an import plan hands them out (see `startImport`), so a large
  * export's files are written while the rest of it is still being read.
@@ -92,11 +87,8 @@ function contactFile(contentDir: string, id: string): string {
 export type NewContactFiles = {
   /** Writes these new contacts' files, never replacing a file that exists. */
   write(contacts: readonly NewContact[]): void;
-  /**
-   * Writes `rewrite` over the files this writer wrote for them (a later row changed them), waits
-   * for every file to be written, and returns the paths of `created`, in the same order.
-   */
-  finish(created: readonly NewContact[], rewrite: readonly NewContact[]): Promise<string[]>;
+  /** Writes `rewrite` over the files this writer wrote for them (a later row changed them), and waits for every file to be written. */
+  finish(rewrite: readonly NewContact[]): Promise<void>;
 };
 
 /**
@@ -123,13 +115,12 @@ export function newContactFiles(contentDir: string, size: number): NewContactFil
     write: (contacts) => {
       for (let at = 0; at < contacts.length; at += WRITE_BATCH) send(contacts.slice(at, at + WRITE_BATCH), false);
     },
-    finish: async (created, rewrite) => {
+    finish: async (rewrite) => {
       send(rewrite, true);
       if (writer) {
         writer.worker.postMessage(null);
         await writer.done;
       }
-      return created.map((c) => contactFile(contentDir, c.id));
     },
   };
 }

@@ -104,6 +104,7 @@ describe('planImport', () => {
         {
           id: 'ana',
           file: 'content/contacts/ana.yaml',
+          name: 'Ana R.',
           rows: [2],
           changes: [
             { path: ['emails'], value: 'ana@work.example', append: true },
@@ -112,7 +113,13 @@ describe('planImport', () => {
             { path: ['area'], value: 'Bristol' },
           ],
         },
-        { id: 'tom', file: 'content/contacts/tom.yaml', rows: [3], changes: [{ path: ['dates', 'birthday'], value: '1979-07-04' }] },
+        {
+          id: 'tom',
+          file: 'content/contacts/tom.yaml',
+          name: 'Tom',
+          rows: [3],
+          changes: [{ path: ['dates', 'birthday'], value: '1979-07-04' }],
+        },
       ],
       unchanged: [4],
       problems: [],
@@ -188,6 +195,7 @@ describe('planImport', () => {
       {
         id: 'clifton-lettings',
         file: 'content/contacts/clifton-lettings.yaml',
+        name: 'Clifton Lettings',
         rows: [2],
         changes: [{ path: ['area'], value: 'Bristol' }],
       },

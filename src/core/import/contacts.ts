@@ -18,7 +18,8 @@ export type ContactChange = { path: string[]; value: unknown; append?: true };
 
 export type ImportPlan = {
   create: { id: string; rows: number[]; data: Record<string, unknown> }[];
-  update: { id: string; file: string; rows: number[]; changes: ContactChange[] }[];
+  /** Contacts on file the export adds to, with the name they have after the import. */
+  update: { id: string; file: string; name?: string; rows: number[]; changes: ContactChange[] }[];
   /** Rows that matched a contact and brought nothing new. */
   unchanged: number[];
   problems: Problem[];
@@ -159,7 +160,15 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
       const rewrite = created.slice(0, handedOut).filter((d) => d.out!.rows !== d.rows.length);
       return {
         create: created.map(out),
-        update: drafts.filter((d) => d.changes.length).map((d) => ({ id: d.id, file: d.file!, rows: d.rows, changes: d.changes })),
+        update: drafts
+          .filter((d) => d.changes.length)
+          .map((d) => ({
+            id: d.id,
+            file: d.file!,
+            ...(typeof d.data.name === 'string' ? { name: d.data.name } : {}),
+            rows: d.rows,
+            changes: d.changes,
+          })),
         unchanged,
         problems,
         rewrite: rewrite.map(out),
