@@ -18,6 +18,7 @@ import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
 const FORMAT_NAMES = {
   google: 'Google Contacts export',
   outlook: 'Outlook export',
+  yahoo: 'Yahoo Mail export',
   linkedin: 'LinkedIn export',
   generic: 'CSV file',
   vcard: 'vCard export',

@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { problem, type Problem } from '../problems/index.ts';
-import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
+import { EmailSchema, isCalendarDate, isMonthDay, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
 import { dateOrderOf, readDay } from './dates.ts';
@@ -12,6 +12,7 @@ import {
   cleanText,
   IMPORT_FIELDS,
   type ImportedPerson,
+  nameInOrder,
   type ImportField,
   type OpenedExport,
   type ReadRow,
@@ -194,7 +195,8 @@ function personFromRow(
   const given = familyFirst(text('lastName'))
     ? [text('lastName'), text('firstName'), text('middleName')].filter(Boolean).join(' ')
     : [text('firstName'), text('middleName'), text('lastName')].filter(Boolean).join(' ');
-  person.name = text('name') ?? (given || undefined) ?? text('organization') ?? person.emails[0];
+  const name = text('name');
+  person.name = (name && nameInOrder(name)) ?? (given || undefined) ?? text('organization') ?? person.emails[0];
   if (!person.name) return { problems: [...problems, { code: 'BadImportRow', message: 'has neither a name nor an email address' }] };
   const firstName = text('firstName');
   if (firstName && firstWord(person.name) !== firstName) person.firstName = firstName;
@@ -226,7 +228,7 @@ function personFromRow(
     } else if ('invalid' in read) drop(cell, 'is not a date');
     return undefined;
   };
-  person.birthday = day('birthday');
+  person.birthday = day('birthday') ?? birthdayInParts(first('birthYear'), first('birthMonth'), first('birthDay'), drop);
   person.clientSince = day('clientSince');
   const consent = first('emailConsent');
   if (consent) {
@@ -236,6 +238,22 @@ function personFromRow(
     if (yes) person.emailConsent = { column: headers[consent.index], value: consent.value, ...(date ? { date } : {}) };
   }
   return { person: withoutBlanks(person), problems };
+}
+
+/** A birthday written in three columns (Thunderbird): the year may be blank, the month and day are numbers. */
+function birthdayInParts(
+  year: Cell | undefined,
+  month: Cell | undefined,
+  day: Cell | undefined,
+  drop: (cell: Cell, why: string) => void,
+): string | undefined {
+  if (!month && !day) return undefined;
+  const parts = [year, month, day].filter((c) => c !== undefined);
+  const monthDay = `${month?.value.padStart(2, '0')}-${day?.value.padStart(2, '0')}`;
+  const iso = year ? `${year.value}-${monthDay}` : monthDay;
+  if (year ? isCalendarDate(iso) : isMonthDay(monthDay)) return iso;
+  drop({ index: (day ?? month)!.index, value: parts.map((c) => c.value).join('-') }, 'is not a date');
+  return undefined;
 }
 
 // Several addresses in one cell: "a@x.example; b@y.example", Google's " ::: ", or spaces between
