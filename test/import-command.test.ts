@@ -32,14 +32,20 @@ describe('npm run import', () => {
     dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
     const first = await runScript('import', [fixture('google-contacts.csv'), '--content', dir, '--date', '2026-03-02']);
     expect(first.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
-      "  created  DIR/contacts/tom-byrne.yaml (row 3)
-        created  DIR/contacts/jose-alvarez.yaml (row 4)
-        created  DIR/contacts/priya-shah.yaml (row 5)
-        created  DIR/contacts/accounts-harbourbank-example.yaml (row 6)
-        created  DIR/contacts/clifton-lettings.yaml (row 7)
-        created  DIR/contacts/lee-chen.yaml (row 10)
-        updated  DIR/contacts/ana.yaml (row 2, 9): emails, tags, area, dates.birthday, offers
-      test/fixtures/import/google-contacts.csv (Google Contacts export): 6 new contacts, 1 updated, 0 already up to date, 2 problems.
+      "test/fixtures/import/google-contacts.csv (Google Contacts export):
+        6 new contacts
+        1 contact updated
+        0 already up to date
+        2 values left out
+      New contacts:
+        tom-byrne: Tom Byrne, row 3
+        jose-alvarez: José Álvarez, row 4
+        priya-shah: Priya Shah, row 5
+        accounts-harbourbank-example: accounts@harbourbank.example, row 6
+        clifton-lettings: Clifton Lettings, row 7
+        lee-chen: Lee Chen, row 10
+      Updated:
+        ana: Ana Ruiz, rows 2, 9: emails, tags, area, dates.birthday, offers
       "
     `);
     expect(first.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
@@ -81,7 +87,12 @@ dates:
     expect(check.code).toBe(0);
 
     const second = await runScript('import', [fixture('google-contacts.csv'), '--content', dir, '--date', '2026-03-09']);
-    expect(second.stdout.split('\n').at(-2)).toContain('0 new contacts, 0 updated, 8 already up to date, 2 problems.');
+    expect(second.stdout.split('\n').slice(1, 5)).toEqual([
+      '  0 new contacts',
+      '  0 contacts updated',
+      '  8 already up to date',
+      '  2 values left out',
+    ]);
     expect(await snapshotFolder(dir)).toEqual(files);
   });
 
@@ -113,7 +124,7 @@ notes: |-
 `);
     const update = await runScript('import', [fixture('icloud.vcf'), '--content', dir, '--update', '--segment', 'prospect']);
     // The phone is the same number written another way, so it stays as the owner wrote it.
-    expect(update.stdout.replaceAll(dir, 'DIR')).toContain('updated  DIR/contacts/ana.yaml (row 1): notes');
+    expect(update.stdout).toContain('Updated:\n  ana: Ana Ruiz, row 1: notes\n');
     const ana = await readFile(path.join(dir, 'contacts/ana.yaml'), 'utf8');
     expect(ana).toContain('phone: "07700 900123"\n');
     expect(ana).toContain('segment: past-client\n');
@@ -167,10 +178,16 @@ consent:
     dir = await writeTree({ 'settings.yaml': `${settings}dateOrder: MDY\n` });
     const google = await runScript('import', [fixture('google-shared-phone.csv'), '--content', dir, '--date', '2026-03-02']);
     expect(google.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
-      "  created  DIR/contacts/daniel-ireland.yaml (row 2)
-        created  DIR/contacts/duncan-amey.yaml (row 3)
-        created  DIR/contacts/jose-alvarez.yaml (row 5, 6)
-      test/fixtures/import/google-shared-phone.csv (Google Contacts export): 3 new contacts, 0 updated, 1 already up to date, 2 problems.
+      "test/fixtures/import/google-shared-phone.csv (Google Contacts export):
+        3 new contacts
+        0 contacts updated
+        1 already up to date
+        1 kept apart from a contact with the same phone
+        1 row not imported
+      New contacts:
+        daniel-ireland: Daniel Ireland, row 2
+        duncan-amey: Duncan Amey, row 3
+        jose-alvarez: Jose Alvarez, rows 5, 6
       "
     `);
     expect(google.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
@@ -184,9 +201,14 @@ consent:
 
     const outlook = await runScript('import', [fixture('outlook-utf16le-nobom.csv'), '--content', dir, '--date', '2026-03-02']);
     expect(outlook.stdout.replaceAll(dir, 'DIR').replaceAll(ROOT, '')).toMatchInlineSnapshot(`
-      "  created  DIR/contacts/grace-okafor.yaml (row 2)
-        created  DIR/contacts/lukasz-nowak.yaml (row 3)
-      test/fixtures/import/outlook-utf16le-nobom.csv (Outlook export, UTF-16LE): 2 new contacts, 0 updated, 0 already up to date, 1 problem.
+      "test/fixtures/import/outlook-utf16le-nobom.csv (Outlook export, UTF-16LE):
+        2 new contacts
+        0 contacts updated
+        0 already up to date
+        1 value left out
+      New contacts:
+        grace-okafor: Grace Okafor, row 2
+        lukasz-nowak: Łukasz Nowak, row 3
       "
     `);
     expect(await readFile(path.join(dir, 'contacts/grace-okafor.yaml'), 'utf8')).toContain('birthday: 1969-07-04\n');
@@ -199,18 +221,23 @@ consent:
     const rows = Array.from({ length: 2500 }, (_, i) => `Person ${i},Number${i},p${i}@example.com,+44 7700 ${100000 + i}`);
     dir = await writeTree({ 'settings.yaml': settings, 'contacts/ana.yaml': ANA });
     await addToTree(dir, {
-      'export.csv': ['First Name,Last Name,E-mail Address,Mobile Phone', ...rows, 'Ana,Ruiz,ana.ruiz@example.com,'].join('\n'),
+      // The last rows: Ana is on file already; Person 5 again, with a second address, after the
+      // file for the first Person 5 was written.
+      'export.csv': [
+        'First Name,Last Name,E-mail Address,Mobile Phone',
+        ...rows,
+        'Ana,Ruiz,ana.ruiz@example.com,',
+        'Person 5,Number5,p5@example.com; p5@work.example,',
+      ].join('\n'),
     });
     const csv = path.join(dir, 'export.csv');
 
     const first = await runScript('import', [csv, '--content', dir, '--date', '2026-03-02']);
     expect([first.stderr, first.code]).toEqual(['', 0]);
-    const lines = first.stdout.replaceAll(dir, 'DIR').split('\n');
-    expect(lines.slice(0, 2)).toEqual([
-      '  created  DIR/contacts/person-0-number0.yaml (row 2)',
-      '  created  DIR/contacts/person-1-number1.yaml (row 3)',
-    ]);
-    expect(lines.at(-2)).toBe('DIR/export.csv (CSV file): 2500 new contacts, 0 updated, 1 already up to date, 0 problems.');
+    // Too many to list: the owner is told how to see them.
+    expect(first.stdout.replaceAll(dir, 'DIR')).toBe(
+      'DIR/export.csv (CSV file):\n  2,500 new contacts (list them with --verbose)\n  0 contacts updated\n  1 already up to date\n',
+    );
     expect(await readFile(path.join(dir, 'contacts/person-2499-number2499.yaml'), 'utf8')).toBe(`name: Person 2499 Number2499
 firstName: Person 2499
 emails:
@@ -225,7 +252,7 @@ segment: sphere
     const second = await runScript('import', [csv, '--content', dir, '--date', '2026-03-09']);
     expect([second.stderr, second.code]).toEqual(['', 0]);
     expect(second.stdout.replaceAll(dir, 'DIR')).toBe(
-      'DIR/export.csv (CSV file): 0 new contacts, 0 updated, 2501 already up to date, 0 problems.\n',
+      'DIR/export.csv (CSV file):\n  0 new contacts\n  0 contacts updated\n  2,502 already up to date\n',
     );
     expect(await snapshotFolder(dir)).toEqual(files);
     expect(await times()).toEqual(before);

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './helpers/run-script.ts';
-import { parseHeaderMap, readCsvContacts, type HeaderMap, readVcardContacts, decodeExport, readExport } from '../src/core/import/index.ts';
+import {
+  parseHeaderMap,
+  readAddressBook,
+  readCsvContacts,
+  type HeaderMap,
+  readVcardContacts,
+  decodeExport,
+  readExport,
+} from '../src/core/import/index.ts';
 import { formatProblem } from '../src/core/problems/index.ts';
 
 const fixture = async (name: string) => decodeExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
@@ -116,7 +124,7 @@ describe('a generic CSV with semicolons and a header map', async () => {
   it('rejects a map that names no field', () => {
     expect(parseHeaderMap('E-mail=mail')).toEqual({
       error:
-        '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, birthday, clientSince, organization, title, notes, emailConsent, consentDate, ignore',
+        '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, birthday, birthYear, birthMonth, birthDay, clientSince, organization, title, notes, emailConsent, consentDate, ignore',
     });
     expect(parseHeaderMap('E-mail')).toEqual({ error: '--map: "E-mail" should be written HEADER=FIELD' });
   });
@@ -413,6 +421,150 @@ describe('exports as programs really write them', () => {
         offers: 'Estate agent, Ireland & Sons',
       },
       { row: 2, name: 'Duncan Amey', emails: ['duncan.amey@example.co.uk'], phones: [], tags: [] },
+    ]);
+  });
+});
+
+// Issue 16: more exports as their programs write them, one fixture per format, written here.
+describe('more exports as programs really write them', () => {
+  const read = async (name: string) => {
+    const { text, encoding } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    return { encoding, format: book.format, people: book.people.map(({ at, ...person }) => person), problems: printed(book.problems) };
+  };
+
+  it("reads Thunderbird's birthday in three columns (the year may be blank) and its display name", async () => {
+    const thunderbird = await read('thunderbird.csv');
+    expect([thunderbird.encoding, thunderbird.format]).toEqual(['utf-8', 'generic']);
+    expect(thunderbird.people).toEqual([
+      {
+        row: 2,
+        name: 'Grace Okafor',
+        emails: ['grace@okafor.example', 'grace.o@work.example'],
+        phones: ['07700 900701', '0117 496 0700'],
+        tags: [],
+        area: 'Bristol',
+        birthday: '1969-07-04',
+        offers: 'Architect, Okafor Studio',
+        notes: 'Met at the RIBA talk.\nPrefers email.',
+      },
+      { row: 3, name: 'Mateo Álvarez', emails: ['mateo@alvarez.example'], phones: [], tags: [], birthday: '03-15' },
+      { row: 4, name: 'Liam Byrne', emails: [], phones: [], tags: [] },
+    ]);
+    expect(thunderbird.problems).toMatchInlineSnapshot(`
+      "thunderbird.csv:5:1 Primary Email: row 4, column E: "liam.byrne@example" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      thunderbird.csv:5:1 Birth Day: row 4, column AF: "1980-13-1" is not a date; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+
+  it("reads Yahoo Mail's export: its bare Home, Work and Mobile columns are phones, Category is a tag", async () => {
+    const yahoo = await read('yahoo.csv');
+    expect(yahoo.format).toBe('yahoo');
+    expect(yahoo.people).toEqual([
+      {
+        row: 2,
+        name: 'Noah Kim',
+        emails: ['noah.kim@yahoo.example', 'noah@kimdesign.example'],
+        phones: ['07700 900811', '01632 960111'],
+        tags: ['friends'],
+        area: 'Lewes',
+        offers: 'Designer, Kim Design',
+        notes: 'Plays five-a-side on Thursdays.',
+      },
+      { row: 3, name: 'Ivy Chen', emails: [], phones: ['01632 960222'], tags: [] },
+      { row: 4, name: 'Ben', emails: [], phones: [], tags: [] },
+    ]);
+    expect(yahoo.problems).toMatchInlineSnapshot(`
+      "yahoo.csv:4:1 Email: row 4, column E: "ben@@example.com" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+
+  it("reads Google's older export: Given Name, E-mail 1 - Type, Group Membership, a birthday without a year", async () => {
+    const google = await read('google-old.csv');
+    expect([google.format, google.problems]).toEqual(['google', '']);
+    expect(google.people).toEqual([
+      {
+        row: 2,
+        name: 'Priya Shah',
+        emails: ['priya@shah.example', 'priya.shah@bank.example'],
+        phones: ['07700 900901', '0117 496 0901'],
+        tags: ['clients'],
+        area: 'Bath',
+        birthday: '1983-11-02',
+        offers: 'Mortgage Adviser, Harbour Bank',
+      },
+      { row: 3, name: 'Omar Haddad', emails: ['omar@haddad.example'], phones: ['020 7946 0018'], tags: [], birthday: '04-23' },
+    ]);
+  });
+
+  it('reads an Outlook vCard 2.1 in Windows-1252, quoted-printable with a soft line break', async () => {
+    const outlook = await read('outlook-2.1-windows-1252.vcf');
+    expect([outlook.encoding, outlook.problems]).toEqual(['windows-1252', '']);
+    expect(outlook.people).toEqual([
+      {
+        row: 1,
+        name: 'Renée Lefèvre',
+        emails: ['renee@lefevre-notaires.example'],
+        phones: ['+33 6 12 34 56 78', '+33 4 72 00 00 01'],
+        tags: [],
+        area: 'Lyon',
+        birthday: '1975-03-12',
+        offers: 'Notaire, Lefèvre & Fils',
+        notes: 'Rencontrée au salon de l’immobilier à Lyon.\nAime le café noir.',
+      },
+    ]);
+  });
+
+  it('reads a Samsung vCard 2.1 with X- fields and X- types, and reports a card with only a number', async () => {
+    const samsung = await read('samsung-2.1.vcf');
+    expect(samsung.people).toEqual([
+      {
+        row: 1,
+        name: 'Elif Öztürk',
+        emails: ['elif@ozturk.example', 'elif.ozturk@firma.example'],
+        phones: ['+90 532 000 00 01', '+90 212 000 00 02'],
+        tags: [],
+        area: 'Istanbul',
+        birthday: '1988-06-30',
+      },
+    ]);
+    expect(samsung.problems).toMatchInlineSnapshot(`
+      "samsung-2.1.vcf:16:1 FN: card 2: has neither a name nor an email address
+        Correct this row (or card) in the export and import the file again: what was imported stays as it is."
+    `);
+  });
+
+  it('reads a CSV with a trailing empty column and blank lines, counting rows and lines as a spreadsheet does', async () => {
+    const csv = await read('trailing-column.csv');
+    expect([csv.problems, csv.people]).toEqual([
+      '',
+      [
+        { row: 2, name: 'Ana Ruiz', emails: ['ana@ruiz.example'], phones: ['07700 900123'], tags: [] },
+        { row: 5, name: 'Tom Byrne', emails: ['tom@byrne.example'], phones: [], tags: [], notes: 'Roof done in May' },
+      ],
+    ]);
+  });
+
+  it('reads Excel\'s "CSV UTF-8" with semicolons, and names written "Last, First"', async () => {
+    const excel = await read('excel-utf8-semicolon.csv');
+    expect([excel.encoding, excel.problems]).toEqual(['utf-8', '']);
+    expect(excel.people.map((p) => [p.name, p.emails, p.birthday])).toEqual([
+      ['Ana Ruiz', ['ana@ruiz.example'], '1985-04-12'],
+      ['Renée Dubois', ['renee@dubois.example'], '1975-12-25'],
+      ['Smith & Co, Ltd', ['office@smithco.example'], undefined],
+      ['Lee Chen', ['lee@chen.example'], undefined],
+    ]);
+    const names = ['Byrne, Tom', 'Tom Byrne, Jr.', "O'Neill, Mary Ann", 'Ruiz, Ana, Dr', 'Harbour Bank, Bristol branch office'];
+    const csv = readCsvContacts(['Name', ...names.map((n) => `"${n}"`)].join('\n'), 'names.csv');
+    expect(csv.people.map((p) => p.name)).toEqual([
+      'Tom Byrne',
+      'Tom Byrne, Jr.',
+      "Mary Ann O'Neill",
+      'Ruiz, Ana, Dr',
+      'Harbour Bank, Bristol branch office',
     ]);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * `npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field,…"]
- * [--segment S] [--date D]`: contacts from a Google or Outlook CSV, any CSV with a header row, or a
- * vCard file, merged into contacts/ without duplicates. Exit 1 when a row could not be imported.
+ * [--segment S] [--date D] [--verbose]`: contacts from a Google or Outlook CSV, any CSV with a
+ * header row, or a vCard file, merged into contacts/ without duplicates. Prints the counts, every
+ * problem, and the contacts created or updated when they are few (all of them with --verbose).
+ * Exit 1 when a row or a value could not be imported.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
 import { sortProblems } from '../../src/core/problems/index.ts';
-import { changeContactFiles, createContactFiles, readContactFiles } from '../../src/adapters/fs/index.ts';
-import { parseHeaderMap, type HeaderMap, planImport, readAddressBook, readExport } from '../../src/core/import/index.ts';
+import { changeContactFiles, newContactFiles, openContactFiles } from '../../src/adapters/fs/index.ts';
+import { openAddressBook, parseHeaderMap, type HeaderMap, readExport, startImport, summarizeImport } from '../../src/core/import/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
 import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
@@ -16,10 +18,14 @@ import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
 const FORMAT_NAMES = {
   google: 'Google Contacts export',
   outlook: 'Outlook export',
+  yahoo: 'Yahoo Mail export',
   linkedin: 'LinkedIn export',
   generic: 'CSV file',
   vcard: 'vCard export',
 };
+
+// Rows read between two hand-outs of new contacts to the file writer.
+const BATCH = 1000;
 
 runCommand(async () => {
   const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
@@ -28,6 +34,7 @@ runCommand(async () => {
     map: { type: 'string' },
     segment: { type: 'string', default: 'sphere' },
     date: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   });
   if (positionals.length !== 1)
     throw new UsageError('usage: npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field"]');
@@ -45,33 +52,38 @@ runCommand(async () => {
     throw error;
   });
   const settings = await readSettings(values.content);
-  // A large folder of contacts is read by workers while this thread reads the export.
-  const onFile = readContactFiles(values.content);
-  const read = readAddressBook(text, file, { map, dateOrder: settings.dateOrder });
-  const existing = await onFile;
-  const plan = planImport(read.people, existing, {
+  const onFile = openContactFiles(values.content);
+  const book = openAddressBook(text, file, { map, dateOrder: settings.dateOrder });
+  // Into a folder larger than the export (mostly people on file already), the rows are read while
+  // workers read the folder; else each row is read as it is planned, and new contacts are written
+  // in batches while the rest of the export is read.
+  const rows = onFile.size >= book.size ? [...book.rows] : book.rows;
+  const planner = startImport(await onFile.contacts, {
     file,
-    source: values.source ?? `${FORMAT_NAMES[read.format]} ${path.basename(file)}`,
+    source: values.source ?? `${FORMAT_NAMES[book.format]} ${path.basename(file)}`,
     today: today(settings.timeZone, values.date),
     segment: segment.data,
     update: values.update,
   });
-  const created = await createContactFiles(values.content, plan.create);
-  await changeContactFiles(plan.update);
-  const lines = plan.create.map((contact, i) => `  created  ${created[i]} (row ${contact.rows.join(', ')})`);
-  for (const contact of plan.update) {
-    const fields = [...new Set(contact.changes.map((c) => c.path.join('.')))].join(', ');
-    lines.push(`  updated  ${contact.file} (row ${contact.rows.join(', ')}): ${fields}`);
+  const files = newContactFiles(values.content, book.size);
+  const problems = [...book.problems];
+  let read = 0;
+  for (const row of rows) {
+    if (row.person) planner.add(row.person);
+    problems.push(...row.problems);
+    if (++read % BATCH === 0) files.write(planner.take());
   }
-  if (lines.length) console.log(lines.join('\n'));
-  const problems = [...read.problems, ...plan.problems];
+  files.write(planner.take());
+  const plan = planner.finish();
+  await files.finish(plan.rewrite);
+  await changeContactFiles(plan.update);
+  problems.push(...plan.problems);
+  const described = `${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}`;
+  const summary = summarizeImport(plan, problems, { file, described, verbose: values.verbose });
+  console.log(summary.counts.join('\n'));
   printProblems(sortProblems(problems));
-  if (read.format === 'generic' && read.ignored.length) console.log(`Columns not imported: ${read.ignored.join(', ')}`);
-  const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-  console.log(
-    `${file} (${FORMAT_NAMES[read.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}): ${n(plan.create.length, 'new contact')}, ${plan.update.length} updated, ` +
-      `${plan.unchanged.length} already up to date, ${n(problems.length, 'problem')}.`,
-  );
+  if (book.format === 'generic' && book.ignored.length) console.log(`Columns not imported: ${book.ignored.join(', ')}`);
+  if (summary.contacts.length) console.log(summary.contacts.join('\n'));
   return problems.length ? 1 : 0;
 });
 

@@ -12,8 +12,12 @@ import { LAZY_PARSERS } from './parsers-fs.ts';
 
 export const YAML_FILE = /^(.+)\.ya?ml$/;
 
-/** New contact files to write: paths and their texts, in the same order. */
-export type WriteBatch = { files: string[]; texts: string[] };
+/**
+ * New contact files to write in `dir`: their ids, and their texts one after another, each ending
+ * where `ends` says (one string crosses to a worker faster than many); `replace` for files this
+ * import wrote before.
+ */
+export type WriteBatch = { dir: string; ids: string[]; texts: string; ends: number[]; replace: boolean };
 
 /** What a worker is started to do: read these files of `dir`, or write the batches it is sent. */
 export type ContactsWork = { kind: 'read'; dir: string; names: string[] } | { kind: 'write' };
@@ -40,10 +44,11 @@ export function contactText(data: Record<string, unknown>): string {
 }
 
 /**
- * Writes each text to its file, never replacing a file that exists. Creating a file holds its
- * folder's lock, so files made at once in one folder only wait on each other: one after another
- * is the fastest way.
+ * Writes each text to its file, never replacing a file that exists unless the batch says to.
+ * Creating a file holds its folder's lock, so files made at once in one folder only wait on each
+ * other: one after another is the fastest way.
  */
-export function writeTexts(batch: WriteBatch): void {
-  for (const [i, file] of batch.files.entries()) writeFileSync(file, batch.texts[i], { flag: 'wx' });
+export function writeTexts({ dir, ids, texts, ends, replace }: WriteBatch): void {
+  const flag = replace ? 'w' : 'wx';
+  for (const [i, id] of ids.entries()) writeFileSync(path.join(dir, `${id}.yaml`), texts.slice(ends[i - 1] ?? 0, ends[i]), { flag });
 }

@@ -3,20 +3,20 @@
  * write new ones, and change existing ones through the `yaml` package's Document API so the
  * owner's comments, key order and quoting survive an edit.
  */
-import { type Dirent, readdirSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { type Dirent, mkdirSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Document, YAMLMap } from 'yaml';
-import type { ContactChange, ExistingContact } from '../../core/import/index.ts';
+import type { ContactChange, ExistingContact, NewContact } from '../../core/import/index.ts';
 import { contactKeyRank } from '../../core/model/index.ts';
 import { UsageError } from '../cli/index.ts';
 import { type ContactsWork, contactText, readContactFilesNow, type WriteBatch, writeTexts, YAML_FILE } from './contact-files.ts';
 
 // From this many files, reading and writing them is shared with worker threads: on two cores a
-// 100,000-row import then reads or writes files on one core while the other reads the export or
-// writes YAML. Below it, starting a worker costs more than it saves.
+// 100,000-row import then reads or writes files on one core while the other reads the export,
+// plans and writes YAML. Below it, starting a worker costs more than it saves.
 const SHARE_FROM = 2000;
 const WORKER = new URL('./contacts-worker.ts', import.meta.url);
 // New files sent to the writer at a time.
@@ -32,14 +32,19 @@ type Yaml = Awaited<ReturnType<typeof loadYaml>>;
  * other work (reading the export) and await the contacts when it needs them.
  */
 export async function readContactFiles(contentDir: string): Promise<ExistingContact[]> {
+  return openContactFiles(contentDir).contacts;
+}
+
+/** The contact files as readContactFiles reads them, and how many there are, known at once. */
+export function openContactFiles(contentDir: string): { size: number; contacts: Promise<ExistingContact[]> } {
   const dir = path.join(contentDir, 'contacts');
   const names = contactFileNames(dir);
-  if (names.length < SHARE_FROM) return readContactFilesNow(dir, names);
+  if (names.length < SHARE_FROM) return { size: names.length, contacts: Promise.resolve().then(() => readContactFilesNow(dir, names)) };
   const threads = Math.min(availableParallelism(), 4);
   const size = Math.ceil(names.length / threads);
   const shares = Array.from({ length: threads }, (_, i) => names.slice(i * size, (i + 1) * size));
-  const parts = await Promise.all(shares.map((share) => inWorker<ExistingContact[]>({ kind: 'read', dir, names: share }).done));
-  return parts.flat();
+  const parts = Promise.all(shares.map((share) => inWorker<ExistingContact[]>({ kind: 'read', dir, names: share }).done));
+  return { size: names.length, contacts: parts.then((p) => p.flat()) };
 }
 
 /** The contact files of `dir`, sorted; none when the folder is missing. */
@@ -75,35 +80,49 @@ function inWorker<T>(work: ContactsWork): { worker: Worker; done: Promise<T> } {
   return { worker, done };
 }
 
-/** The path of a new contact's file. */
-function contactFile(contentDir: string, id: string): string {
-  return path.join(contentDir, 'contacts', `${id}.yaml`);
-}
+/**
+ * New contact files, written as an import plan hands them out (see `startImport`), so a large
+ * export's files are written while the rest of it is still being read.
+ */
+export type NewContactFiles = {
+  /** Writes these new contacts' files, never replacing a file that exists. */
+  write(contacts: readonly NewContact[]): void;
+  /** Writes `rewrite` over the files this writer wrote for them (a later row changed them), and waits for every file to be written. */
+  finish(rewrite: readonly NewContact[]): Promise<void>;
+};
 
 /**
- * Writes new contact files, never replacing a file that exists; returns their paths. Many are
- * written by a worker while this thread turns the next ones into YAML.
+ * A writer of new contact files for an export of about `size` rows. From SHARE_FROM rows a worker
+ * writes the files while this thread reads on and turns the next contacts into YAML; below, it
+ * costs more to start than it saves, and files are written here.
  */
-export async function createContactFiles(
-  contentDir: string,
-  contacts: readonly { id: string; data: Record<string, unknown> }[],
-): Promise<string[]> {
-  if (!contacts.length) return [];
-  await mkdir(path.join(contentDir, 'contacts'), { recursive: true });
-  const files = contacts.map((c) => contactFile(contentDir, c.id));
-  const texts = (from: number, to: number) => contacts.slice(from, to).map((c) => contactText(c.data));
-  if (contacts.length < SHARE_FROM) {
-    writeTexts({ files, texts: texts(0, files.length) });
-    return files;
-  }
-  const writer = inWorker<{ done: true }>({ kind: 'write' });
-  for (let at = 0; at < files.length; at += WRITE_BATCH) {
-    const batch: WriteBatch = { files: files.slice(at, at + WRITE_BATCH), texts: texts(at, at + WRITE_BATCH) };
-    writer.worker.postMessage(batch);
-  }
-  writer.worker.postMessage(null);
-  await writer.done;
-  return files;
+export function newContactFiles(contentDir: string, size: number): NewContactFiles {
+  const writer = size >= SHARE_FROM ? inWorker<{ done: true }>({ kind: 'write' }) : undefined;
+  // A failure is reported by `finish`, not as an unhandled rejection while this thread reads on.
+  writer?.done.catch(() => {});
+  let made = false;
+  const send = (contacts: readonly NewContact[], replace: boolean) => {
+    if (!contacts.length) return;
+    if (!made) mkdirSync(path.join(contentDir, 'contacts'), { recursive: true });
+    made = true;
+    let texts = '';
+    const ends = contacts.map((c) => (texts += contactText(c.data)).length);
+    const batch: WriteBatch = { dir: path.join(contentDir, 'contacts'), ids: contacts.map((c) => c.id), texts, ends, replace };
+    if (writer) writer.worker.postMessage(batch);
+    else writeTexts(batch);
+  };
+  return {
+    write: (contacts) => {
+      for (let at = 0; at < contacts.length; at += WRITE_BATCH) send(contacts.slice(at, at + WRITE_BATCH), false);
+    },
+    finish: async (rewrite) => {
+      send(rewrite, true);
+      if (writer) {
+        writer.worker.postMessage(null);
+        await writer.done;
+      }
+    },
+  };
 }
 
 // Files changed at once: each is read, edited and written back.

@@ -2,9 +2,9 @@
 import type { Problem } from '../problems/index.ts';
 import type { DateOrder } from '../model/index.ts';
 import type { CsvFormat, HeaderMap } from './csv-headers.ts';
-import { readCsvContacts } from './csv.ts';
-import type { ImportedPerson } from './person.ts';
-import { readVcardContacts } from './vcard.ts';
+import { openCsvContacts } from './csv.ts';
+import type { ImportedPerson, OpenedExport } from './person.ts';
+import { openVcardContacts } from './vcard.ts';
 
 export type AddressBook = {
   format: CsvFormat | 'vcard';
@@ -14,8 +14,21 @@ export type AddressBook = {
   problems: Problem[];
 };
 
+type Options = { map?: HeaderMap; dateOrder?: DateOrder };
+
 /** The people in `text`, read as vCard when the file's name or its first line says so, else as CSV. */
-export function readAddressBook(text: string, file: string, options: { map?: HeaderMap; dateOrder?: DateOrder } = {}): AddressBook {
+export function readAddressBook(text: string, file: string, options: Options = {}): AddressBook {
+  const { rows, size, ...book } = openAddressBook(text, file, options);
+  const people: ImportedPerson[] = [];
+  for (const row of rows) {
+    if (row.person) people.push(row.person);
+    book.problems.push(...row.problems);
+  }
+  return { ...book, people };
+}
+
+/** An export opened to be read row by row (or card by card), so a large one can be imported as it is read. */
+export function openAddressBook(text: string, file: string, options: Options = {}): OpenedExport<AddressBook['format']> {
   const isVcard = /\.(vcf|vcard)$/i.test(file) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text);
-  return isVcard ? { format: 'vcard', ignored: [], ...readVcardContacts(text, file) } : readCsvContacts(text, file, options);
+  return isVcard ? openVcardContacts(text, file) : openCsvContacts(text, file, options);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../problems/index.ts';
-import { namesAgree, planImport, type ExistingContact, type ImportOptions } from './contacts.ts';
+import { namesAgree, planImport, startImport, type ExistingContact, type ImportOptions } from './contacts.ts';
 import type { ImportedPerson } from './person.ts';
 
 const options: ImportOptions = {
@@ -104,6 +104,7 @@ describe('planImport', () => {
         {
           id: 'ana',
           file: 'content/contacts/ana.yaml',
+          name: 'Ana R.',
           rows: [2],
           changes: [
             { path: ['emails'], value: 'ana@work.example', append: true },
@@ -112,7 +113,13 @@ describe('planImport', () => {
             { path: ['area'], value: 'Bristol' },
           ],
         },
-        { id: 'tom', file: 'content/contacts/tom.yaml', rows: [3], changes: [{ path: ['dates', 'birthday'], value: '1979-07-04' }] },
+        {
+          id: 'tom',
+          file: 'content/contacts/tom.yaml',
+          name: 'Tom',
+          rows: [3],
+          changes: [{ path: ['dates', 'birthday'], value: '1979-07-04' }],
+        },
       ],
       unchanged: [4],
       problems: [],
@@ -188,6 +195,7 @@ describe('planImport', () => {
       {
         id: 'clifton-lettings',
         file: 'content/contacts/clifton-lettings.yaml',
+        name: 'Clifton Lettings',
         rows: [2],
         changes: [{ path: ['area'], value: 'Bristol' }],
       },
@@ -229,6 +237,46 @@ describe('planImport', () => {
           tags: ['golf'],
         },
       },
+    ]);
+  });
+
+  // Issue 16: a large export's new contacts are written while the rest of it is read.
+  it('hands out new contacts as it goes, makes the same plan, and names those a later row changed', () => {
+    row = 1;
+    const people = [
+      person({ name: 'Ana Ruiz', emails: ['ana@example.com'] }),
+      person({ name: 'Tom Byrne', emails: ['tom@byrne.example'] }),
+      person({ name: 'Lee Chen', emails: ['lee@chen.example'] }),
+      person({ name: 'Ana Ruiz', emails: ['ana@example.com', 'ana.r@gmail.example'] }),
+      person({ name: 'Tom Byrne', emails: ['tom@byrne.example'] }),
+    ];
+    const planner = startImport([], options);
+    const handed = [];
+    for (const p of people.slice(0, 2)) planner.add(p);
+    handed.push(planner.take());
+    for (const p of people.slice(2)) planner.add(p);
+    handed.push(planner.take(), planner.take());
+    expect(handed.map((batch) => batch.map((c) => [c.id, c.rows]))).toEqual([
+      [
+        ['ana-ruiz', [2]],
+        ['tom-byrne', [3]],
+      ],
+      [['lee-chen', [4]]],
+      [],
+    ]);
+    expect(handed[0][0].data).toEqual({ name: 'Ana Ruiz', emails: ['ana@example.com'], segment: 'sphere' });
+    const { rewrite, ...plan } = planner.finish();
+    row = 1;
+    expect(plan).toEqual(
+      planImport(
+        people.map((p) => ({ ...p })),
+        [],
+        options,
+      ),
+    );
+    expect(plan.unchanged).toEqual([6]);
+    expect(rewrite).toEqual([
+      { id: 'ana-ruiz', rows: [2, 5], data: { name: 'Ana Ruiz', emails: ['ana@example.com', 'ana.r@gmail.example'], segment: 'sphere' } },
     ]);
   });
 

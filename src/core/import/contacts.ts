@@ -18,7 +18,8 @@ export type ContactChange = { path: string[]; value: unknown; append?: true };
 
 export type ImportPlan = {
   create: { id: string; rows: number[]; data: Record<string, unknown> }[];
-  update: { id: string; file: string; rows: number[]; changes: ContactChange[] }[];
+  /** Contacts on file the export adds to, with the name they have after the import. */
+  update: { id: string; file: string; name?: string; rows: number[]; changes: ContactChange[] }[];
   /** Rows that matched a contact and brought nothing new. */
   unchanged: number[];
   problems: Problem[];
@@ -36,18 +37,41 @@ export type ImportOptions = {
   update: boolean;
 };
 
-/** The order of a contact file's keys, as the schema lists them: new keys go to their place. */
-
 type Draft = {
   id: string;
   file?: string;
   data: Record<string, unknown>;
   changes: ContactChange[];
   rows: number[];
+  /** A new contact as last handed out (see `ImportPlanner`). */
+  out?: { rows: number; contact: NewContact };
 };
 
 /** Plans the import of `people` into `existing`. Pure. */
-export function planImport(people: readonly ImportedPerson[], existing: readonly ExistingContact[], options: ImportOptions): ImportPlan {
+export function planImport(people: Iterable<ImportedPerson>, existing: readonly ExistingContact[], options: ImportOptions): ImportPlan {
+  const planner = startImport(existing, options);
+  for (const person of people) planner.add(person);
+  const { rewrite, ...plan } = planner.finish();
+  return plan;
+}
+
+/** A new contact as the plan gives it: its id, the rows it came from, and its data in the schema's key order. */
+export type NewContact = ImportPlan['create'][number];
+
+/**
+ * An import planned person by person, so a large export's new contacts can be written while the
+ * rest is still being read: `take` hands out the contacts created since it was last called, and
+ * `finish` gives the whole plan and, in `rewrite`, each handed-out contact a later row changed
+ * (the same person twice in one export). The plan is the one `planImport` makes.
+ */
+export type ImportPlanner = {
+  add(person: ImportedPerson): void;
+  take(): NewContact[];
+  finish(): ImportPlan & { rewrite: NewContact[] };
+};
+
+/** Starts planning an import into `existing`. Pure. */
+export function startImport(existing: readonly ExistingContact[], options: ImportOptions): ImportPlanner {
   const drafts: Draft[] = [];
   const ids: Ids = { taken: new Set(existing.map((c) => c.id)), next: new Map() };
   const byEmail = new Map<string, Draft>();
@@ -57,8 +81,9 @@ export function planImport(people: readonly ImportedPerson[], existing: readonly
     for (const email of strings(draft.data.emails)) byEmail.set(email.toLowerCase(), draft);
     if (typeof draft.data.phone === 'string') {
       const key = phoneKey(draft.data.phone);
-      const sharing = byPhone.get(key) ?? [];
-      if (!sharing.includes(draft)) byPhone.set(key, [...sharing, draft]);
+      const sharing = byPhone.get(key);
+      if (!sharing) byPhone.set(key, [draft]);
+      else if (!sharing.includes(draft)) sharing.push(draft);
     }
     if (typeof draft.data.name === 'string') byName.set(draft.data.name.toLowerCase(), draft);
   };
@@ -74,10 +99,11 @@ export function planImport(people: readonly ImportedPerson[], existing: readonly
   const problems: Problem[] = [];
   const unchanged: number[] = [];
   const created: Draft[] = [];
-  for (const person of people) {
+  let handedOut = 0;
+  const add = (person: ImportedPerson) => {
     if (!cleanText(person.name)) {
       problems.push(problem('BadImportRow', options.file, person.at, '', `row ${person.row}: has no name`));
-      continue;
+      return;
     }
     const found = new Map<Draft, string>();
     for (const email of person.emails) if (byEmail.has(email)) found.set(byEmail.get(email)!, `by ${email}`);
@@ -105,7 +131,7 @@ export function planImport(people: readonly ImportedPerson[], existing: readonly
     if (found.size > 1) {
       const which = [...found].map(([d, how]) => `"${d.id}" (${how})`).join(' and ');
       problems.push(problem('AmbiguousImportRow', options.file, person.at, '', `row ${person.row}: matches ${which}`));
-      continue;
+      return;
     }
     const [match] = found.keys();
     if (!match) {
@@ -113,7 +139,7 @@ export function planImport(people: readonly ImportedPerson[], existing: readonly
       const draft: Draft = { id, data: newContact(person, options), changes: [], rows: [person.row] };
       created.push(draft);
       index(draft);
-      continue;
+      return;
     }
     const changes = mergeInto(match, person, options);
     if (match.file) match.changes.push(...changes);
@@ -121,12 +147,33 @@ export function planImport(people: readonly ImportedPerson[], existing: readonly
       match.rows.push(person.row);
       index(match);
     } else unchanged.push(person.row);
-  }
+  };
+  // The contact as handed out, and how many rows it had then: more rows later mean it changed.
+  const out = (d: Draft): NewContact => {
+    if (d.out?.rows !== d.rows.length) d.out = { rows: d.rows.length, contact: { id: d.id, rows: [...d.rows], data: ordered(d.data) } };
+    return d.out.contact;
+  };
   return {
-    create: created.map((d) => ({ id: d.id, rows: d.rows, data: ordered(d.data) })),
-    update: drafts.filter((d) => d.changes.length).map((d) => ({ id: d.id, file: d.file!, rows: d.rows, changes: d.changes })),
-    unchanged,
-    problems,
+    add,
+    take: () => created.slice(handedOut, (handedOut = created.length)).map(out),
+    finish: () => {
+      const rewrite = created.slice(0, handedOut).filter((d) => d.out!.rows !== d.rows.length);
+      return {
+        create: created.map(out),
+        update: drafts
+          .filter((d) => d.changes.length)
+          .map((d) => ({
+            id: d.id,
+            file: d.file!,
+            ...(typeof d.data.name === 'string' ? { name: d.data.name } : {}),
+            rows: d.rows,
+            changes: d.changes,
+          })),
+        unchanged,
+        problems,
+        rewrite: rewrite.map(out),
+      };
+    },
   };
 }
 
@@ -240,6 +287,7 @@ function phoneKey(phone: string): string {
   return digits.length > 9 ? digits.slice(-9) : digits;
 }
 
+/** The data with its keys in the order the schema lists them. */
 function ordered(data: Record<string, unknown>): Record<string, unknown> {
   const keys = Object.keys(data).toSorted((a, b) => contactKeyRank(a) - contactKeyRank(b));
   return Object.fromEntries(keys.map((k) => [k, data[k]]));

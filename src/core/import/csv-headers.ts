@@ -5,7 +5,7 @@
  */
 import type { ImportField } from './person.ts';
 
-export type CsvFormat = 'google' | 'outlook' | 'linkedin' | 'generic';
+export type CsvFormat = 'google' | 'outlook' | 'yahoo' | 'linkedin' | 'generic';
 /** Header (any case) → field. */
 export type HeaderMap = ReadonlyMap<string, ImportField>;
 
@@ -37,6 +37,30 @@ const GOOGLE = table({
   labels: 'tags',
   'group membership': 'tags',
   'address 1 - city': 'area',
+});
+
+// Yahoo Mail's export: told by its "Messenger ID" and "Yahoo Phone" columns; its bare "Home",
+// "Work", "Other" and "Primary" are phone numbers, and "Title" is a job title.
+const YAHOO = table({
+  first: 'firstName',
+  middle: 'middleName',
+  last: 'lastName',
+  email: 'email',
+  'alternate email 1': 'email',
+  'alternate email 2': 'email',
+  primary: 'phone',
+  mobile: 'phone',
+  home: 'phone',
+  work: 'phone',
+  other: 'phone',
+  'yahoo phone': 'phone',
+  category: 'tags',
+  title: 'title',
+  company: 'organization',
+  'home city': 'area',
+  'work city': 'area',
+  birthday: 'birthday',
+  comments: 'notes',
 });
 
 /**
@@ -238,6 +262,8 @@ const WORDS = table({
   area: 'area',
   city: 'area',
   town: 'area',
+  homecity: 'area',
+  workcity: 'area',
   birthday: 'birthday',
   dateofbirth: 'birthday',
   dob: 'birthday',
@@ -264,6 +290,8 @@ const WORDS = table({
   subscribedon: 'consentDate',
 });
 
+const BIRTH_PARTS = table({ birthyear: 'birthYear', birthmonth: 'birthMonth', birthday: 'birthDay' });
+
 /** The format of a CSV export and the field of each of its columns (undefined: not imported). */
 export function readHeaders(headers: readonly string[], map: HeaderMap): { format: CsvFormat; fields: (ImportField | undefined)[] } {
   const keys = headers.map(headerKey);
@@ -274,17 +302,23 @@ export function readHeaders(headers: readonly string[], map: HeaderMap): { forma
       ? 'google'
       : keys.includes('connectedon') && keys.includes('url')
         ? 'linkedin'
-        : outlook
-          ? 'outlook'
-          : 'generic';
+        : keys.includes('messengerid') && keys.includes('yahoophone')
+          ? 'yahoo'
+          : outlook
+            ? 'outlook'
+            : 'generic';
+  // Thunderbird writes a birthday in three columns: "Birth Year", "Birth Month", "Birth Day".
+  const inParts = keys.includes('birthmonth');
   const fields = keys.map((key) => {
     const own = mapped.get(key);
     if (own) return own;
+    if (inParts && BIRTH_PARTS.has(key)) return BIRTH_PARTS.get(key);
     if (format === 'google') {
       if (/^email\dvalue$/.test(key)) return 'email';
       if (/^phone\dvalue$/.test(key)) return 'phone';
       if (GOOGLE.has(key)) return GOOGLE.get(key);
     }
+    if (format === 'yahoo') return YAHOO.get(key);
     if (outlook?.has(key)) return outlook.get(key);
     if (WORDS.has(key)) return WORDS.get(key);
     if (format === 'google' || format === 'outlook') return undefined;

@@ -4,11 +4,22 @@
  */
 import { parse } from 'csv-parse/sync';
 import { problem, type Problem } from '../problems/index.ts';
-import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
+import { EmailSchema, isCalendarDate, isMonthDay, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
 import { dateOrderOf, readDay } from './dates.ts';
-import { cleanText, IMPORT_FIELDS, tagFrom, withoutBlanks, withoutControls, type ImportedPerson, type ImportField } from './person.ts';
+import {
+  cleanText,
+  IMPORT_FIELDS,
+  type ImportedPerson,
+  nameInOrder,
+  type ImportField,
+  type OpenedExport,
+  type ReadRow,
+  tagFrom,
+  withoutBlanks,
+  withoutControls,
+} from './person.ts';
 
 export type CsvImport = {
   format: CsvFormat;
@@ -40,8 +51,6 @@ export function parseHeaderMap(text: string): { map: HeaderMap } | { error: stri
   return { map };
 }
 
-type Row = { record: string[]; info: { bytes: number } };
-
 // Exports may open with lines of their own before the header row (LinkedIn's "Notes:").
 const PREAMBLE_ROWS = 20;
 
@@ -50,78 +59,88 @@ const PREAMBLE_ROWS = 20;
  * without it; a row with neither a name nor an email address is reported and left out.
  */
 export function readCsvContacts(text: string, file: string, options: CsvOptions = {}): CsvImport {
-  let records: Row[];
+  const opened = openCsvContacts(text, file, options);
+  const people: ImportedPerson[] = [];
+  const problems = [...opened.problems];
+  for (const row of opened.rows) {
+    if (row.person) people.push(row.person);
+    problems.push(...row.problems);
+  }
+  return { format: opened.format, people, ignored: opened.ignored, problems };
+}
+
+/** A CSV export opened to be read row by row (see readCsvContacts). */
+export function openCsvContacts(text: string, file: string, options: CsvOptions = {}): OpenedExport<CsvFormat> {
+  let records: string[][];
   try {
     const delimiter = detectDelimiter(text);
     records = parse(text, {
       bom: true,
-      info: true,
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
-    }) as unknown as Row[];
+    }) as string[][];
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
     const why = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed (a " is missing)' : e.message.replace(/^[^:]*: /, '');
     const message = `cannot be read as CSV: ${why}`;
     return {
       format: 'generic',
-      people: [],
       ignored: [],
       problems: [problem('UnreadableImportFile', file, { line: e.lines ?? 1, column: 1 }, '', message)],
+      size: 0,
+      rows: [],
     };
   }
   const map = options.map ?? new Map();
   const start = headerRow(records.slice(0, PREAMBLE_ROWS), map);
   const head = records[start];
-  const headers = head?.record.map((h) => h.trim()) ?? [];
+  const headers = head?.map((h) => h.trim()) ?? [];
   const { format, fields } = readHeaders(headers, map);
   const ignored = headers.filter((h, i) => h && (!fields[i] || fields[i] === 'ignore'));
   if (!fields.some(isNameOrEmail)) {
     const message = `has no column for names or email addresses (its columns: ${headers.join(', ')})`;
     const hint = 'Give the file a header row, or name its columns with --map "E-mail=email,Full name=name".';
-    return { format, people: [], ignored, problems: [problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', message, hint)] };
+    return {
+      format,
+      ignored,
+      problems: [problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', message, hint)],
+      size: 0,
+      rows: [],
+    };
   }
 
   const rows = records.slice(start + 1);
   const dateColumns = fields.flatMap((f, i) => (f === 'birthday' || f === 'clientSince' || f === 'consentDate' ? [i] : []));
   const dateOrder = dateOrderOf(cellsOf(rows, dateColumns)) ?? options.dateOrder;
   const phoneRanks = headers.map(phoneRank);
-  const bytes = new TextEncoder().encode(text);
-  let line = 1;
-  let offset = head?.info.bytes ?? 0;
-  // Line breaks between one record's end and the next's, found by indexOf (memchr), not byte by byte.
-  const breaks = (from: number, to: number) => {
-    let count = 0;
-    for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) count++;
-    return count;
-  };
-  line += breaks(0, offset);
-  const people: ImportedPerson[] = [];
-  const problems: Problem[] = [];
-  rows.forEach(({ record, info }, index) => {
-    const at = { line, column: 1 };
-    line += breaks(offset, info.bytes);
-    offset = info.bytes;
-    if (record.every((cell) => !cell.trim())) return;
-    const row = start + index + 2;
-    const read = personFromRow(record, headers, fields, { row, at, dateOrder, phoneRanks });
-    for (const p of read.problems) {
-      const where = `row ${row}${p.index === undefined ? '' : `, column ${columnLetters(p.index)}`}`;
-      problems.push(problem(p.code, file, at, p.index === undefined ? '' : headers[p.index], `${where}: ${p.message}`));
+  function* read(): Generator<ReadRow> {
+    // A record takes its own line and one more for each line break inside its quoted values.
+    let line = 1;
+    for (const record of records.slice(0, start + 1)) line += linesOf(record);
+    for (const [index, record] of rows.entries()) {
+      const at = { line, column: 1 };
+      line += linesOf(record);
+      if (record.every((cell) => !cell.trim())) continue;
+      const row = start + index + 2;
+      const read = personFromRow(record, headers, fields, { row, at, dateOrder, phoneRanks });
+      const problems = read.problems.map((p) => {
+        const where = `row ${row}${p.index === undefined ? '' : `, column ${columnLetters(p.index)}`}`;
+        return problem(p.code, file, at, p.index === undefined ? '' : headers[p.index], `${where}: ${p.message}`);
+      });
+      yield { person: read.person, problems };
     }
-    if (read.person) people.push(read.person);
-  });
-  return { format, people, ignored, problems };
+  }
+  return { format, ignored, problems: [], size: rows.length, rows: read() };
 }
 
 // The header row is the early row that names the most known columns.
-function headerRow(records: readonly Row[], map: HeaderMap): number {
+function headerRow(records: readonly string[][], map: HeaderMap): number {
   let best = 0;
   let most = 0;
   records.forEach((r, i) => {
-    const known = readHeaders(r.record, map).fields.filter((f) => f && f !== 'ignore').length;
+    const known = readHeaders(r, map).fields.filter((f) => f && f !== 'ignore').length;
     if (known > most) [best, most] = [i, known];
   });
   return best;
@@ -176,7 +195,8 @@ function personFromRow(
   const given = familyFirst(text('lastName'))
     ? [text('lastName'), text('firstName'), text('middleName')].filter(Boolean).join(' ')
     : [text('firstName'), text('middleName'), text('lastName')].filter(Boolean).join(' ');
-  person.name = text('name') ?? (given || undefined) ?? text('organization') ?? person.emails[0];
+  const name = text('name');
+  person.name = (name && nameInOrder(name)) ?? (given || undefined) ?? text('organization') ?? person.emails[0];
   if (!person.name) return { problems: [...problems, { code: 'BadImportRow', message: 'has neither a name nor an email address' }] };
   const firstName = text('firstName');
   if (firstName && firstWord(person.name) !== firstName) person.firstName = firstName;
@@ -208,7 +228,7 @@ function personFromRow(
     } else if ('invalid' in read) drop(cell, 'is not a date');
     return undefined;
   };
-  person.birthday = day('birthday');
+  person.birthday = day('birthday') ?? birthdayInParts(first('birthYear'), first('birthMonth'), first('birthDay'), drop);
   person.clientSince = day('clientSince');
   const consent = first('emailConsent');
   if (consent) {
@@ -218,6 +238,22 @@ function personFromRow(
     if (yes) person.emailConsent = { column: headers[consent.index], value: consent.value, ...(date ? { date } : {}) };
   }
   return { person: withoutBlanks(person), problems };
+}
+
+/** A birthday written in three columns (Thunderbird): the year may be blank, the month and day are numbers. */
+function birthdayInParts(
+  year: Cell | undefined,
+  month: Cell | undefined,
+  day: Cell | undefined,
+  drop: (cell: Cell, why: string) => void,
+): string | undefined {
+  if (!month && !day) return undefined;
+  const parts = [year, month, day].filter((c) => c !== undefined);
+  const monthDay = `${month?.value.padStart(2, '0')}-${day?.value.padStart(2, '0')}`;
+  const iso = year ? `${year.value}-${monthDay}` : monthDay;
+  if (year ? isCalendarDate(iso) : isMonthDay(monthDay)) return iso;
+  drop({ index: (day ?? month)!.index, value: parts.map((c) => c.value).join('-') }, 'is not a date');
+  return undefined;
 }
 
 // Several addresses in one cell: "a@x.example; b@y.example", Google's " ::: ", or spaces between
@@ -231,10 +267,17 @@ function emailParts(value: string): string[] {
     .filter(Boolean);
 }
 
+/** The lines a record takes in the file: its own, and one for each line break inside its values. */
+function linesOf(record: readonly string[]): number {
+  let lines = 1;
+  for (const cell of record) for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
 /** The cells of `columns` in every row, without copying them into one list. */
-function* cellsOf(rows: readonly Row[], columns: readonly number[]): Generator<string> {
+function* cellsOf(rows: readonly string[][], columns: readonly number[]): Generator<string> {
   if (!columns.length) return;
-  for (const { record } of rows) for (const i of columns) yield record[i] ?? '';
+  for (const record of rows) for (const i of columns) yield record[i] ?? '';
 }
 
 function cleanNotes(value: string | undefined): string | undefined {

@@ -21,9 +21,9 @@ export function decodeExport(bytes: Uint8Array): string {
 
 /** The text of an export file and the encoding it was read in. */
 export function readExport(bytes: Uint8Array): DecodedExport {
-  const encoding = detectEncoding(bytes);
+  const { encoding, text } = detectEncoding(bytes);
   if (!encoding.startsWith('utf-16') && looksLikeVcard(bytes)) return { text: decodeVcardLines(bytes, encoding), encoding };
-  return { text: decodeBytes(bytes, encoding), encoding };
+  return { text: text ?? decodeBytes(bytes, encoding), encoding };
 }
 
 /** Bytes in a named charset (`ISO-8859-2`, `windows-1250`, `UTF-8`…); UTF-8 when the name is unknown. */
@@ -39,17 +39,20 @@ const SAMPLE = 64 * 1024;
 const TRUSTED = /^(shift_jis|euc-jp|euc-kr|gb18030|big5|iso-2022-(jp|kr|cn))$/i;
 const NON_LATIN = /^(windows-125[13567]|iso-8859-[5678]|koi8-r)$/i;
 
-function detectEncoding(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+// The encoding, and the text when telling the encoding already decoded it (UTF-8 is checked by decoding it).
+function detectEncoding(bytes: Uint8Array): { encoding: string; text?: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be' };
   const sample = bytes.subarray(0, SAMPLE);
   const utf16 = utf16ByNuls(sample);
-  if (utf16) return utf16;
-  if (isUtf8(bytes)) return 'utf-8';
+  if (utf16) return { encoding: utf16 };
+  const text = utf8Text(bytes);
+  if (text !== undefined) return { encoding: 'utf-8', text };
   const guess = chardet.analyse(sample)[0];
-  if (guess && (TRUSTED.test(guess.name) || (NON_LATIN.test(guess.name) && guess.confidence >= 50))) return guess.name.toLowerCase();
-  return 'windows-1252';
+  if (guess && (TRUSTED.test(guess.name) || (NON_LATIN.test(guess.name) && guess.confidence >= 50)))
+    return { encoding: guess.name.toLowerCase() };
+  return { encoding: 'windows-1252' };
 }
 
 // chardet recognises UTF-16 only by its byte-order mark (it calls BOM-less UTF-16 "ISO-8859-1"). An
@@ -65,12 +68,11 @@ function utf16ByNuls(sample: Uint8Array): string | undefined {
   return undefined;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
+function utf8Text(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 

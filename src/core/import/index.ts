@@ -1,11 +1,12 @@
 /**
  * Importing contacts from CSV and vCard exports, merged with the contacts already there.
  */
-export { readAddressBook } from './address-book.ts';
-export { planImport, type ContactChange, type ExistingContact } from './contacts.ts';
+export { openAddressBook, readAddressBook } from './address-book.ts';
+export { planImport, startImport, type ContactChange, type ExistingContact, type NewContact } from './contacts.ts';
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';
 export { readDay } from './dates.ts';
 export { slugify } from './person.ts';
 export { decodeExport, readExport } from './encoding.ts';
 export { readVcardContacts } from './vcard.ts';
+export { summarizeImport } from './summary.ts';

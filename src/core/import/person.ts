@@ -4,7 +4,7 @@
  * trimmed; dates are already `YYYY-MM-DD` (or `MM-DD` for a birthday without a year).
  */
 import type { Segment, Tier } from '../model/index.ts';
-import type { Position } from '../problems/index.ts';
+import type { Position, Problem } from '../problems/index.ts';
 
 export type ImportedPerson = {
   /** The row as a spreadsheet numbers it (the header is row 1), or the card's number in a vCard file. */
@@ -30,6 +30,22 @@ export type ImportedPerson = {
   emailConsent?: { column: string; value: string; date?: string };
 };
 
+/** One row (or card) of an export as read: the person, if one could be read, and the row's problems. */
+export type ReadRow = { person?: ImportedPerson; problems: Problem[] };
+
+/**
+ * An export opened for reading row by row: its format, the problems of the file as a whole, how
+ * many rows it has, and the rows, read one at a time as they are asked for.
+ */
+export type OpenedExport<Format> = {
+  format: Format;
+  /** Columns whose values were not imported. */
+  ignored: string[];
+  problems: Problem[];
+  size: number;
+  rows: Iterable<ReadRow>;
+};
+
 /** The fields an export's column can fill, as named in a header map (`--map "E-mail=email"`). */
 export const IMPORT_FIELDS = [
   'name',
@@ -43,6 +59,9 @@ export const IMPORT_FIELDS = [
   'tags',
   'area',
   'birthday',
+  'birthYear',
+  'birthMonth',
+  'birthDay',
   'clientSince',
   'organization',
   'title',
@@ -62,6 +81,24 @@ export function cleanText(value: string | undefined): string | undefined {
 /** The text without control characters other than tabs and line breaks (the NULs of misread UTF-16, a stray BOM). */
 export function withoutControls(text: string): string {
   return text.replace(/(?![\t\n\v\f\r])[\p{Cc}\uFEFF]/gu, '');
+}
+
+// Words after a comma that end a name or a company rather than start a first name.
+const SUFFIXES = /^(jr|sr|ii|iii|iv|phd|md|esq|ltd|inc|llc|llp|plc|gmbh|ag|co|corp|sa|sl|srl|bv|nv|oy|ab|as|pty)\.?$/i;
+// A family name of up to three words ("van der Berg"), given names of up to two ("Mary Ann").
+const FAMILY = /^[\p{L}][\p{L}\p{M}'’.-]*( [\p{L}][\p{L}\p{M}'’.-]*){0,2}$/u;
+const GIVEN = /^[\p{L}][\p{L}\p{M}'’.-]*( [\p{L}][\p{L}\p{M}'’.-]*)?$/u;
+
+/**
+ * A name a spreadsheet wrote family name first, `Ruiz, Ana` (Outlook's "File As", many CRMs), as
+ * `Ana Ruiz`. Anything else stays as it is: `Smith & Co, Ltd`, `Tom Byrne, Jr.`, two commas.
+ */
+export function nameInOrder(name: string): string {
+  const parts = name.split(',');
+  if (parts.length !== 2) return name;
+  const [family, given] = parts.map((p) => p.trim());
+  if (!FAMILY.test(family) || !GIVEN.test(given) || given.split(' ').some((w) => SUFFIXES.test(w))) return name;
+  return `${given} ${family}`;
 }
 
 /** `Golf Club` → `golf-club`: a tag as the content model writes them. */

@@ -8,7 +8,7 @@ import { problem, type Position, type Problem } from '../problems/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
 import { decodeBytes } from './encoding.ts';
-import { cleanText, tagFrom, withoutBlanks, type ImportedPerson } from './person.ts';
+import { cleanText, type ImportedPerson, type OpenedExport, type ReadRow, tagFrom, withoutBlanks } from './person.ts';
 
 export type VcardImport = { people: ImportedPerson[]; problems: Problem[] };
 
@@ -16,19 +16,40 @@ type Card = { number: number; at: Position; lines: string[] };
 
 /** Reads every card in a vCard file. */
 export function readVcardContacts(text: string, file: string): VcardImport {
+  const opened = openVcardContacts(text, file);
   const people: ImportedPerson[] = [];
-  const problems: Problem[] = [];
-  const { cards, unclosed } = splitCards(text.replace(/^\uFEFF/, ''));
-  for (const card of cards) {
-    const read = personFromCard(card);
-    for (const p of read.problems) problems.push(problem(p.code, file, card.at, p.field, `card ${card.number}: ${p.message}`));
-    if (read.person) people.push(read.person);
-  }
-  if (unclosed) problems.push(problem('BadImportRow', file, unclosed.at, '', `card ${unclosed.number}: has no END:VCARD line`));
-  if (!cards.length && !unclosed) {
-    problems.push(problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', 'has no BEGIN:VCARD line: it is not a vCard file'));
+  const problems = [...opened.problems];
+  for (const row of opened.rows) {
+    if (row.person) people.push(row.person);
+    problems.push(...row.problems);
   }
   return { people, problems };
+}
+
+/** A vCard file opened to be read card by card. */
+export function openVcardContacts(text: string, file: string): OpenedExport<'vcard'> {
+  const { cards, unclosed } = splitCards(text.replace(/^\uFEFF/, ''));
+  if (!cards.length && !unclosed) {
+    const message = 'has no BEGIN:VCARD line: it is not a vCard file';
+    return {
+      format: 'vcard',
+      ignored: [],
+      problems: [problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', message)],
+      size: 0,
+      rows: [],
+    };
+  }
+  function* read(): Generator<ReadRow> {
+    for (const card of cards) {
+      const read = personFromCard(card);
+      yield {
+        person: read.person,
+        problems: read.problems.map((p) => problem(p.code, file, card.at, p.field, `card ${card.number}: ${p.message}`)),
+      };
+    }
+    if (unclosed) yield { problems: [problem('BadImportRow', file, unclosed.at, '', `card ${unclosed.number}: has no END:VCARD line`)] };
+  }
+  return { format: 'vcard', ignored: [], problems: [], size: cards.length, rows: read() };
 }
 
 function splitCards(text: string): { cards: Card[]; unclosed?: Card } {
