@@ -31,9 +31,12 @@ const COMMANDS: Record<string, string[]> = {
 };
 const TARGETED = new Set(['check', 'plan', 'report', 'log']);
 const cache = path.join(dir, 'compile-cache');
+// Node turns the cache off when NODE_DISABLE_COMPILE_CACHE is set at all, even to '': the warm
+// runs must not have it in their environment.
+const { NODE_DISABLE_COMPILE_CACHE: _, ...inherited } = process.env;
 const MODES = {
-  warm: { ...process.env, NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: '' },
-  none: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
+  warm: { ...inherited, NODE_COMPILE_CACHE: cache },
+  none: { ...inherited, NODE_DISABLE_COMPILE_CACHE: '1' },
 };
 // Fills the cache: the first run of each command writes it.
 for (const args of Object.values(COMMANDS)) spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore', env: MODES.warm });
