@@ -19,15 +19,15 @@ await cp(path.join(ROOT, 'content'), content, { recursive: true });
 
 const COMMANDS: Record<string, string[]> = {
   'node -e 0': ['-e', '0'],
-  check: ['scripts/check.ts', '--content', content],
-  plan: ['scripts/plan.ts', '--content', content, '--date', '2026-12-01'],
-  report: ['scripts/report.ts', '--content', content, '--date', '2026-12-02', '--out', path.join(dir, 'report')],
+  check: ['scripts/check.js', '--content', content],
+  plan: ['scripts/plan.js', '--content', content, '--date', '2026-12-01'],
+  report: ['scripts/report.js', '--content', content, '--date', '2026-12-02', '--out', path.join(dir, 'report')],
   // Logging the same touch again writes nothing: every run does the same work.
-  log: ['scripts/log.ts', 'tom-harris', '--channel', 'call', '--date', '2026-12-01', '--content', content],
-  'plan --contact': ['scripts/plan.ts', '--content', content, '--date', '2026-12-01', '--contact', 'tom-harris'],
-  'report --contact': ['scripts/report.ts', '--content', content, '--date', '2026-12-02', '--contact', 'tom-harris'],
+  log: ['scripts/log.js', 'tom-harris', '--channel', 'call', '--date', '2026-12-01', '--content', content],
+  'plan --contact': ['scripts/plan.js', '--content', content, '--date', '2026-12-01', '--contact', 'tom-harris'],
+  'report --contact': ['scripts/report.js', '--content', content, '--date', '2026-12-02', '--contact', 'tom-harris'],
   // Heavier on purpose (it compiles the MJML layouts): shown for comparison, with no target.
-  preview: ['scripts/preview.ts', '--content', content, '--date', '2026-12-01', '--out', path.join(dir, 'preview')],
+  preview: ['scripts/preview.js', '--content', content, '--date', '2026-12-01', '--out', path.join(dir, 'preview')],
 };
 const TARGETED = new Set(['check', 'plan', 'report', 'log']);
 const cache = path.join(dir, 'compile-cache');

@@ -41,7 +41,7 @@ const ALLOWED: Record<string, (keyof typeof HEAVY)[]> = {
 
 async function packagesLoaded(command: string, args: string[]): Promise<string[]> {
   const hook = path.join(ROOT, 'test/helpers/packages-loaded.ts');
-  const run = await runNode(['--import', hook, path.join(ROOT, 'scripts', `${command}.ts`), ...args], {});
+  const run = await runNode(['--import', hook, path.join(ROOT, 'scripts', `${command}.js`), ...args], {});
   const line = run.stderr.split('\n').find((l) => l.startsWith('PACKAGES ')) ?? '';
   expect(line, `${command} ran to its end: ${run.stderr}`).not.toBe('');
   return line.slice('PACKAGES '.length).split(' ');
