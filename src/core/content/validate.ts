@@ -107,7 +107,9 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     if (/^settings\.ya?ml$/.test(entry.path)) settingsFile = entry.path;
   }
 
-  for (const file of files.toSorted((a, b) => a.path.localeCompare(b.path))) {
+  // By code unit, as the paths of valid ids (a-z, 0-9, - . /) sort in any locale: localeCompare's
+  // collator would cost some 10 ms to set up on every start.
+  for (const file of files.toSorted((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     if (isHiddenPath(file.path)) continue;
     const [folder, ...rest] = file.path.split('/');
     if (rest.length === 0 && /^settings\.ya?ml$/.test(folder)) {
