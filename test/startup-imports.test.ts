@@ -25,6 +25,7 @@ const HEAVY = {
   yaml: 'placing a problem on its line, and writing YAML',
   satteri: 'parsing an MDX body that might hold code',
   '@aws-sdk/client-sesv2': 'sending through Amazon SES',
+  'node:worker_threads': 'reading or writing thousands of contact files, building emails on both cores',
 } as const;
 
 /**

@@ -7,7 +7,7 @@ import { type Dirent, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Document, YAMLMap } from 'yaml';
 import type { ContactChange, ExistingContact } from '../../core/import/index.ts';
 import { contactKeyRank } from '../../core/model/index.ts';
@@ -38,7 +38,9 @@ export async function readContactFiles(contentDir: string): Promise<ExistingCont
   const threads = Math.min(availableParallelism(), 4);
   const size = Math.ceil(names.length / threads);
   const shares = Array.from({ length: threads }, (_, i) => names.slice(i * size, (i + 1) * size));
-  const parts = await Promise.all(shares.map((share) => inWorker<ExistingContact[]>({ kind: 'read', dir, names: share }).done));
+  const parts = await Promise.all(
+    shares.map(async (share) => (await inWorker<ExistingContact[]>({ kind: 'read', dir, names: share })).done),
+  );
   return parts.flat();
 }
 
@@ -61,8 +63,13 @@ function contactFileNames(dir: string): string[] {
     .sort();
 }
 
-/** A worker started on `work`: `done` settles with its one answer, or fails with its error. */
-function inWorker<T>(work: ContactsWork): { worker: Worker; done: Promise<T> } {
+/**
+ * A worker started on `work`: `done` settles with its one answer, or fails with its error.
+ * `node:worker_threads` is loaded here, by the first large folder: every command reads contacts
+ * through this module, and most never start a worker.
+ */
+async function inWorker<T>(work: ContactsWork): Promise<{ worker: Worker; done: Promise<T> }> {
+  const { Worker } = await import('node:worker_threads');
   const worker = new Worker(WORKER, { workerData: work });
   const done = new Promise<T>((resolve, reject) => {
     worker.once('message', (answer: T | { error: string }) => {
@@ -96,7 +103,7 @@ export async function createContactFiles(
     writeTexts({ files, texts: texts(0, files.length) });
     return files;
   }
-  const writer = inWorker<{ done: true }>({ kind: 'write' });
+  const writer = await inWorker<{ done: true }>({ kind: 'write' });
   for (let at = 0; at < files.length; at += WRITE_BATCH) {
     const batch: WriteBatch = { files: files.slice(at, at + WRITE_BATCH), texts: texts(at, at + WRITE_BATCH) };
     writer.worker.postMessage(batch);
