@@ -3,6 +3,7 @@
  * library below is loaded on the path that needs it, not at start-up; this pins which command may
  * load which. Times are measured by `npm run bench -- startup`, never asserted here.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runNode } from './helpers/run-script.ts';
@@ -72,6 +73,14 @@ describe('start-up: what each light command loads', () => {
       expect(heavy.toSorted(), heavy.map((name) => `${name}: ${HEAVY[name as keyof typeof HEAVY]}`).join(', ')).toEqual(allowed.toSorted());
     });
   }
+
+  it('unsubscribe reads its event without loading octokit, which it never uses', async () => {
+    const event = path.join(dir, 'not-an-event.json');
+    await writeFile(event, '{}');
+    const loaded = await packagesLoaded('unsubscribe', [event, '--content', path.join(dir, 'content')]);
+    expect(loaded).toContain('zod');
+    expect(loaded).not.toContain('octokit');
+  });
 
   it('check loads the slow parsers once a file needs them: a problem to place, a body that might hold code', async () => {
     const broken = await writeTree({}, 'referable-startup-broken-');
