@@ -193,7 +193,7 @@ async function runDayWith(values: DayOptions, signals: StopSignals, layouts: Lay
       hint: 'Fix the layout; its emails are held back until then.',
     })),
   ];
-  const ctx = { date: today.toString(), delivery: delivery.name, dryRun, problems: all };
+  const ctx = { date: today.toString(), delivery: delivery.name, transport: transport.kind, dryRun, problems: all };
   console.log(formatDailySummary(report, ctx).join('\n'));
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatDailyMarkdown(report, ctx));
   return exitStatus(report, all);
