@@ -68,7 +68,7 @@ for (const rows of sizes) {
 
   const command = () => {
     const start = performance.now();
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/import.ts'), file, '--content', dir, '--date', '2026-03-02'], {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/import.js'), file, '--content', dir, '--date', '2026-03-02'], {
       encoding: 'utf8',
       maxBuffer: 1 << 30,
     });

@@ -50,7 +50,7 @@ for (const count of sizes) {
   const plan = await timeIt(() => planIntake(parse.value.messages, input, Temporal.PlainDate.from('2026-11-10'), '2026-11-10T12:00:00Z'));
 
   const start = performance.now();
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/intake.ts'), ...files, '--content', content, '--date', '2026-11-10'], {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/intake.js'), ...files, '--content', content, '--date', '2026-11-10'], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
   });

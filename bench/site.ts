@@ -95,7 +95,7 @@ for (const testimonials of sizes) {
   const env = { REFERABLE_CONTENT: content, REFERABLE_CACHE_DIR: `${dist}-cache`, BUILD_DATE: '2026-12-01' };
   const build = await run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], env);
   if (build.code !== 0) throw new Error(`astro build failed for ${testimonials} testimonials:\n${build.output.slice(-3000)}`);
-  const check = await run(['scripts/check-site.ts', '--dist', dist], env);
+  const check = await run(['scripts/check-site.js', '--dist', dist], env);
   if (check.code !== 0) throw new Error(`the privacy check failed for ${testimonials} testimonials:\n${check.output.slice(-3000)}`);
 
   const files = await filesIn(dist);

@@ -19,21 +19,24 @@ await cp(path.join(ROOT, 'content'), content, { recursive: true });
 
 const COMMANDS: Record<string, string[]> = {
   'node -e 0': ['-e', '0'],
-  check: ['scripts/check.ts', '--content', content],
-  plan: ['scripts/plan.ts', '--content', content, '--date', '2026-12-01'],
-  report: ['scripts/report.ts', '--content', content, '--date', '2026-12-02', '--out', path.join(dir, 'report')],
+  check: ['scripts/check.js', '--content', content],
+  plan: ['scripts/plan.js', '--content', content, '--date', '2026-12-01'],
+  report: ['scripts/report.js', '--content', content, '--date', '2026-12-02', '--out', path.join(dir, 'report')],
   // Logging the same touch again writes nothing: every run does the same work.
-  log: ['scripts/log.ts', 'tom-harris', '--channel', 'call', '--date', '2026-12-01', '--content', content],
-  'plan --contact': ['scripts/plan.ts', '--content', content, '--date', '2026-12-01', '--contact', 'tom-harris'],
-  'report --contact': ['scripts/report.ts', '--content', content, '--date', '2026-12-02', '--contact', 'tom-harris'],
+  log: ['scripts/log.js', 'tom-harris', '--channel', 'call', '--date', '2026-12-01', '--content', content],
+  'plan --contact': ['scripts/plan.js', '--content', content, '--date', '2026-12-01', '--contact', 'tom-harris'],
+  'report --contact': ['scripts/report.js', '--content', content, '--date', '2026-12-02', '--contact', 'tom-harris'],
   // Heavier on purpose (it compiles the MJML layouts): shown for comparison, with no target.
-  preview: ['scripts/preview.ts', '--content', content, '--date', '2026-12-01', '--out', path.join(dir, 'preview')],
+  preview: ['scripts/preview.js', '--content', content, '--date', '2026-12-01', '--out', path.join(dir, 'preview')],
 };
 const TARGETED = new Set(['check', 'plan', 'report', 'log']);
 const cache = path.join(dir, 'compile-cache');
+// Node turns the cache off when NODE_DISABLE_COMPILE_CACHE is set at all, even to '': the warm
+// runs must not have it in their environment.
+const { NODE_DISABLE_COMPILE_CACHE: _, ...inherited } = process.env;
 const MODES = {
-  warm: { ...process.env, NODE_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: '' },
-  none: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
+  warm: { ...inherited, NODE_COMPILE_CACHE: cache },
+  none: { ...inherited, NODE_DISABLE_COMPILE_CACHE: '1' },
 };
 // Fills the cache: the first run of each command writes it.
 for (const args of Object.values(COMMANDS)) spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore', env: MODES.warm });

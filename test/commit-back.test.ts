@@ -13,7 +13,7 @@ const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd,
 const line = (touch: string) => `${JSON.stringify({ event: 'sent', at: '2026-11-25T07:00:00Z', touch })}\n`;
 
 function commitHistory(cwd: string, args: string[] = []) {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/commit-history.ts'), ...args], { cwd, env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/commit-history.js'), ...args], { cwd, env, encoding: 'utf8' });
   return { code: run.status, out: run.stdout + run.stderr };
 }
 

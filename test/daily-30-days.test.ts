@@ -39,7 +39,7 @@ describe.each([
   const gitHubEnv = () =>
     api ? { GITHUB_TOKEN: 'test-token', GITHUB_REPOSITORY: 'agency/referable', GITHUB_API_URL: api.url } : { GITHUB_TOKEN: '' };
 
-  /** One day of the job as scripts/daily.ts runs it, with a clock fixed on that morning. */
+  /** One day of the job as scripts/daily.js runs it, with a clock fixed on that morning. */
   async function runDay(today: Temporal.PlainDate): Promise<void> {
     const { content: read, problems } = await readContent(content());
     if (problems.length || !read.settings) throw new Error(`generated content has problems: ${JSON.stringify(problems.slice(0, 3))}`);

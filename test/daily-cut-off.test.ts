@@ -33,7 +33,7 @@ const touchesOf = async (received: Received[]) =>
 
 /** Starts the daily job and kills it (SIGKILL: no chance to tidy up) once `ready` says so. */
 async function runUntil(env: NodeJS.ProcessEnv, ready: () => Promise<boolean>): Promise<void> {
-  const child = spawn(process.execPath, ['scripts/daily.ts', ...args()], {
+  const child = spawn(process.execPath, ['scripts/daily.js', ...args()], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', GITHUB_TOKEN: '', ...env },
     stdio: 'ignore',

@@ -90,7 +90,7 @@ describe('npm run from-issue', () => {
       GITHUB_SERVER_URL: api.url,
     };
     const run = await new Promise<{ code: number; out: string }>((resolve) => {
-      execFile(process.execPath, [path.join(ROOT, 'scripts/from-issue.ts'), file], { cwd: job, env }, (error, stdout, stderr) =>
+      execFile(process.execPath, [path.join(ROOT, 'scripts/from-issue.js'), file], { cwd: job, env }, (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code) : 0, out: stdout + stderr }),
       );
     });

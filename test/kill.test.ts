@@ -21,11 +21,11 @@ const TIMEOUT = 180_000;
 type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 type Entry = { event: string; touch: string; channel: string; reason?: string };
 
-/** Starts `node scripts/daily.ts` on `content` for DAY, sending to `smtpUrl`. */
+/** Starts `node scripts/daily.js` on `content` for DAY, sending to `smtpUrl`. */
 function startDaily(content: string, smtpUrl: string): { child: ChildProcess; done: Promise<Run> } {
   const child = spawn(
     process.execPath,
-    ['scripts/daily.ts', '--content', content, '--date', DAY, '--outbox', path.join(content, '..', 'outbox')],
+    ['scripts/daily.js', '--content', content, '--date', DAY, '--outbox', path.join(content, '..', 'outbox')],
     {
       cwd: ROOT,
       env: {

@@ -13,7 +13,7 @@ describe('the public commands', () => {
   });
 
   it.each(Object.entries(pkg.scripts))('npm run %s runs a file that exists', (_name, command) => {
-    const files = [...command.matchAll(/\bnode (\S+\.ts)\b/g)].map((m) => m[1]);
+    const files = [...command.matchAll(/\bnode (\S+\.[jt]s)\b/g)].map((m) => m[1]);
     for (const file of files) expect(existsSync(path.join(ROOT, file)), file).toBe(true);
   });
 

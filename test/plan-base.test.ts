@@ -51,9 +51,9 @@ describe('npm run plan-base', () => {
 
   it("plans the base commit's content with its own code, and leaves no worktree behind", { timeout: 120_000 }, () => {
     const out = path.join(dir, 'base-plan.json');
-    const run = node(checkout, 'scripts/plan-base.ts', '--ref', base, '--out', out, '--date', '2026-12-01', '--days', '1');
+    const run = node(checkout, 'scripts/plan-base.js', '--ref', base, '--out', out, '--date', '2026-12-01', '--days', '1');
     expect(run).toMatchObject({ code: 0, stdout: `Planned the base commit ${base.slice(0, 12)} into ${out}.\n` });
-    const branch = node(checkout, 'scripts/plan.ts', '--json', '--date', '2026-12-01', '--days', '1');
+    const branch = node(checkout, 'scripts/plan.js', '--json', '--date', '2026-12-01', '--days', '1');
     expect(branch.code).toBe(0);
     const newsletter = (plan: Planned) => plan.filter((t) => t.plan === 'monthly-newsletter').map((t) => t.contact);
     const before = JSON.parse(readFileSync(out, 'utf8')) as Planned;
@@ -67,7 +67,7 @@ describe('npm run plan-base', () => {
 
   it('says why a base it cannot plan is left out, writes nothing and exits 0', { timeout: 120_000 }, () => {
     const out = path.join(dir, 'missing-plan.json');
-    const run = node(checkout, 'scripts/plan-base.ts', '--ref', 'f'.repeat(40), '--out', out);
+    const run = node(checkout, 'scripts/plan-base.js', '--ref', 'f'.repeat(40), '--out', out);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       /^The base commit ffffffffffff could not be planned, so the comment gives this branch's plan alone:\n {2}\S/,
@@ -76,7 +76,7 @@ describe('npm run plan-base', () => {
   });
 
   it('answers a command line without --ref or --out with its usage', () => {
-    expect(node(checkout, 'scripts/plan-base.ts', '--out', 'x.json')).toMatchObject({
+    expect(node(checkout, 'scripts/plan-base.js', '--out', 'x.json')).toMatchObject({
       code: 2,
       stderr: 'npm run plan-base -- --ref SHA --out FILE [--days N] [--date YYYY-MM-DD]\n',
     });

@@ -3,6 +3,7 @@
  * library below is loaded on the path that needs it, not at start-up; this pins which command may
  * load which. Times are measured by `npm run bench -- startup`, never asserted here.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runNode } from './helpers/run-script.ts';
@@ -25,6 +26,7 @@ const HEAVY = {
   yaml: 'placing a problem on its line, and writing YAML',
   satteri: 'parsing an MDX body that might hold code',
   '@aws-sdk/client-sesv2': 'sending through Amazon SES',
+  'node:worker_threads': 'reading or writing thousands of contact files, building emails on both cores',
 } as const;
 
 /**
@@ -41,7 +43,7 @@ const ALLOWED: Record<string, (keyof typeof HEAVY)[]> = {
 
 async function packagesLoaded(command: string, args: string[]): Promise<string[]> {
   const hook = path.join(ROOT, 'test/helpers/packages-loaded.ts');
-  const run = await runNode(['--import', hook, path.join(ROOT, 'scripts', `${command}.ts`), ...args], {});
+  const run = await runNode(['--import', hook, path.join(ROOT, 'scripts', `${command}.js`), ...args], {});
   const line = run.stderr.split('\n').find((l) => l.startsWith('PACKAGES ')) ?? '';
   expect(line, `${command} ran to its end: ${run.stderr}`).not.toBe('');
   return line.slice('PACKAGES '.length).split(' ');
@@ -71,6 +73,14 @@ describe('start-up: what each light command loads', () => {
       expect(heavy.toSorted(), heavy.map((name) => `${name}: ${HEAVY[name as keyof typeof HEAVY]}`).join(', ')).toEqual(allowed.toSorted());
     });
   }
+
+  it('unsubscribe reads its event without loading octokit, which it never uses', async () => {
+    const event = path.join(dir, 'not-an-event.json');
+    await writeFile(event, '{}');
+    const loaded = await packagesLoaded('unsubscribe', [event, '--content', path.join(dir, 'content')]);
+    expect(loaded).toContain('zod');
+    expect(loaded).not.toContain('octokit');
+  });
 
   it('check loads the slow parsers once a file needs them: a problem to place, a body that might hold code', async () => {
     const broken = await writeTree({}, 'referable-startup-broken-');

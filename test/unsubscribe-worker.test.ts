@@ -167,7 +167,7 @@ describe('a one-click unsubscribe, from the Worker to the next run', () => {
     if (recorded.code !== 0) return { recorded };
     const committed = spawnSync(
       process.execPath,
-      [path.join(ROOT, 'scripts/commit-history.ts'), '--message', 'chore(contacts): one-click'],
+      [path.join(ROOT, 'scripts/commit-history.js'), '--message', 'chore(contacts): one-click'],
       {
         cwd: job,
         env,

@@ -1,5 +1,5 @@
 /**
- * Runs the real daily job (`node scripts/daily.ts`) in its own process against an SMTP server,
+ * Runs the real daily job (`node scripts/daily.js`) in its own process against an SMTP server,
  * as the scheduled workflow does, and reads back what it cost: wall time from spawn to exit,
  * peak memory (threads included), and its send phase, from the moments history records (the
  * first claim to the last outcome).
@@ -18,7 +18,7 @@ export async function runDailyProcess(content: string, smtpUrl: string, date: st
   const start = performance.now();
   const child = spawn(
     process.execPath,
-    ['--import', MAX_RSS, 'scripts/daily.ts', '--content', content, '--date', date, '--outbox', path.join(content, '..', 'outbox')],
+    ['--import', MAX_RSS, 'scripts/daily.js', '--content', content, '--date', date, '--outbox', path.join(content, '..', 'outbox')],
     { cwd: ROOT, env: { ...process.env, SMTP_URL: smtpUrl, NO_COLOR: '1', GITHUB_TOKEN: '', GITHUB_STEP_SUMMARY: '', IMAP_URL: '' } },
   );
   let stdout = '';

@@ -1,12 +1,12 @@
 /**
  * `npm run plan-base -- --ref SHA --out FILE [--days N]`: the base branch's plan, for the
  * pull-request comment's difference. Checks out SHA in a `git worktree` beside the checkout and runs
- * that commit's own `scripts/plan.ts --json` on that commit's content, so the comment compares
+ * that commit's own `npm run plan -- --json` on that commit's content, so the comment compares
  * what is sent before and after the change. When the base cannot be planned it says why, writes no
  * file, and exits 0: the comment then gives the branch's plan alone.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -28,7 +28,7 @@ runCommand(async () => {
     await exec('git', ['fetch', '--no-tags', '--depth=1', 'origin', values.ref]).catch(() => undefined);
     await exec('git', ['worktree', 'add', '--detach', tree, values.ref]);
     await symlink(path.resolve('node_modules'), path.join(tree, 'node_modules'));
-    const args = ['scripts/plan.ts', '--json', '--days', values.days, ...(values.date ? ['--date', values.date] : [])];
+    const args = [await planEntry(tree), '--json', '--days', values.days, ...(values.date ? ['--date', values.date] : [])];
     const { stdout } = await exec(process.execPath, args, { cwd: tree, maxBuffer: 256 * 1024 * 1024 });
     await writeFile(values.out, stdout);
     console.log(`Planned the base commit ${values.ref.slice(0, 12)} into ${values.out}.`);
@@ -41,3 +41,14 @@ runCommand(async () => {
   }
   return 0;
 });
+
+/**
+ * The file the commit's own `npm run plan` starts (`node scripts/plan.js`): older commits name
+ * `scripts/plan.ts`, so it is read from that commit's package.json rather than assumed.
+ */
+async function planEntry(tree: string): Promise<string> {
+  const pkg = JSON.parse(await readFile(path.join(tree, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const entry = /^node (\S+)/.exec(pkg.scripts?.plan ?? '')?.[1];
+  if (!entry) throw new Error(`its package.json has no "plan" script of the form "node FILE": ${pkg.scripts?.plan ?? 'none'}`);
+  return entry;
+}

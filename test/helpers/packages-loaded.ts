@@ -1,7 +1,8 @@
 /**
  * Loaded with `node --import` before a command: when the command exits, prints (to stderr, one
- * line starting `PACKAGES `) every npm package it loaded, so a test can pin what each command
- * loads. Resolution only: nothing is changed.
+ * line starting `PACKAGES `) every npm package it loaded, and every Node built-in it imported
+ * (`node:worker_threads`), so a test can pin what each command loads. Resolution only: nothing is
+ * changed.
  */
 import { registerHooks } from 'node:module';
 
@@ -11,6 +12,7 @@ registerHooks({
     const resolved = next(specifier, context);
     const name = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(resolved.url)?.[1];
     if (name) loaded.add(name);
+    else if (resolved.url.startsWith('node:')) loaded.add(resolved.url);
     return resolved;
   },
 });

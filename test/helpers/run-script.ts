@@ -32,5 +32,5 @@ export function runScript(name: string, args: string[], env: NodeJS.ProcessEnv =
     AWS_ACCESS_KEY_ID: '',
     AWS_SECRET_ACCESS_KEY: '',
   };
-  return runNode([`scripts/${name}.ts`, ...args], { ...process.env, ...safe, ...env });
+  return runNode([`scripts/${name}.js`, ...args], { ...process.env, ...safe, ...env });
 }

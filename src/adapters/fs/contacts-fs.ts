@@ -7,7 +7,7 @@ import { type Dirent, mkdirSync, readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Document, YAMLMap } from 'yaml';
 import type { ContactChange, ExistingContact, NewContact } from '../../core/import/index.ts';
 import { contactKeyRank } from '../../core/model/index.ts';
@@ -66,8 +66,13 @@ function contactFileNames(dir: string): string[] {
     .sort();
 }
 
-/** A worker started on `work`: `done` settles with its one answer, or fails with its error. */
+/**
+ * A worker started on `work`: `done` settles with its one answer, or fails with its error.
+ * `node:worker_threads` is loaded here, by the first large folder: every command reads contacts
+ * through this module, and most never start a worker.
+ */
 function inWorker<T>(work: ContactsWork): { worker: Worker; done: Promise<T> } {
+  const { Worker } = process.getBuiltinModule('node:worker_threads');
   const worker = new Worker(WORKER, { workerData: work });
   const done = new Promise<T>((resolve, reject) => {
     worker.once('message', (answer: T | { error: string }) => {

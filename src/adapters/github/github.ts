@@ -1,4 +1,4 @@
-import { Octokit } from 'octokit';
+import type { Octokit } from 'octokit';
 import { CHANNELS } from '../../core/model/index.ts';
 import { type TaskIssues, TASK_LABEL, householdFromBody, touchIdFromBody, type Task, type TaskIssue } from '../../core/tasks/index.ts';
 
@@ -25,24 +25,35 @@ export function gitHubFromEnv(env: NodeJS.ProcessEnv): GitHubTasks | undefined {
 
 export type GitHubRepo = { token: string; owner: string; repo: string; baseUrl: string };
 
-export function octokitFor(options: GitHubRepo) {
-  return new Octokit({
-    auth: options.token,
-    baseUrl: options.baseUrl,
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
-    throttle: {
-      onRateLimit: retryTwice,
-      onSecondaryRateLimit: retryTwice,
-    },
-  });
+/**
+ * The repository's octokit, loaded by the first call that needs it: octokit takes a noticeable
+ * part of a second to load, and a command that only reads an event file (unsubscribe,
+ * from-issue without a token) never calls GitHub.
+ */
+export function octokitFor(options: GitHubRepo): () => Promise<Octokit> {
+  let client: Promise<Octokit> | undefined;
+  return () =>
+    (client ??= import('octokit').then(
+      ({ Octokit }) =>
+        new Octokit({
+          auth: options.token,
+          baseUrl: options.baseUrl,
+          log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+          throttle: {
+            onRateLimit: retryTwice,
+            onSecondaryRateLimit: retryTwice,
+          },
+        }),
+    ));
 }
 
 function gitHubTasks(options: GitHubRepo): GitHubTasks {
   const { owner, repo } = options;
-  const octokit = octokitFor(options);
+  const client = octokitFor(options);
   return {
     repository: `${owner}/${repo}`,
     async listTaskIssues(since) {
+      const octokit = await client();
       const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
         owner,
         repo,
@@ -70,6 +81,7 @@ function gitHubTasks(options: GitHubRepo): GitHubTasks {
       return tasks.map((t) => t.issue);
     },
     async openTaskIssue(task, assignee) {
+      const octokit = await client();
       const { data } = await octokit.rest.issues.create({
         owner,
         repo,
@@ -146,7 +158,7 @@ function toTaskIssue(issue: IssueData, touch: string, household: readonly string
 /** Adds `body` as a comment on pull request `number`, or updates the earlier one carrying `marker`. */
 export async function upsertPullRequestComment(options: GitHubRepo, number: number, body: string, marker: string): Promise<void> {
   const { owner, repo } = options;
-  const octokit = octokitFor(options);
+  const octokit = await octokitFor(options)();
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
   const earlier = comments.find((c) => c.body?.includes(marker));
   if (earlier) await octokit.rest.issues.updateComment({ owner, repo, comment_id: earlier.id, body });

@@ -3,6 +3,7 @@
  * download the file attached to it. GITHUB_API_URL points octokit elsewhere (GitHub Enterprise, a
  * local server in tests); GITHUB_SERVER_URL says where attachments live.
  */
+import type { Octokit } from 'octokit';
 import { describeGitHubError, octokitFor, type GitHubRepo } from './github.ts';
 
 export type FormIssues = {
@@ -29,24 +30,26 @@ export function formIssuesFromEnv(env: NodeJS.ProcessEnv): FormIssues | undefine
 
 function formIssues(options: GitHubRepo, server: string): FormIssues {
   const { owner, repo, token } = options;
-  const octokit = octokitFor(options);
-  const asked = async <T>(call: () => Promise<T>): Promise<T> => {
+  const client = octokitFor(options);
+  const asked = async <T>(call: (octokit: Octokit) => Promise<T>): Promise<T> => {
+    const octokit = await client();
     try {
-      return await call();
+      return await call(octokit);
     } catch (error) {
       throw new GitHubError(describeGitHubError(error));
     }
   };
   return {
     server,
-    comment: (issue, body) => asked(async () => void (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body }))),
+    comment: (issue, body) =>
+      asked(async (octokit) => void (await octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body }))),
     close: (issue) =>
       asked(
-        async () =>
+        async (octokit) =>
           void (await octokit.rest.issues.update({ owner, repo, issue_number: issue, state: 'closed', state_reason: 'completed' })),
       ),
     openPullRequest: (pr) =>
-      asked(async () => {
+      asked(async (octokit) => {
         const { data } = await octokit.rest.pulls.create({ owner, repo, ...pr });
         return { number: data.number, url: data.html_url };
       }),

@@ -15,6 +15,13 @@ const START = { line: 1, column: 1 };
 export type Parsed<T> = { data?: T; body?: string; source?: YamlSource; problems: Problem[] };
 
 /**
+ * How zod checks records. `jitless` skips the parser zod compiles (with `new Function`) for each
+ * object schema on its first use: compiling costs more than it saves until there are thousands
+ * of records, so a small folder is checked without it. The issues found are the same either way.
+ */
+export type CheckOptions = { jitless?: boolean };
+
+/**
  * Parses one YAML file (or an MDX file's front matter) and validates it against `schema`; `parsers`
  * are called only when the file has a problem to place or a body that might hold code.
  */
@@ -23,6 +30,7 @@ export function parseFile<S extends z.ZodType>(
   schema: S,
   format: 'yaml' | 'mdx',
   parsers: ContentParsers,
+  check: CheckOptions = {},
 ): Parsed<z.output<S>> {
   const text = withoutBom(file.text);
   if (text.length > MAX_FILE_BYTES) {
@@ -56,7 +64,7 @@ export function parseFile<S extends z.ZodType>(
     return { source, problems: [problem('WrongType', file.path, START, '', 'should be a set of fields (key: value), not a single value or a list')] };
   }
   const code = body !== undefined && /\.mdx$/i.test(file.path) ? findCodeInMdx(file.path, body, bodyFirstLine(text, body), parsers) : [];
-  const result = schema.safeParse(input, { reportInput: true });
+  const result = schema.safeParse(input, { reportInput: true, jitless: check.jitless });
   if (!result.success) return { source, body, problems: [...problemsFromIssues(result.error.issues, schema, source, file.path), ...code] };
   if (code.length) return { source, body, problems: code };
   return { data: result.data, body, source, problems: [] };

@@ -1,9 +1,9 @@
 import { formatField, problem, type Problem } from '../problems/index.ts';
-import type { SourceFile } from './parse-file.ts';
+import type { CheckOptions, SourceFile } from './parse-file.ts';
 import { HistoryEntrySchema, type HistoryEntry } from '../model/index.ts';
 
 /** Reads one `history/<yyyy-mm>.jsonl` file: one JSON object a line; a bad line is reported and skipped. */
-export function readHistory(file: SourceFile): { entries: HistoryEntry[]; problems: Problem[] } {
+export function readHistory(file: SourceFile, check: CheckOptions = {}): { entries: HistoryEntry[]; problems: Problem[] } {
   const entries: HistoryEntry[] = [];
   const problems: Problem[] = [];
   const lines = file.text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -17,7 +17,7 @@ export function readHistory(file: SourceFile): { entries: HistoryEntry[]; proble
       problems.push(problem('MalformedJson', file.path, at, '', `line is not JSON (${(error as Error).message})`));
       return;
     }
-    const result = HistoryEntrySchema.safeParse(value);
+    const result = HistoryEntrySchema.safeParse(value, { jitless: check.jitless });
     if (result.success) {
       entries.push(result.data);
       return;

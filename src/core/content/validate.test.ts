@@ -336,6 +336,28 @@ consent:
   });
 });
 
+// Issue 20: a small folder is checked without zod's compiled parsers, a large one with them.
+describe('validateContent with and without compiled parsers', () => {
+  it('finds the same problems and keeps the same content in a folder of 2,000 files as in a small one', () => {
+    const good = JSON.stringify({ event: 'sent', at: '2026-11-02T09:00:00Z', touch: 'ana-ruiz.p.s.2026-11-02', contact: 'ana-ruiz', plan: 'p', step: 's', due: '2026-11-02', channel: 'email' });
+    const broken = {
+      'contacts/tom.yaml': 'name: Tom\nsegment: sphere\nphone: 0117496000\nemials: [tom@example.com]\ndates:\n  closing: 2025-02-30\n',
+      'contacts/sam.yaml': 'name: Sam\nemails: [not-an-address]\n',
+      'contacts/lee.yaml': 'name: Lee\nsegment: sphere\ngifts:\n  dislike: [lilies]\n',
+      'plans/calls.yaml': 'name: Calls\nsteps:\n  - id: call\n    channel: call\n    task: Call them\n    due:\n      rule: every\n      interval: 3\n      unit: fortnights\n',
+      'history/2026-11.jsonl': `${good}\n{"event": "sent", "at": "yesterday"}\n`,
+    };
+    const many: Record<string, string> = { ...broken };
+    for (let i = 0; i < 2_000; i++) many[`contacts/c${i}.yaml`] = `name: C ${i}\nemails: [c${i}@example.com]\nsegment: sphere\n`;
+    const small = check(broken);
+    const large = check(many);
+    expect(small.problems.length).toBeGreaterThan(5);
+    expect(large.problems).toEqual(small.problems);
+    expect(large.content.contacts.filter((c) => !/^c\d+$/.test(c.id))).toEqual(small.content.contacts);
+    expect(large.content.history).toEqual(small.content.history);
+  });
+});
+
 // Issue 15 point 9: bad input gets a clear message with file and line, never a crash.
 describe('validateContent on input that is not a record', () => {
   it('refuses YAML tags, which would otherwise be read as plain text', () => {

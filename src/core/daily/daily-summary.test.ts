@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyReport } from './daily-run.ts';
 import { exitStatus, formatDailyMarkdown, formatDailySummary } from './daily-summary.ts';
-import type { Problem } from '../problems/index.ts';
+import { EXIT, type Problem } from '../problems/index.ts';
 import type { Task } from '../tasks/index.ts';
 import type { DueTouch } from '../touches/index.ts';
 
@@ -73,7 +73,7 @@ const busy: DailyReport = {
     },
   ],
 };
-const ctx = { date: '2026-11-03', delivery: 'smtp://smtp.example:587', dryRun: false };
+const ctx = { date: '2026-11-03', delivery: 'smtp://smtp.example:587', transport: 'smtp' as const, dryRun: false };
 const problem: Problem = {
   code: 'InvalidDate',
   file: 'content/contacts/sam.yaml',
@@ -230,5 +230,31 @@ describe('the daily summary', () => {
       '  1 personal touch waiting in the issues of agency/referable, the oldest since 2026-10-28: close each issue when it is done',
     );
     expect(github.join('\n')).not.toContain('Still open');
+  });
+});
+
+describe('a run in which no email got through', () => {
+  const failed: DailyReport = {
+    ...empty,
+    byChannel: { email: 2 },
+    results: [
+      { touch: touch('tom-harris'), outcome: { status: 'failed', temporary: true, reason: '454 Throttling' } },
+      { touch: touch('priya-patel'), outcome: { status: 'failed', temporary: true, reason: '454 Throttling' } },
+    ],
+  };
+  const line = (transport: 'smtp' | 'ses' | 'outbox', delivery: string) =>
+    formatDailySummary(failed, { ...ctx, transport, delivery }).find((l) => l.includes('No email could be delivered'));
+
+  it('says what to check for the transport in use, not always SMTP_URL', () => {
+    expect(line('smtp', 'smtp://smtp.example:587')).toBe(
+      '  No email could be delivered: all 2 failed (the first: 454 Throttling). Check the mail server and SMTP_URL.',
+    );
+    expect(line('ses', 'Amazon SES (eu-west-1)')).toBe(
+      '  No email could be delivered: all 2 failed (the first: 454 Throttling). Check Amazon SES in AWS_REGION: that the sender is verified and the account may send.',
+    );
+    expect(line('outbox', 'outbox/')).toBe(
+      '  No email could be delivered: all 2 failed (the first: 454 Throttling). Check that the outbox folder can be written.',
+    );
+    expect(exitStatus(failed, [])).toBe(EXIT.attention);
   });
 });

@@ -13,10 +13,19 @@ export type SummaryContext = {
   date: string;
   /** Where the emails went: the outbox folder or the SMTP server (without credentials). */
   delivery: string;
+  /** How emails leave (`EMAIL_TRANSPORT`, see choose-delivery.ts): what to check when none got through. */
+  transport: keyof typeof CHECK_TRANSPORT;
   dryRun: boolean;
   /** Problems in the content, already printed by the script; counted and listed in Markdown. */
   problems?: readonly Problem[];
 };
+
+/** What to check, for each way emails leave, when every email of a run failed. */
+const CHECK_TRANSPORT = {
+  smtp: 'Check the mail server and SMTP_URL.',
+  ses: 'Check Amazon SES in AWS_REGION: that the sender is verified and the account may send.',
+  outbox: 'Check that the outbox folder can be written.',
+} as const;
 
 /** The daily job's exit status (see `EXIT`). */
 export function exitStatus(report: DailyReport, problems: readonly Problem[]): number {
@@ -40,10 +49,10 @@ function countOutcomes(report: DailyReport) {
   };
 }
 
-/** What the owner must act on, one line each: first what stopped the run, then each touch. */
-function attentionItems(report: DailyReport): string[] {
+/** What the owner must act on, one line each: first what stopped the run, then each touch (`exitStatus` only counts them). */
+function attentionItems(report: DailyReport, transport?: SummaryContext['transport']): string[] {
   return [
-    ...runItems(report),
+    ...runItems(report, transport),
     ...report.unknowns.map((e) => unknownLine(e.touch, e.event === 'unknown' ? e.reason : e.event)),
     ...report.results.flatMap((r) => (r.outcome.status === 'unknown' ? [unknownLine(r.touch.id, r.outcome.reason)] : [])),
     ...report.results.flatMap((r) =>
@@ -66,7 +75,7 @@ const unknownLine = (touch: string, reason: string) =>
   `${touch}: ${reason} (unknown outcome: settle it with npm run settle -- ${touch} --sent or --not-sent)`;
 
 /** What went wrong with the run as a whole: sending stopped, no email delivered, intake failed. */
-function runItems(report: DailyReport): string[] {
+function runItems(report: DailyReport, transport?: SummaryContext['transport']): string[] {
   const items: string[] = [];
   const notSent = countOutcomes(report).unsent;
   if (report.stopped) {
@@ -77,7 +86,9 @@ function runItems(report: DailyReport): string[] {
   } else if (report.results.length && !report.results.some((r) => r.outcome.status === 'sent')) {
     const first = report.results.find((r) => r.outcome.status !== 'sent')?.outcome;
     const why = first && first.status !== 'sent' ? first.reason : 'no reason given';
-    items.push(`No email could be delivered: all ${report.results.length} failed (the first: ${why}). Check the mail server and SMTP_URL.`);
+    items.push(
+      `No email could be delivered: all ${report.results.length} failed (the first: ${why}).${transport ? ` ${CHECK_TRANSPORT[transport]}` : ''}`,
+    );
   }
   if (report.intakeProblem)
     items.push(
@@ -92,7 +103,7 @@ function sections(report: DailyReport, ctx: SummaryContext): Section[] {
   const problems = ctx.problems ?? [];
   const waiting = report.openIssues.length;
   const needs = [
-    ...attentionItems(report),
+    ...attentionItems(report, ctx.transport),
     ...(problems.length
       ? [
           `${plural(problems.length, 'problem')} in the content, each shown with its file and line: fix ${problems.length > 1 ? 'them, and what they' : 'it, and what it'} held back goes out on the next run`,

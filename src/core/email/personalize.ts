@@ -49,7 +49,9 @@ export function cleanHeader(value: string): string {
 }
 
 const onOrBefore = (date: string, today: Temporal.PlainDate) => Temporal.PlainDate.compare(date, today) <= 0;
-const byDateDesc = <T extends { data: { date: string } }>(a: T, b: T) => b.data.date.localeCompare(a.data.date);
+// YYYY-MM-DD sorts by code unit: no collator (localeCompare's costs some 10 ms to set up).
+const byDateDesc = <T extends { data: { date: string } }>(a: T, b: T) =>
+  b.data.date < a.data.date ? -1 : b.data.date > a.data.date ? 1 : 0;
 
 const FOOTER_REASONS: Record<Contact['segment'], string> = {
   'past-client': 'You receive this because you are a client of {{businessName}}.',

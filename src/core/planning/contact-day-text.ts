@@ -1,8 +1,16 @@
 import type { Problem } from '../problems/index.ts';
 import type { ContactDay, PlanDay, StepDay, StepLine } from './contact-day.ts';
 
-const DAY_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
-const dayName = (date: string) => Temporal.PlainDate.from(date).toLocaleString('en-GB', DAY_FORMAT);
+let dayFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * "Tue, 1 Dec 2026". One formatter serves the whole run, made on first use: `toLocaleString` would
+ * make one per day written, and a command that writes no day never loads ICU's date formats.
+ */
+export function dayName(date: Temporal.PlainDate | string): string {
+  dayFormat ??= new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  return dayFormat.format(typeof date === 'string' ? Temporal.PlainDate.from(date) : date);
+}
 const problemLine = (p: Problem) => `    ${p.file}:${p.line}:${p.column} ${p.field ? `${p.field}: ` : ''}${p.message}`;
 
 /**

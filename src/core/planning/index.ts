@@ -5,4 +5,4 @@ export { EVENTS_PLAN } from './events.ts';
 export { planTouches, type PlanInput, type PlanResult } from './plan-touches.ts';
 export { triggersByContact } from './triggers.ts';
 export { explainContactDay } from './contact-day.ts';
-export { formatContactDay } from './contact-day-text.ts';
+export { dayName, formatContactDay } from './contact-day-text.ts';

@@ -4,7 +4,7 @@
  * Pure: a plan result and the content in, rows and lines out.
  */
 import type { PlannedRow } from './change-summary.ts';
-import type { PlanResult } from '../planning/index.ts';
+import { dayName, type PlanResult } from '../planning/index.ts';
 import { createPersonalizer, fillText, SUBJECTS_ONLY } from '../email/index.ts';
 import { firstNameOf, joinList } from '../contacts/index.ts';
 import type { Contact, Content, Entry, Settings } from '../model/index.ts';
@@ -89,8 +89,6 @@ export type PlanTableInput = {
   missed: PlanResult['missed'];
 };
 
-const DAY_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' };
-const dayName = (date: Temporal.PlainDate) => date.toLocaleString('en-GB', DAY_FORMAT);
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** The readable plan: a heading per day that has touches, quiet days collapsed, then skipped and missed touches by reason. */

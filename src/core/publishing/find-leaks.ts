@@ -1,6 +1,6 @@
 /**
  * The site's privacy check, pure half: which private facts must never reach the built site, and
- * where in the built files they did. `scripts/check-site.ts` reads the files and the contacts.
+ * where in the built files they did. `scripts/check-site.js` reads the files and the contacts.
  */
 import { hasPublishConsent } from './publish.ts';
 import type { Contact, Result, Settings } from '../model/index.ts';

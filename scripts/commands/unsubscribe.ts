@@ -7,13 +7,13 @@
  * holds the lock on the content's history. `npm run commit-history` then commits the change.
  */
 import path from 'node:path';
-import { clockOn, parseCommandArgs, printProblems, runCommand, todayIn, UsageError } from '../src/adapters/cli/index.ts';
-import { readIntakeContent, takeRunLock, writeIntake } from '../src/adapters/fs/index.ts';
-import { readUnsubscribeEvent } from '../src/adapters/github/index.ts';
-import { signerFromEnv } from '../src/adapters/signing/index.ts';
-import { formatOutcome, planOneClickUnsubscribe } from '../src/core/intake/index.ts';
-import { isCalendarDate } from '../src/core/model/index.ts';
-import { EXIT } from '../src/core/problems/index.ts';
+import { clockOn, parseCommandArgs, printProblems, runCommand, todayIn, UsageError } from '../../src/adapters/cli/index.ts';
+import { readIntakeContent, takeRunLock, writeIntake } from '../../src/adapters/fs/index.ts';
+import { readUnsubscribeEvent } from '../../src/adapters/github/index.ts';
+import { signerFromEnv } from '../../src/adapters/signing/index.ts';
+import { formatOutcome, planOneClickUnsubscribe } from '../../src/core/intake/index.ts';
+import { isCalendarDate } from '../../src/core/model/index.ts';
+import { EXIT } from '../../src/core/problems/index.ts';
 
 runCommand(async () => {
   const { values, positionals } = parseCommandArgs(process.argv.slice(2), { date: { type: 'string' } });

@@ -1,8 +1,8 @@
 /** `npm run generate -- --contacts N [--seed S] --out DIR`: write synthetic content for trying things at scale. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError, parseCommandArgs, runCommand } from '../src/adapters/cli/index.ts';
-import { generateContent } from '../test/helpers/generate-content.ts';
+import { UsageError, parseCommandArgs, runCommand } from '../../src/adapters/cli/index.ts';
+import { generateContent } from '../../test/helpers/generate-content.ts';
 
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {

@@ -1,17 +1,17 @@
 /**
- * `node scripts/check-site.ts [--content DIR] [--dist DIR]`: the site's privacy check, run by
+ * `node scripts/check-site.js [--content DIR] [--dist DIR]`: the site's privacy check, run by
  * `npm run build` after `astro build`. Exit 1 when a contact's email, phone or unconsented name is
  * in a built file, naming each leak as `dist/page/index.html:12 email of contact ana-ruiz (a…@…)`.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs, printProblems, runCommand } from '../src/adapters/cli/index.ts';
-import { readContent } from '../src/adapters/fs/index.ts';
-import { parseFile } from '../src/core/content/index.ts';
-import { CONTENT_PARSERS } from '../src/core/parsers/index.ts';
-import { TestimonialSchema, type Testimonial } from '../src/core/model/index.ts';
-import { findLeaks, findPhotoLeaks, formatLeak, leakTargets, photoLeakTargets } from '../src/core/publishing/index.ts';
-import { buildDate } from '../src/site/env.ts';
+import { parseCommandArgs, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
+import { readContent } from '../../src/adapters/fs/index.ts';
+import { parseFile } from '../../src/core/content/index.ts';
+import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
+import { TestimonialSchema, type Testimonial } from '../../src/core/model/index.ts';
+import { findLeaks, findPhotoLeaks, formatLeak, leakTargets, photoLeakTargets } from '../../src/core/publishing/index.ts';
+import { buildDate } from '../../src/site/env.ts';
 
 // Everything a browser, a feed reader or the editor at /admin/ (config.yml) can read; images and
 // fonts hold no contact's text.

@@ -19,12 +19,12 @@ import {
   runCommand,
   stopCleanlyOnSignals,
   type StopSignals,
-} from '../src/adapters/cli/index.ts';
-import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../src/adapters/fs/index.ts';
-import { startLayoutCompiler, type LayoutCompiler } from '../src/adapters/layouts/index.ts';
-import { signerFromEnv } from '../src/adapters/signing/index.ts';
-import { buildPoolFor, writeOutboxFile, openDelivery, transportFromEnv, type Transport } from '../src/adapters/mail/index.ts';
-import { outsideSendWindow } from '../src/core/calendar/index.ts';
+} from '../../src/adapters/cli/index.ts';
+import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../../src/adapters/fs/index.ts';
+import { startLayoutCompiler, type LayoutCompiler } from '../../src/adapters/layouts/index.ts';
+import { signerFromEnv } from '../../src/adapters/signing/index.ts';
+import { buildPoolFor, writeOutboxFile, openDelivery, transportFromEnv, type Transport } from '../../src/adapters/mail/index.ts';
+import { outsideSendWindow } from '../../src/core/calendar/index.ts';
 import {
   runDaily,
   type DailyReport,
@@ -32,11 +32,11 @@ import {
   formatDailyMarkdown,
   formatDailySummary,
   formatTaskList,
-} from '../src/core/daily/index.ts';
-import { EXIT, type Problem } from '../src/core/problems/index.ts';
-import { isCalendarDate } from '../src/core/model/index.ts';
-import type { Sign } from '../src/core/signing/index.ts';
-import type { Task } from '../src/core/tasks/index.ts';
+} from '../../src/core/daily/index.ts';
+import { EXIT, type Problem } from '../../src/core/problems/index.ts';
+import { isCalendarDate } from '../../src/core/model/index.ts';
+import type { Sign } from '../../src/core/signing/index.ts';
+import type { Task } from '../../src/core/tasks/index.ts';
 
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {
@@ -106,7 +106,7 @@ async function runDayWith(values: DayOptions, signals: StopSignals, layouts: Lay
   // Imported only when used: imapflow and mailparser take about 0.4 s to load.
   let intakeProblem: string | undefined;
   if (process.env.IMAP_URL) {
-    const { takeInMailbox } = await import('../src/adapters/mailbox/index.ts');
+    const { takeInMailbox } = await import('../../src/adapters/mailbox/index.ts');
     intakeProblem = await takeInMailbox(process.env.IMAP_URL, values.content, { date: values.date, dryRun, sign: values.sign });
   }
 
@@ -153,7 +153,7 @@ async function runDayWith(values: DayOptions, signals: StopSignals, layouts: Lay
   const { delivery } = opened;
   for (const note of opened.notes) console.log(`${note}\n`);
   // Octokit takes a while to load: only a run that opens issues pays for it.
-  const gitHub = process.env.GITHUB_TOKEN ? await import('../src/adapters/github/index.ts') : undefined;
+  const gitHub = process.env.GITHUB_TOKEN ? await import('../../src/adapters/github/index.ts') : undefined;
   const tracker = gitHub?.gitHubFromEnv(process.env);
   if (dryRun) {
     report = await runDaily(input);
@@ -193,7 +193,7 @@ async function runDayWith(values: DayOptions, signals: StopSignals, layouts: Lay
       hint: 'Fix the layout; its emails are held back until then.',
     })),
   ];
-  const ctx = { date: today.toString(), delivery: delivery.name, dryRun, problems: all };
+  const ctx = { date: today.toString(), delivery: delivery.name, transport: transport.kind, dryRun, problems: all };
   console.log(formatDailySummary(report, ctx).join('\n'));
   if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatDailyMarkdown(report, ctx));
   return exitStatus(report, all);

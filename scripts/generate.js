@@ -1,0 +1,5 @@
+/** `npm run generate`: the command is in `commands/generate.ts`, loaded once the compile cache is on (see `lib/compile-cache.js`). */
+import { useCompileCache } from './lib/compile-cache.js';
+
+useCompileCache();
+await import('./commands/generate.ts');
