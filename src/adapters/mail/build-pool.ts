@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { SendMailOptions } from 'nodemailer';
 import type { MessageBuilder, OutgoingEmail } from '../../core/email/index.ts';
+import type { BuiltBatch } from './build-worker.ts';
 import { toMailOptions } from './mail-options.ts';
 
 /** Below this many emails a run builds each message in the sending thread. */
@@ -26,7 +27,7 @@ export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder 
   // Loaded here, not with the module: only a run with many emails pays for piscina.
   const pool = import('piscina').then(
     ({ Piscina }) =>
-      new Piscina<readonly SendMailOptions[], (Uint8Array | undefined)[]>({
+      new Piscina<readonly SendMailOptions[], BuiltBatch>({
         filename: new URL('./build-worker.ts', import.meta.url).href,
         minThreads: threads,
         maxThreads: threads,
@@ -51,7 +52,12 @@ export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder 
     async build(emails: readonly OutgoingEmail[]) {
       if (!warm) return emails.map(() => undefined);
       try {
-        return await (await pool).run(emails.map(toMailOptions));
+        const { bytes, ends } = await (await pool).run(emails.map(toMailOptions));
+        // Views into the one buffer the thread moved here; no message is copied.
+        return ends.map((end, i) => {
+          const start = i ? ends[i - 1] : 0;
+          return end > start ? bytes.subarray(start, end) : undefined;
+        });
       } catch {
         // A thread that died, or a message that cannot cross to it: the delivery builds these.
         return emails.map(() => undefined);
