@@ -39,6 +39,7 @@ export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder 
   // Until a thread has started and loaded nodemailer, the sending thread builds: the first
   // batches never wait for the pool.
   let warm = false;
+  let closed: Promise<void> | undefined;
   const ready = pool
     .then((p) => p.run([]))
     .then(
@@ -63,11 +64,29 @@ export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder 
         return emails.map(() => undefined);
       }
     },
-    close: async () => (await pool).close(),
+    // Closing twice (the run after sending, the command at its end) closes once.
+    close: () => (closed ??= pool.then((p) => p.close())),
   };
 }
 
-/** A build pool when `emails` are enough to repay starting one (see `POOL_FROM_EMAILS`), else none. */
-export function buildPoolFor(emails: number, options: BuildPoolOptions = {}): MessageBuilder | undefined {
-  return emails >= POOL_FROM_EMAILS ? createBuildPool(options) : undefined;
+/**
+ * A build pool that may start before the run knows how many emails it sends: `startFor(contacts)`,
+ * called once the content is read, starts the threads when the contacts could bring enough
+ * emails to repay them (see `POOL_FROM_EMAILS`), so they load nodemailer while the sending thread
+ * plans; `builderFor(emails)` then gives the pool to a run that sends that many (starting it then
+ * if it has not), or none; `close` stops it, used or not.
+ */
+export function buildPoolAhead(options: BuildPoolOptions = {}) {
+  let pool: ReturnType<typeof createBuildPool> | undefined;
+  return {
+    startFor(contacts: number) {
+      if (contacts >= POOL_FROM_EMAILS) pool ??= createBuildPool(options);
+    },
+    builderFor(emails: number): MessageBuilder | undefined {
+      if (emails < POOL_FROM_EMAILS) return undefined;
+      pool ??= createBuildPool(options);
+      return pool;
+    },
+    close: async () => pool?.close(),
+  };
 }
