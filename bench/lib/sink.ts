@@ -5,7 +5,14 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 
-export type Sink = { port: number; url: string; count(): Promise<number>; close(): Promise<void> };
+export type Sink = {
+  port: number;
+  url: string;
+  count(): Promise<number>;
+  /** The server process's CPU time so far, in milliseconds. */
+  cpuMs(): Promise<number>;
+  close(): Promise<void>;
+};
 
 export async function startSink(): Promise<Sink> {
   const child = fork(path.join(import.meta.dirname, 'smtp-sink-process.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -18,6 +25,11 @@ export async function startSink(): Promise<Sink> {
       const reply = next<{ accepted: number }>();
       child.send('count');
       return (await reply).accepted;
+    },
+    async cpuMs() {
+      const reply = next<{ cpuMs: number }>();
+      child.send('cpu');
+      return (await reply).cpuMs;
     },
     async close() {
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -23,7 +23,7 @@ import {
 import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../../src/adapters/fs/index.ts';
 import { startLayoutCompiler, type LayoutCompiler } from '../../src/adapters/layouts/index.ts';
 import { signerFromEnv } from '../../src/adapters/signing/index.ts';
-import { buildPoolFor, writeOutboxFile, openDelivery, transportFromEnv, type Transport } from '../../src/adapters/mail/index.ts';
+import { buildPoolAhead, writeOutboxFile, openDelivery, transportFromEnv, type Transport } from '../../src/adapters/mail/index.ts';
 import { outsideSendWindow } from '../../src/core/calendar/index.ts';
 import {
   runDaily,
@@ -86,16 +86,23 @@ type DayOptions = {
 };
 
 async function runDay(values: DayOptions, signals: StopSignals): Promise<number> {
-  // MJML loads and compiles on another core while this thread reads the content and plans.
+  // MJML loads and compiles on another core while this thread reads the content and plans; the
+  // build pool's threads start once the content is read.
   const layouts = startLayoutCompiler();
+  const pool = buildPoolAhead();
   try {
-    return await runDayWith(values, signals, layouts);
+    return await runDayWith(values, signals, layouts, pool);
   } finally {
-    await layouts.close();
+    await Promise.all([layouts.close(), pool.close()]);
   }
 }
 
-async function runDayWith(values: DayOptions, signals: StopSignals, layouts: LayoutCompiler): Promise<number> {
+async function runDayWith(
+  values: DayOptions,
+  signals: StopSignals,
+  layouts: LayoutCompiler,
+  pool: ReturnType<typeof buildPoolAhead>,
+): Promise<number> {
   const { dryRun, transport, historyDir } = values;
   if (!dryRun)
     for (const file of await repairHistory(historyDir))
@@ -117,6 +124,7 @@ async function runDayWith(values: DayOptions, signals: StopSignals, layouts: Lay
   if (!settings) return stop('the settings have problems, and the sender, postal address and limits come from them.');
   if (problems.some((p) => p.file === historyDir || p.file.startsWith(`${historyDir}/`)))
     return stop('history has problems, and sending without it could send a touch twice.');
+  if (!dryRun) pool.startFor(content.contacts.length);
   // `npm start` passes --showcase: sample content names the day it shows best (settings.showcaseDay).
   const showcaseDay = values.showcase && !values.date ? settings.showcaseDay : undefined;
   if (showcaseDay) console.log(`Showing the sample's showcase day, ${showcaseDay} (settings.showcaseDay): \`npm run daily\` runs today.\n`);
@@ -171,7 +179,7 @@ async function runDayWith(values: DayOptions, signals: StopSignals, layouts: Lay
         journal,
         writeTasks,
         ...(issues ? { issues } : {}),
-        builderFor: (emails) => buildPoolFor(emails),
+        builderFor: pool.builderFor,
         onSending: progress.start,
         onResult: progress.step,
       });

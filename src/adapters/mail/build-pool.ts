@@ -7,6 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { SendMailOptions } from 'nodemailer';
 import type { MessageBuilder, OutgoingEmail } from '../../core/email/index.ts';
+import type { BuiltBatch } from './build-worker.ts';
 import { toMailOptions } from './mail-options.ts';
 
 /** Below this many emails a run builds each message in the sending thread. */
@@ -26,7 +27,7 @@ export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder 
   // Loaded here, not with the module: only a run with many emails pays for piscina.
   const pool = import('piscina').then(
     ({ Piscina }) =>
-      new Piscina<readonly SendMailOptions[], (Uint8Array | undefined)[]>({
+      new Piscina<readonly SendMailOptions[], BuiltBatch>({
         filename: new URL('./build-worker.ts', import.meta.url).href,
         minThreads: threads,
         maxThreads: threads,
@@ -38,6 +39,7 @@ export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder 
   // Until a thread has started and loaded nodemailer, the sending thread builds: the first
   // batches never wait for the pool.
   let warm = false;
+  let closed: Promise<void> | undefined;
   const ready = pool
     .then((p) => p.run([]))
     .then(
@@ -51,17 +53,40 @@ export function createBuildPool(options: BuildPoolOptions = {}): MessageBuilder 
     async build(emails: readonly OutgoingEmail[]) {
       if (!warm) return emails.map(() => undefined);
       try {
-        return await (await pool).run(emails.map(toMailOptions));
+        const { bytes, ends } = await (await pool).run(emails.map(toMailOptions));
+        // Views into the one buffer the thread moved here; no message is copied.
+        return ends.map((end, i) => {
+          const start = i ? ends[i - 1] : 0;
+          return end > start ? bytes.subarray(start, end) : undefined;
+        });
       } catch {
         // A thread that died, or a message that cannot cross to it: the delivery builds these.
         return emails.map(() => undefined);
       }
     },
-    close: async () => (await pool).close(),
+    // Closing twice (the run after sending, the command at its end) closes once.
+    close: () => (closed ??= pool.then((p) => p.close())),
   };
 }
 
-/** A build pool when `emails` are enough to repay starting one (see `POOL_FROM_EMAILS`), else none. */
-export function buildPoolFor(emails: number, options: BuildPoolOptions = {}): MessageBuilder | undefined {
-  return emails >= POOL_FROM_EMAILS ? createBuildPool(options) : undefined;
+/**
+ * A build pool that may start before the run knows how many emails it sends: `startFor(contacts)`,
+ * called once the content is read, starts the threads when the contacts could bring enough
+ * emails to repay them (see `POOL_FROM_EMAILS`), so they load nodemailer while the sending thread
+ * plans; `builderFor(emails)` then gives the pool to a run that sends that many (starting it then
+ * if it has not), or none; `close` stops it, used or not.
+ */
+export function buildPoolAhead(options: BuildPoolOptions = {}) {
+  let pool: ReturnType<typeof createBuildPool> | undefined;
+  return {
+    startFor(contacts: number) {
+      if (contacts >= POOL_FROM_EMAILS) pool ??= createBuildPool(options);
+    },
+    builderFor(emails: number): MessageBuilder | undefined {
+      if (emails < POOL_FROM_EMAILS) return undefined;
+      pool ??= createBuildPool(options);
+      return pool;
+    },
+    close: async () => pool?.close(),
+  };
 }

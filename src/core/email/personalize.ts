@@ -98,6 +98,7 @@ export function createPersonalizer(
   );
   const featured = featuredTestimonial(content.testimonials, today);
   const shared = sharedFields(settings, palette, featured);
+  const unsubscribeLinks = unsubscribeLinker(settings, sign);
   // A birthday note is personal: no result near them beside it.
   const birthdays = birthdaySteps(content.plans);
   const bodies = new Map<string, Fragment>();
@@ -130,7 +131,7 @@ export function createPersonalizer(
     const c = entry.data;
     const firstName = firstNameOf(c);
     const partnerName = partnerFirstName(c) ?? '';
-    const unsubscribeUrl = unsubscribeLinks(settings, sign, entry.id, c.emails[0] ?? '').footer;
+    const unsubscribeUrl = unsubscribeLinks(entry.id, c.emails[0] ?? '').footer;
     const fields: EmailFields = {
       ...shared,
       firstName,
@@ -154,7 +155,7 @@ export function createPersonalizer(
     if (!permission.ok) return { ok: false, code: permission.code, reason: permission.reason };
     const layout = touch.template ?? 'note';
     const fields = textFields(entry);
-    const unsubscribe = unsubscribeLinks(settings, sign, entry.id, permission.email);
+    const unsubscribe = unsubscribeLinks(entry.id, permission.email);
     fields.unsubscribeUrl = unsubscribe.footer;
     const to = [{ name: cleanHeader(entry.data.name), address: permission.email }];
     const greeted = [firstNameOf(entry.data)];
@@ -224,29 +225,36 @@ export function createPersonalizer(
 }
 
 /**
- * Where an email's unsubscribe links go. With the secret, each carries a signed token (see
+ * Where each email's unsubscribe links go, given its contact and address. With the secret, each carries a signed token (see
  * `unsubscribeToken`): the footer opens the site's `/unsubscribe/` page, the mailto's subject
  * carries the token, and a one-click endpoint, when settings name one, gets it too. Without the
  * secret nothing can be signed: the footer and List-Unsubscribe offer the mailto alone, whose
  * subject names the contact.
  */
-function unsubscribeLinks(settings: Settings, sign: Sign | undefined, contact: string, address: string) {
+type UnsubscribeLinks = { footer: string; mailto: string; oneClick?: string };
+
+function unsubscribeLinker(settings: Settings, sign: Sign | undefined): (contact: string, address: string) => UnsubscribeLinks {
   const mailto = (subject: string) => `mailto:${settings.unsubscribe.mailto}?subject=${encodeURIComponent(subject)}`;
-  if (!sign) {
-    const plain = mailto(`Unsubscribe ${contact}`);
-    return { footer: plain, mailto: plain };
-  }
-  const token = unsubscribeToken(sign, contact, address);
+  if (!sign)
+    return (contact: string) => {
+      const plain = mailto(`Unsubscribe ${contact}`);
+      return { footer: plain, mailto: plain };
+    };
+  // Each base is parsed once, not once an email: setting `t` again on the same URL gives what
+  // setting it on a fresh parse of the base would.
   const withToken = (base: string) => {
     const url = new URL(base);
-    url.searchParams.set('t', token);
-    return url.href;
+    return (token: string) => {
+      url.searchParams.set('t', token);
+      return url.href;
+    };
   };
   const site = settings.site.url.endsWith('/') ? settings.site.url : `${settings.site.url}/`;
-  return {
-    footer: withToken(new URL('unsubscribe/', site).href),
-    mailto: mailto(`Unsubscribe ${token}`),
-    ...(settings.unsubscribe.url ? { oneClick: withToken(settings.unsubscribe.url) } : {}),
+  const footer = withToken(new URL('unsubscribe/', site).href);
+  const oneClick = settings.unsubscribe.url ? withToken(settings.unsubscribe.url) : undefined;
+  return (contact: string, address: string) => {
+    const token = unsubscribeToken(sign, contact, address);
+    return { footer: footer(token), mailto: mailto(`Unsubscribe ${token}`), ...(oneClick ? { oneClick: oneClick(token) } : {}) };
   };
 }
 
