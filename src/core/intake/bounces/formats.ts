@@ -105,6 +105,16 @@ export function readPlainNotice(
   };
 }
 
+/**
+ * The words a notice's text gives after each address it names, for a delivery report whose
+ * recipient fields carry no Diagnostic-Code (Exim writes its own failures that way).
+ */
+export function noticeWords(text: string, own: readonly string[]): Map<string, string> {
+  const flat = text.replace(/\r\n?/g, '\n');
+  const cut = RETURNED.exec(flat);
+  return new Map(recipientsOf(cut ? flat.slice(0, cut.index) : flat, own, []).map((r) => [r.address, r.words]));
+}
+
 /** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`). */
 const LINE = /^[ \t]*[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\bon\b|(?=\()|$)(.*)$/i;
 /** A reply naming an address (old Sendmail: ` 550 <a@b>... User unknown`). */

@@ -3,7 +3,7 @@
  * from a server that writes none, read into one entry per recipient with what the failure means.
  */
 import { parseDeliveryStatus, reportedMessageId } from './dsn.ts';
-import { readPlainNotice } from './formats.ts';
+import { noticeWords, readPlainNotice } from './formats.ts';
 import { bounceReason, soundsTemporary, statusOf, type BounceReason } from './reason.ts';
 
 export { parseDeliveryStatus };
@@ -47,8 +47,11 @@ export function readBounce(source: BounceSource, own: readonly string[]): Bounce
     ...[...message.text.matchAll(/^[ \t>]*Message-ID:[ \t]*(<[^<>\s]+>)/gim)].map((m) => m[1]),
   ];
   if (message.report) {
+    let words: Map<string, string> | undefined;
     const recipients = parseDeliveryStatus(message.report.deliveryStatus).map((r): BouncedRecipient => {
-      const diagnostic = r.diagnostic.replace(/^\w+;\s*/, '');
+      // `smtp; 550 …`, `X-Postfix; mail … loops back to myself`; with none, the notice's words.
+      const given = r.diagnostic.replace(/^[\w-]+;\s*/, '');
+      const diagnostic = given || ((words ??= noticeWords(message.text, own)).get(r.address) ?? '').replace(/\s+/g, ' ').slice(0, 300);
       const status = statusOf(r.status, diagnostic);
       if (r.kind === 'none') return { address: r.address, status, diagnostic, reason: 'Delivered' };
       const permanent = r.kind === 'permanent' && !status.startsWith('4');

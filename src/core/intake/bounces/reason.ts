@@ -8,6 +8,13 @@
 export type BounceReason = 'BadAddress' | 'Refused' | 'MailboxFull' | 'Temporary';
 
 // Words that outrank the status code: servers that give a generic or misleading code.
+// The message, not the address, failed: a relay refused, a routing loop (RFC 3463 X.4.6, a
+// permanent failure of this message), cPanel's "may not exist, they may be blacklisted".
+const SURELY_REFUSED =
+  /relay access denied|unable to relay|relaying denied|hop count exceeded|too many hops|mail(?:ing)? loop|routing loop|loops back to myself|may not exist,? (?:or )?(?:they may be|is|are) black ?listed/i;
+// Passing whatever the code says: greylisting, and the sender's own host holding its mail back
+// for an hour (cPanel's "max defers and failures per hour").
+const SURELY_PASSING = /greylist|grey-listed|graylist|max defers and failures per hour/i;
 const SURELY_BAD =
   /\bAS\(201806281\)|Recipient address rejected: Access denied|suppression list|user ?unknown|unknown user|no such (?:user|mailbox|recipient)|invalid mailbox|user not found|(?:account|mailbox|address|user) (?:does ?n[o']t|did not) exist|RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)|doesn'?t have an? \S+ account/i;
 const FULL =
@@ -39,7 +46,8 @@ export function bounceReason(permanent: boolean, status: string, words: string):
   const [, subject, detail] = /^\d\.(\d{1,3})\.(\d{1,3})$/.exec(status) ?? [];
   const code = subject === undefined ? '' : `${subject}.${detail}`;
   if (code === '2.2' || FULL.test(words)) return 'MailboxFull';
-  if (!permanent) return 'Temporary';
+  if (!permanent || SURELY_PASSING.test(words)) return 'Temporary';
+  if (SURELY_REFUSED.test(words) || code === '4.6') return 'Refused';
   if (SURELY_BAD.test(words)) return 'BadAddress';
   if (subject === '7' || subject === '6' || code === '3.4' || code === '2.3' || code === '1.7' || code === '1.8') return 'Refused';
   if (subject === '1' || code === '2.1' || code === '4.4') return 'BadAddress';
