@@ -85,6 +85,7 @@ const EXPECTED: Record<string, string> = {
   'proofpoint-exim.eml': 'grant.osei@northbank-legal.example Refused',
   'protonmail.eml': 'luca.ferri@proton.me BadAddress',
   'qmail-ldap-quota.eml': 'reception@hollis-vets.example MailboxFull',
+  'qmail-undated-full.eml': 'ana.ruiz@example.com MailboxFull',
   'qmail.eml': 'priya@patel.example BadAddress',
   'report-as-text-part.eml': 'dr.pine@pinewood-dental.example MailboxFull',
   'sendmail-delay.eml': 'hello@bakery-two.example Temporary',

@@ -418,6 +418,42 @@ describe('npm run intake', () => {
     `);
   });
 
+  it('notes a bounce with no Message-ID and no Date once, however many runs read it (issue 16)', async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'referable-intake-'));
+    const content = path.join(dir, 'content');
+    await cp(FIXTURE, content, { recursive: true });
+    const touch = 'ana-ruiz.monthly-note.note.2026-11-04';
+    const sent = { touch, contact: 'ana-ruiz', plan: 'monthly-note', step: 'note', due: '2026-11-04', channel: 'email' };
+    await mkdir(path.join(content, 'history'), { recursive: true });
+    await writeFile(
+      path.join(content, 'history/2026-11.jsonl'),
+      `${JSON.stringify({ event: 'sent', at: '2026-11-04T09:00:01Z', ...sent, messageId: touchMessageId(touch) })}\n`,
+    );
+    // A copy with CRLF line ends, as an IMAP server or another mail program saves it: the same message.
+    const raw = await readFile(path.join(ROOT, 'test/fixtures/bounces/qmail-undated-full.eml'), 'utf8');
+    const copy = path.join(dir, 'copy.eml');
+    await writeFile(copy, raw.replace(/\n/g, '\r\n'));
+    const fixture = path.join(ROOT, 'test/fixtures/bounces/qmail-undated-full.eml');
+
+    const first = await runScript('intake', [fixture, '--content', content, '--date', '2026-11-05']);
+    expect(first.stdout).toContain('noted in the history of ana-ruiz.monthly-note.note.2026-11-04');
+    const history = await readFile(path.join(content, 'history/2026-11.jsonl'), 'utf8');
+    const notes = history
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((e) => e.event === 'noted');
+    expect(notes.map((e) => [e.code, e.evidence])).toEqual([
+      ['MailboxFull', expect.stringMatching(/^email with no Message-ID \(content [0-9a-f]{16}\), undated$/)],
+    ]);
+
+    // Read again on later days, once from a copy with other line ends: nothing more is written.
+    const second = await runScript('intake', [fixture, copy, '--content', content, '--date', '2026-11-09']);
+    expect(second.stdout).toContain('2 messages read: 0 changes written, 0 already taken in, 2 noted, 0 left alone.');
+    expect(second.stdout.match(/already noted in its touch's history/g)).toHaveLength(2);
+    expect(await readFile(path.join(content, 'history/2026-11.jsonl'), 'utf8')).toBe(history);
+  });
+
   it('says how to call it when given nothing', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'referable-intake-'));
     const run = await runScript('intake', ['--content', FIXTURE]);

@@ -2,6 +2,7 @@
  * Raw RFC 5322 messages to intake's plain data, with mailparser; the sender's new words are cut
  * from the quoted history and signature by email-reply-parser. Translates, decides nothing.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import EmailReplyParser from 'email-reply-parser';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
@@ -29,7 +30,7 @@ export async function parseMessage(raw: Buffer | string, source: string, check: 
   const verified = await verifySender(bytes, from, mail.headerLines, check);
   return {
     source,
-    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    ...(mail.messageId ? { messageId: mail.messageId } : { contentDigest: contentDigest(mail, bytes) }),
     ...(mail.date && !Number.isNaN(mail.date.getTime()) ? { date: Temporal.Instant.fromEpochMilliseconds(mail.date.getTime()) } : {}),
     ...(from ? { from } : {}),
     to: [
@@ -54,6 +55,21 @@ function withLineFeeds(raw: Buffer | string): Buffer | string {
   if (typeof raw === 'string') return raw.replace(/\r(?!\n)/g, '\r\n');
   if (!raw.includes(0x0d)) return raw;
   return Buffer.from(raw.toString('latin1').replace(/\r(?!\n)/g, '\r\n'), 'latin1');
+}
+
+/**
+ * SHA-256 of the From and Subject headers and the body, line ends made LF: its first 16 hex
+ * digits. Other headers are left out, since servers on the way add trace headers to one copy of a
+ * message and not another.
+ */
+function contentDigest(mail: ParsedMail, bytes: Buffer | string): string {
+  const text = (typeof bytes === 'string' ? bytes : bytes.toString('latin1')).replace(/\r\n?/g, '\n');
+  const start = text.indexOf('\n\n');
+  return createHash('sha256')
+    .update(`${mail.from?.text ?? ''}\n${mail.subject ?? ''}\n`)
+    .update(start < 0 ? '' : text.slice(start + 2), 'latin1')
+    .digest('hex')
+    .slice(0, 16);
 }
 
 type Parts = Pick<IncomingMessage, 'report' | 'feedback' | 'returned'>;

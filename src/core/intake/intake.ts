@@ -63,12 +63,22 @@ function hear(run: Run, message: IncomingMessage, today: Temporal.PlainDate): He
   return {
     message,
     day,
-    evidence: `email ${message.messageId ?? '(no Message-ID)'} of ${day}`,
+    evidence: evidenceOf(message, day),
     from: message.from ? run.byEmail.get(message.from) : undefined,
     ...(verified ? { verified } : {}),
     touch: message.references.map(run.touchOf).find(Boolean),
     out: noteOutcome(run, message.source),
   };
+}
+
+/**
+ * How history and contacts name a message: by its Message-ID, else by a digest of its content;
+ * with its day when it has a Date. An undated message is read on whatever day intake runs, so its
+ * day is left out: the same message is named alike on every run, and noted once.
+ */
+function evidenceOf(message: Pick<IncomingMessage, 'messageId' | 'contentDigest' | 'date'>, day: string): string {
+  const name = message.messageId ?? (message.contentDigest ? `with no Message-ID (content ${message.contentDigest})` : '(no Message-ID)');
+  return message.date ? `email ${name} of ${day}` : `email ${name}, undated`;
 }
 
 /** How a request from `source` notes its outcome in the run's plan. */

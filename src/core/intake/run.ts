@@ -19,6 +19,11 @@ export type IncomingMessage = {
   /** With its angle brackets: `<abc@example.com>`. */
   messageId?: string;
   date?: Temporal.Instant;
+  /**
+   * For a message with no Message-ID: a digest of its body (hex), the same for the same message
+   * on every run, so history can tell it was taken in already.
+   */
+  contentDigest?: string;
   from?: string;
   /** Every address it was sent to: To, Cc, Delivered-To, X-Original-To. */
   to: string[];
@@ -114,7 +119,7 @@ export type Run = {
 export type Heard = {
   message: IncomingMessage;
   day: string;
-  /** `email <id> of 2026-11-04`: how evidence names the message. */
+  /** `email <id> of 2026-11-04`: how evidence names the message, alike on every run (see `evidenceOf`). */
   evidence: string;
   from?: Known;
   /** How the sender was verified, when it was, for the domain of the From address. */

@@ -61,7 +61,11 @@ export const HistoryEntrySchema = z.discriminatedUnion('event', [
     ...touch,
     reason: TextSchema,
     code: z.enum(REASON_CODES),
-    /** The message that said so: `email <id> of 2026-11-04`. The same message is noted once. */
+    /**
+     * The message that said so: `email <id> of 2026-11-04`, or by a digest of its content when it
+     * has no Message-ID (`email with no Message-ID (content 3f9a…), undated`). The same message is
+     * noted once.
+     */
     evidence: TextSchema,
   }),
 ]);

@@ -30,6 +30,7 @@ const SAID: [boolean, string, string, string][] = [
   [true, '', '554 Transaction failed: spam message rejected', 'Refused'],
   [true, '5.1.8', '553 5.1.8 Sender address rejected: Domain not found', 'Refused'],
   [true, '5.2.2', '552 5.2.2 mailbox full', 'MailboxFull'],
+  [true, '', "Sorry, the user's maildir has overdrawn his diskspace quota, please try again later.", 'MailboxFull'],
   [true, '5.0.0', '552 Requested mail action aborted: exceeded storage allocation (quota exceeded)', 'MailboxFull'],
   [false, '4.2.2', '452 4.2.2 The email account that you tried to reach is over quota', 'MailboxFull'],
   [false, '4.7.0', '421 4.7.0 Try again later, closing connection', 'Temporary'],
