@@ -177,6 +177,11 @@ describe('replies a program sent (issue 16, point 4)', () => {
     expect(outcome('german-abwesenheit.eml')?.note).toBe(
       'an automatic reply from ana-ruiz ("Abwesenheitsnotiz: A small favour, Ana?"): left alone',
     );
+    // A person's subject that begins with an away phrase is still a person's (issue 16).
+    expect(outcome('re-on-holiday-plans.eml')?.note).toBe(
+      '"Re: On holiday plans" from leo-novak: left for you to read; counted as a touch',
+    );
+    expect(outcome('out-of-office-move.eml')?.note).toBe('"Out of office move" from priya-patel: left for you to read; counted as a touch');
     expect(plan.testimonials.map((t) => [t.id, t.data.quote])).toEqual([
       ['ana-ruiz-reply-2026-11-04', 'Thanks Maya! You made selling the flat painless. Every viewing was booked within a day.'],
     ]);

@@ -15,6 +15,22 @@ describe('isAutomatic (issue 16, point 4)', () => {
     'Mensagem automática: News from the harbour',
     '[自動返信] News from the harbour',
     'Ana Ruiz is out of the office.',
+    'Out of Office: News from the harbour',
+    'Out of Office AutoReply: News from the harbour',
+    'Out of office',
+    '[Out of office] News from the harbour',
+    'Out of the office until 12 November',
+    'On holiday until 3 January',
+    'On holiday - back on Monday',
+    'On annual leave 9-13 November',
+    'I am out of the office',
+    'Automatic reply: Re: News from the harbour',
+    'RE: Automatic reply: News from the harbour',
+    'Abwesend bis 12.11.',
+    'Absence du bureau',
+    'Réponse automatique : News from the harbour',
+    'Respuesta automática: News from the harbour',
+    '不在のお知らせ',
   ])('knows the out-of-office subject "%s"', (subject) => {
     expect(isAutomatic(message(subject))).toBe(true);
   });
@@ -30,5 +46,17 @@ describe('isAutomatic (issue 16, point 4)', () => {
       false,
     );
     expect(isAutomatic(message('Re: Absent-minded question'))).toBe(false);
+  });
+
+  it.each([
+    'Re: On holiday plans',
+    'On holiday plans',
+    'Out of office move',
+    'Re: Out of office',
+    'Fwd: On holiday until Monday',
+    'Absence of news',
+    'Away from the office party: who is coming?',
+  ])('takes "%s" for a person’s subject (issue 16)', (subject) => {
+    expect(isAutomatic(message(subject))).toBe(false);
   });
 });

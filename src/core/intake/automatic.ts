@@ -6,80 +6,95 @@
  */
 import type { IncomingMessage } from './run.ts';
 
-const VACATION_SUBJECT = new RegExp(
-  `^\\s*[[【(]?\\s*(?:${[
-    // English
-    'automatic reply',
-    'auto(?:matic)?[- ]?(?:reply|response|responder|antwort)',
-    'out of (?:the )?office',
-    'away from (?:the |my )?(?:office|desk)',
-    'on (?:vacation|holiday|leave|annual leave|parental leave)',
-    'vacation (?:reply|notice|message)',
-    'i am (?:currently )?(?:out|away|on leave|on holiday|on vacation)',
-    // Lotus Notes: "Ana Ruiz is out of the office."
-    '[^:]{0,60}\\bis (?:currently )?(?:out of (?:the )?office|away|on (?:vacation|holiday|leave))',
-    'absence\\b',
-    // German, Dutch, Scandinavian
-    'automatische antwort',
-    'abwesenheits?(?:notiz|meldung|nachricht)',
-    'abwesend',
-    'automatisch antwoord',
-    'afwezig(?:heid)?',
-    'autosvar',
-    'automati(?:sk|skt) svar',
-    'fravær',
-    'fraværende',
-    'frånvaro',
-    'automaattinen vastaus',
-    // French, Spanish, Portuguese, Italian
-    'réponse automatique',
-    'reponse automatique',
-    'absence du bureau',
-    'absent(?:e)? du bureau',
-    'respuesta automática',
-    'respuesta automatica',
-    'fuera de la oficina',
-    'ausente',
-    'resposta automática',
-    'resposta automatica',
-    'fora do escritório',
-    'mensagem automática',
-    'mensagem automatica',
-    'estou (?:de férias|fora|ausente)',
-    'ausência',
-    'ausencia',
-    'risposta automatica',
-    'fuori (?:sede|ufficio)',
-    // Polish, Czech, Turkish, Hungarian, Romanian, Greek, Russian, Ukrainian, Bulgarian
-    'automatyczna odpowiedź',
-    'odpowiedź automatyczna',
-    'autoodpowiedź',
-    'autoodpowiedz',
-    'nieobecność',
-    'nieobecnosc',
-    'automatická odpověď',
-    'otomatik yanıt',
-    'automatikus válasz',
-    'răspuns automat',
-    'raspuns automat',
-    'αυτόματη απάντηση',
-    'автоматична відповідь',
-    'автоматичен отговор',
-    'автоответ',
-    'автоматический ответ',
-    'нет на месте',
-    // Chinese, Korean, Japanese
-    '自动回复',
-    '自动答复',
-    '자동 ?(?:회신|응답)',
-    '自動回覆',
-    '自動返信',
-    '自動応答',
-    '不在',
-    '休暇',
-  ].join('|')})`,
-  'i',
-);
+// Subjects that only an autoresponder begins with: whatever follows is the original subject.
+const PROGRAM_PHRASES = [
+  // English
+  'automatic reply',
+  'auto(?:matic)?[- ]?(?:reply|response|responder|antwort)',
+  'vacation (?:reply|notice|message)',
+  // German, Dutch, Scandinavian, Finnish
+  'automatische antwort',
+  'abwesenheits?(?:notiz|meldung|nachricht)',
+  'automatisch antwoord',
+  'autosvar',
+  'automati(?:sk|skt) svar',
+  'automaattinen vastaus',
+  // French, Spanish, Portuguese, Italian
+  'r[ée]ponse automatique',
+  'respuesta autom[áa]tica',
+  'resposta autom[áa]tica',
+  'mensagem autom[áa]tica',
+  'risposta automatica',
+  // Polish, Czech, Turkish, Hungarian, Romanian, Greek, Ukrainian, Bulgarian, Russian
+  'automatyczna odpowied[źz]',
+  'odpowied[źz] automatyczna',
+  'autoodpowied[źz]',
+  'automatická odpověď',
+  'otomatik yanıt',
+  'automatikus válasz',
+  'r[ăa]spuns automat',
+  'αυτόματη απάντηση',
+  'автоматична відповідь',
+  'автоматичен отговор',
+  'автоответ',
+  'автоматический ответ',
+  // Chinese, Korean, Japanese
+  '自动回复',
+  '自动答复',
+  '자동 ?(?:회신|응답)',
+  '自動回覆',
+  '自動返信',
+  '自動応答',
+  '(?:不在|休暇)の(?:お知らせ|ご連絡)',
+];
+
+// Words people also begin a subject with ("On holiday plans", "Out of office move"): an
+// autoresponder's only when nothing but a separator, a date or when the person is back follows.
+const AWAY_PHRASES = [
+  'out of (?:the )?office',
+  'away from (?:the |my )?(?:office|desk)',
+  'on (?:vacation|holiday|leave|annual leave|parental leave)',
+  'i am (?:currently )?(?:out of (?:the )?office|away from (?:the |my )?(?:office|desk)|away|out|on (?:leave|holiday|vacation))',
+  // Lotus Notes: "Ana Ruiz is out of the office."
+  '[^:]{0,60}\\bis (?:currently )?(?:out of (?:the )?office|away|on (?:vacation|holiday|leave))',
+  'absence',
+  'abwesend',
+  'afwezig(?:heid)?',
+  'fravær(?:ende)?',
+  'frånvaro',
+  'absen(?:ce|te?) du bureau',
+  'fuera de la oficina',
+  'ausente',
+  'fora do escritório',
+  'estou (?:de férias|fora|ausente)',
+  'aus[êe]ncia',
+  'fuori (?:sede|ufficio)',
+  'nieobecno(?:ść|sc)(?: w (?:biurze|pracy))?',
+  'нет на месте',
+  '不在',
+  '休暇',
+];
+
+/** What may follow an away phrase in an autoresponder's subject: the end, a separator, a date, a return. */
+const AWAY_ENDS =
+  '(?=\\s*$|\\s*[\\]】):：\\-–—|,.!;(/]|\\s+(?:\\d|(?:until|till|through|from|back|returning|auto-?reply|reply|response|notice|notification|message|bis|ab|vom|jusqu|hasta|desde|fino|dal|tot|van|до)(?![\\p{L}])))';
+
+const LEADING = '^\\s*[\\[【(]?\\s*';
+const PROGRAM_SUBJECT = new RegExp(`${LEADING}(?:${PROGRAM_PHRASES.join('|')})`, 'iu');
+const AWAY_SUBJECT = new RegExp(`${LEADING}(?:${AWAY_PHRASES.join('|')})${AWAY_ENDS}`, 'iu');
+/** Reply and forward prefixes: `Re:`, `AW:`, `SV:`, `Antw:`, `Fwd:`, `WG:`, `TR:`, `RV:`, `RES:`. */
+const PREFIXES = /^(?:\s*(?:re|aw|sv|antw|fwd?|wg|tr|rv|res|odp)\s*:\s*)+/i;
+
+/**
+ * Whether the subject is one an autoresponder writes: it opens with a phrase only programs use
+ * ("Automatic reply:", "Abwesenheitsnotiz:", "Réponse automatique :"), or it is an away phrase
+ * with nothing new after it ("Out of office", "On holiday until 3 January"). "Re: On holiday
+ * plans" is a person answering, and "Out of office move" a person's own words.
+ */
+function isVacationSubject(subject: string): boolean {
+  if (PROGRAM_SUBJECT.test(subject.replace(PREFIXES, ''))) return true;
+  return !PREFIXES.test(subject) && AWAY_SUBJECT.test(subject);
+}
 
 /** Headers only autoresponders set (cPanel, Yahoo, Zimbra, FirstClass, vacation programs). */
 const AUTORESPONDER_HEADERS = [
@@ -112,5 +127,5 @@ export function isAutomatic(message: Pick<IncomingMessage, 'headers' | 'subject'
   if (/^(?:bulk|junk|list|auto_reply|auto-reply)$/.test(h('precedence'))) return true;
   // A report (a read receipt, RFC 8098; a delivery or feedback report) is a program's doing.
   if (h('content-type').startsWith('multipart/report')) return true;
-  return VACATION_SUBJECT.test(message.subject.replace(/^(?:\s*(?:re|aw|sv|antw|fwd?)\s*:\s*)+/i, ''));
+  return isVacationSubject(message.subject);
 }
