@@ -220,8 +220,11 @@ describe('npm run intake -- --imap, against dovecot on loopback', () => {
 
   it('says why when it cannot log in, and shows no password', async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'referable-imap-'));
+    // On a copy: even a run that fails takes the history's lock, which makes the folder.
+    const content = path.join(dir, 'content');
+    await cp(FIXTURE, content, { recursive: true });
     const url = `imap://${dovecot.user}:wrong-secret@127.0.0.1:${dovecot.port}/INBOX`;
-    const run = await runScript('intake', ['--imap', '--content', FIXTURE], { IMAP_URL: url });
+    const run = await runScript('intake', ['--imap', '--content', content], { IMAP_URL: url });
     expect(run.stderr.replaceAll(String(dovecot.port), 'PORT')).toMatchInlineSnapshot(`
       "Intake from the mailbox failed, nothing was marked read: could not log in to imap://127.0.0.1:PORT/INBOX: Authentication failed.
       "
