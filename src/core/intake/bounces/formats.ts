@@ -1,7 +1,7 @@
 /**
  * Bounces written as plain text, with no `message/delivery-status` part: qmail and Yahoo, Exim and
- * the servers built on it (GMX, web.de, Mail.ru), OpenSMTPD, Zoho, old Gmail and Exchange notices,
- * and mailing-list rejections. One table row per family: what marks its notice, what marks the
+ * the servers built on it (GMX, web.de, Mail.ru), OpenSMTPD, Zoho, old Gmail and Exchange notices
+ * (in English, German, French and Spanish), Mimecast's postmaster notices, and mailing-list rejections. One table row per family: what marks its notice, what marks the
  * notice as temporary, and where its human words end and the returned message begins. The failed
  * recipients are the addresses that open a line of the notice, with the words after them.
  */
@@ -39,7 +39,11 @@ const PLAIN_FORMATS: readonly PlainFormat[] = [
   {
     server: 'Exchange',
     marker:
-      /Your message did not reach some or all of the intended recipients|Delivery has failed to these recipients|could not be reached:/i,
+      /Your message did not reach some or all of the intended recipients|Delivery has failed to these recipients|could not be reached:|Übermittlung an folgende Empfänger oder Gruppen ist fehlgeschlagen|Échec de (?:la )?remise aux destinataires|Error en la entrega a (?:estos|los siguientes) destinatarios/i,
+  },
+  {
+    server: 'Mimecast',
+    marker: /An email that you attempted to send to the following address could not be delivered/i,
   },
   {
     server: 'mailing list',
@@ -56,7 +60,7 @@ const RETURNED =
 /** Which senders write bounces, and how bounce subjects begin. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
 const SUBJECT =
-  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|系统退信|退信|邮件投递失败|配信不能|未配信|mail could not be delivered|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
+  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|email delivery failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|系统退信|退信|邮件投递失败|配信不能|未配信|mail could not be delivered|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
 
 /** A notice that a message arrived (a delivery or relay notice without a report part). */
 const SUCCESS_SUBJECT =
@@ -115,8 +119,8 @@ export function noticeWords(text: string, own: readonly string[]): Map<string, s
   return new Map(recipientsOf(cut ? flat.slice(0, cut.index) : flat, own, []).map((r) => [r.address, r.words]));
 }
 
-/** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`). */
-const LINE = /^[ \t]*[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\bon\b|(?=\()|$)(.*)$/i;
+/** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`, Mimecast's `-- a@b`). */
+const LINE = /^[ \t]*(?:-- )?[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\bon\b|(?=\()|$)(.*)$/i;
 /** A reply naming an address (old Sendmail: ` 550 <a@b>... User unknown`). */
 const REPLY_LINE = /^[ \t]*(?:<<<[ \t]*)?[45]\d\d[ -](?:#?[45]\.\d{1,3}\.\d{1,3}[ \t]+)?<([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>.*$/i;
 /** An address after a label on its own line (`Unknown user: a@b`, `RCPT TO: a@b`, `Addressed To: a@b`); never a header of the returned message. */
