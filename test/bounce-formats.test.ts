@@ -40,6 +40,7 @@ const EXPECTED: Record<string, string> = {
   'exchange-german-refused.eml': 'markus.vogel@kanzlei-vogel.example Refused',
   'exchange-hop-count.eml': 'fiona@wexford-estates.example Refused',
   'exchange-spanish-plain.eml': 'javier.ruiz@inmobiliaria-ruiz.example BadAddress',
+  'exchange-storedrv-quota.eml': 'tess.hale@hale-surveyors.example MailboxFull',
   'exim-cpanel-blacklisted.eml': 'enquiries@rowan-joinery.example Refused',
   'exim-cpanel-max-defers.eml': 'kate@moss-florist.example Temporary',
   'exim-delay.eml': 'ana.ruiz@example.com Temporary',

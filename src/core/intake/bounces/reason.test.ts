@@ -52,6 +52,10 @@ const SAID: [boolean, string, string, string][] = [
   [false, '4.2.1', '450 4.2.1 Mailbox temporarily unavailable', 'Temporary'],
   [false, '4.7.1', '450 4.7.1 <ana@example.com>: Recipient address rejected: Greylisted, see http://postgrey.example/help', 'Temporary'],
   [true, '5.0.0', 'retried for 5 days: 451 4.7.1 Greylisting in action, please come back later', 'Temporary'],
+  [true, '5.2.0', '554 5.2.0 STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded', 'MailboxFull'],
+  [true, '5.0.0', '550 Recipient Rejected: Mailbox would exceed maximum allowed storage', 'MailboxFull'],
+  [true, '5.0.0', '550 5.1.0 Sender denied', 'Refused'],
+  [true, '5.4.14', '554 5.4.14 Hop count exceeded - possible mail loop ATTR34', 'Refused'],
   [true, '5.0.0', 'Domain harbourhill.example has exceeded the max defers and failures per hour (5/5 (100%)) allowed.', 'Temporary'],
   [true, '5.4.300', '550 5.4.300 Message expired', 'Temporary'],
 ];

@@ -11,14 +11,14 @@ export type BounceReason = 'BadAddress' | 'Refused' | 'MailboxFull' | 'Temporary
 // The message, not the address, failed: a relay refused, a routing loop (RFC 3463 X.4.6, a
 // permanent failure of this message), cPanel's "may not exist, they may be blacklisted".
 const SURELY_REFUSED =
-  /relay access denied|unable to relay|relaying denied|hop count exceeded|too many hops|mail(?:ing)? loop|routing loop|loops back to myself|may not exist,? (?:or )?(?:they may be|is|are) black ?listed/i;
+  /relay access denied|unable to relay|relaying denied|hop count exceeded|too many hops|mail(?:ing)? loop|routing loop|loops back to myself|\bsender (?:address )?(?:denied|rejected|blocked)|may not exist,? (?:or )?(?:they may be|is|are) black ?listed/i;
 // Passing whatever the code says: greylisting, and the sender's own host holding its mail back
 // for an hour (cPanel's "max defers and failures per hour").
 const SURELY_PASSING = /greylist|grey-listed|graylist|max defers and failures per hour/i;
 const SURELY_BAD =
   /\bAS\(201806281\)|Recipient address rejected: Access denied|suppression list|user ?unknown|unknown user|no such (?:user|mailbox|recipient)|invalid mailbox|user not found|(?:account|mailbox|address|user) (?:does ?n[o']t|did not) exist|RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)|doesn'?t have an? \S+ account/i;
 const FULL =
-  /\bmailbox (?:is )?full|\bfull mailbox|over ?quota|overdrawn\b[^.]{0,40}\bquota|disk ?space quota|quota (?:\w+ ){0,2}(?:exceeded|exceded)|exceeded (?:\w+ ){0,2}(?:quota|storage)|insufficient (?:system )?storage|storage (?:space|limit|quota)|mailbox (?:size|storage) limit|out of (?:storage|space)|(?:inbox|mailbox) is over|postfach\b[^.]{0,40}\bvoll\b|boîte (?:aux lettres|de réception)[^.]{0,30}\bpleine|buzón[^.]{0,30}\blleno|casella[^.]{0,30}\bpiena|ящик переполнен|邮箱已满|邮箱空间不足|容量超過/i;
+  /\bmailbox (?:is )?full|\bfull mailbox|over ?quota|overdrawn\b[^.]{0,40}\bquota|disk ?space quota|quota (?:\w+ ){0,2}(?:exceeded|exceded)|exceed(?:s|ed)? (?:\w+ ){0,3}(?:quota|storage)|QuotaExceeded|insufficient (?:system )?storage|storage (?:space|limit|quota)|mailbox (?:size|storage) limit|out of (?:storage|space)|(?:inbox|mailbox) is over|postfach\b[^.]{0,40}\bvoll\b|boîte (?:aux lettres|de réception)[^.]{0,30}\bpleine|buzón[^.]{0,30}\blleno|casella[^.]{0,30}\bpiena|ящик переполнен|邮箱已满|邮箱空间不足|容量超過/i;
 const REFUSED =
   /\bspam\b|\bjunk\b|unsolicited|\bblock(?:ed|list|ing)\b|black ?list|\b(?:DNS)?RBL\b|\bDNSBL\b|spamhaus|spamcop|barracuda|\bpolicy\b|\bpolicies\b|virus|malware|phishing|reputation|\bDMARC\b|\bSPF\b|\bDKIM\b|unauthenticated|not authori[sz]ed|NotAuthorized|relay(?:ing)? (?:access )?(?:denied|not permitted)|(?:message|content|mail) (?:was )?(?:rejected|refused|not accepted)|message (?:is )?too (?:large|big)|size limit|exceeds? (?:the )?(?:maximum )?(?:message )?size|administrative prohibition|sender verif(?:y|ication) failed|sender (?:address )?rejected|not allowed to post|(?:not|no) (?:have )?permission to post|non-?members?|\bmoderator\b|rejected by the list|content filter|suspicious|\bdenied\b|prohibited|\bbanned\b|\bRFC ?5322\b/i;
 const BAD =
