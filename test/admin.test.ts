@@ -133,6 +133,20 @@ function readPrivateFile(page: Page, rel: string): Promise<string | undefined> {
 }
 
 /**
+ * Waits for the editor to write `rel` (with other text than `before`, when given). When it does not,
+ * fails with what the page shows, so a run that fails says whether a message or a dialog held the
+ * save back.
+ */
+async function savedFile(page: Page, rel: string, before?: string): Promise<void> {
+  try {
+    await expect.poll(() => readPrivateFile(page, rel), { timeout: SAVE_WAIT }).not.toBe(before);
+  } catch (error) {
+    const shown = await page.locator('body').innerText();
+    throw new Error(`the editor did not write ${rel}; the page shows:\n${shown.slice(0, 2000)}`, { cause: error });
+  }
+}
+
+/**
  * With REFERABLE_SCREENSHOTS=DIR, saves what a phone (390 pixels wide) shows as DIR/NAME.png: the
  * top of the page, or `part` of it. The README's pictures of the editor are made this way.
  */
@@ -190,7 +204,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await phoneShot(page, 'new-contact');
     await phoneShot(page, 'new-contact-consent', (p) => p.locator('section.field[data-key-path="consent"]'));
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => readPrivateFile(page, 'content/contacts/rosa-lind.yaml'), { timeout: SAVE_WAIT }).toBeDefined();
+    await savedFile(page, 'content/contacts/rosa-lind.yaml');
     const text = (await readPrivateFile(page, 'content/contacts/rosa-lind.yaml'))!;
     await page.close();
 
@@ -234,7 +248,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await phoneShot(page, 'new-referral');
     await page.getByRole('button', { name: 'Save' }).click();
     const file = 'content/referrals/kofi-mensah-rajesh-nair.yaml';
-    await expect.poll(() => readPrivateFile(page, file), { timeout: SAVE_WAIT }).toBeDefined();
+    await savedFile(page, file);
     const text = (await readPrivateFile(page, file))!;
     await page.close();
 
@@ -286,7 +300,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await page.getByRole('button', { name: 'Save' }).click();
     const file = 'content/testimonials/ellen-first-flat-draft.mdx';
     const before = await readFile(path.join(content, 'testimonials/ellen-first-flat-draft.mdx'), 'utf8');
-    await expect.poll(() => readPrivateFile(page, file), { timeout: SAVE_WAIT }).not.toBe(before);
+    await savedFile(page, file, before);
     const text = (await readPrivateFile(page, file))!;
     await page.close();
     expect(text).toMatch(/^status: published$/m);
