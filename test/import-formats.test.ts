@@ -568,3 +568,135 @@ describe('more exports as programs really write them', () => {
     ]);
   });
 });
+
+// Issue 16: Outlook's desktop export in five more languages (Windows-1252, every value quoted, the
+// header row translated, the columns after the phones in the language's alphabetical order), and
+// Outlook.com's export (UTF-8 with a BOM, quoted only where needed), one fixture each, written here.
+describe('Outlook exports in other languages, and Outlook.com', () => {
+  const read = async (name: string) => {
+    const { text, encoding } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    const people = book.people.map((p) => [p.name, p.emails, p.phones, p.area, p.birthday, p.tags, p.offers]);
+    return { encoding, format: book.format, people, problems: printed(book.problems), notes: book.people.map((p) => p.notes) };
+  };
+
+  it('reads French Outlook: Tél. mobile before the office, day-first dates, 0/0/00 as no date, categories as tags', async () => {
+    const french = await read('outlook-french.csv');
+    expect([french.encoding, french.format, french.problems]).toEqual(['windows-1252', 'outlook', '']);
+    expect(french.people).toEqual([
+      [
+        'Hélène Lefèbvre',
+        ['helene@lefebvre-conseil.example'],
+        ['06 12 34 56 78', '04 72 00 00 11'],
+        'Lyon',
+        '1978-05-23',
+        ['clients', 'golf'],
+        'Gérante, Lefèbvre Conseil',
+      ],
+      [
+        "François d'Aubigné",
+        ['f.daubigne@exemple.example', 'francois.daubigne@travail.example'],
+        ['02 40 00 00 22'],
+        'Nantes',
+        undefined,
+        [],
+        undefined,
+      ],
+      ['Zoé Martin', [], ['01 45 00 00 33', '07 00 00 00 44'], undefined, '1990-11-04', [], undefined],
+    ]);
+    expect(french.notes[0]).toBe('Rencontrée au salon, « très réactive ».\nPréfère le téléphone.');
+  });
+
+  it('reads Spanish Outlook: Móvil, Particular, "Dirección del correo electrónico 3", and drops "ninguno"', async () => {
+    const spanish = await read('outlook-spanish.csv');
+    expect([spanish.encoding, spanish.format]).toEqual(['windows-1252', 'outlook']);
+    expect(spanish.people).toEqual([
+      [
+        'María José Fernández Ruiz',
+        ['mariajose@inmosol.example'],
+        ['+34 600 111 222', '+34 954 000 111'],
+        'Sevilla',
+        '1982-08-17',
+        ['clientes'],
+        'Agente, Inmobiliaria Sol',
+      ],
+      ['Íñigo Zubizarreta', ['inigo@zubi.example', 'inigo.z@trabajo.example'], ['+34 944 000 222'], 'Bilbao', undefined, [], undefined],
+      ['Lucía Peña', [], ['+34 910 000 333'], undefined, '1995-02-03', [], undefined],
+    ]);
+    expect(spanish.problems).toMatchInlineSnapshot(`
+      "outlook-spanish.csv:4:1 Dirección de correo electrónico: row 4, column BF: "ninguno" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+
+  it('reads Italian Outlook: Cellulare, Telefono (uff.), Abitazione, Città (ab.)', async () => {
+    const italian = await read('outlook-italian.csv');
+    expect([italian.encoding, italian.format, italian.problems]).toEqual(['windows-1252', 'outlook', '']);
+    expect(italian.people).toEqual([
+      [
+        'Niccolò Bianchi',
+        ['niccolo@studiobianchi.example'],
+        ['333 123 4567', '055 000 1111'],
+        'Firenze',
+        '1970-06-30',
+        ['clienti', 'partner'],
+        'Architetto, Studio Bianchi',
+      ],
+      ['Chiara Esposito', ['chiara.esposito@posta.example'], ['081 000 2222'], 'Napoli', undefined, [], undefined],
+    ]);
+  });
+
+  it('reads Dutch Outlook: the main number first, Woonplaats, dashed day-first dates, "van der" as a middle name', async () => {
+    const dutch = await read('outlook-dutch.csv');
+    expect([dutch.encoding, dutch.format, dutch.problems]).toEqual(['windows-1252', 'outlook', '']);
+    expect(dutch.people).toEqual([
+      [
+        'Sanne van der Berg',
+        ['sanne@vdberg.example'],
+        ['030 000 1111', '06 1234 5678'],
+        'Utrecht',
+        '1980-12-25',
+        ['klanten'],
+        'Makelaar, Van der Berg Makelaardij',
+      ],
+      ['Daan de Vries', ['daan@devries.example'], ['073 000 2222'], "'s-Hertogenbosch", undefined, [], undefined],
+    ]);
+  });
+
+  it('reads Brazilian Portuguese Outlook: Telefone celular, Aniversário, Anotações', async () => {
+    const brazil = await read('outlook-portuguese-brazil.csv');
+    expect([brazil.encoding, brazil.format, brazil.problems]).toEqual(['windows-1252', 'outlook', '']);
+    expect(brazil.people).toEqual([
+      [
+        'João Conceição',
+        ['joao@conceicaoimoveis.example'],
+        ['+55 11 91234-5678', '+55 11 3000-1111'],
+        'São Paulo',
+        '1985-04-21',
+        ['clientes'],
+        'Corretor, Conceição Imóveis',
+      ],
+      [
+        'Ana Luísa Araújo',
+        ['analuisa@araujo.example', 'ana.araujo@trabalho.example'],
+        ['+55 81 3000-2222'],
+        'Recife',
+        undefined,
+        [],
+        undefined,
+      ],
+    ]);
+    expect(brazil.notes[0]).toBe('Torcedor do Corinthians.');
+  });
+
+  it("reads Outlook.com's export: its own column order, Title as a courtesy title, a company alone as the name", async () => {
+    const web = await read('outlook-com.csv');
+    expect([web.encoding, web.format, web.problems]).toEqual(['utf-8', 'outlook', '']);
+    expect(web.people).toEqual([
+      ['Aoife Gallagher', ['aoife@gallagher.example'], ['+353 87 000 1111'], 'Galway', '1984-02-29', [], 'GP, Gallagher Practice'],
+      ['Marcus Webb', ['marcus.webb@outlook.example', 'mwebb@webbco.example'], ['01632 960333'], 'Leeds', undefined, [], 'Webb, Webb & Co'],
+      ['Harbour Café', ['info@harbourcafe.example'], [], undefined, undefined, [], undefined],
+    ]);
+    expect(web.notes[0]).toBe('Referred by Tom.\nLikes "Tayto", not Walkers.');
+  });
+});

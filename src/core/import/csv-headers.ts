@@ -127,6 +127,9 @@ const OUTLOOK: Record<string, ReadonlyMap<string, ImportField>> = {
     'téléphone (domicile)': 'phone',
     'tél. bureau': 'phone',
     'téléphone (bureau)': 'phone',
+    'téléphone 2 (bureau)': 'phone',
+    'téléphone 2 (domicile)': 'phone',
+    'téléphone (autre)': 'phone',
     société: 'organization',
     'titre (fonction)': 'title',
     fonction: 'title',
@@ -143,11 +146,17 @@ const OUTLOOK: Record<string, ReadonlyMap<string, ImportField>> = {
     'dirección de correo electrónico': 'email',
     'dirección de correo electrónico 2': 'email',
     'dirección de correo electrónico 3': 'email',
+    // Spanish Outlook writes the third address's header with "del".
+    'dirección del correo electrónico 3': 'email',
     'teléfono principal': 'phone',
     'teléfono móvil': 'phone',
     particular: 'phone',
     'teléfono particular': 'phone',
     'teléfono del trabajo': 'phone',
+    'teléfono del trabajo 2': 'phone',
+    'teléfono particular 2': 'phone',
+    móvil: 'phone',
+    'otro teléfono': 'phone',
     organización: 'organization',
     compañía: 'organization',
     puesto: 'title',
@@ -156,6 +165,7 @@ const OUTLOOK: Record<string, ReadonlyMap<string, ImportField>> = {
     categorías: 'tags',
     'ciudad de residencia': 'area',
     'ciudad del trabajo': 'area',
+    'ciudad de trabajo': 'area',
   }),
   it: table({
     nome: 'firstName',
@@ -164,12 +174,22 @@ const OUTLOOK: Record<string, ReadonlyMap<string, ImportField>> = {
     'indirizzo posta elettronica': 'email',
     'indirizzo posta elettronica 2': 'email',
     'indirizzo posta elettronica 3': 'email',
+    'indirizzo e-mail': 'email',
+    'indirizzo e-mail 2': 'email',
+    'indirizzo e-mail 3': 'email',
     'telefono principale': 'phone',
     cellulare: 'phone',
     abitazione: 'phone',
     ufficio: 'phone',
+    'telefono (uff.)': 'phone',
+    'telefono 2 (uff.)': 'phone',
+    'telefono (ab.)': 'phone',
+    'telefono 2 (ab.)': 'phone',
+    'altro telefono': 'phone',
+    'telefono mobile': 'phone',
     società: 'organization',
     posizione: 'title',
+    qualifica: 'title',
     compleanno: 'birthday',
     note: 'notes',
     categorie: 'tags',
@@ -187,6 +207,9 @@ const OUTLOOK: Record<string, ReadonlyMap<string, ImportField>> = {
     'mobiele telefoon': 'phone',
     'telefoon thuis': 'phone',
     'telefoon op werk': 'phone',
+    'telefoon op werk 2': 'phone',
+    'telefoon thuis 2': 'phone',
+    'andere telefoon': 'phone',
     bedrijf: 'organization',
     functie: 'title',
     verjaardag: 'birthday',
@@ -194,15 +217,22 @@ const OUTLOOK: Record<string, ReadonlyMap<string, ImportField>> = {
     categorieën: 'tags',
     'plaats (thuis)': 'area',
     'plaats (werk)': 'area',
+    woonplaats: 'area',
   }),
   pt: table({
     nome: 'firstName',
     'segundo nome': 'middleName',
     sobrenome: 'lastName',
+    'primeiro nome': 'firstName',
+    'último nome': 'lastName',
+    'nome do meio': 'middleName',
     apelido: 'lastName',
     'endereço de email': 'email',
     'endereço de email 2': 'email',
     'endereço de email 3': 'email',
+    'endereço de e-mail': 'email',
+    'endereço de e-mail 2': 'email',
+    'endereço de e-mail 3': 'email',
     'endereço de correio eletrónico': 'email',
     'endereço de correio eletrónico 2': 'email',
     'telefone principal': 'phone',
@@ -210,10 +240,17 @@ const OUTLOOK: Record<string, ReadonlyMap<string, ImportField>> = {
     telemóvel: 'phone',
     'telefone residencial': 'phone',
     'telefone comercial': 'phone',
+    'telefone comercial 2': 'phone',
+    'telefone residencial 2': 'phone',
+    'outro telefone': 'phone',
+    celular: 'phone',
+    'fone comercial': 'phone',
+    'fone de casa': 'phone',
     empresa: 'organization',
     cargo: 'title',
     aniversário: 'birthday',
     anotações: 'notes',
+    observações: 'notes',
     notas: 'notes',
     categorias: 'tags',
     'cidade residencial': 'area',
@@ -330,8 +367,12 @@ export function readHeaders(headers: readonly string[], map: HeaderMap): { forma
 }
 
 function outlookLanguage(keys: readonly string[]): ReadonlyMap<string, ImportField> | undefined {
-  return Object.values(OUTLOOK).find((headers) => {
+  // Languages share words ("Nome" is Italian and Portuguese): the one that knows the most headers wins.
+  let best: ReadonlyMap<string, ImportField> | undefined;
+  let most = 4;
+  for (const headers of Object.values(OUTLOOK)) {
     const known = keys.filter((k) => headers.has(k));
-    return known.length >= 5 && known.some((k) => headers.get(k) === 'email');
-  });
+    if (known.length > most && known.some((k) => headers.get(k) === 'email')) [best, most] = [headers, known.length];
+  }
+  return best;
 }

@@ -295,7 +295,8 @@ function detectDelimiter(text: string): string {
 
 // The number to call first: Outlook's "Primary Phone", then a mobile, then the rest in file order.
 function phoneRank(column: string): number {
-  if (/primary|haupt|principal/i.test(column)) return 0;
+  if (/primary|haupt|principal|hoofd/i.test(column) && !/company|firma|société|società|empresa|bedrijf|organización/i.test(column))
+    return 0;
   if (/mobile|cell|mobil|móvil|cellulare|celular|telemóvel|携帯/i.test(column)) return 1;
   return 2;
 }
