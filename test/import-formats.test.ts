@@ -700,3 +700,73 @@ describe('Outlook exports in other languages, and Outlook.com', () => {
     expect(web.notes[0]).toBe('Referred by Tom.\nLikes "Tayto", not Walkers.');
   });
 });
+
+// Issue 16: Thunderbird's exports in UTF-16LE, with a byte-order mark (comma separated) and without
+// one (tab separated, in German), written here as Thunderbird writes them.
+describe('Thunderbird exports in UTF-16LE', () => {
+  const read = async (name: string) => {
+    const { text, encoding } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    return { encoding, format: book.format, people: book.people.map(({ at, ...person }) => person), problems: printed(book.problems) };
+  };
+
+  it('reads a comma-separated export with a BOM: the display name, the birthday in three columns, a day that does not exist', async () => {
+    const thunderbird = await read('thunderbird-utf16le-bom.csv');
+    expect([thunderbird.encoding, thunderbird.format]).toEqual(['utf-16le', 'generic']);
+    expect(thunderbird.people).toEqual([
+      {
+        row: 2,
+        name: 'Kateřina Dvořáková',
+        emails: ['katerina@dvorakova.example'],
+        phones: ['+420 601 000 111'],
+        tags: [],
+        area: 'Brno',
+        birthday: '1986-09-14',
+        notes: 'Sister of Tomáš, "the cyclist".\nCall after 5.',
+      },
+      {
+        row: 3,
+        name: 'Ólafur Sigurðsson',
+        emails: ['olafur@sigurdsson.example', 'olafur@vinna.example'],
+        phones: ['+354 500 0000'],
+        tags: [],
+        offers: 'Skipper, Sigurðsson ehf.',
+      },
+      { row: 4, name: '张伟', firstName: 'Wei', emails: ['wei.zhang@example.cn'], phones: [], tags: [] },
+    ]);
+    expect(thunderbird.problems).toMatchInlineSnapshot(`
+      "thunderbird-utf16le-bom.csv:5:1 Birth Day: row 4, column AF: "2-30" is not a date; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+
+  it('reads a tab-separated German export without a BOM: Anzeigename, Mobil-Tel.-Nr., Geburtstag as the day of the month', async () => {
+    const german = await read('thunderbird-german-utf16le-nobom.txt');
+    expect([german.encoding, german.format]).toEqual(['utf-16le', 'generic']);
+    expect(german.people).toEqual([
+      {
+        row: 2,
+        name: 'Jürgen Weiß',
+        emails: ['juergen@weiss.example'],
+        phones: ['+49 151 0000000', '089 000000'],
+        tags: [],
+        area: 'München',
+        birthday: '1975-03-15',
+        offers: 'Makler, Weiß Immobilien',
+      },
+      {
+        row: 3,
+        name: 'Anke Schröder',
+        emails: ['anke@schroeder.example'],
+        phones: [],
+        tags: [],
+        area: 'Köln',
+        notes: 'Kennt Jürgen vom Golfclub.',
+      },
+    ]);
+    expect(german.problems).toMatchInlineSnapshot(`
+      "thunderbird-german-utf16le-nobom.txt:3:1 Sekundäre E-Mail-Adresse: row 3, column F: "keine" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+});

@@ -325,9 +325,29 @@ const WORDS = table({
   consentdate: 'consentDate',
   optindate: 'consentDate',
   subscribedon: 'consentDate',
+  // Thunderbird's export in German: its name, phone and city columns.
+  vorname: 'firstName',
+  nachname: 'lastName',
+  anzeigename: 'name',
+  mobiltelnr: 'phone',
+  teldienstlich: 'phone',
+  telprivat: 'phone',
+  privatort: 'area',
+  dienstlichort: 'area',
+  arbeitstitel: 'title',
+  notizen: 'notes',
 });
 
-const BIRTH_PARTS = table({ birthyear: 'birthYear', birthmonth: 'birthMonth', birthday: 'birthDay' });
+// Thunderbird's birthday in three columns; in German its day column is "Geburtstag", which
+// elsewhere (Outlook) is the whole birthday.
+const BIRTH_PARTS = table({
+  birthyear: 'birthYear',
+  birthmonth: 'birthMonth',
+  birthday: 'birthDay',
+  geburtsjahr: 'birthYear',
+  geburtsmonat: 'birthMonth',
+  geburtstag: 'birthDay',
+});
 
 /** The format of a CSV export and the field of each of its columns (undefined: not imported). */
 export function readHeaders(headers: readonly string[], map: HeaderMap): { format: CsvFormat; fields: (ImportField | undefined)[] } {
@@ -345,7 +365,7 @@ export function readHeaders(headers: readonly string[], map: HeaderMap): { forma
             ? 'outlook'
             : 'generic';
   // Thunderbird writes a birthday in three columns: "Birth Year", "Birth Month", "Birth Day".
-  const inParts = keys.includes('birthmonth');
+  const inParts = keys.includes('birthmonth') || keys.includes('geburtsmonat');
   const fields = keys.map((key) => {
     const own = mapped.get(key);
     if (own) return own;
