@@ -770,3 +770,95 @@ describe('Thunderbird exports in UTF-16LE', () => {
     `);
   });
 });
+
+// Issue 16: vCards as phones and programs write them, one fixture each, written here.
+describe('vCards with folded lines, photos and quoted-printable', () => {
+  const read = async (name: string) => {
+    const { text, encoding } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    return {
+      encoding,
+      format: book.format,
+      people: book.people.map(({ at, ...person }) => [at.line, person]),
+      problems: printed(book.problems),
+    };
+  };
+
+  it('reads a 3.0 card folded every 75 octets, one fold inside a character, with a photo folded over many lines', async () => {
+    const folded = await read('vcard-3.0-folded.vcf');
+    expect([folded.encoding, folded.format, folded.problems]).toEqual(['utf-8', 'vcard', '']);
+    expect(folded.people).toEqual([
+      [
+        1,
+        {
+          row: 1,
+          name: 'Máire Bríd Óconaill-Vázquez',
+          firstName: 'Máire Bríd',
+          emails: ['maire.bride.oconaill-vazquez@oconaill-vazquez-surveyors.example'],
+          phones: ['+353 86 000 1234'],
+          tags: [],
+          area: 'Galway',
+          birthday: '1979-11-08',
+          offers:
+            'Senior Partner, Residential Valuation and Building Surveying (RICS), Óconaill-Vázquez Chartered Surveyors and Valuers of Residential Property',
+          // The writer left the comma after "husband" unescaped: the note keeps it as written.
+          notes:
+            'Met at the Galway property fair in the spring with her husband, at thé café. Her husband Pádraig runs the sailing club; she would like a referral for a good solicitor in Salthill.',
+        },
+      ],
+    ]);
+  });
+
+  it("reads an iPhone's export of several cards: item1.EMAIL with its X-ABLabel, a long photo, X-ABUID, a company card", async () => {
+    const iphone = await read('iphone-contacts.vcf');
+    expect([iphone.encoding, iphone.problems]).toEqual(['utf-8', '']);
+    expect(iphone.people.map(([line]) => line)).toEqual([1, 77, 89]);
+    expect(iphone.people.map(([, person]) => person)).toEqual([
+      {
+        row: 1,
+        name: 'Chidi Okonkwo',
+        emails: ['chidi@okonkwo-electrical.example', 'chidi.okonkwo@icloud.example'],
+        phones: ['+44 7700 900555', '0161 496 0555'],
+        tags: [],
+        area: 'Manchester',
+        birthday: '10-01',
+        offers: 'Okonkwo Electrical',
+      },
+      { row: 2, name: 'Northside Dental', emails: ['reception@northsidedental.example'], phones: ['0161 496 0777'], tags: [] },
+      {
+        row: 3,
+        name: 'Nguyễn Thị Lan',
+        firstName: 'Thị Lan',
+        emails: ['lan.nguyen@example.vn'],
+        phones: ['+84 90 000 0001'],
+        tags: [],
+        notes: 'Gặp ở hội chợ.\nThích trà xanh.',
+      },
+    ]);
+  });
+
+  it("reads Android's 2.1 export: UTF-8 quoted-printable with soft line breaks (one inside a character), a base64 photo", async () => {
+    const android = await read('android-2.1-qp.vcf');
+    expect([android.encoding, android.problems]).toEqual(['utf-8', '']);
+    expect(android.people.map(([, person]) => person)).toEqual([
+      {
+        row: 1,
+        name: 'Żaneta Łucja Kowalczyk-Wiśniewska',
+        firstName: 'Żaneta Łucja',
+        emails: ['zaneta@kowalczyk.example'],
+        phones: ['+48 600 000 111', '+48 22 000 11 22'],
+        tags: [],
+        birthday: '1983-05-17',
+        offers: 'Pośredniczka, Biuro Nieruchomości Wiśniewska',
+        notes: 'Poznałyśmy się na targach mieszkaniowych w Łodzi.\nLubi jazz, góry i długie spacery.',
+      },
+      {
+        row: 2,
+        name: 'Seamus Brennan',
+        emails: ['seamus@brennan-builders.example', 'seamus.b@mail.example'],
+        phones: ['+353 1 000 2222'],
+        tags: [],
+      },
+    ]);
+  });
+});

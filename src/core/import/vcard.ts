@@ -127,7 +127,8 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
   if (offers && offers !== person.name) person.offers = offers;
   const adr = props('adr')[0]?.getFirstValue();
   person.area = Array.isArray(adr) ? textOf(adr[3]) : undefined;
-  const note = component.getFirstProperty('note')?.getValues().join(', ').trim();
+  // A comma the writer left unescaped splits the note into values: join them as they were written.
+  const note = component.getFirstProperty('note')?.getValues().join(',').trim();
   if (note) person.notes = note.replace(/\r\n?/g, '\n');
 
   const bday = component.getFirstProperty('bday');
