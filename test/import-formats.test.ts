@@ -518,7 +518,7 @@ describe('more exports as programs really write them', () => {
     ]);
   });
 
-  it('reads a Samsung vCard 2.1 with X- fields and X- types, and reports a card with only a number', async () => {
+  it('reads a Samsung vCard 2.1 with X- fields and X- types, its group as a tag, and reports a card with only a number', async () => {
     const samsung = await read('samsung-2.1.vcf');
     expect(samsung.people).toEqual([
       {
@@ -526,7 +526,7 @@ describe('more exports as programs really write them', () => {
         name: 'Elif Öztürk',
         emails: ['elif@ozturk.example', 'elif.ozturk@firma.example'],
         phones: ['+90 532 000 00 01', '+90 212 000 00 02'],
-        tags: [],
+        tags: ['clients'],
         area: 'Istanbul',
         birthday: '1988-06-30',
       },
@@ -860,5 +860,44 @@ describe('vCards with folded lines, photos and quoted-printable', () => {
         tags: [],
       },
     ]);
+  });
+});
+
+// Issue 16: groups and labels as tags, the system's own left out; one fixture a program, written here.
+describe('groups, labels and categories become tags', () => {
+  const tags = async (name: string) => {
+    const { text } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    return { people: book.people.map((p) => [p.name, p.tags]), problems: printed(book.problems) };
+  };
+
+  it("reads Samsung's X-GROUP-MEMBERSHIP lines, one a group, without My contacts and Starred in Android", async () => {
+    expect(await tags('samsung-groups.vcf')).toEqual({
+      people: [
+        ['Omar Haddad', ['clients', 'golf-club']],
+        ['Ayşe Çelik', ['musteriler-vip', 'family']],
+      ],
+      problems: '',
+    });
+  });
+
+  it("reads Google's vCard CATEGORIES without its myContacts and starred", async () => {
+    expect(await tags('google-contacts.vcf')).toEqual({
+      people: [
+        ['Priya Shah', ['clients', 'book-club']],
+        ['Lee Chen', []],
+      ],
+      problems: '',
+    });
+  });
+
+  it("reads Google's CSV Labels without * myContacts, * starred and Starred in Android", async () => {
+    expect(await tags('google-labels.csv')).toEqual({
+      people: [
+        ['Grace Kim', ['clients', 'referrers']],
+        ['Ivan Petrov', ['sphere']],
+      ],
+      problems: '',
+    });
   });
 });

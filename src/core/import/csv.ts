@@ -10,6 +10,7 @@ import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
 import { dateOrderOf, readDay } from './dates.ts';
 import {
   cleanText,
+  groupTag,
   IMPORT_FIELDS,
   type ImportedPerson,
   nameInOrder,
@@ -187,7 +188,7 @@ function personFromRow(
   }
   for (const { value } of values.get('tags') ?? []) {
     for (const label of value.split(/\s*(?::::|[;,])\s*/)) {
-      const tag = label.startsWith('*') ? undefined : tagFrom(label); // Google's system labels: "* myContacts"
+      const tag = groupTag(label);
       if (tag && !person.tags.includes(tag)) person.tags.push(tag);
     }
   }

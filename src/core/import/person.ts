@@ -107,6 +107,20 @@ export function tagFrom(label: string): string | undefined {
   return tag || undefined;
 }
 
+// Groups a phone or an account puts every contact in, or its own marks: they say nothing of the person.
+const SYSTEM_GROUPS = new Set(['mycontacts', 'my-contacts', 'all-contacts', 'starred', 'starred-in-android']);
+
+/**
+ * A tag from a group, label or category the export names (Google's "Labels" and "Group
+ * Membership", vCard's CATEGORIES, Samsung's X-GROUP-MEMBERSHIP); undefined for the groups of the
+ * system rather than of the owner: Google's starred ones (`* myContacts`), `Starred in Android`.
+ */
+export function groupTag(label: string): string | undefined {
+  if (label.trim().startsWith('*')) return undefined;
+  const tag = tagFrom(label);
+  return tag && !SYSTEM_GROUPS.has(tag) ? tag : undefined;
+}
+
 /** Lower-case ASCII letters and digits joined by single hyphens; accents dropped (`José` → `jose`). */
 export function slugify(text: string): string {
   return (

@@ -8,7 +8,7 @@ import { problem, type Position, type Problem } from '../problems/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
 import { decodeBytes } from './encoding.ts';
-import { cleanText, type ImportedPerson, type OpenedExport, type ReadRow, tagFrom, withoutBlanks } from './person.ts';
+import { cleanText, groupTag, type ImportedPerson, type OpenedExport, type ReadRow, withoutBlanks } from './person.ts';
 
 export type VcardImport = { people: ImportedPerson[]; problems: Problem[] };
 
@@ -104,9 +104,10 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
     const phone = cleanText(String(prop.getFirstValue() ?? '').replace(/^tel:/i, ''));
     if (phone && !person.phones.includes(phone)) person.phones.push(phone);
   }
-  for (const prop of component.getAllProperties('categories')) {
+  // Samsung writes each group the contact is in on an X-GROUP-MEMBERSHIP line of its own.
+  for (const prop of [...component.getAllProperties('categories'), ...component.getAllProperties('x-group-membership')]) {
     for (const label of prop.getValues()) {
-      const tag = tagFrom(String(label));
+      const tag = groupTag(String(label));
       if (tag && !person.tags.includes(tag)) person.tags.push(tag);
     }
   }
