@@ -257,4 +257,30 @@ segment: sphere
     expect(await snapshotFolder(dir)).toEqual(files);
     expect(await times()).toEqual(before);
   });
+  // Issue 16: every bad value with its hint made two lines a value; 1,000 bad birthdays, 2,000 lines.
+  it('prints problems by kind: a kind with many rows on one line naming its first rows, each hint once; --verbose lists all', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `Person ${i},p${i}@example.com,${i % 5 === 0 ? '15' : '1980-01-02'}`);
+    dir = await writeTree({ 'settings.yaml': settings, 'export.csv': ['Name,Email,Birthday', ...rows, 'Ana Ruiz,none,'].join('\n') });
+    const csv = path.join(dir, 'export.csv');
+    const quiet = await runScript('import', [csv, '--content', dir, '--date', '2026-03-02']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout.replaceAll(dir, 'DIR').split('\n').slice(0, 5)).toEqual([
+      'DIR/export.csv (CSV file):',
+      '  41 new contacts (list them with --verbose)',
+      '  0 contacts updated',
+      '  0 already up to date',
+      '  9 values left out',
+    ]);
+    expect(quiet.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "DIR/export.csv Birthday (column C) not a date: 8 rows (rows 2, 7, 12, 17, 22, …; --verbose lists all)
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      DIR/export.csv:42:1 Email: row 42, column B: "none" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      "
+    `);
+    const verbose = await runScript('import', [csv, '--content', dir, '--date', '2026-03-02', '--verbose']);
+    const lines = verbose.stderr.replaceAll(dir, 'DIR').trimEnd().split('\n');
+    expect(lines).toHaveLength(8 + 1 + 1 + 1);
+    expect(lines[7]).toBe('DIR/export.csv:37:1 Birthday: row 37, column C: "15" is not a date; imported without it');
+  });
 });

@@ -208,8 +208,11 @@ describe('planImport', () => {
           "field": "",
           "file": "exports/contacts.csv",
           "hint": "The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.",
+          "kind": "matches two contacts",
           "line": 3,
           "message": "row 3: matches "ana" (by ana@example.com) and "a-ruiz" (by 0117 496 0000)",
+          "row": 3,
+          "unit": "row",
         },
       ]
     `);

@@ -1,10 +1,11 @@
 /**
- * What an import did, in words an owner reads on a phone: the counts first, then, when there are
- * few of them or when asked, each contact created or updated. The problems are printed between
- * the two as problems. Pure.
+ * What an import did, in words an owner reads on a phone: the counts first, then the problems by
+ * kind (each kind's hint once), then, when there are few of them or when asked, each contact
+ * created or updated. Pure.
  */
-import type { Problem, ProblemCode } from '../problems/index.ts';
+import { formatProblem, sortProblems, type Problem, type ProblemCode } from '../problems/index.ts';
 import type { ImportPlan } from './contacts.ts';
+import type { RowProblem } from './person.ts';
 
 /** Contacts created or updated are listed one by one up to this many, or with `--verbose`. */
 const LISTED_UP_TO = 20;
@@ -67,4 +68,48 @@ function count(n: number, one: string, many: string): string {
 
 function rows(numbers: readonly number[]): string {
   return numbers.length === 1 ? `row ${numbers[0]}` : `rows ${numbers.join(', ')}`;
+}
+
+/** Problems of one kind are listed one by one up to this many, or with `--verbose`. */
+const PROBLEMS_LISTED_UP_TO = 3;
+/** The rows a count of a larger kind names. */
+const ROWS_NAMED = 5;
+
+/** Problems of one kind, in one file and column: the lines that tell them, the hint once, and the problems. */
+export type ProblemGroup = { lines: string[]; hint: string; problems: Problem[] };
+
+/**
+ * The problems of an import by kind, in the order of the file: a kind with few rows lists each
+ * problem (`file:line:col Birthday: row 4, column N: "15" is not a date; …`); a larger one is
+ * counted on one line that names its first rows (`file Birthday (column N) not a date: 312 rows
+ * (rows 4, 9, 15, 22, 30, …; --verbose lists all)`), unless `verbose`. Each kind's hint comes once.
+ */
+export function groupProblems(problems: readonly Problem[], verbose: boolean): ProblemGroup[] {
+  const groups = new Map<unknown, Problem[]>();
+  for (const p of sortProblems([...problems])) {
+    // A problem of no kind (the file as a whole) is a group of its own.
+    const key = isRowProblem(p) ? [p.file, p.code, p.field, p.columnName, p.kind].join('\0') : p;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups.values()].map((group) => {
+    const [first] = group;
+    const listed = verbose || group.length <= PROBLEMS_LISTED_UP_TO || !isRowProblem(first);
+    const lines = listed ? group.map((p) => formatProblem(p).split('\n')[0]) : [countedLine(group as RowProblem[])];
+    return { lines, hint: first.hint, problems: group };
+  });
+}
+
+function countedLine(group: readonly RowProblem[]): string {
+  const [{ file, field, columnName, kind, unit }] = group;
+  const where = [file, field, columnName && `(column ${columnName})`].filter(Boolean).join(' ');
+  const rows = [...new Set(group.map((p) => p.row))];
+  const named = rows.slice(0, ROWS_NAMED).join(', ') + (rows.length > ROWS_NAMED ? ', …' : '');
+  const units = `${unit}s`;
+  return `${where} ${kind}: ${count(rows.length, unit, units)} (${units} ${named}; --verbose lists all)`;
+}
+
+function isRowProblem(p: Problem): p is RowProblem {
+  return 'kind' in p;
 }
