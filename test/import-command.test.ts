@@ -282,5 +282,12 @@ segment: sphere
     const lines = verbose.stderr.replaceAll(dir, 'DIR').trimEnd().split('\n');
     expect(lines).toHaveLength(8 + 1 + 1 + 1);
     expect(lines[7]).toBe('DIR/export.csv:37:1 Birthday: row 37, column C: "15" is not a date; imported without it');
+    // Under Actions every problem is still an annotation with its own line, counted or not.
+    const actions = await runScript('import', [csv, '--content', dir, '--date', '2026-03-02'], { GITHUB_ACTIONS: 'true' });
+    const annotations = actions.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(annotations).toHaveLength(9);
+    expect(annotations[0].replaceAll(dir, 'DIR').replace(/::Birthday.*$/, '')).toBe(
+      '::error file=DIR/export.csv,line=2,col=1,title=BadImportValue',
+    );
   });
 });
