@@ -72,6 +72,7 @@ runCommand(async () => {
     today: today(settings.timeZone, values.date),
     segment: segment.data,
     update: values.update,
+    unit: book.format === 'vcard' ? 'card' : 'row',
   });
   const files = newContactFiles(values.content, book.size);
   const problems = [...book.problems];

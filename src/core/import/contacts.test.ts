@@ -321,6 +321,18 @@ describe('planImport', () => {
     `);
   });
 
+  it('names the cards of a vCard file as cards', () => {
+    row = 1;
+    const plan = planImport(
+      [person({ name: 'Duncan Amey', phones: ['0117 496 0555'] })],
+      [contact('daniel-ireland', { name: 'Daniel Ireland', phone: '0117 496 0555', segment: 'sphere' })],
+      { ...options, file: 'phone.vcf', unit: 'card' },
+    );
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      'card 2: same phone as "daniel-ireland" (Daniel Ireland): kept apart; merge by hand if they are one person',
+    ]);
+  });
+
   it.each([
     ['Daniel Ireland', 'D. Ireland', true],
     ['Daniel Ireland', 'daniel ireland', true],

@@ -35,6 +35,8 @@ export type ImportOptions = {
   segment: Segment;
   /** Replace fields the contact already has with the export's values. */
   update: boolean;
+  /** What the export's numbers count, as problems name them: rows of a CSV (the default) or cards of a vCard file. */
+  unit?: 'row' | 'card';
 };
 
 type Draft = {
@@ -100,9 +102,10 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
   const unchanged: number[] = [];
   const created: Draft[] = [];
   let handedOut = 0;
+  const unit = options.unit ?? 'row';
   const add = (person: ImportedPerson) => {
     if (!cleanText(person.name)) {
-      problems.push(rowProblem('BadImportRow', options.file, person.at, '', { row: person.row, unit: 'row' }, 'no name', 'has no name'));
+      problems.push(rowProblem('BadImportRow', options.file, person.at, '', { row: person.row, unit }, 'no name', 'has no name'));
       return;
     }
     const found = new Map<Draft, string>();
@@ -123,7 +126,7 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
       for (const other of apart.filter((d) => !found.has(d))) {
         const message = `same phone as "${other.id}" (${String(other.data.name)}): kept apart; merge by hand if they are one person`;
         const kind = 'same phone as another contact, kept apart';
-        problems.push(rowProblem('SamePhoneKeptApart', options.file, person.at, '', { row: person.row, unit: 'row' }, kind, message));
+        problems.push(rowProblem('SamePhoneKeptApart', options.file, person.at, '', { row: person.row, unit }, kind, message));
       }
     }
     if (!person.emails.length && !person.phones.length && person.name && byName.has(person.name.toLowerCase())) {
@@ -131,7 +134,7 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
     }
     if (found.size > 1) {
       const which = [...found].map(([d, how]) => `"${d.id}" (${how})`).join(' and ');
-      const where = { row: person.row, unit: 'row' as const };
+      const where = { row: person.row, unit };
       problems.push(rowProblem('AmbiguousImportRow', options.file, person.at, '', where, 'matches two contacts', `matches ${which}`));
       return;
     }
