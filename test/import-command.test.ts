@@ -124,7 +124,7 @@ notes: |-
 `);
     const update = await runScript('import', [fixture('icloud.vcf'), '--content', dir, '--update', '--segment', 'prospect']);
     // The phone is the same number written another way, so it stays as the owner wrote it.
-    expect(update.stdout).toContain('Updated:\n  ana: Ana Ruiz, row 1: notes\n');
+    expect(update.stdout).toContain('Updated:\n  ana: Ana Ruiz, card 1: notes\n');
     const ana = await readFile(path.join(dir, 'contacts/ana.yaml'), 'utf8');
     expect(ana).toContain('phone: "07700 900123"\n');
     expect(ana).toContain('segment: past-client\n');

@@ -66,13 +66,15 @@ runCommand(async () => {
   // workers read the folder; else each row is read as it is planned, and new contacts are written
   // in batches while the rest of the export is read.
   const rows = onFile.size >= book.size ? [...book.rows] : book.rows;
+  // A CSV's people are counted by row, a vCard file's by card.
+  const unit = book.format === 'vcard' ? 'card' : 'row';
   const planner = startImport(await onFile.contacts, {
     file,
     source: values.source ?? `${FORMAT_NAMES[book.format]} ${path.basename(file)}`,
     today: today(settings.timeZone, values.date),
     segment: segment.data,
     update: values.update,
-    unit: book.format === 'vcard' ? 'card' : 'row',
+    unit,
   });
   const files = newContactFiles(values.content, book.size);
   const problems = [...book.problems];
@@ -88,7 +90,7 @@ runCommand(async () => {
   await changeContactFiles(plan.update);
   problems.push(...plan.problems);
   const described = `${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}`;
-  const summary = summarizeImport(plan, problems, { file, described, verbose: values.verbose });
+  const summary = summarizeImport(plan, problems, { file, described, verbose: values.verbose, unit });
   console.log(summary.counts.join('\n'));
   printProblemGroups(groupProblems(problems, values.verbose));
   if (book.format === 'generic' && book.ignored.length) console.log(`Columns not imported: ${book.ignored.join(', ')}`);

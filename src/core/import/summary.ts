@@ -35,7 +35,7 @@ const COUNTED: { codes: ProblemCode[]; one: string; many: string }[] = [
 export function summarizeImport(
   plan: Pick<ImportPlan, 'create' | 'update' | 'unchanged'>,
   problems: readonly Pick<Problem, 'code'>[],
-  options: { file: string; described: string; verbose: boolean },
+  options: { file: string; described: string; verbose: boolean; unit?: 'row' | 'card' },
 ): ImportSummary {
   const listed = options.verbose || plan.create.length + plan.update.length <= LISTED_UP_TO;
   const ask = !listed && ' (list them with --verbose)';
@@ -52,12 +52,13 @@ export function summarizeImport(
   if (!listed) return { counts, contacts: [] };
   const contacts: string[] = [];
   if (plan.create.length) contacts.push('New contacts:');
-  for (const c of plan.create) contacts.push(`  ${c.id}: ${String(c.data.name)}, ${rows(c.rows)}`);
+  const unit = options.unit ?? 'row';
+  for (const c of plan.create) contacts.push(`  ${c.id}: ${String(c.data.name)}, ${rows(c.rows, unit)}`);
   if (plan.update.length) contacts.push('Updated:');
   for (const c of plan.update) {
     const fields = [...new Set(c.changes.map((change) => change.path.join('.')))].join(', ');
     const name = c.name ? `${c.name}, ` : '';
-    contacts.push(`  ${c.id}: ${name}${rows(c.rows)}: ${fields}`);
+    contacts.push(`  ${c.id}: ${name}${rows(c.rows, unit)}: ${fields}`);
   }
   return { counts, contacts };
 }
@@ -66,8 +67,8 @@ function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-function rows(numbers: readonly number[]): string {
-  return numbers.length === 1 ? `row ${numbers[0]}` : `rows ${numbers.join(', ')}`;
+function rows(numbers: readonly number[], unit: 'row' | 'card'): string {
+  return numbers.length === 1 ? `${unit} ${numbers[0]}` : `${unit}s ${numbers.join(', ')}`;
 }
 
 /** Problems of one kind are listed one by one up to this many, or with `--verbose`. */
