@@ -124,7 +124,7 @@ notes: |-
 `);
     const update = await runScript('import', [fixture('icloud.vcf'), '--content', dir, '--update', '--segment', 'prospect']);
     // The phone is the same number written another way, so it stays as the owner wrote it.
-    expect(update.stdout).toContain('Updated:\n  ana: Ana Ruiz, row 1: notes\n');
+    expect(update.stdout).toContain('Updated:\n  ana: Ana Ruiz, card 1: notes\n');
     const ana = await readFile(path.join(dir, 'contacts/ana.yaml'), 'utf8');
     expect(ana).toContain('phone: "07700 900123"\n');
     expect(ana).toContain('segment: past-client\n');
@@ -256,5 +256,38 @@ segment: sphere
     );
     expect(await snapshotFolder(dir)).toEqual(files);
     expect(await times()).toEqual(before);
+  });
+  // Issue 16: every bad value with its hint made two lines a value; 1,000 bad birthdays, 2,000 lines.
+  it('prints problems by kind: a kind with many rows on one line naming its first rows, each hint once; --verbose lists all', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `Person ${i},p${i}@example.com,${i % 5 === 0 ? '15' : '1980-01-02'}`);
+    dir = await writeTree({ 'settings.yaml': settings, 'export.csv': ['Name,Email,Birthday', ...rows, 'Ana Ruiz,none,'].join('\n') });
+    const csv = path.join(dir, 'export.csv');
+    const quiet = await runScript('import', [csv, '--content', dir, '--date', '2026-03-02']);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout.replaceAll(dir, 'DIR').split('\n').slice(0, 5)).toEqual([
+      'DIR/export.csv (CSV file):',
+      '  41 new contacts (list them with --verbose)',
+      '  0 contacts updated',
+      '  0 already up to date',
+      '  9 values left out',
+    ]);
+    expect(quiet.stderr.replaceAll(dir, 'DIR')).toMatchInlineSnapshot(`
+      "DIR/export.csv Birthday (column C) not a date: 8 rows (rows 2, 7, 12, 17, 22, …; --verbose lists all)
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      DIR/export.csv:42:1 Email: row 42, column B: "none" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      "
+    `);
+    const verbose = await runScript('import', [csv, '--content', dir, '--date', '2026-03-02', '--verbose']);
+    const lines = verbose.stderr.replaceAll(dir, 'DIR').trimEnd().split('\n');
+    expect(lines).toHaveLength(8 + 1 + 1 + 1);
+    expect(lines[7]).toBe('DIR/export.csv:37:1 Birthday: row 37, column C: "15" is not a date; imported without it');
+    // Under Actions every problem is still an annotation with its own line, counted or not.
+    const actions = await runScript('import', [csv, '--content', dir, '--date', '2026-03-02'], { GITHUB_ACTIONS: 'true' });
+    const annotations = actions.stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(annotations).toHaveLength(9);
+    expect(annotations[0].replaceAll(dir, 'DIR').replace(/::Birthday.*$/, '')).toBe(
+      '::error file=DIR/export.csv,line=2,col=1,title=BadImportValue',
+    );
   });
 });

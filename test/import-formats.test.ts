@@ -518,7 +518,7 @@ describe('more exports as programs really write them', () => {
     ]);
   });
 
-  it('reads a Samsung vCard 2.1 with X- fields and X- types, and reports a card with only a number', async () => {
+  it('reads a Samsung vCard 2.1 with X- fields and X- types, its group as a tag, and reports a card with only a number', async () => {
     const samsung = await read('samsung-2.1.vcf');
     expect(samsung.people).toEqual([
       {
@@ -526,7 +526,7 @@ describe('more exports as programs really write them', () => {
         name: 'Elif Öztürk',
         emails: ['elif@ozturk.example', 'elif.ozturk@firma.example'],
         phones: ['+90 532 000 00 01', '+90 212 000 00 02'],
-        tags: [],
+        tags: ['clients'],
         area: 'Istanbul',
         birthday: '1988-06-30',
       },
@@ -566,5 +566,338 @@ describe('more exports as programs really write them', () => {
       'Ruiz, Ana, Dr',
       'Harbour Bank, Bristol branch office',
     ]);
+  });
+});
+
+// Issue 16: Outlook's desktop export in five more languages (Windows-1252, every value quoted, the
+// header row translated, the columns after the phones in the language's alphabetical order), and
+// Outlook.com's export (UTF-8 with a BOM, quoted only where needed), one fixture each, written here.
+describe('Outlook exports in other languages, and Outlook.com', () => {
+  const read = async (name: string) => {
+    const { text, encoding } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    const people = book.people.map((p) => [p.name, p.emails, p.phones, p.area, p.birthday, p.tags, p.offers]);
+    return { encoding, format: book.format, people, problems: printed(book.problems), notes: book.people.map((p) => p.notes) };
+  };
+
+  it('reads French Outlook: Tél. mobile before the office, day-first dates, 0/0/00 as no date, categories as tags', async () => {
+    const french = await read('outlook-french.csv');
+    expect([french.encoding, french.format, french.problems]).toEqual(['windows-1252', 'outlook', '']);
+    expect(french.people).toEqual([
+      [
+        'Hélène Lefèbvre',
+        ['helene@lefebvre-conseil.example'],
+        ['06 12 34 56 78', '04 72 00 00 11'],
+        'Lyon',
+        '1978-05-23',
+        ['clients', 'golf'],
+        'Gérante, Lefèbvre Conseil',
+      ],
+      [
+        "François d'Aubigné",
+        ['f.daubigne@exemple.example', 'francois.daubigne@travail.example'],
+        ['02 40 00 00 22'],
+        'Nantes',
+        undefined,
+        [],
+        undefined,
+      ],
+      ['Zoé Martin', [], ['01 45 00 00 33', '07 00 00 00 44'], undefined, '1990-11-04', [], undefined],
+    ]);
+    expect(french.notes[0]).toBe('Rencontrée au salon, « très réactive ».\nPréfère le téléphone.');
+  });
+
+  it('reads Spanish Outlook: Móvil, Particular, "Dirección del correo electrónico 3", and drops "ninguno"', async () => {
+    const spanish = await read('outlook-spanish.csv');
+    expect([spanish.encoding, spanish.format]).toEqual(['windows-1252', 'outlook']);
+    expect(spanish.people).toEqual([
+      [
+        'María José Fernández Ruiz',
+        ['mariajose@inmosol.example'],
+        ['+34 600 111 222', '+34 954 000 111'],
+        'Sevilla',
+        '1982-08-17',
+        ['clientes'],
+        'Agente, Inmobiliaria Sol',
+      ],
+      ['Íñigo Zubizarreta', ['inigo@zubi.example', 'inigo.z@trabajo.example'], ['+34 944 000 222'], 'Bilbao', undefined, [], undefined],
+      ['Lucía Peña', [], ['+34 910 000 333'], undefined, '1995-02-03', [], undefined],
+    ]);
+    expect(spanish.problems).toMatchInlineSnapshot(`
+      "outlook-spanish.csv:4:1 Dirección de correo electrónico: row 4, column BF: "ninguno" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+
+  it('reads Italian Outlook: Cellulare, Telefono (uff.), Abitazione, Città (ab.)', async () => {
+    const italian = await read('outlook-italian.csv');
+    expect([italian.encoding, italian.format, italian.problems]).toEqual(['windows-1252', 'outlook', '']);
+    expect(italian.people).toEqual([
+      [
+        'Niccolò Bianchi',
+        ['niccolo@studiobianchi.example'],
+        ['333 123 4567', '055 000 1111'],
+        'Firenze',
+        '1970-06-30',
+        ['clienti', 'partner'],
+        'Architetto, Studio Bianchi',
+      ],
+      ['Chiara Esposito', ['chiara.esposito@posta.example'], ['081 000 2222'], 'Napoli', undefined, [], undefined],
+    ]);
+  });
+
+  it('reads Dutch Outlook: the main number first, Woonplaats, dashed day-first dates, "van der" as a middle name', async () => {
+    const dutch = await read('outlook-dutch.csv');
+    expect([dutch.encoding, dutch.format, dutch.problems]).toEqual(['windows-1252', 'outlook', '']);
+    expect(dutch.people).toEqual([
+      [
+        'Sanne van der Berg',
+        ['sanne@vdberg.example'],
+        ['030 000 1111', '06 1234 5678'],
+        'Utrecht',
+        '1980-12-25',
+        ['klanten'],
+        'Makelaar, Van der Berg Makelaardij',
+      ],
+      ['Daan de Vries', ['daan@devries.example'], ['073 000 2222'], "'s-Hertogenbosch", undefined, [], undefined],
+    ]);
+  });
+
+  it('reads Brazilian Portuguese Outlook: Telefone celular, Aniversário, Anotações', async () => {
+    const brazil = await read('outlook-portuguese-brazil.csv');
+    expect([brazil.encoding, brazil.format, brazil.problems]).toEqual(['windows-1252', 'outlook', '']);
+    expect(brazil.people).toEqual([
+      [
+        'João Conceição',
+        ['joao@conceicaoimoveis.example'],
+        ['+55 11 91234-5678', '+55 11 3000-1111'],
+        'São Paulo',
+        '1985-04-21',
+        ['clientes'],
+        'Corretor, Conceição Imóveis',
+      ],
+      [
+        'Ana Luísa Araújo',
+        ['analuisa@araujo.example', 'ana.araujo@trabalho.example'],
+        ['+55 81 3000-2222'],
+        'Recife',
+        undefined,
+        [],
+        undefined,
+      ],
+    ]);
+    expect(brazil.notes[0]).toBe('Torcedor do Corinthians.');
+  });
+
+  it("reads Outlook.com's export: its own column order, Title as a courtesy title, a company alone as the name", async () => {
+    const web = await read('outlook-com.csv');
+    expect([web.encoding, web.format, web.problems]).toEqual(['utf-8', 'outlook', '']);
+    expect(web.people).toEqual([
+      ['Aoife Gallagher', ['aoife@gallagher.example'], ['+353 87 000 1111'], 'Galway', '1984-02-29', [], 'GP, Gallagher Practice'],
+      ['Marcus Webb', ['marcus.webb@outlook.example', 'mwebb@webbco.example'], ['01632 960333'], 'Leeds', undefined, [], 'Webb, Webb & Co'],
+      ['Harbour Café', ['info@harbourcafe.example'], [], undefined, undefined, [], undefined],
+    ]);
+    expect(web.notes[0]).toBe('Referred by Tom.\nLikes "Tayto", not Walkers.');
+  });
+});
+
+// Issue 16: Thunderbird's exports in UTF-16LE, with a byte-order mark (comma separated) and without
+// one (tab separated, in German), written here as Thunderbird writes them.
+describe('Thunderbird exports in UTF-16LE', () => {
+  const read = async (name: string) => {
+    const { text, encoding } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    return { encoding, format: book.format, people: book.people.map(({ at, ...person }) => person), problems: printed(book.problems) };
+  };
+
+  it('reads a comma-separated export with a BOM: the display name, the birthday in three columns, a day that does not exist', async () => {
+    const thunderbird = await read('thunderbird-utf16le-bom.csv');
+    expect([thunderbird.encoding, thunderbird.format]).toEqual(['utf-16le', 'generic']);
+    expect(thunderbird.people).toEqual([
+      {
+        row: 2,
+        name: 'Kateřina Dvořáková',
+        emails: ['katerina@dvorakova.example'],
+        phones: ['+420 601 000 111'],
+        tags: [],
+        area: 'Brno',
+        birthday: '1986-09-14',
+        notes: 'Sister of Tomáš, "the cyclist".\nCall after 5.',
+      },
+      {
+        row: 3,
+        name: 'Ólafur Sigurðsson',
+        emails: ['olafur@sigurdsson.example', 'olafur@vinna.example'],
+        phones: ['+354 500 0000'],
+        tags: [],
+        offers: 'Skipper, Sigurðsson ehf.',
+      },
+      { row: 4, name: '张伟', firstName: 'Wei', emails: ['wei.zhang@example.cn'], phones: [], tags: [] },
+    ]);
+    expect(thunderbird.problems).toMatchInlineSnapshot(`
+      "thunderbird-utf16le-bom.csv:5:1 Birth Day: row 4, column AF: "2-30" is not a date; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+
+  it('reads a tab-separated German export without a BOM: Anzeigename, Mobil-Tel.-Nr., Geburtstag as the day of the month', async () => {
+    const german = await read('thunderbird-german-utf16le-nobom.txt');
+    expect([german.encoding, german.format]).toEqual(['utf-16le', 'generic']);
+    expect(german.people).toEqual([
+      {
+        row: 2,
+        name: 'Jürgen Weiß',
+        emails: ['juergen@weiss.example'],
+        phones: ['+49 151 0000000', '089 000000'],
+        tags: [],
+        area: 'München',
+        birthday: '1975-03-15',
+        offers: 'Makler, Weiß Immobilien',
+      },
+      {
+        row: 3,
+        name: 'Anke Schröder',
+        emails: ['anke@schroeder.example'],
+        phones: [],
+        tags: [],
+        area: 'Köln',
+        notes: 'Kennt Jürgen vom Golfclub.',
+      },
+    ]);
+    expect(german.problems).toMatchInlineSnapshot(`
+      "thunderbird-german-utf16le-nobom.txt:3:1 Sekundäre E-Mail-Adresse: row 3, column F: "keine" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+});
+
+// Issue 16: vCards as phones and programs write them, one fixture each, written here.
+describe('vCards with folded lines, photos and quoted-printable', () => {
+  const read = async (name: string) => {
+    const { text, encoding } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    return {
+      encoding,
+      format: book.format,
+      people: book.people.map(({ at, ...person }) => [at.line, person]),
+      problems: printed(book.problems),
+    };
+  };
+
+  it('reads a 3.0 card folded every 75 octets, one fold inside a character, with a photo folded over many lines', async () => {
+    const folded = await read('vcard-3.0-folded.vcf');
+    expect([folded.encoding, folded.format, folded.problems]).toEqual(['utf-8', 'vcard', '']);
+    expect(folded.people).toEqual([
+      [
+        1,
+        {
+          row: 1,
+          name: 'Máire Bríd Óconaill-Vázquez',
+          firstName: 'Máire Bríd',
+          emails: ['maire.bride.oconaill-vazquez@oconaill-vazquez-surveyors.example'],
+          phones: ['+353 86 000 1234'],
+          tags: [],
+          area: 'Galway',
+          birthday: '1979-11-08',
+          offers:
+            'Senior Partner, Residential Valuation and Building Surveying (RICS), Óconaill-Vázquez Chartered Surveyors and Valuers of Residential Property',
+          // The writer left the comma after "husband" unescaped: the note keeps it as written.
+          notes:
+            'Met at the Galway property fair in the spring with her husband, at thé café. Her husband Pádraig runs the sailing club; she would like a referral for a good solicitor in Salthill.',
+        },
+      ],
+    ]);
+  });
+
+  it("reads an iPhone's export of several cards: item1.EMAIL with its X-ABLabel, a long photo, X-ABUID, a company card", async () => {
+    const iphone = await read('iphone-contacts.vcf');
+    expect([iphone.encoding, iphone.problems]).toEqual(['utf-8', '']);
+    expect(iphone.people.map(([line]) => line)).toEqual([1, 77, 89]);
+    expect(iphone.people.map(([, person]) => person)).toEqual([
+      {
+        row: 1,
+        name: 'Chidi Okonkwo',
+        emails: ['chidi@okonkwo-electrical.example', 'chidi.okonkwo@icloud.example'],
+        phones: ['+44 7700 900555', '0161 496 0555'],
+        tags: [],
+        area: 'Manchester',
+        birthday: '10-01',
+        offers: 'Okonkwo Electrical',
+      },
+      { row: 2, name: 'Northside Dental', emails: ['reception@northsidedental.example'], phones: ['0161 496 0777'], tags: [] },
+      {
+        row: 3,
+        name: 'Nguyễn Thị Lan',
+        firstName: 'Thị Lan',
+        emails: ['lan.nguyen@example.vn'],
+        phones: ['+84 90 000 0001'],
+        tags: [],
+        notes: 'Gặp ở hội chợ.\nThích trà xanh.',
+      },
+    ]);
+  });
+
+  it("reads Android's 2.1 export: UTF-8 quoted-printable with soft line breaks (one inside a character), a base64 photo", async () => {
+    const android = await read('android-2.1-qp.vcf');
+    expect([android.encoding, android.problems]).toEqual(['utf-8', '']);
+    expect(android.people.map(([, person]) => person)).toEqual([
+      {
+        row: 1,
+        name: 'Żaneta Łucja Kowalczyk-Wiśniewska',
+        firstName: 'Żaneta Łucja',
+        emails: ['zaneta@kowalczyk.example'],
+        phones: ['+48 600 000 111', '+48 22 000 11 22'],
+        tags: [],
+        birthday: '1983-05-17',
+        offers: 'Pośredniczka, Biuro Nieruchomości Wiśniewska',
+        notes: 'Poznałyśmy się na targach mieszkaniowych w Łodzi.\nLubi jazz, góry i długie spacery.',
+      },
+      {
+        row: 2,
+        name: 'Seamus Brennan',
+        emails: ['seamus@brennan-builders.example', 'seamus.b@mail.example'],
+        phones: ['+353 1 000 2222'],
+        tags: [],
+      },
+    ]);
+  });
+});
+
+// Issue 16: groups and labels as tags, the system's own left out; one fixture a program, written here.
+describe('groups, labels and categories become tags', () => {
+  const tags = async (name: string) => {
+    const { text } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    return { people: book.people.map((p) => [p.name, p.tags]), problems: printed(book.problems) };
+  };
+
+  it("reads Samsung's X-GROUP-MEMBERSHIP lines, one a group, without My contacts and Starred in Android", async () => {
+    expect(await tags('samsung-groups.vcf')).toEqual({
+      people: [
+        ['Omar Haddad', ['clients', 'golf-club']],
+        ['Ayşe Çelik', ['musteriler-vip', 'family']],
+      ],
+      problems: '',
+    });
+  });
+
+  it("reads Google's vCard CATEGORIES without its myContacts and starred", async () => {
+    expect(await tags('google-contacts.vcf')).toEqual({
+      people: [
+        ['Priya Shah', ['clients', 'book-club']],
+        ['Lee Chen', []],
+      ],
+      problems: '',
+    });
+  });
+
+  it("reads Google's CSV Labels without * myContacts, * starred and Starred in Android", async () => {
+    expect(await tags('google-labels.csv')).toEqual({
+      people: [
+        ['Grace Kim', ['clients', 'referrers']],
+        ['Ivan Petrov', ['sphere']],
+      ],
+      problems: '',
+    });
   });
 });

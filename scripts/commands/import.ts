@@ -1,16 +1,24 @@
 /**
  * `npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field,…"]
  * [--segment S] [--date D] [--verbose]`: contacts from a Google or Outlook CSV, any CSV with a
- * header row, or a vCard file, merged into contacts/ without duplicates. Prints the counts, every
- * problem, and the contacts created or updated when they are few (all of them with --verbose).
+ * header row, or a vCard file, merged into contacts/ without duplicates. Prints the counts, the
+ * problems by kind (a kind with many rows counted, its first rows named), and the contacts created
+ * or updated when they are few (every problem and contact with --verbose).
  * Exit 1 when a row or a value could not be imported.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs, UsageError, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
-import { sortProblems } from '../../src/core/problems/index.ts';
+import { parseCommandArgs, UsageError, printProblemGroups, runCommand } from '../../src/adapters/cli/index.ts';
 import { changeContactFiles, newContactFiles, openContactFiles } from '../../src/adapters/fs/index.ts';
-import { openAddressBook, parseHeaderMap, type HeaderMap, readExport, startImport, summarizeImport } from '../../src/core/import/index.ts';
+import {
+  groupProblems,
+  openAddressBook,
+  parseHeaderMap,
+  type HeaderMap,
+  readExport,
+  startImport,
+  summarizeImport,
+} from '../../src/core/import/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
 import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
@@ -58,12 +66,15 @@ runCommand(async () => {
   // workers read the folder; else each row is read as it is planned, and new contacts are written
   // in batches while the rest of the export is read.
   const rows = onFile.size >= book.size ? [...book.rows] : book.rows;
+  // A CSV's people are counted by row, a vCard file's by card.
+  const unit = book.format === 'vcard' ? 'card' : 'row';
   const planner = startImport(await onFile.contacts, {
     file,
     source: values.source ?? `${FORMAT_NAMES[book.format]} ${path.basename(file)}`,
     today: today(settings.timeZone, values.date),
     segment: segment.data,
     update: values.update,
+    unit,
   });
   const files = newContactFiles(values.content, book.size);
   const problems = [...book.problems];
@@ -79,9 +90,9 @@ runCommand(async () => {
   await changeContactFiles(plan.update);
   problems.push(...plan.problems);
   const described = `${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}`;
-  const summary = summarizeImport(plan, problems, { file, described, verbose: values.verbose });
+  const summary = summarizeImport(plan, problems, { file, described, verbose: values.verbose, unit });
   console.log(summary.counts.join('\n'));
-  printProblems(sortProblems(problems));
+  printProblemGroups(groupProblems(problems, values.verbose));
   if (book.format === 'generic' && book.ignored.length) console.log(`Columns not imported: ${book.ignored.join(', ')}`);
   if (summary.contacts.length) console.log(summary.contacts.join('\n'));
   return problems.length ? 1 : 0;

@@ -6,4 +6,4 @@ export { clockOn, todayIn } from './clock.ts';
 export { createProgress } from './progress.ts';
 export { parseRangeArgs } from './range-args.ts';
 export { stopCleanlyOnSignals, type StopSignals } from './signals.ts';
-export { printProblems, printWarnings, processOutput, runCommand, type Output } from './terminal.ts';
+export { printProblemGroups, printProblems, printWarnings, processOutput, runCommand, type Output } from './terminal.ts';

@@ -37,6 +37,22 @@ export function printProblems(problems: readonly Problem[], io: Output = process
 }
 
 /**
+ * Prints problems in groups, as a command's core grouped them: each group's lines, then its hint
+ * once. Under GitHub Actions every problem is also an annotation.
+ */
+export function printProblemGroups(
+  groups: readonly { lines: readonly string[]; hint: string; problems: readonly Problem[] }[],
+  io: Output = processOutput,
+): void {
+  for (const { lines, hint } of groups) {
+    io.err(
+      `${lines.map((line) => styleText('red', line, { stream: process.stderr })).join('\n')}\n${styleText('dim', `  ${hint}`, { stream: process.stderr })}`,
+    );
+  }
+  if (io.env.GITHUB_ACTIONS === 'true') for (const { problems } of groups) for (const p of problems) io.out(annotation(p));
+}
+
+/**
  * Something valid that will not go as the owner may expect (an open draft, a recap with nothing to
  * show): a problem's shape, with a code from any catalogue.
  */

@@ -208,8 +208,11 @@ describe('planImport', () => {
           "field": "",
           "file": "exports/contacts.csv",
           "hint": "The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.",
+          "kind": "matches two contacts",
           "line": 3,
           "message": "row 3: matches "ana" (by ana@example.com) and "a-ruiz" (by 0117 496 0000)",
+          "row": 3,
+          "unit": "row",
         },
       ]
     `);
@@ -316,6 +319,18 @@ describe('planImport', () => {
       exports/contacts.csv:6:1 row 6: has no name
         Correct this row (or card) in the export and import the file again: what was imported stays as it is."
     `);
+  });
+
+  it('names the cards of a vCard file as cards', () => {
+    row = 1;
+    const plan = planImport(
+      [person({ name: 'Duncan Amey', phones: ['0117 496 0555'] })],
+      [contact('daniel-ireland', { name: 'Daniel Ireland', phone: '0117 496 0555', segment: 'sphere' })],
+      { ...options, file: 'phone.vcf', unit: 'card' },
+    );
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      'card 2: same phone as "daniel-ireland" (Daniel Ireland): kept apart; merge by hand if they are one person',
+    ]);
   });
 
   it.each([

@@ -6,9 +6,9 @@
  * lacks and never replaces what the owner wrote, unless asked to (`update`).
  * Email consent is never assumed: it is recorded only when a column said yes, with where and when.
  */
-import { problem, type Problem } from '../problems/index.ts';
+import type { Problem } from '../problems/index.ts';
 import { contactKeyRank, type Segment } from '../model/index.ts';
-import { cleanText, phoneDigits, slugify, type ImportedPerson } from './person.ts';
+import { cleanText, phoneDigits, rowProblem, slugify, type ImportedPerson } from './person.ts';
 
 /** A contact file already in the folder, as parsed (it may not be valid). */
 export type ExistingContact = { id: string; file: string; data: unknown };
@@ -35,6 +35,8 @@ export type ImportOptions = {
   segment: Segment;
   /** Replace fields the contact already has with the export's values. */
   update: boolean;
+  /** What the export's numbers count, as problems name them: rows of a CSV (the default) or cards of a vCard file. */
+  unit?: 'row' | 'card';
 };
 
 type Draft = {
@@ -100,9 +102,10 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
   const unchanged: number[] = [];
   const created: Draft[] = [];
   let handedOut = 0;
+  const unit = options.unit ?? 'row';
   const add = (person: ImportedPerson) => {
     if (!cleanText(person.name)) {
-      problems.push(problem('BadImportRow', options.file, person.at, '', `row ${person.row}: has no name`));
+      problems.push(rowProblem('BadImportRow', options.file, person.at, '', { row: person.row, unit }, 'no name', 'has no name'));
       return;
     }
     const found = new Map<Draft, string>();
@@ -121,8 +124,9 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
     }
     if (!byNumber) {
       for (const other of apart.filter((d) => !found.has(d))) {
-        const message = `row ${person.row}: same phone as "${other.id}" (${String(other.data.name)}): kept apart; merge by hand if they are one person`;
-        problems.push(problem('SamePhoneKeptApart', options.file, person.at, '', message));
+        const message = `same phone as "${other.id}" (${String(other.data.name)}): kept apart; merge by hand if they are one person`;
+        const kind = 'same phone as another contact, kept apart';
+        problems.push(rowProblem('SamePhoneKeptApart', options.file, person.at, '', { row: person.row, unit }, kind, message));
       }
     }
     if (!person.emails.length && !person.phones.length && person.name && byName.has(person.name.toLowerCase())) {
@@ -130,7 +134,8 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
     }
     if (found.size > 1) {
       const which = [...found].map(([d, how]) => `"${d.id}" (${how})`).join(' and ');
-      problems.push(problem('AmbiguousImportRow', options.file, person.at, '', `row ${person.row}: matches ${which}`));
+      const where = { row: person.row, unit };
+      problems.push(rowProblem('AmbiguousImportRow', options.file, person.at, '', where, 'matches two contacts', `matches ${which}`));
       return;
     }
     const [match] = found.keys();

@@ -1,296 +1,13 @@
 /**
- * Which field each column of a CSV export fills: Google's and Outlook's own headers (Outlook's in
- * the languages it is sold in), common words for any other table, and the owner's header map.
- * Pure.
+ * Which program wrote a CSV export, and which field each of its columns fills: the program's own
+ * headers (`header-words.ts`), common words for any other table, and the owner's header map. Pure.
  */
+import { BIRTH_PARTS, GOOGLE, headerKey, OUTLOOK, WORDS, YAHOO } from './header-words.ts';
 import type { ImportField } from './person.ts';
 
 export type CsvFormat = 'google' | 'outlook' | 'yahoo' | 'linkedin' | 'generic';
 /** Header (any case) → field. */
 export type HeaderMap = ReadonlyMap<string, ImportField>;
-
-/** A header reduced for comparison: lower case, no accents, letters and digits only. */
-function headerKey(header: string): string {
-  return header
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-const table = (entries: Record<string, ImportField>) => new Map(Object.entries(entries).map(([h, f]) => [headerKey(h), f]));
-
-const GOOGLE = table({
-  name: 'name',
-  'given name': 'firstName',
-  'additional name': 'middleName',
-  'family name': 'lastName',
-  'first name': 'firstName',
-  'middle name': 'middleName',
-  'last name': 'lastName',
-  'organization name': 'organization',
-  'organization title': 'title',
-  'organization 1 - name': 'organization',
-  'organization 1 - title': 'title',
-  birthday: 'birthday',
-  notes: 'notes',
-  labels: 'tags',
-  'group membership': 'tags',
-  'address 1 - city': 'area',
-});
-
-// Yahoo Mail's export: told by its "Messenger ID" and "Yahoo Phone" columns; its bare "Home",
-// "Work", "Other" and "Primary" are phone numbers, and "Title" is a job title.
-const YAHOO = table({
-  first: 'firstName',
-  middle: 'middleName',
-  last: 'lastName',
-  email: 'email',
-  'alternate email 1': 'email',
-  'alternate email 2': 'email',
-  primary: 'phone',
-  mobile: 'phone',
-  home: 'phone',
-  work: 'phone',
-  other: 'phone',
-  'yahoo phone': 'phone',
-  category: 'tags',
-  title: 'title',
-  company: 'organization',
-  'home city': 'area',
-  'work city': 'area',
-  birthday: 'birthday',
-  comments: 'notes',
-});
-
-/**
- * Outlook's CSV headers by language, as its desktop export writes them ("Export to a file",
- * "Comma Separated Values"). A file is taken as Outlook's when it has at least five of a
- * language's headers, the e-mail column among them.
- */
-const OUTLOOK: Record<string, ReadonlyMap<string, ImportField>> = {
-  en: table({
-    'first name': 'firstName',
-    'middle name': 'middleName',
-    'last name': 'lastName',
-    'e-mail address': 'email',
-    'e-mail 2 address': 'email',
-    'e-mail 3 address': 'email',
-    'primary phone': 'phone',
-    'mobile phone': 'phone',
-    'home phone': 'phone',
-    'home phone 2': 'phone',
-    'business phone': 'phone',
-    'business phone 2': 'phone',
-    'other phone': 'phone',
-    company: 'organization',
-    'job title': 'title',
-    birthday: 'birthday',
-    notes: 'notes',
-    categories: 'tags',
-    'home city': 'area',
-    'business city': 'area',
-  }),
-  de: table({
-    vorname: 'firstName',
-    'weitere vornamen': 'middleName',
-    nachname: 'lastName',
-    'e-mail-adresse': 'email',
-    'e-mail 2: adresse': 'email',
-    'e-mail 3: adresse': 'email',
-    haupttelefon: 'phone',
-    mobiltelefon: 'phone',
-    'telefon privat': 'phone',
-    'telefon privat 2': 'phone',
-    'telefon geschäftlich': 'phone',
-    'telefon geschäftlich 2': 'phone',
-    'weiteres telefon': 'phone',
-    firma: 'organization',
-    position: 'title',
-    geburtstag: 'birthday',
-    notizen: 'notes',
-    kategorien: 'tags',
-    'ort privat': 'area',
-    'ort geschäftlich': 'area',
-  }),
-  fr: table({
-    prénom: 'firstName',
-    'deuxième prénom': 'middleName',
-    nom: 'lastName',
-    'adresse de messagerie': 'email',
-    'adresse de messagerie 2': 'email',
-    'adresse de messagerie 3': 'email',
-    'téléphone principal': 'phone',
-    'tél. mobile': 'phone',
-    'téléphone mobile': 'phone',
-    'tél. domicile': 'phone',
-    'téléphone (domicile)': 'phone',
-    'tél. bureau': 'phone',
-    'téléphone (bureau)': 'phone',
-    société: 'organization',
-    'titre (fonction)': 'title',
-    fonction: 'title',
-    anniversaire: 'birthday',
-    notes: 'notes',
-    catégories: 'tags',
-    'ville (domicile)': 'area',
-    'ville (bureau)': 'area',
-  }),
-  es: table({
-    nombre: 'firstName',
-    'segundo nombre': 'middleName',
-    apellidos: 'lastName',
-    'dirección de correo electrónico': 'email',
-    'dirección de correo electrónico 2': 'email',
-    'dirección de correo electrónico 3': 'email',
-    'teléfono principal': 'phone',
-    'teléfono móvil': 'phone',
-    particular: 'phone',
-    'teléfono particular': 'phone',
-    'teléfono del trabajo': 'phone',
-    organización: 'organization',
-    compañía: 'organization',
-    puesto: 'title',
-    cumpleaños: 'birthday',
-    notas: 'notes',
-    categorías: 'tags',
-    'ciudad de residencia': 'area',
-    'ciudad del trabajo': 'area',
-  }),
-  it: table({
-    nome: 'firstName',
-    'secondo nome': 'middleName',
-    cognome: 'lastName',
-    'indirizzo posta elettronica': 'email',
-    'indirizzo posta elettronica 2': 'email',
-    'indirizzo posta elettronica 3': 'email',
-    'telefono principale': 'phone',
-    cellulare: 'phone',
-    abitazione: 'phone',
-    ufficio: 'phone',
-    società: 'organization',
-    posizione: 'title',
-    compleanno: 'birthday',
-    note: 'notes',
-    categorie: 'tags',
-    'città (ab.)': 'area',
-    'città (uff.)': 'area',
-  }),
-  nl: table({
-    voornaam: 'firstName',
-    'middelste naam': 'middleName',
-    achternaam: 'lastName',
-    'e-mailadres': 'email',
-    'e-mailadres 2': 'email',
-    'e-mailadres 3': 'email',
-    hoofdtelefoon: 'phone',
-    'mobiele telefoon': 'phone',
-    'telefoon thuis': 'phone',
-    'telefoon op werk': 'phone',
-    bedrijf: 'organization',
-    functie: 'title',
-    verjaardag: 'birthday',
-    notities: 'notes',
-    categorieën: 'tags',
-    'plaats (thuis)': 'area',
-    'plaats (werk)': 'area',
-  }),
-  pt: table({
-    nome: 'firstName',
-    'segundo nome': 'middleName',
-    sobrenome: 'lastName',
-    apelido: 'lastName',
-    'endereço de email': 'email',
-    'endereço de email 2': 'email',
-    'endereço de email 3': 'email',
-    'endereço de correio eletrónico': 'email',
-    'endereço de correio eletrónico 2': 'email',
-    'telefone principal': 'phone',
-    'telefone celular': 'phone',
-    telemóvel: 'phone',
-    'telefone residencial': 'phone',
-    'telefone comercial': 'phone',
-    empresa: 'organization',
-    cargo: 'title',
-    aniversário: 'birthday',
-    anotações: 'notes',
-    notas: 'notes',
-    categorias: 'tags',
-    'cidade residencial': 'area',
-    'cidade comercial': 'area',
-  }),
-  ja: table({
-    姓: 'lastName',
-    名: 'firstName',
-    ミドルネーム: 'middleName',
-    '電子メール アドレス': 'email',
-    '電子メール 2 アドレス': 'email',
-    '電子メール 3 アドレス': 'email',
-    携帯電話: 'phone',
-    自宅電話: 'phone',
-    会社電話: 'phone',
-    会社名: 'organization',
-    役職: 'title',
-    誕生日: 'birthday',
-    メモ: 'notes',
-    分類: 'tags',
-  }),
-};
-
-// Headers of any other table, reduced by headerKey.
-const WORDS = table({
-  name: 'name',
-  fullname: 'name',
-  displayname: 'name',
-  contactname: 'name',
-  firstname: 'firstName',
-  givenname: 'firstName',
-  forename: 'firstName',
-  first: 'firstName',
-  middlename: 'middleName',
-  lastname: 'lastName',
-  surname: 'lastName',
-  familyname: 'lastName',
-  last: 'lastName',
-  segment: 'segment',
-  tier: 'tier',
-  tags: 'tags',
-  tag: 'tags',
-  labels: 'tags',
-  groups: 'tags',
-  categories: 'tags',
-  area: 'area',
-  city: 'area',
-  town: 'area',
-  homecity: 'area',
-  workcity: 'area',
-  birthday: 'birthday',
-  dateofbirth: 'birthday',
-  dob: 'birthday',
-  birthdate: 'birthday',
-  clientsince: 'clientSince',
-  customersince: 'clientSince',
-  company: 'organization',
-  organization: 'organization',
-  organisation: 'organization',
-  jobtitle: 'title',
-  position: 'title',
-  notes: 'notes',
-  note: 'notes',
-  comments: 'notes',
-  emailconsent: 'emailConsent',
-  consent: 'emailConsent',
-  optin: 'emailConsent',
-  emailoptin: 'emailConsent',
-  subscribed: 'emailConsent',
-  marketingconsent: 'emailConsent',
-  acceptsemailmarketing: 'emailConsent',
-  consentdate: 'consentDate',
-  optindate: 'consentDate',
-  subscribedon: 'consentDate',
-});
-
-const BIRTH_PARTS = table({ birthyear: 'birthYear', birthmonth: 'birthMonth', birthday: 'birthDay' });
 
 /** The format of a CSV export and the field of each of its columns (undefined: not imported). */
 export function readHeaders(headers: readonly string[], map: HeaderMap): { format: CsvFormat; fields: (ImportField | undefined)[] } {
@@ -308,7 +25,7 @@ export function readHeaders(headers: readonly string[], map: HeaderMap): { forma
             ? 'outlook'
             : 'generic';
   // Thunderbird writes a birthday in three columns: "Birth Year", "Birth Month", "Birth Day".
-  const inParts = keys.includes('birthmonth');
+  const inParts = keys.includes('birthmonth') || keys.includes('geburtsmonat');
   const fields = keys.map((key) => {
     const own = mapped.get(key);
     if (own) return own;
@@ -330,8 +47,12 @@ export function readHeaders(headers: readonly string[], map: HeaderMap): { forma
 }
 
 function outlookLanguage(keys: readonly string[]): ReadonlyMap<string, ImportField> | undefined {
-  return Object.values(OUTLOOK).find((headers) => {
+  // Languages share words ("Nome" is Italian and Portuguese): the one that knows the most headers wins.
+  let best: ReadonlyMap<string, ImportField> | undefined;
+  let most = 4;
+  for (const headers of Object.values(OUTLOOK)) {
     const known = keys.filter((k) => headers.has(k));
-    return known.length >= 5 && known.some((k) => headers.get(k) === 'email');
-  });
+    if (known.length > most && known.some((k) => headers.get(k) === 'email')) [best, most] = [headers, known.length];
+  }
+  return best;
 }

@@ -10,10 +10,12 @@ import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
 import { dateOrderOf, readDay } from './dates.ts';
 import {
   cleanText,
+  groupTag,
   IMPORT_FIELDS,
   type ImportedPerson,
   nameInOrder,
   type ImportField,
+  rowProblem,
   type OpenedExport,
   type ReadRow,
   tagFrom,
@@ -126,8 +128,9 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
       const row = start + index + 2;
       const read = personFromRow(record, headers, fields, { row, at, dateOrder, phoneRanks });
       const problems = read.problems.map((p) => {
-        const where = `row ${row}${p.index === undefined ? '' : `, column ${columnLetters(p.index)}`}`;
-        return problem(p.code, file, at, p.index === undefined ? '' : headers[p.index], `${where}: ${p.message}`);
+        const field = p.index === undefined ? '' : headers[p.index];
+        const where = { row, unit: 'row' as const, ...(p.index === undefined ? {} : { columnName: columnLetters(p.index) }) };
+        return rowProblem(p.code, file, at, field, where, p.kind, p.message);
       });
       yield { person: read.person, problems };
     }
@@ -151,7 +154,7 @@ function isNameOrEmail(field: ImportField | undefined): boolean {
 }
 
 type Cell = { index: number; value: string };
-type ValueProblem = { code: 'BadImportValue' | 'AmbiguousImportDate' | 'BadImportRow'; index?: number; message: string };
+type ValueProblem = { code: 'BadImportValue' | 'AmbiguousImportDate' | 'BadImportRow'; index?: number; kind: string; message: string };
 
 function personFromRow(
   record: string[],
@@ -171,13 +174,14 @@ function personFromRow(
   const text = (field: ImportField) => cleanText(first(field)?.value);
   const person: ImportedPerson = { row: where.row, at: where.at, emails: [], phones: [], tags: [] };
   const problems: ValueProblem[] = [];
-  const drop = (cell: Cell, why: string) =>
-    problems.push({ code: 'BadImportValue', index: cell.index, message: `"${cell.value}" ${why}; imported without it` });
+  // `kind` names what is wrong for a summary ("not a date"); `why` says it of the value.
+  const drop = (cell: Cell, kind: string, why = `is ${kind}`) =>
+    problems.push({ code: 'BadImportValue', index: cell.index, kind, message: `"${cell.value}" ${why}; imported without it` });
 
   for (const cell of values.get('email') ?? []) {
     for (const part of emailParts(cell.value)) {
       const email = EmailSchema.safeParse(part.replace(/^mailto:/i, ''));
-      if (!email.success) drop({ ...cell, value: part }, 'is not an email address');
+      if (!email.success) drop({ ...cell, value: part }, 'not an email address');
       else if (!person.emails.includes(email.data)) person.emails.push(email.data);
     }
   }
@@ -187,7 +191,7 @@ function personFromRow(
   }
   for (const { value } of values.get('tags') ?? []) {
     for (const label of value.split(/\s*(?::::|[;,])\s*/)) {
-      const tag = label.startsWith('*') ? undefined : tagFrom(label); // Google's system labels: "* myContacts"
+      const tag = groupTag(label);
       if (tag && !person.tags.includes(tag)) person.tags.push(tag);
     }
   }
@@ -197,7 +201,10 @@ function personFromRow(
     : [text('firstName'), text('middleName'), text('lastName')].filter(Boolean).join(' ');
   const name = text('name');
   person.name = (name && nameInOrder(name)) ?? (given || undefined) ?? text('organization') ?? person.emails[0];
-  if (!person.name) return { problems: [...problems, { code: 'BadImportRow', message: 'has neither a name nor an email address' }] };
+  if (!person.name) {
+    const message = 'has neither a name nor an email address';
+    return { problems: [...problems, { code: 'BadImportRow', kind: 'no name or email address', message }] };
+  }
   const firstName = text('firstName');
   if (firstName && firstWord(person.name) !== firstName) person.firstName = firstName;
   const offers = [text('title'), text('organization')].filter(Boolean).join(', ');
@@ -212,7 +219,8 @@ function personFromRow(
     const cell = first(field);
     if (!cell) continue;
     const value = tagFrom(cell.value);
-    if (!value || !(pick as readonly string[]).includes(value)) drop(cell, `is not a ${field} (use one of ${pick.join(', ')})`);
+    if (!value || !(pick as readonly string[]).includes(value))
+      drop(cell, `not a ${field}`, `is not a ${field} (use one of ${pick.join(', ')})`);
     else if (field === 'segment') person.segment = value as Segment;
     else person.tier = value as Tier;
   }
@@ -224,8 +232,8 @@ function personFromRow(
     if ('ambiguous' in read) {
       const [dmy, mdy] = read.ambiguous;
       const message = `"${cell.value}" could be ${dmy} (day first) or ${mdy} (month first); imported without it`;
-      problems.push({ code: 'AmbiguousImportDate', index: cell.index, message });
-    } else if ('invalid' in read) drop(cell, 'is not a date');
+      problems.push({ code: 'AmbiguousImportDate', index: cell.index, kind: 'could be day or month first', message });
+    } else if ('invalid' in read) drop(cell, 'not a date');
     return undefined;
   };
   person.birthday = day('birthday') ?? birthdayInParts(first('birthYear'), first('birthMonth'), first('birthDay'), drop);
@@ -233,7 +241,7 @@ function personFromRow(
   const consent = first('emailConsent');
   if (consent) {
     const yes = readYesNo(consent.value);
-    if (yes === undefined) drop(consent, 'does not say yes or no to email');
+    if (yes === undefined) drop(consent, 'not yes or no', 'does not say yes or no to email');
     const date = day('consentDate');
     if (yes) person.emailConsent = { column: headers[consent.index], value: consent.value, ...(date ? { date } : {}) };
   }
@@ -245,14 +253,14 @@ function birthdayInParts(
   year: Cell | undefined,
   month: Cell | undefined,
   day: Cell | undefined,
-  drop: (cell: Cell, why: string) => void,
+  drop: (cell: Cell, kind: string) => void,
 ): string | undefined {
   if (!month && !day) return undefined;
   const parts = [year, month, day].filter((c) => c !== undefined);
   const monthDay = `${month?.value.padStart(2, '0')}-${day?.value.padStart(2, '0')}`;
   const iso = year ? `${year.value}-${monthDay}` : monthDay;
   if (year ? isCalendarDate(iso) : isMonthDay(monthDay)) return iso;
-  drop({ index: (day ?? month)!.index, value: parts.map((c) => c.value).join('-') }, 'is not a date');
+  drop({ index: (day ?? month)!.index, value: parts.map((c) => c.value).join('-') }, 'not a date');
   return undefined;
 }
 
@@ -295,7 +303,8 @@ function detectDelimiter(text: string): string {
 
 // The number to call first: Outlook's "Primary Phone", then a mobile, then the rest in file order.
 function phoneRank(column: string): number {
-  if (/primary|haupt|principal/i.test(column)) return 0;
+  if (/primary|haupt|principal|hoofd/i.test(column) && !/company|firma|société|società|empresa|bedrijf|organización/i.test(column))
+    return 0;
   if (/mobile|cell|mobil|móvil|cellulare|celular|telemóvel|携帯/i.test(column)) return 1;
   return 2;
 }

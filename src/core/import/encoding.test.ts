@@ -31,3 +31,22 @@ describe('readExport', () => {
     expect(read.text).toBe('BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-2:Małgorzata Wójcik\r\nNOTE:Café\r\nEND:VCARD\r\n');
   });
 });
+
+// Issue 16: a writer that folds vCard lines by octets may split a UTF-8 letter across the fold.
+describe('readExport of a vCard folded inside a letter', () => {
+  const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
+
+  it('moves the rest of the letter before the fold: valid UTF-8, the same lines, the same text once unfolded', () => {
+    const card = 'BEGIN:VCARD\r\nNOTE:th\xc3\r\n \xa9 caf\xc3\xa9\r\nEND:VCARD\r\n';
+    const read = readExport(new Uint8Array(Buffer.from(card, 'latin1')));
+    expect(read).toEqual({ encoding: 'utf-8', text: 'BEGIN:VCARD\r\nNOTE:thé\r\n  café\r\nEND:VCARD\r\n' });
+    expect(unfold(read.text)).toBe('BEGIN:VCARD\r\nNOTE:thé café\r\nEND:VCARD\r\n');
+  });
+
+  it('changes nothing once unfolded in a Windows-1252 card whose fold is followed by a curly quote', () => {
+    const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:Ren\xe9e said it\r\n \x92s fine\r\nEND:VCARD\r\n';
+    const read = readExport(new Uint8Array(Buffer.from(card, 'latin1')));
+    expect(read.encoding).toBe('windows-1252');
+    expect(unfold(read.text)).toBe('BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:Renée said it’s fine\r\nEND:VCARD\r\n');
+  });
+});

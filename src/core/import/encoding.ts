@@ -20,9 +20,11 @@ export function decodeExport(bytes: Uint8Array): string {
 }
 
 /** The text of an export file and the encoding it was read in. */
-export function readExport(bytes: Uint8Array): DecodedExport {
+export function readExport(file: Uint8Array): DecodedExport {
+  const vcard = looksLikeVcard(file);
+  const bytes = vcard ? mendFolds(file) : file;
   const { encoding, text } = detectEncoding(bytes);
-  if (!encoding.startsWith('utf-16') && looksLikeVcard(bytes)) return { text: decodeVcardLines(bytes, encoding), encoding };
+  if (!encoding.startsWith('utf-16') && vcard) return { text: decodeVcardLines(bytes, encoding), encoding };
   return { text: text ?? decodeBytes(bytes, encoding), encoding };
 }
 
@@ -74,6 +76,27 @@ function utf8Text(bytes: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A vCard folded by octets, as RFC 2425 counts them, may split a UTF-8 character across a fold:
+ * `th\xC3` CRLF SPACE `\xA9 café`. The bytes that continue the character are moved before the
+ * line break, so the file is valid UTF-8 again and keeps its line numbers. Other files are untouched.
+ */
+function mendFolds(bytes: Uint8Array): Uint8Array {
+  let mended: Uint8Array | undefined;
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) {
+    if (bytes[i + 1] !== 0x20 && bytes[i + 1] !== 0x09) continue;
+    let tail = 0;
+    while (tail < 3 && (bytes[i + 2 + tail] & 0xc0) === 0x80) tail++;
+    if (!tail) continue;
+    // A copy: Buffer's slice would share the caller's bytes.
+    mended ??= new Uint8Array(bytes);
+    const breakAt = bytes[i - 1] === 0x0d ? i - 1 : i;
+    mended.set(bytes.subarray(i + 2, i + 2 + tail), breakAt);
+    mended.set(bytes.subarray(breakAt, i + 2), breakAt + tail);
+  }
+  return mended ?? bytes;
 }
 
 function looksLikeVcard(bytes: Uint8Array): boolean {

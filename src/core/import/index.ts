@@ -9,4 +9,4 @@ export { readDay } from './dates.ts';
 export { slugify } from './person.ts';
 export { decodeExport, readExport } from './encoding.ts';
 export { readVcardContacts } from './vcard.ts';
-export { summarizeImport } from './summary.ts';
+export { groupProblems, summarizeImport } from './summary.ts';

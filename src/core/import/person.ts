@@ -4,7 +4,7 @@
  * trimmed; dates are already `YYYY-MM-DD` (or `MM-DD` for a birthday without a year).
  */
 import type { Segment, Tier } from '../model/index.ts';
-import type { Position, Problem } from '../problems/index.ts';
+import { problem, type Position, type Problem, type ProblemCode } from '../problems/index.ts';
 
 export type ImportedPerson = {
   /** The row as a spreadsheet numbers it (the header is row 1), or the card's number in a vCard file. */
@@ -29,6 +29,35 @@ export type ImportedPerson = {
   /** A column said they agreed to receive email: which column, what it said, and when if it said. */
   emailConsent?: { column: string; value: string; date?: string };
 };
+
+/**
+ * A problem with one row (or card) of an export, with what kind of problem it is in the same words
+ * for every row (`is not a date`), so a summary can count the rows of each kind and list them.
+ */
+export type RowProblem = Problem & {
+  kind: string;
+  row: number;
+  unit: 'row' | 'card';
+  /** The spreadsheet's name for the column (`N`), when the problem is with one value of a CSV. */
+  columnName?: string;
+};
+
+/**
+ * A problem with one row (or card): its message starts with where it is (`row 4, column N: `),
+ * then `detail`, which may name the value; `kind` says what is wrong without it.
+ */
+export function rowProblem(
+  code: ProblemCode,
+  file: string,
+  at: Position,
+  field: string,
+  where: { row: number; unit: RowProblem['unit']; columnName?: string },
+  kind: string,
+  detail: string,
+): RowProblem {
+  const column = where.columnName ? `, column ${where.columnName}` : '';
+  return { ...problem(code, file, at, field, `${where.unit} ${where.row}${column}: ${detail}`), kind, ...where };
+}
 
 /** One row (or card) of an export as read: the person, if one could be read, and the row's problems. */
 export type ReadRow = { person?: ImportedPerson; problems: Problem[] };
@@ -105,6 +134,20 @@ export function nameInOrder(name: string): string {
 export function tagFrom(label: string): string | undefined {
   const tag = slugify(label);
   return tag || undefined;
+}
+
+// Groups a phone or an account puts every contact in, or its own marks: they say nothing of the person.
+const SYSTEM_GROUPS = new Set(['mycontacts', 'my-contacts', 'all-contacts', 'starred', 'starred-in-android']);
+
+/**
+ * A tag from a group, label or category the export names (Google's "Labels" and "Group
+ * Membership", vCard's CATEGORIES, Samsung's X-GROUP-MEMBERSHIP); undefined for the groups of the
+ * system rather than of the owner: Google's starred ones (`* myContacts`), `Starred in Android`.
+ */
+export function groupTag(label: string): string | undefined {
+  if (label.trim().startsWith('*')) return undefined;
+  const tag = tagFrom(label);
+  return tag && !SYSTEM_GROUPS.has(tag) ? tag : undefined;
 }
 
 /** Lower-case ASCII letters and digits joined by single hyphens; accents dropped (`José` → `jose`). */

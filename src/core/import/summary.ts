@@ -1,10 +1,11 @@
 /**
- * What an import did, in words an owner reads on a phone: the counts first, then, when there are
- * few of them or when asked, each contact created or updated. The problems are printed between
- * the two as problems. Pure.
+ * What an import did, in words an owner reads on a phone: the counts first, then the problems by
+ * kind (each kind's hint once), then, when there are few of them or when asked, each contact
+ * created or updated. Pure.
  */
-import type { Problem, ProblemCode } from '../problems/index.ts';
+import { formatProblem, sortProblems, type Problem, type ProblemCode } from '../problems/index.ts';
 import type { ImportPlan } from './contacts.ts';
+import type { RowProblem } from './person.ts';
 
 /** Contacts created or updated are listed one by one up to this many, or with `--verbose`. */
 const LISTED_UP_TO = 20;
@@ -34,7 +35,7 @@ const COUNTED: { codes: ProblemCode[]; one: string; many: string }[] = [
 export function summarizeImport(
   plan: Pick<ImportPlan, 'create' | 'update' | 'unchanged'>,
   problems: readonly Pick<Problem, 'code'>[],
-  options: { file: string; described: string; verbose: boolean },
+  options: { file: string; described: string; verbose: boolean; unit?: 'row' | 'card' },
 ): ImportSummary {
   const listed = options.verbose || plan.create.length + plan.update.length <= LISTED_UP_TO;
   const ask = !listed && ' (list them with --verbose)';
@@ -51,12 +52,13 @@ export function summarizeImport(
   if (!listed) return { counts, contacts: [] };
   const contacts: string[] = [];
   if (plan.create.length) contacts.push('New contacts:');
-  for (const c of plan.create) contacts.push(`  ${c.id}: ${String(c.data.name)}, ${rows(c.rows)}`);
+  const unit = options.unit ?? 'row';
+  for (const c of plan.create) contacts.push(`  ${c.id}: ${String(c.data.name)}, ${rows(c.rows, unit)}`);
   if (plan.update.length) contacts.push('Updated:');
   for (const c of plan.update) {
     const fields = [...new Set(c.changes.map((change) => change.path.join('.')))].join(', ');
     const name = c.name ? `${c.name}, ` : '';
-    contacts.push(`  ${c.id}: ${name}${rows(c.rows)}: ${fields}`);
+    contacts.push(`  ${c.id}: ${name}${rows(c.rows, unit)}: ${fields}`);
   }
   return { counts, contacts };
 }
@@ -65,6 +67,50 @@ function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-function rows(numbers: readonly number[]): string {
-  return numbers.length === 1 ? `row ${numbers[0]}` : `rows ${numbers.join(', ')}`;
+function rows(numbers: readonly number[], unit: 'row' | 'card'): string {
+  return numbers.length === 1 ? `${unit} ${numbers[0]}` : `${unit}s ${numbers.join(', ')}`;
+}
+
+/** Problems of one kind are listed one by one up to this many, or with `--verbose`. */
+const PROBLEMS_LISTED_UP_TO = 3;
+/** The rows a count of a larger kind names. */
+const ROWS_NAMED = 5;
+
+/** Problems of one kind, in one file and column: the lines that tell them, the hint once, and the problems. */
+export type ProblemGroup = { lines: string[]; hint: string; problems: Problem[] };
+
+/**
+ * The problems of an import by kind, in the order of the file: a kind with few rows lists each
+ * problem (`file:line:col Birthday: row 4, column N: "15" is not a date; …`); a larger one is
+ * counted on one line that names its first rows (`file Birthday (column N) not a date: 312 rows
+ * (rows 4, 9, 15, 22, 30, …; --verbose lists all)`), unless `verbose`. Each kind's hint comes once.
+ */
+export function groupProblems(problems: readonly Problem[], verbose: boolean): ProblemGroup[] {
+  const groups = new Map<unknown, Problem[]>();
+  for (const p of sortProblems([...problems])) {
+    // A problem of no kind (the file as a whole) is a group of its own.
+    const key = isRowProblem(p) ? [p.file, p.code, p.field, p.columnName, p.kind].join('\0') : p;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups.values()].map((group) => {
+    const [first] = group;
+    const listed = verbose || group.length <= PROBLEMS_LISTED_UP_TO || !isRowProblem(first);
+    const lines = listed ? group.map((p) => formatProblem(p).split('\n')[0]) : [countedLine(group as RowProblem[])];
+    return { lines, hint: first.hint, problems: group };
+  });
+}
+
+function countedLine(group: readonly RowProblem[]): string {
+  const [{ file, field, columnName, kind, unit }] = group;
+  const where = [file, field, columnName && `(column ${columnName})`].filter(Boolean).join(' ');
+  const rows = [...new Set(group.map((p) => p.row))];
+  const named = rows.slice(0, ROWS_NAMED).join(', ') + (rows.length > ROWS_NAMED ? ', …' : '');
+  const units = `${unit}s`;
+  return `${where} ${kind}: ${count(rows.length, unit, units)} (${units} ${named}; --verbose lists all)`;
+}
+
+function isRowProblem(p: Problem): p is RowProblem {
+  return 'kind' in p;
 }

@@ -8,7 +8,7 @@ import { problem, type Position, type Problem } from '../problems/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
 import { decodeBytes } from './encoding.ts';
-import { cleanText, type ImportedPerson, type OpenedExport, type ReadRow, tagFrom, withoutBlanks } from './person.ts';
+import { cleanText, groupTag, type ImportedPerson, type OpenedExport, type ReadRow, rowProblem, withoutBlanks } from './person.ts';
 
 export type VcardImport = { people: ImportedPerson[]; problems: Problem[] };
 
@@ -44,10 +44,15 @@ export function openVcardContacts(text: string, file: string): OpenedExport<'vca
       const read = personFromCard(card);
       yield {
         person: read.person,
-        problems: read.problems.map((p) => problem(p.code, file, card.at, p.field, `card ${card.number}: ${p.message}`)),
+        problems: read.problems.map((p) =>
+          rowProblem(p.code, file, card.at, p.field, { row: card.number, unit: 'card' }, p.kind, p.message),
+        ),
       };
     }
-    if (unclosed) yield { problems: [problem('BadImportRow', file, unclosed.at, '', `card ${unclosed.number}: has no END:VCARD line`)] };
+    if (unclosed) {
+      const where = { row: unclosed.number, unit: 'card' as const };
+      yield { problems: [rowProblem('BadImportRow', file, unclosed.at, '', where, 'no END:VCARD line', 'has no END:VCARD line')] };
+    }
   }
   return { format: 'vcard', ignored: [], problems: [], size: cards.length, rows: read() };
 }
@@ -66,7 +71,7 @@ function splitCards(text: string): { cards: Card[]; unclosed?: Card } {
   return { cards, unclosed: current };
 }
 
-type CardProblem = { code: 'BadImportRow' | 'BadImportValue'; field: string; message: string };
+type CardProblem = { code: 'BadImportRow' | 'BadImportValue'; field: string; kind: string; message: string };
 
 function personFromCard(card: Card): { person?: ImportedPerson; problems: CardProblem[] } {
   const version = card.lines
@@ -76,15 +81,17 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
   const kept = withoutPictures(card.lines);
   const lines = version === '2.1' ? from21(kept) : kept;
   const problems: CardProblem[] = [];
-  const drop = (field: string, value: string, why: string) =>
-    problems.push({ code: 'BadImportValue', field, message: `"${value}" ${why}; imported without it` });
+  const drop = (field: string, value: string, kind: string) =>
+    problems.push({ code: 'BadImportValue', field, kind, message: `"${value}" is ${kind}; imported without it` });
   let component: ICAL.Component;
   try {
     const body = lines.filter((l) => l.trim() && !/^VERSION:/i.test(l));
     const v = version === '4.0' ? '4.0' : '3.0';
     component = new ICAL.Component(ICAL.parse(['BEGIN:VCARD', `VERSION:${v}`, ...body, 'END:VCARD', ''].join('\r\n')) as unknown[]);
   } catch (error) {
-    return { problems: [{ code: 'BadImportRow', field: '', message: `cannot be read: ${(error as Error).message}` }] };
+    return {
+      problems: [{ code: 'BadImportRow', field: '', kind: 'cannot be read', message: `cannot be read: ${(error as Error).message}` }],
+    };
   }
   const props = (name: string) => component.getAllProperties(name).toSorted((a, b) => rank(a) - rank(b));
   const textOf = (value: unknown): string | undefined =>
@@ -97,16 +104,17 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
       .replace(/^mailto:/i, '');
     if (!raw) continue;
     const email = EmailSchema.safeParse(raw);
-    if (!email.success) drop('EMAIL', raw, 'is not an email address');
+    if (!email.success) drop('EMAIL', raw, 'not an email address');
     else if (!person.emails.includes(email.data)) person.emails.push(email.data);
   }
   for (const prop of props('tel')) {
     const phone = cleanText(String(prop.getFirstValue() ?? '').replace(/^tel:/i, ''));
     if (phone && !person.phones.includes(phone)) person.phones.push(phone);
   }
-  for (const prop of component.getAllProperties('categories')) {
+  // Samsung writes each group the contact is in on an X-GROUP-MEMBERSHIP line of its own.
+  for (const prop of [...component.getAllProperties('categories'), ...component.getAllProperties('x-group-membership')]) {
     for (const label of prop.getValues()) {
-      const tag = tagFrom(String(label));
+      const tag = groupTag(String(label));
       if (tag && !person.tags.includes(tag)) person.tags.push(tag);
     }
   }
@@ -121,19 +129,25 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
     organization ??
     person.emails[0];
   if (!person.name)
-    return { problems: [...problems, { code: 'BadImportRow', field: 'FN', message: 'has neither a name nor an email address' }] };
+    return {
+      problems: [
+        ...problems,
+        { code: 'BadImportRow', field: 'FN', kind: 'no name or email address', message: 'has neither a name nor an email address' },
+      ],
+    };
   if (given && firstWord(person.name) !== given) person.firstName = given;
   const offers = [textOf(component.getFirstPropertyValue('title')), organization].filter(Boolean).join(', ');
   if (offers && offers !== person.name) person.offers = offers;
   const adr = props('adr')[0]?.getFirstValue();
   person.area = Array.isArray(adr) ? textOf(adr[3]) : undefined;
-  const note = component.getFirstProperty('note')?.getValues().join(', ').trim();
+  // A comma the writer left unescaped splits the note into values: join them as they were written.
+  const note = component.getFirstProperty('note')?.getValues().join(',').trim();
   if (note) person.notes = note.replace(/\r\n?/g, '\n');
 
   const bday = component.getFirstProperty('bday');
   if (bday) {
     const day = readBirthday(String(bday.getFirstValue() ?? ''), bday.getParameter('x-apple-omit-year'));
-    if (!day) drop('BDAY', String(bday.getFirstValue()), 'is not a date');
+    if (!day) drop('BDAY', String(bday.getFirstValue()), 'not a date');
     else person.birthday = day;
   }
   return { person: withoutBlanks(person), problems };

@@ -60,6 +60,7 @@ export function planAttachmentImport(
     today: context.today,
     segment: asked.segment,
     update: asked.update,
+    unit: read.format === 'vcard' ? 'card' : 'row',
   });
   const problems = [...read.problems, ...plan.problems];
   // Unlike `npm run import`, a form imports all of a file or none of it: the import's words for
