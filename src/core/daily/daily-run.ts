@@ -54,6 +54,16 @@ export type DailyInput = {
   sign?: Sign;
 };
 
+/** The compiled layouts of a run, and why any layout is absent. */
+export type Layouts = Pick<DailyInput, 'layouts' | 'layoutProblems'>;
+
+/**
+ * What `runDaily` takes: the layouts may come as a promise, still compiling (MJML on another
+ * thread), as planning needs none: they are awaited once the day is planned, before anything is
+ * recorded, opened or sent.
+ */
+export type DayInput = Omit<DailyInput, 'layouts'> & { layouts: DailyInput['layouts'] | Promise<Layouts> };
+
 export type DailyReport = {
   /** Touches due today (planned or skipped), by channel. */
   byChannel: Partial<Record<Channel, number>>;
@@ -136,8 +146,8 @@ export type DailyEdges = {
  * Runs the day. With no edges it is a dry run: everything is planned and rendered, nothing is
  * sent, opened or recorded.
  */
-export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<DailyReport> {
-  const { content, settings, today, now } = input;
+export async function runDaily(day: DayInput, edges?: DailyEdges): Promise<DailyReport> {
+  const { content, settings, today, now } = day;
   const readBack = edges?.issues ? await readIssues(edges.issues, content.history, now()) : undefined;
   const trackerProblem = readBack && !readBack.ok ? readBack.reason : undefined;
   const synced: IssueReadBack | undefined = readBack?.ok ? readBack.value : undefined;
@@ -146,6 +156,7 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   const history = [...known, ...recovered];
 
   const plan = planTouches({ ...content, settings, history }, { from: today, days: 1 });
+  const input: DailyInput = 'then' in day.layouts ? { ...day, ...(await day.layouts) } : { ...day, layouts: day.layouts };
   const last = lastEntries(history);
   const emails: DueTouch[] = [];
   const personal: DueTouch[] = [];
