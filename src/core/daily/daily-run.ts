@@ -169,12 +169,16 @@ export async function runDaily(day: DayInput, edges?: DailyEdges): Promise<Daily
   const room = input.emailsWait ? 0 : Math.max(0, settings.limits.perDay - emailsClaimedOn(history, today, settings.timeZone));
   const sending = emails.slice(0, room);
   const contacts = new Map(content.contacts.map((c) => [c.id, c.data]));
+  // The history of each contact with a task, in order, in one pass: a filter per task went through
+  // the whole history for every task (150 tasks over 300,000 entries, a year of a 10,000-email
+  // newsletter: about 2 s against 0.1 s).
+  const historyOf = new Map(personal.map((t) => [t.contact, [] as HistoryEntry[]]));
+  if (historyOf.size) for (const entry of history) historyOf.get(entry.contact)?.push(entry);
   const tasks = personal.flatMap((t) => {
     const contact = contacts.get(t.contact);
     if (!contact) return [];
     const together = (t.household ?? []).flatMap((m) => contacts.get(m.contact) ?? []);
-    const theirs = history.filter((h) => h.contact === t.contact);
-    return [composeTask(t, contact, theirs, settings.timeZone, together)];
+    return [composeTask(t, contact, historyOf.get(t.contact) ?? [], settings.timeZone, together)];
   });
   const report: DailyReport = {
     byChannel: countByChannel([...plan.due, ...plan.skipped]),
