@@ -55,7 +55,7 @@ export type DailyInput = {
 };
 
 /** The compiled layouts of a run, and why any layout is absent. */
-export type Layouts = Pick<DailyInput, 'layouts' | 'layoutProblems'>;
+type Layouts = Pick<DailyInput, 'layouts' | 'layoutProblems'>;
 
 /**
  * What `runDaily` takes: the layouts may come as a promise, still compiling (MJML on another
