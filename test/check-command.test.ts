@@ -173,6 +173,8 @@ describe('npm run check on a folder that is not only files', () => {
     await mkdir(path.join(dir, 'contacts/tom.yaml'));
     await writeFile(path.join(dir, 'results/latin.mdx'), Buffer.from('---\ntitle: Caf\xe9\n---\n', 'latin1'));
     await writeFile(path.join(dir, 'contacts/huge.yaml'), Buffer.alloc(50 * 1024 * 1024, 'x'));
+    // Fewer characters than the limit, more bytes: the limit is in bytes.
+    await writeFile(path.join(dir, 'contacts/wide.yaml'), `notes: ${'é'.repeat(600 * 1024)}\n`);
   });
   afterAll(async () => {
     await removeTree(dir);
@@ -193,6 +195,7 @@ describe('npm run check on a folder that is not only files', () => {
       'DIR/contacts/loop is a symbolic link, which is not followed: it was not read',
       'DIR/contacts/secret.yaml is a symbolic link, which is not followed: it was not read',
       'DIR/contacts/tom.yaml is a folder, where a file belongs',
+      'DIR/contacts/wide.yaml:1:1 is 1.2 MB; content files may be at most 1 MB',
       'DIR/plans is a file, where the folder plans/ belongs',
       'DIR/results/latin.mdx:2:11 is not UTF-8 text: this line holds bytes that are not',
     ]);

@@ -130,9 +130,18 @@ async function runDayWith(
   if (showcaseDay) console.log(`Showing the sample's showcase day, ${showcaseDay} (settings.showcaseDay): \`npm run daily\` runs today.\n`);
   const date = values.date ?? showcaseDay;
   const today = date ? Temporal.PlainDate.from(date) : todayIn(settings.timeZone);
-  const compiled = await layouts.compile(settings.business.colours);
-  for (const p of compiled.problems) console.error(`${p.file}: ${p.message}`);
-  const layoutProblems = new Map(compiled.problems.map((p) => [path.basename(p.file, '.mjml'), p.message]));
+  // MJML may still be compiling on its thread: the day is planned meanwhile, and the layouts are
+  // awaited before anything is recorded or sent.
+  const compiling = layouts.compile(settings.business.colours).then((compiled) => {
+    for (const p of compiled.problems) console.error(`${p.file}: ${p.message}`);
+    return compiled;
+  });
+  const compiledLayouts = compiling.then((compiled) => ({
+    layouts: compiled.layouts,
+    layoutProblems: new Map(compiled.problems.map((p) => [path.basename(p.file, '.mjml'), p.message])),
+  }));
+  // Awaited below; until then a failure is not unhandled.
+  compiledLayouts.catch(() => {});
   const now = clockOn(date ? today : undefined, settings.timeZone);
   // Real mail leaves only inside the send window; a run by hand for a chosen --date may send at once.
   const emailsWait =
@@ -141,8 +150,7 @@ async function runDayWith(
     content,
     settings,
     today,
-    layouts: compiled.layouts,
-    layoutProblems,
+    layouts: compiledLayouts,
     now,
     ...(emailsWait ? { emailsWait } : {}),
     ...(intakeProblem ? { intakeProblem } : {}),
@@ -189,6 +197,7 @@ async function runDayWith(
     }
   }
   await delivery.close();
+  const compiled = await compiling;
   const all: Problem[] = [
     ...problems,
     ...compiled.problems.map((p) => ({

@@ -3,10 +3,10 @@
  * content, then compiles the layouts for the brand colours it is sent and posts them back.
  */
 import { parentPort } from 'node:worker_threads';
-import { compileLayouts, type Brand } from './layouts-fs.ts';
+import { compileLayouts, loadCompiler, type Brand } from './layouts-fs.ts';
 
 // Loading MJML is most of the cost: it starts before the colours are known.
-const loading = import('mjml');
+const loading = loadCompiler();
 parentPort?.once('message', async ({ colours, emailsDir }: { colours: Brand; emailsDir?: string }) => {
   await loading;
   parentPort?.postMessage(await compileLayouts({ business: { colours } }, emailsDir ? { emailsDir } : {}));

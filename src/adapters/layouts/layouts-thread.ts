@@ -12,18 +12,40 @@ export type LayoutCompiler = {
   close(): Promise<void>;
 };
 
+let early: LayoutCompiler | undefined;
+
+/**
+ * Starts the thread now and keeps it for the next `startLayoutCompiler()`: the daily job's entry
+ * calls it before the command's own modules load (0.3 s, and more on a busy machine), so MJML
+ * starts loading at once. A run that stops before compiling leaves nothing behind: the thread
+ * never keeps the process alive.
+ */
+export function startLayoutCompilerEarly(): void {
+  early ??= launch();
+}
+
+/** The layout thread started early, if it was, or a new one. */
 export function startLayoutCompiler(): LayoutCompiler {
+  const started = early ?? launch();
+  early = undefined;
+  return started;
+}
+
+function launch(): LayoutCompiler {
   const worker = new Worker(new URL('./compile-worker.ts', import.meta.url));
-  // Never what keeps a finished run alive.
-  worker.unref();
   const answer = new Promise<Awaited<ReturnType<typeof compileLayouts>>>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the layout compiler stopped (exit ${code}) before answering`)));
   });
+  // Never what keeps a finished run alive, nor one that stops before compiling. After the
+  // listeners: adding a 'message' listener refs the thread's port again.
+  worker.unref();
   answer.catch(() => {});
   return {
     async compile(colours, options = {}) {
+      // Awaited from here on: the run must not end while the thread compiles.
+      worker.ref();
       worker.postMessage({ colours, ...options });
       try {
         return await answer;

@@ -54,6 +54,16 @@ export type DailyInput = {
   sign?: Sign;
 };
 
+/** The compiled layouts of a run, and why any layout is absent. */
+type Layouts = Pick<DailyInput, 'layouts' | 'layoutProblems'>;
+
+/**
+ * What `runDaily` takes: the layouts may come as a promise, still compiling (MJML on another
+ * thread), as planning needs none: they are awaited once the day is planned, before anything is
+ * recorded, opened or sent.
+ */
+export type DayInput = Omit<DailyInput, 'layouts'> & { layouts: DailyInput['layouts'] | Promise<Layouts> };
+
 export type DailyReport = {
   /** Touches due today (planned or skipped), by channel. */
   byChannel: Partial<Record<Channel, number>>;
@@ -136,8 +146,8 @@ export type DailyEdges = {
  * Runs the day. With no edges it is a dry run: everything is planned and rendered, nothing is
  * sent, opened or recorded.
  */
-export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<DailyReport> {
-  const { content, settings, today, now } = input;
+export async function runDaily(day: DayInput, edges?: DailyEdges): Promise<DailyReport> {
+  const { content, settings, today, now } = day;
   const readBack = edges?.issues ? await readIssues(edges.issues, content.history, now()) : undefined;
   const trackerProblem = readBack && !readBack.ok ? readBack.reason : undefined;
   const synced: IssueReadBack | undefined = readBack?.ok ? readBack.value : undefined;
@@ -146,6 +156,7 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   const history = [...known, ...recovered];
 
   const plan = planTouches({ ...content, settings, history }, { from: today, days: 1 });
+  const input: DailyInput = 'then' in day.layouts ? { ...day, ...(await day.layouts) } : { ...day, layouts: day.layouts };
   const last = lastEntries(history);
   const emails: DueTouch[] = [];
   const personal: DueTouch[] = [];
@@ -158,12 +169,16 @@ export async function runDaily(input: DailyInput, edges?: DailyEdges): Promise<D
   const room = input.emailsWait ? 0 : Math.max(0, settings.limits.perDay - emailsClaimedOn(history, today, settings.timeZone));
   const sending = emails.slice(0, room);
   const contacts = new Map(content.contacts.map((c) => [c.id, c.data]));
+  // The history of each contact with a task, in order, in one pass: a filter per task went through
+  // the whole history for every task (150 tasks over 300,000 entries, a year of a 10,000-email
+  // newsletter: about 2 s against 0.1 s).
+  const historyOf = new Map(personal.map((t) => [t.contact, [] as HistoryEntry[]]));
+  if (historyOf.size) for (const entry of history) historyOf.get(entry.contact)?.push(entry);
   const tasks = personal.flatMap((t) => {
     const contact = contacts.get(t.contact);
     if (!contact) return [];
     const together = (t.household ?? []).flatMap((m) => contacts.get(m.contact) ?? []);
-    const theirs = history.filter((h) => h.contact === t.contact);
-    return [composeTask(t, contact, theirs, settings.timeZone, together)];
+    return [composeTask(t, contact, historyOf.get(t.contact) ?? [], settings.timeZone, together)];
   });
   const report: DailyReport = {
     byChannel: countByChannel([...plan.due, ...plan.skipped]),

@@ -103,5 +103,12 @@ describe('referral status and steps', () => {
       referralStepKind(step({ channel: 'call', due: { rule: 'monthly', day: 1 } })),
     ]).toEqual(['thanks', 'gift', 'update', 'thanks', undefined, undefined]);
     expect(formatMoney(22.5, 'EUR')).toBe('€22.50');
+    // One formatter per currency and form: each amount still gets its own.
+    expect([formatMoney(60, 'GBP'), formatMoney(25.5, 'GBP'), formatMoney(60, 'EUR'), formatMoney(30, 'GBP')]).toEqual([
+      '£60',
+      '£25.50',
+      '€60',
+      '£30',
+    ]);
   });
 });
