@@ -32,11 +32,7 @@ type Locate = (file: string) => YamlSource | undefined;
  * templates that exist, consent behind every published testimonial. A record that breaks one is
  * reported and left out, so nothing downstream acts on it.
  */
-export function checkAcrossFiles(
-  content: Content,
-  options: ValidateOptions,
-  sources: Locate,
-): { content: Content; problems: Problem[] } {
+export function checkAcrossFiles(content: Content, options: ValidateOptions, sources: Locate): { content: Content; problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (entry: Entry<unknown>, path: (string | number)[], code: ProblemCode, message: string) => {
     const at = sources(entry.file)?.locate(path) ?? { line: 1, column: 1 };
@@ -59,9 +55,9 @@ export function checkAcrossFiles(
         ok = false;
       }
     });
-    if (ok) contact.data.emails.forEach((email) => owners.set(email, contact.id));
+    if (ok) for (const email of contact.data.emails) owners.set(email, contact.id);
     unknownContact(contact, ['referredBy'], contact.data.referredBy);
-    contact.data.household.forEach((member, i) => unknownContact(contact, ['household', i, 'contact'], member.contact));
+    for (const [i, member] of contact.data.household.entries()) unknownContact(contact, ['household', i, 'contact'], member.contact);
     return ok;
   });
 
@@ -74,7 +70,8 @@ export function checkAcrossFiles(
         ok = false;
       }
     });
-    plan.data.audience.exclude?.contacts?.forEach((id, i) => unknownContact(plan, ['audience', 'exclude', 'contacts', i], id));
+    for (const [i, id] of (plan.data.audience.exclude?.contacts ?? []).entries())
+      unknownContact(plan, ['audience', 'exclude', 'contacts', i], id);
     return ok;
   });
 
@@ -122,7 +119,8 @@ export function checkPhotos(
   return testimonials.flatMap((entry) => {
     const photo = entry.data.photo;
     // The schema has refused absolute paths and `.` or `..` parts, so the path only descends.
-    if (photo === undefined || photos.has([...entry.file.split('/').slice(0, -1), ...photo.split('/').filter(Boolean)].join('/'))) return [];
+    if (photo === undefined || photos.has([...entry.file.split('/').slice(0, -1), ...photo.split('/').filter(Boolean)].join('/')))
+      return [];
     const at = locate(entry.file)?.locate(['photo']) ?? { line: 1, column: 1 };
     return [problem('MissingTestimonialPhoto', entry.file, at, 'photo', `names ${photo}, which is not a file beside this testimonial`)];
   });

@@ -80,7 +80,11 @@ function checkElement(node: Node, body: string, report: (node: Node, message: st
   const end = node.position?.end.offset ?? body.length;
   for (const attribute of node.attributes ?? []) {
     if (attribute.type === 'mdxJsxExpressionAttribute') {
-      report(node, `<${name}> spreads a JavaScript expression into its attributes: {${shorten(String(attribute.value))}}`, find(body, '{', start, end));
+      report(
+        node,
+        `<${name}> spreads a JavaScript expression into its attributes: {${shorten(String(attribute.value))}}`,
+        find(body, '{', start, end),
+      );
     } else if (typeof attribute.value === 'object' && attribute.value !== null) {
       const value = String((attribute.value as { value?: unknown }).value);
       const offset = find(body, `${attribute.name}=`, start, end);

@@ -47,7 +47,9 @@ export function parseFile<S extends z.ZodType>(
     const fm = parseFrontMatter(text, parsers);
     if (!fm.found) return { problems: [problem('MissingFrontMatter', file.path, START, '', 'has no front matter')] };
     if (!fm.closed) {
-      return { problems: [problem('MissingFrontMatter', file.path, START, '', 'front matter is not closed by a line of three dashes (---)')] };
+      return {
+        problems: [problem('MissingFrontMatter', file.path, START, '', 'front matter is not closed by a line of three dashes (---)')],
+      };
     }
     source = fm.source;
     body = fm.body;
@@ -61,7 +63,10 @@ export function parseFile<S extends z.ZodType>(
   }
   const input = source.data ?? {};
   if (typeof input !== 'object' || Array.isArray(input)) {
-    return { source, problems: [problem('WrongType', file.path, START, '', 'should be a set of fields (key: value), not a single value or a list')] };
+    return {
+      source,
+      problems: [problem('WrongType', file.path, START, '', 'should be a set of fields (key: value), not a single value or a list')],
+    };
   }
   const code = body !== undefined && /\.mdx$/i.test(file.path) ? findCodeInMdx(file.path, body, bodyFirstLine(text, body), parsers) : [];
   const result = schema.safeParse(input, { reportInput: true, jitless: check.jitless });
@@ -81,6 +86,7 @@ export function sourceAgain(file: SourceFile, format: 'yaml' | 'mdx', parsers: C
 
 // U+FFFD is what decoding puts where bytes are not UTF-8; the others are C0 controls besides tab,
 // line feed and carriage return, and DEL, which no YAML or Markdown text holds.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const BAD_CHARACTER = /[\uFFFD\0-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 /** The first character no text file of ours should hold, as a problem with its line and column. */

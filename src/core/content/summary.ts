@@ -5,7 +5,10 @@ export function summarizeContent(content: Content): string {
   const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   const bySegment = new Map<string, number>();
   for (const c of content.contacts) bySegment.set(c.data.segment, (bySegment.get(c.data.segment) ?? 0) + 1);
-  const segments = [...bySegment].sort().map(([s, n]) => `${n} ${s}`).join(', ');
+  const segments = [...bySegment]
+    .sort()
+    .map(([s, n]) => `${n} ${s}`)
+    .join(', ');
   const top = content.contacts.filter((c) => c.data.tier === 'top').length;
   const name = content.settings?.business.name ?? 'This content';
   return [

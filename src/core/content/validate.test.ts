@@ -33,7 +33,10 @@ consent:
 `;
 
 function check(extra: Record<string, string>, templates = ['note'], notFiles: NotAFile[] = []) {
-  const files = Object.entries({ 'settings.yaml': SETTINGS, 'contacts/ana-ruiz.yaml': ANA, ...extra }).map(([path, text]) => ({ path, text }));
+  const files = Object.entries({ 'settings.yaml': SETTINGS, 'contacts/ana-ruiz.yaml': ANA, ...extra }).map(([path, text]) => ({
+    path,
+    text,
+  }));
   const { content, problems } = validateContent(files, { templates, notFiles, parsers: CONTENT_PARSERS });
   return { content, problems, printed: problems.map(formatProblem).join('\n') };
 }
@@ -102,7 +105,10 @@ describe('validateContent', () => {
   });
 
   it('reports two files with the same id', () => {
-    const { printed, content } = check({ 'contacts/tom.yaml': 'name: Tom\nsegment: sphere\n', 'contacts/tom.yml': 'name: Thomas\nsegment: sphere\n' });
+    const { printed, content } = check({
+      'contacts/tom.yaml': 'name: Tom\nsegment: sphere\n',
+      'contacts/tom.yml': 'name: Thomas\nsegment: sphere\n',
+    });
     expect(printed).toMatchInlineSnapshot(`
       "contacts/tom.yml:1:1 has the same id "tom" as contacts/tom.yaml
         Two files give the same id. Rename or remove one of them."
@@ -128,7 +134,9 @@ describe('validateContent', () => {
   });
 
   it('reads a file with a byte-order mark and CRLF line endings', () => {
-    const { problems, content } = check({ 'contacts/tom.yaml': '\uFEFFname: Tom\r\nsegment: sphere\r\nemails:\r\n  - tom@example.com\r\n' });
+    const { problems, content } = check({
+      'contacts/tom.yaml': '\uFEFFname: Tom\r\nsegment: sphere\r\nemails:\r\n  - tom@example.com\r\n',
+    });
     expect(problems).toEqual([]);
     expect(content.contacts[1].data).toMatchObject({ name: 'Tom', emails: ['tom@example.com'] });
   });
@@ -171,7 +179,9 @@ describe('validateContent', () => {
   });
 
   it('reports an email address that is not one', () => {
-    expect(check({ 'contacts/tom.yaml': 'name: Tom\nsegment: sphere\nemails:\n  - tom@example.com\n  - tom at example\n' }).printed).toMatchInlineSnapshot(`
+    expect(
+      check({ 'contacts/tom.yaml': 'name: Tom\nsegment: sphere\nemails:\n  - tom@example.com\n  - tom at example\n' }).printed,
+    ).toMatchInlineSnapshot(`
       "contacts/tom.yaml:5:5 emails[1]: "tom at example" is not an email address
         Write the address in full, like name@example.com."
     `);
@@ -326,7 +336,16 @@ consent:
   });
 
   it('reports a bad history line and keeps the good ones', () => {
-    const good = JSON.stringify({ event: 'sent', at: '2026-11-02T09:00:00Z', touch: 'ana-ruiz.p.s.2026-11-02', contact: 'ana-ruiz', plan: 'p', step: 's', due: '2026-11-02', channel: 'email' });
+    const good = JSON.stringify({
+      event: 'sent',
+      at: '2026-11-02T09:00:00Z',
+      touch: 'ana-ruiz.p.s.2026-11-02',
+      contact: 'ana-ruiz',
+      plan: 'p',
+      step: 's',
+      due: '2026-11-02',
+      channel: 'email',
+    });
     const { printed, content } = check({ 'history/2026-11.jsonl': `${good}\n{"event": "sent"\n${good}\n` });
     expect(printed).toMatchInlineSnapshot(`
       "history/2026-11.jsonl:2:1 line is not JSON (Expected ',' or '}' after property value in JSON at position 16 (line 1 column 17))
@@ -339,12 +358,22 @@ consent:
 // Issue 20: a small folder is checked without zod's compiled parsers, a large one with them.
 describe('validateContent with and without compiled parsers', () => {
   it('finds the same problems and keeps the same content in a folder of 2,000 files as in a small one', () => {
-    const good = JSON.stringify({ event: 'sent', at: '2026-11-02T09:00:00Z', touch: 'ana-ruiz.p.s.2026-11-02', contact: 'ana-ruiz', plan: 'p', step: 's', due: '2026-11-02', channel: 'email' });
+    const good = JSON.stringify({
+      event: 'sent',
+      at: '2026-11-02T09:00:00Z',
+      touch: 'ana-ruiz.p.s.2026-11-02',
+      contact: 'ana-ruiz',
+      plan: 'p',
+      step: 's',
+      due: '2026-11-02',
+      channel: 'email',
+    });
     const broken = {
       'contacts/tom.yaml': 'name: Tom\nsegment: sphere\nphone: 0117496000\nemials: [tom@example.com]\ndates:\n  closing: 2025-02-30\n',
       'contacts/sam.yaml': 'name: Sam\nemails: [not-an-address]\n',
       'contacts/lee.yaml': 'name: Lee\nsegment: sphere\ngifts:\n  dislike: [lilies]\n',
-      'plans/calls.yaml': 'name: Calls\nsteps:\n  - id: call\n    channel: call\n    task: Call them\n    due:\n      rule: every\n      interval: 3\n      unit: fortnights\n',
+      'plans/calls.yaml':
+        'name: Calls\nsteps:\n  - id: call\n    channel: call\n    task: Call them\n    due:\n      rule: every\n      interval: 3\n      unit: fortnights\n',
       'history/2026-11.jsonl': `${good}\n{"event": "sent", "at": "yesterday"}\n`,
     };
     const many: Record<string, string> = { ...broken };
@@ -416,16 +445,20 @@ describe('validateContent on input that is not a record', () => {
   });
 
   it('reports links, folders by a file’s name, files where a folder belongs, and files it could not read', () => {
-    const { printed, content } = check({ history: '{}\n', contacts: 'name: Tom\n' }, ['note'], [
-      { path: 'contacts', kind: 'folder' },
-      { path: 'contacts/tom.yaml', kind: 'link' },
-      { path: 'contacts/sellers', kind: 'folder' },
-      { path: 'contacts/tim.yaml', kind: 'folder' },
-      { path: 'plans/fifo', kind: 'special' },
-      { path: 'results/big.mdx', kind: 'too-large', bytes: 50 * 1024 * 1024 },
-      { path: 'results/locked.mdx', kind: 'unreadable', detail: 'EACCES' },
-      { path: '.git', kind: 'folder' },
-    ]);
+    const { printed, content } = check(
+      { history: '{}\n', contacts: 'name: Tom\n' },
+      ['note'],
+      [
+        { path: 'contacts', kind: 'folder' },
+        { path: 'contacts/tom.yaml', kind: 'link' },
+        { path: 'contacts/sellers', kind: 'folder' },
+        { path: 'contacts/tim.yaml', kind: 'folder' },
+        { path: 'plans/fifo', kind: 'special' },
+        { path: 'results/big.mdx', kind: 'too-large', bytes: 50 * 1024 * 1024 },
+        { path: 'results/locked.mdx', kind: 'unreadable', detail: 'EACCES' },
+        { path: '.git', kind: 'folder' },
+      ],
+    );
     expect(printed).toMatchInlineSnapshot(`
       "contacts is a file, where the folder contacts/ belongs
         Make this a folder holding one file per record, and move the file into it (or out of the content folder).
@@ -447,7 +480,11 @@ describe('validateContent on input that is not a record', () => {
 
   it('reports a folder called settings.yaml as a folder, not as missing settings', () => {
     const files = [{ path: 'contacts/ana-ruiz.yaml', text: ANA }];
-    const { problems } = validateContent(files, { templates: [], notFiles: [{ path: 'settings.yaml', kind: 'folder' }], parsers: CONTENT_PARSERS });
+    const { problems } = validateContent(files, {
+      templates: [],
+      notFiles: [{ path: 'settings.yaml', kind: 'folder' }],
+      parsers: CONTENT_PARSERS,
+    });
     expect(problems.map(formatProblem)).toEqual([
       'settings.yaml is a folder, where a file belongs\n  Put a file here, or remove the folder: this name is read as a file.',
     ]);
@@ -472,7 +509,10 @@ describe('validateContent on MDX that holds code', () => {
       '',
       'Plain text with \\{braces\\} and a < b.',
     ].join('\n');
-    const { printed, content } = check({ 'newsletters/rates.mdx': `${front}\n${body}\n`, 'newsletters/plain.mdx': `${front}\nNo code at all.\n` });
+    const { printed, content } = check({
+      'newsletters/rates.mdx': `${front}\n${body}\n`,
+      'newsletters/plain.mdx': `${front}\nNo code at all.\n`,
+    });
     expect(printed).toMatchInlineSnapshot(`
       "newsletters/rates.mdx:7:1 has an import or export, which is code: "import Chart from './chart.js'"
         Content is text, not code: remove it, or write a { or < meant as text as \\{ or \\<. A note to yourself can be a comment, {/* like this */}.

@@ -166,7 +166,8 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
     problems.push(...parsed.problems);
     if (parsed.source) located.push(file);
     if (parsed.data === undefined) continue;
-    const entry = format === 'mdx' ? { id, file: file.path, data: parsed.data, body: parsed.body ?? '' } : { id, file: file.path, data: parsed.data };
+    const entry =
+      format === 'mdx' ? { id, file: file.path, data: parsed.data, body: parsed.body ?? '' } : { id, file: file.path, data: parsed.data };
     (content[name] as unknown[]).push(entry);
   }
 
@@ -214,4 +215,3 @@ export function photoProblems(
     problem('MissingPhoto', file.path, source.locate(path), formatField(path), `names ${photo}, which is not an image in images/`),
   );
 }
-

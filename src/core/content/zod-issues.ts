@@ -1,22 +1,24 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { formatField, problem, type Problem, type ProblemCode } from '../problems/index.ts';
 import type { YamlSource } from './source.ts';
 
 type Issue = z.core.$ZodIssue;
 
 /** Turns zod's issues for one file into problems placed on the offending YAML node. */
-export function problemsFromIssues(
-  issues: readonly Issue[],
-  schema: z.ZodType,
-  source: YamlSource,
-  file: string,
-): Problem[] {
+export function problemsFromIssues(issues: readonly Issue[], schema: z.ZodType, source: YamlSource, file: string): Problem[] {
   return issues.flatMap((issue): Problem[] => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schema, path);
       return issue.keys.map((key) =>
-        problem('UnknownKey', file, source.locateKey(path, key), formatField([...path, key]), `"${key}" is not a known field`, unknownKeyHint(key, known)),
+        problem(
+          'UnknownKey',
+          file,
+          source.locateKey(path, key),
+          formatField([...path, key]),
+          `"${key}" is not a known field`,
+          unknownKeyHint(key, known),
+        ),
       );
     }
     const [code, message] = describe(issue);
@@ -101,7 +103,14 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; shape?: Record<string, z.ZodType> };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  shape?: Record<string, z.ZodType>;
+};
 
 /** The field names a schema allows at `path`, for suggestions. Unions contribute every option's keys. */
 function knownKeys(schema: z.ZodType, path: readonly (string | number)[]): string[] {
@@ -110,10 +119,10 @@ function knownKeys(schema: z.ZodType, path: readonly (string | number)[]): strin
     const next: z.ZodType[] = [];
     const visit = (s: z.ZodType): void => {
       const def = s._zod.def as unknown as Def;
-      if (def.innerType) return visit(def.innerType);
-      if (def.type === 'pipe' && def.in) return visit(def.in);
-      if (def.options) return def.options.forEach(visit);
-      if (part === undefined) {
+      if (def.innerType) visit(def.innerType);
+      else if (def.type === 'pipe' && def.in) visit(def.in);
+      else if (def.options) for (const option of def.options) visit(option);
+      else if (part === undefined) {
         if (def.shape) next.push(s);
       } else if (typeof part === 'number' && def.element) next.push(def.element);
       else if (typeof part === 'string' && def.shape?.[part]) next.push(def.shape[part]);
