@@ -7,7 +7,7 @@
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { ContactSchema, ReferralSchema } from '../src/core/model/index.ts';
 import { launchBrowser } from './helpers/browser.ts';
@@ -133,6 +133,15 @@ function readPrivateFile(page: Page, rel: string): Promise<string | undefined> {
 }
 
 /**
+ * Checks a radio button or checkbox, and sees that it stays checked. A click that lands while a
+ * list item is still opening can be lost (the referral's status once showed "This field is
+ * required" after its click), so the check is tried again until it holds.
+ */
+async function choose(box: Locator): Promise<void> {
+  await vi.waitFor(() => box.check({ timeout: 5_000 }), { timeout: 60_000, interval: 500 });
+}
+
+/**
  * Waits for the editor to write `rel` (with other text than `before`, when given). When it does not,
  * fails with what the page shows, so a run that fails says whether a message or a dialog held the
  * save back.
@@ -194,12 +203,12 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await page.getByRole('button', { name: /Work with Local Repository/ }).click();
     await page.getByRole('button', { name: 'New' }).click();
     const field = (keyPath: string) => page.locator(`section.field[data-key-path="${keyPath}"]`);
-    await field('segment').getByRole('radio', { name: 'sphere' }).click();
+    await choose(field('segment').getByRole('radio', { name: 'sphere' }));
     // Typed key by key: the form takes a filled value only once it has settled.
     await field('name').getByRole('textbox').pressSequentially('Rosa Lind');
     await field('emails').getByRole('textbox').first().pressSequentially('Rosa.Lind@Example.org');
-    await field('consent').getByRole('checkbox', { name: /Add/ }).click();
-    await field('consent.email').getByRole('checkbox', { name: /Add/ }).click();
+    await choose(field('consent').getByRole('checkbox', { name: /Add/ }));
+    await choose(field('consent.email').getByRole('checkbox', { name: /Add/ }));
     await field('consent.email.source').getByRole('textbox').pressSequentially('Asked for the newsletter at the market stall');
     await phoneShot(page, 'new-contact');
     await phoneShot(page, 'new-contact-consent', (p) => p.locator('section.field[data-key-path="consent"]'));
@@ -243,7 +252,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     }
     await field(page, 'need').getByRole('textbox').pressSequentially('A surveyor for a listed cottage');
     await field(page, 'status').getByRole('button', { name: /Add/ }).click();
-    await field(page, 'status').getByRole('radio', { name: 'introduced' }).click();
+    await choose(field(page, 'status').getByRole('radio', { name: 'introduced' }));
     await field(page, 'status').getByRole('textbox', { name: 'Note' }).pressSequentially('Kofi put Rajesh in touch by email');
     await phoneShot(page, 'new-referral');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -292,9 +301,9 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
       .getByText(/^Ellen B\./)
       .first()
       .click();
-    await field(page, 'status').getByRole('radio', { name: 'published' }).click();
-    await field(page, 'consent').getByRole('checkbox', { name: /Add/ }).click();
-    await field(page, 'consent').getByRole('checkbox', { name: 'website' }).click();
+    await choose(field(page, 'status').getByRole('radio', { name: 'published' }));
+    await choose(field(page, 'consent').getByRole('checkbox', { name: /Add/ }));
+    await choose(field(page, 'consent').getByRole('checkbox', { name: 'website' }));
     await field(page, 'consent.evidence').getByRole('textbox').pressSequentially('Her email of 2 December: "yes, use it on your website"');
     await phoneShot(page, 'publish-testimonial', (p) => p.locator('section.field[data-key-path="consent"]'));
     await page.getByRole('button', { name: 'Save' }).click();
