@@ -2,10 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Lighthouse runs in a group of its own (groupOrder), with no other test file beside it: it times
 // the page's main thread, and a file sharing the two cores would count as the page's blocking time.
-// The editor test (Sveltia CMS in Chromium) runs in a `vitest run` of its own (see `npm test`): run
-// after other files in the same run, the new referral's status radio shows checked yet the form
-// says "This field is required" and nothing is saved, every time; in a run of its own it passes.
-// Why is not known yet.
+// The editor test (Sveltia CMS in Chromium) runs in a `vitest run` of its own (see `npm test`), so
+// that the Astro builds of other files do not share the machine with its typing.
 const LIGHTHOUSE = 'test/site-lighthouse.test.ts';
 const EDITOR = 'test/admin.test.ts';
 
