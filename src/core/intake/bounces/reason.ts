@@ -55,6 +55,9 @@ export function bounceReason(permanent: boolean, status: string, words: string):
   if (REFUSED.test(words)) return 'Refused';
   if (BAD.test(words)) return 'BadAddress';
   if ((TEMPORARY.test(words) || GAVE_UP.test(words)) && !/\b5\d\d\b/.test(words)) return 'Temporary';
+  // Exim's callout check failed with no reason given: it checks senders as well as recipients, so
+  // the address is not known to be bad.
+  if (/callout verification failed/i.test(words)) return 'Refused';
   // A permanent failure with no clue: the address is the likeliest cause.
   return 'BadAddress';
 }
