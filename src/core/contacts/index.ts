@@ -5,5 +5,5 @@
 export { inAudience, whyNotInAudience } from './audience.ts';
 export { householdsOf, joinList, type Households } from './households.ts';
 export { consentHolds, mayEmail, mayEmailOn } from './consent.ts';
-export { firstNameOf, firstWord, partnerFirstName, shortName, type ContactLookup } from './names.ts';
+export { firstNameOf, firstWord, partnerFirstName, shortName, slugify, type ContactLookup } from './names.ts';
 export { frameLine, householdFrameLine } from './frame.ts';

@@ -52,3 +52,22 @@ export function youAndPartner(contact: Pick<Contact, 'household'>, community: st
   const partner = partnerIn(contact, community, lookup);
   return partner ? `You and ${partner}` : 'You';
 }
+
+/**
+ * A name as a file name: lower-case ASCII letters and digits joined by single hyphens; accents
+ * dropped (`José` → `jose`). Contacts, testimonials and referrals are named this way.
+ */
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’]/g, '')
+      .replace(/ß/g, 'ss')
+      // Letters that Unicode does not decompose into a base letter and an accent.
+      .replace(/[łøđðıæœþ]/g, (c) => ({ ł: 'l', ø: 'o', đ: 'd', ð: 'd', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th' })[c] ?? c)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
+}

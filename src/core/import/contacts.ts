@@ -6,9 +6,10 @@
  * lacks and never replaces what the owner wrote, unless asked to (`update`).
  * Email consent is never assumed: it is recorded only when a column said yes, with where and when.
  */
+import { slugify } from '../contacts/index.ts';
 import type { Problem } from '../problems/index.ts';
 import { contactKeyRank, type Segment } from '../model/index.ts';
-import { cleanText, phoneDigits, rowProblem, slugify, type ImportedPerson } from './person.ts';
+import { cleanText, phoneDigits, rowProblem, type ImportedPerson } from './person.ts';
 
 /** A contact file already in the folder, as parsed (it may not be valid). */
 export type ExistingContact = { id: string; file: string; data: unknown };

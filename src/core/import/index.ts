@@ -6,7 +6,6 @@ export { planImport, startImport, type ContactChange, type ExistingContact, type
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';
 export { readDay } from './dates.ts';
-export { slugify } from './person.ts';
 export { decodeExport, readExport } from './encoding.ts';
 export { readVcardContacts } from './vcard.ts';
 export { groupProblems, summarizeImport } from './summary.ts';

@@ -3,6 +3,7 @@
  * CSV and vCard readers produce it; `planImport` merges it. Values are as the export gave them,
  * trimmed; dates are already `YYYY-MM-DD` (or `MM-DD` for a birthday without a year).
  */
+import { slugify } from '../contacts/index.ts';
 import type { Segment, Tier } from '../model/index.ts';
 import { problem, type Position, type Problem, type ProblemCode } from '../problems/index.ts';
 
@@ -148,22 +149,6 @@ export function groupTag(label: string): string | undefined {
   if (label.trim().startsWith('*')) return undefined;
   const tag = tagFrom(label);
   return tag && !SYSTEM_GROUPS.has(tag) ? tag : undefined;
-}
-
-/** Lower-case ASCII letters and digits joined by single hyphens; accents dropped (`José` → `jose`). */
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/['’]/g, '')
-      .replace(/ß/g, 'ss')
-      // Letters that Unicode does not decompose into a base letter and an accent.
-      .replace(/[łøđðıæœþ]/g, (c) => ({ ł: 'l', ø: 'o', đ: 'd', ð: 'd', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th' })[c] ?? c)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-  );
 }
 
 /** Digits of a phone number for matching: `+44 (0)7700 900-123` → `447700900123`. */

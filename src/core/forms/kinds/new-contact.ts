@@ -1,5 +1,5 @@
 /** "New contact": one person, with where they stand and, when they agreed to it, consent to email. */
-import { slugify } from '../../import/index.ts';
+import { slugify } from '../../contacts/index.ts';
 import { SEGMENTS, TIERS } from '../../model/index.ts';
 import { readAnswers, type Answers } from '../answers.ts';
 import type { FormContext, FormKind, NewFile } from '../form.ts';

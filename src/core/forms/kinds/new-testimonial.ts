@@ -2,7 +2,7 @@
  * "New testimonial": words pasted from an email, a card or a review, with the consent given. Without
  * consent to publish it is kept as a draft, which is never published.
  */
-import { slugify } from '../../import/index.ts';
+import { slugify } from '../../contacts/index.ts';
 import { readAnswers } from '../answers.ts';
 import type { FormKind } from '../form.ts';
 import { compact, freeId } from './new-contact.ts';

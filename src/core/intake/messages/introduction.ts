@@ -1,4 +1,4 @@
-import { slugify } from '../../import/index.ts';
+import { slugify } from '../../contacts/index.ts';
 import { countReply } from '../reply-touch.ts';
 import type { Heard, MessageKind, Run } from '../run.ts';
 
