@@ -277,6 +277,29 @@ describe('npm run from-issue', () => {
     });
   });
 
+  it('imports the rest of a CSV with a bad value, and says in the pull request and on the issue what was left out', async () => {
+    const url = api.attach('choir.csv', 'Name,Email,Birthday\nJoan Doe,joan@example.com,31/02/1980\nBo Li,bo@example.com,\n');
+    const run = await fromIssue(
+      'Import contacts',
+      body({ 'The file': `[choir.csv](${url})`, 'Segment of new contacts': 'sphere', 'Where the file came from': '', Update: '' }),
+    );
+    expect(run.code, run.out).toBe(0);
+    const leftOut = [
+      'Left out, so that the rest could be imported:',
+      '',
+      '- choir.csv:2:1 Birthday: row 2, column C: "31/02/1980" is not a date; imported without it',
+    ].join('\n');
+    expect(api.pulls[0].title).toBe('Import contacts from choir.csv: 2 new contacts, 0 updated');
+    expect(api.pulls[0].body).toContain(leftOut);
+    expect(run.comments()[0]).toMatch(/^Ready in #\d+: the contacts in choir\.csv/);
+    expect(run.comments()[0]).toContain(leftOut);
+    expect(parse(git(origin, 'show', 'from-issue-1:content/contacts/joan-doe.yaml'))).toEqual({
+      name: 'Joan Doe',
+      emails: ['joan@example.com'],
+      segment: 'sphere',
+    });
+  });
+
   it('comments each bad answer, changes nothing and leaves the issue open', async () => {
     const run = await fromIssue('Log a touch', body({ Contact: 'Ana Ruis', How: 'call', Day: '31/02/2026', Note: '' }));
     expect(run.code).toBe(1);

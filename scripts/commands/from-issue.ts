@@ -76,9 +76,9 @@ runCommand(async () => {
       message: `${change.title}\n\nFrom issue #${issue.number}.`,
     });
     if (!pushed.pushed) throw new GitHubError(`the branch ${branch} could not be pushed: ${pushed.reason}`);
-    const body = `Closes #${issue.number}, opened by @${issue.user.login}: ${change.summary}.\n\n\`npm run check\` found no problems with it.`;
+    const body = `Closes #${issue.number}, opened by @${issue.user.login}: ${change.summary}.\n\n\`npm run check\` found no problems with it.${forms.leftOutNote(change.leftOut)}`;
     const pr = await gitHub.openPullRequest({ head: branch, base: repository.default_branch, title: change.title, body });
-    return await finish(gitHub, issue.number, forms.doneComment(change.summary, { pullRequest: `#${pr.number}` }));
+    return await finish(gitHub, issue.number, forms.doneComment(change.summary, { pullRequest: `#${pr.number}` }, change.leftOut));
   } catch (error) {
     if (!(error instanceof GitHubError)) throw error;
     console.error(`Issue #${issue.number} could not be answered: ${error.message}`);

@@ -37,7 +37,15 @@ export type FormChange =
   /** A touch done by hand, for the history. `already`: the same touch is there; nothing to write. */
   | { kind: 'history'; entry: HistoryEntry; already: boolean; summary: string }
   /** New and edited content files, for a pull request titled `title`. */
-  | { kind: 'files'; create: NewFile[]; edit: FileEdit[]; title: string; summary: string }
+  | {
+      kind: 'files';
+      create: NewFile[];
+      edit: FileEdit[];
+      title: string;
+      summary: string;
+      /** What the change leaves out, a line each (an import's unreadable rows and values). */
+      leftOut?: string[];
+    }
   /** An address book attached to the issue, to download and import (see `planAttachmentImport`). */
   | { kind: 'import'; attachment: { name: string; url: string }; segment: Segment; source?: string; update: boolean };
 

@@ -374,7 +374,7 @@ describe('import contacts', () => {
     ]);
   });
 
-  it('plans the import of the downloaded file, or gives each row that failed', () => {
+  it('plans the import of the downloaded file, leaving out what it cannot read and saying so', () => {
     const asked = { kind: 'import', attachment: { name: 'people.csv', url: 'u' }, segment: 'sphere', update: false } as const;
     const csv = (text: string) => new TextEncoder().encode(text);
     const existing = [
@@ -398,9 +398,29 @@ describe('import contacts', () => {
           planned.change.edit.map((e) => e.id),
         ],
     ).toEqual(['Import contacts from people.csv: 1 new contact, 1 updated', ['joan-doe'], ['ana-ruiz']]);
-    expect(planAttachmentImport(csv('Name,Email\nJoan Doe,joan at example\n'), asked, existing, context())).toEqual({
+    const partly = planAttachmentImport(
+      csv('Name,Email,Birthday\nJoan Doe,joan@example.com,15\nBo Li,bo at example,\n'),
+      asked,
+      [],
+      context(),
+    );
+    expect(partly.ok && partly.change.kind === 'files' && [partly.change.create.map((c) => c.data), partly.change.leftOut]).toEqual([
+      [
+        { name: 'Joan Doe', emails: ['joan@example.com'], segment: 'sphere' },
+        { name: 'Bo Li', segment: 'sphere' },
+      ],
+      [
+        'people.csv:2:1 Birthday: row 2, column C: "15" is not a date; imported without it',
+        'people.csv:3:1 Email: row 3, column B: "bo at example" is not an email address; imported without it',
+      ],
+    ]);
+    expect(planAttachmentImport(csv('Name,Email\n,joan at example\n'), asked, existing, context())).toEqual({
       ok: false,
-      problems: [{ field: 'The file', message: 'line 2: row 2, column B: "joan at example" is not an email address' }],
+      problems: [
+        { field: 'The file', message: 'brings no one who could be imported' },
+        { field: 'The file', message: 'people.csv:2:1 row 2: has neither a name nor an email address' },
+        { field: 'The file', message: 'people.csv:2:1 Email: row 2, column B: "joan at example" is not an email address' },
+      ],
     });
   });
 });

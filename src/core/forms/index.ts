@@ -5,4 +5,4 @@
 export type { FileEdit, FormProblem, NewFile } from './form.ts';
 export { mayChangeContent, readIssueForm } from './issue-body.ts';
 export { FORMS, planAttachmentImport } from './kinds/index.ts';
-export { contentPath, doneComment, problemsComment, problemsOfChange } from './replies.ts';
+export { contentPath, doneComment, leftOutNote, problemsComment, problemsOfChange } from './replies.ts';

@@ -33,8 +33,9 @@ export function problemsOfChange(problems: readonly Problem[], files: readonly (
 /** The comment on an issue whose form has problems. */
 export function problemsComment(problems: readonly FormProblem[]): string {
   const lines = problems.map((p) => `- **${p.field}**: ${p.message}`);
+  const answers = new Set(problems.map((p) => p.field)).size;
   return [
-    `Nothing was changed: ${problems.length === 1 ? 'one answer needs' : `${problems.length} answers need`} correcting.`,
+    `Nothing was changed: ${answers === 1 ? 'one answer needs' : `${answers} answers need`} correcting.`,
     '',
     ...lines,
     '',
@@ -42,10 +43,20 @@ export function problemsComment(problems: readonly FormProblem[]): string {
   ].join('\n');
 }
 
-/** The comment on an issue whose change was made: what it was and where it went. */
-export function doneComment(summary: string, where: { pullRequest: string } | { commit: string } | { already: string }): string {
+/** The paragraph after a pull request's or comment's first that lists what the change left out, or ''. */
+export function leftOutNote(leftOut: readonly string[] = []): string {
+  if (!leftOut.length) return '';
+  return ['', '', 'Left out, so that the rest could be imported:', '', ...leftOut.map((line) => `- ${line}`)].join('\n');
+}
+
+/** The comment on an issue whose change was made: what it was, where it went, and what it left out. */
+export function doneComment(
+  summary: string,
+  where: { pullRequest: string } | { commit: string } | { already: string },
+  leftOut?: readonly string[],
+): string {
   if ('pullRequest' in where)
-    return `Ready in ${where.pullRequest}: ${summary}. \`npm run check\` found no problems with it; merge it to keep it.`;
+    return `Ready in ${where.pullRequest}: ${summary}. \`npm run check\` found no problems with it; merge it to keep it.${leftOutNote(leftOut)}`;
   if ('commit' in where) return `Logged ${summary} in the history (${where.commit}). It counts as a touch.`;
   return `Already logged: ${summary} (${where.already}). A channel counts once a day; nothing was written.`;
 }

@@ -2,7 +2,7 @@
  * "Import contacts": a CSV or vCard export attached to the issue, imported as `npm run import`
  * does. The form names the file; once it is downloaded, `planAttachmentImport` plans the import.
  */
-import { planImport, readAddressBook, readExport, type ExistingContact } from '../../import/index.ts';
+import { groupProblems, planImport, readAddressBook, readExport, type ExistingContact } from '../../import/index.ts';
 import { SEGMENTS, type DateOrder, type Segment } from '../../model/index.ts';
 import { readAnswers } from '../answers.ts';
 import type { FormChange, FormKind, FormResult } from '../form.ts';
@@ -42,8 +42,10 @@ export const importContactsForm: FormKind = {
 };
 
 /**
- * The contact files to create and change for the downloaded `bytes`, or the problems of the file
- * (each row that could not be read), in which case nothing is imported.
+ * The contact files to create and change for the downloaded `bytes`. As with `npm run import`, a
+ * row that cannot be read is left out, and so is a value (the person is imported without it);
+ * each kind of problem is a line of `leftOut`, for the pull request and the issue. The import is
+ * refused when it would bring nothing new.
  */
 export function planAttachmentImport(
   bytes: Uint8Array,
@@ -62,16 +64,17 @@ export function planAttachmentImport(
     update: asked.update,
     unit: read.format === 'vcard' ? 'card' : 'row',
   });
-  const problems = [...read.problems, ...plan.problems];
-  // Unlike `npm run import`, a form imports all of a file or none of it: the import's words for
-  // a value it would leave out ("; imported without it") do not apply.
-  const said = (p: (typeof problems)[number]) => `${p.line ? `line ${p.line}: ` : ''}${p.message.replace(/; imported without it$/, '')}`;
-  if (problems.length) return { ok: false, problems: problems.map((p) => ({ field, message: said(p) })) };
-  if (!plan.create.length && !plan.update.length)
-    return {
-      ok: false,
-      problems: [{ field, message: `brings nothing new: its ${plan.unchanged.length} people are all contacts already` }],
-    };
+  // A kind of problem in many rows is one line naming its first rows; an issue has no --verbose.
+  const leftOut = groupProblems([...read.problems, ...plan.problems], false).flatMap((g) =>
+    g.lines.map((line) => line.replace(/; --verbose lists all\)$/, ')')),
+  );
+  if (!plan.create.length && !plan.update.length) {
+    const nothing = plan.unchanged.length
+      ? `brings nothing new: its ${plan.unchanged.length} people are all contacts already`
+      : 'brings no one who could be imported';
+    const said = leftOut.map((line) => ({ field, message: line.replace(/; imported without it$/, '') }));
+    return { ok: false, problems: [{ field, message: nothing }, ...said] };
+  }
   const labels = { '': field };
   const s = (n: number) => (n === 1 ? '' : 's');
   const what = `${plan.create.length} new contact${s(plan.create.length)}, ${plan.update.length} updated`;
@@ -83,6 +86,7 @@ export function planAttachmentImport(
       edit: plan.update.map((u) => ({ folder: 'contacts', id: u.id, file: u.file, changes: u.changes, labels })),
       title: `Import contacts from ${name}: ${what}`,
       summary: `the contacts in ${name} (${what})`,
+      ...(leftOut.length ? { leftOut } : {}),
     },
   };
 }
