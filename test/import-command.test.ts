@@ -62,7 +62,7 @@ describe('npm run import', () => {
 name: Ana Ruiz # not "Ana R."
 segment: past-client
 tier: top
-emails: [ ana.ruiz@example.com, ana@ruizdental.example, ana.work@ruizdental.example, ana.r@gmail.example ] # personal first
+emails: [ana.ruiz@example.com, ana@ruizdental.example, ana.work@ruizdental.example, ana.r@gmail.example] # personal first
 phone: "07700 900123"
 tags:
   - clients

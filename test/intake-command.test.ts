@@ -165,7 +165,7 @@ describe('npm run intake', () => {
     expect(after['contacts/priya-patel.yaml']).toMatchInlineSnapshot(`
       "name: Priya Patel
       firstName: Priya
-      emails: [ priya@patel.example ]
+      emails: [priya@patel.example]
       segment: past-client
       dates:
         closing: 2026-10-01

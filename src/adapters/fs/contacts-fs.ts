@@ -171,7 +171,8 @@ function applyChanges(yaml: Yaml, text: string, changes: readonly ContactChange[
     } else if (change.path.length > 1 && doc.hasIn(change.path.slice(0, -1))) doc.setIn(change.path, change.value);
     else insertTopLevel(yaml, doc, change.path, change.append ? [change.value] : change.value);
   }
-  return doc.toString({ lineWidth: 0 });
+  // Flow lists as the owner wrote them: `[a, b]` stays so, unless the file pads them (`[ a, b ]`).
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: /[[{] [^\s\]}]/.test(text) });
 }
 
 function insertTopLevel({ isScalar }: Yaml, doc: Document, keyPath: readonly string[], value: unknown): void {
