@@ -20,6 +20,8 @@ const OWN = 'maya@harbourhill.example';
 const EXPECTED: Record<string, string> = {
   'amazon-ses-suppressed.eml': 'old.address@okafor.example BadAddress',
   'amazon-ses.eml': 'amey@ireland-surveyors.example BadAddress',
+  // SES put its own Message-ID on the message; ours is in X-Referable-Touch.
+  'amazon-ses-own-message-id.eml': 'amey@ireland-surveyors.example BadAddress',
   'amazon-workmail.eml': 'rachel@dubois-studio.awsapps.com BadAddress',
   'aol.eml': 'margaret.fenwick@aol.com BadAddress',
   'apache-james.eml': 'nina.quarry@quarry-labs.example BadAddress',

@@ -54,6 +54,8 @@ describe('an outbox .eml from npm start', () => {
     expect(mail.subject).toBe("What a survey will and won't tell you");
     expect(mail.date?.toISOString().slice(0, 10)).toBe(DAY);
     expect(mail.messageId).toBe(`<ana-ruiz.monthly-newsletter.send.${DAY}@wellsmercer.example>`);
+    // Repeated for senders that put their own Message-ID in its place (Amazon SES).
+    expect(header(mail, 'x-referable-touch')).toEqual([`X-Referable-Touch: <ana-ruiz.monthly-newsletter.send.${DAY}@wellsmercer.example>`]);
     // Without REFERABLE_SECRET nothing is signed, and the sample names no one-click endpoint:
     // the mailto alone, with no List-Unsubscribe-Post.
     const mailto = 'mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20ana-ruiz';

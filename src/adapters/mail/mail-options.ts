@@ -13,6 +13,9 @@ export function toMailOptions(email: OutgoingEmail): SendMailOptions {
     text: email.text,
     html: email.html,
     headers: {
+      // The Message-ID again, in a header a sender that replaces the Message-ID (Amazon SES) keeps:
+      // intake finds the touch a bounce or complaint is about by either.
+      'X-Referable-Touch': email.messageId,
       // RFC 2369: one header listing every target; Gmail and Yahoo read only the first header.
       'List-Unsubscribe': email.listUnsubscribe.map((url) => `<${url}>`).join(', '),
       // RFC 8058 one-click: only beside an https target.

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import EmailReplyParser from 'email-reply-parser';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
-import type { IncomingMessage } from '../../core/intake/index.ts';
+import type { IncomingMessage, Returned } from '../../core/intake/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
 import { type SenderCheck, verifySender } from './verify-sender.ts';
 
@@ -96,9 +96,14 @@ async function reportParts(mail: ParsedMail, depth: number): Promise<Parts> {
   return returned ? { returned } : {};
 }
 
-async function originalOf(part: Attachment): Promise<{ messageId?: string; to: string[] }> {
+async function originalOf(part: Attachment): Promise<Returned> {
   const original = await simpleParser(withLineFeeds(part.content), { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
-  return { ...(original.messageId ? { messageId: original.messageId } : {}), to: [...addresses(original.to), ...addresses(original.cc)] };
+  const touchHeader = headerText(original, 'x-referable-touch');
+  return {
+    ...(original.messageId ? { messageId: original.messageId } : {}),
+    ...(touchHeader ? { touchHeader } : {}),
+    to: [...addresses(original.to), ...addresses(original.cc)],
+  };
 }
 
 function headerText(mail: ParsedMail, name: string): string {

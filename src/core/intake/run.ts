@@ -9,8 +9,12 @@ import type { TouchParts } from '../touches/index.ts';
 import type { Verified } from './sender.ts';
 import type { Author } from './testimonial.ts';
 
-/** The headers of a message returned inside another. */
-type Returned = { messageId?: string; to: string[] };
+/**
+ * The headers of a message returned inside another. `touchHeader` is our X-Referable-Touch header,
+ * which repeats the Message-ID we gave: a sender that puts its own Message-ID in its place (Amazon
+ * SES does) leaves it.
+ */
+export type Returned = { messageId?: string; touchHeader?: string; to: string[] };
 
 /** One email as the mail adapter read it. Addresses are lower-cased. */
 export type IncomingMessage = {

@@ -2,6 +2,7 @@
  * Bounces: a delivery report (RFC 3464, wherever it sits in the message) or a plain-text notice
  * from a server that writes none, read into one entry per recipient with what the failure means.
  */
+import type { Returned } from '../run.ts';
 import { parseDeliveryStatus, reportedMessageId } from './dsn.ts';
 import { noticeWords, readPlainNotice } from './formats.ts';
 import { bounceReason, soundsTemporary, statusOf, type BounceReason } from './reason.ts';
@@ -32,8 +33,8 @@ export type BounceSource = {
   subject: string;
   text: string;
   headers: Readonly<Record<string, string>>;
-  report?: { deliveryStatus: string; original?: { messageId?: string; to: string[] } };
-  returned?: { messageId?: string; to: string[] };
+  report?: { deliveryStatus: string; original?: Returned };
+  returned?: Returned;
 };
 
 /** Reads a bounce; undefined when the message is none. `own` are addresses never taken for the failed one. */
@@ -42,9 +43,9 @@ export function readBounce(source: BounceSource, own: readonly string[]): Bounce
   const returned = message.report?.original ?? message.returned;
   const returnedTo = returned?.to ?? [];
   const returnedIds = [
-    ...(returned?.messageId ? [returned.messageId] : []),
+    ...[returned?.messageId, returned?.touchHeader].filter((id) => id !== undefined),
     ...(message.report ? [reportedMessageId(message.report.deliveryStatus)].filter((id) => id !== undefined) : []),
-    ...[...message.text.matchAll(/^[ \t>]*Message-ID:[ \t]*(<[^<>\s]+>)/gim)].map((m) => m[1]),
+    ...[...message.text.matchAll(/^[ \t>]*(?:Message-ID|X-Referable-Touch):[ \t]*(<[^<>\s]+>)/gim)].map((m) => m[1]),
   ];
   if (message.report) {
     let words: Map<string, string> | undefined;

@@ -1,4 +1,4 @@
-import { change, type Heard, type Known, type MessageKind, type Run } from '../run.ts';
+import { change, type Heard, type Known, type MessageKind, type Returned, type Run } from '../run.ts';
 
 /**
  * A spam complaint: an ARF feedback report (RFC 5965) a mailbox provider sends when a contact
@@ -31,15 +31,11 @@ function take(run: Run, heard: Heard, report: NonNullable<Heard['message']['feed
   }
 }
 
-function contactOf(
-  run: Run,
-  heard: Heard,
-  fields: Map<string, string>,
-  original?: { messageId?: string; to: string[] },
-): Known | undefined {
+function contactOf(run: Run, heard: Heard, fields: Map<string, string>, original?: Returned): Known | undefined {
   const named = ['original-rcpt-to', 'removal-recipient'].map((f) => address(fields.get(f)));
   for (const a of [...named, ...(original?.to ?? [])]) if (a && run.byEmail.has(a)) return run.byEmail.get(a);
-  const touch = original?.messageId ? run.touchOf(original.messageId) : heard.touch;
+  const ids = [original?.messageId, original?.touchHeader].filter((id) => id !== undefined);
+  const touch = ids.length ? ids.map(run.touchOf).find(Boolean) : heard.touch;
   return touch ? run.byId.get(touch.contact) : undefined;
 }
 
