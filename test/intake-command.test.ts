@@ -100,10 +100,20 @@ describe('npm run intake', () => {
   let dir: string;
   afterEach(async () => removeTree(dir));
 
-  it('takes in a testimonial reply, unsubscribes and a bounce, notes a delay, lists the rest, and changes nothing the second time', async () => {
+  /** A copy of the fixture's content in a new temporary folder, `dir`, removed after the test. */
+  async function freshContent(): Promise<string> {
     dir = await mkdtemp(path.join(tmpdir(), 'referable-intake-'));
     const content = path.join(dir, 'content');
     await cp(FIXTURE, content, { recursive: true });
+    return content;
+  }
+
+  // Ana's monthly note of 4 November, sent: the touch the delivery notices below return.
+  const touch = 'ana-ruiz.monthly-note.note.2026-11-04';
+  const sent = { touch, contact: 'ana-ruiz', plan: 'monthly-note', step: 'note', due: '2026-11-04', channel: 'email' };
+
+  it('takes in a testimonial reply, unsubscribes and a bounce, notes a delay, lists the rest, and changes nothing the second time', async () => {
+    const content = await freshContent();
     const files = await writeMessages(dir);
     const shown = (text: string) => text.replaceAll(`${dir}/`, '');
 
@@ -262,9 +272,7 @@ describe('npm run intake', () => {
   });
 
   it('honours an unsubscribe and a bounce in the very next plan (issue 9, point 4)', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'referable-intake-'));
-    const content = path.join(dir, 'content');
-    await cp(FIXTURE, content, { recursive: true });
+    const content = await freshContent();
     const files = await writeMessages(dir);
     const day = Temporal.PlainDate.from('2026-11-04');
     const planFor = async () => {
@@ -306,11 +314,7 @@ describe('npm run intake', () => {
   });
 
   it('notes a full mailbox and a delay beside the touch, which stays sent; once each (issue 16, point 2)', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'referable-intake-'));
-    const content = path.join(dir, 'content');
-    await cp(FIXTURE, content, { recursive: true });
-    const touch = 'ana-ruiz.monthly-note.note.2026-11-04';
-    const sent = { touch, contact: 'ana-ruiz', plan: 'monthly-note', step: 'note', due: '2026-11-04', channel: 'email' };
+    const content = await freshContent();
     await mkdir(path.join(content, 'history'), { recursive: true });
     const sentLines = [
       { event: 'claimed', at: '2026-11-04T09:00:00Z', ...sent },
@@ -419,11 +423,7 @@ describe('npm run intake', () => {
   });
 
   it('notes a bounce with no Message-ID and no Date once, however many runs read it (issue 16)', async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'referable-intake-'));
-    const content = path.join(dir, 'content');
-    await cp(FIXTURE, content, { recursive: true });
-    const touch = 'ana-ruiz.monthly-note.note.2026-11-04';
-    const sent = { touch, contact: 'ana-ruiz', plan: 'monthly-note', step: 'note', due: '2026-11-04', channel: 'email' };
+    const content = await freshContent();
     await mkdir(path.join(content, 'history'), { recursive: true });
     await writeFile(
       path.join(content, 'history/2026-11.jsonl'),

@@ -41,6 +41,18 @@ function check(extra: Record<string, string>, templates = ['note'], notFiles: No
   return { content, problems, printed: problems.map(formatProblem).join('\n') };
 }
 
+/** One sound history line. */
+const GOOD_HISTORY_LINE = JSON.stringify({
+  event: 'sent',
+  at: '2026-11-02T09:00:00Z',
+  touch: 'ana-ruiz.p.s.2026-11-02',
+  contact: 'ana-ruiz',
+  plan: 'p',
+  step: 's',
+  due: '2026-11-02',
+  channel: 'email',
+});
+
 describe('validateContent', () => {
   it('accepts valid content and keeps it typed', () => {
     const { content, problems } = check({});
@@ -336,17 +348,7 @@ consent:
   });
 
   it('reports a bad history line and keeps the good ones', () => {
-    const good = JSON.stringify({
-      event: 'sent',
-      at: '2026-11-02T09:00:00Z',
-      touch: 'ana-ruiz.p.s.2026-11-02',
-      contact: 'ana-ruiz',
-      plan: 'p',
-      step: 's',
-      due: '2026-11-02',
-      channel: 'email',
-    });
-    const { printed, content } = check({ 'history/2026-11.jsonl': `${good}\n{"event": "sent"\n${good}\n` });
+    const { printed, content } = check({ 'history/2026-11.jsonl': `${GOOD_HISTORY_LINE}\n{"event": "sent"\n${GOOD_HISTORY_LINE}\n` });
     expect(printed).toMatchInlineSnapshot(`
       "history/2026-11.jsonl:2:1 line is not JSON (Expected ',' or '}' after property value in JSON at position 16 (line 1 column 17))
         Each history line must be one JSON object. History is written by the jobs: restore the line from Git."
@@ -358,23 +360,13 @@ consent:
 // Issue 20: a small folder is checked without zod's compiled parsers, a large one with them.
 describe('validateContent with and without compiled parsers', () => {
   it('finds the same problems and keeps the same content in a folder of 2,000 files as in a small one', () => {
-    const good = JSON.stringify({
-      event: 'sent',
-      at: '2026-11-02T09:00:00Z',
-      touch: 'ana-ruiz.p.s.2026-11-02',
-      contact: 'ana-ruiz',
-      plan: 'p',
-      step: 's',
-      due: '2026-11-02',
-      channel: 'email',
-    });
     const broken = {
       'contacts/tom.yaml': 'name: Tom\nsegment: sphere\nphone: 0117496000\nemials: [tom@example.com]\ndates:\n  closing: 2025-02-30\n',
       'contacts/sam.yaml': 'name: Sam\nemails: [not-an-address]\n',
       'contacts/lee.yaml': 'name: Lee\nsegment: sphere\ngifts:\n  dislike: [lilies]\n',
       'plans/calls.yaml':
         'name: Calls\nsteps:\n  - id: call\n    channel: call\n    task: Call them\n    due:\n      rule: every\n      interval: 3\n      unit: fortnights\n',
-      'history/2026-11.jsonl': `${good}\n{"event": "sent", "at": "yesterday"}\n`,
+      'history/2026-11.jsonl': `${GOOD_HISTORY_LINE}\n{"event": "sent", "at": "yesterday"}\n`,
     };
     const many: Record<string, string> = { ...broken };
     for (let i = 0; i < 2_000; i++) many[`contacts/c${i}.yaml`] = `name: C ${i}\nemails: [c${i}@example.com]\nsegment: sphere\n`;
