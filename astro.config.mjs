@@ -50,7 +50,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [mdx(), sitemap()],
   devToolbar: { enabled: false },
-  build: { format: 'directory', concurrency: 2 },
+  build: { format: 'directory', concurrency: 4 },
   vite: {
     build: {
       rolldownOptions: {

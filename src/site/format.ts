@@ -16,9 +16,13 @@ export function formatDate(day: string, locale: string): string {
   return text;
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number as the locale writes it: 1250.5 as "1,250.5" in en-GB, "1.250,5" in de-DE. */
 export function formatNumber(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(value);
 }
 
 /** Open Graph's form of a locale: `en-GB` as `en_GB`. */
