@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runScript, ROOT } from './helpers/run-script.ts';
-import { sampleContent } from './helpers/sample.ts';
+import { copySample, sampleContent } from './helpers/sample.ts';
 import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
 const settings = await readFile(path.join(ROOT, 'test/fixtures/minimal/settings.yaml'), 'utf8');
@@ -152,6 +152,37 @@ steps:
     const run = await runScript('check', ['--content', sampleContent()]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+  });
+
+  it("lists the sample's SAMPLE- stand-ins once the sender is the owner's own, and still exits 0", async () => {
+    const dir = await writeTree({}, 'referable-own-sample-');
+    try {
+      await copySample(dir);
+      const file = path.join(dir, 'settings.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace('email: hannah@wellsmercer.example', 'email: hannah@wellsmercer.co.uk'));
+      const run = await runScript('check', ['--content', dir], { GITHUB_ACTIONS: 'true' });
+      // Warnings go to standard output: they stop nothing.
+      const warnings = run.stdout
+        .replaceAll(dir, 'DIR')
+        .split('\n')
+        .filter((l) => l.startsWith('warning DIR/settings.yaml'));
+      expect(warnings.map((l) => l.replace(/:\d+:\d+ /, ' '))).toEqual([
+        "warning DIR/settings.yaml business.sameAs[0]: https://www.linkedin.com/company/SAMPLE-wells-mercer is the sample's placeholder, not yours",
+        "warning DIR/settings.yaml business.googleReviewUrl: https://g.page/r/SAMPLE-wells-mercer/review is the sample's placeholder, not yours",
+        "warning DIR/settings.yaml business.memberships[0].number: SAMPLE-D0000 is the sample's placeholder, not yours",
+        "warning DIR/settings.yaml business.memberships[1].number: SAMPLE-C0000 is the sample's placeholder, not yours",
+        "warning DIR/settings.yaml business.memberships[2].number: SAMPLE-P0000 is the sample's placeholder, not yours",
+        "warning DIR/settings.yaml business.privacy.registration: SAMPLE-ZA000000 is the sample's placeholder, not yours",
+      ]);
+      // Each at the line of its value, as an annotation on the pull request.
+      const lines = (await readFile(file, 'utf8')).split('\n');
+      const at = Number(/settings\.yaml:(\d+):/.exec(warnings[2])?.[1]);
+      expect(lines[at - 1]).toContain('number: SAMPLE-D0000');
+      expect(run.stdout).toContain('::warning file=DIR/settings.yaml'.replace('DIR', dir));
+      expect(run.code).toBe(0);
+    } finally {
+      await removeTree(dir);
+    }
   });
 });
 

@@ -202,7 +202,7 @@ describe('the pages that convert, in Chromium', { timeout: SLOW }, () => {
         },
         { '@type': 'OpeningHoursSpecification', dayOfWeek: ['Saturday'], opens: '09:30:00', closes: '13:00:00' },
       ],
-      sameAs: ['https://www.linkedin.com/company/wells-mercer-sample'],
+      sameAs: ['https://www.linkedin.com/company/SAMPLE-wells-mercer'],
     });
     const image = new URL(business.image).pathname.slice(BASE.length);
     expect((await stat(path.join(dist, image))).size).toBeGreaterThan(1000);
@@ -216,7 +216,7 @@ describe('leave a review', { timeout: SLOW }, () => {
     await page.goto(`${server.url}${PAGES.review}`);
     const choices = await page.$$eval('a[data-choice]', (as) => as.map((a) => a.textContent?.trim()));
     expect(choices).toEqual(['Publish it with my name', 'Publish it with my first name only', 'Keep it private']);
-    expect(await page.getAttribute('a[href^="https://g.page/"]', 'href')).toBe('https://g.page/r/wells-mercer-sample/review');
+    expect(await page.getAttribute('a[href^="https://g.page/"]', 'href')).toBe('https://g.page/r/SAMPLE-wells-mercer/review');
     await page.close();
   });
 

@@ -1,8 +1,8 @@
 /**
  * `npm run check [-- --date D --days N --content DIR]`: validate all content; exit 1 on any
  * problem. Valid content is also looked at from D (today) for N days (30) for recaps that will be
- * held with nothing to show, and open referral drafts are listed: warnings, which leave the exit
- * code at 0.
+ * held with nothing to show, open referral drafts and the sample's placeholders left in settings
+ * made one's own are listed: warnings, which leave the exit code at 0.
  */
 import { parseRangeArgs, printProblems, printWarnings, runCommand, todayIn } from '../../src/adapters/cli/index.ts';
 import { readContent } from '../../src/adapters/fs/index.ts';
@@ -13,7 +13,7 @@ const USAGE = 'npm run check -- [--date YYYY-MM-DD] [--days N] [--content DIR]';
 
 runCommand(async () => {
   const { values, date, days } = parseRangeArgs(process.argv.slice(2), { days: { type: 'string', default: '30' } }, USAGE);
-  const { content, problems } = await readContent(values.content);
+  const { content, problems, warnings } = await readContent(values.content);
   printProblems(problems);
   if (problems.length) {
     console.error(`\n${problems.length} problem${problems.length === 1 ? '' : 's'} in ${values.content}/`);
@@ -34,6 +34,7 @@ runCommand(async () => {
       hint,
     })),
     ...contentWarnings(content),
+    ...warnings,
   ]);
   return 0;
 });

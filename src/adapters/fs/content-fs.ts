@@ -76,14 +76,17 @@ async function listTemplates(emailsDir = EMAILS_DIR): Promise<string[]> {
  * Reads a content folder and validates it. Problems name files as `dir/relative-path`, the way
  * the owner typed the folder, so editors and GitHub annotations can open them.
  */
-export async function readContent(dir: string, options: { emailsDir?: string } = {}): Promise<{ content: Content; problems: Problem[] }> {
+export async function readContent(
+  dir: string,
+  options: { emailsDir?: string } = {},
+): Promise<{ content: Content; problems: Problem[]; warnings: Problem[] }> {
   const listed = await listEntries(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
     throw error;
   });
   if (!listed) {
     const missing = problem('MissingFolder', dir, { line: 0, column: 0 }, '', 'is not a folder');
-    return { content: emptyContent(), problems: [missing] };
+    return { content: emptyContent(), problems: [missing], warnings: [] };
   }
   // One synchronous read after another: content files are small, and on two cores ten thousand
   // of them load about twice as fast this way as through ten thousand promises on the thread pool.
@@ -95,11 +98,12 @@ export async function readContent(dir: string, options: { emailsDir?: string } =
     else notFiles.push(read);
   }
   const templates = await listTemplates(options.emailsDir);
-  const { content, problems } = validateContent(files, { templates, notFiles, parsers: LAZY_PARSERS });
+  const { content, problems, warnings } = validateContent(files, { templates, notFiles, parsers: LAZY_PARSERS });
   const shown = shownPath(dir);
   return {
     content: relocate(content, shown),
     problems: problems.map((p) => ({ ...p, file: shown(p.file) })),
+    warnings: warnings.map((p) => ({ ...p, file: shown(p.file) })),
   };
 }
 

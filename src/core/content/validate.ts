@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { formatField, problem, sortProblems, type Problem } from '../problems/index.ts';
 import { parseFile, sourceAgain, type SourceFile } from './parse-file.ts';
+import { placeholderWarnings } from './placeholders.ts';
 import { checkAcrossFiles, checkEventContacts, checkPhotos, type NotAFile, type ValidateOptions } from './cross-checks.ts';
 import { readHistory } from './read-history.ts';
 import type { ContentParsers, YamlSource } from './source.ts';
@@ -75,7 +76,10 @@ const WHOLE = { line: 0, column: 0 };
  * Validates a content folder's files, given with paths relative to the folder. Pure: the files
  * come in as text. Every problem is collected; whatever is valid is kept.
  */
-export function validateContent(files: readonly SourceFile[], options: ValidateOptions): { content: Content; problems: Problem[] } {
+export function validateContent(
+  files: readonly SourceFile[],
+  options: ValidateOptions,
+): { content: Content; problems: Problem[]; warnings: Problem[] } {
   const content = emptyContent();
   const problems: Problem[] = [];
   const seen = new Map<CollectionName, Map<string, string>>();
@@ -172,11 +176,13 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   }
 
   if (!settingsFile) problems.push(problem('MissingSettings', 'settings.yaml', { line: 0, column: 0 }, '', 'is missing'));
+  const warnings: Problem[] = [];
   if (settingsFile && content.settings) {
     const settings = files.find((f) => f.path === settingsFile);
     if (settings) {
       const images = (options.notFiles ?? []).filter((e) => e.kind === 'image').map((e) => e.path);
       problems.push(...photoProblems(content.settings, settings, images, options.parsers));
+      warnings.push(...placeholderWarnings(content.settings, settings, options.parsers));
     }
   }
   const checked = checkAcrossFiles(content, options, sourceOf);
@@ -185,6 +191,7 @@ export function validateContent(files: readonly SourceFile[], options: ValidateO
   return {
     content: { ...checked.content, events: events.events },
     problems: sortProblems([...problems, ...checked.problems, ...events.problems, ...testimonialPhotos]),
+    warnings,
   };
 }
 

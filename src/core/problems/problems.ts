@@ -28,6 +28,8 @@ export const PROBLEM_HINTS = {
   MissingSettings: 'Create settings.yaml in the content folder; the sample content has one to copy.',
   InvalidId: 'Rename the file with lower-case letters, digits and hyphens, like ana-ruiz.yaml.',
   DuplicateId: 'Two files give the same id. Rename or remove one of them.',
+  SamplePlaceholder:
+    "Put your own value in its place (your membership number, the address of your page), or remove the line: until then the site and the emails show the sample's.",
   MissingPhoto:
     'Put the photo in the images/ folder beside settings.yaml, or correct the path (it is written from settings.yaml, like images/hannah.jpg).',
   // Fields
