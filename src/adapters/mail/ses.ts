@@ -13,7 +13,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SESv2ClientConfig } from '@aws-sdk/client-sesv2';
 import type { Delivery, OutgoingEmail } from '../../core/email/index.ts';
-import type { SendOutcome } from '../../core/touches/index.ts';
+import { sesSentResponse, type SendOutcome } from '../../core/touches/index.ts';
 import { classifySesFailure, SES_FIX, type SesError } from '../../core/sending/index.ts';
 import { buildRawMessage } from './raw-message.ts';
 
@@ -145,7 +145,7 @@ function sesDelivery(
       if (!(await turn())) return given();
       try {
         const out = await client.send(new sdk.SendEmailCommand({ Content: { Raw: { Data: raw } } }));
-        return { status: 'sent', messageId: email.messageId, response: `SES message ${out.MessageId ?? '(no id)'}` };
+        return { status: 'sent', messageId: email.messageId, response: sesSentResponse(out.MessageId) };
       } catch (error) {
         return classifySesFailure(error as SesError, sender, redact);
       }

@@ -204,6 +204,29 @@ describe('planIntake', () => {
     ]);
   });
 
+  it('ties a reply to its touch by the Message-ID Amazon SES gave the email, from the id history recorded', () => {
+    const sent = (touch: string, response: string) => {
+      const [contact, plan, step, due] = touch.split('.');
+      return { event: 'sent' as const, at: '2026-11-01T09:00:00Z', touch, contact, plan, step, due, channel: 'email' as const, response };
+    };
+    const withSes = {
+      ...input,
+      history: [
+        sent('ana-ruiz.monthly.send.2026-11-01', 'SES message 0102019a3c4d5e6f-aaaa-bbbb-000000'),
+        sent('ana-ruiz.monthly.send.2026-10-01', '250 2.0.0 Ok: queued'),
+      ],
+    };
+    const reply = (references: string[]) =>
+      message({ source: 'r.eml', from: 'ana.ruiz@example.com', subject: 'Re: Winter bills', words: 'Thanks!', references });
+    const notes = (references: string[]) => planIntake([reply(references)], withSes, TODAY, AT).outcomes.map((o) => o.note);
+    expect(notes(['<0102019a3c4d5e6f-aaaa-bbbb-000000@eu-west-1.amazonses.com>'])).toEqual([
+      'a reply to monthly (send, 2026-11-01) from ana-ruiz: not a testimonial request; left for you to read; counted as a touch',
+    ]);
+    // An SES id history never recorded, or the same id at another host, names no touch.
+    for (const other of ['<0102019a3c4d5e6f-aaaa-bbbb-000001@email.amazonses.com>', '<0102019a3c4d5e6f-aaaa-bbbb-000000@example.com>'])
+      expect(notes([other])).toEqual(['"Re: Winter bills" from ana-ruiz: left for you to read; counted as a touch']);
+  });
+
   it('gives two replies of one day two files, and finds one taken in before by its Message-ID', () => {
     const reply = (id: string) =>
       message({ from: 'ana.ruiz@example.com', subject: 'Re: A small favour, Ana?', words: `Words ${id}.`, messageId: `<${id}@x>` });

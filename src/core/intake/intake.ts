@@ -13,7 +13,7 @@ import type { Verified } from './sender.ts';
 import { TESTIMONIAL_REQUEST_TEMPLATES } from './testimonial.ts';
 import type { Plan, Entry } from '../model/index.ts';
 import { signedMessageIds } from '../signing/index.ts';
-import { parseTouchId, type TouchParts, touchOfMessageId } from '../touches/index.ts';
+import { parseTouchId, sesIdOf, type TouchParts, touchOfMessageId } from '../touches/index.ts';
 
 export type { IncomingMessage, IntakeInput, IntakeOutcome, IntakePlan } from './run.ts';
 
@@ -100,11 +100,33 @@ function verifiedSender({ verified, from }: IncomingMessage): Verified | undefin
 function touchFinder(input: IntakeInput): (messageId: string) => TouchParts | undefined {
   const sender = input.settings.sender.email;
   const { sign } = input;
-  if (!sign) return (id) => touchOfMessageId(id, sender);
+  const viaSes = sesTouchFinder(input);
+  if (!sign) return (id) => touchOfMessageId(id, sender) ?? viaSes(id);
   let ids: Map<string, string> | undefined;
   return (id) => {
     ids ??= signedMessageIds(sign, new Set(input.history.filter((e) => e.channel === 'email').map((e) => e.touch)), sender);
     const touch = ids.get(id.trim().replace(/@([^>]+)>$/, (_, domain: string) => `@${domain.toLowerCase()}>`));
+    return touch === undefined ? viaSes(id) : parseTouchId(touch);
+  };
+}
+
+/**
+ * The touch of a Message-ID that Amazon SES gave in place of ours (`<id@eu-west-1.amazonses.com>`),
+ * from the SES id history recorded when it was sent. Like a signed id, SES's is known only to
+ * those who got the email.
+ */
+function sesTouchFinder(input: IntakeInput): (messageId: string) => TouchParts | undefined {
+  let ids: Map<string, string> | undefined;
+  return (messageId) => {
+    const id = /^<([^@>]+)@(?:[^>]+\.)?amazonses\.com>$/i.exec(messageId.trim())?.[1];
+    if (!id) return undefined;
+    ids ??= new Map(
+      input.history.flatMap((e) => {
+        const ses = e.event === 'sent' && e.channel === 'email' ? sesIdOf(e.response) : undefined;
+        return ses ? [[ses, e.touch] as const] : [];
+      }),
+    );
+    const touch = ids.get(id);
     return touch === undefined ? undefined : parseTouchId(touch);
   };
 }

@@ -9,6 +9,8 @@ export {
   lastEntries,
   outcomeEntry,
   resolveOpenClaims,
+  sesIdOf,
+  sesSentResponse,
   skippedEntry,
   unsettledUnknowns,
   withoutAddresses,

@@ -91,6 +91,19 @@ export function withoutAddresses(text: string, keep?: string): string {
   return text.replace(ADDRESS, (found) => (found === kept ? found : '[address]'));
 }
 
+/**
+ * The reply a send through Amazon SES records: SES's id for the message. SES replaces the email's
+ * Message-ID with `<id@region.amazonses.com>`, so a reply names this id, which `sesIdOf` reads back.
+ */
+export function sesSentResponse(id: string | undefined): string {
+  return `SES message ${id ?? '(no id)'}`;
+}
+
+/** The SES id that a `sent` entry's response records, if it went through SES. */
+export function sesIdOf(response: string | undefined): string | undefined {
+  return /^SES message ([\w.-]+)$/.exec(response ?? '')?.[1];
+}
+
 /** The entry that records how a send ended. Replies and reasons are written without addresses. */
 export function outcomeEntry(touch: DueTouch, outcome: SendOutcome, at: string): HistoryEntry {
   const b = base(touch, at);
