@@ -10,6 +10,7 @@ import {
   readVcardContacts,
   decodeExport,
   readExport,
+  planImport,
 } from '../src/core/import/index.ts';
 import { formatProblem } from '../src/core/problems/index.ts';
 
@@ -124,7 +125,7 @@ describe('a generic CSV with semicolons and a header map', async () => {
   it('rejects a map that names no field', () => {
     expect(parseHeaderMap('E-mail=mail')).toEqual({
       error:
-        '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, birthday, birthYear, birthMonth, birthDay, clientSince, organization, title, notes, emailConsent, consentDate, ignore',
+        '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, birthday, birthYear, birthMonth, birthDay, clientSince, organization, title, notes, emailConsent, consentDate, unsubscribed, ignore',
     });
     expect(parseHeaderMap('E-mail')).toEqual({ error: '--map: "E-mail" should be written HEADER=FIELD' });
   });
@@ -899,5 +900,77 @@ describe('groups, labels and categories become tags', () => {
       ],
       problems: '',
     });
+  });
+});
+
+describe('Mailchimp audience exports (subscribed, unsubscribed and cleaned members)', () => {
+  const open = async (name: string) =>
+    readAddressBook(readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name))).text, name);
+  const options = {
+    source: 'Mailchimp audience export',
+    today: Temporal.PlainDate.from('2026-03-02'),
+    segment: 'sphere' as const,
+    update: false,
+  };
+
+  it('reads the subscribers with their phone, MM/DD birthday and tags, and their confirmed subscription as consent', async () => {
+    const book = await open('mailchimp-subscribed.csv');
+    expect([book.format, printed(book.problems)]).toEqual(['mailchimp', '']);
+    expect(book.people.map((p) => [p.name, p.emails, p.phones, p.birthday, p.tags, p.emailConsent])).toEqual([
+      [
+        'Ana Ruiz',
+        ['ana.ruiz@example.com'],
+        ['+44 7700 900123'],
+        '04-12',
+        ['past-clients', 'bristol'],
+        { column: 'CONFIRM_TIME', value: '2024-03-01 10:05:12', date: '2024-03-01' },
+      ],
+      ['Tom Byrne', ['tom@byrne.example'], [], undefined, [], { column: 'CONFIRM_TIME', value: '2023-11-20 16:41:03', date: '2023-11-20' }],
+      [
+        'José Álvarez',
+        ['jose@alvarez.example'],
+        ['0117 496 0000'],
+        '11-30',
+        ['landlords'],
+        { column: 'CONFIRM_TIME', value: '2024-06-09 08:02:44', date: '2024-06-09' },
+      ],
+    ]);
+    const plan = planImport(book.people, [], { ...options, file: 'mailchimp-subscribed.csv' });
+    expect(plan.create[0].data.consent).toEqual({
+      email: {
+        basis: 'consent',
+        source: 'Mailchimp audience export, column "CONFIRM_TIME"',
+        date: '2024-03-01',
+        evidence: 'row 2 of mailchimp-subscribed.csv: CONFIRM_TIME = "2024-03-01 10:05:12"',
+      },
+    });
+  });
+
+  it('marks the unsubscribed as unsubscribed, an existing contact too, and never takes their old confirmation as consent', async () => {
+    const book = await open('mailchimp-unsubscribed.csv');
+    expect([book.format, printed(book.problems)]).toEqual(['mailchimp', '']);
+    const ana = { id: 'ana-ruiz', file: 'content/contacts/ana-ruiz.yaml', data: { name: 'Ana Ruiz', emails: ['ana.ruiz@example.com'] } };
+    const plan = planImport(book.people, [ana], { ...options, file: 'mailchimp-unsubscribed.csv' });
+    expect(plan.update.map((u) => [u.id, u.changes])).toEqual([
+      [
+        'ana-ruiz',
+        [
+          {
+            path: ['unsubscribed'],
+            value: { date: '2025-06-10', evidence: 'row 2 of mailchimp-unsubscribed.csv: UNSUB_TIME = "2025-06-10 18:22:41"' },
+          },
+        ],
+      ],
+    ]);
+    expect(plan.create.map((c) => [c.id, c.data.unsubscribed, c.data.consent])).toEqual([
+      ['zoe-kim', { date: '2025-02-01', evidence: 'row 3 of mailchimp-unsubscribed.csv: UNSUB_TIME = "2025-02-01 07:00:00"' }, undefined],
+    ]);
+  });
+
+  it('takes no consent from the confirmation of an address Mailchimp cleaned after it bounced', async () => {
+    const book = await open('mailchimp-cleaned.csv');
+    expect(book.people.map((p) => [p.name, p.emails, p.emailConsent, p.unsubscribed])).toEqual([
+      ['Olu Bello', ['olu@bello.example'], undefined, undefined],
+    ]);
   });
 });

@@ -28,6 +28,7 @@ const FORMAT_NAMES = {
   outlook: 'Outlook export',
   yahoo: 'Yahoo Mail export',
   linkedin: 'LinkedIn export',
+  mailchimp: 'Mailchimp audience export',
   generic: 'CSV file',
   vcard: 'vCard export',
 };

@@ -227,6 +227,15 @@ function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions)
   set(['area'], person.area);
   set(['dates', 'birthday'], person.birthday);
   set(['dates', 'clientSince'], person.clientSince);
+  if (person.unsubscribed) {
+    const { column, value, date } = person.unsubscribed;
+    const base = options.file.split(/[\\/]/).at(-1);
+    set(
+      ['unsubscribed'],
+      { date: date ?? options.today.toString(), evidence: `row ${person.row} of ${base}: ${column} = "${value}"` },
+      false,
+    );
+  }
   if (person.emailConsent && data.unsubscribed === undefined) {
     const { column, value, date } = person.emailConsent;
     const base = options.file.split(/[\\/]/).at(-1);

@@ -2,10 +2,10 @@
  * Which program wrote a CSV export, and which field each of its columns fills: the program's own
  * headers (`header-words.ts`), common words for any other table, and the owner's header map. Pure.
  */
-import { BIRTH_PARTS, GOOGLE, headerKey, OUTLOOK, WORDS, YAHOO } from './header-words.ts';
+import { BIRTH_PARTS, GOOGLE, headerKey, MAILCHIMP, OUTLOOK, WORDS, YAHOO } from './header-words.ts';
 import type { ImportField } from './person.ts';
 
-export type CsvFormat = 'google' | 'outlook' | 'yahoo' | 'linkedin' | 'generic';
+export type CsvFormat = 'google' | 'outlook' | 'yahoo' | 'linkedin' | 'mailchimp' | 'generic';
 /** Header (any case) → field. */
 export type HeaderMap = ReadonlyMap<string, ImportField>;
 
@@ -21,9 +21,11 @@ export function readHeaders(headers: readonly string[], map: HeaderMap): { forma
         ? 'linkedin'
         : keys.includes('messengerid') && keys.includes('yahoophone')
           ? 'yahoo'
-          : outlook
-            ? 'outlook'
-            : 'generic';
+          : keys.includes('emailaddress') && (keys.includes('leid') || keys.includes('euid'))
+            ? 'mailchimp'
+            : outlook
+              ? 'outlook'
+              : 'generic';
   // Thunderbird writes a birthday in three columns: "Birth Year", "Birth Month", "Birth Day".
   const inParts = keys.includes('birthmonth') || keys.includes('geburtsmonat');
   const fields = keys.map((key) => {
@@ -36,6 +38,7 @@ export function readHeaders(headers: readonly string[], map: HeaderMap): { forma
       if (GOOGLE.has(key)) return GOOGLE.get(key);
     }
     if (format === 'yahoo') return YAHOO.get(key);
+    if (format === 'mailchimp') return key === 'confirmtime' && keys.includes('cleantime') ? undefined : MAILCHIMP.get(key);
     if (outlook?.has(key)) return outlook.get(key);
     if (WORDS.has(key)) return WORDS.get(key);
     if (format === 'google' || format === 'outlook') return undefined;

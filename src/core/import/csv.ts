@@ -115,7 +115,8 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
 
   const rows = records.slice(start + 1);
   const dateColumns = fields.flatMap((f, i) => (f === 'birthday' || f === 'clientSince' || f === 'consentDate' ? [i] : []));
-  const dateOrder = dateOrderOf(cellsOf(rows, dateColumns)) ?? options.dateOrder;
+  // Mailchimp writes its dates month first, whatever the account's country.
+  const dateOrder = format === 'mailchimp' ? 'MDY' : (dateOrderOf(cellsOf(rows, dateColumns)) ?? options.dateOrder);
   const phoneRanks = headers.map(phoneRank);
   function* read(): Generator<ReadRow> {
     // A record takes its own line and one more for each line break inside its quoted values.
@@ -238,11 +239,21 @@ function personFromRow(
   };
   person.birthday = day('birthday') ?? birthdayInParts(first('birthYear'), first('birthMonth'), first('birthDay'), drop);
   person.clientSince = day('clientSince');
+  // A time in the column says yes on its day (Mailchimp's CONFIRM_TIME, UNSUB_TIME).
+  const unsubscribed = first('unsubscribed');
+  if (unsubscribed) {
+    const stamped = dayOfTime(unsubscribed.value);
+    const yes = stamped !== undefined || readYesNo(unsubscribed.value);
+    if (yes === undefined) drop(unsubscribed, 'not yes or no', 'does not say whether they unsubscribed');
+    if (yes)
+      person.unsubscribed = { column: headers[unsubscribed.index], value: unsubscribed.value, ...(stamped ? { date: stamped } : {}) };
+  }
   const consent = first('emailConsent');
-  if (consent) {
-    const yes = readYesNo(consent.value);
+  if (consent && !person.unsubscribed) {
+    const stamped = dayOfTime(consent.value);
+    const yes = stamped !== undefined || readYesNo(consent.value);
     if (yes === undefined) drop(consent, 'not yes or no', 'does not say yes or no to email');
-    const date = day('consentDate');
+    const date = day('consentDate') ?? stamped;
     if (yes) person.emailConsent = { column: headers[consent.index], value: consent.value, ...(date ? { date } : {}) };
   }
   return { person: withoutBlanks(person), problems };
@@ -323,6 +334,12 @@ function familyFirst(lastName: string | undefined): boolean {
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'subscribed', 'opted in', 'opt-in', 'opt in', 'consented']);
 const NO = new Set(['no', 'n', 'false', '0', 'unsubscribed', 'opted out', 'opt-out', 'opt out', 'none']);
+
+/** The day of a time written `2024-03-01 10:05:00` (or ISO 8601's `T`), if the cell holds one. */
+function dayOfTime(value: string): string | undefined {
+  const day = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(?::\d{2})?/.exec(value.trim())?.[1];
+  return day && isCalendarDate(day) ? day : undefined;
+}
 
 function readYesNo(value: string): boolean | undefined {
   const v = value.trim().toLowerCase();

@@ -9,6 +9,8 @@ import { isCalendarDate, isMonthDay, type DateOrder } from '../model/index.ts';
 export type ReadDay = { day: string } | { blank: true } | { ambiguous: [string, string] } | { invalid: true };
 
 const NUMERIC = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
+// A birthday without its year, as Mailchimp writes one: `05/12`.
+const NO_YEAR = /^(\d{1,2})\/(\d{1,2})$/;
 const DOTTED = /^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$/;
 const YEAR_FIRST = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 // Outlook writes an empty date as 0/0/00 (0.0.00 in German).
@@ -40,18 +42,28 @@ export function readDay(value: string, order: DateOrder | undefined, birthday: b
   if (!text || BLANK.test(text)) return { blank: true };
   const iso = text.replace(/^--/, '');
   if (isCalendarDate(iso) || (birthday && /^\d{2}-\d{2}$/.test(iso) && isMonthDay(iso))) return { day: iso };
+  const monthDay = birthday ? NO_YEAR.exec(text) : null;
+  if (monthDay) return inOrder(monthDayOf(monthDay[2], monthDay[1]), monthDayOf(monthDay[1], monthDay[2]), order);
   const ymd = YEAR_FIRST.exec(text);
   if (ymd) return dayOf(ymd[1], ymd[2], ymd[3]);
   const dotted = DOTTED.exec(text);
   if (dotted) return dayOf(dotted[3], dotted[2], dotted[1]);
   const m = NUMERIC.exec(text);
   if (!m) return { invalid: true };
-  const dmy = dayOf(m[3], m[2], m[1]);
-  const mdy = dayOf(m[3], m[1], m[2]);
+  return inOrder(dayOf(m[3], m[2], m[1]), dayOf(m[3], m[1], m[2]), order);
+}
+
+/** The day first reading or the month first one: whichever is a real day, else the one `order` says. */
+function inOrder(dmy: ReadDay, mdy: ReadDay, order: DateOrder | undefined): ReadDay {
   if (!('day' in dmy)) return mdy;
   if (!('day' in mdy) || dmy.day === mdy.day) return dmy;
   if (order) return order === 'DMY' ? dmy : mdy;
   return { ambiguous: [dmy.day, mdy.day] };
+}
+
+function monthDayOf(month: string, day: string): ReadDay {
+  const md = `${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isMonthDay(md) ? { day: md } : { invalid: true };
 }
 
 function dayOf(year: string, month: string, day: string): ReadDay {

@@ -60,6 +60,24 @@ export const YAHOO = table({
 });
 
 /**
+ * Mailchimp's audience export (Audience → Export audience), told by its LEID and EUID columns.
+ * Its Birthday is month and day (MM/DD, no year); CONFIRM_TIME is when the member confirmed the
+ * subscription, the consent the newsletter relies on; the export of unsubscribed members has
+ * UNSUB_TIME. Addresses Mailchimp cleaned (CLEAN_TIME) bounced: their confirmation is not taken.
+ */
+export const MAILCHIMP = table({
+  'email address': 'email',
+  'first name': 'firstName',
+  'last name': 'lastName',
+  'phone number': 'phone',
+  birthday: 'birthday',
+  tags: 'tags',
+  notes: 'notes',
+  confirm_time: 'emailConsent',
+  unsub_time: 'unsubscribed',
+});
+
+/**
  * Outlook's CSV headers by language, as its desktop export writes them ("Export to a file",
  * "Comma Separated Values"). A file is taken as Outlook's when it has at least five of a
  * language's headers, the e-mail column among them.

@@ -29,6 +29,8 @@ export type ImportedPerson = {
   notes?: string;
   /** A column said they agreed to receive email: which column, what it said, and when if it said. */
   emailConsent?: { column: string; value: string; date?: string };
+  /** A column said they asked for no more email (Mailchimp's UNSUB_TIME): which, what it said, when. */
+  unsubscribed?: { column: string; value: string; date?: string };
 };
 
 /**
@@ -98,6 +100,7 @@ export const IMPORT_FIELDS = [
   'notes',
   'emailConsent',
   'consentDate',
+  'unsubscribed',
   'ignore',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
