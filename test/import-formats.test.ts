@@ -6,6 +6,7 @@ import {
   parseHeaderMap,
   readAddressBook,
   readCsvContacts,
+  type ExistingContact,
   type HeaderMap,
   readVcardContacts,
   decodeExport,
@@ -125,7 +126,7 @@ describe('a generic CSV with semicolons and a header map', async () => {
   it('rejects a map that names no field', () => {
     expect(parseHeaderMap('E-mail=mail')).toEqual({
       error:
-        '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, birthday, birthYear, birthMonth, birthDay, clientSince, organization, title, notes, emailConsent, consentDate, unsubscribed, ignore',
+        '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, birthday, birthYear, birthMonth, birthDay, clientSince, organization, title, notes, emailConsent, consentDate, unsubscribed, cleaned, ignore',
     });
     expect(parseHeaderMap('E-mail')).toEqual({ error: '--map: "E-mail" should be written HEADER=FIELD' });
   });
@@ -967,10 +968,25 @@ describe('Mailchimp audience exports (subscribed, unsubscribed and cleaned membe
     ]);
   });
 
-  it('takes no consent from the confirmation of an address Mailchimp cleaned after it bounced', async () => {
+  it('records an address Mailchimp cleaned as bounced, and takes no consent from its old confirmation', async () => {
     const book = await open('mailchimp-cleaned.csv');
-    expect(book.people.map((p) => [p.name, p.emails, p.emailConsent, p.unsubscribed])).toEqual([
-      ['Olu Bello', ['olu@bello.example'], undefined, undefined],
-    ]);
+    expect([book.format, printed(book.problems)]).toEqual(['mailchimp', '']);
+    const olu: ExistingContact = {
+      id: 'olu-bello',
+      file: 'content/contacts/olu-bello.yaml',
+      data: { name: 'Olu Bello', emails: ['olu@bello.example'] },
+    };
+    const bounced = {
+      email: 'olu@bello.example',
+      date: '2024-02-01',
+      reason: 'cleaned by the mailing service: row 2 of mailchimp-cleaned.csv: CLEAN_TIME = "2024-02-01 07:00:00"',
+      code: 'BadAddress',
+    };
+    const into = (existing: ExistingContact[]) => planImport(book.people, existing, { ...options, file: 'mailchimp-cleaned.csv' });
+    expect(into([olu]).update.map((u) => u.changes)).toEqual([[{ path: ['bounced'], value: bounced, append: true }]]);
+    const created = into([]).create.map((c) => c.data);
+    expect(created).toEqual([{ name: 'Olu Bello', segment: 'sphere', bounced: [bounced] }]);
+    // Imported again, the address is already recorded: nothing changes.
+    expect(into([{ ...olu, data: { name: 'Olu Bello', emails: ['olu@bello.example'], bounced: [bounced] } }]).update).toEqual([]);
   });
 });

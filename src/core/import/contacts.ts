@@ -216,6 +216,17 @@ function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions)
   set(['name'], person.name);
   if (person.firstName && (data.firstName !== undefined || data.name === person.name)) set(['firstName'], person.firstName);
   const bounced = Array.isArray(data.bounced) ? data.bounced.map((b) => String(isRecord(b) ? b.email : '').toLowerCase()) : [];
+  if (person.cleaned) {
+    // Addresses the mailing service dropped after they bounced: recorded as bounced, never used.
+    const { column, value, date } = person.cleaned;
+    const reason = `cleaned by the mailing service: row ${person.row} of ${fileName(options.file)}: ${column} = "${value}"`;
+    for (const email of person.emails.filter((e) => !bounced.includes(e.toLowerCase()))) {
+      const entry = { email, date: date ?? options.today.toString(), reason, code: 'BadAddress' };
+      data.bounced = [...(Array.isArray(data.bounced) ? data.bounced : []), entry];
+      changes.push({ path: ['bounced'], value: entry, append: true });
+      bounced.push(email.toLowerCase());
+    }
+  }
   append('emails', person.emails, bounced);
   const phone = person.phones[0];
   if (phone && !(typeof data.phone === 'string' && person.phones.some((p) => phoneKey(p) === phoneKey(String(data.phone))))) {
@@ -229,23 +240,21 @@ function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions)
   set(['dates', 'clientSince'], person.clientSince);
   if (person.unsubscribed) {
     const { column, value, date } = person.unsubscribed;
-    const base = options.file.split(/[\\/]/).at(-1);
     set(
       ['unsubscribed'],
-      { date: date ?? options.today.toString(), evidence: `row ${person.row} of ${base}: ${column} = "${value}"` },
+      { date: date ?? options.today.toString(), evidence: `row ${person.row} of ${fileName(options.file)}: ${column} = "${value}"` },
       false,
     );
   }
   if (person.emailConsent && data.unsubscribed === undefined) {
     const { column, value, date } = person.emailConsent;
-    const base = options.file.split(/[\\/]/).at(-1);
     set(
       ['consent', 'email'],
       {
         basis: 'consent',
         source: `${options.source}, column "${column}"`,
         date: date ?? options.today.toString(),
-        evidence: `row ${person.row} of ${base}: ${column} = "${value}"`,
+        evidence: `row ${person.row} of ${fileName(options.file)}: ${column} = "${value}"`,
       },
       false,
     );
@@ -253,6 +262,11 @@ function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions)
   set(['offers'], person.offers);
   set(['notes'], person.notes);
   return changes;
+}
+
+/** `exports/contacts.csv` as `contacts.csv`: how evidence names the file. */
+function fileName(file: string): string {
+  return file.split(/[\\/]/).at(-1) ?? file;
 }
 
 /**

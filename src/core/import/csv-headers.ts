@@ -38,7 +38,7 @@ export function readHeaders(headers: readonly string[], map: HeaderMap): { forma
       if (GOOGLE.has(key)) return GOOGLE.get(key);
     }
     if (format === 'yahoo') return YAHOO.get(key);
-    if (format === 'mailchimp') return key === 'confirmtime' && keys.includes('cleantime') ? undefined : MAILCHIMP.get(key);
+    if (format === 'mailchimp') return MAILCHIMP.get(key);
     if (outlook?.has(key)) return outlook.get(key);
     if (WORDS.has(key)) return WORDS.get(key);
     if (format === 'google' || format === 'outlook') return undefined;

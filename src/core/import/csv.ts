@@ -239,17 +239,20 @@ function personFromRow(
   };
   person.birthday = day('birthday') ?? birthdayInParts(first('birthYear'), first('birthMonth'), first('birthDay'), drop);
   person.clientSince = day('clientSince');
-  // A time in the column says yes on its day (Mailchimp's CONFIRM_TIME, UNSUB_TIME).
-  const unsubscribed = first('unsubscribed');
-  if (unsubscribed) {
-    const stamped = dayOfTime(unsubscribed.value);
-    const yes = stamped !== undefined || readYesNo(unsubscribed.value);
-    if (yes === undefined) drop(unsubscribed, 'not yes or no', 'does not say whether they unsubscribed');
-    if (yes)
-      person.unsubscribed = { column: headers[unsubscribed.index], value: unsubscribed.value, ...(stamped ? { date: stamped } : {}) };
+  // A time in the column says yes on its day (Mailchimp's CONFIRM_TIME, UNSUB_TIME, CLEAN_TIME).
+  for (const [field, what] of [
+    ['unsubscribed', 'whether they unsubscribed'],
+    ['cleaned', 'whether their address bounced'],
+  ] as const) {
+    const cell = first(field);
+    if (!cell) continue;
+    const stamped = dayOfTime(cell.value);
+    const yes = stamped !== undefined || readYesNo(cell.value);
+    if (yes === undefined) drop(cell, 'not yes or no', `does not say ${what}`);
+    if (yes) person[field] = { column: headers[cell.index], value: cell.value, ...(stamped ? { date: stamped } : {}) };
   }
   const consent = first('emailConsent');
-  if (consent && !person.unsubscribed) {
+  if (consent && !person.unsubscribed && !person.cleaned) {
     const stamped = dayOfTime(consent.value);
     const yes = stamped !== undefined || readYesNo(consent.value);
     if (yes === undefined) drop(consent, 'not yes or no', 'does not say yes or no to email');

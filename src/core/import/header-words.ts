@@ -63,7 +63,7 @@ export const YAHOO = table({
  * Mailchimp's audience export (Audience → Export audience), told by its LEID and EUID columns.
  * Its Birthday is month and day (MM/DD, no year); CONFIRM_TIME is when the member confirmed the
  * subscription, the consent the newsletter relies on; the export of unsubscribed members has
- * UNSUB_TIME. Addresses Mailchimp cleaned (CLEAN_TIME) bounced: their confirmation is not taken.
+ * UNSUB_TIME; an address Mailchimp cleaned (CLEAN_TIME) bounced: its confirmation is not taken.
  */
 export const MAILCHIMP = table({
   'email address': 'email',
@@ -75,6 +75,7 @@ export const MAILCHIMP = table({
   notes: 'notes',
   confirm_time: 'emailConsent',
   unsub_time: 'unsubscribed',
+  clean_time: 'cleaned',
 });
 
 /**

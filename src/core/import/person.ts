@@ -31,6 +31,8 @@ export type ImportedPerson = {
   emailConsent?: { column: string; value: string; date?: string };
   /** A column said they asked for no more email (Mailchimp's UNSUB_TIME): which, what it said, when. */
   unsubscribed?: { column: string; value: string; date?: string };
+  /** A column said the mailing service dropped their address after it bounced (Mailchimp's CLEAN_TIME). */
+  cleaned?: { column: string; value: string; date?: string };
 };
 
 /**
@@ -101,6 +103,7 @@ export const IMPORT_FIELDS = [
   'emailConsent',
   'consentDate',
   'unsubscribed',
+  'cleaned',
   'ignore',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
