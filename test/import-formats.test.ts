@@ -990,3 +990,32 @@ describe('Mailchimp audience exports (subscribed, unsubscribed and cleaned membe
     expect(into([{ ...olu, data: { name: 'Olu Bello', emails: ['olu@bello.example'], bounced: [bounced] } }]).update).toEqual([]);
   });
 });
+
+describe('CRM and shop exports, read as tables', () => {
+  const open = async (name: string) =>
+    readAddressBook(readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name))).text, name);
+
+  it("reads HubSpot's contacts export: Phone Number, City and Company Name", async () => {
+    const book = await open('hubspot-contacts.csv');
+    expect([book.format, printed(book.problems)]).toEqual(['generic', '']);
+    expect(book.people.map(({ at, row, ...p }) => p)).toEqual([
+      { name: 'Ana Ruiz', emails: ['ana@example.com'], phones: ['+44 7700 900123'], tags: [], area: 'Bristol', offers: 'Ruiz Dental' },
+    ]);
+  });
+
+  it("reads Shopify's customers export: its email marketing answer as consent, Default Address City, Note and Tags", async () => {
+    const book = await open('shopify-customers.csv');
+    expect([book.format, printed(book.problems)]).toEqual(['generic', '']);
+    expect(book.people.map(({ at, row, ...p }) => p)).toEqual([
+      {
+        name: 'Tom Byrne',
+        emails: ['tom@byrne.example'],
+        phones: ['+447700900456'],
+        tags: ['vip', 'landlord'],
+        area: 'Bristol',
+        notes: 'Repeat buyer',
+        emailConsent: { column: 'Accepts Email Marketing', value: 'yes' },
+      },
+    ]);
+  });
+});

@@ -316,6 +316,8 @@ export const WORDS = table({
   town: 'area',
   homecity: 'area',
   workcity: 'area',
+  // Shopify's customers export.
+  'default address city': 'area',
   birthday: 'birthday',
   dateofbirth: 'birthday',
   dob: 'birthday',
@@ -323,6 +325,8 @@ export const WORDS = table({
   clientsince: 'clientSince',
   customersince: 'clientSince',
   company: 'organization',
+  // HubSpot's contacts export.
+  'company name': 'organization',
   organization: 'organization',
   organisation: 'organization',
   jobtitle: 'title',
