@@ -17,6 +17,8 @@ import { formatProblem } from '../src/core/problems/index.ts';
 
 const fixture = async (name: string) => decodeExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
 const printed = (problems: Parameters<typeof formatProblem>[0][]) => problems.map(formatProblem).join('\n');
+/** A fixture read as `npm run import` reads it: its encoding found, then its format. */
+const open = async (name: string) => readAddressBook(readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name))).text, name);
 
 describe('Google Contacts CSV (BOM, CRLF, quoted newlines, " ::: " lists)', async () => {
   const read = readCsvContacts(await fixture('google-contacts.csv'), 'google-contacts.csv');
@@ -905,8 +907,6 @@ describe('groups, labels and categories become tags', () => {
 });
 
 describe('Mailchimp audience exports (subscribed, unsubscribed and cleaned members)', () => {
-  const open = async (name: string) =>
-    readAddressBook(readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name))).text, name);
   const options = {
     source: 'Mailchimp audience export',
     today: Temporal.PlainDate.from('2026-03-02'),
@@ -992,9 +992,6 @@ describe('Mailchimp audience exports (subscribed, unsubscribed and cleaned membe
 });
 
 describe('CRM and shop exports, read as tables', () => {
-  const open = async (name: string) =>
-    readAddressBook(readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name))).text, name);
-
   it("reads HubSpot's contacts export: Phone Number, City and Company Name", async () => {
     const book = await open('hubspot-contacts.csv');
     expect([book.format, printed(book.problems)]).toEqual(['generic', '']);
