@@ -7,7 +7,7 @@ import { problem, type Problem } from '../problems/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
-import { dateOrderOf, readDay } from './dates.ts';
+import { dateOrderOf, dayOfTime, readDay } from './dates.ts';
 import {
   cleanText,
   groupTag,
@@ -337,12 +337,6 @@ function familyFirst(lastName: string | undefined): boolean {
 
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'subscribed', 'opted in', 'opt-in', 'opt in', 'consented']);
 const NO = new Set(['no', 'n', 'false', '0', 'unsubscribed', 'opted out', 'opt-out', 'opt out', 'none']);
-
-/** The day of a time written `2024-03-01 10:05:00` (or ISO 8601's `T`), if the cell holds one. */
-function dayOfTime(value: string): string | undefined {
-  const day = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(?::\d{2})?/.exec(value.trim())?.[1];
-  return day && isCalendarDate(day) ? day : undefined;
-}
 
 function readYesNo(value: string): boolean | undefined {
   const v = value.trim().toLowerCase();

@@ -66,6 +66,12 @@ function monthDayOf(month: string, day: string): ReadDay {
   return isMonthDay(md) ? { day: md } : { invalid: true };
 }
 
+/** The day of a time written `2024-03-01 10:05:00` (or ISO 8601's `T`), if the cell holds one. */
+export function dayOfTime(value: string): string | undefined {
+  const day = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(?::\d{2})?/.exec(value.trim())?.[1];
+  return day && isCalendarDate(day) ? day : undefined;
+}
+
 function dayOf(year: string, month: string, day: string): ReadDay {
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isCalendarDate(iso) ? { day: iso } : { invalid: true };
