@@ -18,7 +18,8 @@ import { formatProblem } from '../src/core/problems/index.ts';
 const fixture = async (name: string) => decodeExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
 const printed = (problems: Parameters<typeof formatProblem>[0][]) => problems.map(formatProblem).join('\n');
 /** A fixture read as `npm run import` reads it: its encoding found, then its format. */
-const open = async (name: string) => readAddressBook(readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name))).text, name);
+const open = async (name: string, options?: Parameters<typeof readAddressBook>[2]) =>
+  readAddressBook(readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name))).text, name, options);
 
 describe('Google Contacts CSV (BOM, CRLF, quoted newlines, " ::: " lists)', async () => {
   const read = readCsvContacts(await fixture('google-contacts.csv'), 'google-contacts.csv');
@@ -128,7 +129,7 @@ describe('a generic CSV with semicolons and a header map', async () => {
   it('rejects a map that names no field', () => {
     expect(parseHeaderMap('E-mail=mail')).toEqual({
       error:
-        '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, birthday, birthYear, birthMonth, birthDay, clientSince, organization, title, notes, emailConsent, consentDate, unsubscribed, cleaned, ignore',
+        '--map: "mail" is not a field; use one of name, firstName, middleName, lastName, email, phone, segment, tier, tags, area, postalAddress, birthday, birthYear, birthMonth, birthDay, clientSince, organization, title, notes, emailConsent, consentDate, unsubscribed, unsubscribeReason, cleaned, ignore',
     });
     expect(parseHeaderMap('E-mail')).toEqual({ error: '--map: "E-mail" should be written HEADER=FIELD' });
   });
@@ -914,23 +915,34 @@ describe('Mailchimp audience exports (subscribed, unsubscribed and cleaned membe
     update: false,
   };
 
-  it('reads the subscribers with their phone, MM/DD birthday and tags, and their confirmed subscription as consent', async () => {
+  it('reads the subscribers with their phone, town, MM/DD birthday and tags, and their confirmed subscription as consent', async () => {
     const book = await open('mailchimp-subscribed.csv');
     expect([book.format, printed(book.problems)]).toEqual(['mailchimp', '']);
-    expect(book.people.map((p) => [p.name, p.emails, p.phones, p.birthday, p.tags, p.emailConsent])).toEqual([
+    expect(book.people.map((p) => [p.name, p.emails, p.phones, p.area, p.birthday, p.tags, p.emailConsent])).toEqual([
       [
         'Ana Ruiz',
         ['ana.ruiz@example.com'],
         ['+44 7700 900123'],
+        'Bristol',
         '04-12',
         ['past-clients', 'bristol'],
         { column: 'CONFIRM_TIME', value: '2024-03-01 10:05:12', date: '2024-03-01' },
       ],
-      ['Tom Byrne', ['tom@byrne.example'], [], undefined, [], { column: 'CONFIRM_TIME', value: '2023-11-20 16:41:03', date: '2023-11-20' }],
+      [
+        'Tom Byrne',
+        ['tom@byrne.example'],
+        [],
+        undefined,
+        undefined,
+        [],
+        { column: 'CONFIRM_TIME', value: '2023-06-20 23:41:03', date: '2023-06-20' },
+      ],
       [
         'José Álvarez',
         ['jose@alvarez.example'],
         ['0117 496 0000'],
+        // The address has a second street line: the town is still the third part from the end.
+        'Bath',
         '11-30',
         ['landlords'],
         { column: 'CONFIRM_TIME', value: '2024-06-09 08:02:44', date: '2024-06-09' },
@@ -947,6 +959,14 @@ describe('Mailchimp audience exports (subscribed, unsubscribed and cleaned membe
     });
   });
 
+  it("dates a confirmation by the business's day: Mailchimp's times are UTC", async () => {
+    const consent = async (timeZone: string) =>
+      (await open('mailchimp-subscribed.csv', { timeZone })).people.map((p) => p.emailConsent?.date);
+    // 23:41 UTC on 20 June is 00:41 on the 21st in London (summer time), still the 20th in New York.
+    expect(await consent('Europe/London')).toEqual(['2024-03-01', '2023-06-21', '2024-06-09']);
+    expect(await consent('America/New_York')).toEqual(['2024-03-01', '2023-06-20', '2024-06-09']);
+  });
+
   it('marks the unsubscribed as unsubscribed, an existing contact too, and never takes their old confirmation as consent', async () => {
     const book = await open('mailchimp-unsubscribed.csv');
     expect([book.format, printed(book.problems)]).toEqual(['mailchimp', '']);
@@ -958,13 +978,24 @@ describe('Mailchimp audience exports (subscribed, unsubscribed and cleaned membe
         [
           {
             path: ['unsubscribed'],
-            value: { date: '2025-06-10', evidence: 'row 2 of mailchimp-unsubscribed.csv: UNSUB_TIME = "2025-06-10 18:22:41"' },
+            value: {
+              date: '2025-06-10',
+              evidence:
+                'row 2 of mailchimp-unsubscribed.csv: UNSUB_TIME = "2025-06-10 18:22:41", reason given: "I no longer want to receive these emails"',
+            },
           },
         ],
       ],
     ]);
     expect(plan.create.map((c) => [c.id, c.data.unsubscribed, c.data.consent])).toEqual([
-      ['zoe-kim', { date: '2025-02-01', evidence: 'row 3 of mailchimp-unsubscribed.csv: UNSUB_TIME = "2025-02-01 07:00:00"' }, undefined],
+      [
+        'zoe-kim',
+        {
+          date: '2025-02-01',
+          evidence: 'row 3 of mailchimp-unsubscribed.csv: UNSUB_TIME = "2025-02-01 07:00:00", reason given: "Other: Moved away"',
+        },
+        undefined,
+      ],
     ]);
   });
 

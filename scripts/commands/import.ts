@@ -62,7 +62,7 @@ runCommand(async () => {
   });
   const settings = await readSettings(values.content);
   const onFile = openContactFiles(values.content);
-  const book = openAddressBook(text, file, { map, dateOrder: settings.dateOrder });
+  const book = openAddressBook(text, file, { map, dateOrder: settings.dateOrder, timeZone: settings.timeZone });
   // Into a folder larger than the export (mostly people on file already), the rows are read while
   // workers read the folder; else each row is read as it is planned, and new contacts are written
   // in batches while the rest of the export is read.

@@ -14,7 +14,7 @@ export type AddressBook = {
   problems: Problem[];
 };
 
-type Options = { map?: HeaderMap; dateOrder?: DateOrder };
+type Options = { map?: HeaderMap; dateOrder?: DateOrder; timeZone?: string };
 
 /** The people in `text`, read as vCard when the file's name or its first line says so, else as CSV. */
 export function readAddressBook(text: string, file: string, options: Options = {}): AddressBook {

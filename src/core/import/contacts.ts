@@ -239,12 +239,9 @@ function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions)
   set(['dates', 'birthday'], person.birthday);
   set(['dates', 'clientSince'], person.clientSince);
   if (person.unsubscribed) {
-    const { column, value, date } = person.unsubscribed;
-    set(
-      ['unsubscribed'],
-      { date: date ?? options.today.toString(), evidence: `row ${person.row} of ${fileName(options.file)}: ${column} = "${value}"` },
-      false,
-    );
+    const { column, value, date, reason } = person.unsubscribed;
+    const evidence = `row ${person.row} of ${fileName(options.file)}: ${column} = "${value}"${reason ? `, reason given: "${reason}"` : ''}`;
+    set(['unsubscribed'], { date: date ?? options.today.toString(), evidence }, false);
   }
   if (person.emailConsent && data.unsubscribed === undefined) {
     const { column, value, date } = person.emailConsent;

@@ -35,6 +35,8 @@ export type CsvOptions = {
   map?: HeaderMap;
   /** The order of day and month in numeric dates, when the file's own dates do not say (settings.yaml). */
   dateOrder?: DateOrder;
+  /** The business's time zone (settings.yaml): the day a time written in UTC fell on there. */
+  timeZone?: string;
 };
 
 /** `"E-mail=email,Full name=name"` → a header map; an error names what is wrong. */
@@ -118,6 +120,7 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
   // Mailchimp writes its dates month first, whatever the account's country.
   const dateOrder = format === 'mailchimp' ? 'MDY' : (dateOrderOf(cellsOf(rows, dateColumns)) ?? options.dateOrder);
   const phoneRanks = headers.map(phoneRank);
+  const utcIn = format === 'mailchimp' ? options.timeZone : undefined;
   function* read(): Generator<ReadRow> {
     // A record takes its own line and one more for each line break inside its quoted values.
     let line = 1;
@@ -127,7 +130,7 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
       line += linesOf(record);
       if (record.every((cell) => !cell.trim())) continue;
       const row = start + index + 2;
-      const read = personFromRow(record, headers, fields, { row, at, dateOrder, phoneRanks });
+      const read = personFromRow(record, headers, fields, { row, at, dateOrder, phoneRanks, utcIn });
       const problems = read.problems.map((p) => {
         const field = p.index === undefined ? '' : headers[p.index];
         const where = { row, unit: 'row' as const, ...(p.index === undefined ? {} : { columnName: columnLetters(p.index) }) };
@@ -161,7 +164,14 @@ function personFromRow(
   record: string[],
   headers: string[],
   fields: (ImportField | undefined)[],
-  where: { row: number; at: ImportedPerson['at']; dateOrder: DateOrder | undefined; phoneRanks: readonly number[] },
+  where: {
+    row: number;
+    at: ImportedPerson['at'];
+    dateOrder: DateOrder | undefined;
+    phoneRanks: readonly number[];
+    /** Set when the file's times are UTC: the time zone whose day they are given. */
+    utcIn: string | undefined;
+  },
 ): { person?: ImportedPerson; problems: ValueProblem[] } {
   const values = new Map<ImportField, Cell[]>();
   fields.forEach((field, index) => {
@@ -210,7 +220,7 @@ function personFromRow(
   if (firstName && firstWord(person.name) !== firstName) person.firstName = firstName;
   const offers = [text('title'), text('organization')].filter(Boolean).join(', ');
   if (offers && offers !== person.name) person.offers = offers;
-  person.area = text('area');
+  person.area = text('area') ?? townOf(first('postalAddress')?.value);
   person.notes = cleanNotes(first('notes')?.value);
 
   for (const [field, pick] of [
@@ -246,14 +256,20 @@ function personFromRow(
   ] as const) {
     const cell = first(field);
     if (!cell) continue;
-    const stamped = dayOfTime(cell.value);
+    const stamped = dayOfTime(cell.value, where.utcIn);
     const yes = stamped !== undefined || readYesNo(cell.value);
     if (yes === undefined) drop(cell, 'not yes or no', `does not say ${what}`);
     if (yes) person[field] = { column: headers[cell.index], value: cell.value, ...(stamped ? { date: stamped } : {}) };
   }
+  // Mailchimp's reason and, for "Other", the person's own words: "Other: Moved away".
+  const reason = (values.get('unsubscribeReason') ?? [])
+    .map((c) => cleanText(c.value))
+    .filter(Boolean)
+    .join(': ');
+  if (person.unsubscribed && reason) person.unsubscribed.reason = reason;
   const consent = first('emailConsent');
   if (consent && !person.unsubscribed && !person.cleaned) {
-    const stamped = dayOfTime(consent.value);
+    const stamped = dayOfTime(consent.value, where.utcIn);
     const yes = stamped !== undefined || readYesNo(consent.value);
     if (yes === undefined) drop(consent, 'not yes or no', 'does not say yes or no to email');
     const date = day('consentDate') ?? stamped;
@@ -287,6 +303,15 @@ function emailParts(value: string): string[] {
     .split(/\s*(?::::|[;,])\s*/)
     .flatMap((part) => ((part.match(/@/g)?.length ?? 0) > 1 ? part.split(/\s+/) : [part]))
     .filter(Boolean);
+}
+
+/**
+ * The town of a whole address in one cell, its parts separated by two spaces (Mailchimp):
+ * street, [second line,] town, region, postcode, country. Undefined when it is not written so.
+ */
+function townOf(address: string | undefined): string | undefined {
+  const parts = address?.split('  ').map((part) => part.trim()) ?? [];
+  return parts.length >= 5 ? cleanText(parts.at(-4)) : undefined;
 }
 
 /** The lines a record takes in the file: its own, and one for each line break inside its values. */

@@ -66,10 +66,20 @@ function monthDayOf(month: string, day: string): ReadDay {
   return isMonthDay(md) ? { day: md } : { invalid: true };
 }
 
-/** The day of a time written `2024-03-01 10:05:00` (or ISO 8601's `T`), if the cell holds one. */
-export function dayOfTime(value: string): string | undefined {
-  const day = /^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(?::\d{2})?/.exec(value.trim())?.[1];
-  return day && isCalendarDate(day) ? day : undefined;
+/**
+ * The day of a time written `2024-03-01 10:05:00` (or ISO 8601's `T`), if the cell holds one. A
+ * time written in UTC is given the day it was in `utcIn`, the business's time zone.
+ */
+export function dayOfTime(value: string, utcIn?: string): string | undefined {
+  const [, day, time] = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)/.exec(value.trim()) ?? [];
+  if (!day || !isCalendarDate(day)) return undefined;
+  if (!utcIn) return day;
+  try {
+    return Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime('UTC').withTimeZone(utcIn).toPlainDate().toString();
+  } catch {
+    // A time of day past 23:59, or a zone this Node does not know: the day as written.
+    return day;
+  }
 }
 
 function dayOf(year: string, month: string, day: string): ReadDay {

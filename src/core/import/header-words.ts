@@ -63,18 +63,24 @@ export const YAHOO = table({
  * Mailchimp's audience export (Audience → Export audience), told by its LEID and EUID columns.
  * Its Birthday is month and day (MM/DD, no year); CONFIRM_TIME is when the member confirmed the
  * subscription, the consent the newsletter relies on; the export of unsubscribed members has
- * UNSUB_TIME; an address Mailchimp cleaned (CLEAN_TIME) bounced: its confirmation is not taken.
+ * UNSUB_TIME, and the reason chosen (UNSUB_REASON, and UNSUB_REASON_OTHER's words for "Other");
+ * an address Mailchimp cleaned (CLEAN_TIME) bounced: its confirmation is not taken. Its times are
+ * UTC. Address is one cell, its parts separated by two spaces, the second street line left out
+ * when there is none: `1 High Street  Lewes  East Sussex  BN7 2AA  GB`.
  */
 export const MAILCHIMP = table({
   'email address': 'email',
   'first name': 'firstName',
   'last name': 'lastName',
   'phone number': 'phone',
+  address: 'postalAddress',
   birthday: 'birthday',
   tags: 'tags',
   notes: 'notes',
   confirm_time: 'emailConsent',
   unsub_time: 'unsubscribed',
+  unsub_reason: 'unsubscribeReason',
+  unsub_reason_other: 'unsubscribeReason',
   clean_time: 'cleaned',
 });
 

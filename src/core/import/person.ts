@@ -29,8 +29,8 @@ export type ImportedPerson = {
   notes?: string;
   /** A column said they agreed to receive email: which column, what it said, and when if it said. */
   emailConsent?: { column: string; value: string; date?: string };
-  /** A column said they asked for no more email (Mailchimp's UNSUB_TIME): which, what it said, when. */
-  unsubscribed?: { column: string; value: string; date?: string };
+  /** A column said they asked for no more email (Mailchimp's UNSUB_TIME): which, what it said, when, and the reason they gave. */
+  unsubscribed?: { column: string; value: string; date?: string; reason?: string };
   /** A column said the mailing service dropped their address after it bounced (Mailchimp's CLEAN_TIME). */
   cleaned?: { column: string; value: string; date?: string };
 };
@@ -92,6 +92,7 @@ export const IMPORT_FIELDS = [
   'tier',
   'tags',
   'area',
+  'postalAddress',
   'birthday',
   'birthYear',
   'birthMonth',
@@ -103,6 +104,7 @@ export const IMPORT_FIELDS = [
   'emailConsent',
   'consentDate',
   'unsubscribed',
+  'unsubscribeReason',
   'cleaned',
   'ignore',
 ] as const;
