@@ -194,7 +194,7 @@ consent:
       "test/fixtures/import/google-shared-phone.csv:3:1 row 3: same phone as "daniel-ireland" (Daniel Ireland): kept apart; merge by hand if they are one person
         Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.
       test/fixtures/import/google-shared-phone.csv:7:1 row 7: has neither a name nor an email address
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
+        Correct this row (card, entry) in the export and import the file again: what was imported stays as it is.
       "
     `);
     expect(google.code).toBe(1);
@@ -214,6 +214,58 @@ consent:
     expect(await readFile(path.join(dir, 'contacts/grace-okafor.yaml'), 'utf8')).toContain('birthday: 1969-07-04\n');
     const check = await runScript('check', ['--content', dir]);
     expect([check.stderr, check.code]).toEqual(['', 0]);
+  });
+
+  it("imports Thunderbird's LDIF export, naming entries, and changes nothing the second time", async () => {
+    dir = await writeTree({ 'settings.yaml': settings });
+    const run = () => runScript('import', [fixture('thunderbird.ldif'), '--content', dir, '--date', '2026-03-02']);
+    const first = await run();
+    expect(first.stdout.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/thunderbird.ldif (LDIF export):
+        3 new contacts
+        0 contacts updated
+        0 already up to date
+        2 values left out
+        1 entry not imported
+      New contacts:
+        ana-ruiz: Ana Ruiz, entry 1
+        jose-alvarez: José Álvarez, entry 2
+        tom-byrne: Tom Byrne, entry 3
+      "
+    `);
+    expect(first.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/thunderbird.ldif:40:1 birthday: entry 3: "1975-13-2" is not a date; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      test/fixtures/import/thunderbird.ldif:40:1 mozillasecondemail: entry 3: "none" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      test/fixtures/import/thunderbird.ldif:59:1 entry 4: cannot be read: Expected end of input or entry but "g" found.
+        Correct this row (card, entry) in the export and import the file again: what was imported stays as it is.
+      "
+    `);
+    expect(await readFile(path.join(dir, 'contacts/ana-ruiz.yaml'), 'utf8')).toMatchInlineSnapshot(`
+      "name: Ana Ruiz
+      emails:
+        - ana.ruiz@example.com
+        - ana@ruizdental.example
+      phone: +44 7700 900123
+      segment: sphere
+      tags:
+        - past-clients
+        - landlords
+      area: Bristol
+      dates:
+        birthday: 1980-04-12
+      offers: Practice owner, Ruiz Dental
+      notes: |-
+        Met at the Clifton open day.
+        Prefers a call after 6pm.
+      "
+    `);
+    const check = await runScript('check', ['--content', dir]);
+    expect([check.stderr, check.code]).toEqual(['', 0]);
+    const before = await snapshotFolder(dir);
+    expect((await run()).stdout).toContain('0 new contacts\n  0 contacts updated\n  3 already up to date\n');
+    expect(await snapshotFolder(dir)).toEqual(before);
   });
 
   it('shares a large import with worker threads, and a second import of it writes nothing (issue 16)', async () => {

@@ -137,7 +137,7 @@ describe('a generic CSV with semicolons and a header map', async () => {
   it('reports a file that is not CSV at all', () => {
     expect(printed(readCsvContacts('Name,Email\n"Ana,ana@example.com\n', 'broken.csv').problems)).toMatchInlineSnapshot(`
       "broken.csv:2:1 cannot be read as CSV: a quoted value is never closed (a " is missing)
-        Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf)."
+        Export the contacts again as CSV with a header row (Google, Outlook or your own), as vCard (.vcf) or as LDIF (.ldif)."
     `);
   });
 });
@@ -225,13 +225,13 @@ describe('vCard files', () => {
     expect(read.people.map((p) => p.name)).toEqual(['Ana Ruiz']);
     expect(printed(read.problems)).toMatchInlineSnapshot(`
       "a.vcf:6:1 card 2: cannot be read: invalid line (no token ";" or ":") "this line is no property"
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is.
+        Correct this row (card, entry) in the export and import the file again: what was imported stays as it is.
       a.vcf:11:1 card 3: has no END:VCARD line
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is."
+        Correct this row (card, entry) in the export and import the file again: what was imported stays as it is."
     `);
     expect(printed(readVcardContacts('hello\n', 'b.vcf').problems)).toMatchInlineSnapshot(`
       "b.vcf:1:1 has no BEGIN:VCARD line: it is not a vCard file
-        Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf)."
+        Export the contacts again as CSV with a header row (Google, Outlook or your own), as vCard (.vcf) or as LDIF (.ldif)."
     `);
   });
 });
@@ -538,7 +538,7 @@ describe('more exports as programs really write them', () => {
     ]);
     expect(samsung.problems).toMatchInlineSnapshot(`
       "samsung-2.1.vcf:16:1 FN: card 2: has neither a name nor an email address
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is."
+        Correct this row (card, entry) in the export and import the file again: what was imported stays as it is."
     `);
   });
 
@@ -1045,5 +1045,63 @@ describe('CRM and shop exports, read as tables', () => {
         emailConsent: { column: 'Accepts Email Marketing', value: 'yes' },
       },
     ]);
+  });
+});
+
+describe('LDIF address books (Thunderbird, Windows Address Book)', () => {
+  it("reads Thunderbird's export: base64 and folded values, both emails, phones, town, work, notes, birthday, and its lists as tags", async () => {
+    const book = await open('thunderbird.ldif');
+    expect(book.format).toBe('ldif');
+    expect(book.people.map(({ at, ...p }) => p)).toEqual([
+      {
+        row: 1,
+        name: 'Ana Ruiz',
+        emails: ['ana.ruiz@example.com', 'ana@ruizdental.example'],
+        // The mobile first: the number most likely to reach her.
+        phones: ['+44 7700 900123', '0117 496 0123'],
+        tags: ['past-clients', 'landlords'],
+        offers: 'Practice owner, Ruiz Dental',
+        area: 'Bristol',
+        notes: 'Met at the Clifton open day.\nPrefers a call after 6pm.',
+        birthday: '1980-04-12',
+      },
+      // A member named in the list with its accents written as they are, not in base64.
+      {
+        row: 2,
+        name: 'José Álvarez',
+        emails: ['jose@alvarez.example'],
+        phones: ['0117 496 0000'],
+        tags: ['past-clients'],
+        area: 'Bath',
+        birthday: '11-30',
+      },
+      { row: 3, name: 'Tom Byrne', emails: ['tom@byrne.example'], phones: [], tags: [] },
+    ]);
+  });
+
+  it('drops a bad value and keeps the person; a broken entry is reported with its line, and the entries after it are read', async () => {
+    const book = await open('thunderbird.ldif');
+    expect(book.problems.map((p) => `${p.line} ${p.field}: ${p.message}`)).toEqual([
+      '40 mozillasecondemail: entry 3: "none" is not an email address; imported without it',
+      '40 birthday: entry 3: "1975-13-2" is not a date; imported without it',
+      // The line the parser stopped at, inside Grace Kim's entry.
+      '59 : entry 4: cannot be read: Expected end of input or entry but "g" found.',
+    ]);
+    // The lists are no people, and the entry after the broken one is still read.
+    expect(book.people.map((p) => p.name)).not.toContain('Past clients');
+  });
+
+  it('reads an old Windows Address Book export: Windows-1252, CRLF, accents written as they are', async () => {
+    const book = await open('windows-address-book.ldif');
+    expect([book.format, printed(book.problems)]).toEqual(['ldif', '']);
+    expect(book.people.map((p) => [p.name, p.emails, p.phones, p.offers, p.area])).toEqual([
+      ['Zoë Quinn', ['zoe@quinn-lettings.example'], ['01273 960 111'], 'Quinn Lettings', 'Brighton'],
+      ['Renée Dubois', ['renee@dubois-studio.example'], ['07700 900456'], undefined, undefined],
+    ]);
+  });
+
+  it('refuses a file with no entry, naming what it lacks', async () => {
+    const book = readAddressBook('version: 1\n# nothing exported\n', 'empty.ldif');
+    expect(book.problems.map((p) => p.message)).toEqual(['has no "dn:" line: it is not an LDIF file']);
   });
 });

@@ -19,6 +19,7 @@ const HEAVY = {
   mailparser: 'reading messages',
   'csv-parse': 'importing CSV',
   'ical.js': 'importing vCards',
+  ldif: 'importing LDIF',
   'iconv-lite': 'decoding exports',
   chardet: 'detecting encodings',
   astro: 'building the site',

@@ -18,6 +18,7 @@ import {
   readExport,
   startImport,
   summarizeImport,
+  unitOf,
 } from '../../src/core/import/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
@@ -31,6 +32,7 @@ const FORMAT_NAMES = {
   mailchimp: 'Mailchimp audience export',
   generic: 'CSV file',
   vcard: 'vCard export',
+  ldif: 'LDIF export',
 };
 
 // Rows read between two hand-outs of new contacts to the file writer.
@@ -68,7 +70,7 @@ runCommand(async () => {
   // in batches while the rest of the export is read.
   const rows = onFile.size >= book.size ? [...book.rows] : book.rows;
   // A CSV's people are counted by row, a vCard file's by card.
-  const unit = book.format === 'vcard' ? 'card' : 'row';
+  const unit = unitOf(book.format);
   const planner = startImport(await onFile.contacts, {
     file,
     source: values.source ?? `${FORMAT_NAMES[book.format]} ${path.basename(file)}`,

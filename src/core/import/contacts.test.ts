@@ -317,7 +317,7 @@ describe('planImport', () => {
       "exports/contacts.csv:2:1 row 2: same phone as "daniel-ireland" (Daniel Ireland): kept apart; merge by hand if they are one person
         Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.
       exports/contacts.csv:6:1 row 6: has no name
-        Correct this row (or card) in the export and import the file again: what was imported stays as it is."
+        Correct this row (card, entry) in the export and import the file again: what was imported stays as it is."
     `);
   });
 

@@ -9,7 +9,7 @@
 import { slugify } from '../contacts/index.ts';
 import type { Problem } from '../problems/index.ts';
 import { contactKeyRank, type Segment } from '../model/index.ts';
-import { cleanText, phoneDigits, rowProblem, type ImportedPerson } from './person.ts';
+import { cleanText, phoneDigits, rowProblem, type ImportedPerson, type ImportUnit } from './person.ts';
 
 /** A contact file already in the folder, as parsed (it may not be valid). */
 export type ExistingContact = { id: string; file: string; data: unknown };
@@ -37,7 +37,7 @@ export type ImportOptions = {
   /** Replace fields the contact already has with the export's values. */
   update: boolean;
   /** What the export's numbers count, as problems name them: rows of a CSV (the default) or cards of a vCard file. */
-  unit?: 'row' | 'card';
+  unit?: ImportUnit;
 };
 
 type Draft = {

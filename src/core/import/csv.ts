@@ -4,10 +4,10 @@
  */
 import { parse } from 'csv-parse/sync';
 import { problem, type Problem } from '../problems/index.ts';
-import { EmailSchema, isCalendarDate, isMonthDay, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
+import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
-import { dateOrderOf, dayOfTime, readDay } from './dates.ts';
+import { birthdayOfParts, dateOrderOf, dayOfTime, readDay } from './dates.ts';
 import {
   cleanText,
   groupTag,
@@ -278,19 +278,19 @@ function personFromRow(
   return { person: withoutBlanks(person), problems };
 }
 
-/** A birthday written in three columns (Thunderbird): the year may be blank, the month and day are numbers. */
+/** A birthday written in three columns (Thunderbird): the year may be blank. */
 function birthdayInParts(
   year: Cell | undefined,
   month: Cell | undefined,
   day: Cell | undefined,
   drop: (cell: Cell, kind: string) => void,
 ): string | undefined {
-  if (!month && !day) return undefined;
-  const parts = [year, month, day].filter((c) => c !== undefined);
-  const monthDay = `${month?.value.padStart(2, '0')}-${day?.value.padStart(2, '0')}`;
-  const iso = year ? `${year.value}-${monthDay}` : monthDay;
-  if (year ? isCalendarDate(iso) : isMonthDay(monthDay)) return iso;
-  drop({ index: (day ?? month)!.index, value: parts.map((c) => c.value).join('-') }, 'not a date');
+  const read = birthdayOfParts(year?.value, month?.value, day?.value);
+  if ('day' in read) return read.day;
+  if ('invalid' in read) {
+    const parts = [year, month, day].filter((c) => c !== undefined);
+    drop({ index: (day ?? month)!.index, value: parts.map((c) => c.value).join('-') }, 'not a date');
+  }
   return undefined;
 }
 

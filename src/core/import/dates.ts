@@ -61,6 +61,17 @@ function inOrder(dmy: ReadDay, mdy: ReadDay, order: DateOrder | undefined): Read
   return { ambiguous: [dmy.day, mdy.day] };
 }
 
+/**
+ * A birthday written in parts (Thunderbird's three CSV columns, LDIF's birthyear, birthmonth and
+ * birthday): the year may be missing; the month and day are numbers.
+ */
+export function birthdayOfParts(year: string | undefined, month: string | undefined, day: string | undefined): ReadDay {
+  if (!month && !day) return { blank: true };
+  if (!month || !day || !/^\d{1,2}$/.test(month) || !/^\d{1,2}$/.test(day)) return { invalid: true };
+  if (!year) return monthDayOf(month, day);
+  return /^\d{4}$/.test(year) ? dayOf(year, month, day) : { invalid: true };
+}
+
 function monthDayOf(month: string, day: string): ReadDay {
   const md = `${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isMonthDay(md) ? { day: md } : { invalid: true };

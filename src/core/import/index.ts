@@ -1,7 +1,7 @@
 /**
- * Importing contacts from CSV and vCard exports, merged with the contacts already there.
+ * Importing contacts from CSV, vCard and LDIF exports, merged with the contacts already there.
  */
-export { openAddressBook, readAddressBook } from './address-book.ts';
+export { openAddressBook, readAddressBook, unitOf } from './address-book.ts';
 export { planImport, startImport, type ContactChange, type ExistingContact, type NewContact } from './contacts.ts';
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';

@@ -35,6 +35,9 @@ export type ImportedPerson = {
   cleaned?: { column: string; value: string; date?: string };
 };
 
+/** What an export is made of: a CSV's rows, a vCard file's cards, an LDIF file's entries. */
+export type ImportUnit = 'row' | 'card' | 'entry';
+
 /**
  * A problem with one row (or card) of an export, with what kind of problem it is in the same words
  * for every row (`is not a date`), so a summary can count the rows of each kind and list them.
@@ -42,7 +45,7 @@ export type ImportedPerson = {
 export type RowProblem = Problem & {
   kind: string;
   row: number;
-  unit: 'row' | 'card';
+  unit: ImportUnit;
   /** The spreadsheet's name for the column (`N`), when the problem is with one value of a CSV. */
   columnName?: string;
 };

@@ -101,14 +101,14 @@ describe('groupProblems', () => {
     expect(printed).toMatchInlineSnapshot(`
       [
         "broken.csv:2:1 cannot be read as CSV",
-        "  Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf).",
+        "  Export the contacts again as CSV with a header row (Google, Outlook or your own), as vCard (.vcf) or as LDIF (.ldif).",
         "exports/contacts.csv:3:1 E-mail Address: row 3, column BF: "none" is not an email address; imported without it",
         "exports/contacts.csv:8:1 E-mail Address: row 8, column BF: "none" is not an email address; imported without it",
         "  The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.",
         "exports/contacts.csv Birthday (column N) not a date: 7 rows (rows 4, 9, 15, 22, 30, …; --verbose lists all)",
         "  The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.",
         "phone.vcf FN no name or email address: 4 cards (cards 1, 2, 3, 4; --verbose lists all)",
-        "  Correct this row (or card) in the export and import the file again: what was imported stays as it is.",
+        "  Correct this row (card, entry) in the export and import the file again: what was imported stays as it is.",
       ]
     `);
   });

@@ -5,7 +5,7 @@
  */
 import { formatProblem, sortProblems, type Problem, type ProblemCode } from '../problems/index.ts';
 import type { ImportPlan } from './contacts.ts';
-import type { RowProblem } from './person.ts';
+import type { ImportUnit, RowProblem } from './person.ts';
 
 /** Contacts created or updated are listed one by one up to this many, or with `--verbose`. */
 const LISTED_UP_TO = 20;
@@ -17,15 +17,19 @@ export type ImportSummary = {
   contacts: string[];
 };
 
-// The problems an import reports, counted by what became of the row or value.
-const COUNTED: { codes: ProblemCode[]; one: string; many: string }[] = [
+// The problems an import reports, counted by what became of the row (card, entry) or value.
+const COUNTED: { codes: ProblemCode[]; one: (unit: ImportUnit) => string; many: (unit: ImportUnit) => string }[] = [
   {
     codes: ['SamePhoneKeptApart'],
-    one: 'kept apart from a contact with the same phone',
-    many: 'kept apart from a contact with the same phone',
+    one: () => 'kept apart from a contact with the same phone',
+    many: () => 'kept apart from a contact with the same phone',
   },
-  { codes: ['BadImportValue', 'AmbiguousImportDate'], one: 'value left out', many: 'values left out' },
-  { codes: ['BadImportRow', 'AmbiguousImportRow', 'UnreadableImportFile'], one: 'row not imported', many: 'rows not imported' },
+  { codes: ['BadImportValue', 'AmbiguousImportDate'], one: () => 'value left out', many: () => 'values left out' },
+  {
+    codes: ['BadImportRow', 'AmbiguousImportRow', 'UnreadableImportFile'],
+    one: (unit) => `${unit} not imported`,
+    many: (unit) => `${unit}s not imported`,
+  },
 ];
 
 /**
@@ -35,7 +39,7 @@ const COUNTED: { codes: ProblemCode[]; one: string; many: string }[] = [
 export function summarizeImport(
   plan: Pick<ImportPlan, 'create' | 'update' | 'unchanged'>,
   problems: readonly Pick<Problem, 'code'>[],
-  options: { file: string; described: string; verbose: boolean; unit?: 'row' | 'card' },
+  options: { file: string; described: string; verbose: boolean; unit?: ImportUnit },
 ): ImportSummary {
   const listed = options.verbose || plan.create.length + plan.update.length <= LISTED_UP_TO;
   const ask = !listed && ' (list them with --verbose)';
@@ -45,14 +49,14 @@ export function summarizeImport(
     `  ${count(plan.update.length, 'contact updated', 'contacts updated')}${(plan.update.length > 0 && ask) || ''}`,
     `  ${count(plan.unchanged.length, 'already up to date', 'already up to date')}`,
   ];
+  const unit = options.unit ?? 'row';
   for (const { codes, one, many } of COUNTED) {
     const n = problems.filter((p) => (codes as string[]).includes(p.code)).length;
-    if (n) counts.push(`  ${count(n, one, many)}`);
+    if (n) counts.push(`  ${count(n, one(unit), many(unit))}`);
   }
   if (!listed) return { counts, contacts: [] };
   const contacts: string[] = [];
   if (plan.create.length) contacts.push('New contacts:');
-  const unit = options.unit ?? 'row';
   for (const c of plan.create) contacts.push(`  ${c.id}: ${String(c.data.name)}, ${rows(c.rows, unit)}`);
   if (plan.update.length) contacts.push('Updated:');
   for (const c of plan.update) {
@@ -67,7 +71,7 @@ function count(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-function rows(numbers: readonly number[], unit: 'row' | 'card'): string {
+function rows(numbers: readonly number[], unit: ImportUnit): string {
   return numbers.length === 1 ? `${unit} ${numbers[0]}` : `${unit}s ${numbers.join(', ')}`;
 }
 

@@ -55,8 +55,9 @@ export const PROBLEM_HINTS = {
   MissingTestimonialPhoto:
     'Put the photo at that path beside the testimonial (a symbolic link is not followed), or remove the line: the site shows initials until then.',
   // Imports and intake
-  UnreadableImportFile: 'Export the contacts again as CSV with a header row (Google, Outlook or your own) or as vCard (.vcf).',
-  BadImportRow: 'Correct this row (or card) in the export and import the file again: what was imported stays as it is.',
+  UnreadableImportFile:
+    'Export the contacts again as CSV with a header row (Google, Outlook or your own), as vCard (.vcf) or as LDIF (.ldif).',
+  BadImportRow: 'Correct this row (card, entry) in the export and import the file again: what was imported stays as it is.',
   BadImportValue:
     'The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.',
   AmbiguousImportDate:

@@ -2,7 +2,7 @@
  * "Import contacts": a CSV or vCard export attached to the issue, imported as `npm run import`
  * does. The form names the file; once it is downloaded, `planAttachmentImport` plans the import.
  */
-import { groupProblems, planImport, readAddressBook, readExport, type ExistingContact } from '../../import/index.ts';
+import { groupProblems, planImport, readAddressBook, readExport, unitOf, type ExistingContact } from '../../import/index.ts';
 import { SEGMENTS, type DateOrder, type Segment } from '../../model/index.ts';
 import { readAnswers } from '../answers.ts';
 import type { FormChange, FormKind, FormResult } from '../form.ts';
@@ -62,7 +62,7 @@ export function planAttachmentImport(
     today: context.today,
     segment: asked.segment,
     update: asked.update,
-    unit: read.format === 'vcard' ? 'card' : 'row',
+    unit: unitOf(read.format),
   });
   // A kind of problem in many rows is one line naming its first rows; an issue has no --verbose.
   const leftOut = groupProblems([...read.problems, ...plan.problems], false).flatMap((g) =>
