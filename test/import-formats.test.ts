@@ -100,11 +100,16 @@ describe('a generic CSV with semicolons and a header map', async () => {
   const map = (parseHeaderMap('Customer=name,Contact address=email,Newsletter=emailConsent,Signed up=consentDate') as { map: HeaderMap })
     .map;
 
-  it('without a map, says which columns it found', () => {
-    expect(printed(readCsvContacts(text, 'people.csv').problems)).toMatchInlineSnapshot(`
-      "people.csv:1:1 has no column for names or email addresses (its columns: Customer, Contact address, Mobile, Newsletter, Signed up, Segment, Client since, Tags)
-        Give the file a header row, or name its columns with --map "E-mail=email,Full name=name"."
-    `);
+  it('without a map, reads the names and addresses by their values, and says so', () => {
+    const read = readCsvContacts(text, 'people.csv');
+    expect(read.guessed).toEqual(['Customer as names', 'Contact address as email addresses']);
+    expect(read.people.map((p) => [p.name, p.emails[0], p.phones[0]])).toEqual([
+      ['Hannah Lee', 'hannah@lee.example', '07700 900789'],
+      ['Omar Haddad', 'omar@haddad.example', undefined],
+      ['Grace Kim', 'grace@kim.example', undefined],
+      ['Ivan Petrov', 'ivan@petrov.example', undefined],
+      ['Li Wei', 'li@wei.example', undefined],
+    ]);
   });
 
   it('with a map, records consent only where a column says yes, with its date when given', () => {
@@ -1103,5 +1108,46 @@ describe('LDIF address books (Thunderbird, Windows Address Book)', () => {
   it('refuses a file with no entry, naming what it lacks', async () => {
     const book = readAddressBook('version: 1\n# nothing exported\n', 'empty.ldif');
     expect(book.problems.map((p) => p.message)).toEqual(['has no "dn:" line: it is not an LDIF file']);
+  });
+});
+
+describe('tables in other languages, or with no header row', () => {
+  const people = (book: Awaited<ReturnType<typeof open>>) => book.people.map((p) => [p.name, p.emails, p.phones, p.area, p.birthday]);
+
+  it('reads German and Russian header words: names, email, phones, town and birthday', async () => {
+    const german = await open('german-table.csv');
+    expect([printed(german.problems), german.ignored]).toEqual(['', []]);
+    expect(people(german)).toEqual([
+      ['Lena Hoffmann', ['lena@hoffmann-bau.example'], ['030 1234567', '0151 2345678'], 'Berlin', '1980-04-12'],
+      ['Jonas Weber', ['jonas.weber@web.de'], ['0170 9876543'], 'Potsdam', '1975-11-03'],
+    ]);
+    expect(german.people[0]).toMatchObject({ offers: 'Hoffmann Bau GmbH', notes: 'Kundin seit 2019', tags: ['kunden'] });
+    const russian = await open('russian-table.csv');
+    expect([printed(russian.problems), russian.ignored]).toEqual(['', []]);
+    expect(people(russian)).toEqual([
+      ['Ольга Петровна Смирнова', ['olga.smirnova@yandex.ru'], ['+7 916 000-00-00'], 'Москва', '1984-06-15'],
+      ['Дмитрий Иванов', ['dmitry.ivanov@mail.ru'], ['+7 921 111-22-33'], 'Санкт-Петербург', undefined],
+    ]);
+  });
+
+  it('reads a header in a language it lacks by the values below it, and says which columns it read so', async () => {
+    const finnish = await open('finnish-table.csv');
+    expect(finnish.guessed).toEqual(['Nimi as names', 'Sähköposti as email addresses', 'Puhelin as phone numbers']);
+    expect(finnish.ignored).toEqual(['Kaupunki']);
+    expect(people(finnish)).toEqual([
+      ['Aino Virtanen', ['aino@virtanen.example'], ['+358 40 123 4567'], undefined, undefined],
+      ['Matti Korhonen', ['matti@korhonen.example'], [], undefined, undefined],
+      ['Sanna Mäkinen', ['sanna.makinen@example.fi'], ['040 765 4321'], undefined, undefined],
+    ]);
+  });
+
+  it('takes a first row that holds an address for a person, not a header', async () => {
+    const bare = await open('no-header-row.csv');
+    expect(bare.guessed).toEqual(['column B as names', 'column A as email addresses']);
+    expect(bare.people.map((p) => [p.row, p.name, p.emails[0]])).toEqual([
+      [1, 'Ana Ruiz', 'ana.ruiz@example.com'],
+      [2, 'Tom Byrne', 'tom@byrne.example'],
+      [3, 'Leo Novak', 'leo@novak-bakery.example'],
+    ]);
   });
 });

@@ -96,6 +96,11 @@ runCommand(async () => {
   const summary = summarizeImport(plan, problems, { file, described, verbose: values.verbose, unit });
   console.log(summary.counts.join('\n'));
   printProblemGroups(groupProblems(problems, values.verbose));
+  if (book.guessed?.length) {
+    console.log(
+      `Columns read by their values: ${book.guessed.join(', ')} (if that is wrong, give the file a header row, or name its columns with --map)`,
+    );
+  }
   if (book.format === 'generic' && book.ignored.length) console.log(`Columns not imported: ${book.ignored.join(', ')}`);
   if (summary.contacts.length) console.log(summary.contacts.join('\n'));
   return problems.length ? 1 : 0;

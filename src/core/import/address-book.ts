@@ -12,6 +12,8 @@ export type AddressBook = {
   people: ImportedPerson[];
   /** A CSV's columns whose values were not imported. */
   ignored: string[];
+  /** A CSV's columns no header word named, read by their values. */
+  guessed?: string[];
   problems: Problem[];
 };
 

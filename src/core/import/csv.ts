@@ -28,6 +28,8 @@ export type CsvImport = {
   people: ImportedPerson[];
   /** Columns whose values were not imported. */
   ignored: string[];
+  /** Columns read by what their values are (see OpenedExport). */
+  guessed: string[];
   problems: Problem[];
 };
 
@@ -70,7 +72,7 @@ export function readCsvContacts(text: string, file: string, options: CsvOptions 
     if (row.person) people.push(row.person);
     problems.push(...row.problems);
   }
-  return { format: opened.format, people, ignored: opened.ignored, problems };
+  return { format: opened.format, people, ignored: opened.ignored, guessed: opened.guessed ?? [], problems };
 }
 
 /** A CSV export opened to be read row by row (see readCsvContacts). */
@@ -98,10 +100,34 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
     };
   }
   const map = options.map ?? new Map();
-  const start = headerRow(records.slice(0, PREAMBLE_ROWS), map);
-  const head = records[start];
-  const headers = head?.map((h) => h.trim()) ?? [];
+  let start = headerRow(records.slice(0, PREAMBLE_ROWS), map);
+  let headers = records[start]?.map((h) => h.trim()) ?? [];
   const { format, fields } = readHeaders(headers, map);
+  const guessed: string[] = [];
+  if (!fields.includes('email')) {
+    // A header row that holds an address is no header: the file is a bare table of people.
+    const headless = !fields.some(Boolean) && headers.some((h) => EmailSchema.safeParse(h).success);
+    if (headless) {
+      start -= 1;
+      headers = headers.map((_, i) => `column ${columnLetters(i)}`);
+    }
+    const sample = records.slice(start + 1, start + 1 + SAMPLED_ROWS);
+    const email = columnOf(sample, fields, isEmail);
+    if (email !== undefined) {
+      fields[email] = 'email';
+      guessed.push(`${headers[email]} as email addresses`);
+      const name = fields.some(isName) ? undefined : columnOf(sample, fields, isPersonName);
+      if (name !== undefined) {
+        fields[name] = 'name';
+        guessed.unshift(`${headers[name]} as names`);
+      }
+      const phone = fields.includes('phone') ? undefined : columnOf(sample, fields, isPhone);
+      if (phone !== undefined) {
+        fields[phone] = 'phone';
+        guessed.push(`${headers[phone]} as phone numbers`);
+      }
+    }
+  }
   const ignored = headers.filter((h, i) => h && (!fields[i] || fields[i] === 'ignore'));
   if (!fields.some(isNameOrEmail)) {
     const message = `has no column for names or email addresses (its columns: ${headers.join(', ')})`;
@@ -139,7 +165,36 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
       yield { person: read.person, problems };
     }
   }
-  return { format, ignored, problems: [], size: rows.length, rows: read() };
+  return { format, ignored, guessed, problems: [], size: rows.length, rows: read() };
+}
+
+// Rows looked at to find the columns of a table whose headers do not name them.
+const SAMPLED_ROWS = 50;
+
+const isEmail = (value: string) => EmailSchema.safeParse(value).success;
+// Letters, spaces, hyphens, apostrophes and dots, in at most five words: "Aino Virtanen", "J. O'Neill".
+const isPersonName = (value: string) => value.length <= 60 && /^\p{L}[\p{L}\p{M} .'’-]*$/u.test(value) && value.split(/\s+/).length <= 5;
+// Digits with the spaces, dots, dashes, brackets and leading + that numbers are written with.
+const isPhone = (value: string) => /^\+?[\d\s().-]{6,20}$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 6;
+const isName = (field: ImportField | undefined) => field === 'name' || field === 'firstName' || field === 'lastName';
+
+/**
+ * The first column no header word claimed whose values are nearly all of a kind (email addresses,
+ * names), for a table whose header row is in a language we lack, or missing: its people still
+ * come in. The import says which columns it read so.
+ */
+function columnOf(
+  rows: readonly string[][],
+  fields: readonly (ImportField | undefined)[],
+  test: (value: string) => boolean,
+): number | undefined {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let i = 0; i < width; i++) {
+    if (fields[i]) continue;
+    const values = rows.map((r) => r[i]?.trim() ?? '').filter(Boolean);
+    if (values.length && values.filter(test).length >= values.length * 0.8) return i;
+  }
+  return undefined;
 }
 
 // The header row is the early row that names the most known columns.

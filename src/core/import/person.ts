@@ -78,6 +78,8 @@ export type OpenedExport<Format> = {
   format: Format;
   /** Columns whose values were not imported. */
   ignored: string[];
+  /** Columns no header word named, read by what their values are: `Sähköposti as email addresses`. */
+  guessed?: string[];
   problems: Problem[];
   size: number;
   rows: Iterable<ReadRow>;
