@@ -210,6 +210,19 @@ describe('vCard files', () => {
     });
   });
 
+  it("reads 3.0 cards written with 2.1's bare types and quoted-printable, and a birthday written as people write one", async () => {
+    const book = await open('vcard-3.0-loose.vcf');
+    expect(book.people.map((p) => [p.name, p.emails, p.phones, p.notes, p.birthday])).toEqual([
+      ['Ana Ruiz', ['ana@example.com'], ['07700 900123', '0117 496 0123'], 'Met at the open day\nSecond line', undefined],
+      ['Tom Byrne', ['tom@byrne.example'], [], undefined, '1991-01-20'],
+      // A day that is no day is left out, and the person kept: the vCard library throws on it if asked.
+      ['Grace Kim', ['grace@kim-design.example'], [], undefined, undefined],
+    ]);
+    expect(book.problems.map((p) => `${p.line} ${p.field}: ${p.message}`)).toEqual([
+      '16 BDAY: card 3: "31/02/1980" is not a date; imported without it',
+    ]);
+  });
+
   it('reports a card it cannot read and a file that holds no card', () => {
     const broken = [
       'BEGIN:VCARD',

@@ -7,6 +7,7 @@ import ICAL from 'ical.js';
 import { problem, type Position, type Problem } from '../problems/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
+import { readDay } from './dates.ts';
 import { decodeBytes } from './encoding.ts';
 import { cleanText, groupTag, type ImportedPerson, type OpenedExport, type ReadRow, rowProblem, withoutBlanks } from './person.ts';
 
@@ -41,7 +42,7 @@ export function openVcardContacts(text: string, file: string): OpenedExport<'vca
   }
   function* read(): Generator<ReadRow> {
     for (const card of cards) {
-      const read = personFromCard(card);
+      const read = readCard(card);
       yield {
         person: read.person,
         problems: read.problems.map((p) =>
@@ -71,6 +72,17 @@ function splitCards(text: string): { cards: Card[]; unclosed?: Card } {
   return { cards, unclosed: current };
 }
 
+/** The card read, or, should the vCard library throw on a value it meets, the card reported as unreadable. */
+function readCard(card: Card): ReturnType<typeof personFromCard> {
+  try {
+    return personFromCard(card);
+  } catch (error) {
+    return {
+      problems: [{ code: 'BadImportRow', field: '', kind: 'cannot be read', message: `cannot be read: ${(error as Error).message}` }],
+    };
+  }
+}
+
 type CardProblem = { code: 'BadImportRow' | 'BadImportValue'; field: string; kind: string; message: string };
 
 function personFromCard(card: Card): { person?: ImportedPerson; problems: CardProblem[] } {
@@ -79,7 +91,8 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
     ?.slice(8)
     .trim();
   const kept = withoutPictures(card.lines);
-  const lines = version === '2.1' ? from21(kept) : kept;
+  // Some 3.0 writers use 2.1's bare types (`EMAIL;INTERNET;HOME:`) or quoted-printable too.
+  const lines = version === '2.1' || kept.some(hasTwoOneParameters) ? from21(kept) : kept;
   const problems: CardProblem[] = [];
   const drop = (field: string, value: string, kind: string) =>
     problems.push({ code: 'BadImportValue', field, kind, message: `"${value}" is ${kind}; imported without it` });
@@ -146,11 +159,21 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
 
   const bday = component.getFirstProperty('bday');
   if (bday) {
-    const day = readBirthday(String(bday.getFirstValue() ?? ''), bday.getParameter('x-apple-omit-year'));
-    if (!day) drop('BDAY', String(bday.getFirstValue()), 'not a date');
+    const written = birthdayAsWritten(bday);
+    const day = readBirthday(written, bday.getParameter('x-apple-omit-year'));
+    if (!day) drop('BDAY', written, 'not a date');
     else person.birthday = day;
   }
   return { person: withoutBlanks(person), problems };
+}
+
+/**
+ * BDAY's value as the card wrote it. ical.js reads a date when asked for the value and throws on
+ * one it cannot read (`31/02/1980`), so the text is taken from the parsed property instead.
+ */
+function birthdayAsWritten(bday: ICAL.Property): string {
+  const [, , , value] = bday.toJSON() as unknown[];
+  return String(value ?? '').trim();
 }
 
 /**
@@ -187,7 +210,18 @@ function readBirthday(value: string, omitYear: unknown): string | undefined {
   const day = compact ? `${compact[1]}-${compact[2]}-${compact[3]}`.replace(/^---/, '') : text.replace(/^--/, '');
   if (omitYear && day.startsWith(`${String(omitYear)}-`)) return day.slice(5);
   if (isCalendarDate(day)) return day;
-  return /^\d{2}-\d{2}$/.test(day) && isMonthDay(day) ? day : undefined;
+  if (/^\d{2}-\d{2}$/.test(day)) return isMonthDay(day) ? day : undefined;
+  // A day as people write one (`20/01/1991`), when it can only be read one way.
+  const written = readDay(text, undefined, true);
+  return 'day' in written ? written.day : undefined;
+}
+
+/** Whether a property line has a parameter with no `=` (`TEL;CELL:`), or is quoted-printable. */
+function hasTwoOneParameters(line: string): boolean {
+  if (/^[ \t]/.test(line)) return false;
+  const colon = line.indexOf(':');
+  const params = (colon < 0 ? '' : line.slice(0, colon)).split(';').slice(1);
+  return params.some((p) => !p.includes('=') || /^ENCODING=QUOTED-PRINTABLE$/i.test(p));
 }
 
 /**
