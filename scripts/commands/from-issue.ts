@@ -46,6 +46,7 @@ runCommand(async () => {
     issue: { number: issue.number, url: issue.html_url },
     server: gitHub.server,
     dateOrder: content.settings.dateOrder,
+    timeZone: content.settings.timeZone,
   };
   try {
     let result = filled.form.toChange(filled.values, context);

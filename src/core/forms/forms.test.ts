@@ -414,6 +414,11 @@ describe('import contacts', () => {
         'people.csv:3:1 Email: row 3, column B: "bo at example" is not an email address; imported without it',
       ],
     ]);
+    // Headers in a language the import lacks: the summary says which columns it read by their values.
+    const finnish = planAttachmentImport(csv('Nimi,Sähköposti\nJoan Doe,joan@example.com\n'), asked, [], context());
+    expect(finnish.ok && finnish.change.kind === 'files' && finnish.change.summary).toBe(
+      'the contacts in people.csv (1 new contact, 0 updated; columns read by their values: Nimi as names, Sähköposti as email addresses)',
+    );
     expect(planAttachmentImport(csv('Name,Email\n,joan at example\n'), asked, existing, context())).toEqual({
       ok: false,
       problems: [

@@ -1,5 +1,5 @@
 /**
- * "Import contacts": a CSV or vCard export attached to the issue, imported as `npm run import`
+ * "Import contacts": a CSV, vCard or LDIF export attached to the issue, imported as `npm run import`
  * does. The form names the file; once it is downloaded, `planAttachmentImport` plans the import.
  */
 import { groupProblems, planImport, readAddressBook, readExport, unitOf, type ExistingContact } from '../../import/index.ts';
@@ -51,11 +51,11 @@ export function planAttachmentImport(
   bytes: Uint8Array,
   asked: Extract<FormChange, { kind: 'import' }>,
   existing: readonly ExistingContact[],
-  context: { today: Temporal.PlainDate; dateOrder?: DateOrder; issue: { number: number } },
+  context: { today: Temporal.PlainDate; dateOrder?: DateOrder; timeZone?: string; issue: { number: number } },
 ): FormResult {
   const field = importContactsForm.fields[0].label;
   const { name } = asked.attachment;
-  const read = readAddressBook(readExport(bytes).text, name, { dateOrder: context.dateOrder });
+  const read = readAddressBook(readExport(bytes).text, name, { dateOrder: context.dateOrder, timeZone: context.timeZone });
   const plan = planImport(read.people, existing, {
     file: name,
     source: asked.source ?? `${name}, attached to GitHub issue #${context.issue.number}`,
@@ -85,7 +85,7 @@ export function planAttachmentImport(
       create: plan.create.map((c) => ({ folder: 'contacts', id: c.id, data: c.data, labels })),
       edit: plan.update.map((u) => ({ folder: 'contacts', id: u.id, file: u.file, changes: u.changes, labels })),
       title: `Import contacts from ${name}: ${what}`,
-      summary: `the contacts in ${name} (${what})`,
+      summary: `the contacts in ${name} (${what}${read.guessed?.length ? `; columns read by their values: ${read.guessed.join(', ')}` : ''})`,
       ...(leftOut.length ? { leftOut } : {}),
     },
   };
