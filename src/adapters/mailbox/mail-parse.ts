@@ -13,7 +13,9 @@ import { type SenderCheck, verifySender } from './verify-sender.ts';
 const REPORT_PARTS = ['message/delivery-status', 'message/global-delivery-status'];
 const FEEDBACK_PARTS = ['message/feedback-report'];
 const RETURNED_PARTS = ['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/global-headers'];
-const PARSE = { keepDeliveryStatus: true, skipImageLinks: true, skipTextToHtml: true } as const;
+// `ignoreEmbedded`: a returned message marked `Content-Disposition: inline` (SendGrid, MailFoundry)
+// stays a part of its own, with its Message-ID, rather than being merged into the notice's text.
+const PARSE = { keepDeliveryStatus: true, ignoreEmbedded: true, skipImageLinks: true, skipTextToHtml: true } as const;
 
 /**
  * Parses one message; undefined when the bytes are not an email at all. `check` says how its
