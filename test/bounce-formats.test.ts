@@ -18,10 +18,10 @@ const OWN = 'maya@harbourhill.example';
 
 /** Each bounce fixture: the failed recipient and what the failure means. */
 const EXPECTED: Record<string, string> = {
-  'amazon-ses-suppressed.eml': 'old.address@okafor.example BadAddress',
-  'amazon-ses.eml': 'amey@ireland-surveyors.example BadAddress',
   // SES put its own Message-ID on the message; ours is in X-Referable-Touch.
   'amazon-ses-own-message-id.eml': 'amey@ireland-surveyors.example BadAddress',
+  'amazon-ses-suppressed.eml': 'old.address@okafor.example BadAddress',
+  'amazon-ses.eml': 'amey@ireland-surveyors.example BadAddress',
   'amazon-workmail.eml': 'rachel@dubois-studio.awsapps.com BadAddress',
   'aol.eml': 'margaret.fenwick@aol.com BadAddress',
   'apache-james.eml': 'nina.quarry@quarry-labs.example BadAddress',
@@ -71,6 +71,7 @@ const EXPECTED: Record<string, string> = {
   'lotus-domino.eml': 'sean.brennan@brennan-insurance.example BadAddress',
   'lotus-notes-undeliverable.eml': 'conor.fitzgerald@fitzgerald-group.example BadAddress',
   'mailbox-unavailable-policy.eml': 'ruby@ashgrove-vets.example Refused',
+  'mailfoundry.eml': 'niamh.walsh@walsh-pharmacy.example BadAddress',
   'mailing-list-rejected.eml': 'members@lists.golfclub.example Refused',
   'mailing-list-uncaught.eml': 'jo@harris-family.example BadAddress',
   'mailmarshal.eml': 'ian.grey@greystone-finance.example BadAddress',
@@ -80,6 +81,7 @@ const EXPECTED: Record<string, string> = {
   'messagelabs.eml': 'george.bell@bell-accountancy.example BadAddress',
   'mimecast-postmaster.eml': 'helen.ward@ward-associates.example Refused',
   'mimecast.eml': 'accounts@marlow-partners.example BadAddress',
+  'mxlogic.eml': 'fergus@lynch-surveyors.example BadAddress',
   'netease-chinese.eml': 'wei.chen@163.com BadAddress',
   'office365-ndr-html.eml': 'hannah.lee@contoso-ltd.example BadAddress',
   'office365-spam.eml': 'ivy@fabrikam.example Refused',
@@ -97,6 +99,7 @@ const EXPECTED: Record<string, string> = {
   'postfix-relay-denied.eml': 'gwen@thatcher-roofing.example Refused',
   'postfix-smtputf8.eml': 'josé@café-lumière.example BadAddress',
   'postfix.eml': 'priya@patel.example BadAddress',
+  'powermta.eml': 'dara.keane@keane-carpentry.example BadAddress',
   'proofpoint-blocked.eml': 'finance@ridley-logistics.example Refused',
   'proofpoint-exim.eml': 'grant.osei@northbank-legal.example Refused',
   'protonmail.eml': 'luca.ferri@proton.me BadAddress',
@@ -104,6 +107,7 @@ const EXPECTED: Record<string, string> = {
   'qmail-undated-full.eml': 'ana.ruiz@example.com MailboxFull',
   'qmail.eml': 'priya@patel.example BadAddress',
   'report-as-text-part.eml': 'dr.pine@pinewood-dental.example MailboxFull',
+  'sendgrid.eml': 'bridget@moran-bakes.example BadAddress',
   'sendmail-delay.eml': 'hello@bakery-two.example Temporary',
   'sendmail-transcript.eml': 'ewan@kerr-joinery.example BadAddress',
   'sendmail-v5.eml': 'trevor.hill@oldbank.example BadAddress',

@@ -55,7 +55,7 @@ const PLAIN_FORMATS: readonly PlainFormat[] = [
 
 /** Where a notice's own words stop and the returned message (or a transcript) starts. */
 const RETURNED =
-  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow|Original message follows|Unsent message follows|Possibly truncated original message follows)/im;
+  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow|Original message follows|Unsent message follows|Possibly truncated original message follows|Included is a copy of the message header)/im;
 
 /** Which senders write bounces, and how bounce subjects begin. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
