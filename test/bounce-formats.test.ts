@@ -18,6 +18,7 @@ const OWN = 'maya@harbourhill.example';
 
 /** Each bounce fixture: the failed recipient and what the failure means. */
 const EXPECTED: Record<string, string> = {
+  'activehunter.eml': 'hiro.mori@mori-kobo.example BadAddress',
   // SES put its own Message-ID on the message; ours is in X-Referable-Touch.
   'amazon-ses-own-message-id.eml': 'amey@ireland-surveyors.example BadAddress',
   'amazon-ses-suppressed.eml': 'old.address@okafor.example BadAddress',
@@ -27,6 +28,7 @@ const EXPECTED: Record<string, string> = {
   'apache-james.eml': 'nina.quarry@quarry-labs.example BadAddress',
   'barracuda-gateway.eml': 'amelia@fenton-legal.example Refused',
   'barracuda-sendmail.eml': 'office@clarke-dental.example Refused',
+  'biglobe-full.eml': 'kaori.inoue@kta.biglobe.ne.jp MailboxFull',
   'comcast.eml': 'dwayne.price@comcast.net BadAddress',
   'courier.eml': 'alfred@pennyworth.example BadAddress',
   'domino-name-address-book.eml': 'orla.quinn@quinn-mortgages.example BadAddress',
@@ -49,6 +51,8 @@ const EXPECTED: Record<string, string> = {
   'exim-failed-recipients-only.eml': 'bookings@lakeside-bnb.example BadAddress',
   'exim-two-recipients.eml': 'sales@oakfield-homes.example BadAddress, mark.oakfield@oakfield-homes.example MailboxFull',
   'exim.eml': 'leo@novak-bakery.example BadAddress',
+  'ezweb-disabled.eml': 'aiko.fujita@ezweb.ne.jp BadAddress',
+  'ezweb-rejected.eml': 'daiki.ono@ezweb.ne.jp BadAddress',
   'fastmail-delay.eml': 'felix@bergmann-architekten.example Temporary',
   'forwarded-dsn.eml': 'ruth.adler@adler-optics.example BadAddress',
   'gateway-names-no-one.eml': 'helen@birch-accountants.example BadAddress',
@@ -79,6 +83,7 @@ const EXPECTED: Record<string, string> = {
   'mcafee.eml': 'owen.hughes@hughes-surveying.example BadAddress',
   'mdaemon.eml': 'dr.hale@ashford-clinic.example BadAddress',
   'messagelabs.eml': 'george.bell@bell-accountancy.example BadAddress',
+  'mfilter.eml': 'takeshi.hamada@hamada-kensetsu.example BadAddress',
   'mimecast-postmaster.eml': 'helen.ward@ward-associates.example Refused',
   'mimecast.eml': 'accounts@marlow-partners.example BadAddress',
   'mxlogic.eml': 'fergus@lynch-surveyors.example BadAddress',

@@ -58,6 +58,7 @@ const SAID: [boolean, string, string, string][] = [
   [true, '5.4.14', '554 5.4.14 Hop count exceeded - possible mail loop ATTR34', 'Refused'],
   [true, '5.0.0', 'Domain harbourhill.example has exceeded the max defers and failures per hour (5/5 (100%)) allowed.', 'Temporary'],
   [true, '5.4.300', '550 5.4.300 Message expired', 'Temporary'],
+  [true, '', "The number of messages in recipient's mailbox exceeded the local limit.", 'MailboxFull'],
   // Exim's callout: bad only when the server it asked said why.
   [true, '', '550 Callout verification failed', 'Refused'],
   [true, '', '550-Callout verification failed:\n550 550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown', 'BadAddress'],
