@@ -12,7 +12,7 @@ import { type SenderCheck, verifySender } from './verify-sender.ts';
 
 const REPORT_PARTS = ['message/delivery-status', 'message/global-delivery-status'];
 const FEEDBACK_PARTS = ['message/feedback-report'];
-const RETURNED_PARTS = ['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/global-headers'];
+const RETURNED_PARTS = ['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/global-headers', 'message/partial'];
 // `ignoreEmbedded`: a returned message marked `Content-Disposition: inline` (SendGrid, MailFoundry)
 // stays a part of its own, with its Message-ID, rather than being merged into the notice's text.
 const PARSE = { keepDeliveryStatus: true, ignoreEmbedded: true, skipImageLinks: true, skipTextToHtml: true } as const;

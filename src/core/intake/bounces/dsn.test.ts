@@ -18,6 +18,14 @@ describe('parseDeliveryStatus (issue 16, point 1)', () => {
     expect(brief([...fields, ...other].join('\r\n'))).toEqual(expected);
   });
 
+  it('takes the fields written before a recipient’s address as that recipient’s, as Facebook writes them', () => {
+    const report = ['Reporting-MTA: dns; 10.0.0.1', '', 'Diagnostic-Code: SMTP; 550 5.1.1 RCP-P2', 'Status: 5.1.1'];
+    const parsed = parseDeliveryStatus([...report, 'Final-Recipient: rfc822; ana@example.com', 'Action: failed'].join('\n'));
+    expect(parsed).toEqual([
+      { address: 'ana@example.com', action: 'failed', status: '5.1.1', diagnostic: 'SMTP; 550 5.1.1 RCP-P2', kind: 'permanent' },
+    ]);
+  });
+
   it('reads the address through a source route, brackets and comments, and never takes a pipe for one', () => {
     const report = (final: string, original?: string) =>
       brief(

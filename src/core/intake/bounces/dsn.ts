@@ -41,10 +41,13 @@ function recipientFields(text: string): Map<string, string>[] {
   const recipients: Map<string, string>[] = [];
   for (const group of fieldGroups(text)) {
     let current: Map<string, string> | undefined;
+    // Fields written before the group's first recipient field are that recipient's (Facebook).
+    const before = new Map<string, string>();
     for (const [name, value] of group) {
       const opens = NAMES_RECIPIENT.has(name) && (!current || current.has(name) || current.has('action') || current.has('status'));
-      if (opens) recipients.push((current = new Map()));
-      if (current && !current.has(name)) current.set(name, value);
+      if (opens) recipients.push((current = new Map(current ? [] : before)));
+      const fields = current ?? before;
+      if (!fields.has(name)) fields.set(name, value);
     }
   }
   return recipients;

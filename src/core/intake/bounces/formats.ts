@@ -48,19 +48,19 @@ const PLAIN_FORMATS: readonly PlainFormat[] = [
   {
     server: 'mailing list',
     marker:
-      /rejected by the list moderator|not allowed to post to this (?:mailing )?list|members-only list|Non-members? (?:are|is) not allowed/i,
+      /rejected by the list moderator|not allowed to post to this (?:mailing )?list|members-only list|Non-members? (?:are|is) not allowed|not a member of this (?:mailing )?list/i,
     returnedRecipient: true,
   },
 ];
 
 /** Where a notice's own words stop and the returned message (or a transcript) starts. */
 const RETURNED =
-  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow|Original message follows|Unsent message follows|Possibly truncated original message follows|Included is a copy of the message header)/im;
+  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow|Original message follows|Unsent message follows|Possibly truncated original message follows|Included is a copy of the message header|Original mail as follows)/im;
 
 /** Which senders write bounces, and how bounce subjects begin. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
 const SUBJECT =
-  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|email delivery failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|系统退信|退信|邮件投递失败|配信不能|未配信|mail could not be delivered|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
+  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|email delivery failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|系统退信|退信|邮件投递失败|配信不能|未配信|mail could not be delivered|メッセージを配信できません|メール配信に失敗しました|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
 
 /** A notice that a message arrived (a delivery or relay notice without a report part). */
 const SUCCESS_SUBJECT =
@@ -131,12 +131,21 @@ const NOT_A_RECIPIENT =
 /** An SMTP reply code (`550`, `#550`) or an enhanced status code (`5.1.1`) among words. */
 const SMTP_CODE = /(?<![\w.])#?[45]\d\d(?=[\s:-])|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.]\d)/;
 
+/** A sentence that names the failed recipient (Trend Micro's `Unable to deliver message to <a@b>`, fml's list). */
+const NAMED = /(?:Unable to deliver (?:the )?message to|not a member of this (?:mailing )?list)[ \t]*<([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>/i;
+
 /** A session transcript (Sendmail, MDaemon): `RCPT To:<a@b>`, and the refusal on the next line (`<<< 550 …`, `<-- 550 …`). */
 const RCPT = /RCPT TO:[ \t]*<([^<>\s@]+@[^<>\s]+)>/i;
 const REFUSAL = /(?:<<<|<--|>>>|Received:?)[ \t]*([45]\d\d\b.*)$/;
 
 function recipientsOf(notice: string, own: readonly string[], failed: readonly string[]): PlainNotice['recipients'] {
   const lines = notice.split('\n');
+  // A sentence that names the recipient outranks an address that merely opens a line (fml's help text).
+  const named = lines.flatMap((line) => {
+    const address = NAMED.exec(line)?.[1].toLowerCase();
+    return address && !own.includes(address) ? [{ address, words: line.trim() }] : [];
+  });
+  if (named.length) return named;
   const found = new Map<string, string>();
   for (let i = 0; i < lines.length; i++) {
     const m = LINE.exec(lines[i]);

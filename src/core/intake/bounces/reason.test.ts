@@ -59,6 +59,10 @@ const SAID: [boolean, string, string, string][] = [
   [true, '5.0.0', 'Domain harbourhill.example has exceeded the max defers and failures per hour (5/5 (100%)) allowed.', 'Temporary'],
   [true, '5.4.300', '550 5.4.300 Message expired', 'Temporary'],
   [true, '', "The number of messages in recipient's mailbox exceeded the local limit.", 'MailboxFull'],
+  [true, '5.1.1', '550 5.1.1 RCP-P2 http://postmaster.facebook.com/response_codes#rcp Refused due to recipient preferences', 'Refused'],
+  [true, '5.1.1', '550 5.1.1 RCP-P1 http://postmaster.facebook.com/response_codes#rcp Recipient address does not exist', 'BadAddress'],
+  [true, '5.7.1', '553 Invalid recipient ana@example.com (Mode: normal)', 'BadAddress'],
+  [true, '', 'You are not a member of this mailing list <members@example.org>.', 'Refused'],
   // Exim's callout: bad only when the server it asked said why.
   [true, '', '550 Callout verification failed', 'Refused'],
   [true, '', '550-Callout verification failed:\n550 550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown', 'BadAddress'],
