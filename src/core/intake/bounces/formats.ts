@@ -60,7 +60,7 @@ const RETURNED =
 /** Which senders write bounces, and how bounce subjects begin. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
 const SUBJECT =
-  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|email delivery failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|系统退信|退信|邮件投递失败|配信不能|未配信|mail could not be delivered|メッセージを配信できません|メール配信に失敗しました|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
+  /^\s*(?:failure notice|undeliver(?:able|ed)|undelivered mail|returned mail|mail delivery (?:failed|failure|system)|delivery (?:status notification|failure|failed|has failed|notification)|mail failure|email delivery failure|message (?:not delivered|delivery failure)|warning: (?:could not send|message)|delayed mail|message status\s*-\s*undeliverable|permanent delivery failure|non remis|nicht zustellbar|unzustellbar|no se puede entregar|non recapitabile|onbestelbaar|не доставлено|недоставленное сообщение|系统退信|退信|邮件投递失败|配信不能|未配信|mail could not be delivered|there was an error sending your mail|メッセージを配信できません|メール配信に失敗しました|could not deliver|\[bounce\]|non[- ]?deliver(?:y|able)|mail system error|delivery problem|request to mailing list .* rejected|your message to .* (?:was|has been) rejected)/i;
 
 /** A notice that a message arrived (a delivery or relay notice without a report part). */
 const SUCCESS_SUBJECT =
@@ -119,8 +119,8 @@ export function noticeWords(text: string, own: readonly string[]): Map<string, s
   return new Map(recipientsOf(cut ? flat.slice(0, cut.index) : flat, own, []).map((r) => [r.address, r.words]));
 }
 
-/** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`, Mimecast's `-- a@b`). */
-const LINE = /^[ \t]*(?:-- )?[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\bon\b|(?=\()|$)(.*)$/i;
+/** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`, `a@b [User unknown]`, Mimecast's `-- a@b`, a bullet's `* a@b`). */
+const LINE = /^[ \t]*(?:-- |\* )?[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()[\]]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\bon\b|(?=[([])|$)(.*)$/i;
 /** A reply naming an address (old Sendmail: ` 550 <a@b>... User unknown`). */
 const REPLY_LINE = /^[ \t]*(?:<<<[ \t]*)?[45]\d\d[ -](?:#?[45]\.\d{1,3}\.\d{1,3}[ \t]+)?<([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>.*$/i;
 /** An address after a label on its own line (`Unknown user: a@b`, `RCPT TO: a@b`, `Addressed To: a@b`); never a header of the returned message. */
@@ -131,8 +131,9 @@ const NOT_A_RECIPIENT =
 /** An SMTP reply code (`550`, `#550`) or an enhanced status code (`5.1.1`) among words. */
 const SMTP_CODE = /(?<![\w.])#?[45]\d\d(?=[\s:-])|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.]\d)/;
 
-/** A sentence that names the failed recipient (Trend Micro's `Unable to deliver message to <a@b>`, fml's list). */
-const NAMED = /(?:Unable to deliver (?:the )?message to|not a member of this (?:mailing )?list)[ \t]*<([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>/i;
+/** A sentence that names the failed recipient (Trend Micro's `Unable to deliver message to <a@b>`, fml's list, `rejected recipient <a@b>`). */
+const NAMED =
+  /(?:Unable to deliver (?:the )?message to|not a member of this (?:mailing )?list|rejected recipient|recipients returned permanent errors:)[ \t]*<?([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>?/i;
 
 /** A session transcript (Sendmail, MDaemon): `RCPT To:<a@b>`, and the refusal on the next line (`<<< 550 …`, `<-- 550 …`). */
 const RCPT = /RCPT TO:[ \t]*<([^<>\s@]+@[^<>\s]+)>/i;
