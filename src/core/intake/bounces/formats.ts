@@ -119,8 +119,8 @@ export function noticeWords(text: string, own: readonly string[]): Map<string, s
   return new Map(recipientsOf(cut ? flat.slice(0, cut.index) : flat, own, []).map((r) => [r.address, r.words]));
 }
 
-/** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`, `a@b [User unknown]`, Mimecast's `-- a@b`, a bullet's `* a@b`). */
-const LINE = /^[ \t]*(?:-- |\* )?[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()[\]]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\bon\b|(?=[([])|$)(.*)$/i;
+/** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`, Sendmail's `<a@b>... Deferred: …`, `a@b [User unknown]`, Mimecast's `-- a@b`, a bullet's `* a@b`). */
+const LINE = /^[ \t]*(?:-- |\* )?[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()[\]]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\.\.\.|\bon\b|(?=[([])|$)(.*)$/i;
 /** A reply naming an address (old Sendmail: ` 550 <a@b>... User unknown`). */
 const REPLY_LINE = /^[ \t]*(?:<<<[ \t]*)?[45]\d\d[ -](?:#?[45]\.\d{1,3}\.\d{1,3}[ \t]+)?<([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>.*$/i;
 /** An address after a label on its own line (`Unknown user: a@b`, `RCPT TO: a@b`, `Addressed To: a@b`); never a header of the returned message. */

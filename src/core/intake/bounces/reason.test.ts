@@ -63,6 +63,8 @@ const SAID: [boolean, string, string, string][] = [
   [true, '5.1.1', '550 5.1.1 RCP-P1 http://postmaster.facebook.com/response_codes#rcp Recipient address does not exist', 'BadAddress'],
   [true, '5.7.1', '553 Invalid recipient ana@example.com (Mode: normal)', 'BadAddress'],
   [true, '', 'You are not a member of this mailing list <members@example.org>.', 'Refused'],
+  [true, '', 'ユーザー Ishikawa Mai (mai@example.jp) は Domino ディレクトリには見つかりません', 'BadAddress'],
+  [true, '', 'retry timeout exceeded', 'Temporary'],
   // Exim's callout: bad only when the server it asked said why.
   [true, '', '550 Callout verification failed', 'Refused'],
   [true, '', '550-Callout verification failed:\n550 550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown', 'BadAddress'],
