@@ -19,6 +19,7 @@ const OWN = 'maya@harbourhill.example';
 /** Each bounce fixture: the failed recipient and what the failure means. */
 const EXPECTED: Record<string, string> = {
   'activehunter.eml': 'hiro.mori@mori-kobo.example BadAddress',
+  'amavis-spam.eml': 'declan.hogan@hogan-cpa.example Refused',
   // SES put its own Message-ID on the message; ours is in X-Referable-Touch.
   'amazon-ses-own-message-id.eml': 'amey@ireland-surveyors.example BadAddress',
   'amazon-ses-suppressed.eml': 'old.address@okafor.example BadAddress',
@@ -36,6 +37,7 @@ const EXPECTED: Record<string, string> = {
   'domino-delay.eml': 'ciara.lynch@lynch-architects.example Temporary',
   'domino-japanese.eml': 'mai.ishikawa@ishikawa-sekkei.example BadAddress',
   'domino-name-address-book.eml': 'orla.quinn@quinn-mortgages.example BadAddress',
+  'dragonfly-full.eml': 'siobhan@carey-pottery.example MailboxFull',
   'einsundeins.eml': 'lena.hoffmann@hoffmann-bau.example BadAddress',
   'exchange-2003.eml': 'grace@old.example.net BadAddress',
   'exchange-2007.eml': 'peter.walsh@oldfirm.example BadAddress',
@@ -68,6 +70,8 @@ const EXPECTED: Record<string, string> = {
   'gmail-old.eml': 'liam.byrne@example.ie BadAddress',
   'gmail.eml': 'chloe.mueller@gmail.com BadAddress',
   'gmx.eml': 'anna.schmidt@web.example BadAddress',
+  'godaddy-blocked.eml': 'hello@farrell-florist.example Refused',
+  'godaddy-rate-limit.eml': 'office@moylan-dental.example Temporary',
   'google-groups.eml': 'clifton-residents@googlegroups.com Refused',
   'google-workspace-delay.eml': 'mateo@alvarez-law.example Temporary',
   'google-workspace-html-only.eml': 'tariq@hassan-dental.example BadAddress',
@@ -132,6 +136,7 @@ const EXPECTED: Record<string, string> = {
   'success-relay-plain.eml': 'not a bounce',
   'success-relayed.eml': 'leo@novak-bakery.example Delivered',
   'surfcontrol.eml': 'jess.baxter@baxter-print.example BadAddress',
+  't-online-full.eml': 'hans.becker@t-online.de MailboxFull',
   'trendmicro-japanese.eml': 'yuto.nakamura@nakamura-shoji.example BadAddress',
   'verizon-expired.eml': 'carl.benson@verizon.net Temporary',
   'webde-full.eml': 'jonas.weber@web.de MailboxFull',

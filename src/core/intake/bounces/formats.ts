@@ -55,7 +55,7 @@ const PLAIN_FORMATS: readonly PlainFormat[] = [
 
 /** Where a notice's own words stop and the returned message (or a transcript) starts. */
 const RETURNED =
-  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers follow|Original message follows|Unsent message follows|Possibly truncated original message follows|Included is a copy of the message header|Original mail as follows)/im;
+  /^[ \t]*(?:-+ ?)?(?:Below this line is a copy of the message|This is a copy of the message|Below is a copy of the original message|Original message headers|The header of the original message|Returned message|Original Message|Message headers? follows?|Original message follows|Unsent message follows|Possibly truncated original message follows|Included is a copy of the message header|Original mail as follows)/im;
 
 /** Which senders write bounces, and how bounce subjects begin. */
 const DAEMON = /^(?:mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|mdaemon|mail\.?delivery)[+@]/i;
@@ -131,9 +131,9 @@ const NOT_A_RECIPIENT =
 /** An SMTP reply code (`550`, `#550`) or an enhanced status code (`5.1.1`) among words. */
 const SMTP_CODE = /(?<![\w.])#?[45]\d\d(?=[\s:-])|(?<![\d.])[45]\.\d{1,3}\.\d{1,3}(?![\d.]\d)/;
 
-/** A sentence that names the failed recipient (Trend Micro's `Unable to deliver message to <a@b>`, fml's list, `rejected recipient <a@b>`). */
+/** A sentence that names the failed recipient (Trend Micro's `Unable to deliver message to <a@b>`, fml's list, `rejected recipient <a@b>`, DragonFly's `There was an error delivering your mail to <a@b>`). */
 const NAMED =
-  /(?:Unable to deliver (?:the )?message to|not a member of this (?:mailing )?list|rejected recipient|recipients returned permanent errors:)[ \t]*<?([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>?/i;
+  /(?:Unable to deliver (?:the )?message to|error delivering your mail to|not a member of this (?:mailing )?list|rejected recipient|recipients returned permanent errors:)[ \t]*<?([^\s<>@]+@[^\s<>]+\.[a-z]{2,})>?/i;
 
 /** A session transcript (Sendmail, MDaemon): `RCPT To:<a@b>`, and the refusal on the next line (`<<< 550 …`, `<-- 550 …`). */
 const RCPT = /RCPT TO:[ \t]*<([^<>\s@]+@[^<>\s]+)>/i;
@@ -141,12 +141,17 @@ const REFUSAL = /(?:<<<|<--|>>>|Received:?)[ \t]*([45]\d\d\b.*)$/;
 
 function recipientsOf(notice: string, own: readonly string[], failed: readonly string[]): PlainNotice['recipients'] {
   const lines = notice.split('\n');
+  // Words with no reply code (named only in X-Failed-Recipients, or a notice that gives the reply
+  // in a paragraph of its own): the paragraph that holds the server's reply says why.
+  const reply = notice.split(/\n[ \t]*\n/).find((paragraph) => SMTP_CODE.test(paragraph));
+  const withReply = (found: Iterable<[string, string]>) =>
+    [...found].map(([address, words]) => ({ address, words: SMTP_CODE.test(words) || !reply ? words : `${words} ${reply}`.trim() }));
   // A sentence that names the recipient outranks an address that merely opens a line (fml's help text).
-  const named = lines.flatMap((line) => {
+  const named = lines.flatMap((line): [string, string][] => {
     const address = NAMED.exec(line)?.[1].toLowerCase();
-    return address && !own.includes(address) ? [{ address, words: line.trim() }] : [];
+    return address && !own.includes(address) ? [[address, line.trim()]] : [];
   });
-  if (named.length) return named;
+  if (named.length) return withReply(named);
   const found = new Map<string, string>();
   for (let i = 0; i < lines.length; i++) {
     const m = LINE.exec(lines[i]);
@@ -172,11 +177,8 @@ function recipientsOf(notice: string, own: readonly string[], failed: readonly s
     const refusal = REFUSAL.exec(lines[i + 1])?.[1];
     if (address && refusal && !own.includes(address) && !found.has(address)) found.set(address, refusal.trim());
   }
-  // Words with no reply code (named only in X-Failed-Recipients, or a notice that gives the reply
-  // in a paragraph of its own): the paragraph that holds the server's reply says why.
-  const reply = notice.split(/\n[ \t]*\n/).find((paragraph) => SMTP_CODE.test(paragraph));
   for (const address of failed) add(address, reply ?? notice);
-  return [...found].map(([address, words]) => ({ address, words: SMTP_CODE.test(words) || !reply ? words : `${words} ${reply}`.trim() }));
+  return withReply(found);
 }
 
 /** The rest of the line and the lines after it to the next blank line; the next paragraph when that is empty. */

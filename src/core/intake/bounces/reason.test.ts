@@ -65,6 +65,9 @@ const SAID: [boolean, string, string, string][] = [
   [true, '', 'You are not a member of this mailing list <members@example.org>.', 'Refused'],
   [true, '', 'ユーザー Ishikawa Mai (mai@example.jp) は Domino ディレクトリには見つかりません', 'BadAddress'],
   [true, '', 'retry timeout exceeded', 'Temporary'],
+  [true, '5.0.0', '550 198.51.100.20 has sent to too many recipients this hour. IB607', 'Temporary'],
+  [true, '5.0.0', '554 bizsmtp IB104. Connection refused. 198.51.100.20 is listed on the Spamhaus Block List.', 'Refused'],
+  [true, '5.4.6', 'This message is looping: it already has my Delivered-To line. (#5.4.6)', 'Refused'],
   // Exim's callout: bad only when the server it asked said why.
   [true, '', '550 Callout verification failed', 'Refused'],
   [true, '', '550-Callout verification failed:\n550 550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown', 'BadAddress'],

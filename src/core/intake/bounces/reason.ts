@@ -13,10 +13,11 @@ export type BounceReason = 'BadAddress' | 'Refused' | 'MailboxFull' | 'Temporary
 // a routing loop (RFC 3463 X.4.6, a permanent failure of this message), cPanel's "may not exist,
 // they may be blacklisted".
 const SURELY_REFUSED =
-  /\b(?:RCP-P[23]|MSG-P[1-3]|POL-P[1-7]|DNS-P[1-3])\b|relay access denied|unable to relay|relaying denied|hop count exceeded|too many hops|mail(?:ing)? loop|routing loop|loops back to myself|\bsender (?:address )?(?:denied|rejected|blocked)|may not exist,? (?:or )?(?:they may be|is|are) black ?listed/i;
-// Passing whatever the code says: greylisting, and the sender's own host holding its mail back
-// for an hour (cPanel's "max defers and failures per hour").
-const SURELY_PASSING = /greylist|grey-listed|graylist|max defers and failures per hour/i;
+  /\b(?:RCP-P[23]|MSG-P[1-3]|POL-P[1-7]|DNS-P[1-3])\b|relay access denied|unable to relay|relaying denied|hop count exceeded|too many hops|mail(?:ing)? loop|message is looping|routing loop|loops back to myself|\bsender (?:address )?(?:denied|rejected|blocked)|may not exist,? (?:or )?(?:they may be|is|are) black ?listed/i;
+// Passing whatever the code says: greylisting, the sender's own host holding its mail back for an
+// hour (cPanel's "max defers and failures per hour"), GoDaddy's limits on sessions, messages and
+// recipients an hour (IB007, IB101, IB504, IB510, IB605, IB607; godaddy.com/help, article 40685).
+const SURELY_PASSING = /greylist|grey-listed|graylist|max defers and failures per hour|\bIB(?:007|101|504|510|605|607)\b/i;
 const SURELY_BAD =
   /\bAS\(201806281\)|Recipient address rejected: Access denied|suppression list|user ?unknown|unknown user|no such (?:user|mailbox|recipient)|invalid mailbox|user not found|invalid recipient|(?:account|mailbox|address|user) (?:does ?n[o']t|did not) exist|RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)|doesn'?t have an? \S+ account/i;
 const FULL =
