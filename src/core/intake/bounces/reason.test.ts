@@ -68,6 +68,10 @@ const SAID: [boolean, string, string, string][] = [
   [true, '5.0.0', '550 198.51.100.20 has sent to too many recipients this hour. IB607', 'Temporary'],
   [true, '5.0.0', '554 bizsmtp IB104. Connection refused. 198.51.100.20 is listed on the Spamhaus Block List.', 'Refused'],
   [true, '5.4.6', 'This message is looping: it already has my Delivered-To line. (#5.4.6)', 'Refused'],
+  [true, '5.1.0', '550 5.1.0 <maya@example.com> sender rejected. AUP#In-1310', 'Temporary'],
+  [true, '5.1.0', '550 5.1.0 <maya@example.com> sender rejected. AUP#CXBL', 'Refused'],
+  [true, '5.5.0', '550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN001_108', 'Refused'],
+  [true, '5.1.1', '550 5.1.1 Boite du destinataire archivee. Archived recipient. OFR_420', 'BadAddress'],
   // Exim's callout: bad only when the server it asked said why.
   [true, '', '550 Callout verification failed', 'Refused'],
   [true, '', '550-Callout verification failed:\n550 550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown', 'BadAddress'],
