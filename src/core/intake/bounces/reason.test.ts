@@ -72,6 +72,11 @@ const SAID: [boolean, string, string, string][] = [
   [true, '5.1.0', '550 5.1.0 <maya@example.com> sender rejected. AUP#CXBL', 'Refused'],
   [true, '5.5.0', '550 5.5.0 Service refuse. Veuillez essayer plus tard. service refused, please try later. LPN001_108', 'Refused'],
   [true, '5.1.1', '550 5.1.1 Boite du destinataire archivee. Archived recipient. OFR_420', 'BadAddress'],
+  [true, '5.0.0', '550 Ip frequency limited. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000722', 'Temporary'],
+  [true, '5.0.0', '550 Message was not accepted. See https://mail.i.ua/err/3/', 'BadAddress'],
+  [true, '5.0.0', '550 Message was not accepted. See https://mail.i.ua/err/4/', 'MailboxFull'],
+  [true, '5.0.0', '550 Message was not accepted. See https://mail.i.ua/err/9/', 'Refused'],
+  [true, '', 'Your message was not delivered within 0 days and 1 hours. Remote host is not responding.', 'Temporary'],
   // Exim's callout: bad only when the server it asked said why.
   [true, '', '550 Callout verification failed', 'Refused'],
   [true, '', '550-Callout verification failed:\n550 550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown', 'BadAddress'],

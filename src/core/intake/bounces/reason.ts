@@ -9,22 +9,24 @@ export type BounceReason = 'BadAddress' | 'Refused' | 'MailboxFull' | 'Temporary
 
 // Words that outrank the status code: servers that give a generic or misleading code.
 // The message, not the address, failed: Facebook's codes for the recipient's preferences, the
-// message, policy and the sender's DNS (postmaster.facebook.com/response_codes), a relay refused,
+// message, policy and the sender's DNS (postmaster.facebook.com/response_codes), i.ua's codes for
+// relaying, the sender and block lists (mail.i.ua/err/1, 6 to 10), a relay refused,
 // a routing loop (RFC 3463 X.4.6, a permanent failure of this message), cPanel's "may not exist,
 // they may be blacklisted".
 const SURELY_REFUSED =
-  /\b(?:RCP-P[23]|MSG-P[1-3]|POL-P[1-7]|DNS-P[1-3])\b|relay access denied|unable to relay|relaying denied|hop count exceeded|too many hops|mail(?:ing)? loop|message is looping|routing loop|loops back to myself|\bsender (?:address )?(?:denied|rejected|blocked)|may not exist,? (?:or )?(?:they may be|is|are) black ?listed/i;
+  /\b(?:RCP-P[23]|MSG-P[1-3]|POL-P[1-7]|DNS-P[1-3])\b|i\.ua\/err\/(?:[16-9]|10)\b|relay access denied|unable to relay|relaying denied|hop count exceeded|too many hops|mail(?:ing)? loop|message is looping|routing loop|loops back to myself|\bsender (?:address )?(?:denied|rejected|blocked)|may not exist,? (?:or )?(?:they may be|is|are) black ?listed/i;
 // Passing whatever the code says: greylisting, the sender's own host holding its mail back for an
 // hour (cPanel's "max defers and failures per hour"), GoDaddy's limits on sessions, messages and
 // recipients an hour (IB007, IB101, IB504, IB510, IB605, IB607; godaddy.com/help, article 40685),
 // Cox's and Spectrum's on connections and rates (AUP#CXCNCT, AUP#CXMXRT; AUP#I-1300 to 1490,
-// 1540, 1550, 1580: cox.com and spectrum.net, email error codes).
+// 1540, 1550, 1580: cox.com and spectrum.net, email error codes), Tencent's frequency limits
+// (service.mail.qq.com/detail/122), i.ua's sending limit (mail.i.ua/err/5).
 const SURELY_PASSING =
-  /greylist|grey-listed|graylist|max defers and failures per hour|\bIB(?:007|101|504|510|605|607)\b|AUP#(?:CXCNCT|CXMXRT|[A-Za-z]*-?1(?:3\d\d|4\d\d|54\d|55\d|58\d))\b/i;
+  /greylist|grey-listed|graylist|max defers and failures per hour|\bIB(?:007|101|504|510|605|607)\b|frequency limited|mailbox unavailable or access deni?n?ed|i\.ua\/err\/5\b|AUP#(?:CXCNCT|CXMXRT|[A-Za-z]*-?1(?:3\d\d|4\d\d|54\d|55\d|58\d))\b/i;
 const SURELY_BAD =
-  /\bAS\(201806281\)|Recipient address rejected: Access denied|suppression list|user ?unknown|unknown user|no such (?:user|mailbox|recipient)|invalid mailbox|user not found|invalid recipient|(?:account|mailbox|address|user) (?:does ?n[o']t|did not) exist|RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)|doesn'?t have an? \S+ account/i;
+  /\bAS\(201806281\)|i\.ua\/err\/[23]\b|deactivated mailbox|Recipient address rejected: Access denied|suppression list|user ?unknown|unknown user|no such (?:user|mailbox|recipient)|invalid mailbox|user not found|invalid recipient|(?:account|mailbox|address|user) (?:does ?n[o']t|did not) exist|RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)|doesn'?t have an? \S+ account/i;
 const FULL =
-  /\bmailbox (?:is )?full|\bfull mailbox|over ?quota|overdrawn\b[^.]{0,40}\bquota|disk ?space quota|quota (?:\w+ ){0,2}(?:exceeded|exceded)|exceed(?:s|ed)? (?:\w+ ){0,3}(?:quota|storage)|QuotaExceeded|insufficient (?:system )?storage|storage (?:space|limit|quota)|mailbox (?:size|storage) limit|out of (?:storage|space)|(?:inbox|mailbox) is over|mailbox exceeded the (?:local )?limit|postfach\b[^.]{0,40}\bvoll\b|boîte (?:aux lettres|de réception)[^.]{0,30}\bpleine|buzón[^.]{0,30}\blleno|casella[^.]{0,30}\bpiena|ящик переполнен|邮箱已满|邮箱空间不足|容量超過/i;
+  /i\.ua\/err\/4\b|\bmailbox (?:is )?full|\bfull mailbox|over ?quota|overdrawn\b[^.]{0,40}\bquota|disk ?space quota|quota (?:\w+ ){0,2}(?:exceeded|exceded)|exceed(?:s|ed)? (?:\w+ ){0,3}(?:quota|storage)|QuotaExceeded|insufficient (?:system )?storage|storage (?:space|limit|quota)|mailbox (?:size|storage) limit|out of (?:storage|space)|(?:inbox|mailbox) is over|mailbox exceeded the (?:local )?limit|postfach\b[^.]{0,40}\bvoll\b|boîte (?:aux lettres|de réception)[^.]{0,30}\bpleine|buzón[^.]{0,30}\blleno|casella[^.]{0,30}\bpiena|ящик переполнен|邮箱已满|邮箱空间不足|容量超過/i;
 const REFUSED =
   /\bspam\b|\bjunk\b|unsolicited|\bblock(?:ed|list|ing)\b|black ?list|\b(?:DNS)?RBL\b|\bDNSBL\b|spamhaus|spamcop|barracuda|\bpolicy\b|\bpolicies\b|virus|malware|phishing|reputation|\bDMARC\b|\bSPF\b|\bDKIM\b|unauthenticated|not authori[sz]ed|NotAuthorized|relay(?:ing)? (?:access )?(?:denied|not permitted)|(?:message|content|mail) (?:was )?(?:rejected|refused|not accepted)|message (?:is )?too (?:large|big)|size limit|exceeds? (?:the )?(?:maximum )?(?:message )?size|administrative prohibition|sender verif(?:y|ication) failed|sender (?:address )?rejected|not allowed to post|(?:not|no) (?:have )?permission to post|non-?members?|not a member of|\bmoderator\b|rejected by the list|content filter|suspicious|\bdenied\b|prohibited|\bbanned\b|service refus(?:ed|e)\b|\bRFC ?5322\b/i;
 const BAD =
@@ -34,7 +36,7 @@ const TEMPORARY =
 
 // A server that gave up after retrying for days: the cause was passing, the address may be fine.
 const GAVE_UP =
-  /\bexpired\b|retry time(?:out)? (?:exceeded|reached)|retry time not reached|failing for a long time|too long in (?:the )?queue|in the queue too long|could not be delivered within|delivery time expired|no route to host|network is unreachable|connection (?:refused|timed out)/i;
+  /\bexpired\b|retry time(?:out)? (?:exceeded|reached)|retry time not reached|failing for a long time|too long in (?:the )?queue|in the queue too long|could not be delivered within|not delivered within|not responding|delivery time expired|no route to host|network is unreachable|connection (?:refused|timed out)/i;
 
 /** The enhanced code the remote server gave (inside the diagnostic), else the report's own. */
 export function statusOf(status: string, diagnostic: string): string {
