@@ -48,7 +48,7 @@ const PLAIN_FORMATS: readonly PlainFormat[] = [
   {
     server: 'mailing list',
     marker:
-      /rejected by the list moderator|not allowed to post to this (?:mailing )?list|members-only list|Non-members? (?:are|is) not allowed|not a member of this (?:mailing )?list/i,
+      /rejected by the list moderator|not allowed to post to this (?:mailing )?list|members-only list|Non-members? (?:are|is) not allowed|(?:^|\n)You are not a member of this (?:mailing )?list </i,
     returnedRecipient: true,
   },
 ];
