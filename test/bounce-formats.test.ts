@@ -104,6 +104,7 @@ const EXPECTED: Record<string, string> = {
   'netease-chinese.eml': 'wei.chen@163.com BadAddress',
   'nttdocomo.eml': 'haruka.kobayashi@docomo.ne.jp BadAddress',
   'office365-ndr-html.eml': 'hannah.lee@contoso-ltd.example BadAddress',
+  'office365-receive-limit.eml': 'lorcan@fabrikam-realty.example Temporary',
   'office365-spam.eml': 'ivy@fabrikam.example Refused',
   'office365.eml': 'omar@contoso.example BadAddress',
   'opensmtpd.eml': 'sam@lee.example BadAddress',

@@ -20,9 +20,10 @@ const SURELY_REFUSED =
 // recipients an hour (IB007, IB101, IB504, IB510, IB605, IB607; godaddy.com/help, article 40685),
 // Cox's and Spectrum's on connections and rates (AUP#CXCNCT, AUP#CXMXRT; AUP#I-1300 to 1490,
 // 1540, 1550, 1580: cox.com and spectrum.net, email error codes), Tencent's frequency limits
-// (service.mail.qq.com/detail/122), i.ua's sending limit (mail.i.ua/err/5).
+// (service.mail.qq.com/detail/122), i.ua's sending limit (mail.i.ua/err/5), Exchange Online's
+// limit on the messages a recipient receives an hour (5.2.121, 5.2.122).
 const SURELY_PASSING =
-  /greylist|grey-listed|graylist|max defers and failures per hour|\bIB(?:007|101|504|510|605|607)\b|frequency limited|mailbox unavailable or access deni?n?ed|i\.ua\/err\/5\b|AUP#(?:CXCNCT|CXMXRT|[A-Za-z]*-?1(?:3\d\d|4\d\d|54\d|55\d|58\d))\b/i;
+  /greylist|grey-listed|graylist|max defers and failures per hour|\bIB(?:007|101|504|510|605|607)\b|frequency limited|(?<![\d.])[45]\.2\.12[12](?![\d.]\d)|mailbox unavailable or access deni?n?ed|i\.ua\/err\/5\b|AUP#(?:CXCNCT|CXMXRT|[A-Za-z]*-?1(?:3\d\d|4\d\d|54\d|55\d|58\d))\b/i;
 const SURELY_BAD =
   /\bAS\(201806281\)|i\.ua\/err\/[23]\b|deactivated mailbox|Recipient address rejected: Access denied|suppression list|user ?unknown|unknown user|no such (?:user|mailbox|recipient)|invalid mailbox|user not found|invalid recipient|(?:account|mailbox|address|user) (?:does ?n[o']t|did not) exist|RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)|doesn'?t have an? \S+ account/i;
 const FULL =
