@@ -22,6 +22,7 @@ const EXPECTED: Record<string, string> = {
   'amavis-spam.eml': 'declan.hogan@hogan-cpa.example Refused',
   // SES put its own Message-ID on the message; ours is in X-Referable-Touch.
   'amazon-ses-own-message-id.eml': 'amey@ireland-surveyors.example BadAddress',
+  'amazon-ses-receiving.eml': 'intake@whelan-solicitors.example Refused',
   'amazon-ses-suppressed.eml': 'old.address@okafor.example BadAddress',
   'amazon-ses.eml': 'amey@ireland-surveyors.example BadAddress',
   'amazon-workmail.eml': 'rachel@dubois-studio.awsapps.com BadAddress',
@@ -80,6 +81,7 @@ const EXPECTED: Record<string, string> = {
   'google-workspace-quota.eml': 'noah@kim-design.example MailboxFull',
   'groupwise.eml': 'planning.officer@county-council.example BadAddress',
   'icloud-messaging-server.eml': 'isla.moran@icloud.com MailboxFull',
+  'icloud-not-accepting.eml': 'fionn.walsh@me.com Refused',
   'icloud-policy.eml': 'nadia.karim@icloud.com Refused',
   'imail.eml': 'shop@dunmore-farm.example BadAddress',
   'interscan-mss.eml': 'kenji.tanaka@tanaka-trading.example BadAddress',

@@ -78,6 +78,7 @@ const SAID: [boolean, string, string, string][] = [
   [true, '5.0.0', '550 Message was not accepted. See https://mail.i.ua/err/9/', 'Refused'],
   [true, '', 'Your message was not delivered within 0 days and 1 hours. Remote host is not responding.', 'Temporary'],
   [true, '5.2.122', '550 5.2.122 The recipient has exceeded their limit for the number of messages', 'Temporary'],
+  [true, '5.0.0', '554 p26-smtpin002.me.com ESMTP not accepting connections', 'Refused'],
   // Exim's callout: bad only when the server it asked said why.
   [true, '', '550 Callout verification failed', 'Refused'],
   [true, '', '550-Callout verification failed:\n550 550 5.1.1 <ana@example.com>: Recipient address rejected: User unknown', 'BadAddress'],
