@@ -153,6 +153,7 @@ const EXPECTED: Record<string, string> = {
   'x1-unknown-mta.eml': 'tom.shepherd@shepherd-kennels.example BadAddress',
   'x2-unknown-mta.eml': 'paddy.ward@isp.example BadAddress',
   'x3-unknown-mta.eml': 'eileen.burke@corrib-freight.example BadAddress',
+  'x4-qmail-clone-spanish.eml': 'lucia.soto@inmobiliaria-soto.example BadAddress',
   'x4-qmail-clone.eml': 'sinead.daly@daly-dairy.example BadAddress',
   'x5-nested-report.eml': 'ren.fujimoto@fujimoto-giken.example BadAddress',
   'x6-unknown-mta.eml': 'brendan@quinlan-optics.example BadAddress',
