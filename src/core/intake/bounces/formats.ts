@@ -3,7 +3,8 @@
  * the servers built on it (GMX, web.de, Mail.ru), OpenSMTPD, Zoho, old Gmail and Exchange notices
  * (in English, German, French and Spanish), Mimecast's postmaster notices, and mailing-list rejections. One table row per family: what marks its notice, what marks the
  * notice as temporary, and where its human words end and the returned message begins. The failed
- * recipients are the addresses that open a line of the notice, with the words after them.
+ * recipients are the addresses that open a line of the notice, with the words after them, or
+ * the address a sentence names (`Unable to deliver message to <a@b>`), which outranks them.
  */
 
 type PlainFormat = {
