@@ -33,9 +33,8 @@ export function openLdifContacts(text: string, file: string): OpenedExport<'ldif
   for (const entry of entries) {
     if ('reason' in entry || !isList(entry)) continue;
     const tag = groupTag(entry.attributes.get('cn')?.[0] ?? '');
-    for (const member of entry.attributes.get('member') ?? []) {
-      if (tag) lists.set(dnKey(member), [...(lists.get(dnKey(member)) ?? []), tag]);
-    }
+    if (!tag) continue;
+    for (const member of (entry.attributes.get('member') ?? []).map(dnKey)) lists.set(member, [...(lists.get(member) ?? []), tag]);
   }
   const people = entries.filter((e) => 'reason' in e || !isList(e));
   function* read(): Generator<ReadRow> {
