@@ -29,12 +29,19 @@ export type CollectionSpec = {
   slug: string;
   /** `{{fields}}` shown for each entry in the list. */
   summary?: string;
+  /**
+   * The folder beside the entry's file where photos uploaded to its image fields go, and the path
+   * written for one (`images` beside settings.yaml gives `images/hannah.jpg`). Given to the file,
+   * as Sveltia CMS reads a field's own relative folder in a file collection from the repository's root.
+   */
+  media?: string;
   hints: Record<string, FieldHint>;
 };
 
 const contact: FieldHint = { kind: 'contact' };
 const longText: FieldHint = { kind: 'long-text' };
 const today: FieldHint = { kind: 'default', value: '{{now}}' };
+const photo: FieldHint = { kind: 'image' };
 
 const audienceHints = (path: string): Record<string, FieldHint> => ({ [`${path}.exclude.contacts`]: contact });
 
@@ -96,7 +103,15 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     identifier: 'quote',
     slug: '{{author.name}}',
     summary: '{{author.name}}: {{quote}}',
-    hints: { 'author.contact': contact, quote: longText, date: today, 'consent.date': today, process: longText },
+    hints: {
+      'author.contact': contact,
+      quote: longText,
+      date: today,
+      'consent.date': today,
+      process: longText,
+      // Beside the testimonial, as the schema asks: content/testimonials/photos/ana-r.jpg is photos/ana-r.jpg.
+      photo: { kind: 'image', folder: 'photos' },
+    },
   },
   {
     name: 'results',
@@ -166,6 +181,13 @@ export const COLLECTIONS: readonly CollectionSpec[] = [
     extension: 'yaml',
     identifier: 'business',
     slug: 'settings',
-    hints: { 'business.about': longText, 'business.people[].bio': longText },
+    // content/images/hannah.jpg is images/hannah.jpg, as the schema asks.
+    media: 'images',
+    hints: {
+      'business.about': longText,
+      'business.people[].bio': longText,
+      'business.people[].photo': photo,
+      'business.office.photo': photo,
+    },
   },
 ];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PersonSchema, TestimonialSchema } from '../model/index.ts';
 import { COLLECTIONS, cmsConfig, configFieldPaths, fieldsFor, schemaFieldPaths, type CmsField } from './index.ts';
 
 type Field = CmsField & { fields?: Field[]; types?: { fields: Field[] }[] };
@@ -77,5 +78,36 @@ describe('the editor configuration', () => {
     expect(basis).toMatchObject({ widget: 'select', options: ['consent', 'existing-client', 'legitimate-interest'] });
     expect(basis.options).toContain(basis.default);
     expect(testimonials.get('kind')).toMatchObject({ widget: 'select', options: ['consumer', 'expert', 'organization'] });
+  });
+
+  it('uploads each photo beside the file that names it, and writes the path the schema asks for (issue 19)', () => {
+    const config = cmsConfig({ repo: 'agency/referable', branch: 'main' });
+    const collections = config.collections as (Record<string, unknown> & { fields?: Field[]; files?: Record<string, unknown>[] })[];
+    const images = collections.flatMap((c) =>
+      walk(c.fields ?? (c.files![0].fields as Field[]))
+        .filter(([, f]) => f.widget === 'image')
+        .map(([path, f]): [string, Field] => [`${c.name}: ${path}`, f]),
+    );
+    // Only the formats the site resizes, and no address on another host.
+    const image = {
+      name: 'photo',
+      label: 'Photo',
+      widget: 'image',
+      accept: 'image/jpeg,image/png,image/webp,image/avif',
+      choose_url: false,
+    };
+    expect(images).toEqual([
+      ['testimonials: photo', { ...image, media_folder: 'photos', public_folder: 'photos', required: false }],
+      ['settings: business.people[].photo', { ...image, required: false }],
+      ['settings: business.office.photo', image],
+    ]);
+    // Sveltia CMS reads a folder without a leading slash from the entry's own folder, and writes
+    // `public_folder/name` into it: content/settings.yaml's images/ and content/testimonials/photos/.
+    const settings = collections.find((c) => c.name === 'settings')!.files![0];
+    expect(settings).toMatchObject({ file: 'content/settings.yaml', media_folder: 'images', public_folder: 'images' });
+    expect(PersonSchema.shape.photo.parse(`${settings.public_folder}/rob-mercer.png`)).toBe('images/rob-mercer.png');
+    const consumer = TestimonialSchema.options[0].shape;
+    expect(consumer.photo.parse(`${images[0][1].public_folder}/ana-r.jpg`)).toBe('photos/ana-r.jpg');
+    expect(config.media_libraries).toEqual({ stock_assets: false });
   });
 });

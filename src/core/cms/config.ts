@@ -29,8 +29,13 @@ export function cmsConfig(options: CmsOptions): Record<string, unknown> {
     app_title: 'Referable',
     ...(options.siteUrl ? { site_url: options.siteUrl } : {}),
     show_preview_links: false,
+    // Photos go beside the file that names them (settings' images/, a testimonial's photos/): see
+    // `media` and the image hints. The global folder is left to a picture in a Markdown body,
+    // whose `/images/…` the site serves from public/.
     media_folder: 'public/images',
     public_folder: '/images',
+    // A stock photo is an address on another host: the photo schemas refuse it, and the site loads none.
+    media_libraries: { stock_assets: false },
     // An optional field left empty is left out of the file, as `check` expects, not written as "".
     output: { omit_empty_optional_fields: true },
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
@@ -41,11 +46,14 @@ export function cmsConfig(options: CmsOptions): Record<string, unknown> {
 function collectionConfig(spec: CollectionSpec): Record<string, unknown> {
   const fields = [...fieldsFor(spec), ...(spec.extension === 'mdx' ? [BODY] : [])];
   const common = { name: spec.name, label: spec.label, label_singular: spec.labelSingular };
+  const media = spec.media ? { media_folder: spec.media, public_folder: spec.media } : {};
   if (!spec.folder) {
-    return { ...common, files: [{ name: spec.name, label: spec.label, file: `content/${spec.name}.yaml`, format: 'yaml', fields }] };
+    const file = { name: spec.name, label: spec.label, file: `content/${spec.name}.yaml`, format: 'yaml' };
+    return { ...common, files: [{ ...file, ...media, fields }] };
   }
   return {
     ...common,
+    ...media,
     folder: spec.folder,
     extension: spec.extension,
     format: spec.extension === 'mdx' ? 'frontmatter' : 'yaml',

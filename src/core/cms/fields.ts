@@ -25,7 +25,12 @@ export type FieldHint =
   /** Several lines of text. */
   | { kind: 'long-text' }
   /** A value filled in when the field is added: `{{now}}` is today. */
-  | { kind: 'default'; value: unknown };
+  | { kind: 'default'; value: unknown }
+  /**
+   * A photo, picked or uploaded. An upload goes to `folder` beside the entry's file, and the path
+   * written is `folder/name.jpg`; without `folder`, to the collection's `media` folder.
+   */
+  | { kind: 'image'; folder?: string };
 
 /** The schemas that the walk tells apart by identity, because their type alone says "string". */
 export type KnownSchemas = { date: z.ZodType; birthday: z.ZodType };
@@ -109,6 +114,7 @@ function widgetOf(schema: z.ZodType, walk: Walk, path: string): Widget {
       return widgetOf(d.in && def(d.in).type !== 'transform' ? d.in : d.out!, walk, path);
     case 'string':
       if (hint?.kind === 'contact') return RELATION;
+      if (hint?.kind === 'image') return imageOf(hint.folder);
       return { widget: hint?.kind === 'long-text' ? 'text' : 'string' };
     case 'number': {
       const n = schema as unknown as { isInt: boolean; minValue: number | null; maxValue: number | null };
@@ -133,6 +139,20 @@ function widgetOf(schema: z.ZodType, walk: Walk, path: string): Widget {
       break;
   }
   throw new Error(`The CMS has no widget for the ${d.type} at ${path}: add one in src/core/cms/fields.ts`);
+}
+
+/**
+ * An image field that offers only the formats the photo schemas accept, and no address on another
+ * host: the site never loads one. Sveltia CMS reads a `media_folder` without a leading slash as
+ * relative to the entry's folder, and writes the value as `public_folder` + `/` + the file's name.
+ */
+function imageOf(folder: string | undefined): Widget {
+  return {
+    widget: 'image',
+    accept: 'image/jpeg,image/png,image/webp,image/avif',
+    choose_url: false,
+    ...(folder ? { media_folder: folder, public_folder: folder } : {}),
+  };
 }
 
 function listOf(element: z.ZodType, walk: Walk, path: string): Widget {
