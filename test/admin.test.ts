@@ -6,10 +6,11 @@
  */
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
-import { ContactSchema, ReferralSchema } from '../src/core/model/index.ts';
+import { ContactSchema, ReferralSchema, SettingsSchema } from '../src/core/model/index.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { ROOT, runNode, runScript, type ScriptRun } from './helpers/run-script.ts';
 import { copySample } from './helpers/sample.ts';
@@ -58,13 +59,38 @@ afterAll(async () => {
   if (work) await removeTree(work);
 });
 
-/** Every file under `dir`, relative path to text, with `.git/HEAD` so the editor takes it for a repository. */
+/**
+ * Every file under `dir`, relative path to its bytes in base64 (the photos are not text), with
+ * `.git/HEAD` so the editor takes it for a repository.
+ */
 async function repositoryFiles(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n' };
+  const files: Record<string, string> = { '.git/HEAD': Buffer.from('ref: refs/heads/main\n').toString('base64') };
   for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile()) files[path.relative(dir, path.join(e.parentPath, e.name))] = await readFile(path.join(e.parentPath, e.name), 'utf8');
+    if (e.isFile())
+      files[path.relative(dir, path.join(e.parentPath, e.name))] = (await readFile(path.join(e.parentPath, e.name))).toString('base64');
   }
   return files;
+}
+
+/** A real PNG of `size` pixels square in one colour, made here so the test needs no image file. */
+function png(size: number, [r, g, b]: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2], 8); // 8 bits a channel, RGB
+  // Each row starts with filter type 0 (none).
+  const row = Buffer.from([0, ...Array.from({ length: size }, () => [r, g, b]).flat()]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** The few File System Access types the page code uses (the tests compile without the DOM library). */
@@ -73,7 +99,7 @@ type Dir = {
   getFileHandle(
     name: string,
     options?: { create: boolean },
-  ): Promise<{ createWritable(): Promise<{ write(text: string): Promise<void>; close(): Promise<void> }>; getFile(): Promise<Blob> }>;
+  ): Promise<{ createWritable(): Promise<{ write(bytes: Uint8Array): Promise<void>; close(): Promise<void> }>; getFile(): Promise<Blob> }>;
 };
 type PageGlobals = { navigator: { storage: { getDirectory(): Promise<Dir> } }; showDirectoryPicker?: () => Promise<Dir> };
 
@@ -103,12 +129,12 @@ async function openEditor(files: Record<string, string>): Promise<Opened> {
     page.showDirectoryPicker = async () => {
       const root = await page.navigator.storage.getDirectory();
       const repo = await root.getDirectoryHandle('repo', { create: true });
-      for (const [rel, text] of Object.entries(tree)) {
+      for (const [rel, base64] of Object.entries(tree)) {
         const parts = rel.split('/');
         let dir = repo;
         for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
         const writable = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
-        await writable.write(text);
+        await writable.write(Uint8Array.fromBase64(base64));
         await writable.close();
       }
       return repo;
@@ -130,6 +156,21 @@ function readPrivateFile(page: Page, rel: string): Promise<string | undefined> {
       return undefined;
     }
   }, rel.split('/'));
+}
+
+/** The bytes of a file of the private folder, or undefined. */
+async function readPrivateBytes(page: Page, rel: string): Promise<Buffer | undefined> {
+  const base64 = await page.evaluate(async (parts: string[]) => {
+    try {
+      const { navigator } = globalThis as unknown as PageGlobals;
+      let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
+      for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+      return new Uint8Array(await (await (await dir.getFileHandle(parts.at(-1)!)).getFile()).arrayBuffer()).toBase64();
+    } catch {
+      return undefined;
+    }
+  }, rel.split('/'));
+  return base64 === undefined ? undefined : Buffer.from(base64, 'base64');
 }
 
 /**
@@ -191,6 +232,21 @@ async function pick(page: Page, keyPath: string, name: string): Promise<void> {
     },
     { timeout: 60_000, interval: 500 },
   );
+}
+
+/**
+ * Uploads `file` to the image field at `keyPath` as the owner does (Browse or Replace, then Upload
+ * in the dialog, then Insert), and waits until the field shows the path it will write.
+ */
+async function upload(page: Page, keyPath: string, file: string, written: string): Promise<void> {
+  const box = field(page, keyPath);
+  await box.getByRole('button', { name: /^(Browse|Replace Image)$/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Select Image' });
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Upload' }).click();
+  await (await chooser).setFiles(file);
+  await dialog.getByRole('button', { name: 'Insert' }).click();
+  await expect.poll(() => box.innerText(), { timeout: 10_000 }).toContain(written);
 }
 
 /**
@@ -368,6 +424,78 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
     expect(trouble).toEqual([]);
+  });
+
+  it("uploads a testimonial's photo beside it, as the path from the testimonial (issue 19)", async () => {
+    const photo = png(48, [200, 120, 60]);
+    const picked = path.join(work, 'uploads/ana-r.png');
+    await mkdir(path.dirname(picked), { recursive: true });
+    await writeFile(picked, photo);
+    const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
+    await page.getByRole('button', { name: /Work with Local Repository/ }).click();
+    await page
+      .getByRole('link', { name: 'Testimonials' })
+      .or(page.getByText('Testimonials', { exact: true }))
+      .first()
+      .click();
+    await page
+      .getByText(/^Ana R\./)
+      .first()
+      .click();
+    await upload(page, 'photo', picked, 'photos/ana-r.png');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const file = 'content/testimonials/ana-first-home-cliffe.mdx';
+    await savedFile(page, file, await readFile(path.join(content, 'testimonials/ana-first-home-cliffe.mdx'), 'utf8'));
+    const text = (await readPrivateFile(page, file))!;
+    const saved = await readPrivateBytes(page, 'content/testimonials/photos/ana-r.png');
+    await page.close();
+
+    expect(text).toMatch(/^photo: photos\/ana-r\.png$/m);
+    expect(saved).toEqual(photo);
+    await addToTree(content, { 'testimonials/ana-first-home-cliffe.mdx': text });
+    await writeFile(path.join(content, 'testimonials/photos/ana-r.png'), saved!);
+    const check = await runScript('check', ['--content', content]);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect(trouble).toEqual([]);
+    expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
+  });
+
+  it("uploads a person's photo to images/ beside settings.yaml, as the path from settings (issue 19)", async () => {
+    const photo = png(64, [40, 90, 160]);
+    const picked = path.join(work, 'uploads/rob-mercer-2026.png');
+    await mkdir(path.dirname(picked), { recursive: true });
+    await writeFile(picked, photo);
+    const before = await readFile(path.join(content, 'settings.yaml'), 'utf8');
+    const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
+    await page.getByRole('button', { name: /Work with Local Repository/ }).click();
+    await page
+      .getByRole('link', { name: 'Settings' })
+      .or(page.getByText('Settings', { exact: true }))
+      .first()
+      .click();
+    // Settings is one file: the collection lists it as its one row.
+    await page.getByRole('main').getByRole('row', { name: 'Settings' }).click();
+    // The people are far down the form, which draws its fields as they scroll into view.
+    await field(page, 'business.people').scrollIntoViewIfNeeded();
+    await upload(page, 'business.people.1.photo', picked, 'images/rob-mercer-2026.png');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await savedFile(page, 'content/settings.yaml', before);
+    const text = (await readPrivateFile(page, 'content/settings.yaml'))!;
+    const saved = await readPrivateBytes(page, 'content/images/rob-mercer-2026.png');
+    await page.close();
+
+    const settings = SettingsSchema.parse(parse(text));
+    expect(settings.business.people.map((p) => p.photo)).toEqual(['images/hannah-wells.jpg', 'images/rob-mercer-2026.png']);
+    expect(settings.business.office?.photo).toBe('images/office.jpg');
+    expect(saved).toEqual(photo);
+    await addToTree(content, { 'settings.yaml': text });
+    await writeFile(path.join(content, 'images/rob-mercer-2026.png'), saved!);
+    const check = await runScript('check', ['--content', content]);
+    expect(check.stderr).toBe('');
+    expect(check.code).toBe(0);
+    expect(trouble).toEqual([]);
+    expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
   });
 
   it('is covered by the privacy check', async () => {
