@@ -101,10 +101,12 @@ async function reportParts(mail: ParsedMail, depth: number): Promise<Parts> {
 async function originalOf(part: Attachment): Promise<Returned> {
   const original = await simpleParser(withLineFeeds(part.content), { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
   const touchHeader = headerText(original, 'x-referable-touch');
+  const [deliveredTo] = bareAddresses(headerText(original, 'x-hmxmroriginalrecipient'));
   return {
     ...(original.messageId ? { messageId: original.messageId } : {}),
     ...(touchHeader ? { touchHeader } : {}),
     to: [...addresses(original.to), ...addresses(original.cc)],
+    ...(deliveredTo ? { deliveredTo } : {}),
   };
 }
 

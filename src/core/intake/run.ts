@@ -14,7 +14,17 @@ import type { Author } from './testimonial.ts';
  * which repeats the Message-ID we gave: a sender that puts its own Message-ID in its place (Amazon
  * SES does) leaves it.
  */
-export type Returned = { messageId?: string; touchHeader?: string; to: string[] };
+export type Returned = {
+  messageId?: string;
+  touchHeader?: string;
+  to: string[];
+  /**
+   * The mailbox a provider says its copy was delivered to, when it says so in a header of the copy
+   * it returns (Microsoft's `X-HmXmrOriginalRecipient`): its complaints may name the recipient
+   * nowhere else.
+   */
+  deliveredTo?: string;
+};
 
 /** One email as the mail adapter read it. Addresses are lower-cased. */
 export type IncomingMessage = {
