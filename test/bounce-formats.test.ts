@@ -222,28 +222,54 @@ describe('bounces from the common mail servers', () => {
 });
 
 describe('replies a program sent (issue 16, point 4)', () => {
-  it('are never a testimonial, in any of their forms; a reply that opens with thanks keeps its words', async () => {
-    const { input } = await readIntakeContent(path.join(FIXTURES, 'intake'));
-    const auto = await read('auto-replies', '\n');
-    const plan = planIntake(
-      [...auto, ...(await read('replies', '\n'))],
-      input!,
-      Temporal.PlainDate.from('2026-11-04'),
-      '2026-11-04T12:00:00Z',
-    );
-    const outcome = (name: string) => plan.outcomes.find((o) => path.basename(o.source) === name);
-    for (const m of auto) expect(outcome(nameOf(m))).toMatchObject({ kind: 'unknown', changed: false });
-    expect(outcome('no-new-words.eml')?.note).toBe('a reply with no new words from ana-ruiz ("Re: A small favour, Ana?"): left alone');
-    expect(outcome('german-abwesenheit.eml')?.note).toBe(
-      'an automatic reply from ana-ruiz ("Abwesenheitsnotiz: A small favour, Ana?"): left alone',
-    );
-    // A person's subject that begins with an away phrase is still a person's (issue 16).
-    expect(outcome('re-on-holiday-plans.eml')?.note).toBe(
-      '"Re: On holiday plans" from leo-novak: left for you to read; counted as a touch',
-    );
-    expect(outcome('out-of-office-move.eml')?.note).toBe('"Out of office move" from priya-patel: left for you to read; counted as a touch');
-    expect(plan.testimonials.map((t) => [t.id, t.data.quote])).toEqual([
-      ['ana-ruiz-reply-2026-11-04', 'Thanks Maya! You made selling the flat painless. Every viewing was booked within a day.'],
-    ]);
-  });
+  it.each(Object.entries(ENDINGS))(
+    'are never a testimonial, in any of their forms; a reply that opens with thanks keeps its words (%s)',
+    async (_, ending) => {
+      const { input } = await readIntakeContent(path.join(FIXTURES, 'intake'));
+      const auto = await read('auto-replies', ending);
+      const plan = planIntake(
+        [...auto, ...(await read('replies', ending))],
+        input!,
+        Temporal.PlainDate.from('2026-11-04'),
+        '2026-11-04T12:00:00Z',
+      );
+      const outcome = (name: string) => plan.outcomes.find((o) => path.basename(o.source) === name);
+      for (const m of auto) expect(outcome(nameOf(m))).toMatchObject({ kind: 'unknown', changed: false });
+      // Left alone as a program's, never read as a person's reply, never counted as a touch (issue 16).
+      const notes = auto.map((m) => outcome(nameOf(m))?.note ?? '');
+      expect(notes.filter((n) => !/^(?:an automatic reply|a reply with no new words)\b/.test(n))).toEqual([]);
+      const alone = planIntake(auto, input!, Temporal.PlainDate.from('2026-11-04'), '2026-11-04T12:00:00Z');
+      expect(alone.history).toEqual([]);
+      expect(alone.testimonials).toEqual([]);
+      expect(alone.contacts).toEqual([]);
+      expect(outcome('no-new-words.eml')?.note).toBe('a reply with no new words from ana-ruiz ("Re: A small favour, Ana?"): left alone');
+      expect(outcome('german-abwesenheit.eml')?.note).toBe(
+        'an automatic reply from ana-ruiz ("Abwesenheitsnotiz: A small favour, Ana?"): left alone',
+      );
+      // A person's subject that begins with an away phrase is still a person's (issue 16).
+      expect(outcome('re-on-holiday-plans.eml')?.note).toBe(
+        '"Re: On holiday plans" from leo-novak: left for you to read; counted as a touch',
+      );
+      expect(outcome('out-of-office-move.eml')?.note).toBe(
+        '"Out of office move" from priya-patel: left for you to read; counted as a touch',
+      );
+      expect(outcome('received-your-message.eml')?.note).toBe(
+        '"Accepted offer on Elm Road?" from tom-harris: left for you to read; counted as a touch',
+      );
+      // A notice that gives a new address names it and changes no contact (issue 16).
+      expect(outcome('left-the-company.eml')?.note).toMatch(/: left alone; it gives a new address, leo@novak-kitchen\.example: check /);
+      // A person's reply that uses an autoresponder's words is still theirs (issue 16).
+      expect(plan.testimonials.map((t) => [t.id, t.data.quote])).toEqual([
+        [
+          'priya-patel-reply-2026-11-03',
+          "Thank you for your message, I'm back from holiday now and happy to help — here's my testimonial: Maya sold our flat on Cotham Hill in a fortnight and kept us calm the whole way.",
+        ],
+        [
+          'leo-novak-reply-2026-11-03',
+          "Sorry about the automatic reply you got from my old work address: I have left the company and only read the bakery account now. Of course I'll help. Maya found the unit for the bakery when nobody else could, and talked the rent down for us.",
+        ],
+        ['ana-ruiz-reply-2026-11-04', 'Thanks Maya! You made selling the flat painless. Every viewing was booked within a day.'],
+      ]);
+    },
+  );
 });

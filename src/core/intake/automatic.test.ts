@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAutomatic } from './automatic.ts';
+import { isAutomatic, newAddressIn } from './automatic.ts';
 
 const message = (subject: string, words = 'Thanks, see you soon.', headers: Record<string, string> = {}) => ({ subject, words, headers });
 
@@ -58,5 +58,85 @@ describe('isAutomatic (issue 16, point 4)', () => {
     'Away from the office party: who is coming?',
   ])('takes "%s" for a person’s subject (issue 16)', (subject) => {
     expect(isAutomatic(message(subject))).toBe(false);
+  });
+
+  it.each([
+    'Read: A small favour, Ana?',
+    'Not read: A small favour, Ana?',
+    'Gelesen: A small favour, Ana?',
+    'Nicht gelesen: A small favour, Ana?',
+    'Lu\u00a0: A small favour, Ana?',
+    'Non lu : A small favour, Ana?',
+    'Leído: A small favour, Ana?',
+    'Letto: A small favour, Ana?',
+    'Accepted: Open house at 14 Elm Road',
+    'Tentative: Open house at 14 Elm Road',
+    'Declined: Open house at 14 Elm Road',
+    'Angenommen: Open house at 14 Elm Road',
+    'Recall: A small favour, Ana?',
+    'Message Recall Success: A small favour, Ana?',
+    'Ticket Received - Re: A small favour, Leo?',
+    'We have received your request REQ0019427 - Re: News from the harbour',
+    'Re: A small favour, Ana? [Verification Required]',
+    'Re: A small favour, Ana? (Action Required)',
+  ])('knows the receipt, meeting response, recall or acknowledgement "%s" (issue 16)', (subject) => {
+    expect(isAutomatic(message(subject))).toBe(true);
+  });
+
+  it.each([
+    'Re: Accepted: Open house at 14 Elm Road',
+    'Accepted offer on Elm Road?',
+    'Read this before Saturday',
+    'Reading list for the new house',
+    'Recalling our chat at the open house',
+    'Lunch on Friday?',
+    'Request received, thanks',
+  ])('takes "%s" for a person’s subject (issue 16)', (subject) => {
+    expect(isAutomatic(message(subject))).toBe(false);
+  });
+
+  it.each([
+    ['German', 'Sehr geehrte Damen und Herren,\n\nvielen Dank für Ihre E-Mail. Ich bin bis einschließlich 13. November außer Haus.'],
+    ['Spanish', 'Hola:\n\nGracias por su mensaje. Estaré fuera de la oficina hasta el lunes 16 de noviembre.'],
+    ['French', 'Bonjour,\n\nMerci pour votre message. Je suis absente du bureau jusqu’au 16 novembre.'],
+    ['Italian', 'Grazie per il messaggio. Sono in ferie fino al 16 novembre.'],
+    ['Dutch', 'Bedankt voor uw bericht. Ik ben tot 16 november afwezig.'],
+    ['a helpdesk', 'Your request (48213) has been received and is being reviewed by our support staff.'],
+    ['a helpdesk', "Thanks for getting in touch! We've received your message and one of the team will get back to you."],
+    ['a challenge', 'To confirm that you are a human and not a spam robot, please reply to this message.'],
+    ['a challenge', 'Your message about "A small favour" to ana.ruiz@example.com has been waitlisted.'],
+    ['a recall', 'Ana Ruiz would like to recall the message, "A small favour, Ana?".'],
+    ['a moved mailbox', 'Thank you for your email. Leo Novak has left the company and this mailbox is no longer monitored.'],
+    ['a moved mailbox', 'Please note that my email address has changed. My new address is tom@harris-home.example.'],
+  ])('knows %s notice by its words (issue 16)', (_, words) => {
+    expect(isAutomatic(message('Re: A small favour, Ana?', words))).toBe(true);
+  });
+
+  it.each([
+    "Thank you for your message, I'm back from holiday now and happy to help — here's my testimonial.",
+    'I have received your email and will reply within a few days with a few words.',
+    "We've received your message about the valuation and will get back to you as soon as we've spoken to the bank.",
+    'Bonjour Maya,\n\nJe suis ravie de vous aider, même si j’étais absente le jour de la signature.',
+    'Ich bin sehr froh, dass Sie uns geholfen haben: wir waren im Urlaub und alles lief.',
+    'Hi Maya,\n\nSorry about the automatic reply: I have left the company and only read this account now.',
+    'Our old address is no longer ours, but do send the card to the new house.',
+  ])('takes "%s" for a person’s words (issue 16)', (words) => {
+    expect(isAutomatic(message('Re: A small favour, Ana?', words))).toBe(false);
+  });
+
+  it('knows what Exchange sends from a mailbox rule, and what asks for no automatic answer', () => {
+    expect(isAutomatic(message('Re: A small favour, Ana?', 'Back soon.', { 'x-ms-exchange-inbox-rules-loop': 'ana@example.com' }))).toBe(
+      true,
+    );
+    expect(isAutomatic(message('Re: A small favour, Ana?', 'Back soon.', { 'x-auto-response-suppress': 'All' }))).toBe(true);
+  });
+
+  it('reads the new address a notice gives, but not one already known', () => {
+    expect(newAddressIn('For Leo, please write to his new address: leo@novak-kitchen.example\nThanks', [])).toBe(
+      'leo@novak-kitchen.example',
+    );
+    expect(newAddressIn('My new address is tom@harris-home.example; this one closes.', [])).toBe('tom@harris-home.example');
+    expect(newAddressIn('My new address is tom@harris-home.example.', ['tom@harris-home.example'])).toBeUndefined();
+    expect(newAddressIn('My new address is 4 Mill Lane, Bristol.', [])).toBeUndefined();
   });
 });
