@@ -79,6 +79,9 @@ describe('isAutomatic (issue 16, point 4)', () => {
     'We have received your request REQ0019427 - Re: News from the harbour',
     'Re: A small favour, Ana? [Verification Required]',
     'Re: A small favour, Ana? (Action Required)',
+    'Delivered: A small favour, Ana?',
+    'Relayed: A small favour, Ana?',
+    'Delivery Status Notification (Success)',
   ])('knows the receipt, meeting response, recall or acknowledgement "%s" (issue 16)', (subject) => {
     expect(isAutomatic(message(subject))).toBe(true);
   });
@@ -91,6 +94,7 @@ describe('isAutomatic (issue 16, point 4)', () => {
     'Recalling our chat at the open house',
     'Lunch on Friday?',
     'Request received, thanks',
+    'Delivered the keys to the agent today',
   ])('takes "%s" for a person’s subject (issue 16)', (subject) => {
     expect(isAutomatic(message(subject))).toBe(false);
   });
@@ -129,6 +133,9 @@ describe('isAutomatic (issue 16, point 4)', () => {
       true,
     );
     expect(isAutomatic(message('Re: A small favour, Ana?', 'Back soon.', { 'x-auto-response-suppress': 'All' }))).toBe(true);
+    expect(isAutomatic(message('Your message', 'Delivered.', { from: 'MAILER-DAEMON@mail.patel.example (Mail Delivery System)' }))).toBe(
+      true,
+    );
   });
 
   it('reads the new address a notice gives, but not one already known', () => {

@@ -46,6 +46,9 @@ const PROGRAM_PHRASES = [
   '自動返信',
   '自動応答',
   '(?:不在|休暇)の(?:お知らせ|ご連絡)',
+  // Success and delay notices a mail system writes as plain text
+  'delivery status notification',
+  'successful mail delivery report',
   // Helpdesks acknowledging a ticket (Freshdesk, ServiceNow, HubSpot)
   'ticket (?:received|created|opened)',
   "we(?:['’]ve| have) received your (?:request|message|e-?mail|enquiry|inquiry)",
@@ -101,10 +104,11 @@ function isVacationSubject(subject: string): boolean {
 }
 
 /**
- * What a mail program writes before the colon when the sender clicks rather than writes: a read
- * or not-read receipt (Outlook's and RFC 8098 MDNs, in the languages Outlook speaks), a meeting
- * response, Outlook's recall and its report. Only with the colon, and never after a reply prefix:
- * "Re: Accepted: …" is a person answering one.
+ * What a mail program writes before the colon when the sender clicks rather than writes, or when
+ * it reports on a message: a read or not-read receipt (Outlook's and RFC 8098 MDNs, in the
+ * languages Outlook speaks), a meeting response, Outlook's recall and its report, Exchange's
+ * success and delay notices. Only with the colon, and never after a reply prefix: "Re: Accepted:
+ * …" is a person answering one.
  */
 const NOTICE_PHRASES = [
   // Read receipts: English, German, French, Spanish, Italian, Dutch, Scandinavian, Portuguese, Polish
@@ -134,6 +138,11 @@ const NOTICE_PHRASES = [
   'rifiutato',
   'geaccepteerd',
   'geweigerd',
+  // Exchange's success and delay notices
+  'delivered',
+  'relayed',
+  'delivery delayed',
+  'zugestellt',
   // Outlook's message recall
   'recall',
   'rückruf',
@@ -245,6 +254,8 @@ export function isAutomatic(message: Pick<IncomingMessage, 'headers' | 'subject'
   if (submitted && submitted !== 'no') return true;
   if (AUTORESPONDER_HEADERS.some((name) => h(name))) return true;
   if (h('x-post-messageclass').includes('autoresponder') || h('delivered-to') === 'autoresponder') return true;
+  // A mail system's own mailbox (RFC 5321's postmaster, the MAILER-DAEMON of its notices) is no person.
+  if (/(?:^|[\s<("])(?:mailer-daemon|mail-daemon|postmaster|mail-delivery-subsystem)@/.test(h('from'))) return true;
   // Exchange marks what a mailbox rule sent (an out-of-office, a "has left" notice), and Exchange's
   // and helpdesks' own messages ask for no automatic answer with `All`; a person's Outlook sets
   // neither on what they write.
