@@ -53,6 +53,7 @@ const COMPLAINTS: Record<string, string> = {
   'arf-headers-only.eml': 'complaint priya-patel',
   'arf-mixed-no-version.eml': 'complaint ana-ruiz',
   'arf-not-spam.eml': 'unknown: a report that our email is not spam, from ExampleFBL/1.4: nothing to do',
+  'arf-report-as-text.eml': 'complaint leo-novak',
   'arf-virus.eml': 'unknown: a virus report (feedback type virus), from ExampleScanner/3.2: not a complaint; nothing to do',
   'arf-yahoo.eml': 'complaint tom-harris',
   'comcast-rcpt-only.eml': 'complaint tom-harris',

@@ -88,7 +88,8 @@ async function reportParts(mail: ParsedMail, depth: number): Promise<Parts> {
   const returnedPart = part(RETURNED_PARTS);
   const returned = returnedPart ? await originalOf(returnedPart) : undefined;
   if (status) return { report: { deliveryStatus: status.content.toString('utf8'), ...(returned ? { original: returned } : {}) } };
-  if (feedback) return { feedback: { report: feedback.content.toString('utf8'), ...(returned ? { original: returned } : {}) } };
+  const report = feedback?.content.toString('utf8') ?? labelledText(mail);
+  if (report !== undefined) return { feedback: { report, ...(returned ? { original: returned } : {}) } };
   if (depth < 3) {
     for (const attached of mail.attachments.filter((a) => a.contentType.toLowerCase() === 'message/rfc822')) {
       const inner = await reportParts(await simpleParser(withLineFeeds(attached.content), PARSE), depth + 1);
@@ -96,6 +97,17 @@ async function reportParts(mail: ParsedMail, depth: number): Promise<Parts> {
     }
   }
   return returned ? { returned } : {};
+}
+
+/**
+ * A feedback report's fields sent as text/plain, not `message/feedback-report`: mailparser folds
+ * such a part into the text. Read only when the message says it is a feedback report (RFC 6650
+ * asks for the right type, but some providers' reports lack it).
+ */
+function labelledText(mail: ParsedMail): string | undefined {
+  const type = mail.headers.get('content-type') as { params?: Record<string, string> } | undefined;
+  if (type?.params?.['report-type']?.toLowerCase() !== 'feedback-report' || typeof mail.text !== 'string') return undefined;
+  return /^Feedback-Type:[^\n]*(?:\n(?:[\w-]+:|[ \t])[^\n]*)*/im.exec(mail.text.replace(/\r\n?/g, '\n'))?.[0];
 }
 
 async function originalOf(part: Attachment): Promise<Returned> {
