@@ -124,18 +124,25 @@ describe('isAutomatic (issue 16, point 4)', () => {
     'Ich bin sehr froh, dass Sie uns geholfen haben: wir waren im Urlaub und alles lief.',
     'Hi Maya,\n\nSorry about the automatic reply: I have left the company and only read this account now.',
     'Our old address is no longer ours, but do send the card to the new house.',
+    "I'm travelling until 9 November, but here's my testimonial: Maya was brilliant.",
+    'Nothing urgent: happy to write something on my return.',
   ])('takes "%s" for a person’s words (issue 16)', (words) => {
     expect(isAutomatic(message('Re: A small favour, Ana?', words))).toBe(false);
   });
 
-  it('knows what Exchange sends from a mailbox rule, and what asks for no automatic answer', () => {
+  it('knows what an Exchange mailbox rule or a mail system sent, and the stock sentences of an out-of-office', () => {
     expect(isAutomatic(message('Re: A small favour, Ana?', 'Back soon.', { 'x-ms-exchange-inbox-rules-loop': 'ana@example.com' }))).toBe(
       true,
     );
-    expect(isAutomatic(message('Re: A small favour, Ana?', 'Back soon.', { 'x-auto-response-suppress': 'All' }))).toBe(true);
+    const notice = "I'm travelling with limited signal until 9 November. For anything urgent please ring the office.";
+    expect(isAutomatic(message('Re: A small favour, Ana?', notice))).toBe(true);
     expect(isAutomatic(message('Your message', 'Delivered.', { from: 'MAILER-DAEMON@mail.patel.example (Mail Delivery System)' }))).toBe(
       true,
     );
+  });
+
+  it('takes Outlook’s X-Auto-Response-Suppress for no sign of a program: people’s mail carries it too', () => {
+    expect(isAutomatic(message('Re: A small favour, Ana?', 'Happy to help!', { 'x-auto-response-suppress': 'All' }))).toBe(false);
   });
 
   it('reads the new address a notice gives, but not one already known', () => {

@@ -228,10 +228,23 @@ const PROGRAM_WORDS = [
 const MOVED =
   /\b(?:no longer (?:works? (?:at|for|with)|employed)|has left the (?:company|firm|business|organi[sz]ation|practice))\b|\b(?:this|my) (?:e-?mail )?(?:address|mailbox|account) (?:is|will be) (?:no longer (?:in use|monitored|active|valid)|closed|deactivated)\b|\bmy (?:e-?mail )?address has changed\b|\bmy new e-?mail address is\b/i;
 
+/**
+ * The stock sentences of an out-of-office that opens with neither "I am away" nor a greeting the
+ * AWAY pattern knows ("I'm travelling with limited signal until 9 November. For anything urgent
+ * please ring…"). Any one a person may write; two together only a notice does.
+ */
+const AWAY_STOCK = [
+  /\b(?:limited|no|intermittent) (?:access to (?:my )?e-?mails?|(?:phone |mobile )?signal|connectivity)\b/i,
+  /\b(?:anything|something|matters?|enquir(?:y|ies)|quer(?:y|ies)|cases?) (?:that (?:is|are) )?urgent\b|\burgent (?:matters|enquiries|queries|cases)\b/i,
+  /\b(?:on|upon|after) my return\b|\bwill wait for me\b/i,
+  /\b(?:until|till|through) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i,
+];
+
 function hasProgramWords(words: string): boolean {
   const text = words.trim();
   const opening = text.split(/\n\s*\n/)[0] ?? '';
   if (AWAY.test(text) || MOVED.test(opening)) return true;
+  if (AWAY_STOCK.filter((re) => re.test(text)).length >= 2) return true;
   if (RECEIVED.test(text) && RECEIVED_BY_DESK.test(text)) return true;
   return PROGRAM_WORDS.some((re) => re.test(text));
 }
@@ -256,10 +269,10 @@ export function isAutomatic(message: Pick<IncomingMessage, 'headers' | 'subject'
   if (h('x-post-messageclass').includes('autoresponder') || h('delivered-to') === 'autoresponder') return true;
   // A mail system's own mailbox (RFC 5321's postmaster, the MAILER-DAEMON of its notices) is no person.
   if (/(?:^|[\s<("])(?:mailer-daemon|mail-daemon|postmaster|mail-delivery-subsystem)@/.test(h('from'))) return true;
-  // Exchange marks what a mailbox rule sent (an out-of-office, a "has left" notice), and Exchange's
-  // and helpdesks' own messages ask for no automatic answer with `All`; a person's Outlook sets
-  // neither on what they write.
-  if (h('x-ms-exchange-inbox-rules-loop') || /(?:^|[\s,])all\b/.test(h('x-auto-response-suppress'))) return true;
+  // Exchange marks what a mailbox rule sent (an out-of-office, a "has left" notice). Not so
+  // `X-Auto-Response-Suppress`: Outlook sets it on what people write too, so it proves nothing
+  // (https://www.jitbit.com/maxblog/18-detecting-outlook-autoreplyout-of-office-emails-and-x-auto-response-suppress-header/).
+  if (h('x-ms-exchange-inbox-rules-loop')) return true;
   if (hasProgramWords(message.words)) return true;
   if (/^(?:bulk|junk|list|auto_reply|auto-reply)$/.test(h('precedence'))) return true;
   // A report (a read receipt, RFC 8098; a delivery or feedback report) is a program's doing.
