@@ -1,8 +1,10 @@
 /**
  * Messages a program sent: an out-of-office or vacation notice, an autoresponder, a list's bulk
- * mail. They are never a testimonial, a request or a touch. Known by the headers programs set
- * (RFC 3834 `Auto-Submitted`, `X-Autoreply`, `Precedence`) and by the subjects vacation notices
- * use, in the languages the business's contacts are likely to write in.
+ * mail, a helpdesk's acknowledgement, a challenge–response filter's request, a read receipt, a
+ * meeting response, a recall, a mail system's success notice, a "has left" notice. They are never
+ * a testimonial, a request or a touch. Known by the headers programs set (RFC 3834
+ * `Auto-Submitted`, `X-Autoreply`, `Precedence`), by the subjects they write, and by the words
+ * only they use, in the languages the business's contacts are likely to write in.
  */
 import type { IncomingMessage } from './run.ts';
 
