@@ -85,6 +85,18 @@ describe('readReplyWords', () => {
     });
   });
 
+  it("leaves out the writer's name signed alone on the last line, and keeps a last line that is not their name", () => {
+    const names = ['Priya Patel', 'Priya'];
+    for (const name of ['Priya', '— Priya P.', 'Priya Patel', 'priya.']) {
+      expect(readReplyWords(`Maya sold our flat in a fortnight.\n\n${name}`, names).quote).toBe('Maya sold our flat in a fortnight.');
+    }
+    expect(readReplyWords('Maya sold our flat in a fortnight.\nHighly recommended', names).quote).toBe(
+      'Maya sold our flat in a fortnight. Highly recommended',
+    );
+    // A reply that is only a name is no letter to trim.
+    expect(readReplyWords('Priya', names).quote).toBe('Priya');
+  });
+
   it('does not take praise for consent', () => {
     expect(readReplyWords('I was so happy with the sale and would use you again. I could not put it better.').consent).toEqual([]);
   });

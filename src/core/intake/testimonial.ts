@@ -58,7 +58,7 @@ export function draftTestimonial(
   verified?: Verified,
   way: TestimonialWay & { name?: NameForm } = REQUEST_REPLY,
 ): TestimonialDraft {
-  const reply = readReplyWords(words);
+  const reply = readReplyWords(words, [author.name, firstNameOf(author)]);
   const said = reply.consent.join(' ');
   const given = reply.consent.length && reply.scope.length ? { scope: reply.scope, date: day } : undefined;
   const consent = given && verified ? { ...given, evidence: `${evidence}, ${verifiedBy(verified)}: "${said}"` } : undefined;

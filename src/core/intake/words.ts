@@ -62,9 +62,12 @@ const GREETING = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^.
 const SIGN_OFF =
   /^(?:thanks|thank you|many thanks|cheers|best|regards|kind regards|best wishes|warm(?:est)? (?:regards|wishes)|all the best|love|yours)\b[^.!?\n]{0,20}[,!.]?\s*$/i;
 
-/** Splits a reply into the quote and what it says about consent. */
-export function readReplyWords(words: string): ReplyWords {
-  const paragraphs = trimLetter(words)
+/**
+ * Splits a reply into the quote and what it says about consent. `signedAs` are the names the
+ * writer may sign with on a line of its own ("Priya", "Priya Patel"), left out of the quote.
+ */
+export function readReplyWords(words: string, signedAs: readonly string[] = []): ReplyWords {
+  const paragraphs = trimLetter(words, signedAs)
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
@@ -84,9 +87,14 @@ export function readReplyWords(words: string): ReplyWords {
   return { quote, consent, refusal, scope };
 }
 
-/** The letter without its greeting line and closing lines ("Best wishes," and a name after it). */
-function trimLetter(words: string): string {
+/**
+ * The letter without its greeting line and closing lines ("Best wishes," and a name after it, or
+ * the writer's name alone on the last line).
+ */
+function trimLetter(words: string, signedAs: readonly string[]): string {
   const lines = words.replace(/\r\n?/g, '\n').trim().split('\n');
+  const last = lines.findLastIndex((l) => l.trim());
+  if (last > 0 && isSignature(lines[last], signedAs) && lines.slice(0, last).some((l) => l.trim())) lines.splice(last);
   const first = lines.findIndex((l) => l.trim());
   if (first >= 0 && GREETING.test(lines[first].trim())) lines.splice(first, 1);
   const opening = lines.findIndex((l) => l.trim());
@@ -95,4 +103,14 @@ function trimLetter(words: string): string {
   // words: a reply that opens with "Thanks Maya!" keeps what follows.
   if (signOff > opening && lines.slice(signOff + 1).filter((l) => l.trim()).length <= 2) lines.splice(signOff);
   return lines.join('\n').trim();
+}
+
+/** A line that is only the writer's name: whole, first, or first and an initial ("— Priya P."). */
+function isSignature(line: string, signedAs: readonly string[]): boolean {
+  const bare = line.replace(/^[\s\-–—~]+|[\s.,!]+$/g, '').toLowerCase();
+  return signedAs.some((name) => {
+    const whole = name.trim().toLowerCase();
+    const first = whole.split(/\s+/)[0];
+    return bare === whole || bare === first || (bare.startsWith(`${first} `) && /^\p{L}\.?$/u.test(bare.slice(first.length + 1)));
+  });
 }
