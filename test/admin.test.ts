@@ -263,6 +263,31 @@ async function savedFile(page: Page, rel: string, before?: string): Promise<void
   }
 }
 
+/** Opens the copy of the repository in the browser, and the collection labelled `label`. */
+async function openCollection(page: Page, label: string): Promise<void> {
+  await page.getByRole('button', { name: /Work with Local Repository/ }).click();
+  await page
+    .getByRole('link', { name: label })
+    .or(page.getByText(label, { exact: true }))
+    .first()
+    .click();
+}
+
+/** A photo the owner picks from their phone or computer: `name` in a folder the file dialog opens. */
+async function photoToPick(name: string, photo: Buffer): Promise<string> {
+  const picked = path.join(work, 'uploads', name);
+  await mkdir(path.dirname(picked), { recursive: true });
+  await writeFile(picked, photo);
+  return picked;
+}
+
+/** `npm run check` finds nothing wrong with the content folder, the editor's files now in it. */
+async function expectCheckPasses(): Promise<void> {
+  const check = await runScript('check', ['--content', content]);
+  expect(check.stderr).toBe('');
+  expect(check.code).toBe(0);
+}
+
 /**
  * With REFERABLE_SCREENSHOTS=DIR, saves what a phone (390 pixels wide) shows as DIR/NAME.png: the
  * top of the page, or `part` of it. The README's pictures of the editor are made this way.
@@ -330,21 +355,14 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
       source: 'Asked for the newsletter at the market stall',
       date: Temporal.Now.plainDateISO().toString(),
     });
-    const check = await runScript('check', ['--content', content]);
-    expect(check.stderr).toBe('');
-    expect(check.code).toBe(0);
+    await expectCheckPasses();
     expect(trouble).toEqual([]);
     expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
   });
 
   it('creates a referral through the form, picking both people from the contacts (issue 17)', async () => {
     const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
-    await page.getByRole('button', { name: /Work with Local Repository/ }).click();
-    await page
-      .getByRole('link', { name: 'Referrals' })
-      .or(page.getByText('Referrals', { exact: true }))
-      .first()
-      .click();
+    await openCollection(page, 'Referrals');
     await page.getByRole('button', { name: 'New' }).click();
     for (const [keyPath, name] of [
       ['referrer', 'Kofi Mensah'],
@@ -376,9 +394,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
       updates: [],
     });
     await addToTree(content, { 'referrals/kofi-mensah-rajesh-nair.yaml': text });
-    const check = await runScript('check', ['--content', content]);
-    expect(check.stderr).toBe('');
-    expect(check.code).toBe(0);
+    await expectCheckPasses();
     expect(trouble).toEqual([]);
     expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
   });
@@ -396,12 +412,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     ].join('\n');
     await addToTree(content, { 'contacts/ellen-boyd.yaml': contact.replace(/^gifts:/m, `${consent}\ngifts:`) });
     const { page, trouble } = await openEditor(await repositoryFiles(path.dirname(content)));
-    await page.getByRole('button', { name: /Work with Local Repository/ }).click();
-    await page
-      .getByRole('link', { name: 'Testimonials' })
-      .or(page.getByText('Testimonials', { exact: true }))
-      .first()
-      .click();
+    await openCollection(page, 'Testimonials');
     await page
       .getByText(/^Ellen B\./)
       .first()
@@ -420,24 +431,15 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     expect(text).toMatch(/^status: published$/m);
     expect(text).toMatch(/^consent:\n {2}scope:\n {4}- website\n {2}date: \d{4}-\d{2}-\d{2}\n {2}evidence: .*yes, use it on your website/m);
     await addToTree(content, { 'testimonials/ellen-first-flat-draft.mdx': text });
-    const check = await runScript('check', ['--content', content]);
-    expect(check.stderr).toBe('');
-    expect(check.code).toBe(0);
+    await expectCheckPasses();
     expect(trouble).toEqual([]);
   });
 
   it("uploads a testimonial's photo beside it, as the path from the testimonial (issue 19)", async () => {
     const photo = png(48, [200, 120, 60]);
-    const picked = path.join(work, 'uploads/ana-r.png');
-    await mkdir(path.dirname(picked), { recursive: true });
-    await writeFile(picked, photo);
+    const picked = await photoToPick('ana-r.png', photo);
     const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
-    await page.getByRole('button', { name: /Work with Local Repository/ }).click();
-    await page
-      .getByRole('link', { name: 'Testimonials' })
-      .or(page.getByText('Testimonials', { exact: true }))
-      .first()
-      .click();
+    await openCollection(page, 'Testimonials');
     await page
       .getByText(/^Ana R\./)
       .first()
@@ -454,26 +456,17 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     expect(saved).toEqual(photo);
     await addToTree(content, { 'testimonials/ana-first-home-cliffe.mdx': text });
     await writeFile(path.join(content, 'testimonials/photos/ana-r.png'), saved!);
-    const check = await runScript('check', ['--content', content]);
-    expect(check.stderr).toBe('');
-    expect(check.code).toBe(0);
+    await expectCheckPasses();
     expect(trouble).toEqual([]);
     expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
   });
 
   it("uploads a person's photo to images/ beside settings.yaml, as the path from settings (issue 19)", async () => {
     const photo = png(64, [40, 90, 160]);
-    const picked = path.join(work, 'uploads/rob-mercer-2026.png');
-    await mkdir(path.dirname(picked), { recursive: true });
-    await writeFile(picked, photo);
+    const picked = await photoToPick('rob-mercer-2026.png', photo);
     const before = await readFile(path.join(content, 'settings.yaml'), 'utf8');
     const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
-    await page.getByRole('button', { name: /Work with Local Repository/ }).click();
-    await page
-      .getByRole('link', { name: 'Settings' })
-      .or(page.getByText('Settings', { exact: true }))
-      .first()
-      .click();
+    await openCollection(page, 'Settings');
     // Settings is one file: the collection lists it as its one row.
     await page.getByRole('main').getByRole('row', { name: 'Settings' }).click();
     // The people are far down the form, which draws its fields as they scroll into view.
@@ -491,9 +484,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     expect(saved).toEqual(photo);
     await addToTree(content, { 'settings.yaml': text });
     await writeFile(path.join(content, 'images/rob-mercer-2026.png'), saved!);
-    const check = await runScript('check', ['--content', content]);
-    expect(check.stderr).toBe('');
-    expect(check.code).toBe(0);
+    await expectCheckPasses();
     expect(trouble).toEqual([]);
     expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
   });
