@@ -3,7 +3,7 @@
  * (its columns named by common words or by a header map). Pure: the file comes in as text.
  */
 import { parse } from 'csv-parse/sync';
-import { problem, type Problem } from '../problems/index.ts';
+import type { Problem } from '../problems/index.ts';
 import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
@@ -19,6 +19,7 @@ import {
   type OpenedExport,
   type ReadRow,
   tagFrom,
+  unreadableExport,
   withoutBlanks,
   withoutControls,
 } from './person.ts';
@@ -91,13 +92,7 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
     const e = error as Error & { lines?: number; code?: string };
     const why = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted value is never closed (a " is missing)' : e.message.replace(/^[^:]*: /, '');
     const message = `cannot be read as CSV: ${why}`;
-    return {
-      format: 'generic',
-      ignored: [],
-      problems: [problem('UnreadableImportFile', file, { line: e.lines ?? 1, column: 1 }, '', message)],
-      size: 0,
-      rows: [],
-    };
+    return unreadableExport('generic', file, message, { line: e.lines ?? 1 });
   }
   const map = options.map ?? new Map();
   let start = headerRow(records.slice(0, PREAMBLE_ROWS), map);
@@ -132,13 +127,7 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
   if (!fields.some(isNameOrEmail)) {
     const message = `has no column for names or email addresses (its columns: ${headers.join(', ')})`;
     const hint = 'Give the file a header row, or name its columns with --map "E-mail=email,Full name=name".';
-    return {
-      format,
-      ignored,
-      problems: [problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', message, hint)],
-      size: 0,
-      rows: [],
-    };
+    return unreadableExport(format, file, message, { hint, ignored });
   }
 
   const rows = records.slice(start + 1);

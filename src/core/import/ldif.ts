@@ -8,9 +8,18 @@
 import ldif from 'ldif';
 import { firstWord } from '../contacts/index.ts';
 import { EmailSchema } from '../model/index.ts';
-import { problem, type Position } from '../problems/index.ts';
+import type { Position } from '../problems/index.ts';
 import { birthdayOfParts } from './dates.ts';
-import { cleanText, groupTag, type ImportedPerson, type OpenedExport, type ReadRow, rowProblem, withoutBlanks } from './person.ts';
+import {
+  cleanText,
+  groupTag,
+  type ImportedPerson,
+  type OpenedExport,
+  type ReadRow,
+  rowProblem,
+  unreadableExport,
+  withoutBlanks,
+} from './person.ts';
 
 type Entry = { number: number; at: Position; dn: string; attributes: Map<string, string[]> };
 type Broken = { number: number; at: Position; line: number; reason: string };
@@ -20,13 +29,7 @@ export function openLdifContacts(text: string, file: string): OpenedExport<'ldif
   const blocks = splitEntries(text.replace(/^\uFEFF/, ''));
   if (!blocks.some((b) => /^dn:/i.test(b.lines[0]))) {
     const message = 'has no "dn:" line: it is not an LDIF file';
-    return {
-      format: 'ldif',
-      ignored: [],
-      problems: [problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', message)],
-      size: 0,
-      rows: [],
-    };
+    return unreadableExport('ldif', file, message);
   }
   const entries = blocks.map(parseEntry);
   const lists = new Map<string, string[]>();

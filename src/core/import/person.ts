@@ -85,6 +85,23 @@ export type OpenedExport<Format> = {
   rows: Iterable<ReadRow>;
 };
 
+/** An export no one can be read from: its format, and the one problem that says why, at `line`. */
+export function unreadableExport<Format>(
+  format: Format,
+  file: string,
+  message: string,
+  options: { line?: number; hint?: string; ignored?: string[] } = {},
+): OpenedExport<Format> {
+  const at = { line: options.line ?? 1, column: 1 };
+  return {
+    format,
+    ignored: options.ignored ?? [],
+    problems: [problem('UnreadableImportFile', file, at, '', message, options.hint)],
+    size: 0,
+    rows: [],
+  };
+}
+
 /** The fields an export's column can fill, as named in a header map (`--map "E-mail=email"`). */
 export const IMPORT_FIELDS = [
   'name',

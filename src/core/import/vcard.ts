@@ -4,12 +4,21 @@
  * is parsed on its own, so one broken card is reported and the others are read. Pure.
  */
 import ICAL from 'ical.js';
-import { problem, type Position, type Problem } from '../problems/index.ts';
+import type { Position, Problem } from '../problems/index.ts';
 import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
 import { readDay } from './dates.ts';
 import { decodeBytes } from './encoding.ts';
-import { cleanText, groupTag, type ImportedPerson, type OpenedExport, type ReadRow, rowProblem, withoutBlanks } from './person.ts';
+import {
+  cleanText,
+  groupTag,
+  type ImportedPerson,
+  type OpenedExport,
+  type ReadRow,
+  rowProblem,
+  unreadableExport,
+  withoutBlanks,
+} from './person.ts';
 
 export type VcardImport = { people: ImportedPerson[]; problems: Problem[] };
 
@@ -32,13 +41,7 @@ export function openVcardContacts(text: string, file: string): OpenedExport<'vca
   const { cards, unclosed } = splitCards(text.replace(/^\uFEFF/, ''));
   if (!cards.length && !unclosed) {
     const message = 'has no BEGIN:VCARD line: it is not a vCard file';
-    return {
-      format: 'vcard',
-      ignored: [],
-      problems: [problem('UnreadableImportFile', file, { line: 1, column: 1 }, '', message)],
-      size: 0,
-      rows: [],
-    };
+    return unreadableExport('vcard', file, message);
   }
   function* read(): Generator<ReadRow> {
     for (const card of cards) {
