@@ -9,6 +9,7 @@ import { parseCommandArgs, printProblems, runCommand } from '../../src/adapters/
 import { readContent } from '../../src/adapters/fs/index.ts';
 import { parseFile } from '../../src/core/content/index.ts';
 import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
+import { countOf } from '../../src/core/problems/index.ts';
 import { TestimonialSchema, type Testimonial } from '../../src/core/model/index.ts';
 import { findLeaks, findPhotoLeaks, formatLeak, leakTargets, photoLeakTargets } from '../../src/core/publishing/index.ts';
 import { buildDate } from '../../src/site/env.ts';
@@ -16,8 +17,6 @@ import { buildDate } from '../../src/site/env.ts';
 // Everything a browser, a feed reader or the editor at /admin/ (config.yml) can read; images and
 // fonts hold no contact's text.
 const TEXT = /\.(html?|xml|json|ya?ml|txt|js|mjs|css|svg|webmanifest|map)$/i;
-
-const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 runCommand(async () => {
   const { values } = parseCommandArgs(process.argv.slice(2), {
@@ -67,18 +66,20 @@ runCommand(async () => {
   if (leaks.length) {
     for (const leak of leaks) console.error(leak);
     console.error(
-      `\n${plural(leaks.length, 'private detail')} reached the built site in ${dist}/: do not publish this build.` +
+      `\n${countOf(leaks.length, 'private detail')} reached the built site in ${dist}/: do not publish this build.` +
         "\n  Take the contact's email, phone, name or photo out of the testimonial, result or newsletter behind the page," +
         '\n  or record their consent to publish (consent.publish in their contact file). Set a testimonial whose author' +
         '\n  withdrew consent to `status: draft`.',
     );
     if (process.env.GITHUB_ACTIONS === 'true') {
-      console.log(`::error title=PrivateDetailOnSite::${plural(leaks.length, 'private detail')} reached the built site: see the build log`);
+      console.log(
+        `::error title=PrivateDetailOnSite::${countOf(leaks.length, 'private detail')} reached the built site: see the build log`,
+      );
     }
     return 1;
   }
   console.log(
-    `Privacy check passed: ${plural(files.length, 'file')} in ${dist}/ hold none of the emails, phone numbers or unconsented names of ${plural(content.contacts.length, 'contact')}.`,
+    `Privacy check passed: ${countOf(files.length, 'file')} in ${dist}/ hold none of the emails, phone numbers or unconsented names of ${countOf(content.contacts.length, 'contact')}.`,
   );
   return 0;
 });

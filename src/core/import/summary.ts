@@ -3,7 +3,7 @@
  * kind (each kind's hint once), then, when there are few of them or when asked, each contact
  * created or updated. Pure.
  */
-import { formatProblem, sortProblems, type Problem, type ProblemCode } from '../problems/index.ts';
+import { countOf, formatProblem, sortProblems, type Problem, type ProblemCode } from '../problems/index.ts';
 import type { ImportPlan } from './contacts.ts';
 import type { ImportUnit, RowProblem } from './person.ts';
 
@@ -45,14 +45,14 @@ export function summarizeImport(
   const ask = !listed && ' (list them with --verbose)';
   const counts = [
     `${options.file} (${options.described}):`,
-    `  ${count(plan.create.length, 'new contact', 'new contacts')}${(plan.create.length > 0 && ask) || ''}`,
-    `  ${count(plan.update.length, 'contact updated', 'contacts updated')}${(plan.update.length > 0 && ask) || ''}`,
-    `  ${count(plan.unchanged.length, 'already up to date', 'already up to date')}`,
+    `  ${countOf(plan.create.length, 'new contact', 'new contacts')}${(plan.create.length > 0 && ask) || ''}`,
+    `  ${countOf(plan.update.length, 'contact updated', 'contacts updated')}${(plan.update.length > 0 && ask) || ''}`,
+    `  ${countOf(plan.unchanged.length, 'already up to date', 'already up to date')}`,
   ];
   const unit = options.unit ?? 'row';
   for (const { codes, one, many } of COUNTED) {
     const n = problems.filter((p) => (codes as string[]).includes(p.code)).length;
-    if (n) counts.push(`  ${count(n, one(unit), many(unit))}`);
+    if (n) counts.push(`  ${countOf(n, one(unit), many(unit))}`);
   }
   if (!listed) return { counts, contacts: [] };
   const contacts: string[] = [];
@@ -65,10 +65,6 @@ export function summarizeImport(
     contacts.push(`  ${c.id}: ${name}${rows(c.rows, unit)}: ${fields}`);
   }
   return { counts, contacts };
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
 function rows(numbers: readonly number[], unit: ImportUnit): string {
@@ -112,7 +108,7 @@ function countedLine(group: readonly RowProblem[]): string {
   const rows = [...new Set(group.map((p) => p.row))];
   const named = rows.slice(0, ROWS_NAMED).join(', ') + (rows.length > ROWS_NAMED ? ', …' : '');
   const units = `${unit}s`;
-  return `${where} ${kind}: ${count(rows.length, unit, units)} (${units} ${named}; --verbose lists all)`;
+  return `${where} ${kind}: ${countOf(rows.length, unit, units)} (${units} ${named}; --verbose lists all)`;
 }
 
 function isRowProblem(p: Problem): p is RowProblem {

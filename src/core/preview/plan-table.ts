@@ -9,6 +9,7 @@ import { createPersonalizer, fillText, SUBJECTS_ONLY } from '../email/index.ts';
 import { firstNameOf, joinList } from '../contacts/index.ts';
 import type { Contact, Content, Entry, Settings } from '../model/index.ts';
 import { eachMember, type DueTouch, type SkippedTouch } from '../touches/index.ts';
+import { countOf, groupThousands } from '../problems/index.ts';
 
 export type { PlannedRow };
 
@@ -89,8 +90,6 @@ export type PlanTableInput = {
   missed: PlanResult['missed'];
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 /** The readable plan: a heading per day that has touches, quiet days collapsed, then skipped and missed touches by reason. */
 export function formatPlanTable(input: PlanTableInput): string[] {
   const { from, days, rows } = input;
@@ -113,7 +112,7 @@ export function formatPlanTable(input: PlanTableInput): string[] {
       continue;
     }
     endQuiet(date.subtract({ days: 1 }));
-    lines.push('', `${dayName(date)} (${plural(today.length, 'touch', 'touches')})`);
+    lines.push('', `${dayName(date)} (${countOf(today.length, 'touch', 'touches')})`);
     for (const r of today) lines.push(rowLine(r, widths));
   }
   endQuiet(to);
@@ -123,10 +122,10 @@ export function formatPlanTable(input: PlanTableInput): string[] {
       rows.filter((r) => r.channel !== 'email'),
       (r) => r.channel,
     ),
-  ].map(([c, list]) => plural(list.length, c));
+  ].map(([c, list]) => countOf(list.length, c));
   lines.push(
     '',
-    `${plural(rows.length, 'touch', 'touches')}: ${plural(emails, 'email')}, ${plural(rows.length - emails, 'personal touch', 'personal touches')}${channels.length ? ` (${channels.join(', ')})` : ''}.`,
+    `${countOf(rows.length, 'touch', 'touches')}: ${countOf(emails, 'email')}, ${countOf(rows.length - emails, 'personal touch', 'personal touches')}${channels.length ? ` (${channels.join(', ')})` : ''}.`,
   );
   lines.push(...outcomeLines('skipped', input.skipped), ...outcomeLines('missed', input.missed));
   return lines;
@@ -150,7 +149,7 @@ const NAMED = 5;
 
 function outcomeLines(kind: 'skipped' | 'missed', touches: readonly SkippedTouch[]): string[] {
   if (touches.length === 0) return [`No touches ${kind}.`];
-  const lines = ['', `${touches.length.toLocaleString('en')} ${kind}, and why:`];
+  const lines = ['', `${groupThousands(touches.length)} ${kind}, and why:`];
   const byReason = [...Map.groupBy(touches, (t) => t.reason)].sort((a, b) => b[1].length - a[1].length || text(a[0], b[0]));
   for (const [reason, list] of byReason) {
     const named = list.slice(0, NAMED).map((t) => `${t.contact} ${t.plan}/${t.step} due ${t.due}`);

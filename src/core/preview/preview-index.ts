@@ -5,6 +5,7 @@
  */
 import { escapeHtml } from '../email/index.ts';
 import type { DueTouch } from '../touches/index.ts';
+import { countOf, groupThousands } from '../problems/index.ts';
 
 /** Marks a folder as a preview Referable wrote, so a later preview may replace it. */
 export const PREVIEW_MARKER = '<meta name="generator" content="Referable email preview">';
@@ -31,7 +32,6 @@ export function previewFiles(touchId: string): { html: string; text: string } {
 }
 
 const href = (file: string) => escapeHtml(encodeURIComponent(file));
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** The index page, `index.html` of the preview folder. */
 export function previewIndex(input: PreviewIndexInput): string {
@@ -62,7 +62,7 @@ small { color: #666; }
 </head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p>Nothing was sent and no history was written. ${plural(emails.length, 'email')} rendered${problems.length ? `, ${plural(problems.length, 'email')} could not be rendered` : ''}; ${skipped.toLocaleString('en')} skipped and ${missed.toLocaleString('en')} missed by the plan are not shown (see <code>npm run plan</code>).</p>
+<p>Nothing was sent and no history was written. ${countOf(emails.length, 'email')} rendered${problems.length ? `, ${countOf(problems.length, 'email')} could not be rendered` : ''}; ${groupThousands(skipped)} skipped and ${groupThousands(missed)} missed by the plan are not shown (see <code>npm run plan</code>).</p>
 ${problems.length ? `<h2 class="problems">Could not be rendered</h2>\n<ul class="problems">\n${held.join('\n')}\n</ul>\n` : ''}${
   emails.length
     ? `<table>\n<thead><tr><th>date</th><th>contact</th><th>plan / step</th><th>subject</th><th>plain text</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`
