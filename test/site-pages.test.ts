@@ -57,6 +57,12 @@ beforeAll(async () => {
     path.join(content, 'settings.yaml'),
     `${settings.replace('photo: images/rob-mercer.jpg', 'photo: images/chris-hall-viewing.jpg')}\nintake:\n  trustedAuthServId: mx.wellsmercer.example\n`,
   );
+  // An article body with a link and a picture from the site's root, as the editor's buttons write them.
+  const article = path.join(content, 'newsletters/cut-your-energy-bill-before-winter.mdx');
+  await writeFile(
+    article,
+    `${await readFile(article, 'utf8')}\nSee [what our sellers got](/results/).\n\n![The boiler we fitted](/images/boiler.jpg)\n`,
+  );
   await buildSite(content, dist, { SITE_URL, BASE_PATH: BASE, BUILD_DATE: '2026-12-01' });
   server = await serveDir(dist, { base: BASE });
   browser = await launchBrowser();
@@ -151,6 +157,18 @@ describe('the pages that convert, in Chromium', { timeout: SLOW }, () => {
     expect(await html(PAGES.testimonial)).toContain(`href="${BASE}results/okafor-southover-over-asking/"`);
     // James Whitlock's result keeps him anonymous: it links to no testimonial.
     expect(await html('results/whitlock-offham-off-market/')).not.toMatch(/href="[^"]*testimonials\/[^"]+\/"/);
+  });
+
+  it("puts an article's links and pictures from the site's root under the base path, where they lead", async () => {
+    const article = await html(PAGES.article);
+    expect(article).toContain(`src="${BASE}images/boiler.jpg"`);
+    expect(article).not.toContain('src="/images/');
+    const page = await context.newPage();
+    await page.goto(`${server.url}${PAGES.article}`);
+    const response = page.waitForResponse((r) => new URL(r.url()).pathname === `${BASE}results/`);
+    await page.getByRole('link', { name: 'what our sellers got' }).click();
+    expect((await response).status()).toBe(200);
+    await page.close();
   });
 
   it('writes the privacy notice from settings, and shows memberships in every footer but no feeds for people', async () => {

@@ -67,8 +67,11 @@ export type Personalizer = {
   textFields(contact: Entry<Contact>): EmailFields;
 };
 
-/** Turns a newsletter's MDX body into the fragment its email carries: `renderBody` of `core/markup`. */
-export type BodyRenderer = (mdx: string, palette: Palette) => Fragment;
+/**
+ * Turns a newsletter's MDX body into the fragment its email carries: `renderBody` of `core/markup`.
+ * `site` is the site's public address, against which a path from its root is read.
+ */
+export type BodyRenderer = (mdx: string, palette: Palette, site: string) => Fragment;
 
 /**
  * For subjects and tasks alone (the plan): newsletter bodies are left empty, so the MDX and HTML
@@ -111,7 +114,7 @@ export function createPersonalizer(
   function body(id: string, mdx: string): Fragment {
     let fragment = bodies.get(id);
     if (!fragment) {
-      fragment = renderBody(mdx, palette);
+      fragment = renderBody(mdx, palette, settings.site.url);
       bodies.set(id, fragment);
     }
     return fragment;

@@ -10,7 +10,7 @@ import { mdxToEmailHtml } from './mdx-html.ts';
 export { htmlToText };
 
 /** A newsletter's body as the fragment an email carries: HTML, and its text twin. */
-export const renderBody: BodyRenderer = (mdx, palette) => {
-  const html = mdxToEmailHtml(mdx, palette);
+export const renderBody: BodyRenderer = (mdx, palette, site) => {
+  const html = mdxToEmailHtml(mdx, palette, site);
   return { html, text: `${htmlToText(html)}\n\n` };
 };

@@ -33,6 +33,15 @@ describe('mdxToEmailHtml', () => {
     `);
   });
 
+  it("reads a path from the site's root as the site's own page or image, under its base path", () => {
+    const body = 'See [our results](/results/).\n\n![The boiler](/images/boiler.jpg) ![elsewhere](//cdn.example/x.png)';
+    const html = mdxToEmailHtml(body, palette, 'https://owner.github.io/referable');
+    expect(html).toContain('<a href="https://owner.github.io/referable/results/"');
+    expect(html).toContain('<img src="https://owner.github.io/referable/images/boiler.jpg" alt="The boiler"');
+    // A protocol-relative address is no path of the site, and no https address either.
+    expect(html).toContain('> elsewhere</p>');
+  });
+
   it('escapes text, including quotes in attributes', () => {
     expect(mdxToEmailHtml('[x](https://e.org/?a=1&b="2")', palette)).toContain('href="https://e.org/?a=1&amp;b=%222%22"');
     expect(escapeHtml(`<a href="x">Tom & 'Ana'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Ana&#39;&lt;/a&gt;');
