@@ -236,7 +236,7 @@ consent:
     expect(first.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
       "test/fixtures/import/thunderbird.ldif:40:1 birthday: entry 3: "1975-13-2" is not a date; imported without it
         The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
-      test/fixtures/import/thunderbird.ldif:40:1 mozillasecondemail: entry 3: "none" is not an email address; imported without it
+      test/fixtures/import/thunderbird.ldif:40:1 mozillaSecondEmail: entry 3: "none" is not an email address; imported without it
         The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
       test/fixtures/import/thunderbird.ldif:59:1 entry 4: cannot be read: Expected end of input or entry but "g" found.
         Correct this row (card, entry) in the export and import the file again: what was imported stays as it is.

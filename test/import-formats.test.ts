@@ -1100,7 +1100,7 @@ describe('LDIF address books (Thunderbird, Windows Address Book)', () => {
   it('drops a bad value and keeps the person; a broken entry is reported with its line, and the entries after it are read', async () => {
     const book = await open('thunderbird.ldif');
     expect(book.problems.map((p) => `${p.line} ${p.field}: ${p.message}`)).toEqual([
-      '40 mozillasecondemail: entry 3: "none" is not an email address; imported without it',
+      '40 mozillaSecondEmail: entry 3: "none" is not an email address; imported without it',
       '40 birthday: entry 3: "1975-13-2" is not a date; imported without it',
       // The line the parser stopped at, inside Grace Kim's entry.
       '59 : entry 4: cannot be read: Expected end of input or entry but "g" found.',

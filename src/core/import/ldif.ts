@@ -21,7 +21,8 @@ import {
   withoutBlanks,
 } from './person.ts';
 
-type Entry = { number: number; at: Position; dn: string; attributes: Map<string, string[]> };
+/** An entry's attributes by lower-case name, and each name as the file wrote it (for problems). */
+type Entry = { number: number; at: Position; dn: string; attributes: Map<string, string[]>; written: Map<string, string> };
 type Broken = { number: number; at: Position; line: number; reason: string };
 
 /** An LDIF file opened to be read entry by entry. */
@@ -79,9 +80,13 @@ function parseEntry(block: Block): Entry | Broken {
     const { dn, attributes } = record.toObject({ flatten: false, preserveOptions: false });
     // Attribute names are case-insensitive: Thunderbird writes `telephoneNumber`, others `telephonenumber`.
     const byName = new Map<string, string[]>();
-    for (const [name, values] of Object.entries(attributes))
-      byName.set(name.toLowerCase(), [...(byName.get(name.toLowerCase()) ?? []), ...values]);
-    return { number: block.number, at: block.at, dn, attributes: byName };
+    const written = new Map<string, string>();
+    for (const [name, values] of Object.entries(attributes)) {
+      const key = name.toLowerCase();
+      byName.set(key, [...(byName.get(key) ?? []), ...values]);
+      if (!written.has(key)) written.set(key, name);
+    }
+    return { number: block.number, at: block.at, dn, attributes: byName, written };
   } catch (error) {
     const at = (error as { location?: { start?: { line?: number } } }).location?.start?.line ?? 1;
     return { number: block.number, at: block.at, line: block.at.line + at - 1, reason: (error as Error).message };
@@ -133,7 +138,7 @@ function personFromEntry(entry: Entry, lists: readonly string[]): { person?: Imp
       if (!email.success)
         problems.push({
           code: 'BadImportValue',
-          field,
+          field: entry.written.get(field) ?? field,
           kind: 'not an email address',
           message: `"${raw}" is not an email address; imported without it`,
         });
