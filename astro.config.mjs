@@ -5,8 +5,8 @@ import path from 'node:path';
 import { defineConfig } from 'astro/config';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
-import { defineHastPlugin } from 'satteri';
 import { parse } from 'yaml';
+import { bodyLinksUnderBase } from './src/site/body-links.ts';
 
 // The content folder (REFERABLE_CONTENT), the site's address (SITE_URL, else settings.site.url)
 // and its base path (BASE_PATH, for GitHub Pages: actions/configure-pages gives both).
@@ -46,31 +46,11 @@ function sitemap() {
   };
 }
 
-/**
- * A path from the site's root in a Markdown or MDX body (`/images/boiler.jpg`, as the editor's image
- * button writes one; `/results/`) put under the base path, as the site's own links are: on GitHub
- * Pages a project site lives under /<repo>/, where a bare /images/… is another site's.
- */
-const prefix = base.endsWith('/') ? base : `${base}/`;
-const underBase = defineHastPlugin({
-  name: 'referable-under-base',
-  element: {
-    filter: ['a', 'img'],
-    visit(node, ctx) {
-      for (const key of ['href', 'src']) {
-        const url = node.properties?.[key];
-        if (typeof url === 'string' && url.startsWith('/') && !url.startsWith('//') && !url.startsWith(prefix)) {
-          ctx.setProperty(node, key, prefix + url.slice(1));
-        }
-      }
-    },
-  },
-});
-
 export default defineConfig({
   site,
   base,
-  markdown: { processor: satteri({ hastPlugins: [underBase] }) },
+  // Links and pictures in bodies that start at the site's root go under the base path too.
+  markdown: { processor: satteri({ hastPlugins: [bodyLinksUnderBase(base)] }) },
   trailingSlash: 'ignore',
   integrations: [mdx(), sitemap()],
   devToolbar: { enabled: false },

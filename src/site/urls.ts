@@ -2,7 +2,7 @@
 import type { CallToAction } from '../core/model/index.ts';
 
 /** A site path (`testimonials/`) under `base` (`/`, `/repo`, `/repo/`), always starting with `/`. */
-function withBase(path: string, base: string): string {
+export function withBase(path: string, base: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return prefix + path.replace(/^\/+/, '');
 }
