@@ -101,7 +101,7 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
   const guessed: string[] = [];
   if (!fields.includes('email')) {
     // A header row that holds an address is no header: the file is a bare table of people.
-    const headless = !fields.some(Boolean) && headers.some((h) => EmailSchema.safeParse(h).success);
+    const headless = !fields.some(Boolean) && headers.some(isEmail);
     if (headless) {
       start -= 1;
       headers = headers.map((_, i) => `column ${columnLetters(i)}`);
