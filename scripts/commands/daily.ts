@@ -7,7 +7,6 @@
  * a task list in the outbox), record everything in history, and print what happened. The exit
  * status says whether anything needs the owner: see `EXIT` in src/core/problems/exit.ts.
  */
-import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   parseCommandArgs,
@@ -17,11 +16,12 @@ import {
   createProgress,
   printProblems,
   runCommand,
+  appendStepSummary,
   stopCleanlyOnSignals,
   type StopSignals,
 } from '../../src/adapters/cli/index.ts';
 import { readContent, openHistoryJournal, repairHistory, takeRunLock } from '../../src/adapters/fs/index.ts';
-import { startLayoutCompiler, type LayoutCompiler } from '../../src/adapters/layouts/index.ts';
+import { layoutsForRun, startLayoutCompiler, type LayoutCompiler } from '../../src/adapters/layouts/index.ts';
 import { signerFromEnv } from '../../src/adapters/signing/index.ts';
 import { buildPoolAhead, writeOutboxFile, openDelivery, transportFromEnv, type Transport } from '../../src/adapters/mail/index.ts';
 import { outsideSendWindow } from '../../src/core/calendar/index.ts';
@@ -31,6 +31,7 @@ import {
   exitStatus,
   formatDailyMarkdown,
   formatDailySummary,
+  formatStoppedMarkdown,
   formatTaskList,
 } from '../../src/core/daily/index.ts';
 import { EXIT, type Problem } from '../../src/core/problems/index.ts';
@@ -120,7 +121,7 @@ async function runDayWith(
   const { content, problems } = await readContent(values.content);
   printProblems(problems);
   const settings = content.settings;
-  const stop = (why: string) => stopped(why, problems);
+  const stop = (why: string) => sentNothing(`Nothing was sent: ${why} Fix the problems above and run it again.`, EXIT.problems, problems);
   if (!settings) return stop('the settings have problems, and the sender, postal address and limits come from them.');
   if (problems.some((p) => p.file === historyDir || p.file.startsWith(`${historyDir}/`)))
     return stop('history has problems, and sending without it could send a touch twice.');
@@ -132,16 +133,9 @@ async function runDayWith(
   const today = date ? Temporal.PlainDate.from(date) : todayIn(settings.timeZone);
   // MJML may still be compiling on its thread: the day is planned meanwhile, and the layouts are
   // awaited before anything is recorded or sent.
-  const compiling = layouts.compile(settings.business.colours).then((compiled) => {
-    for (const p of compiled.problems) console.error(`${p.file}: ${p.message}`);
-    return compiled;
-  });
-  const compiledLayouts = compiling.then((compiled) => ({
-    layouts: compiled.layouts,
-    layoutProblems: new Map(compiled.problems.map((p) => [path.basename(p.file, '.mjml'), p.message])),
-  }));
-  // Awaited below; until then a failure is not unhandled.
-  compiledLayouts.catch(() => {});
+  const compiled = layoutsForRun(layouts, settings.business.colours);
+  // A layout's problems are printed once known, as the content's were (a failure is the run's, awaited below).
+  compiled.problems.then(printProblems, () => {});
   const now = clockOn(date ? today : undefined, settings.timeZone);
   // Real mail leaves only inside the send window; a run by hand for a chosen --date may send at once.
   const emailsWait =
@@ -150,7 +144,7 @@ async function runDayWith(
     content,
     settings,
     today,
-    layouts: compiledLayouts,
+    layouts: compiled.ready,
     now,
     ...(emailsWait ? { emailsWait } : {}),
     ...(intakeProblem ? { intakeProblem } : {}),
@@ -165,7 +159,7 @@ async function runDayWith(
     sender: settings.sender.email,
   });
   // SES without a region or keys, or with keys it refuses: nothing has been claimed.
-  if (!opened.ok) return cannotSend(opened.problem);
+  if (!opened.ok) return sentNothing(opened.problem, EXIT.attention);
   const { delivery } = opened;
   for (const note of opened.notes) console.log(`${note}\n`);
   // Octokit takes a while to load: only a run that opens issues pays for it.
@@ -197,41 +191,19 @@ async function runDayWith(
     }
   }
   await delivery.close();
-  const compiled = await compiling;
-  const all: Problem[] = [
-    ...problems,
-    ...compiled.problems.map((p) => ({
-      code: 'Invalid' as const,
-      file: p.file,
-      line: 0,
-      column: 0,
-      field: '',
-      message: p.message,
-      hint: 'Fix the layout; its emails are held back until then.',
-    })),
-  ];
+  const all = [...problems, ...(await compiled.problems)];
   const ctx = { date: today.toString(), delivery: delivery.name, transport: transport.kind, dryRun, problems: all };
   console.log(formatDailySummary(report, ctx).join('\n'));
-  if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, formatDailyMarkdown(report, ctx));
+  await appendStepSummary(formatDailyMarkdown(report, ctx));
   return exitStatus(report, all);
 }
 
-/** The delivery cannot start (the account): nothing was claimed or sent, and the next working run sends it all. */
-async function cannotSend(line: string): Promise<number> {
+/**
+ * Nothing is sent, and why, in the terminal and the job summary: broken settings or history (exit
+ * `problems`), or a delivery that cannot start (exit `attention`: the next working run sends it all).
+ */
+async function sentNothing(line: string, exit: number, problems: readonly Problem[] = []): Promise<number> {
   console.error(`\n${line}`);
-  if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, `## Daily run stopped\n\n${line}\n`);
-  return EXIT.attention;
-}
-
-/** Nothing is sent: says why, in the terminal and the job summary. */
-async function stopped(why: string, problems: readonly Problem[]): Promise<number> {
-  const line = `Nothing was sent: ${why} Fix the problems above and run it again.`;
-  console.error(`\n${line}`);
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    const list = problems.map(
-      (p) => `- \`${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}\` ${p.field ? `${p.field}: ` : ''}${p.message}`,
-    );
-    await appendFile(process.env.GITHUB_STEP_SUMMARY, `## Daily run stopped\n\n${line}\n\n${list.join('\n')}\n`);
-  }
-  return EXIT.problems;
+  await appendStepSummary(formatStoppedMarkdown(line, problems));
+  return exit;
 }

@@ -4,8 +4,8 @@
  * same days, what it adds to or removes from that. Writes the job summary and, with GITHUB_TOKEN,
  * GITHUB_REPOSITORY and PR_NUMBER, one comment on the pull request that later runs update.
  */
-import { appendFile, readFile, readdir, stat } from 'node:fs/promises';
-import { parseCommandArgs, UsageError, runCommand } from '../../src/adapters/cli/index.ts';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { parseCommandArgs, UsageError, runCommand, appendStepSummary } from '../../src/adapters/cli/index.ts';
 import { upsertPullRequestComment } from '../../src/adapters/github/index.ts';
 import { SUMMARY_MARKER, summarizeChange, summarizeDifference, type PlannedRow } from '../../src/core/preview/index.ts';
 
@@ -43,8 +43,8 @@ runCommand(async () => {
   const base = values.base && (await stat(values.base).catch(() => undefined)) ? await readPlan(values.base) : undefined;
   const markdown = base ? `${summary}\n\n${summarizeDifference(base, rows, days)}` : summary;
   console.log(markdown);
-  const { GITHUB_STEP_SUMMARY, GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, PR_NUMBER } = process.env;
-  if (GITHUB_STEP_SUMMARY) await appendFile(GITHUB_STEP_SUMMARY, `${markdown}\n`);
+  await appendStepSummary(`${markdown}\n`);
+  const { GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL, PR_NUMBER } = process.env;
   if (GITHUB_TOKEN && GITHUB_REPOSITORY && PR_NUMBER) {
     const [owner, repo] = GITHUB_REPOSITORY.split('/');
     const baseUrl = GITHUB_API_URL || 'https://api.github.com';

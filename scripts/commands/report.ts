@@ -4,9 +4,9 @@
  * (default `report/`), and appended to the Actions job summary when GITHUB_STEP_SUMMARY is set.
  * `npm run report -- --contact ID [--date D]`: that contact's timeline up to D, printed only.
  */
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs, UsageError, todayIn, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
+import { parseCommandArgs, UsageError, todayIn, printProblems, runCommand, appendStepSummary } from '../../src/adapters/cli/index.ts';
 import { readContent } from '../../src/adapters/fs/index.ts';
 import { buildReport, contactTimeline, formatTimeline, reportHtml, reportMarkdown } from '../../src/core/report/index.ts';
 import { isCalendarDate } from '../../src/core/model/index.ts';
@@ -44,7 +44,7 @@ runCommand(async () => {
   const html = path.join(values.out, 'report.html');
   await writeFile(md, markdown);
   await writeFile(html, reportHtml(report, settings.business.colours));
-  if (process.env.GITHUB_STEP_SUMMARY) await appendFile(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+  await appendStepSummary(`${markdown}\n`);
   console.log(markdown);
   console.log(`Written to ${md} and ${html}.`);
   return problems.length ? 1 : 0;

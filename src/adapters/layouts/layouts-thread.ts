@@ -2,7 +2,9 @@
  * The layouts compiled on a worker thread: the daily job starts it first, so loading MJML and
  * compiling take the other core while the main thread reads and checks the content and plans.
  */
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Problem } from '../../core/problems/index.ts';
 import type { Brand, compileLayouts } from './layouts-fs.ts';
 
 export type LayoutCompiler = {
@@ -57,4 +59,33 @@ function launch(): LayoutCompiler {
       await worker.terminate();
     },
   };
+}
+
+/**
+ * One run's layouts from the thread: `ready` as the daily run takes them (a layout with problems is
+ * absent, and its problem named), and `problems` as content problems, for the summary and the exit
+ * status. Both settle once compiling ends; neither is an unhandled failure before it is awaited.
+ */
+export function layoutsForRun(compiler: LayoutCompiler, colours: Brand) {
+  const compiling = compiler.compile(colours);
+  const ready = compiling.then(({ layouts, problems }) => ({
+    layouts,
+    layoutProblems: new Map(problems.map((p) => [path.basename(p.file, '.mjml'), p.message])),
+  }));
+  const problems = compiling.then((compiled) =>
+    compiled.problems.map(
+      (p): Problem => ({
+        code: 'Invalid',
+        file: p.file,
+        line: 0,
+        column: 0,
+        field: '',
+        message: p.message,
+        hint: 'Fix the layout; its emails are held back until then.',
+      }),
+    ),
+  );
+  ready.catch(() => {});
+  problems.catch(() => {});
+  return { ready, problems };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DailyReport } from './daily-run.ts';
-import { exitStatus, formatDailyMarkdown, formatDailySummary } from './daily-summary.ts';
+import { exitStatus, formatDailyMarkdown, formatDailySummary, formatStoppedMarkdown } from './daily-summary.ts';
 import { EXIT, type Problem } from '../problems/index.ts';
 import type { Task } from '../tasks/index.ts';
 import type { DueTouch } from '../touches/index.ts';
@@ -256,5 +256,35 @@ describe('a run in which no email got through', () => {
       '  No email could be delivered: all 2 failed (the first: 454 Throttling). Check that the outbox folder can be written.',
     );
     expect(exitStatus(failed, [])).toBe(EXIT.attention);
+  });
+});
+
+describe('formatStoppedMarkdown', () => {
+  it('says why nothing was sent, with each problem as the run summary lists them, written so no text becomes Markdown', () => {
+    const history: Problem = {
+      code: 'Invalid',
+      file: 'content/history/2026-11.jsonl',
+      line: 4,
+      column: 1,
+      field: 'event',
+      message: 'must be one of claimed | sent | failed, not `<b>sent</b>`',
+      hint: 'Correct the value.',
+    };
+    expect(formatStoppedMarkdown('Nothing was sent: history has problems.', [history])).toBe(
+      [
+        '## Daily run stopped',
+        '',
+        'Nothing was sent: history has problems.',
+        '',
+        '- `content/history/2026-11.jsonl:4:1` event: must be one of claimed \\| sent \\| failed, not \\`\\<b\\>sent\\</b\\>\\`. Correct the value.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives the line alone when no content problem is behind it (an account the server refuses)', () => {
+    expect(formatStoppedMarkdown('SMTP_URL: the server refused the user name or password.')).toBe(
+      '## Daily run stopped\n\nSMTP\\_URL: the server refused the user name or password.\n',
+    );
   });
 });

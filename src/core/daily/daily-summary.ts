@@ -241,9 +241,7 @@ export function formatDailySummary(report: DailyReport, ctx: SummaryContext): st
 export function formatDailyMarkdown(report: DailyReport, ctx: SummaryContext): string {
   const out = [`## ${heading(ctx)}`, '', `${channelLine(report)}.`, '', '| outcome | touches | |', '| --- | ---: | --- |'];
   for (const [label, n, note] of rows(report, ctx)) out.push(`| ${label} | ${n} | ${md(note)} |`);
-  const problems = (ctx.problems ?? []).map(
-    (p) => `\`${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}\` ${p.field ? `${md(p.field)}: ` : ''}${md(p.message)}. ${md(p.hint)}`,
-  );
+  const problems = (ctx.problems ?? []).map(problemMarkdown);
   const all = sections(report, ctx);
   out.push('', '### Needs you', '');
   out.push(...(all[0].items.length ? all[0].items.map((i) => `- ${md(i)}`) : ['Nothing needs you today.']));
@@ -260,6 +258,19 @@ export function formatDailyMarkdown(report: DailyReport, ctx: SummaryContext): s
     );
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Why a run sent nothing (broken settings or history, an account that refuses), in Markdown for
+ * `$GITHUB_STEP_SUMMARY`, with the problems behind it.
+ */
+export function formatStoppedMarkdown(line: string, problems: readonly Problem[] = []): string {
+  const list = capped(problems.map(problemMarkdown), LIMIT_MARKDOWN).map((p) => `- ${p}`);
+  return `## Daily run stopped\n\n${md(line)}\n${list.length ? `\n${list.join('\n')}\n` : ''}`;
+}
+
+function problemMarkdown(p: Problem): string {
+  return `\`${p.file}${p.line > 0 ? `:${p.line}:${p.column}` : ''}\` ${p.field ? `${md(p.field)}: ` : ''}${md(p.message)}. ${md(p.hint)}`;
 }
 
 // Keeps a line of text from being read as Markdown or HTML.

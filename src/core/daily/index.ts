@@ -3,5 +3,5 @@
  * run.
  */
 export { emailPreparer, runDaily, type DailyReport } from './daily-run.ts';
-export { exitStatus, formatDailyMarkdown, formatDailySummary, formatTaskList } from './daily-summary.ts';
+export { exitStatus, formatDailyMarkdown, formatDailySummary, formatStoppedMarkdown, formatTaskList } from './daily-summary.ts';
 export { deliverEmails, type TouchResult } from './deliver.ts';
