@@ -300,6 +300,48 @@ describe('npm run from-issue', () => {
     });
   });
 
+  // Issue 16: Thunderbird's and Windows Address Book's LDIF export, attached as it was saved.
+  it('imports an attached LDIF export, and says which entries and values were left out', async () => {
+    const url = api.attach('thunderbird.ldif', readFileSync(path.join(ROOT, 'test/fixtures/import/thunderbird.ldif')));
+    const run = await fromIssue(
+      'Import contacts',
+      body({
+        'The file': `[thunderbird.ldif](${url})`,
+        'Segment of new contacts': 'past-client',
+        'Where the file came from': 'Thunderbird',
+        Update: '',
+      }),
+    );
+    expect(run.out).not.toMatch(/^\s+at /m);
+    expect(run.code, run.out).toBe(0);
+    expect(api.requests).toContain(`GET ${new URL(url).pathname}`);
+    expect(api.pulls[0].title).toBe('Import contacts from thunderbird.ldif: 3 new contacts, 0 updated');
+    const leftOut = [
+      'Left out, so that the rest could be imported:',
+      '',
+      // Ana Ruiz's mobile is the sample's Omar Haddad's phone: both are kept.
+      '- thunderbird.ldif:1:1 entry 1: same phone as "omar-haddad" (Omar Haddad): kept apart; merge by hand if they are one person',
+      '- thunderbird.ldif:40:1 birthday: entry 3: "1975-13-2" is not a date; imported without it',
+      '- thunderbird.ldif:40:1 mozillaSecondEmail: entry 3: "none" is not an email address; imported without it',
+      '- thunderbird.ldif:59:1 entry 4: cannot be read: Expected end of input or entry but "g" found.',
+    ].join('\n');
+    expect(api.pulls[0].body).toContain(leftOut);
+    expect(run.comments()[0]).toMatch(/^Ready in #\d+: the contacts in thunderbird\.ldif/);
+    expect(run.comments()[0]).toContain(leftOut);
+    expect(git(origin, 'ls-tree', '--name-only', 'from-issue-1', 'content/contacts/').split('\n')).toEqual(
+      expect.arrayContaining(['content/contacts/jose-alvarez.yaml', 'content/contacts/tom-byrne.yaml']),
+    );
+    expect(parse(git(origin, 'show', 'from-issue-1:content/contacts/jose-alvarez.yaml'))).toEqual({
+      name: 'José Álvarez',
+      emails: ['jose@alvarez.example'],
+      phone: '0117 496 0000',
+      segment: 'past-client',
+      tags: ['past-clients'],
+      area: 'Bath',
+      dates: { birthday: '11-30' },
+    });
+  });
+
   it('comments each bad answer, changes nothing and leaves the issue open', async () => {
     const run = await fromIssue('Log a touch', body({ Contact: 'Ana Ruis', How: 'call', Day: '31/02/2026', Note: '' }));
     expect(run.code).toBe(1);

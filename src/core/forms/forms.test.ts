@@ -370,7 +370,7 @@ describe('import contacts', () => {
       },
     ]);
     expect(problems(answers('Ana, Tom'))).toEqual([
-      { field: 'The file', message: 'has no file attached: drag the CSV or vCard export into the box' },
+      { field: 'The file', message: 'has no file attached: drag the CSV, vCard or LDIF export into the box' },
     ]);
   });
 

@@ -29,7 +29,7 @@ export const importContactsForm: FormKind = {
         'file',
         links.length
           ? `links to ${links[0].url}, which is not a file attached to this issue: drag the file itself into the box`
-          : 'has no file attached: drag the CSV or vCard export into the box',
+          : 'has no file attached: drag the CSV, vCard or LDIF export into the box',
       );
     if (attached.length > 1) a.fail('file', `has ${attached.length} files attached: attach one file to each issue`);
     if (a.problems.length || !segment) return { ok: false, problems: a.problems };
