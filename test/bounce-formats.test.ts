@@ -139,6 +139,8 @@ const EXPECTED: Record<string, string> = {
   'sendmail-transcript.eml': 'ewan@kerr-joinery.example BadAddress',
   'sendmail-v5.eml': 'trevor.hill@oldbank.example BadAddress',
   'sendmail.eml': 'leo@novak-bakery.example BadAddress',
+  // SoftBank refuses an unknown user at RCPT with "550 Invalid recipient: <…>" (status 5.1.1).
+  'softbank.eml': 'ren.yamada@softbank.ne.jp BadAddress',
   'spectrum-rate-limit.eml': 'gus.tierney@charter.net Temporary',
   'success-delivered.eml': 'priya@patel.example Delivered',
   'success-plain-notice.eml': 'not a bounce',
