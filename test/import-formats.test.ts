@@ -237,6 +237,26 @@ describe('vCard files', () => {
     `);
   });
 
+  it('reports a card that the next BEGIN:VCARD cuts off before its END:VCARD, and reads the next', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Ana Ruiz',
+      'EMAIL:ana@example.com',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Lee Chen',
+      'EMAIL:lee@chen.example',
+      'END:VCARD',
+    ].join('\r\n');
+    const read = readVcardContacts(text, 'c.vcf');
+    expect(read.people.map((p) => [p.row, p.at.line, p.name])).toEqual([[2, 5, 'Lee Chen']]);
+    expect(printed(read.problems)).toMatchInlineSnapshot(`
+      "c.vcf:1:1 card 1: has no END:VCARD line
+        Correct this row (card, entry) in the export and import the file again: what was imported stays as it is."
+    `);
+  });
+
   it('reports a card it cannot read and a file that holds no card', () => {
     const broken = [
       'BEGIN:VCARD',

@@ -39,12 +39,19 @@ export function readVcardContacts(text: string, file: string): VcardImport {
 /** A vCard file opened to be read card by card. */
 export function openVcardContacts(text: string, file: string): OpenedExport<'vcard'> {
   const { cards, unclosed } = splitCards(text.replace(/^\uFEFF/, ''));
-  if (!cards.length && !unclosed) {
+  if (!cards.length && !unclosed.length) {
     const message = 'has no BEGIN:VCARD line: it is not a vCard file';
     return unreadableExport('vcard', file, message);
   }
+  // In file order, so a card left open is reported where it stands among the others.
+  const all = [...cards, ...unclosed].toSorted((a, b) => a.number - b.number);
   function* read(): Generator<ReadRow> {
-    for (const card of cards) {
+    for (const card of all) {
+      if (unclosed.includes(card)) {
+        const where = { row: card.number, unit: 'card' as const };
+        yield { problems: [rowProblem('BadImportRow', file, card.at, '', where, 'no END:VCARD line', 'has no END:VCARD line')] };
+        continue;
+      }
       const read = readCard(card);
       yield {
         person: read.person,
@@ -53,26 +60,27 @@ export function openVcardContacts(text: string, file: string): OpenedExport<'vca
         ),
       };
     }
-    if (unclosed) {
-      const where = { row: unclosed.number, unit: 'card' as const };
-      yield { problems: [rowProblem('BadImportRow', file, unclosed.at, '', where, 'no END:VCARD line', 'has no END:VCARD line')] };
-    }
   }
   return { format: 'vcard', ignored: [], problems: [], size: cards.length, rows: read() };
 }
 
-function splitCards(text: string): { cards: Card[]; unclosed?: Card } {
+/** The cards of the file; a card that a BEGIN:VCARD or the end of the file cuts off before its END:VCARD is `unclosed`. */
+function splitCards(text: string): { cards: Card[]; unclosed: Card[] } {
   const cards: Card[] = [];
+  const unclosed: Card[] = [];
   let current: Card | undefined;
+  let count = 0;
   text.split(/\r\n|\r|\n/).forEach((line, i) => {
     if (/^BEGIN:VCARD\s*$/i.test(line)) {
-      current = { number: cards.length + 1, at: { line: i + 1, column: 1 }, lines: [] };
+      if (current) unclosed.push(current);
+      current = { number: ++count, at: { line: i + 1, column: 1 }, lines: [] };
     } else if (/^END:VCARD\s*$/i.test(line) && current) {
       cards.push(current);
       current = undefined;
     } else current?.lines.push(line);
   });
-  return { cards, unclosed: current };
+  if (current) unclosed.push(current);
+  return { cards, unclosed };
 }
 
 /** The card read, or, should the vCard library throw on a value it meets, the card reported as unreadable. */
