@@ -4,24 +4,18 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../problems/index.ts';
-import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
-import { firstWord } from '../contacts/index.ts';
+import { EmailSchema, type DateOrder } from '../model/index.ts';
 import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
-import { birthdayOfParts, dateOrderOf, dayOfTime, readDay } from './dates.ts';
+import { personFromRow } from './csv-row.ts';
+import { dateOrderOf } from './dates.ts';
 import {
-  cleanText,
-  groupTag,
   IMPORT_FIELDS,
   type ImportedPerson,
-  nameInOrder,
   type ImportField,
   rowProblem,
   type OpenedExport,
   type ReadRow,
-  tagFrom,
   unreadableExport,
-  withoutBlanks,
-  withoutControls,
 } from './person.ts';
 
 export type CsvImport = {
@@ -201,163 +195,6 @@ function isNameOrEmail(field: ImportField | undefined): boolean {
   return field === 'name' || field === 'firstName' || field === 'lastName' || field === 'organization' || field === 'email';
 }
 
-type Cell = { index: number; value: string };
-type ValueProblem = { code: 'BadImportValue' | 'AmbiguousImportDate' | 'BadImportRow'; index?: number; kind: string; message: string };
-
-function personFromRow(
-  record: string[],
-  headers: string[],
-  fields: (ImportField | undefined)[],
-  where: {
-    row: number;
-    at: ImportedPerson['at'];
-    dateOrder: DateOrder | undefined;
-    phoneRanks: readonly number[];
-    /** Set when the file's times are UTC: the time zone whose day they are given. */
-    utcIn: string | undefined;
-  },
-): { person?: ImportedPerson; problems: ValueProblem[] } {
-  const values = new Map<ImportField, Cell[]>();
-  fields.forEach((field, index) => {
-    const value = record[index]?.trim();
-    if (!field || field === 'ignore' || !value) return;
-    const cells = values.get(field);
-    if (cells) cells.push({ index, value });
-    else values.set(field, [{ index, value }]);
-  });
-  const first = (field: ImportField) => values.get(field)?.[0];
-  const text = (field: ImportField) => cleanText(first(field)?.value);
-  const person: ImportedPerson = { row: where.row, at: where.at, emails: [], phones: [], tags: [] };
-  const problems: ValueProblem[] = [];
-  // `kind` names what is wrong for a summary ("not a date"); `why` says it of the value.
-  const drop = (cell: Cell, kind: string, why = `is ${kind}`) =>
-    problems.push({ code: 'BadImportValue', index: cell.index, kind, message: `"${cell.value}" ${why}; imported without it` });
-
-  for (const cell of values.get('email') ?? []) {
-    for (const part of emailParts(cell.value)) {
-      const email = EmailSchema.safeParse(part.replace(/^mailto:/i, ''));
-      if (!email.success) drop({ ...cell, value: part }, 'not an email address');
-      else if (!person.emails.includes(email.data)) person.emails.push(email.data);
-    }
-  }
-  const phoneCells = (values.get('phone') ?? []).toSorted((a, b) => where.phoneRanks[a.index] - where.phoneRanks[b.index]);
-  for (const { value } of phoneCells) {
-    for (const part of value.split(/\s*(?::::|;)\s*/).map(cleanText)) if (part && !person.phones.includes(part)) person.phones.push(part);
-  }
-  for (const { value } of values.get('tags') ?? []) {
-    for (const label of value.split(/\s*(?::::|[;,])\s*/)) {
-      const tag = groupTag(label);
-      if (tag && !person.tags.includes(tag)) person.tags.push(tag);
-    }
-  }
-
-  const given = familyFirst(text('lastName'))
-    ? [text('lastName'), text('firstName'), text('middleName')].filter(Boolean).join(' ')
-    : [text('firstName'), text('middleName'), text('lastName')].filter(Boolean).join(' ');
-  const name = text('name');
-  person.name = (name && nameInOrder(name)) ?? (given || undefined) ?? text('organization') ?? person.emails[0];
-  if (!person.name) {
-    const message = 'has neither a name nor an email address';
-    return { problems: [...problems, { code: 'BadImportRow', kind: 'no name or email address', message }] };
-  }
-  const firstName = text('firstName');
-  if (firstName && firstWord(person.name) !== firstName) person.firstName = firstName;
-  const offers = [text('title'), text('organization')].filter(Boolean).join(', ');
-  if (offers && offers !== person.name) person.offers = offers;
-  person.area = text('area') ?? townOf(first('postalAddress')?.value);
-  person.notes = cleanNotes(first('notes')?.value);
-
-  for (const [field, pick] of [
-    ['segment', SEGMENTS],
-    ['tier', TIERS],
-  ] as const) {
-    const cell = first(field);
-    if (!cell) continue;
-    const value = tagFrom(cell.value);
-    if (!value || !(pick as readonly string[]).includes(value))
-      drop(cell, `not a ${field}`, `is not a ${field} (use one of ${pick.join(', ')})`);
-    else if (field === 'segment') person.segment = value as Segment;
-    else person.tier = value as Tier;
-  }
-  const day = (field: 'birthday' | 'clientSince' | 'consentDate'): string | undefined => {
-    const cell = first(field);
-    if (!cell) return undefined;
-    const read = readDay(cell.value, where.dateOrder, field === 'birthday');
-    if ('day' in read) return read.day;
-    if ('ambiguous' in read) {
-      const [dmy, mdy] = read.ambiguous;
-      const message = `"${cell.value}" could be ${dmy} (day first) or ${mdy} (month first); imported without it`;
-      problems.push({ code: 'AmbiguousImportDate', index: cell.index, kind: 'could be day or month first', message });
-    } else if ('invalid' in read) drop(cell, 'not a date');
-    return undefined;
-  };
-  person.birthday = day('birthday') ?? birthdayInParts(first('birthYear'), first('birthMonth'), first('birthDay'), drop);
-  person.clientSince = day('clientSince');
-  // A time in the column says yes on its day (Mailchimp's CONFIRM_TIME, UNSUB_TIME, CLEAN_TIME).
-  for (const [field, what] of [
-    ['unsubscribed', 'whether they unsubscribed'],
-    ['cleaned', 'whether their address bounced'],
-  ] as const) {
-    const cell = first(field);
-    if (!cell) continue;
-    const stamped = dayOfTime(cell.value, where.utcIn);
-    const yes = stamped !== undefined || readYesNo(cell.value);
-    if (yes === undefined) drop(cell, 'not yes or no', `does not say ${what}`);
-    if (yes) person[field] = { column: headers[cell.index], value: cell.value, ...(stamped ? { date: stamped } : {}) };
-  }
-  // Mailchimp's reason and, for "Other", the person's own words: "Other: Moved away".
-  const reason = (values.get('unsubscribeReason') ?? [])
-    .map((c) => cleanText(c.value))
-    .filter(Boolean)
-    .join(': ');
-  if (person.unsubscribed && reason) person.unsubscribed.reason = reason;
-  const consent = first('emailConsent');
-  if (consent && !person.unsubscribed && !person.cleaned) {
-    const stamped = dayOfTime(consent.value, where.utcIn);
-    const yes = stamped !== undefined || readYesNo(consent.value);
-    if (yes === undefined) drop(consent, 'not yes or no', 'does not say yes or no to email');
-    const date = day('consentDate') ?? stamped;
-    if (yes) person.emailConsent = { column: headers[consent.index], value: consent.value, ...(date ? { date } : {}) };
-  }
-  return { person: withoutBlanks(person), problems };
-}
-
-/** A birthday written in three columns (Thunderbird): the year may be blank. */
-function birthdayInParts(
-  year: Cell | undefined,
-  month: Cell | undefined,
-  day: Cell | undefined,
-  drop: (cell: Cell, kind: string) => void,
-): string | undefined {
-  const read = birthdayOfParts(year?.value, month?.value, day?.value);
-  if ('day' in read) return read.day;
-  if ('invalid' in read) {
-    const parts = [year, month, day].filter((c) => c !== undefined);
-    drop({ index: (day ?? month)!.index, value: parts.map((c) => c.value).join('-') }, 'not a date');
-  }
-  return undefined;
-}
-
-// Several addresses in one cell: "a@x.example; b@y.example", Google's " ::: ", or spaces between
-// addresses. Text with spaces and no second address stays whole ("Duncan Amey", an Exchange name).
-function emailParts(value: string): string[] {
-  // Most cells hold one address: no need to split them.
-  if (!/[;,]|:::/.test(value) && value.indexOf('@') === value.lastIndexOf('@')) return [value];
-  return value
-    .split(/\s*(?::::|[;,])\s*/)
-    .flatMap((part) => ((part.match(/@/g)?.length ?? 0) > 1 ? part.split(/\s+/) : [part]))
-    .filter(Boolean);
-}
-
-/**
- * The town of a whole address in one cell, its parts separated by two spaces (Mailchimp):
- * street, [second line,] town, region, postcode, country. Undefined when it is not written so.
- */
-function townOf(address: string | undefined): string | undefined {
-  const parts = address?.split('  ').map((part) => part.trim()) ?? [];
-  return parts.length >= 5 ? cleanText(parts.at(-4)) : undefined;
-}
-
 /** The lines a record takes in the file: its own, and one for each line break inside its values. */
 function linesOf(record: readonly string[]): number {
   let lines = 1;
@@ -369,11 +206,6 @@ function linesOf(record: readonly string[]): number {
 function* cellsOf(rows: readonly string[][], columns: readonly number[]): Generator<string> {
   if (!columns.length) return;
   for (const record of rows) for (const i of columns) yield record[i] ?? '';
-}
-
-function cleanNotes(value: string | undefined): string | undefined {
-  const notes = value === undefined ? undefined : withoutControls(value.replace(/\r\n?/g, '\n'));
-  return notes?.trim() ? notes : undefined;
 }
 
 // Spreadsheets in much of Europe save CSV with semicolons; some tools save tabs. The header row may
@@ -397,19 +229,4 @@ function columnLetters(index: number): string {
   let name = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
-}
-
-// Chinese, Japanese and Korean names are written family name first.
-function familyFirst(lastName: string | undefined): boolean {
-  return lastName !== undefined && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(lastName);
-}
-
-const YES = new Set(['yes', 'y', 'true', '1', 'x', 'subscribed', 'opted in', 'opt-in', 'opt in', 'consented']);
-const NO = new Set(['no', 'n', 'false', '0', 'unsubscribed', 'opted out', 'opt-out', 'opt out', 'none']);
-
-function readYesNo(value: string): boolean | undefined {
-  const v = value.trim().toLowerCase();
-  if (YES.has(v)) return true;
-  if (NO.has(v) || !v) return false;
-  return undefined;
 }
