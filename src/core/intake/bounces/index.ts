@@ -77,7 +77,7 @@ export function readBounce(source: BounceSource, own: readonly string[]): Bounce
     const enhanced = /(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]\d)/.exec(diagnostic)?.[1] ?? '';
     const klass = enhanced[0] ?? /(?<![\w.])([45])\d\d(?=[\s:-]|$)/.exec(diagnostic)?.[1];
     const permanent = klass ? klass === '5' : !notice.delay && !(soundsTemporary(diagnostic) && !/permanent/i.test(whole));
-    return { address, status: enhanced, diagnostic, reason: bounceReason(permanent, enhanced, words ? diagnostic : whole) };
+    return { address, status: enhanced, diagnostic, reason: bounceReason(permanent, enhanced, words ? flat : whole) };
   });
   return { recipients, returnedIds, returnedTo };
 }

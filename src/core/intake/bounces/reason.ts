@@ -27,7 +27,7 @@ const SURELY_PASSING =
 const SURELY_BAD =
   /\bAS\(201806281\)|i\.ua\/err\/[23]\b|deactivated mailbox|Recipient address rejected: Access denied|suppression list|user ?unknown|unknown user|no such (?:user|mailbox|recipient)|invalid mailbox|user not found|invalid recipient|(?:account|mailbox|address|user) (?:does ?n[o']t|did not) exist|RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)|doesn'?t have an? \S+ account/i;
 const FULL =
-  /i\.ua\/err\/4\b|\bmailbox (?:is )?full|\bfull mailbox|over ?quota|overdrawn\b[^.]{0,40}\bquota|disk ?space quota|quota (?:\w+ ){0,2}(?:exceeded|exceded)|exceed(?:s|ed)? (?:\w+ ){0,3}(?:quota|storage)|QuotaExceeded|insufficient (?:system )?storage|storage (?:space|limit|quota)|mailbox (?:size|storage) limit|out of (?:storage|space)|(?:inbox|mailbox) is over|mailbox exceeded the (?:local )?limit|postfach\b[^.]{0,40}\bvoll\b|boîte (?:aux lettres|de réception)[^.]{0,30}\bpleine|buzón[^.]{0,30}\blleno|casella[^.]{0,30}\bpiena|ящик переполнен|邮箱已满|邮箱空间不足|容量超過/i;
+  /i\.ua\/err\/4\b|\bmailbox (?:is )?full|mailbox exceeds (?:the )?allowed size|\bfull mailbox|over ?quota|overdrawn\b[^.]{0,40}\bquota|disk ?space quota|quota (?:\w+ ){0,2}(?:exceeded|exceded)|exceed(?:s|ed)? (?:\w+ ){0,3}(?:quota|storage)|QuotaExceeded|insufficient (?:system )?storage|storage (?:space|limit|quota)|mailbox (?:size|storage) limit|out of (?:storage|space)|(?:inbox|mailbox) is over|mailbox exceeded the (?:local )?limit|postfach\b[^.]{0,40}\bvoll\b|boîte (?:aux lettres|de réception)[^.]{0,30}\bpleine|buzón[^.]{0,30}\blleno|casella[^.]{0,30}\bpiena|ящик переполнен|邮箱已满|邮箱空间不足|容量超過/i;
 const REFUSED =
   /\bspam\b|\bjunk\b|unsolicited|\bblock(?:ed|list|ing)\b|black ?list|\b(?:DNS)?RBL\b|\bDNSBL\b|spamhaus|spamcop|barracuda|\bpolicy\b|\bpolicies\b|virus|malware|phishing|reputation|\bDMARC\b|\bSPF\b|\bDKIM\b|unauthenticated|not authori[sz]ed|NotAuthorized|relay(?:ing)? (?:access )?(?:denied|not permitted)|(?:message|content|mail) (?:was )?(?:rejected|refused|not accepted)|message (?:is )?too (?:large|big)|size limit|exceeds? (?:the )?(?:maximum )?(?:message )?size|administrative prohibition|sender verif(?:y|ication) failed|sender (?:address )?rejected|not allowed to post|(?:not|no) (?:have )?permission to post|non-?members?|not a member of|\bmoderator\b|rejected by the list|content filter|suspicious|\bdenied\b|prohibited|\bbanned\b|service refus(?:ed|e)\b|not accepting connections|\bRFC ?5322\b/i;
 const BAD =
@@ -38,6 +38,13 @@ const TEMPORARY =
 // A server that gave up after retrying for days: the cause was passing, the address may be fine.
 const GAVE_UP =
   /\bexpired\b|retry time(?:out)? (?:exceeded|reached)|retry time not reached|failing for a long time|too long in (?:the )?queue|in the queue too long|could not be delivered within|not delivered within|not responding|delivery time expired|no route to host|network is unreachable|connection (?:refused|timed out)/i;
+
+// A domain that publishes a null MX (RFC 7505) accepts no mail at all: permanent, whatever the
+// code (Gmail writes 4.0.0 beside it).
+const NULL_MX = /\bnull MX\b|(?<![\d.])5\.1\.10(?![\d.]\d)/i;
+// Refused before any recipient was named (at the greeting, HELO or MAIL FROM, as Exim reports the
+// stage): the server turned down our host or our sender, so the address is not known to be bad.
+const BEFORE_RECIPIENT = /\bafter (?:initial connection|(?:HELO|EHLO)\b|MAIL FROM\b)/i;
 
 /** The enhanced code the remote server gave (inside the diagnostic), else the report's own. */
 export function statusOf(status: string, diagnostic: string): string {
@@ -55,8 +62,9 @@ export function bounceReason(permanent: boolean, status: string, words: string):
   const [, subject, detail] = /^\d\.(\d{1,3})\.(\d{1,3})$/.exec(status) ?? [];
   const code = subject === undefined ? '' : `${subject}.${detail}`;
   if (code === '2.2' || FULL.test(words)) return 'MailboxFull';
+  if (NULL_MX.test(words)) return 'BadAddress';
   if (!permanent || SURELY_PASSING.test(words)) return 'Temporary';
-  if (SURELY_REFUSED.test(words) || code === '4.6') return 'Refused';
+  if (SURELY_REFUSED.test(words) || BEFORE_RECIPIENT.test(words) || code === '4.6') return 'Refused';
   if (SURELY_BAD.test(words)) return 'BadAddress';
   if (subject === '7' || subject === '6' || code === '3.4' || code === '2.3' || code === '1.7' || code === '1.8') return 'Refused';
   if (subject === '1' || code === '2.1' || code === '4.4') return 'BadAddress';
