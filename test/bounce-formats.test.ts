@@ -58,6 +58,7 @@ const EXPECTED: Record<string, string> = {
   'exim-connection-refused.eml': 'grainne@tully-opticians.example Refused',
   'exim-delay.eml': 'ana.ruiz@example.com Temporary',
   'exim-failed-recipients-only.eml': 'bookings@lakeside-bnb.example BadAddress',
+  'exim-local-file-full.eml': 'cathal%quayfront.example@store2.mail.quayfront.example MailboxFull',
   'exim-retry-timeout.eml': 'bookings@glenview-lodge.example Temporary',
   'exim-sender-refused.eml': 'eoin@maguire-builders.example Refused',
   'exim-two-recipients.eml': 'sales@oakfield-homes.example BadAddress, mark.oakfield@oakfield-homes.example MailboxFull',

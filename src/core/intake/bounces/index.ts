@@ -47,9 +47,11 @@ export function readBounce(source: BounceSource, own: readonly string[]): Bounce
     ...(message.report ? [reportedMessageId(message.report.deliveryStatus)].filter((id) => id !== undefined) : []),
     ...[...message.text.matchAll(/^[ \t>]*(?:Message-ID|X-Referable-Touch):[ \t]*(<[^<>\s]+>)/gim)].map((m) => m[1]),
   ];
-  if (message.report) {
+  // A report that names no address (Exim's local delivery to a file or a pipe) is read as a notice.
+  const statuses = message.report ? parseDeliveryStatus(message.report.deliveryStatus) : [];
+  if (statuses.length) {
     let words: Map<string, string> | undefined;
-    const recipients = parseDeliveryStatus(message.report.deliveryStatus).map((r): BouncedRecipient => {
+    const recipients = statuses.map((r): BouncedRecipient => {
       // `smtp; 550 …`, `X-Postfix; mail … loops back to myself`; with none, the notice's words.
       const given = r.diagnostic.replace(/^[\w-]+;\s*/, '');
       const diagnostic = given || ((words ??= noticeWords(message.text, own)).get(r.address) ?? '').replace(/\s+/g, ' ').slice(0, 300);
