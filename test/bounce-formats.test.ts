@@ -57,6 +57,8 @@ const EXPECTED: Record<string, string> = {
   'exim-cpanel-max-defers.eml': 'kate@moss-florist.example Temporary',
   'exim-connection-refused.eml': 'grainne@tully-opticians.example Refused',
   'exim-delay.eml': 'ana.ruiz@example.com Temporary',
+  // GoDaddy refused the message for our From domain (IB506), with 5.2.0: the mailbox exists.
+  'exim-godaddy-from-invalid.eml': 'rory@kearney-plumbing.example Refused',
   'exim-failed-recipients-only.eml': 'bookings@lakeside-bnb.example BadAddress',
   'exim-local-file-full.eml': 'cathal%quayfront.example@store2.mail.quayfront.example MailboxFull',
   'exim-retry-timeout.eml': 'bookings@glenview-lodge.example Temporary',

@@ -21,6 +21,10 @@ const SAID: [boolean, string, string, string][] = [
   [true, '5.0.0', 'Host or domain name not found. Name service error for name=nowhere.example type=A', 'BadAddress'],
   [true, '5.5.0', '550 5.5.0 Requested action not taken: mailbox unavailable', 'BadAddress'],
   [true, '5.2.1', '550 5.2.1 The email account that you tried to reach is disabled', 'BadAddress'],
+  // X.2.0: the mailbox exists, something about it refused this message (RFC 3463), unless the words say the address is wrong.
+  [true, '5.2.0', '', 'Refused'],
+  [true, '5.2.0', '550 5.2.0 bizsmtp From: Domain is invalid. Please provide a valid From: IB506', 'Refused'],
+  [true, '5.2.0', '550 5.2.0 <kim@example.com>... User unknown', 'BadAddress'],
   [true, '5.4.1', '550 5.4.1 Recipient address rejected: Access denied. AS(201806281)', 'BadAddress'],
   [true, '', "554 delivery error: dd This user doesn't have a yahoo.com account", 'BadAddress'],
   [true, '', '550 Message was not accepted -- invalid mailbox', 'BadAddress'],

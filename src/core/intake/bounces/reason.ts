@@ -71,6 +71,8 @@ export function bounceReason(permanent: boolean, status: string, words: string):
   if (code === '4.7' || code === '4.300' || (subject === '4' && GAVE_UP.test(words))) return 'Temporary';
   if (REFUSED.test(words)) return 'Refused';
   if (BAD.test(words)) return 'BadAddress';
+  // X.2.0 says the mailbox exists (RFC 3463): with no words against the address, the message was refused.
+  if (code === '2.0') return 'Refused';
   if ((TEMPORARY.test(words) || GAVE_UP.test(words)) && !/\b5\d\d\b/.test(words)) return 'Temporary';
   // Exim's callout check failed with no reason given: it checks senders as well as recipients, so
   // the address is not known to be bad.
