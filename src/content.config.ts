@@ -16,6 +16,7 @@ import { NewsletterSchema, OfficeSchema, PersonSchema, ResultSchema, SettingsSch
 import { buildStop, listContentFiles, mdxContentLoader, shownPath } from './site/content-files.ts';
 import { contentDirUrl } from './site/env.ts';
 import { markdownLoader } from './site/markdown-loader.ts';
+import { listSiteImages, photoImport } from './site/site-images.ts';
 
 /** `settings.yaml` as a collection of one entry, `site`. */
 function settingsLoader(): Loader {
@@ -38,10 +39,11 @@ function settingsLoader(): Loader {
         }
         // A photo that is not there would stop the build with a stack trace: say which, and where.
         const images = (await listContentFiles(fileURLToPath(contentDirUrl()))).files.filter(isContentImage);
-        const [missing] = parsed.data ? photoProblems(parsed.data, { path: shown, text }, images, CONTENT_PARSERS) : [];
+        const siteImages = await listSiteImages();
+        const [missing] = parsed.data ? photoProblems(parsed.data, { path: shown, text }, images, CONTENT_PARSERS, siteImages) : [];
         if (missing) throw buildStop(formatProblem(missing).split('\n')[0], missing.hint);
         const filePath = fileURLToPath(file);
-        const data = await parseData({ id: 'site', data: parsed.source?.data as Record<string, unknown>, filePath });
+        const data = await parseData({ id: 'site', data: withPhotoImports(parsed.source?.data, filePath), filePath });
         store.clear();
         // The path from the project root lets Astro import the photos settings name.
         store.set({ id: 'site', data, filePath: path.relative(process.cwd(), filePath), digest: generateDigest(text) });
@@ -55,9 +57,20 @@ function settingsLoader(): Loader {
   };
 }
 
+type SettingsPhotos = { business?: { people?: { photo?: unknown }[]; office?: { photo?: unknown } } };
+
+/** Settings as written, with each photo as the path astro:assets reads it by from `file` (see `photoImport`). */
+function withPhotoImports(data: unknown, file: string): Record<string, unknown> {
+  const copy = structuredClone(data) as SettingsPhotos & Record<string, unknown>;
+  for (const holder of [...(copy.business?.people ?? []), copy.business?.office]) {
+    if (typeof holder?.photo === 'string') holder.photo = photoImport(holder.photo, file);
+  }
+  return copy;
+}
+
 /**
  * Settings as the site reads them: the same schema, with each photo path (already checked to be
- * in images/) turned into an image that `astro:assets` resizes.
+ * in images/ or the site's images) turned into an image that `astro:assets` resizes.
  */
 function siteSettingsSchema({ image }: SchemaContext) {
   const business = SettingsSchema.shape.business;

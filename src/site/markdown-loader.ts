@@ -12,9 +12,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { parseFile } from '../core/content/index.ts';
+import { SITE_IMAGES, siteImageName } from '../core/model/index.ts';
 import { CONTENT_PARSERS } from '../core/parsers/index.ts';
+import { PROBLEM_HINTS } from '../core/problems/index.ts';
 import { listContentFiles, refuseLinks } from './content-files.ts';
 import { contentDirUrl } from './env.ts';
+import { isSiteImage, photoImport } from './site-images.ts';
 
 const ENTRY = /^(?:.*\/)?[^_.][^/]*\.mdx?$/;
 
@@ -85,7 +88,17 @@ async function sync({ store, parseData, renderMarkdown, generateDigest, logger }
     const body = parsed.body ?? '';
     // Validated once, here: the collection's own schema only turns the photo into an image.
     const front = { ...(parsed.data as Record<string, unknown>) };
-    if (typeof front.photo === 'string' && !(await isPhotoFile(dir, path.dirname(file), front.photo))) {
+    if (typeof front.photo === 'string' && siteImageName(front.photo) !== undefined) {
+      // One of the site's images, picked from the editor's Global Assets.
+      if (await isSiteImage(front.photo)) front.photo = photoImport(front.photo, file);
+      else {
+        const at = parsed.source?.locate(['photo']) ?? { line: 1, column: 1 };
+        logger.error(
+          `${shown}:${at.line}:${at.column} photo: ${front.photo} is not an image file in ${SITE_IMAGES.folder}/\n  ${PROBLEM_HINTS.MissingSiteImage}`,
+        );
+        delete front.photo;
+      }
+    } else if (typeof front.photo === 'string' && !(await isPhotoFile(dir, path.dirname(file), front.photo))) {
       const at = parsed.source?.locate(['photo']) ?? { line: 1, column: 1 };
       logger.error(
         `${shown}:${at.line}:${at.column} photo: ${front.photo} is not an image file in ${path.relative(process.cwd(), path.dirname(file)) || '.'}/\n` +

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { emptyContent, type Content } from '../../core/model/index.ts';
+import { emptyContent, PHOTO_FILE, SITE_IMAGES, type Content } from '../../core/model/index.ts';
 import { isContentImage, isHiddenPath, MAX_FILE_BYTES, validateContent, type NotAFile, type SourceFile } from '../../core/content/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
 import { LAZY_PARSERS } from './parsers-fs.ts';
@@ -66,6 +66,21 @@ function readText(rel: string, open: string): SourceFile | NotAFile {
   return { path: rel, text };
 }
 
+/**
+ * The photos in the site's images folder beside the content folder (`public/images` when the
+ * content is `content/`), by their path in it. None when there is no such folder. Links are left
+ * out: they are never followed.
+ */
+async function listSiteImages(contentDir: string): Promise<string[]> {
+  const dir = path.join(contentDir, '..', SITE_IMAGES.folder);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && PHOTO_FILE.test(e.name))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((rel) => !isHiddenPath(rel))
+    .sort();
+}
+
 /** The layout names in `emailsDir`. */
 async function listTemplates(emailsDir = EMAILS_DIR): Promise<string[]> {
   const files = await readdir(emailsDir).catch(() => [] as string[]);
@@ -97,8 +112,8 @@ export async function readContent(
     if ('text' in read) files.push(read);
     else notFiles.push(read);
   }
-  const templates = await listTemplates(options.emailsDir);
-  const { content, problems, warnings } = validateContent(files, { templates, notFiles, parsers: LAZY_PARSERS });
+  const [templates, siteImages] = await Promise.all([listTemplates(options.emailsDir), listSiteImages(dir)]);
+  const { content, problems, warnings } = validateContent(files, { templates, notFiles, parsers: LAZY_PARSERS, siteImages });
   const shown = shownPath(dir);
   return {
     content: relocate(content, shown),

@@ -3,7 +3,7 @@
  * It names the repository and the schema's fields, and holds no content.
  */
 import type { z } from 'zod';
-import { BirthdaySchema, DateSchema } from '../model/index.ts';
+import { BirthdaySchema, DateSchema, SITE_IMAGES } from '../model/index.ts';
 import { COLLECTIONS, type CollectionSpec } from './collections.ts';
 import { fieldsOf, labelOf, type CmsField, type KnownSchemas } from './fields.ts';
 
@@ -30,10 +30,12 @@ export function cmsConfig(options: CmsOptions): Record<string, unknown> {
     ...(options.siteUrl ? { site_url: options.siteUrl } : {}),
     show_preview_links: false,
     // Photos go beside the file that names them (settings' images/, a testimonial's photos/): see
-    // `media` and the image hints. The global folder is left to a picture in a Markdown body,
-    // whose `/images/…` the site serves from public/.
-    media_folder: 'public/images',
-    public_folder: '/images',
+    // `media` and the image hints. The global folder holds a picture in a Markdown body, whose
+    // `/images/…` the site serves from public/. Sveltia CMS offers it in every image field's picker
+    // (Global Assets; no option hides it, and a global folder is required), so a photo picked there
+    // is written `/images/…` too, which the photo schemas take as one of the site's images.
+    media_folder: SITE_IMAGES.folder,
+    public_folder: SITE_IMAGES.url,
     // A stock photo is an address on another host: the photo schemas refuse it, and the site loads none.
     media_libraries: { stock_assets: false },
     // An optional field left empty is left out of the file, as `check` expects, not written as "".

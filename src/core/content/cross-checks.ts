@@ -1,6 +1,6 @@
 import { formatField, problem, type Problem, type ProblemCode } from '../problems/index.ts';
 import type { ContentParsers, YamlSource } from './source.ts';
-import type { ClientEvent, Content, Entry, Testimonial } from '../model/index.ts';
+import { SITE_IMAGES, siteImageName, type ClientEvent, type Content, type Entry, type Testimonial } from '../model/index.ts';
 
 export type ValidateOptions = {
   /** Email layouts that exist (`emails/<name>.mjml`), for plans that name one. */
@@ -9,6 +9,11 @@ export type ValidateOptions = {
   notFiles?: readonly NotAFile[];
   /** The slow parsers, for files with a problem to place or a body that might hold code. */
   parsers: ContentParsers;
+  /**
+   * The image files in the site's images folder beside the content folder (`SITE_IMAGES`), by
+   * their path in it (`ana-r.jpg`), for photos written `/images/ana-r.jpg`.
+   */
+  siteImages?: readonly string[];
 };
 
 /**
@@ -108,21 +113,29 @@ export function checkAcrossFiles(content: Content, options: ValidateOptions, sou
 
 /**
  * Testimonials whose `photo` is not an ordinary file beside them, among `photos` (the content
- * folder's image files, by path). The site would show initials instead, so the testimonial is
- * kept: only the line is wrong.
+ * folder's image files, by path), or, written `/images/…`, not one of `siteImages` (see
+ * `ValidateOptions`). The site would show initials instead, so the testimonial is kept: only the
+ * line is wrong.
  */
 export function checkPhotos(
   testimonials: readonly Entry<Testimonial>[],
   photos: ReadonlySet<string>,
   locate: (file: string) => YamlSource | undefined,
+  siteImages: readonly string[] = [],
 ): Problem[] {
+  const inSite = new Set(siteImages);
   return testimonials.flatMap((entry) => {
     const photo = entry.data.photo;
-    // The schema has refused absolute paths and `.` or `..` parts, so the path only descends.
-    if (photo === undefined || photos.has([...entry.file.split('/').slice(0, -1), ...photo.split('/').filter(Boolean)].join('/')))
-      return [];
-    const at = locate(entry.file)?.locate(['photo']) ?? { line: 1, column: 1 };
-    return [problem('MissingTestimonialPhoto', entry.file, at, 'photo', `names ${photo}, which is not a file beside this testimonial`)];
+    if (photo === undefined) return [];
+    const at = () => locate(entry.file)?.locate(['photo']) ?? { line: 1, column: 1 };
+    const name = siteImageName(photo);
+    if (name !== undefined) {
+      if (inSite.has(name)) return [];
+      return [problem('MissingSiteImage', entry.file, at(), 'photo', `names ${photo}, which is not an image in ${SITE_IMAGES.folder}/`)];
+    }
+    // The schema has refused other absolute paths and `.` or `..` parts, so the path only descends.
+    if (photos.has([...entry.file.split('/').slice(0, -1), ...photo.split('/').filter(Boolean)].join('/'))) return [];
+    return [problem('MissingTestimonialPhoto', entry.file, at(), 'photo', `names ${photo}, which is not a file beside this testimonial`)];
   });
 }
 

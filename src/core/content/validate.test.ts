@@ -32,12 +32,12 @@ consent:
     date: 2024-05-12
 `;
 
-function check(extra: Record<string, string>, templates = ['note'], notFiles: NotAFile[] = []) {
+function check(extra: Record<string, string>, templates = ['note'], notFiles: NotAFile[] = [], siteImages: string[] = []) {
   const files = Object.entries({ 'settings.yaml': SETTINGS, 'contacts/ana-ruiz.yaml': ANA, ...extra }).map(([path, text]) => ({
     path,
     text,
   }));
-  const { content, problems } = validateContent(files, { templates, notFiles, parsers: CONTENT_PARSERS });
+  const { content, problems } = validateContent(files, { templates, notFiles, parsers: CONTENT_PARSERS, siteImages });
   return { content, problems, printed: problems.map(formatProblem).join('\n') };
 }
 
@@ -324,6 +324,32 @@ photo: ${photo}
         Put the photo at that path beside the testimonial (a symbolic link is not followed), or remove the line: the site shows initials until then."
     `);
     expect(content.testimonials.map((t) => t.id).sort()).toEqual(['ana', 'big', 'grace', 'ray', 'tom']);
+  });
+
+  it("takes a photo from the site's images, as the editor's Global Assets write it, and names one that is not there (issue 19)", () => {
+    const withPhoto = (photo: string) =>
+      `---\nkind: consumer\nauthor:\n  name: Grace B.\nquote: Sold in four days.\ndate: 2026-06-01\nsource:\n  name: Email\nconsent:\n  scope: [website]\n  date: 2026-06-02\n  evidence: Reply of 2 June\nphoto: ${photo}\n---\n`;
+    const { printed, content } = check(
+      {
+        'testimonials/grace.mdx': withPhoto('/images/grace-b.jpg'),
+        'testimonials/sellers/ray.mdx': withPhoto('/images/team/ray.webp'),
+        'testimonials/tom.mdx': withPhoto('/images/tom.png'),
+        'testimonials/bad.mdx': withPhoto('/photos/bad.png'),
+        'testimonials/up.mdx': withPhoto('/images/../up.png'),
+      },
+      ['note'],
+      [],
+      ['grace-b.jpg', 'team/ray.webp'],
+    );
+    expect(printed).toMatchInlineSnapshot(`
+      "testimonials/bad.mdx:13:8 photo: should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg
+        Change the value to the form shown.
+      testimonials/tom.mdx:13:8 photo: names /images/tom.png, which is not an image in public/images/
+        Put the photo in the site's images, public/images/ in the repository (the editor's Global Assets), or pick it again in the editor from the folder that holds it.
+      testimonials/up.mdx:13:8 photo: should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg
+        Change the value to the form shown."
+    `);
+    expect(content.testimonials.map((t) => t.id).sort()).toEqual(['grace', 'ray', 'tom']);
   });
 
   it('requires an expert testimonial to give the qualification', () => {

@@ -15,7 +15,10 @@ import {
   ResultSchema,
   SettingsSchema,
   TestimonialSchema,
+  PHOTO_FILE,
+  SITE_IMAGES,
   emptyContent,
+  siteImageName,
   type Content,
 } from '../model/index.ts';
 
@@ -28,7 +31,6 @@ export function isHiddenPath(relative: string): boolean {
 }
 
 /** Photos of testimonials' authors, which sit beside them (the site shows one under consent). */
-const PHOTO = /\.(?:jpe?g|png|webp|avif)$/i;
 
 /** Names that are read as files: a folder by such a name is in the wrong place. */
 const FILE_NAME = /\.(ya?ml|mdx?|jsonl)$/i;
@@ -104,7 +106,7 @@ export function validateContent(
   for (const entry of options.notFiles ?? []) {
     if (isHiddenPath(entry.path)) continue;
     // A photo over 1 MB is an image, not a record that grew too large.
-    if (entry.kind === 'too-large' && entry.path.startsWith('testimonials/') && PHOTO.test(entry.path)) {
+    if (entry.kind === 'too-large' && entry.path.startsWith('testimonials/') && PHOTO_FILE.test(entry.path)) {
       photos.add(entry.path);
       continue;
     }
@@ -144,7 +146,7 @@ export function validateContent(
     const name = folder as CollectionName;
     const { schema, format } = COLLECTIONS[name];
     const base = rest.at(-1) ?? '';
-    if (name === 'testimonials' && PHOTO.test(base)) {
+    if (name === 'testimonials' && PHOTO_FILE.test(base)) {
       photos.add(file.path);
       continue;
     }
@@ -181,13 +183,13 @@ export function validateContent(
     const settings = files.find((f) => f.path === settingsFile);
     if (settings) {
       const images = (options.notFiles ?? []).filter((e) => e.kind === 'image').map((e) => e.path);
-      problems.push(...photoProblems(content.settings, settings, images, options.parsers));
+      problems.push(...photoProblems(content.settings, settings, images, options.parsers, options.siteImages));
       warnings.push(...placeholderWarnings(content.settings, settings, options.parsers));
     }
   }
   const checked = checkAcrossFiles(content, options, sourceOf);
   const events = checkEventContacts(checked.content, sourceOf);
-  const testimonialPhotos = checkPhotos(checked.content.testimonials, photos, sourceOf);
+  const testimonialPhotos = checkPhotos(checked.content.testimonials, photos, sourceOf, options.siteImages);
   return {
     content: { ...checked.content, events: events.events },
     problems: sortProblems([...problems, ...checked.problems, ...events.problems, ...testimonialPhotos]),
@@ -201,24 +203,39 @@ export function isContentImage(relative: string): boolean {
 }
 
 /**
- * Each photo that settings name is one of `images` (paths in the content folder): the site
- * cannot build without it. `file` is settings.yaml, for the line of each problem.
+ * Each photo that settings name is one of `images` (paths in the content folder), or of
+ * `siteImages` (names in the site's images folder) when written `/images/…`: the site cannot build
+ * without it. `file` is settings.yaml, for the line of each problem.
  */
 export function photoProblems(
   settings: NonNullable<Content['settings']>,
   file: SourceFile,
   images: readonly string[],
   parsers: ContentParsers,
+  siteImages: readonly string[] = [],
 ): Problem[] {
   const found = new Set(images);
+  const inSite = new Set(siteImages);
   const named: [(string | number)[], string | undefined][] = [
     [['business', 'office', 'photo'], settings.business.office?.photo],
     ...settings.business.people.map((p, i): [(string | number)[], string | undefined] => [['business', 'people', i, 'photo'], p.photo]),
   ];
-  const missing = named.filter(([, photo]) => photo !== undefined && !found.has(photo));
+  const isThere = (photo: string) => {
+    const name = siteImageName(photo);
+    return name === undefined ? found.has(photo) : inSite.has(name);
+  };
+  const missing = named.filter((named): named is [(string | number)[], string] => named[1] !== undefined && !isThere(named[1]));
   if (!missing.length) return [];
   const source = sourceAgain(file, 'yaml', parsers);
   return missing.map(([path, photo]) =>
-    problem('MissingPhoto', file.path, source.locate(path), formatField(path), `names ${photo}, which is not an image in images/`),
+    siteImageName(photo) === undefined
+      ? problem('MissingPhoto', file.path, source.locate(path), formatField(path), `names ${photo}, which is not an image in images/`)
+      : problem(
+          'MissingSiteImage',
+          file.path,
+          source.locate(path),
+          formatField(path),
+          `names ${photo}, which is not an image in ${SITE_IMAGES.folder}/`,
+        ),
   );
 }

@@ -41,3 +41,4 @@ export { REFERRAL_STATUSES, ReferralSchema, type Referral, type ReferralStatus }
 export { ResultSchema, type Result } from './result.ts';
 export { DateOrderSchema, SettingsSchema, type DateOrder, type Settings } from './settings.ts';
 export { TestimonialSchema, type EndorsementKind, type Testimonial } from './testimonial.ts';
+export { PHOTO_FILE, SITE_IMAGES, siteImageName } from './site-images.ts';

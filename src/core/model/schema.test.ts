@@ -82,7 +82,7 @@ describe('settings', () => {
         { cta: { label: 'Book a valuation', phone: '01632 960100', email: 'b@example.com' } },
       ),
     ).toEqual([
-      'business.people.0.photo: should be the path of a .jpg, .png, .webp or .avif file in images/, like images/hannah.jpg',
+      "business.people.0.photo: should be the path of a .jpg, .png, .webp or .avif file in images/, like images/hannah.jpg, or in the site's images, like /images/hannah.jpg",
       'business.openingHours.0.days.0: should be a day of the week: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday',
       'business.memberships.0.kind: should be one of redress, client-money, trade-body, regulator',
       'site.cta: should give exactly one of url, phone or email',

@@ -32,14 +32,16 @@ const common = {
    */
   rating: z.int({ error: STARS }).min(1, { error: STARS }).max(5, { error: STARS }).optional(),
   /**
-   * A photo of the author, relative to the testimonial's file (`photos/ana-r.jpg`): JPEG, PNG,
-   * WebP or AVIF. Shown only when the author is a contact whose `consent.publish` holds.
+   * A photo of the author, relative to the testimonial's file (`photos/ana-r.jpg`), or one of the
+   * site's images (`/images/ana-r.jpg`, see `SITE_IMAGES`): JPEG, PNG, WebP or AVIF. Shown only
+   * when the author is a contact whose `consent.publish` holds.
    */
   photo: z
     .string()
     .trim()
-    .regex(/^(?!\/)(?!.*(?:^|\/)\.\.?\/)[\w./-]+\.(?:jpe?g|png|webp|avif)$/i, {
-      error: 'should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg',
+    .regex(/^(?!.*(?:^|\/)\.\.?\/)(?:\/images\/)?(?!\/)[\w./-]+\.(?:jpe?g|png|webp|avif)$/i, {
+      error:
+        "should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg",
     })
     .optional(),
   featured: z.boolean().default(false),

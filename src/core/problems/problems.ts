@@ -54,6 +54,8 @@ export const PROBLEM_HINTS = {
   ConsentWithdrawn: 'The contact withdrew consent to publish: set the testimonial to draft or remove it.',
   MissingTestimonialPhoto:
     'Put the photo at that path beside the testimonial (a symbolic link is not followed), or remove the line: the site shows initials until then.',
+  MissingSiteImage:
+    "Put the photo in the site's images, public/images/ in the repository (the editor's Global Assets), or pick it again in the editor from the folder that holds it.",
   // Imports and intake
   UnreadableImportFile:
     'Export the contacts again as CSV with a header row (Google, Outlook or your own), as vCard (.vcf) or as LDIF (.ldif).',

@@ -192,4 +192,17 @@ describe('photos', () => {
       'dist/_astro/tom-h.Bx3f9a_1aBc.webp photo of contact tom-harris (testimonial tom), who has not agreed to be published',
     ]);
   });
+
+  it("finds a photo from the site's images where the build copies public/ as it is, and its resized copies (issue 19)", () => {
+    const tom = { id: 'tom-harris', data: ContactSchema.parse({ name: 'Tom Harris', segment: 'past-client' }) };
+    const picked = { id: 'tom', data: testimonial({ photo: '/images/tom-garden.jpg', author: { name: 'Tom H.', contact: 'tom-harris' } }) };
+    const targets = photoLeakTargets({ contacts: [tom], testimonials: [picked] }, TODAY);
+    expect(targets).toEqual([{ contact: 'tom-harris', testimonial: 'tom', photo: '/images/tom-garden.jpg' }]);
+    expect(
+      findPhotoLeaks(['dist/images/tom-garden.jpg', 'dist/_astro/tom-garden.Bx3f9a_1aBc.webp', 'dist/images/office.jpg'], targets),
+    ).toEqual([
+      'dist/_astro/tom-garden.Bx3f9a_1aBc.webp photo of contact tom-harris (testimonial tom), who has not agreed to be published',
+      'dist/images/tom-garden.jpg photo of contact tom-harris (testimonial tom), who has not agreed to be published',
+    ]);
+  });
 });
