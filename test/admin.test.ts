@@ -14,6 +14,7 @@ import { ContactSchema, ReferralSchema, SettingsSchema } from '../src/core/model
 import { launchBrowser } from './helpers/browser.ts';
 import { ROOT, runNode, runScript, type ScriptRun } from './helpers/run-script.ts';
 import { copySample } from './helpers/sample.ts';
+import { buildSite } from './helpers/site-build.ts';
 import { serveDir, type StaticServer } from './helpers/static-server.ts';
 import { addToTree, removeTree, writeTree } from './helpers/temp-dir.ts';
 
@@ -459,6 +460,47 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await expectCheckPasses();
     expect(trouble).toEqual([]);
     expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
+  });
+
+  it("picks a testimonial's photo from Global Assets: check passes and the site shows it (issue 19)", async () => {
+    // A photo the owner put in the editor's global folder earlier (Assets → Upload): the picker
+    // offers it under Global Assets, and picking it there writes its address on the site.
+    const photo = png(40, [90, 160, 70]);
+    const repo = path.dirname(content);
+    await mkdir(path.join(repo, 'public/images'), { recursive: true });
+    await writeFile(path.join(repo, 'public/images/ana-ruiz-garden.png'), photo);
+    const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(repo));
+    await openCollection(page, 'Testimonials');
+    await page
+      .getByText(/^Ana R\./)
+      .first()
+      .click();
+    const box = field(page, 'photo');
+    await box.getByRole('button', { name: /^(Browse|Replace Image)$/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Select Image' });
+    await dialog.getByRole('option', { name: 'Global Assets' }).click();
+    await dialog.getByRole('option', { name: 'ana-ruiz-garden.png' }).click();
+    await dialog.getByRole('button', { name: 'Insert' }).click();
+    await expect.poll(() => box.innerText(), { timeout: 10_000 }).toContain('/images/ana-ruiz-garden.png');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const file = 'content/testimonials/ana-first-home-cliffe.mdx';
+    await savedFile(page, file, await readFile(path.join(content, 'testimonials/ana-first-home-cliffe.mdx'), 'utf8'));
+    const text = (await readPrivateFile(page, file))!;
+    await page.close();
+
+    expect(text).toMatch(/^photo: \/images\/ana-ruiz-garden\.png$/m);
+    await addToTree(content, { 'testimonials/ana-first-home-cliffe.mdx': text });
+    await expectCheckPasses();
+    expect(trouble).toEqual([]);
+    expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
+
+    // The site built from the repository shows Ana's card with the photo, resized.
+    const site = path.join(work, 'site-picked');
+    const built = await buildSite(content, site, { BUILD_DATE: '2026-12-03' });
+    expect(built.stderr).not.toContain('ana-ruiz-garden');
+    const wall = await readFile(path.join(site, 'testimonials/index.html'), 'utf8');
+    const card = wall.split('<article').find((a) => a.includes('Ana R.'));
+    expect(card).toMatch(/<img [^>]*src="\/_astro\/ana-ruiz-garden\.[^"]+"/);
   });
 
   it("uploads a person's photo to images/ beside settings.yaml, as the path from settings (issue 19)", async () => {
