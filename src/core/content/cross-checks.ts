@@ -1,6 +1,6 @@
 import { formatField, problem, type Problem, type ProblemCode } from '../problems/index.ts';
 import type { ContentParsers, YamlSource } from './source.ts';
-import { SITE_IMAGES, siteImageName, type ClientEvent, type Content, type Entry, type Testimonial } from '../model/index.ts';
+import { SITE_IMAGES, siteImageName, type ClientEvent, type Content, type Entry } from '../model/index.ts';
 
 export type ValidateOptions = {
   /** Email layouts that exist (`emails/<name>.mjml`), for plans that name one. */
@@ -115,23 +115,31 @@ export function checkAcrossFiles(content: Content, options: ValidateOptions, sou
  * Testimonials whose `photo` is not an ordinary file beside them, among `photos` (the content
  * folder's image files, by path), or, written `/images/…`, not one of `siteImages` (see
  * `ValidateOptions`). The site would show initials instead, so the testimonial is kept: only the
- * line is wrong.
+ * line is wrong. One of the site's images is put on the site as it is, whatever the page shows,
+ * so it must be the photo of a contact who agreed to be published.
  */
 export function checkPhotos(
-  testimonials: readonly Entry<Testimonial>[],
+  content: Pick<Content, 'contacts' | 'testimonials'>,
   photos: ReadonlySet<string>,
   locate: (file: string) => YamlSource | undefined,
   siteImages: readonly string[] = [],
 ): Problem[] {
   const inSite = new Set(siteImages);
-  return testimonials.flatMap((entry) => {
+  const contacts = new Map(content.contacts.map((c) => [c.id, c.data]));
+  return content.testimonials.flatMap((entry) => {
     const photo = entry.data.photo;
     if (photo === undefined) return [];
     const at = () => locate(entry.file)?.locate(['photo']) ?? { line: 1, column: 1 };
     const name = siteImageName(photo);
     if (name !== undefined) {
-      if (inSite.has(name)) return [];
-      return [problem('MissingSiteImage', entry.file, at(), 'photo', `names ${photo}, which is not an image in ${SITE_IMAGES.folder}/`)];
+      if (!inSite.has(name))
+        return [problem('MissingSiteImage', entry.file, at(), 'photo', `names ${photo}, which is not an image in ${SITE_IMAGES.folder}/`)];
+      const id = entry.data.author.contact;
+      const consent = id === undefined ? undefined : contacts.get(id)?.consent.publish;
+      if (consent && !consent.withdrawn) return [];
+      const who = id === undefined ? 'the author is not a contact who agreed to it' : `"${id}" has no consent.publish in force`;
+      const message = `names ${photo}: every file in ${SITE_IMAGES.folder}/ is put on the site as it is, and ${who}`;
+      return [problem('SiteImageWithoutConsent', entry.file, at(), 'photo', message)];
     }
     // The schema has refused other absolute paths and `.` or `..` parts, so the path only descends.
     if (photos.has([...entry.file.split('/').slice(0, -1), ...photo.split('/').filter(Boolean)].join('/'))) return [];

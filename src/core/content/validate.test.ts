@@ -327,10 +327,11 @@ photo: ${photo}
   });
 
   it("takes a photo from the site's images, as the editor's Global Assets write it, and names one that is not there (issue 19)", () => {
-    const withPhoto = (photo: string) =>
-      `---\nkind: consumer\nauthor:\n  name: Grace B.\nquote: Sold in four days.\ndate: 2026-06-01\nsource:\n  name: Email\nconsent:\n  scope: [website]\n  date: 2026-06-02\n  evidence: Reply of 2 June\nphoto: ${photo}\n---\n`;
+    const withPhoto = (photo: string, contact = 'grace-bell') =>
+      `---\nkind: consumer\nauthor:\n  name: Grace B.\n  contact: ${contact}\nquote: Sold in four days.\ndate: 2026-06-01\nsource:\n  name: Email\nconsent:\n  scope: [website]\n  date: 2026-06-02\n  evidence: Reply of 2 June\nphoto: ${photo}\n---\n`;
     const { printed, content } = check(
       {
+        'contacts/grace-bell.yaml': `name: Grace Bell\nsegment: past-client\nconsent:\n  publish:\n    basis: consent\n    source: Replied to our testimonial request\n    date: 2026-06-02\n    evidence: Reply of 2 June\n`,
         'testimonials/grace.mdx': withPhoto('/images/grace-b.jpg'),
         'testimonials/sellers/ray.mdx': withPhoto('/images/team/ray.webp'),
         'testimonials/tom.mdx': withPhoto('/images/tom.png'),
@@ -342,14 +343,25 @@ photo: ${photo}
       ['grace-b.jpg', 'team/ray.webp'],
     );
     expect(printed).toMatchInlineSnapshot(`
-      "testimonials/bad.mdx:13:8 photo: should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg
+      "testimonials/bad.mdx:14:8 photo: should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg
         Change the value to the form shown.
-      testimonials/tom.mdx:13:8 photo: names /images/tom.png, which is not an image in public/images/
+      testimonials/tom.mdx:14:8 photo: names /images/tom.png, which is not an image in public/images/
         Put the photo in the site's images, public/images/ in the repository (the editor's Global Assets), or pick it again in the editor from the folder that holds it.
-      testimonials/up.mdx:13:8 photo: should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg
+      testimonials/up.mdx:14:8 photo: should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg
         Change the value to the form shown."
     `);
     expect(content.testimonials.map((t) => t.id).sort()).toEqual(['grace', 'ray', 'tom']);
+  });
+
+  it("refuses one of the site's images as the photo of an author who has not agreed to be published: the site copies it as it is", () => {
+    const draft = (contact: string) =>
+      `---\nkind: consumer\nstatus: draft\nauthor:\n  name: Ana R.\n  contact: ${contact}\nquote: Sold in four days.\ndate: 2026-06-01\nsource:\n  name: Email\nphoto: /images/ana-garden.jpg\n---\n`;
+    const { printed, content } = check({ 'testimonials/ana.mdx': draft('ana-ruiz') }, ['note'], [], ['ana-garden.jpg']);
+    expect(printed).toMatchInlineSnapshot(`
+      "testimonials/ana.mdx:11:8 photo: names /images/ana-garden.jpg: every file in public/images/ is put on the site as it is, and "ana-ruiz" has no consent.publish in force
+        Take the photo out of public/images/ and put it beside the testimonial (photos/), where the site shows it only while the author's consent.publish holds; or record that consent in their contact file."
+    `);
+    expect(content.testimonials.map((t) => t.id)).toEqual(['ana']);
   });
 
   it('requires an expert testimonial to give the qualification', () => {

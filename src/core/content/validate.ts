@@ -189,7 +189,7 @@ export function validateContent(
   }
   const checked = checkAcrossFiles(content, options, sourceOf);
   const events = checkEventContacts(checked.content, sourceOf);
-  const testimonialPhotos = checkPhotos(checked.content.testimonials, photos, sourceOf, options.siteImages);
+  const testimonialPhotos = checkPhotos(checked.content, photos, sourceOf, options.siteImages);
   return {
     content: { ...checked.content, events: events.events },
     problems: sortProblems([...problems, ...checked.problems, ...events.problems, ...testimonialPhotos]),

@@ -56,6 +56,8 @@ export const PROBLEM_HINTS = {
     'Put the photo at that path beside the testimonial (a symbolic link is not followed), or remove the line: the site shows initials until then.',
   MissingSiteImage:
     "Put the photo in the site's images, public/images/ in the repository (the editor's Global Assets), or pick it again in the editor from the folder that holds it.",
+  SiteImageWithoutConsent:
+    "Take the photo out of public/images/ and put it beside the testimonial (photos/), where the site shows it only while the author's consent.publish holds; or record that consent in their contact file.",
   // Imports and intake
   UnreadableImportFile:
     'Export the contacts again as CSV with a header row (Google, Outlook or your own), as vCard (.vcf) or as LDIF (.ldif).',
