@@ -1,4 +1,4 @@
-import { type Households, householdsOf, inAudience, mayEmailOn } from '../contacts/index.ts';
+import { householdsOf, inAudience, mayEmailOn } from '../contacts/index.ts';
 import { foldHouseholds, householdSteps } from './households.ts';
 import { emailInvites, EVENTS_PLAN, INVITE_PRIORITY, planEventInvites } from './events.ts';
 import { dayOfPlainDate, formatDay, parseDay, plainDates, type Day } from '../calendar/index.ts';
@@ -8,7 +8,6 @@ import { purposeFiller, type Filled } from './purpose-steps.ts';
 import {
   indexHistory,
   isSettled,
-  parseTouchId,
   type HistoryIndex,
   touchIdOn,
   type DueTouch,
@@ -16,6 +15,15 @@ import {
   type SkippedTouch,
 } from '../touches/index.ts';
 import { contactTriggers } from './triggers.ts';
+import {
+  byContact,
+  byTouchParts,
+  dayTexts,
+  doneInHousehold,
+  type DoneInHousehold,
+  type LastByParts,
+  type LastDueByParts,
+} from './plan-index.ts';
 import type { Entry, Audience, ClientEvent, Contact, HistoryEntry, Newsletter, Plan, Referral, Settings, Step } from '../model/index.ts';
 import { referralStepKind } from '../referrals/index.ts';
 import { withHints } from './touch-hints.ts';
@@ -71,11 +79,10 @@ type Shared = {
   issues: readonly (NewsletterIssue & { audience: Audience })[];
   history: HistoryIndex;
   /** `history.lastDue` by contact, then plan, then step: looked up with ids in hand, no key built. */
-  lastDue: Map<string, Map<string, Map<string, Day>>>;
-  /** `history.last` by contact, plan, step and due day (as text), the parts of a touch id. */
-  last: Map<string, Map<string, Map<string, Map<string, HistoryEntry>>>>;
-  /** Whether another member of the contact's household already had this household step's touch. */
-  doneInHousehold: (contact: string, plan: string, step: string, due: string) => boolean;
+  lastDue: LastDueByParts;
+  /** `history.last` by the parts of touch ids. */
+  last: LastByParts;
+  doneInHousehold: DoneInHousehold;
   triggers: (contact: Entry<Contact>) => ContactTriggers;
   purpose: (contact: Entry<Contact>) => (step: Step, due: Day, touch: string) => Filled;
   date: (day: Day) => Temporal.PlainDate;
@@ -189,71 +196,19 @@ const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byTouch = (a: SkippedTouch | DueTouch, b: SkippedTouch | DueTouch) =>
   text(a.contact, b.contact) || text(a.plan, b.plan) || text(a.step, b.step) || compare(a.due, b.due);
 
-/** `stepKey`-keyed days regrouped by contact, plan and step. */
-function byContact(lastDue: ReadonlyMap<string, Day>): Shared['lastDue'] {
-  const grouped: Shared['lastDue'] = new Map();
-  for (const [key, day] of lastDue) {
-    const parts = key.split('\u0000');
-    // Ids are never empty nor hold a NUL, so a key of any other shape matches no step.
-    if (parts.length !== 3) continue;
-    const [contact, plan, step] = parts;
-    let plans = grouped.get(contact);
-    if (!plans) grouped.set(contact, (plans = new Map()));
-    let steps = plans.get(plan);
-    if (!steps) plans.set(plan, (steps = new Map()));
-    steps.set(step, day);
-  }
-  return grouped;
-}
-
-/**
- * History's last entries regrouped by the four parts of their touch ids. A lookup then hashes no
- * new string: building and hashing a touch id per candidate cost a tenth of the plan. Ids hold no
- * dots (see `IdSchema`), so a key that is not four parts is no touch the planner can ask about.
- */
-function byTouchParts(last: ReadonlyMap<string, HistoryEntry>): Shared['last'] {
-  const grouped: Shared['last'] = new Map();
-  for (const [touch, entry] of last) {
-    const parts = parseTouchId(touch);
-    if (!parts) continue;
-    const { contact, plan, step, due } = parts;
-    let plans = grouped.get(contact);
-    if (!plans) grouped.set(contact, (plans = new Map()));
-    let steps = plans.get(plan);
-    if (!steps) plans.set(plan, (steps = new Map()));
-    let dues = steps.get(step);
-    if (!dues) steps.set(step, (dues = new Map()));
-    dues.set(due, entry);
-  }
-  return grouped;
-}
-
-/**
- * A household step is one touch for the household: sent or done for one member (a card posted to
- * the couple before both were contacts, say), it is not due again for the others. A member's skip
- * (they unsubscribed) settles nothing for the rest.
- */
-function doneInHousehold(households: Households, steps: ReadonlySet<string>, last: Shared['last']): Shared['doneInHousehold'] {
-  return (contact, plan, step, due) => {
-    const members = households.get(contact);
-    if (!members || !steps.has(`${plan}\0${step}`)) return false;
-    return members.some((m) => {
-      const event = m === contact ? undefined : last.get(m)?.get(plan)?.get(step)?.get(due)?.event;
-      return event === 'sent' || event === 'done';
-    });
-  };
-}
-
-function dayTexts(): (day: Day) => string {
-  const cache = new Map<Day, string>();
-  return (day) => {
-    let text = cache.get(day);
-    if (text === undefined) cache.set(day, (text = formatDay(day)));
-    return text;
-  };
-}
-
+/** The contact's touches due in the range: planned, placed on the days the email limits leave, skipped or missed. */
 function planContact(contact: Entry<Contact>, s: Shared): void {
+  const { emails, purposeful } = candidatesOf(contact, s);
+  if (purposeful.length) fillPurposes(contact, purposeful, emails, s);
+  if (emails.length) placeEmails(contact, emails, s);
+}
+
+/**
+ * The contact's touches due from the start of the grace window, each once and none settled: a
+ * personal touch is planned at once and one past the grace window is missed; emails, and steps
+ * with a purpose, are returned to be placed.
+ */
+function candidatesOf(contact: Entry<Contact>, s: Shared): { emails: Candidate[]; purposeful: Candidate[] } {
   const { from, end, history, result } = s;
   const grace = s.input.settings.graceDays;
   // Within one contact, touch ids differ only by plan, step and due day (ids hold no dots):
@@ -318,18 +273,27 @@ function planContact(contact: Entry<Contact>, s: Shared): void {
     if (invite.rule.due >= s.start && invite.rule.due <= end + LOOKAHEAD_DAYS)
       consider(EVENTS_PLAN, INVITE_PRIORITY, invite.step, invite.rule, ruleRank('after'));
   }
-  if (purposeful.length) {
-    const fill = s.purpose(contact);
-    for (const touch of purposeful.sort((a, b) => a.due - b.due)) {
-      const filled = fill(touch.definition, touch.due, touch.id);
-      // An email looked at ahead of the range is skipped, if at all, by the run that plans its day.
-      if ('skip' in filled) {
-        if (touch.due <= end) result.skipped.push(outcome(touch, contact.id, s, filled.skip));
-      } else if (touch.definition.channel === 'email') emails.push(touch);
-      else result.due.push(withHints(dueTouch({ ...touch, ...filled }, contact.id, Math.max(touch.due, from), s), contact, s.input));
-    }
+  return { emails, purposeful };
+}
+
+/** Steps with a purpose (an introduction to ask for, a gift to choose): filled in and planned, or skipped with why. */
+function fillPurposes(contact: Entry<Contact>, purposeful: Candidate[], emails: Candidate[], s: Shared): void {
+  const { from, end, result } = s;
+  const fill = s.purpose(contact);
+  for (const touch of purposeful.sort((a, b) => a.due - b.due)) {
+    const filled = fill(touch.definition, touch.due, touch.id);
+    // An email looked at ahead of the range is skipped, if at all, by the run that plans its day.
+    if ('skip' in filled) {
+      if (touch.due <= end) result.skipped.push(outcome(touch, contact.id, s, filled.skip));
+    } else if (touch.definition.channel === 'email') emails.push(touch);
+    else result.due.push(withHints(dueTouch({ ...touch, ...filled }, contact.id, Math.max(touch.due, from), s), contact, s.input));
   }
-  if (emails.length === 0) return;
+}
+
+/** Emails on the days the contact's limits leave free: planned, refused (no permission that day) or missed. */
+function placeEmails(contact: Entry<Contact>, emails: Candidate[], s: Shared): void {
+  const { from, end, history, result } = s;
+  const grace = s.input.settings.graceDays;
   const address = new Map<Candidate, string>();
   const { placed, refused, expired } = scheduleEmails(
     emails,
