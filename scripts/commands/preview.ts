@@ -7,11 +7,12 @@
 import path from 'node:path';
 import { clockOn, todayIn, parseRangeArgs, printProblems, runCommand, UsageError } from '../../src/adapters/cli/index.ts';
 import { readContent, preparePreviewDir, writePreviewFile } from '../../src/adapters/fs/index.ts';
-import { compileLayouts } from '../../src/adapters/layouts/index.ts';
+import { asContentProblems, compileLayouts, problemsByLayout } from '../../src/adapters/layouts/index.ts';
 import { signerFromEnv } from '../../src/adapters/signing/index.ts';
 import { emailPreparer } from '../../src/core/daily/index.ts';
 import { planTouches } from '../../src/core/planning/index.ts';
 import { previewFiles, previewIndex, type PreviewEntry, type PreviewProblem } from '../../src/core/preview/index.ts';
+import { countOf } from '../../src/core/problems/index.ts';
 
 const USAGE = 'npm run preview -- [--date YYYY-MM-DD] [--days N] [--out DIR] [--content DIR]';
 
@@ -31,8 +32,8 @@ runCommand(async () => {
   const plan = planTouches({ ...content, settings }, { from, days });
   const due = plan.due.filter((t) => t.channel === 'email');
   const compiled = await compileLayouts(settings, { names: due.map((t) => t.template ?? 'note') });
-  for (const p of compiled.problems) console.error(`${p.file}: ${p.message}`);
-  const layoutProblems = new Map(compiled.problems.map((p) => [path.basename(p.file, '.mjml'), p.message]));
+  printProblems(asContentProblems(compiled.problems));
+  const layoutProblems = problemsByLayout(compiled.problems);
 
   const emails: PreviewEntry[] = [];
   const held: PreviewProblem[] = [];
@@ -62,7 +63,7 @@ runCommand(async () => {
 
   for (const { touch, reason } of held) console.error(`${touch.id}: not rendered: ${reason}`);
   const range = days === 1 ? `on ${from}` : `from ${from} to ${from.add({ days: days - 1 })}`;
-  console.log(`${emails.length} email${emails.length === 1 ? '' : 's'} due ${range} rendered into ${out}/ (nothing sent).`);
+  console.log(`${countOf(emails.length, 'email')} due ${range} rendered into ${out}/ (nothing sent).`);
   console.log(`Open ${path.join(out, 'index.html')} in a browser to review them.`);
   return problems.length || compiled.problems.length || held.length ? 1 : 0;
 });

@@ -2,10 +2,8 @@
  * The layouts compiled on a worker thread: the daily job starts it first, so loading MJML and
  * compiling take the other core while the main thread reads and checks the content and plans.
  */
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Problem } from '../../core/problems/index.ts';
-import type { Brand, compileLayouts } from './layouts-fs.ts';
+import { asContentProblems, problemsByLayout, type Brand, type compileLayouts } from './layouts-fs.ts';
 
 export type LayoutCompiler = {
   /** The compiled layouts for these colours; called once. */
@@ -68,23 +66,8 @@ function launch(): LayoutCompiler {
  */
 export function layoutsForRun(compiler: LayoutCompiler, colours: Brand) {
   const compiling = compiler.compile(colours);
-  const ready = compiling.then(({ layouts, problems }) => ({
-    layouts,
-    layoutProblems: new Map(problems.map((p) => [path.basename(p.file, '.mjml'), p.message])),
-  }));
-  const problems = compiling.then((compiled) =>
-    compiled.problems.map(
-      (p): Problem => ({
-        code: 'Invalid',
-        file: p.file,
-        line: 0,
-        column: 0,
-        field: '',
-        message: p.message,
-        hint: 'Fix the layout; its emails are held back until then.',
-      }),
-    ),
-  );
+  const ready = compiling.then(({ layouts, problems }) => ({ layouts, layoutProblems: problemsByLayout(problems) }));
+  const problems = compiling.then((compiled) => asContentProblems(compiled.problems));
   ready.catch(() => {});
   problems.catch(() => {});
   return { ready, problems };
