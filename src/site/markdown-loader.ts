@@ -88,23 +88,18 @@ async function sync({ store, parseData, renderMarkdown, generateDigest, logger }
     const body = parsed.body ?? '';
     // Validated once, here: the collection's own schema only turns the photo into an image.
     const front = { ...(parsed.data as Record<string, unknown>) };
-    if (typeof front.photo === 'string' && siteImageName(front.photo) !== undefined) {
-      // One of the site's images, picked from the editor's Global Assets.
-      if (await isSiteImage(front.photo)) front.photo = photoImport(front.photo, file);
-      else {
+    if (typeof front.photo === 'string') {
+      // Beside the testimonial, or one of the site's images (picked from the editor's Global Assets).
+      const site = siteImageName(front.photo) !== undefined;
+      const there = site ? await isSiteImage(front.photo) : await isPhotoFile(dir, path.dirname(file), front.photo);
+      if (there && site) front.photo = photoImport(front.photo, file);
+      if (!there) {
         const at = parsed.source?.locate(['photo']) ?? { line: 1, column: 1 };
-        logger.error(
-          `${shown}:${at.line}:${at.column} photo: ${front.photo} is not an image file in ${SITE_IMAGES.folder}/\n  ${PROBLEM_HINTS.MissingSiteImage}`,
-        );
+        const folder = site ? SITE_IMAGES.folder : path.relative(process.cwd(), path.dirname(file)) || '.';
+        const hint = PROBLEM_HINTS[site ? 'MissingSiteImage' : 'MissingTestimonialPhoto'];
+        logger.error(`${shown}:${at.line}:${at.column} photo: ${front.photo} is not an image file in ${folder}/\n  ${hint}`);
         delete front.photo;
       }
-    } else if (typeof front.photo === 'string' && !(await isPhotoFile(dir, path.dirname(file), front.photo))) {
-      const at = parsed.source?.locate(['photo']) ?? { line: 1, column: 1 };
-      logger.error(
-        `${shown}:${at.line}:${at.column} photo: ${front.photo} is not an image file in ${path.relative(process.cwd(), path.dirname(file)) || '.'}/\n` +
-          '  Put the photo beside the testimonial (a symbolic link is not followed), or remove the line: initials are shown until then.',
-      );
-      delete front.photo;
     }
     // The collection's schema only turns a photo into an image: an entry without one is stored as
     // validated above, which spares a schema built and run per entry (half a second at 5,000).

@@ -30,8 +30,6 @@ export function isHiddenPath(relative: string): boolean {
   return relative.startsWith('.') || relative.includes('/.');
 }
 
-/** Photos of testimonials' authors, which sit beside them (the site shows one under consent). */
-
 /** Names that are read as files: a folder by such a name is in the wrong place. */
 const FILE_NAME = /\.(ya?ml|mdx?|jsonl)$/i;
 
@@ -220,22 +218,13 @@ export function photoProblems(
     [['business', 'office', 'photo'], settings.business.office?.photo],
     ...settings.business.people.map((p, i): [(string | number)[], string | undefined] => [['business', 'people', i, 'photo'], p.photo]),
   ];
-  const isThere = (photo: string) => {
+  let source: YamlSource | undefined;
+  return named.flatMap(([path, photo]) => {
+    if (photo === undefined) return [];
     const name = siteImageName(photo);
-    return name === undefined ? found.has(photo) : inSite.has(name);
-  };
-  const missing = named.filter((named): named is [(string | number)[], string] => named[1] !== undefined && !isThere(named[1]));
-  if (!missing.length) return [];
-  const source = sourceAgain(file, 'yaml', parsers);
-  return missing.map(([path, photo]) =>
-    siteImageName(photo) === undefined
-      ? problem('MissingPhoto', file.path, source.locate(path), formatField(path), `names ${photo}, which is not an image in images/`)
-      : problem(
-          'MissingSiteImage',
-          file.path,
-          source.locate(path),
-          formatField(path),
-          `names ${photo}, which is not an image in ${SITE_IMAGES.folder}/`,
-        ),
-  );
+    if (name === undefined ? found.has(photo) : inSite.has(name)) return [];
+    source ??= sourceAgain(file, 'yaml', parsers);
+    const [code, folder] = name === undefined ? (['MissingPhoto', 'images'] as const) : (['MissingSiteImage', SITE_IMAGES.folder] as const);
+    return [problem(code, file.path, source.locate(path), formatField(path), `names ${photo}, which is not an image in ${folder}/`)];
+  });
 }
