@@ -216,27 +216,33 @@ consent:
     expect([check.stderr, check.code]).toEqual(['', 0]);
   });
 
-  it('imports the cards around one that ical.js throws on, and names that card without a stack', async () => {
+  it('imports a card without a value ical.js throws on, and names that value without a stack', async () => {
     dir = await writeTree({ 'settings.yaml': settings });
     const run = await runScript('import', [fixture('vcard-4.0-value-type.vcf'), '--content', dir, '--date', '2026-03-02']);
     expect(run.stdout.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
       "test/fixtures/import/vcard-4.0-value-type.vcf (vCard export):
-        2 new contacts
+        3 new contacts
         0 contacts updated
         0 already up to date
-        1 card not imported
+        1 value left out
       New contacts:
         ana-ruiz: Ana Ruiz, card 1
+        tom-byrne: Tom Byrne, card 2
         grace-kim: Grace Kim, card 3
       "
     `);
     expect(run.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
-      "test/fixtures/import/vcard-4.0-value-type.vcf:9:1 card 2: cannot be read: Could not extract integer from "Marr"
-        Correct this row (card, entry) in the export and import the file again: what was imported stays as it is.
+      "test/fixtures/import/vcard-4.0-value-type.vcf:9:1 NOTE: card 2: "Married 20 June 2015" is marked VALUE=date-and-or-time but is not one; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
       "
     `);
     expect(run.code).toBe(1);
-    expect(Object.keys(await snapshotFolder(dir)).sort()).toEqual(['contacts/ana-ruiz.yaml', 'contacts/grace-kim.yaml', 'settings.yaml']);
+    expect(Object.keys(await snapshotFolder(dir)).sort()).toEqual([
+      'contacts/ana-ruiz.yaml',
+      'contacts/grace-kim.yaml',
+      'contacts/tom-byrne.yaml',
+      'settings.yaml',
+    ]);
   });
 
   it("imports Thunderbird's LDIF export, naming entries, and changes nothing the second time", async () => {

@@ -117,13 +117,26 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
       problems: [{ code: 'BadImportRow', field: '', kind: 'cannot be read', message: `cannot be read: ${(error as Error).message}` }],
     };
   }
+  // ical.js takes a VALUE= parameter at its word and throws when such a value is asked for (a NOTE
+  // said to be a date): that value is dropped, the person kept.
+  const valuesOf = (prop: ICAL.Property | null | undefined): unknown[] => {
+    if (!prop) return [];
+    try {
+      return prop.getValues();
+    } catch {
+      const type = String(prop.getParameter('value') ?? prop.type);
+      drop(prop.name.toUpperCase(), asWritten(prop), `marked VALUE=${type} but is not one`);
+      return [];
+    }
+  };
+  const first = (name: string) => valuesOf(component.getFirstProperty(name))[0];
   const props = (name: string) => component.getAllProperties(name).toSorted((a, b) => rank(a) - rank(b));
   const textOf = (value: unknown): string | undefined =>
     cleanText(Array.isArray(value) ? value.join(' ') : value == null ? undefined : String(value));
   const person: ImportedPerson = { row: card.number, at: card.at, emails: [], phones: [], tags: [] };
 
   for (const prop of props('email')) {
-    const raw = String(prop.getFirstValue() ?? '')
+    const raw = String(valuesOf(prop)[0] ?? '')
       .trim()
       .replace(/^mailto:/i, '');
     if (!raw) continue;
@@ -132,26 +145,23 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
     else if (!person.emails.includes(email.data)) person.emails.push(email.data);
   }
   for (const prop of props('tel')) {
-    const phone = cleanText(String(prop.getFirstValue() ?? '').replace(/^tel:/i, ''));
+    const phone = cleanText(String(valuesOf(prop)[0] ?? '').replace(/^tel:/i, ''));
     if (phone && !person.phones.includes(phone)) person.phones.push(phone);
   }
   // Samsung writes each group the contact is in on an X-GROUP-MEMBERSHIP line of its own.
   for (const prop of [...component.getAllProperties('categories'), ...component.getAllProperties('x-group-membership')]) {
-    for (const label of prop.getValues()) {
+    for (const label of valuesOf(prop)) {
       const tag = groupTag(String(label));
       if (tag && !person.tags.includes(tag)) person.tags.push(tag);
     }
   }
-  const n = component.getFirstPropertyValue('n');
+  const n = first('n');
   const parts = Array.isArray(n) ? n.map((p) => textOf(p)) : [];
   const [family, given, additional] = parts;
-  const org = component.getFirstPropertyValue('org');
+  const org = first('org');
   const organization = textOf(Array.isArray(org) ? org[0] : org);
   person.name =
-    textOf(component.getFirstPropertyValue('fn')) ??
-    ([given, additional, family].filter(Boolean).join(' ') || undefined) ??
-    organization ??
-    person.emails[0];
+    textOf(first('fn')) ?? ([given, additional, family].filter(Boolean).join(' ') || undefined) ?? organization ?? person.emails[0];
   if (!person.name)
     return {
       problems: [
@@ -160,17 +170,17 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
       ],
     };
   if (given && firstWord(person.name) !== given) person.firstName = given;
-  const offers = [textOf(component.getFirstPropertyValue('title')), organization].filter(Boolean).join(', ');
+  const offers = [textOf(first('title')), organization].filter(Boolean).join(', ');
   if (offers && offers !== person.name) person.offers = offers;
-  const adr = props('adr')[0]?.getFirstValue();
+  const adr = valuesOf(props('adr')[0])[0];
   person.area = Array.isArray(adr) ? textOf(adr[3]) : undefined;
   // A comma the writer left unescaped splits the note into values: join them as they were written.
-  const note = component.getFirstProperty('note')?.getValues().join(',').trim();
+  const note = valuesOf(component.getFirstProperty('note')).join(',').trim();
   if (note) person.notes = note.replace(/\r\n?/g, '\n');
 
   const bday = component.getFirstProperty('bday');
   if (bday) {
-    const written = birthdayAsWritten(bday);
+    const written = asWritten(bday);
     const day = readBirthday(written, bday.getParameter('x-apple-omit-year'));
     if (!day) drop('BDAY', written, 'not a date');
     else person.birthday = day;
@@ -179,11 +189,11 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
 }
 
 /**
- * BDAY's value as the card wrote it. ical.js reads a date when asked for the value and throws on
- * one it cannot read (`31/02/1980`), so the text is taken from the parsed property instead.
+ * A property's value as the card wrote it. ical.js reads a date when asked for the value and throws
+ * on one it cannot read (`31/02/1980`), so the text is taken from the parsed property instead.
  */
-function birthdayAsWritten(bday: ICAL.Property): string {
-  const [, , , value] = bday.toJSON() as unknown[];
+function asWritten(prop: ICAL.Property): string {
+  const [, , , value] = prop.toJSON() as unknown[];
   return String(value ?? '').trim();
 }
 
