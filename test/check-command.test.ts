@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runScript, ROOT } from './helpers/run-script.ts';
 import { copySample, sampleContent } from './helpers/sample.ts';
@@ -141,6 +141,45 @@ steps:
       expect(run.code).toBe(1);
       // Once the photo is there, the content is valid.
       await addToTree(dir, { 'testimonials/photos/tom.jpg': '\u00ff\u00d8\u00ff\u00e0 JFIF' });
+      const fixed = await runScript('check', ['--content', dir]);
+      expect([fixed.stderr, fixed.code]).toEqual(['', 0]);
+    } finally {
+      await removeTree(dir);
+    }
+  });
+
+  it('names a photo whose file name has spaces, and the name to give it, not the form of a path (issue 19)', async () => {
+    const jpeg = '\u00ff\u00d8\u00ff\u00e0 JFIF';
+    const person = (photo: string) =>
+      settings.replace('business:\n', `business:\n  people:\n    - name: Hannah Wells\n      role: Director\n      photo: ${photo}\n`);
+    const testimonial = (photo: string) =>
+      `---\nkind: consumer\nauthor: { name: Grace B. }\nquote: Sold in four days.\ndate: 2026-06-01\nsource: { name: Email }\n` +
+      `consent: { scope: [website], date: 2026-06-02, evidence: Reply of 2 June }\nphoto: ${photo}\n---\n`;
+    // As a phone or a computer names them, and as an owner writes them, without quotes.
+    const dir = await writeTree({
+      'settings.yaml': person('images/Hannah portrait (1).jpg'),
+      'images/Hannah portrait (1).jpg': jpeg,
+      'testimonials/grace.mdx': testimonial('photos/IMG 2034.JPG'),
+      'testimonials/photos/IMG 2034.JPG': jpeg,
+    });
+    try {
+      const run = await runScript('check', ['--content', dir], { GITHUB_ACTIONS: 'true' });
+      const stderr = run.stderr.replaceAll(dir, 'DIR');
+      expect(stderr.split('\n').filter((l) => /^(DIR\/| {2}\S)/.test(l))).toEqual([
+        'DIR/settings.yaml:5:14 business.people[0].photo: the file name "Hannah portrait (1).jpg" has spaces, which a photo\'s path cannot hold (rename the file hannah-portrait-1.jpg)',
+        '  Rename the photo with lower-case letters, digits and hyphens only, like hannah-portrait.jpg, and write its new name here in place of the old.',
+        'DIR/testimonials/grace.mdx:8:8 photo: the file name "IMG 2034.JPG" has spaces, which a photo\'s path cannot hold (rename the file img-2034.jpg)',
+        '  Rename the photo with lower-case letters, digits and hyphens only, like hannah-portrait.jpg, and write its new name here in place of the old.',
+      ]);
+      expect(run.stdout.replaceAll(dir, 'DIR')).toContain('::error file=DIR/settings.yaml,line=5,col=14,title=PhotoNameCharacters::');
+      expect(run.code).toBe(1);
+      // Renamed as the message says, and written so, the content is valid.
+      await rename(path.join(dir, 'images/Hannah portrait (1).jpg'), path.join(dir, 'images/hannah-portrait-1.jpg'));
+      await rename(path.join(dir, 'testimonials/photos/IMG 2034.JPG'), path.join(dir, 'testimonials/photos/img-2034.jpg'));
+      await addToTree(dir, {
+        'settings.yaml': person('images/hannah-portrait-1.jpg'),
+        'testimonials/grace.mdx': testimonial('photos/img-2034.jpg'),
+      });
       const fixed = await runScript('check', ['--content', dir]);
       expect([fixed.stderr, fixed.code]).toEqual(['', 0]);
     } finally {

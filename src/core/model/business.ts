@@ -5,19 +5,17 @@
  */
 import { z } from 'zod';
 import { EmailSchema, TextSchema, TimeOfDaySchema, UrlSchema } from './common.ts';
+import { photoPathSchema } from './photo-path.ts';
 
 /**
  * A photo in the content folder, written as a path from `settings.yaml` (`images/hannah.jpg`), or
  * one of the site's images (`/images/hannah.jpg`, see `SITE_IMAGES`). The site resizes it into
  * lazy, responsive images of fixed size; the scripts never read it.
  */
-const PhotoPathSchema = z
-  .string()
-  .trim()
-  .regex(/^\/?images\/(?!.*\.\.)[^\s]+\.(?:jpe?g|png|webp|avif)$/i, {
-    error:
-      "should be the path of a .jpg, .png, .webp or .avif file in images/, like images/hannah.jpg, or in the site's images, like /images/hannah.jpg",
-  });
+const PhotoPathSchema = photoPathSchema(
+  /^\/?images\/(?!.*\.\.)[^\s]+\.(?:jpe?g|png|webp|avif)$/i,
+  "should be the path of a .jpg, .png, .webp or .avif file in images/, like images/hannah.jpg, or in the site's images, like /images/hannah.jpg",
+);
 
 export const PersonSchema = z.strictObject({
   name: TextSchema,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BirthdaySchema, DateSchema, EmailSchema } from './common.ts';
 import { ContactSchema } from './contact.ts';
+import { PersonSchema } from './business.ts';
+import { plainFileName } from './photo-path.ts';
 import { SettingsSchema } from './settings.ts';
+import { TestimonialSchema } from './testimonial.ts';
 
 describe('dates', () => {
   it('keeps YAML text dates and turns the Date objects Astro makes into the same text', () => {
@@ -90,5 +93,56 @@ describe('settings', () => {
     expect(issues({ openingHours: [{ days: ['Monday'], opens: '17:00', closes: '09:00' }] })).toEqual([
       'business.openingHours.0.closes: should close after it opens',
     ]);
+  });
+});
+
+// Issue 19: a phone's or a computer's name for a photo, written into a path as it came.
+describe('photo paths', () => {
+  const problems = (schema: typeof PersonSchema.shape.photo, photo: string) =>
+    schema.safeParse(photo).error?.issues.map((i) => `${(i as { params?: { code: string } }).params?.code}: ${i.message}`);
+  const person = PersonSchema.shape.photo;
+  const testimonial = TestimonialSchema.options[0].shape.photo;
+
+  it('names a file whose name alone keeps the path out, and a name that would do', () => {
+    expect(problems(person, 'images/Hannah portrait (1).jpg')).toEqual([
+      'PhotoNameCharacters: the file name "Hannah portrait (1).jpg" has spaces, which a photo\'s path cannot hold (rename the file hannah-portrait-1.jpg)',
+    ]);
+    expect(problems(person, '/images/IMG 2034.JPG')).toEqual([
+      'PhotoNameCharacters: the file name "IMG 2034.JPG" has spaces, which a photo\'s path cannot hold (rename the file img-2034.jpg)',
+    ]);
+    expect(problems(testimonial, 'photos/Zoë (2).webp')).toEqual([
+      'PhotoNameCharacters: the file name "Zoë (2).webp" has spaces, which a photo\'s path cannot hold (rename the file zoe-2.webp)',
+    ]);
+    // Brackets alone: the testimonial's path takes letters, digits, _ . / and - only.
+    expect(problems(testimonial, 'photos/Ana(1).jpg')).toEqual([
+      'PhotoNameCharacters: the file name "Ana(1).jpg" has characters that a photo\'s path cannot hold (rename the file ana-1.jpg)',
+    ]);
+  });
+
+  it('gives the form expected when a plain name would not do either', () => {
+    const form = (schema: typeof person) => schema.safeParse('x').error!.issues[0].message;
+    for (const [schema, photo] of [
+      [person, 'images/my photos/hannah.jpg'], // the folder, not the file
+      [person, 'images/Hannah portrait.heic'], // a kind of file the site cannot resize
+      [person, 'photos/Hannah portrait.jpg'], // not in images/
+      [testimonial, 'https://elsewhere.example/a b.jpg'],
+      [testimonial, 'photos/().jpg'], // nothing of the name is left
+    ] as const) {
+      expect(problems(schema, photo), photo).toEqual([`InvalidFormat: ${form(schema)}`]);
+    }
+    expect(form(person)).toMatch(/^should be the path of a \.jpg/);
+    expect(form(testimonial)).toMatch(/^should be a JPEG, PNG, WebP or AVIF file beside the testimonial/);
+  });
+
+  it('takes a plain name as it is, trimmed', () => {
+    expect(person.parse(' images/hannah-portrait-1.jpg ')).toBe('images/hannah-portrait-1.jpg');
+    expect(testimonial.parse('/images/team/img_2034.JPG')).toBe('/images/team/img_2034.JPG');
+  });
+
+  it('makes a name plain as the editor names an upload', () => {
+    expect(
+      ['Hannah portrait (1).jpg', 'IMG 2034.JPG', ' Zoë--Brontë .PNG', 'no-extension here', '.hidden', '(1)'].map(plainFileName),
+    ).toEqual(['hannah-portrait-1.jpg', 'img-2034.jpg', 'zoe-bronte.png', 'no-extension-here', 'hidden', '1']);
+    expect(plainFileName('().jpg')).toBe('');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, PublishConsentSchema, TagSchema, TextSchema, UrlSchema } from './common.ts';
+import { photoPathSchema } from './photo-path.ts';
 
 const STARS = 'should be a whole number of stars from 1 to 5';
 
@@ -36,14 +37,10 @@ const common = {
    * site's images (`/images/ana-r.jpg`, see `SITE_IMAGES`): JPEG, PNG, WebP or AVIF. Shown only
    * when the author is a contact whose `consent.publish` holds.
    */
-  photo: z
-    .string()
-    .trim()
-    .regex(/^(?!.*(?:^|\/)\.\.?\/)(?:\/images\/)?(?!\/)[\w./-]+\.(?:jpe?g|png|webp|avif)$/i, {
-      error:
-        "should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg",
-    })
-    .optional(),
+  photo: photoPathSchema(
+    /^(?!.*(?:^|\/)\.\.?\/)(?:\/images\/)?(?!\/)[\w./-]+\.(?:jpe?g|png|webp|avif)$/i,
+    "should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg",
+  ).optional(),
   featured: z.boolean().default(false),
   tags: z.array(TagSchema).default([]),
   /** A draft (from an intake reply, say) is never published. */

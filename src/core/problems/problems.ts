@@ -41,6 +41,8 @@ export const PROBLEM_HINTS = {
   InvalidDate: 'Write the date as YYYY-MM-DD (a birthday may be MM-DD) and check that the day exists.',
   InvalidFormat: 'Change the value to the form shown.',
   OutOfRange: 'Change the value to one inside the range shown.',
+  PhotoNameCharacters:
+    'Rename the photo with lower-case letters, digits and hyphens only, like hannah-portrait.jpg, and write its new name here in place of the old.',
   MissingConsent: 'Record who consented, when, and the evidence before this is published.',
   Invalid: 'Correct the value.',
   // Across files
