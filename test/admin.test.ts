@@ -73,8 +73,8 @@ async function repositoryFiles(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-/** A real PNG of `size` pixels square in one colour, made here so the test needs no image file. */
-function png(size: number, [r, g, b]: [number, number, number]): Buffer {
+/** A real PNG of `width` by `height` pixels in one colour, made here so the test needs no image file. */
+function png(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const length = Buffer.alloc(4);
@@ -84,12 +84,12 @@ function png(size: number, [r, g, b]: [number, number, number]): Buffer {
     return Buffer.concat([length, body, crc]);
   };
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header.set([8, 2], 8); // 8 bits a channel, RGB
   // Each row starts with filter type 0 (none).
-  const row = Buffer.from([0, ...Array.from({ length: size }, () => [r, g, b]).flat()]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  const row = Buffer.from([0, ...Array.from({ length: width }, () => [r, g, b]).flat()]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
@@ -173,6 +173,23 @@ async function readPrivateBytes(page: Page, rel: string): Promise<Buffer | undef
   }, rel.split('/'));
   return base64 === undefined ? undefined : Buffer.from(base64, 'base64');
 }
+
+/** The width and height of an image in the private folder, as the browser decodes it. */
+function imageSize(page: Page, rel: string): Promise<[number, number]> {
+  return page.evaluate(async (parts: string[]) => {
+    const { navigator, createImageBitmap } = globalThis as unknown as PageGlobals & {
+      createImageBitmap(image: Blob): Promise<{ width: number; height: number }>;
+    };
+    let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
+    for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+    const bitmap = await createImageBitmap(await (await dir.getFileHandle(parts.at(-1)!)).getFile());
+    return [bitmap.width, bitmap.height] as [number, number];
+  }, rel.split('/'));
+}
+
+/** True for the bytes of a WebP file: a RIFF container of WEBP. */
+const isWebp = (bytes: Buffer | undefined) =>
+  bytes?.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP';
 
 /**
  * Checks a checkbox, and sees that it stays checked. A click that lands while a field is still
@@ -437,7 +454,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
   });
 
   it("uploads a testimonial's photo beside it, as the path from the testimonial (issue 19)", async () => {
-    const photo = png(48, [200, 120, 60]);
+    const photo = png(48, 48, [200, 120, 60]);
     const picked = await photoToPick('ana-r.png', photo);
     const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
     await openCollection(page, 'Testimonials');
@@ -445,18 +462,20 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
       .getByText(/^Ana R\./)
       .first()
       .click();
-    await upload(page, 'photo', picked, 'photos/ana-r.png');
+    // Every photo uploaded to a photo field is saved as WebP (see PHOTO_UPLOADS), a small one at its own size.
+    await upload(page, 'photo', picked, 'photos/ana-r.webp');
     await page.getByRole('button', { name: 'Save' }).click();
     const file = 'content/testimonials/ana-first-home-cliffe.mdx';
     await savedFile(page, file, await readFile(path.join(content, 'testimonials/ana-first-home-cliffe.mdx'), 'utf8'));
     const text = (await readPrivateFile(page, file))!;
-    const saved = await readPrivateBytes(page, 'content/testimonials/photos/ana-r.png');
+    const saved = await readPrivateBytes(page, 'content/testimonials/photos/ana-r.webp');
+    const size = await imageSize(page, 'content/testimonials/photos/ana-r.webp');
     await page.close();
 
-    expect(text).toMatch(/^photo: photos\/ana-r\.png$/m);
-    expect(saved).toEqual(photo);
+    expect(text).toMatch(/^photo: photos\/ana-r\.webp$/m);
+    expect([isWebp(saved), size]).toEqual([true, [48, 48]]);
     await addToTree(content, { 'testimonials/ana-first-home-cliffe.mdx': text });
-    await writeFile(path.join(content, 'testimonials/photos/ana-r.png'), saved!);
+    await writeFile(path.join(content, 'testimonials/photos/ana-r.webp'), saved!);
     await expectCheckPasses();
     expect(trouble).toEqual([]);
     expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
@@ -465,7 +484,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
   it("picks a testimonial's photo from Global Assets: check passes and the site shows it (issue 19)", async () => {
     // A photo the owner put in the editor's global folder earlier (Assets → Upload): the picker
     // offers it under Global Assets, and picking it there writes its address on the site.
-    const photo = png(40, [90, 160, 70]);
+    const photo = png(40, 40, [90, 160, 70]);
     const repo = path.dirname(content);
     await mkdir(path.join(repo, 'public/images'), { recursive: true });
     await writeFile(path.join(repo, 'public/images/ana-ruiz-garden.png'), photo);
@@ -504,7 +523,7 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
   });
 
   it("uploads a person's photo to images/ beside settings.yaml, as the path from settings (issue 19)", async () => {
-    const photo = png(64, [40, 90, 160]);
+    const photo = png(64, 64, [40, 90, 160]);
     const picked = await photoToPick('rob-mercer-2026.png', photo);
     const before = await readFile(path.join(content, 'settings.yaml'), 'utf8');
     const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
@@ -513,19 +532,48 @@ describe('the editor at /admin/', { timeout: SLOW }, () => {
     await page.getByRole('main').getByRole('row', { name: 'Settings' }).click();
     // The people are far down the form, which draws its fields as they scroll into view.
     await field(page, 'business.people').scrollIntoViewIfNeeded();
-    await upload(page, 'business.people.1.photo', picked, 'images/rob-mercer-2026.png');
+    await upload(page, 'business.people.1.photo', picked, 'images/rob-mercer-2026.webp');
     await page.getByRole('button', { name: 'Save' }).click();
     await savedFile(page, 'content/settings.yaml', before);
     const text = (await readPrivateFile(page, 'content/settings.yaml'))!;
-    const saved = await readPrivateBytes(page, 'content/images/rob-mercer-2026.png');
+    const saved = await readPrivateBytes(page, 'content/images/rob-mercer-2026.webp');
+    const size = await imageSize(page, 'content/images/rob-mercer-2026.webp');
     await page.close();
 
     const settings = SettingsSchema.parse(parse(text));
-    expect(settings.business.people.map((p) => p.photo)).toEqual(['images/hannah-wells.jpg', 'images/rob-mercer-2026.png']);
+    expect(settings.business.people.map((p) => p.photo)).toEqual(['images/hannah-wells.jpg', 'images/rob-mercer-2026.webp']);
     expect(settings.business.office?.photo).toBe('images/office.jpg');
-    expect(saved).toEqual(photo);
+    expect([isWebp(saved), size]).toEqual([true, [64, 64]]);
     await addToTree(content, { 'settings.yaml': text });
-    await writeFile(path.join(content, 'images/rob-mercer-2026.png'), saved!);
+    await writeFile(path.join(content, 'images/rob-mercer-2026.webp'), saved!);
+    await expectCheckPasses();
+    expect(trouble).toEqual([]);
+    expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);
+  });
+
+  it('names a photo uploaded as it came from a phone by the slug, at 2048 pixels at most, and check passes (issue 19)', async () => {
+    // A photo named as a computer names a copy, larger than the site ever shows.
+    const photo = png(3000, 2000, [180, 140, 100]);
+    const picked = await photoToPick('Hannah portrait (1).png', photo);
+    const before = await readFile(path.join(content, 'settings.yaml'), 'utf8');
+    const { page, trouble, otherHosts } = await openEditor(await repositoryFiles(path.dirname(content)));
+    await openCollection(page, 'Settings');
+    await page.getByRole('main').getByRole('row', { name: 'Settings' }).click();
+    await field(page, 'business.people').scrollIntoViewIfNeeded();
+    await upload(page, 'business.people.0.photo', picked, 'images/hannah-portrait-1.webp');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await savedFile(page, 'content/settings.yaml', before);
+    const text = (await readPrivateFile(page, 'content/settings.yaml'))!;
+    const saved = await readPrivateBytes(page, 'content/images/hannah-portrait-1.webp');
+    const size = await imageSize(page, 'content/images/hannah-portrait-1.webp');
+    const asItCame = await readPrivateBytes(page, 'content/images/Hannah portrait (1).png');
+    await page.close();
+
+    expect(text).toMatch(/^ {6}photo: images\/hannah-portrait-1\.webp$/m);
+    expect(SettingsSchema.parse(parse(text)).business.people[0].photo).toBe('images/hannah-portrait-1.webp');
+    expect([isWebp(saved), size, asItCame]).toEqual([true, [2048, 1365], undefined]);
+    await addToTree(content, { 'settings.yaml': text });
+    await writeFile(path.join(content, 'images/hannah-portrait-1.webp'), saved!);
     await expectCheckPasses();
     expect(trouble).toEqual([]);
     expect([...new Set(otherHosts)]).toEqual(['www.githubstatus.com']);

@@ -167,9 +167,9 @@ steps:
       const stderr = run.stderr.replaceAll(dir, 'DIR');
       expect(stderr.split('\n').filter((l) => /^(DIR\/| {2}\S)/.test(l))).toEqual([
         'DIR/settings.yaml:5:14 business.people[0].photo: the file name "Hannah portrait (1).jpg" has spaces, which a photo\'s path cannot hold (rename the file hannah-portrait-1.jpg)',
-        '  Rename the photo with lower-case letters, digits and hyphens only, like hannah-portrait.jpg, and write its new name here in place of the old.',
+        '  Rename the photo with lower-case letters, digits and hyphens only, like hannah-portrait.jpg, and write its new name here in place of the old. The editor names the photos it uploads this way.',
         'DIR/testimonials/grace.mdx:8:8 photo: the file name "IMG 2034.JPG" has spaces, which a photo\'s path cannot hold (rename the file img-2034.jpg)',
-        '  Rename the photo with lower-case letters, digits and hyphens only, like hannah-portrait.jpg, and write its new name here in place of the old.',
+        '  Rename the photo with lower-case letters, digits and hyphens only, like hannah-portrait.jpg, and write its new name here in place of the old. The editor names the photos it uploads this way.',
       ]);
       expect(run.stdout.replaceAll(dir, 'DIR')).toContain('::error file=DIR/settings.yaml,line=5,col=14,title=PhotoNameCharacters::');
       expect(run.code).toBe(1);

@@ -95,6 +95,7 @@ describe('the editor configuration', () => {
       widget: 'image',
       accept: 'image/jpeg,image/png,image/webp,image/avif',
       choose_url: false,
+      media_libraries: { default: { config: expect.any(Object) } },
     };
     expect(images).toEqual([
       ['testimonials: photo', { ...image, media_folder: 'photos', public_folder: 'photos', required: false }],
@@ -108,6 +109,33 @@ describe('the editor configuration', () => {
     expect(PersonSchema.shape.photo.parse(`${settings.public_folder}/rob-mercer.png`)).toBe('images/rob-mercer.png');
     const consumer = TestimonialSchema.options[0].shape;
     expect(consumer.photo.parse(`${images[0][1].public_folder}/ana-r.jpg`)).toBe('photos/ana-r.jpg');
-    expect(config.media_libraries).toEqual({ stock_assets: false });
+    expect(config.media_libraries).toMatchObject({ stock_assets: false });
+  });
+
+  it('names every upload as the photo schemas take it, and shrinks a photo to WebP of 2048 pixels at most (issue 19)', () => {
+    const config = cmsConfig({ repo: 'agency/referable', branch: 'main' });
+    // Sveltia keeps an upload's name ("Hannah portrait (1).jpg") unless told; told, it names it by
+    // `slug`: ASCII letters, digits and hyphens, accents dropped, lower case.
+    expect(config.media_libraries).toEqual({ stock_assets: false, all: { slugify_filename: true } });
+    expect(config.slug).toEqual({ encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' });
+    const settings = COLLECTIONS.find((c) => c.name === 'settings')!;
+    const testimonials = COLLECTIONS.find((c) => c.name === 'testimonials')!;
+    const photos = [...walk(fieldsFor(settings)), ...walk(fieldsFor(testimonials))].filter(([, f]) => f.widget === 'image');
+    expect(photos.map(([path]) => path)).toEqual(['business.people[].photo', 'business.office.photo', 'photo']);
+    for (const [, field] of photos) {
+      expect(field.media_libraries).toEqual({
+        default: {
+          config: {
+            transformations: { raster_image: { format: 'webp', quality: 85, width: 2048, height: 2048 } },
+            max_file_size: 4 * 1024 * 1024,
+          },
+        },
+      });
+    }
+    // What an upload becomes, the photo schemas take: a WebP file named by the slug.
+    const consumer = TestimonialSchema.options[0].shape;
+    expect(PersonSchema.shape.photo.parse('images/hannah-portrait-1.webp')).toBe('images/hannah-portrait-1.webp');
+    expect(consumer.photo.parse('photos/img-2034.webp')).toBe('photos/img-2034.webp');
+    expect(consumer.photo.parse('/images/img-2034.webp')).toBe('/images/img-2034.webp');
   });
 });

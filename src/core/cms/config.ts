@@ -37,7 +37,12 @@ export function cmsConfig(options: CmsOptions): Record<string, unknown> {
     media_folder: SITE_IMAGES.folder,
     public_folder: SITE_IMAGES.url,
     // A stock photo is an address on another host: the photo schemas refuse it, and the site loads none.
-    media_libraries: { stock_assets: false },
+    // Sveltia keeps an upload's own name unless told, and a phone's "IMG 2034.JPG" or a computer's
+    // "Hannah portrait (1).jpg" is a path the photo schemas refuse and a URL that needs escaping:
+    // every upload (a photo field's, a picture in a body, the Assets page's) is named by `slug`
+    // below instead, `img-2034.jpg`. `all` holds what every library's uploads share, and a photo
+    // field's own options (see `imageOf`) add to it rather than replace it.
+    media_libraries: { stock_assets: false, all: { slugify_filename: true } },
     // An optional field left empty is left out of the file, as `check` expects, not written as "".
     output: { omit_empty_optional_fields: true },
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },

@@ -142,6 +142,26 @@ function widgetOf(schema: z.ZodType, walk: Walk, path: string): Widget {
 }
 
 /**
+ * What the editor does to a photo uploaded to a photo field, before it reaches the repository. A
+ * phone's photo is 3 to 8 MB, and every byte would stay in the repository's history.
+ * - `transformations`: a raster image of any kind (JPEG, PNG, WebP, AVIF, HEIC) is drawn at most
+ *   2048 pixels on its longer side, never enlarged, and saved as WebP at quality 85, some 0.2 to
+ *   1 MB. Sveltia converts to WebP only (no option keeps the format); the photo schemas and the
+ *   site's resizing (astro:assets) take it, and the site shows a photo 1200 pixels wide at the
+ *   most, re-encoded, so nothing it shows is lost. Safari has no WebP encoder of its own: there
+ *   Sveltia loads one (@jsquash/webp) from unpkg.com, as it does its other occasional tools, and
+ *   the photo is still encoded in the browser.
+ * - `max_file_size`: Sveltia checks it after the transformation, so it never stops a photo that
+ *   was made smaller; it keeps out, with Sveltia's own words, one the browser could not shrink.
+ * Only photo fields: a picture in a newsletter's body is linked from the email as it is, and
+ * Outlook for Windows shows no WebP.
+ */
+const PHOTO_UPLOADS = {
+  transformations: { raster_image: { format: 'webp', quality: 85, width: 2048, height: 2048 } },
+  max_file_size: 4 * 1024 * 1024,
+};
+
+/**
  * An image field that offers only the formats the photo schemas accept, and no address on another
  * host: the site never loads one. Sveltia CMS reads a `media_folder` without a leading slash as
  * relative to the entry's folder, and writes the value as `public_folder` + `/` + the file's name.
@@ -151,6 +171,7 @@ function imageOf(folder: string | undefined): Widget {
     widget: 'image',
     accept: 'image/jpeg,image/png,image/webp,image/avif',
     choose_url: false,
+    media_libraries: { default: { config: PHOTO_UPLOADS } },
     ...(folder ? { media_folder: folder, public_folder: folder } : {}),
   };
 }

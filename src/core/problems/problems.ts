@@ -42,7 +42,7 @@ export const PROBLEM_HINTS = {
   InvalidFormat: 'Change the value to the form shown.',
   OutOfRange: 'Change the value to one inside the range shown.',
   PhotoNameCharacters:
-    'Rename the photo with lower-case letters, digits and hyphens only, like hannah-portrait.jpg, and write its new name here in place of the old.',
+    'Rename the photo with lower-case letters, digits and hyphens only, like hannah-portrait.jpg, and write its new name here in place of the old. The editor names the photos it uploads this way.',
   MissingConsent: 'Record who consented, when, and the evidence before this is published.',
   Invalid: 'Correct the value.',
   // Across files
