@@ -297,6 +297,85 @@ consent:
     expect(await snapshotFolder(dir)).toEqual(before);
   });
 
+  // Issue 16: GitHub may refuse a .vcf or .ldif attached to an issue, and a zip is what a phone makes of a file.
+  it('imports the one export in a zip beside what macOS adds, names its problems inside the archive, and changes nothing the second time', async () => {
+    dir = await writeTree({ 'settings.yaml': settings });
+    const run = () => runScript('import', [fixture('macos-compress.zip'), '--content', dir, '--date', '2026-03-02']);
+    const first = await run();
+    expect(first.stdout.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/macos-compress.zip/contacts.vcf (vCard export):
+        4 new contacts
+        0 contacts updated
+        0 already up to date
+        1 value left out
+      New contacts:
+        ana-ruiz: Ana Ruiz, card 1
+        tom-byrne: Tom Byrne, card 2
+        clifton-lettings: Clifton Lettings, card 3
+        priya-shah: Priya Shah, card 4
+      "
+    `);
+    expect(first.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/macos-compress.zip/contacts.vcf:40:1 EMAIL: card 4: "priya(at)shah.example" is not an email address; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      "
+    `);
+    expect(first.code).toBe(1);
+    expect(await readFile(path.join(dir, 'contacts/tom-byrne.yaml'), 'utf8')).toMatchInlineSnapshot(`
+      "name: Tom Byrne
+      phone: 0117 496 0000
+      segment: sphere
+      dates:
+        birthday: 1979-07-04
+      "
+    `);
+    const check = await runScript('check', ['--content', dir]);
+    expect([check.stderr, check.code]).toEqual(['', 0]);
+    const before = await snapshotFolder(dir);
+    expect((await run()).stdout).toContain('0 new contacts\n  0 contacts updated\n  4 already up to date\n');
+    expect(await snapshotFolder(dir)).toEqual(before);
+  });
+
+  it("imports a vCard zipped by Info-ZIP, Thunderbird's LDIF zipped by Python and a gzipped vCard", async () => {
+    dir = await writeTree({ 'settings.yaml': settings });
+    const firstLines = [];
+    for (const file of ['info-zip-iphone.zip', 'python-zipfile-ldif.zip', 'google-contacts.vcf.gz']) {
+      const run = await runScript('import', [fixture(file), '--content', dir, '--date', '2026-03-02']);
+      firstLines.push(...run.stdout.replaceAll(ROOT, '').split('\n').slice(0, 2));
+    }
+    expect(firstLines).toEqual([
+      'test/fixtures/import/info-zip-iphone.zip/Contacts.vcf (vCard export):',
+      '  3 new contacts',
+      'test/fixtures/import/python-zipfile-ldif.zip/Thunderbird/thunderbird.ldif (LDIF export):',
+      '  3 new contacts',
+      'test/fixtures/import/google-contacts.vcf.gz (vCard export):',
+      '  2 new contacts',
+    ]);
+    expect(await readFile(path.join(dir, 'contacts/nguyen-thi-lan.yaml'), 'utf8')).toContain('name: Nguyễn Thị Lan\n');
+    const check = await runScript('check', ['--content', dir]);
+    expect([check.stderr, check.code]).toEqual(['', 0]);
+  });
+
+  it('refuses an archive with two exports, one cut short and one locked with a password, naming the archive and what it holds, and writes nothing', async () => {
+    dir = await writeTree({ 'settings.yaml': settings });
+    const told = [];
+    for (const file of ['mailchimp-audience.zip', 'info-zip-truncated.zip', 'info-zip-password.zip']) {
+      const run = await runScript('import', [fixture(file), '--content', dir, '--date', '2026-03-02']);
+      expect([run.stdout, run.code]).toEqual(['', 1]);
+      told.push(run.stderr.replaceAll(ROOT, ''));
+    }
+    expect(told.join('')).toMatchInlineSnapshot(`
+      "test/fixtures/import/mailchimp-audience.zip holds 2 exports (subscribed_email_audience_export_5b2e9f.csv and unsubscribed_email_audience_export_5b2e9f.csv); the import reads one at a time
+        Take the exports out of the archive and import them one at a time, each as it is or zipped alone.
+      test/fixtures/import/info-zip-truncated.zip is not a whole zip archive: it was cut short, or is damaged
+        Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
+      test/fixtures/import/info-zip-password.zip cannot be unpacked: Contacts.vcf in it is damaged, or locked with a password
+        Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
+      "
+    `);
+    expect(await snapshotFolder(dir)).toEqual({ 'settings.yaml': settings });
+  });
+
   it('shares a large import with worker threads, and a second import of it writes nothing (issue 16)', async () => {
     // Past 2,000 files the contacts are read, and new ones written, by workers.
     const rows = Array.from({ length: 2500 }, (_, i) => `Person ${i},Number${i},p${i}@example.com,+44 7700 ${100000 + i}`);

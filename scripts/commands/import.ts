@@ -1,14 +1,15 @@
 /**
  * `npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field,…"]
  * [--segment S] [--date D] [--verbose]`: contacts from a Google or Outlook CSV, any CSV with a
- * header row, or a vCard file, merged into contacts/ without duplicates. Prints the counts, the
- * problems by kind (a kind with many rows counted, its first rows named), and the contacts created
- * or updated when they are few (every problem and contact with --verbose).
- * Exit 1 when a row or a value could not be imported.
+ * header row, a vCard or an LDIF file, as it is or alone in a .zip or .gz, merged into contacts/
+ * without duplicates. Prints the counts, the problems by kind (a kind with many rows counted, its
+ * first rows named), and the contacts created or updated when they are few (every problem and
+ * contact with --verbose). Exit 1 when a row or a value could not be imported, or when an archive
+ * holds no one export to read (then nothing is written).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCommandArgs, UsageError, printProblemGroups, runCommand } from '../../src/adapters/cli/index.ts';
+import { parseCommandArgs, UsageError, printProblemGroups, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
 import { changeContactFiles, newContactFiles, openContactFiles } from '../../src/adapters/fs/index.ts';
 import {
   groupProblems,
@@ -19,7 +20,9 @@ import {
   startImport,
   summarizeImport,
   unitOf,
+  unpackExport,
 } from '../../src/core/import/index.ts';
+import { EXIT } from '../../src/core/problems/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
 import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
@@ -57,11 +60,19 @@ runCommand(async () => {
     if ('error' in parsed) throw new UsageError(parsed.error);
     map = parsed.map;
   }
-  const [file] = positionals;
-  const { text, encoding } = await readFile(file).then(readExport, (error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(`${file}: no such file`);
+  const [given] = positionals;
+  const bytes = await readFile(given).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(`${given}: no such file`);
     throw error;
   });
+  // A zipped export is read as the file inside it, and named so: contacts.zip/Contacts.vcf.
+  const unpacked = unpackExport(bytes, given);
+  if ('problem' in unpacked) {
+    printProblems([unpacked.problem]);
+    return EXIT.problems;
+  }
+  const file = unpacked.name;
+  const { text, encoding } = readExport(unpacked.bytes);
   const settings = await readSettings(values.content);
   const onFile = openContactFiles(values.content);
   const book = openAddressBook(text, file, { map, dateOrder: settings.dateOrder, timeZone: settings.timeZone });
@@ -73,7 +84,7 @@ runCommand(async () => {
   const unit = unitOf(book.format);
   const planner = startImport(await onFile.contacts, {
     file,
-    source: values.source ?? `${FORMAT_NAMES[book.format]} ${path.basename(file)}`,
+    source: values.source ?? `${FORMAT_NAMES[book.format]} ${path.relative(path.dirname(given), file)}`,
     today: today(settings.timeZone, values.date),
     segment: segment.data,
     update: values.update,

@@ -1,7 +1,9 @@
 /**
- * Importing contacts from CSV, vCard and LDIF exports, merged with the contacts already there.
+ * Importing contacts from CSV, vCard and LDIF exports (as they are, zipped or gzipped), merged with
+ * the contacts already there.
  */
 export { openAddressBook, readAddressBook, unitOf } from './address-book.ts';
+export { unpackExport } from './archive.ts';
 export { planImport, startImport, type ContactChange, type ExistingContact, type NewContact } from './contacts.ts';
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';

@@ -63,6 +63,9 @@ export const PROBLEM_HINTS = {
   // Imports and intake
   UnreadableImportFile:
     'Export the contacts again as CSV with a header row (Google, Outlook or your own), as vCard (.vcf) or as LDIF (.ldif).',
+  UnreadableArchive: 'Zip the export again, without a password, and import that archive (or import the export itself, not zipped).',
+  NoExportInArchive: 'Zip the export itself (the .csv, .vcf or .ldif file your address book saved) and import that archive.',
+  ManyExportsInArchive: 'Take the exports out of the archive and import them one at a time, each as it is or zipped alone.',
   BadImportRow: 'Correct this row (card, entry) in the export and import the file again: what was imported stays as it is.',
   BadImportValue:
     'The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.',

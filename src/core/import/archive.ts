@@ -1,0 +1,138 @@
+/**
+ * An export inside an archive, taken out so the import reads it as if it had been given alone.
+ * GitHub takes a .zip or a .gz attached to an issue but may refuse a .vcf or an .ldif, and a zip is
+ * what a phone or a computer makes of a file (iOS Files "Compress", Android's file managers, macOS
+ * Finder "Compress", Windows "Send to > Compressed folder"); `npm run import` takes the same files.
+ * An archive is known by its first bytes or its name. Pure: bytes in, the export's bytes and name
+ * out, or the problem that says why there is none to read (fflate is plain JavaScript over a
+ * Uint8Array).
+ */
+import { gunzipSync, unzipSync, type UnzipFileInfo } from 'fflate';
+import { problem, type Problem, type ProblemCode } from '../problems/index.ts';
+
+/** The export to read: its bytes and the name its problems give it (`contacts.zip/Contacts.vcf`), or why there is none. */
+export type UnpackedExport = { bytes: Uint8Array; name: string } | { problem: Problem };
+
+/** The export in `bytes`, unpacked when it is a zip or gzip archive; anything else is the export as it is. */
+export function unpackExport(bytes: Uint8Array, file: string): UnpackedExport {
+  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC) || /\.zip$/i.test(file)) return unzipExport(bytes, file);
+  if (startsWith(bytes, GZIP_MAGIC) || /\.t?gz$/i.test(file)) return gunzipExport(bytes, file);
+  return { bytes, name: file };
+}
+
+// A zip starts with a file's local header (PK\3\4), or, when it holds nothing, with its end (PK\5\6).
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06];
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+// What the import reads: CSV and other tables (.txt, .tab, .tsv: Thunderbird's tab-separated
+// export), vCard and LDIF. Other files in an archive (a photo, Google Takeout's archive_browser.html)
+// are not an export.
+const EXPORT_NAME = /\.(csv|tsv|tab|txt|vcf|vcard|ldif|ldi)$/i;
+// Files an archiver or a file manager adds beside the ones it was given: Finder's folder settings,
+// Explorer's thumbnails and folder settings. macOS's resource forks are `__MACOSX/` and `._name`.
+const ARCHIVER_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+// The zip method number AE-x encryption (WinZip's, 7-Zip's AES) writes in place of the real one.
+const AES_ENCRYPTED = 99;
+const STORED = 0;
+const DEFLATED = 8;
+
+function unzipExport(bytes: Uint8Array, file: string): UnpackedExport {
+  const entries: UnzipFileInfo[] = [];
+  try {
+    // The filter sees every entry and unpacks none: which one is the export is decided first.
+    unzipSync(bytes, {
+      filter: (entry) => {
+        entries.push(entry);
+        return false;
+      },
+    });
+  } catch {
+    return refuse('UnreadableArchive', file, 'is not a whole zip archive: it was cut short, or is damaged');
+  }
+  const files = entries.filter((e) => !isFolder(e.name));
+  if (!files.length) return refuse('NoExportInArchive', file, 'is empty: it holds no file');
+  if (isOfficeDocument(files)) {
+    return refuse('UnreadableImportFile', file, 'is a spreadsheet or a document (Excel, LibreOffice), not an export', {
+      hint: 'Save it as CSV (in Excel: File > Save As > CSV UTF-8) and import that.',
+    });
+  }
+  const exports = files.filter((e) => !isArchiverFile(e.name) && EXPORT_NAME.test(e.name));
+  const names = (some: readonly UnzipFileInfo[]) => listed(some.map((e) => e.name));
+  if (!exports.length)
+    return refuse('NoExportInArchive', file, `holds no export (a .csv, .vcf, .ldif or .txt file); its files: ${names(files)}`);
+  if (exports.length > 1)
+    return refuse('ManyExportsInArchive', file, `holds ${exports.length} exports (${names(exports)}); the import reads one at a time`);
+  return unzipEntry(bytes, file, exports[0]);
+}
+
+/** The one export's bytes, or why they cannot be had (fflate neither decrypts nor knows a password was used). */
+function unzipEntry(bytes: Uint8Array, file: string, entry: UnzipFileInfo): UnpackedExport {
+  if (entry.compression === AES_ENCRYPTED)
+    return refuse('UnreadableArchive', file, `is locked with a password (${entry.name} is encrypted)`);
+  if (entry.compression !== STORED && entry.compression !== DEFLATED)
+    return refuse(
+      'UnreadableArchive',
+      file,
+      `holds ${entry.name} compressed by a method the import cannot unpack (zip method ${entry.compression})`,
+    );
+  let unpacked: Uint8Array | undefined;
+  try {
+    unpacked = unzipSync(bytes, { filter: (e) => e.name === entry.name })[entry.name];
+  } catch {
+    unpacked = undefined;
+  }
+  // Zip's older encryption (ZipCrypto: `zip -e`, 7-Zip's default) keeps the method: the bytes then
+  // do not inflate, or come out the wrong length, as damaged ones do.
+  if (!unpacked || unpacked.length !== entry.originalSize)
+    return refuse('UnreadableArchive', file, `cannot be unpacked: ${entry.name} in it is damaged, or locked with a password`);
+  return { bytes: unpacked, name: `${file}/${entry.name}` };
+}
+
+function gunzipExport(bytes: Uint8Array, file: string): UnpackedExport {
+  let unpacked: Uint8Array;
+  try {
+    unpacked = gunzipSync(bytes);
+  } catch {
+    return refuse('UnreadableArchive', file, 'is not a whole gzip file: it was cut short, or is damaged');
+  }
+  // `tar czf` puts files in a tar archive before gzip compresses it: "ustar" at byte 257 says so.
+  if (new TextDecoder('latin1').decode(unpacked.subarray(257, 262)) === 'ustar')
+    return refuse('UnreadableArchive', file, 'holds a tar archive, which the import does not unpack');
+  // The gzip file is the export compressed: its lines are the export's, so it keeps its own name.
+  return { bytes: unpacked, name: file };
+}
+
+function refuse(code: ProblemCode, file: string, message: string, options: { hint?: string } = {}): UnpackedExport {
+  return { problem: problem(code, file, { line: 0, column: 0 }, '', message, options.hint) };
+}
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((byte, i) => bytes[i] === byte);
+}
+
+function isFolder(name: string): boolean {
+  return name.endsWith('/') || name.endsWith('\\');
+}
+
+function isArchiverFile(name: string): boolean {
+  const parts = name.split(/[\\/]/);
+  const base = parts.at(-1) ?? name;
+  return parts[0] === '__MACOSX' || base.startsWith('._') || ARCHIVER_FILES.has(base.toLowerCase());
+}
+
+// An Office Open XML file (.xlsx, .docx) or an OpenDocument one (.ods) is a zip too, known by the
+// entry each format requires.
+function isOfficeDocument(files: readonly UnzipFileInfo[]): boolean {
+  return files.some((e) => e.name === '[Content_Types].xml' || e.name === 'mimetype');
+}
+
+// The names an archive's message lists: the first few, then how many more.
+const NAMED = 5;
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, NAMED);
+  const more = names.length - shown.length;
+  if (more) return `${shown.join(', ')} and ${more} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join('');
+}

@@ -1,0 +1,79 @@
+/**
+ * Exports in archives made by real tools (issue 16): GitHub takes a .zip or .gz attached to an
+ * issue but may refuse a .vcf or .ldif, and a zip is what a phone offers. The archives in
+ * test/fixtures/import/ were made from the fixtures beside them:
+ *
+ * - info-zip-iphone.zip: `zip -X info-zip-iphone.zip Contacts.vcf` (iphone-contacts.vcf), Info-ZIP 3.0
+ * - macos-compress.zip: `zip macos-compress.zip contacts.vcf __MACOSX/ __MACOSX/._contacts.vcf`
+ *   from a folder laid out as Finder's Compress writes it (icloud.vcf and an AppleDouble resource fork)
+ * - python-zipfile-ldif.zip: Python's `zipfile.ZipFile(…, compression=ZIP_DEFLATED).write(…,
+ *   'Thunderbird/thunderbird.ldif')` (thunderbird.ldif)
+ * - mailchimp-audience.zip: `zip` of mailchimp-subscribed.csv and mailchimp-unsubscribed.csv under
+ *   the names Mailchimp's "Export audience" gives them
+ * - info-zip-truncated.zip: `head -c 1800 info-zip-iphone.zip`, as an interrupted download leaves it
+ * - info-zip-password.zip: `zip -P hunter2` (zip's old ZipCrypto); 7zip-aes.zip: `7zz a -tzip
+ *   -mem=AES256 -phunter2` (7-Zip 26)
+ * - google-contacts.vcf.gz: `gzip -k -9 google-contacts.vcf`; contacts.tar.gz: `tar czf` of google-contacts.vcf
+ */
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { readAddressBook, readExport, unpackExport } from '../src/core/import/index.ts';
+import { formatProblem } from '../src/core/problems/index.ts';
+import { ROOT } from './helpers/run-script.ts';
+
+const fixture = async (name: string) => new Uint8Array(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+
+describe('an export in an archive', () => {
+  it.each([
+    ['info-zip-iphone.zip', 'iphone-contacts.vcf', 'info-zip-iphone.zip/Contacts.vcf'],
+    ['macos-compress.zip', 'icloud.vcf', 'macos-compress.zip/contacts.vcf'],
+    ['python-zipfile-ldif.zip', 'thunderbird.ldif', 'python-zipfile-ldif.zip/Thunderbird/thunderbird.ldif'],
+    ['google-contacts.vcf.gz', 'google-contacts.vcf', 'google-contacts.vcf.gz'],
+  ])('is taken out of %s whole, as %s was, and named %s', async (archive, original, name) => {
+    expect(unpackExport(await fixture(archive), archive)).toEqual({ bytes: await fixture(original), name });
+  });
+
+  it('is read as the file inside, its problems named by the archive and the file', async () => {
+    const unpacked = unpackExport(await fixture('python-zipfile-ldif.zip'), 'python-zipfile-ldif.zip');
+    if ('problem' in unpacked) throw new Error(unpacked.problem.message);
+    const book = readAddressBook(readExport(unpacked.bytes).text, unpacked.name);
+    expect([book.format, book.people.map((p) => p.name)]).toEqual(['ldif', ['Ana Ruiz', 'José Álvarez', 'Tom Byrne']]);
+    expect(book.problems.map((p) => formatProblem(p).split('\n')[0])).toEqual([
+      'python-zipfile-ldif.zip/Thunderbird/thunderbird.ldif:40:1 mozillaSecondEmail: entry 3: "none" is not an email address; imported without it',
+      'python-zipfile-ldif.zip/Thunderbird/thunderbird.ldif:40:1 birthday: entry 3: "1975-13-2" is not a date; imported without it',
+      'python-zipfile-ldif.zip/Thunderbird/thunderbird.ldif:59:1 entry 4: cannot be read: Expected end of input or entry but "g" found.',
+    ]);
+  });
+
+  it('is refused, with the archive named, when there are two, or the archive is cut short, locked or a tar', async () => {
+    const refused = [];
+    for (const archive of [
+      'mailchimp-audience.zip',
+      'info-zip-truncated.zip',
+      'info-zip-password.zip',
+      '7zip-aes.zip',
+      'contacts.tar.gz',
+    ]) {
+      const unpacked = unpackExport(await fixture(archive), archive);
+      refused.push('problem' in unpacked ? formatProblem(unpacked.problem) : `${archive}: unpacked`);
+    }
+    const gz = await fixture('google-contacts.vcf.gz');
+    const cut = unpackExport(gz.subarray(0, gz.length - 100), 'google-contacts.vcf.gz');
+    refused.push('problem' in cut ? formatProblem(cut.problem) : 'cut: unpacked');
+    expect(refused.join('\n')).toMatchInlineSnapshot(`
+      "mailchimp-audience.zip holds 2 exports (subscribed_email_audience_export_5b2e9f.csv and unsubscribed_email_audience_export_5b2e9f.csv); the import reads one at a time
+        Take the exports out of the archive and import them one at a time, each as it is or zipped alone.
+      info-zip-truncated.zip is not a whole zip archive: it was cut short, or is damaged
+        Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
+      info-zip-password.zip cannot be unpacked: Contacts.vcf in it is damaged, or locked with a password
+        Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
+      7zip-aes.zip is locked with a password (Contacts.vcf is encrypted)
+        Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
+      contacts.tar.gz holds a tar archive, which the import does not unpack
+        Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
+      google-contacts.vcf.gz is not a whole gzip file: it was cut short, or is damaged
+        Zip the export again, without a password, and import that archive (or import the export itself, not zipped)."
+    `);
+  });
+});
