@@ -342,6 +342,67 @@ describe('npm run from-issue', () => {
     });
   });
 
+  // Issue 16: GitHub may refuse a .vcf attached to an issue; the owner zips it (iOS Files' Compress).
+  it('imports a vCard zipped on the phone, read as the file inside the archive', async () => {
+    const url = api.attach('Contacts.zip', readFileSync(path.join(ROOT, 'test/fixtures/import/info-zip-iphone.zip')));
+    const run = await fromIssue(
+      'Import contacts',
+      body({ 'The file': `[Contacts.zip](${url})`, 'Segment of new contacts': 'sphere', 'Where the file came from': '', Update: '' }),
+    );
+    expect(run.out).not.toMatch(/^\s+at /m);
+    expect(run.code, run.out).toBe(0);
+    expect(api.requests).toContain(`GET ${new URL(url).pathname}`);
+    expect(api.pulls[0].title).toBe('Import contacts from Contacts.zip/Contacts.vcf: 3 new contacts, 0 updated');
+    expect(run.comments()[0]).toMatch(/^Ready in #\d+: the contacts in Contacts\.zip\/Contacts\.vcf \(3 new contacts, 0 updated\)\./);
+    expect(git(origin, 'show', '--name-only', '--format=', 'from-issue-1').split('\n')).toEqual([
+      'content/contacts/chidi-okonkwo.yaml',
+      'content/contacts/nguyen-thi-lan.yaml',
+      'content/contacts/northside-dental.yaml',
+    ]);
+    expect(parse(git(origin, 'show', 'from-issue-1:content/contacts/nguyen-thi-lan.yaml'))).toMatchObject({
+      name: 'Nguyễn Thị Lan',
+      segment: 'sphere',
+    });
+  });
+
+  it('refuses an attached archive that is cut short or holds two exports, saying which, and changes nothing', async () => {
+    const attached = [
+      ['Contacts.zip', 'info-zip-truncated.zip'],
+      ['mailchimp-audience.zip', 'mailchimp-audience.zip'],
+    ];
+    const comments = [];
+    for (const [name, file] of attached) {
+      const url = api.attach(name, readFileSync(path.join(ROOT, 'test/fixtures/import', file)));
+      const run = await fromIssue(
+        'Import contacts',
+        body({ 'The file': `[${name}](${url})`, 'Segment of new contacts': 'sphere', 'Where the file came from': '', Update: '' }),
+      );
+      expect(run.out).not.toMatch(/^\s+at /m);
+      expect(run.code).toBe(1);
+      expect(run.issue.state).toBe('open');
+      comments.push(...run.comments());
+    }
+    expect(comments).toEqual([
+      [
+        'Nothing was changed: one answer needs correcting.',
+        '',
+        '- **The file**: Contacts.zip is not a whole zip archive: it was cut short, or is damaged. Zip the export again, without a password, and import that archive (or import the export itself, not zipped).',
+        '',
+        'Open the form again with these corrected. This issue stays open so you can copy what you wrote; close it when you are done.',
+      ].join('\n'),
+      [
+        'Nothing was changed: one answer needs correcting.',
+        '',
+        '- **The file**: mailchimp-audience.zip holds 2 exports (subscribed_email_audience_export_5b2e9f.csv and unsubscribed_email_audience_export_5b2e9f.csv); the import reads one at a time. Take the exports out of the archive and import them one at a time, each as it is or zipped alone.',
+        '',
+        'Open the form again with these corrected. This issue stays open so you can copy what you wrote; close it when you are done.',
+      ].join('\n'),
+    ]);
+    expect(api.pulls).toEqual([]);
+    expect(git(job, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    expect(git(origin, 'rev-list', '--count', '--all')).toBe('1');
+  });
+
   it('comments each bad answer, changes nothing and leaves the issue open', async () => {
     const run = await fromIssue('Log a touch', body({ Contact: 'Ana Ruis', How: 'call', Day: '31/02/2026', Note: '' }));
     expect(run.code).toBe(1);
@@ -409,7 +470,7 @@ describe('npm run from-issue', () => {
     );
     expect(run.code).toBe(1);
     expect(run.comments()[0]).toContain(
-      '- **The file**: links to https://example.com/list.csv, which is not a file attached to this issue: drag the file itself into the box',
+      '- **The file**: links to https://example.com/list.csv, which is not a file attached to this issue: drag the file itself into the box (a .vcf or .ldif zipped)',
     );
   });
 

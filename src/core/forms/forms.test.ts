@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
 import { ContactSchema, emptyContent, ReferralSchema, type Content } from '../model/index.ts';
 import type { FormContext, FormProblem } from './form.ts';
 import { FORMS, mayChangeContent, planAttachmentImport, problemsComment, problemsOfChange, readIssueForm } from './index.ts';
@@ -366,11 +367,15 @@ describe('import contacts', () => {
     expect(problems(answers('[people.csv](https://example.com/people.csv)'))).toEqual([
       {
         field: 'The file',
-        message: 'links to https://example.com/people.csv, which is not a file attached to this issue: drag the file itself into the box',
+        message:
+          'links to https://example.com/people.csv, which is not a file attached to this issue: drag the file itself into the box (a .vcf or .ldif zipped)',
       },
     ]);
     expect(problems(answers('Ana, Tom'))).toEqual([
-      { field: 'The file', message: 'has no file attached: drag the CSV, vCard or LDIF export into the box' },
+      {
+        field: 'The file',
+        message: 'has no file attached: drag the export into the box, a .csv as it is, a .vcf or .ldif zipped (or renamed to .txt)',
+      },
     ]);
   });
 
@@ -425,6 +430,27 @@ describe('import contacts', () => {
         { field: 'The file', message: 'brings no one who could be imported' },
         { field: 'The file', message: 'people.csv:2:1 row 2: has neither a name nor an email address' },
         { field: 'The file', message: 'people.csv:2:1 Email: row 2, column B: "joan at example" is not an email address' },
+      ],
+    });
+  });
+
+  // Issue 16: GitHub may refuse a .vcf attached to an issue, so the owner attaches it zipped.
+  it('plans the import of the export inside an attached zip, and refuses a zip without one', () => {
+    const asked = { kind: 'import', attachment: { name: 'Contacts.zip', url: 'u' }, segment: 'sphere', update: false } as const;
+    const card = new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Joan Doe\r\nEMAIL:joan@example.com\r\nEND:VCARD\r\n');
+    const planned = planAttachmentImport(zipSync({ 'Contacts.vcf': card }), asked, [], context());
+    expect(planned.ok && planned.change.kind === 'files' && [planned.change.title, planned.change.create.map((c) => c.id)]).toEqual([
+      'Import contacts from Contacts.zip/Contacts.vcf: 1 new contact, 0 updated',
+      ['joan-doe'],
+    ]);
+    expect(planAttachmentImport(zipSync({ __MACOSX: { '._Contacts.vcf': card } }), asked, [], context())).toEqual({
+      ok: false,
+      problems: [
+        {
+          field: 'The file',
+          message:
+            'Contacts.zip holds no export (a .csv, .vcf, .ldif or .txt file); its files: __MACOSX/._Contacts.vcf. Zip the export itself (the .csv, .vcf or .ldif file your address book saved) and import that archive.',
+        },
       ],
     });
   });

@@ -1,8 +1,10 @@
 /**
- * "Import contacts": a CSV, vCard or LDIF export attached to the issue, imported as `npm run import`
- * does. The form names the file; once it is downloaded, `planAttachmentImport` plans the import.
+ * "Import contacts": a CSV, vCard or LDIF export attached to the issue (a .vcf or .ldif zipped, or
+ * renamed to .txt, as GitHub may refuse either as it is), imported as `npm run import` does. The form
+ * names the file; once it is downloaded, `planAttachmentImport` plans the import.
  */
-import { groupProblems, planImport, readAddressBook, readExport, unitOf, type ExistingContact } from '../../import/index.ts';
+import { groupProblems, planImport, readAddressBook, readExport, unitOf, unpackExport, type ExistingContact } from '../../import/index.ts';
+import type { Problem } from '../../problems/index.ts';
 import { SEGMENTS, type DateOrder, type Segment } from '../../model/index.ts';
 import { readAnswers } from '../answers.ts';
 import type { FormChange, FormKind, FormResult } from '../form.ts';
@@ -28,8 +30,8 @@ export const importContactsForm: FormKind = {
       a.fail(
         'file',
         links.length
-          ? `links to ${links[0].url}, which is not a file attached to this issue: drag the file itself into the box`
-          : 'has no file attached: drag the CSV, vCard or LDIF export into the box',
+          ? `links to ${links[0].url}, which is not a file attached to this issue: drag the file itself into the box (a .vcf or .ldif zipped)`
+          : 'has no file attached: drag the export into the box, a .csv as it is, a .vcf or .ldif zipped (or renamed to .txt)',
       );
     if (attached.length > 1) a.fail('file', `has ${attached.length} files attached: attach one file to each issue`);
     if (a.problems.length || !segment) return { ok: false, problems: a.problems };
@@ -45,7 +47,7 @@ export const importContactsForm: FormKind = {
  * The contact files to create and change for the downloaded `bytes`. As with `npm run import`, a
  * row that cannot be read is left out, and so is a value (the person is imported without it);
  * each kind of problem is a line of `leftOut`, for the pull request and the issue. The import is
- * refused when it would bring nothing new.
+ * refused when it would bring nothing new, or when the file is an archive without one export in it.
  */
 export function planAttachmentImport(
   bytes: Uint8Array,
@@ -54,8 +56,11 @@ export function planAttachmentImport(
   context: { today: Temporal.PlainDate; dateOrder?: DateOrder; timeZone?: string; issue: { number: number } },
 ): FormResult {
   const field = importContactsForm.fields[0].label;
-  const { name } = asked.attachment;
-  const read = readAddressBook(readExport(bytes).text, name, { dateOrder: context.dateOrder, timeZone: context.timeZone });
+  // A .vcf or .ldif comes zipped (GitHub refuses them as they are): read as the file inside.
+  const unpacked = unpackExport(bytes, asked.attachment.name);
+  if ('problem' in unpacked) return { ok: false, problems: [{ field, message: archiveMessage(unpacked.problem) }] };
+  const { name } = unpacked;
+  const read = readAddressBook(readExport(unpacked.bytes).text, name, { dateOrder: context.dateOrder, timeZone: context.timeZone });
   const plan = planImport(read.people, existing, {
     file: name,
     source: asked.source ?? `${name}, attached to GitHub issue #${context.issue.number}`,
@@ -89,4 +94,9 @@ export function planAttachmentImport(
       ...(leftOut.length ? { leftOut } : {}),
     },
   };
+}
+
+// On the issue the archive's problem is one line: what is wrong with it, then what to do.
+function archiveMessage(p: Problem): string {
+  return `${p.file} ${p.message}. ${p.hint}`;
 }
