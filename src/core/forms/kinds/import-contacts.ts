@@ -56,7 +56,7 @@ export function planAttachmentImport(
   context: { today: Temporal.PlainDate; dateOrder?: DateOrder; timeZone?: string; issue: { number: number } },
 ): FormResult {
   const field = importContactsForm.fields[0].label;
-  // A .vcf or .ldif comes zipped (GitHub refuses them as they are): read as the file inside.
+  // A .vcf or .ldif may come zipped (GitHub may refuse either as it is): read as the file inside.
   const unpacked = unpackExport(bytes, asked.attachment.name);
   if ('problem' in unpacked) return { ok: false, problems: [{ field, message: archiveMessage(unpacked.problem) }] };
   const { name } = unpacked;
