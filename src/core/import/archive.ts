@@ -36,6 +36,15 @@ const ARCHIVER_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
 const AES_ENCRYPTED = 99;
 const STORED = 0;
 const DEFLATED = 8;
+// An export unpacked is held whole in memory. 100,000 contacts make a CSV of some 20 MB, and a
+// phone's vCards with a photo each some 100 KB a card; an archive that says it holds more than this
+// is not an address book (a zip bomb says so honestly), and is refused before anything is
+// unpacked rather than left to run the job out of memory.
+const MOST_UNPACKED = 256 * 1024 * 1024;
+const tooLarge = (file: string, size: number) =>
+  refuse('UnreadableArchive', file, `holds ${Math.round(size / 1024 / 1024)} MB once unpacked, more than any address book`, {
+    hint: 'An address book export, photos and all, is far smaller: check the archive holds the export you meant, zipped alone.',
+  });
 
 function unzipExport(bytes: Uint8Array, file: string): UnpackedExport {
   const entries: UnzipFileInfo[] = [];
@@ -70,6 +79,7 @@ function unzipExport(bytes: Uint8Array, file: string): UnpackedExport {
 function unzipEntry(bytes: Uint8Array, file: string, entry: UnzipFileInfo): UnpackedExport {
   if (entry.compression === AES_ENCRYPTED)
     return refuse('UnreadableArchive', file, `is locked with a password (${entry.name} is encrypted)`);
+  if (entry.originalSize > MOST_UNPACKED) return tooLarge(file, entry.originalSize);
   if (entry.compression !== STORED && entry.compression !== DEFLATED)
     return refuse(
       'UnreadableArchive',
@@ -90,6 +100,9 @@ function unzipEntry(bytes: Uint8Array, file: string, entry: UnzipFileInfo): Unpa
 }
 
 function gunzipExport(bytes: Uint8Array, file: string): UnpackedExport {
+  // gzip's last four bytes give the size unpacked (modulo 4 GB): fflate makes room for that much.
+  const size = bytes.length >= 18 ? new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4).getUint32(0, true) : 0;
+  if (size > MOST_UNPACKED) return tooLarge(file, size);
   let unpacked: Uint8Array;
   try {
     unpacked = gunzipSync(bytes);
