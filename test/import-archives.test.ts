@@ -14,6 +14,7 @@
  * - info-zip-password.zip: `zip -P hunter2` (zip's old ZipCrypto); 7zip-aes.zip: `7zz a -tzip
  *   -mem=AES256 -phunter2` (7-Zip 26)
  * - google-contacts.vcf.gz: `gzip -k -9 google-contacts.vcf`; contacts.tar.gz: `tar czf` of google-contacts.vcf
+ * - zeros-300mb.vcf.gz: `head -c 300M /dev/zero | gzip -9` (GNU gzip 1.12), 300 kB that unpack to 300 MB
  */
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
@@ -46,7 +47,7 @@ describe('an export in an archive', () => {
     ]);
   });
 
-  it('is refused, with the archive named, when there are two, or the archive is cut short, locked or a tar', async () => {
+  it('is refused, with the archive named, when there are two, or the archive is cut short, locked, a tar or a bomb', async () => {
     const refused = [];
     for (const archive of [
       'mailchimp-audience.zip',
@@ -54,6 +55,7 @@ describe('an export in an archive', () => {
       'info-zip-password.zip',
       '7zip-aes.zip',
       'contacts.tar.gz',
+      'zeros-300mb.vcf.gz',
     ]) {
       const unpacked = unpackExport(await fixture(archive), archive);
       refused.push('problem' in unpacked ? formatProblem(unpacked.problem) : `${archive}: unpacked`);
@@ -72,6 +74,8 @@ describe('an export in an archive', () => {
         Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
       contacts.tar.gz holds a tar archive, which the import does not unpack
         Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
+      zeros-300mb.vcf.gz unpacks to more than 256 MB: no address book is that large
+        An address book export, photos and all, is far smaller: check the archive holds the export you meant, zipped alone.
       google-contacts.vcf.gz is not a whole gzip file: it was cut short, or is damaged
         Zip the export again, without a password, and import that archive (or import the export itself, not zipped)."
     `);

@@ -73,19 +73,15 @@ describe('unpackExport', () => {
     `);
   });
 
-  it('refuses an archive that says it holds more than any address book, before unpacking it', () => {
-    // The sizes as the archive states them: the central directory's (zip), the last four bytes (gzip).
+  it('refuses a zip that says it unpacks to more than any address book, before unpacking it', () => {
+    // The size as the zip's central directory states it (gzip's: test/import-archives.test.ts).
     const archive = zip({ 'contacts.vcf': bytes(CARD) });
     const central = archive.findIndex(
       (_, i) => archive[i] === 0x50 && archive[i + 1] === 0x4b && archive[i + 2] === 1 && archive[i + 3] === 2,
     );
     new DataView(archive.buffer).setUint32(central + 24, 3_000_000_000, true);
-    const gzip = gzipSync(bytes(CARD));
-    new DataView(gzip.buffer).setUint32(gzip.length - 4, 400 * 1024 * 1024, true);
-    expect([unpackExport(archive, 'bomb.zip'), unpackExport(gzip, 'bomb.vcf.gz')].map(told).join('\n')).toMatchInlineSnapshot(`
-      "bomb.zip holds 2861 MB once unpacked, more than any address book
-        An address book export, photos and all, is far smaller: check the archive holds the export you meant, zipped alone.
-      bomb.vcf.gz holds 400 MB once unpacked, more than any address book
+    expect(told(unpackExport(archive, 'bomb.zip'))).toMatchInlineSnapshot(`
+      "bomb.zip unpacks to 2861 MB: no address book is that large
         An address book export, photos and all, is far smaller: check the archive holds the export you meant, zipped alone."
     `);
   });

@@ -7,7 +7,7 @@
  * out, or the problem that says why there is none to read (fflate is plain JavaScript over a
  * Uint8Array).
  */
-import { gunzipSync, unzipSync, type UnzipFileInfo } from 'fflate';
+import { Gunzip, unzipSync, type UnzipFileInfo } from 'fflate';
 import { problem, type Problem, type ProblemCode } from '../problems/index.ts';
 
 /** The export to read: its bytes and the name its problems give it (`contacts.zip/Contacts.vcf`), or why there is none. */
@@ -41,8 +41,9 @@ const DEFLATED = 8;
 // is not an address book (a zip bomb says so honestly), and is refused before anything is
 // unpacked rather than left to run the job out of memory.
 const MOST_UNPACKED = 256 * 1024 * 1024;
-const tooLarge = (file: string, size: number) =>
-  refuse('UnreadableArchive', file, `holds ${Math.round(size / 1024 / 1024)} MB once unpacked, more than any address book`, {
+const GZIP_SLICE = 64 * 1024;
+const tooLarge = (file: string, size: string) =>
+  refuse('UnreadableArchive', file, `unpacks to ${size}: no address book is that large`, {
     hint: 'An address book export, photos and all, is far smaller: check the archive holds the export you meant, zipped alone.',
   });
 
@@ -79,7 +80,7 @@ function unzipExport(bytes: Uint8Array, file: string): UnpackedExport {
 function unzipEntry(bytes: Uint8Array, file: string, entry: UnzipFileInfo): UnpackedExport {
   if (entry.compression === AES_ENCRYPTED)
     return refuse('UnreadableArchive', file, `is locked with a password (${entry.name} is encrypted)`);
-  if (entry.originalSize > MOST_UNPACKED) return tooLarge(file, entry.originalSize);
+  if (entry.originalSize > MOST_UNPACKED) return tooLarge(file, megabytes(entry.originalSize));
   if (entry.compression !== STORED && entry.compression !== DEFLATED)
     return refuse(
       'UnreadableArchive',
@@ -100,15 +101,25 @@ function unzipEntry(bytes: Uint8Array, file: string, entry: UnzipFileInfo): Unpa
 }
 
 function gunzipExport(bytes: Uint8Array, file: string): UnpackedExport {
-  // gzip's last four bytes give the size unpacked (modulo 4 GB): fflate makes room for that much.
-  const size = bytes.length >= 18 ? new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4).getUint32(0, true) : 0;
-  if (size > MOST_UNPACKED) return tooLarge(file, size);
-  let unpacked: Uint8Array;
+  // Unpacked a slice at a time and counted, so that one unpacking to more than an address book
+  // stops there (gzip's own size field is the last four bytes, which a cut-short file has not).
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const stream = new Gunzip((chunk) => {
+    size += chunk.length;
+    if (size <= MOST_UNPACKED) chunks.push(chunk);
+  });
   try {
-    unpacked = gunzipSync(bytes);
+    for (let at = 0; at < bytes.length && size <= MOST_UNPACKED; at += GZIP_SLICE)
+      stream.push(bytes.subarray(at, at + GZIP_SLICE), at + GZIP_SLICE >= bytes.length);
   } catch {
-    return refuse('UnreadableArchive', file, 'is not a whole gzip file: it was cut short, or is damaged');
+    return notWholeGzip(file);
   }
+  if (size > MOST_UNPACKED) return tooLarge(file, `more than ${megabytes(MOST_UNPACKED)}`);
+  // The stream stops where the bytes do: a whole file ends with its size unpacked (modulo 4 GB).
+  if (bytes.length < 18 || new DataView(bytes.buffer, bytes.byteOffset).getUint32(bytes.length - 4, true) !== size >>> 0)
+    return notWholeGzip(file);
+  const unpacked = chunks.length === 1 ? chunks[0] : concat(chunks, size);
   // `tar czf` puts files in a tar archive before gzip compresses it: "ustar" at byte 257 says so.
   if (new TextDecoder('latin1').decode(unpacked.subarray(257, 262)) === 'ustar')
     return refuse('UnreadableArchive', file, 'holds a tar archive, which the import does not unpack');
@@ -148,4 +159,22 @@ function listed(names: readonly string[]): string {
   const more = names.length - shown.length;
   if (more) return `${shown.join(', ')} and ${more} more`;
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join('');
+}
+
+function notWholeGzip(file: string): UnpackedExport {
+  return refuse('UnreadableArchive', file, 'is not a whole gzip file: it was cut short, or is damaged');
+}
+
+function megabytes(size: number): string {
+  return `${Math.round(size / 1024 / 1024)} MB`;
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return whole;
 }
