@@ -365,10 +365,42 @@ describe('npm run from-issue', () => {
     });
   });
 
-  it('refuses an attached archive that is cut short or holds two exports, saying which, and changes nothing', async () => {
+  it("imports each label's vCard file of a Google Takeout as one import, and says which file in it was skipped", async () => {
+    const url = api.attach('takeout-20261130.zip', readFileSync(path.join(ROOT, 'test/fixtures/import/takeout-contacts.zip')));
+    const run = await fromIssue(
+      'Import contacts',
+      body({
+        'The file': `[takeout-20261130.zip](${url})`,
+        'Segment of new contacts': 'sphere',
+        'Where the file came from': '',
+        Update: '',
+      }),
+    );
+    expect(run.out).not.toMatch(/^\s+at /m);
+    expect(run.code, run.out).toBe(0);
+    expect(api.pulls[0].title).toBe('Import contacts from takeout-20261130.zip: 2 new contacts, 0 updated');
+    const leftOut = [
+      'Left out, so that the rest could be imported:',
+      '',
+      '- takeout-20261130.zip/Takeout/YouTube and YouTube Music/subscriptions/subscriptions.csv: skipped, its columns are not an address book the import knows (attach it alone if it is one)',
+    ].join('\n');
+    expect(api.pulls[0].body).toContain(leftOut);
+    expect(run.comments()[0]).toContain(leftOut);
+    expect(git(origin, 'show', '--name-only', '--format=', 'from-issue-1').split('\n')).toEqual([
+      'content/contacts/lee-chen.yaml',
+      'content/contacts/priya-shah.yaml',
+    ]);
+    // Priya is in the Clients label and in All Contacts: one contact.
+    expect(parse(git(origin, 'show', 'from-issue-1:content/contacts/priya-shah.yaml'))).toMatchObject({
+      name: 'Priya Shah',
+      emails: ['priya@shah.example'],
+    });
+  });
+
+  it('refuses an attached archive that is cut short or holds tables it does not know, saying which, and changes nothing', async () => {
     const attached = [
       ['Contacts.zip', 'info-zip-truncated.zip'],
-      ['mailchimp-audience.zip', 'mailchimp-audience.zip'],
+      ['exports.zip', 'hubspot-shopify.zip'],
     ];
     const comments = [];
     for (const [name, file] of attached) {
@@ -393,7 +425,7 @@ describe('npm run from-issue', () => {
       [
         'Nothing was changed: one answer needs correcting.',
         '',
-        '- **The file**: mailchimp-audience.zip holds 2 exports (subscribed_email_audience_export_5b2e9f.csv and unsubscribed_email_audience_export_5b2e9f.csv); the import reads one at a time. Take the exports out of the archive and import them one at a time, each as it is or zipped alone.',
+        '- **The file**: exports.zip holds 2 exports (hubspot-contacts.csv and shopify-customers.csv), none of them an address book the import knows by its columns. Take the exports out of the archive and import them one at a time, each as it is or zipped alone.',
         '',
         'Open the form again with these corrected. This issue stays open so you can copy what you wrote; close it when you are done.',
       ].join('\n'),

@@ -8,8 +8,11 @@
  *   from a folder laid out as Finder's Compress writes it (icloud.vcf and an AppleDouble resource fork)
  * - python-zipfile-ldif.zip: Python's `zipfile.ZipFile(…, compression=ZIP_DEFLATED).write(…,
  *   'Thunderbird/thunderbird.ldif')` (thunderbird.ldif)
- * - mailchimp-audience.zip: `zip` of mailchimp-subscribed.csv and mailchimp-unsubscribed.csv under
- *   the names Mailchimp's "Export audience" gives them
+ * - mailchimp-audience.zip: `zip -X` of mailchimp-subscribed.csv, mailchimp-unsubscribed.csv and
+ *   mailchimp-cleaned.csv under the names Mailchimp's "Export audience" gives them
+ * - takeout-contacts.zip: `zip -X -r` of a Takeout folder as Google Takeout lays it out, one vCard
+ *   file a label (`Contacts/All Contacts/All Contacts.vcf`: google-contacts.vcf; `Contacts/Clients/
+ *   Clients.vcf`: its first card), a YouTube subscriptions.csv and archive_browser.html
  * - info-zip-truncated.zip: `head -c 1800 info-zip-iphone.zip`, as an interrupted download leaves it
  * - info-zip-password.zip: `zip -P hunter2` (zip's old ZipCrypto); 7zip-aes.zip: `7zz a -tzip
  *   -mem=AES256 -phunter2` (7-Zip 26)
@@ -19,7 +22,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readAddressBook, readExport, unpackExport } from '../src/core/import/index.ts';
+import { chooseExports, readAddressBook, readExport, unpackExports } from '../src/core/import/index.ts';
 import { formatProblem } from '../src/core/problems/index.ts';
 import { ROOT } from './helpers/run-script.ts';
 
@@ -32,13 +35,14 @@ describe('an export in an archive', () => {
     ['python-zipfile-ldif.zip', 'thunderbird.ldif', 'python-zipfile-ldif.zip/Thunderbird/thunderbird.ldif'],
     ['google-contacts.vcf.gz', 'google-contacts.vcf', 'google-contacts.vcf.gz'],
   ])('is taken out of %s whole, as %s was, and named %s', async (archive, original, name) => {
-    expect(unpackExport(await fixture(archive), archive)).toEqual({ bytes: await fixture(original), name });
+    expect(unpackExports(await fixture(archive), archive)).toEqual({ exports: [{ bytes: await fixture(original), name }] });
   });
 
   it('is read as the file inside, its problems named by the archive and the file', async () => {
-    const unpacked = unpackExport(await fixture('python-zipfile-ldif.zip'), 'python-zipfile-ldif.zip');
+    const unpacked = unpackExports(await fixture('python-zipfile-ldif.zip'), 'python-zipfile-ldif.zip');
     if ('problem' in unpacked) throw new Error(unpacked.problem.message);
-    const book = readAddressBook(readExport(unpacked.bytes).text, unpacked.name);
+    const [ldif] = unpacked.exports;
+    const book = readAddressBook(readExport(ldif.bytes).text, ldif.name);
     expect([book.format, book.people.map((p) => p.name)]).toEqual(['ldif', ['Ana Ruiz', 'José Álvarez', 'Tom Byrne']]);
     expect(book.problems.map((p) => formatProblem(p).split('\n')[0])).toEqual([
       'python-zipfile-ldif.zip/Thunderbird/thunderbird.ldif:40:1 mozillaSecondEmail: entry 3: "none" is not an email address; imported without it',
@@ -47,26 +51,17 @@ describe('an export in an archive', () => {
     ]);
   });
 
-  it('is refused, with the archive named, when there are two, or the archive is cut short, locked, a tar or a bomb', async () => {
+  it('is refused, with the archive named, when the archive is cut short, locked, a tar or a bomb', async () => {
     const refused = [];
-    for (const archive of [
-      'mailchimp-audience.zip',
-      'info-zip-truncated.zip',
-      'info-zip-password.zip',
-      '7zip-aes.zip',
-      'contacts.tar.gz',
-      'zeros-300mb.vcf.gz',
-    ]) {
-      const unpacked = unpackExport(await fixture(archive), archive);
+    for (const archive of ['info-zip-truncated.zip', 'info-zip-password.zip', '7zip-aes.zip', 'contacts.tar.gz', 'zeros-300mb.vcf.gz']) {
+      const unpacked = unpackExports(await fixture(archive), archive);
       refused.push('problem' in unpacked ? formatProblem(unpacked.problem) : `${archive}: unpacked`);
     }
     const gz = await fixture('google-contacts.vcf.gz');
-    const cut = unpackExport(gz.subarray(0, gz.length - 100), 'google-contacts.vcf.gz');
+    const cut = unpackExports(gz.subarray(0, gz.length - 100), 'google-contacts.vcf.gz');
     refused.push('problem' in cut ? formatProblem(cut.problem) : 'cut: unpacked');
     expect(refused.join('\n')).toMatchInlineSnapshot(`
-      "mailchimp-audience.zip holds 2 exports (subscribed_email_audience_export_5b2e9f.csv and unsubscribed_email_audience_export_5b2e9f.csv); the import reads one at a time
-        Take the exports out of the archive and import them one at a time, each as it is or zipped alone.
-      info-zip-truncated.zip is not a whole zip archive: it was cut short, or is damaged
+      "info-zip-truncated.zip is not a whole zip archive: it was cut short, or is damaged
         Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
       info-zip-password.zip cannot be unpacked: Contacts.vcf in it is damaged, or locked with a password
         Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
@@ -80,4 +75,37 @@ describe('an export in an archive', () => {
         Zip the export again, without a password, and import that archive (or import the export itself, not zipped)."
     `);
   });
+
+  it("is each of Mailchimp's three lists, read as the list's own file is", async () => {
+    const chosen = await chosenIn('mailchimp-audience.zip');
+    const alone = [];
+    for (const list of ['subscribed', 'unsubscribed', 'cleaned']) {
+      const file = `mailchimp-${list}.csv`;
+      alone.push(readAddressBook(readExport(await fixture(file)).text, file).people);
+    }
+    expect(chosen.read.map((book) => book.format)).toEqual(['mailchimp', 'mailchimp', 'mailchimp']);
+    expect(chosen.read.map((book) => book.people)).toEqual(alone);
+    expect(chosen.skipped).toEqual([]);
+  });
+
+  it("is each label's vCard file of a Google Takeout, its other tables skipped", async () => {
+    const chosen = await chosenIn('takeout-contacts.zip');
+    expect(chosen.read.map((book) => `${book.name}: ${book.people.map((p) => p.name).join(', ')}`)).toEqual([
+      'takeout-contacts.zip/Takeout/Contacts/Clients/Clients.vcf: Priya Shah',
+      'takeout-contacts.zip/Takeout/Contacts/All Contacts/All Contacts.vcf: Priya Shah, Lee Chen',
+    ]);
+    expect(chosen.skipped.map((book) => book.name)).toEqual([
+      'takeout-contacts.zip/Takeout/YouTube and YouTube Music/subscriptions/subscriptions.csv',
+    ]);
+  });
 });
+
+/** The exports `archive` holds, read, and which of them the import reads. */
+async function chosenIn(archive: string) {
+  const unpacked = unpackExports(await fixture(archive), archive);
+  if ('problem' in unpacked) throw new Error(unpacked.problem.message);
+  const books = unpacked.exports.map(({ bytes, name }) => ({ name, ...readAddressBook(readExport(bytes).text, name) }));
+  const chosen = chooseExports(books, archive);
+  if ('problem' in chosen) throw new Error(chosen.problem.message);
+  return chosen;
+}

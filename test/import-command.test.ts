@@ -356,21 +356,83 @@ consent:
     expect([check.stderr, check.code]).toEqual(['', 0]);
   });
 
-  it('refuses an archive with two exports, one cut short and one locked with a password, naming the archive and what it holds, and writes nothing', async () => {
+  it("imports Mailchimp's audience list by list, and each label of a Google Takeout, skipping the tables that are not an address book", async () => {
+    dir = await writeTree({ 'settings.yaml': settings });
+    const run = (file: string) => runScript('import', [fixture(file), '--content', dir, '--date', '2026-03-02']);
+    const mailchimp = await run('mailchimp-audience.zip');
+    const takeout = await run('takeout-contacts.zip');
+    expect([mailchimp.stderr, mailchimp.code, takeout.stderr, takeout.code]).toEqual(['', 0, '', 0]);
+    expect((mailchimp.stdout + takeout.stdout).replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/mailchimp-audience.zip/subscribed_email_audience_export_5b2e9f.csv (Mailchimp audience export):
+        3 new contacts
+        0 contacts updated
+        0 already up to date
+      New contacts:
+        ana-ruiz: Ana Ruiz, row 2
+        tom-byrne: Tom Byrne, row 3
+        jose-alvarez: José Álvarez, row 4
+
+      test/fixtures/import/mailchimp-audience.zip/unsubscribed_email_audience_export_5b2e9f.csv (Mailchimp audience export):
+        1 new contact
+        1 contact updated
+        0 already up to date
+      New contacts:
+        zoe-kim: Zoë Kim, row 3
+      Updated:
+        ana-ruiz: Ana Ruiz, row 2: unsubscribed
+
+      test/fixtures/import/mailchimp-audience.zip/cleaned_email_audience_export_5b2e9f.csv (Mailchimp audience export):
+        1 new contact
+        0 contacts updated
+        0 already up to date
+      New contacts:
+        olu-bello: Olu Bello, row 2
+      test/fixtures/import/takeout-contacts.zip/Takeout/Contacts/Clients/Clients.vcf (vCard export):
+        1 new contact
+        0 contacts updated
+        0 already up to date
+      New contacts:
+        priya-shah: Priya Shah, card 1
+
+      test/fixtures/import/takeout-contacts.zip/Takeout/Contacts/All Contacts/All Contacts.vcf (vCard export):
+        1 new contact
+        0 contacts updated
+        1 already up to date
+      New contacts:
+        lee-chen: Lee Chen, card 2
+      Skipped test/fixtures/import/takeout-contacts.zip/Takeout/YouTube and YouTube Music/subscriptions/subscriptions.csv: its columns are not an address book the import knows (import it alone if it is one)
+      "
+    `);
+    // The unsubscribed list's Ana is the subscribed list's: one contact, who has since unsubscribed.
+    expect(await readFile(path.join(dir, 'contacts/ana-ruiz.yaml'), 'utf8')).toContain(
+      "unsubscribed:\n  date: 2025-06-10\n  evidence: 'row 2 of unsubscribed_email_audience_export_5b2e9f.csv: UNSUB_TIME",
+    );
+    const check = await runScript('check', ['--content', dir]);
+    expect([check.stderr, check.code]).toEqual(['', 0]);
+    const before = await snapshotFolder(dir);
+    const again = [await run('mailchimp-audience.zip'), await run('takeout-contacts.zip')];
+    expect(again.map((r) => r.stdout.match(/^ {2}\d+ new contacts?$/gm))).toEqual([
+      ['  0 new contacts', '  0 new contacts', '  0 new contacts'],
+      ['  0 new contacts', '  0 new contacts'],
+    ]);
+    expect(await snapshotFolder(dir)).toEqual(before);
+  });
+
+  it('refuses an archive cut short, one locked with a password and one of tables it does not know, naming the archive and what it holds, and writes nothing', async () => {
     dir = await writeTree({ 'settings.yaml': settings });
     const told = [];
-    for (const file of ['mailchimp-audience.zip', 'info-zip-truncated.zip', 'info-zip-password.zip']) {
+    for (const file of ['info-zip-truncated.zip', 'info-zip-password.zip', 'hubspot-shopify.zip']) {
       const run = await runScript('import', [fixture(file), '--content', dir, '--date', '2026-03-02']);
       expect([run.stdout, run.code]).toEqual(['', 1]);
       told.push(run.stderr.replaceAll(ROOT, ''));
     }
     expect(told.join('')).toMatchInlineSnapshot(`
-      "test/fixtures/import/mailchimp-audience.zip holds 2 exports (subscribed_email_audience_export_5b2e9f.csv and unsubscribed_email_audience_export_5b2e9f.csv); the import reads one at a time
-        Take the exports out of the archive and import them one at a time, each as it is or zipped alone.
-      test/fixtures/import/info-zip-truncated.zip is not a whole zip archive: it was cut short, or is damaged
+      "test/fixtures/import/info-zip-truncated.zip is not a whole zip archive: it was cut short, or is damaged
         Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
       test/fixtures/import/info-zip-password.zip cannot be unpacked: Contacts.vcf in it is damaged, or locked with a password
         Zip the export again, without a password, and import that archive (or import the export itself, not zipped).
+      test/fixtures/import/hubspot-shopify.zip holds 2 exports (hubspot-contacts.csv and shopify-customers.csv), none of them an address book the import knows by its columns
+        Take the exports out of the archive and import them one at a time, each as it is or zipped alone.
       "
     `);
     expect(await snapshotFolder(dir)).toEqual({ 'settings.yaml': settings });

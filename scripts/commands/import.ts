@@ -1,29 +1,32 @@
 /**
  * `npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field,…"]
  * [--segment S] [--date D] [--verbose]`: contacts from a Google or Outlook CSV, any CSV with a
- * header row, a vCard or an LDIF file, as it is or alone in a .zip or .gz, merged into contacts/
- * without duplicates. Prints the counts, the problems by kind (a kind with many rows counted, its
- * first rows named), and the contacts created or updated when they are few (every problem and
- * contact with --verbose). Exit 1 when a row or a value could not be imported, or when an archive
- * holds no one export to read (then nothing is written).
+ * header row, a vCard or an LDIF file, as it is or in a .zip or .gz, merged into contacts/
+ * without duplicates. The exports of one archive (Mailchimp's three lists) are imported one after
+ * the other, as if given one at a time. Prints, for each, the counts, the problems by kind (a kind
+ * with many rows counted, its first rows named), and the contacts created or updated when they are
+ * few (every problem and contact with --verbose). Exit 1 when a row or a value could not be
+ * imported, or when an archive holds no export to read (then nothing is written).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblemGroups, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
 import { changeContactFiles, newContactFiles, openContactFiles } from '../../src/adapters/fs/index.ts';
 import {
+  chooseExports,
   groupProblems,
   openAddressBook,
   parseHeaderMap,
   type HeaderMap,
+  type OpenedAddressBook,
   readExport,
   startImport,
   summarizeImport,
   unitOf,
-  unpackExport,
+  unpackExports,
 } from '../../src/core/import/index.ts';
 import { EXIT } from '../../src/core/problems/index.ts';
-import { DateOrderSchema, SegmentSchema, type DateOrder } from '../../src/core/model/index.ts';
+import { DateOrderSchema, SegmentSchema, type DateOrder, type Segment } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
 import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
 
@@ -66,16 +69,49 @@ runCommand(async () => {
     throw error;
   });
   // A zipped export is read as the file inside it, and named so: contacts.zip/Contacts.vcf.
-  const unpacked = unpackExport(bytes, given);
+  const unpacked = unpackExports(bytes, given);
   if ('problem' in unpacked) {
     printProblems([unpacked.problem]);
     return EXIT.problems;
   }
-  const file = unpacked.name;
-  const { text, encoding } = readExport(unpacked.bytes);
   const settings = await readSettings(values.content);
-  const onFile = openContactFiles(values.content);
-  const book = openAddressBook(text, file, { map, dateOrder: settings.dateOrder, timeZone: settings.timeZone });
+  const opened = unpacked.exports.map(({ bytes, name }) => {
+    const { text, encoding } = readExport(bytes);
+    const book = openAddressBook(text, name, { map, dateOrder: settings.dateOrder, timeZone: settings.timeZone });
+    return { name, encoding, book, format: book.format };
+  });
+  const chosen = chooseExports(opened, given);
+  if ('problem' in chosen) {
+    printProblems([chosen.problem]);
+    return EXIT.problems;
+  }
+  const options = { ...values, segment: segment.data, given, today: today(settings.timeZone, values.date) };
+  let status = 0;
+  for (const [i, { name, encoding, book }] of chosen.read.entries()) {
+    if (i > 0) console.log('');
+    status = Math.max(status, await importExport(book, name, encoding, options));
+  }
+  for (const { name } of chosen.skipped)
+    console.log(`Skipped ${name}: its columns are not an address book the import knows (import it alone if it is one)`);
+  return status;
+});
+
+/** Imports one opened export into the content folder, prints what it did, and gives the exit status. */
+async function importExport(
+  book: OpenedAddressBook,
+  file: string,
+  encoding: string,
+  options: {
+    content: string;
+    source?: string;
+    update: boolean;
+    verbose: boolean;
+    segment: Segment;
+    given: string;
+    today: Temporal.PlainDate;
+  },
+): Promise<number> {
+  const onFile = openContactFiles(options.content);
   // Into a folder larger than the export (mostly people on file already), the rows are read while
   // workers read the folder; else each row is read as it is planned, and new contacts are written
   // in batches while the rest of the export is read.
@@ -84,13 +120,13 @@ runCommand(async () => {
   const unit = unitOf(book.format);
   const planner = startImport(await onFile.contacts, {
     file,
-    source: values.source ?? `${FORMAT_NAMES[book.format]} ${path.relative(path.dirname(given), file)}`,
-    today: today(settings.timeZone, values.date),
-    segment: segment.data,
-    update: values.update,
+    source: options.source ?? `${FORMAT_NAMES[book.format]} ${path.relative(path.dirname(options.given), file)}`,
+    today: options.today,
+    segment: options.segment,
+    update: options.update,
     unit,
   });
-  const files = newContactFiles(values.content, book.size);
+  const files = newContactFiles(options.content, book.size);
   const problems = [...book.problems];
   let read = 0;
   for (const row of rows) {
@@ -104,9 +140,9 @@ runCommand(async () => {
   await changeContactFiles(plan.update);
   problems.push(...plan.problems);
   const described = `${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}`;
-  const summary = summarizeImport(plan, problems, { file, described, verbose: values.verbose, unit });
+  const summary = summarizeImport(plan, problems, { file, described, verbose: options.verbose, unit });
   console.log(summary.counts.join('\n'));
-  printProblemGroups(groupProblems(problems, values.verbose));
+  printProblemGroups(groupProblems(problems, options.verbose));
   if (book.guessed?.length) {
     console.log(
       `Columns read by their values: ${book.guessed.join(', ')} (if that is wrong, give the file a header row, or name its columns with --map)`,
@@ -115,7 +151,7 @@ runCommand(async () => {
   if (book.format === 'generic' && book.ignored.length) console.log(`Columns not imported: ${book.ignored.join(', ')}`);
   if (summary.contacts.length) console.log(summary.contacts.join('\n'));
   return problems.length ? 1 : 0;
-});
+}
 
 /** What the import takes from settings.yaml, if it is there and says: the time zone and the date order. */
 async function readSettings(contentDir: string): Promise<{ timeZone?: string; dateOrder?: DateOrder }> {

@@ -435,13 +435,32 @@ describe('import contacts', () => {
   });
 
   // Issue 16: GitHub may refuse a .vcf attached to an issue, so the owner attaches it zipped.
-  it('plans the import of the export inside an attached zip, and refuses a zip without one', () => {
+  it('plans the import of the exports inside an attached zip, and refuses a zip without one', () => {
     const asked = { kind: 'import', attachment: { name: 'Contacts.zip', url: 'u' }, segment: 'sphere', update: false } as const;
     const card = new TextEncoder().encode('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Joan Doe\r\nEMAIL:joan@example.com\r\nEND:VCARD\r\n');
     const planned = planAttachmentImport(zipSync({ 'Contacts.vcf': card }), asked, [], context());
     expect(planned.ok && planned.change.kind === 'files' && [planned.change.title, planned.change.create.map((c) => c.id)]).toEqual([
       'Import contacts from Contacts.zip/Contacts.vcf: 1 new contact, 0 updated',
       ['joan-doe'],
+    ]);
+    // Mailchimp's audience: three lists, one import; a person in two of them is one contact.
+    const list = (rows: string) =>
+      new TextEncoder().encode(`Email Address,First Name,Last Name,CONFIRM_TIME,UNSUB_TIME,LEID,EUID\n${rows}`);
+    const audience = zipSync({
+      'subscribed_email_audience_export_1.csv': list('joan@example.com,Joan,Doe,2024-03-01 10:00:00,,1,a\n'),
+      'unsubscribed_email_audience_export_1.csv': list(
+        'joan@example.com,Joan,Doe,,2025-06-10 18:22:41,1,a\nzoe@example.com,Zoë,Kim,,2025-02-01 07:00:00,2,b\n',
+      ),
+    });
+    const both = planAttachmentImport(audience, { ...asked, attachment: { name: 'audience.zip', url: 'u' } }, [], context());
+    expect(
+      both.ok && both.change.kind === 'files' && [both.change.title, both.change.create.map((c) => [c.id, Object.keys(c.data)])],
+    ).toEqual([
+      'Import contacts from audience.zip: 2 new contacts, 0 updated',
+      [
+        ['joan-doe', ['name', 'emails', 'segment', 'consent', 'unsubscribed']],
+        ['zoe-kim', ['name', 'emails', 'segment', 'unsubscribed']],
+      ],
     ]);
     expect(planAttachmentImport(zipSync({ __MACOSX: { '._Contacts.vcf': card } }), asked, [], context())).toEqual({
       ok: false,

@@ -17,6 +17,9 @@ export type AddressBook = {
   problems: Problem[];
 };
 
+/** An export opened to be read a person at a time (see `openAddressBook`). */
+export type OpenedAddressBook = OpenedExport<AddressBook['format']>;
+
 type Options = { map?: HeaderMap; dateOrder?: DateOrder; timeZone?: string };
 
 /** The people in `text`, read as its format (see `openAddressBook`). */
@@ -34,7 +37,7 @@ export function readAddressBook(text: string, file: string, options: Options = {
  * An export opened to be read row by row (or card by card), so a large one can be imported as it
  * is read: a vCard or LDIF file when its name or its first line says so, else a CSV.
  */
-export function openAddressBook(text: string, file: string, options: Options = {}): OpenedExport<AddressBook['format']> {
+export function openAddressBook(text: string, file: string, options: Options = {}): OpenedAddressBook {
   if (/\.(vcf|vcard)$/i.test(file) || /^\uFEFF?\s*BEGIN:VCARD/i.test(text)) return openVcardContacts(text, file);
   if (/\.ldif?$/i.test(file) || /^\uFEFF?(?:#.*\r?\n|\s)*(?:version:\s*1\s|dn::?\s)/i.test(text)) return openLdifContacts(text, file);
   return openCsvContacts(text, file, options);

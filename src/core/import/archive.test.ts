@@ -3,18 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { gzipSync, zipSync, type Zippable } from 'fflate';
 import { formatProblem } from '../problems/index.ts';
-import { unpackExport } from './archive.ts';
+import { chooseExports, unpackExports } from './archive.ts';
 
 const CARD = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Ruiz\r\nEMAIL:ana@example.com\r\nEND:VCARD\r\n';
 const bytes = (text: string) => new TextEncoder().encode(text);
 const zip = (files: Zippable) => zipSync(files, { mtime: '2026-11-30' });
-/** What the owner reads: the export's name, or the problem and its hint. */
-const told = (unpacked: ReturnType<typeof unpackExport>) => ('problem' in unpacked ? formatProblem(unpacked.problem) : unpacked.name);
+/** What the owner reads: the exports' names, or the problem and its hint. */
+const told = (unpacked: ReturnType<typeof unpackExports>) =>
+  'problem' in unpacked ? formatProblem(unpacked.problem) : unpacked.exports.map((e) => e.name).join(', ');
 
-describe('unpackExport', () => {
+describe('unpackExports', () => {
   it('gives any other file back as it is', () => {
     const csv = bytes('Name,Email\nAna Ruiz,ana@example.com\n');
-    expect(unpackExport(csv, 'contacts.csv')).toEqual({ bytes: csv, name: 'contacts.csv' });
+    expect(unpackExports(csv, 'contacts.csv')).toEqual({ exports: [{ bytes: csv, name: 'contacts.csv' }] });
   });
 
   it("skips folders, macOS's resource forks and the files Finder and Explorer add", () => {
@@ -27,31 +28,41 @@ describe('unpackExport', () => {
       },
       __MACOSX: { Contacts: { '._contacts.vcf': new Uint8Array([0, 5, 22, 7]) } },
     });
-    expect(unpackExport(archive, 'Contacts.zip')).toEqual({ bytes: bytes(CARD), name: 'Contacts.zip/Contacts/contacts.vcf' });
+    expect(unpackExports(archive, 'Contacts.zip')).toEqual({
+      exports: [{ bytes: bytes(CARD), name: 'Contacts.zip/Contacts/contacts.vcf' }],
+    });
   });
 
   it('finds the export by its name among files that are not one, and by its first bytes whatever the archive is called', () => {
     const takeout = zip({ Takeout: { 'archive_browser.html': bytes('<html>'), Contacts: { 'All Contacts.vcf': bytes(CARD) } } });
-    expect(told(unpackExport(takeout, 'takeout-20261130.zip'))).toBe('takeout-20261130.zip/Takeout/Contacts/All Contacts.vcf');
-    expect(told(unpackExport(takeout, 'download'))).toBe('download/Takeout/Contacts/All Contacts.vcf');
+    expect(told(unpackExports(takeout, 'takeout-20261130.zip'))).toBe('takeout-20261130.zip/Takeout/Contacts/All Contacts.vcf');
+    expect(told(unpackExports(takeout, 'download'))).toBe('download/Takeout/Contacts/All Contacts.vcf');
   });
 
   it('reads a gzip file as the export it compresses, under its own name', () => {
-    expect(unpackExport(gzipSync(bytes(CARD)), 'contacts.vcf.gz')).toEqual({ bytes: bytes(CARD), name: 'contacts.vcf.gz' });
+    expect(unpackExports(gzipSync(bytes(CARD)), 'contacts.vcf.gz')).toEqual({ exports: [{ bytes: bytes(CARD), name: 'contacts.vcf.gz' }] });
   });
 
-  it('refuses an archive with no export, or with many, naming what it holds', () => {
-    const many = zip(Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => [`${n}.csv`, bytes('Name\n')])));
+  it('takes out every export of an archive of several, in its order', () => {
+    const lists = zip({ 'b.vcf': bytes(CARD), 'a.csv': bytes('Name\n'), 'photo.jpg': new Uint8Array([0xff, 0xd8]) });
+    expect(unpackExports(lists, 'lists.zip')).toEqual({
+      exports: [
+        { bytes: bytes(CARD), name: 'lists.zip/b.vcf' },
+        { bytes: bytes('Name\n'), name: 'lists.zip/a.csv' },
+      ],
+    });
+  });
+
+  it('refuses an archive with no export, naming what it holds', () => {
     const spreadsheet = zip({ '[Content_Types].xml': bytes('<Types/>'), xl: { 'workbook.xml': bytes('<workbook/>') } });
     expect(
       [
-        unpackExport(zip({}), 'empty.zip'),
-        unpackExport(zip({ Contacts: {}, __MACOSX: { '._Contacts': bytes('') } }), 'folder.zip'),
-        unpackExport(zip({ 'photo.jpg': new Uint8Array([0xff, 0xd8]), 'notes.pdf': bytes('%PDF') }), 'photos.zip'),
-        unpackExport(many, 'lists.zip'),
-        unpackExport(spreadsheet, 'contacts.xlsx'),
-        unpackExport(bytes('Name,Email\n'), 'renamed.zip'),
-        unpackExport(gzipSync(bytes(CARD)).subarray(0, 20), 'contacts.vcf.gz'),
+        unpackExports(zip({}), 'empty.zip'),
+        unpackExports(zip({ Contacts: {}, __MACOSX: { '._Contacts': bytes('') } }), 'folder.zip'),
+        unpackExports(zip({ 'photo.jpg': new Uint8Array([0xff, 0xd8]), 'notes.pdf': bytes('%PDF') }), 'photos.zip'),
+        unpackExports(spreadsheet, 'contacts.xlsx'),
+        unpackExports(bytes('Name,Email\n'), 'renamed.zip'),
+        unpackExports(gzipSync(bytes(CARD)).subarray(0, 20), 'contacts.vcf.gz'),
       ]
         .map(told)
         .join('\n'),
@@ -62,8 +73,6 @@ describe('unpackExport', () => {
         Zip the export itself (the .csv, .vcf or .ldif file your address book saved) and import that archive.
       photos.zip holds no export (a .csv, .vcf, .ldif or .txt file); its files: photo.jpg and notes.pdf
         Zip the export itself (the .csv, .vcf or .ldif file your address book saved) and import that archive.
-      lists.zip holds 7 exports (a.csv, b.csv, c.csv, d.csv, e.csv and 2 more); the import reads one at a time
-        Take the exports out of the archive and import them one at a time, each as it is or zipped alone.
       contacts.xlsx is a spreadsheet or a document (Excel, LibreOffice), not an export
         Save it as CSV (in Excel: File > Save As > CSV UTF-8) and import that.
       renamed.zip is not a whole zip archive: it was cut short, or is damaged
@@ -80,9 +89,35 @@ describe('unpackExport', () => {
       (_, i) => archive[i] === 0x50 && archive[i + 1] === 0x4b && archive[i + 2] === 1 && archive[i + 3] === 2,
     );
     new DataView(archive.buffer).setUint32(central + 24, 3_000_000_000, true);
-    expect(told(unpackExport(archive, 'bomb.zip'))).toMatchInlineSnapshot(`
+    expect(told(unpackExports(archive, 'bomb.zip'))).toMatchInlineSnapshot(`
       "bomb.zip unpacks to 2861 MB: no address book is that large
         An address book export, photos and all, is far smaller: check the archive holds the export you meant, zipped alone."
+    `);
+  });
+});
+
+describe('chooseExports', () => {
+  const opened = (...formats: string[]) => formats.map((format, i) => ({ name: `lists.zip/${i + 1}.${format}.csv`, format }));
+  const names = (chosen: ReturnType<typeof chooseExports<{ name: string; format: string }>>) =>
+    'problem' in chosen
+      ? formatProblem(chosen.problem)
+      : { read: chosen.read.map((e) => e.name), skipped: chosen.skipped.map((e) => e.name) };
+
+  it('reads the one export, whatever its columns', () => {
+    expect(names(chooseExports(opened('generic'), 'lists.zip'))).toEqual({ read: ['lists.zip/1.generic.csv'], skipped: [] });
+  });
+
+  it('reads, of several, the address books it knows and skips the other tables', () => {
+    expect(names(chooseExports(opened('mailchimp', 'generic', 'vcard', 'mailchimp'), 'lists.zip'))).toEqual({
+      read: ['lists.zip/1.mailchimp.csv', 'lists.zip/3.vcard.csv', 'lists.zip/4.mailchimp.csv'],
+      skipped: ['lists.zip/2.generic.csv'],
+    });
+  });
+
+  it('reads none of several tables it does not know, and says so', () => {
+    expect(names(chooseExports(opened(...Array(7).fill('generic')), 'lists.zip'))).toMatchInlineSnapshot(`
+      "lists.zip holds 7 exports (1.generic.csv, 2.generic.csv, 3.generic.csv, 4.generic.csv, 5.generic.csv and 2 more), none of them an address book the import knows by its columns
+        Take the exports out of the archive and import them one at a time, each as it is or zipped alone."
     `);
   });
 });

@@ -1,23 +1,48 @@
 /**
- * An export inside an archive, taken out so the import reads it as if it had been given alone.
+ * The exports inside an archive, taken out so the import reads each as if it had been given alone.
  * GitHub takes a .zip or a .gz attached to an issue but may refuse a .vcf or an .ldif, and a zip is
  * what a phone or a computer makes of a file (iOS Files "Compress", Android's file managers, macOS
- * Finder "Compress", Windows "Send to > Compressed folder"); `npm run import` takes the same files.
- * An archive is known by its first bytes or its name. Pure: bytes in, the export's bytes and name
- * out, or the problem that says why there is none to read (fflate is plain JavaScript over a
- * Uint8Array).
+ * Finder "Compress", Windows "Send to > Compressed folder"); some services export a zip of several
+ * (Mailchimp's audience, Google Takeout's contacts, one file a label). `npm run import` takes the
+ * same files. An archive is known by its first bytes or its name. Pure: bytes in, each export's
+ * bytes and name out, or the problem that says why there is none to read (fflate is plain
+ * JavaScript over a Uint8Array).
  */
 import { Gunzip, unzipSync, type UnzipFileInfo } from 'fflate';
 import { problem, type Problem, type ProblemCode } from '../problems/index.ts';
 
-/** The export to read: its bytes and the name its problems give it (`contacts.zip/Contacts.vcf`), or why there is none. */
-export type UnpackedExport = { bytes: Uint8Array; name: string } | { problem: Problem };
+/** An export to read: its bytes and the name its problems give it (`contacts.zip/Contacts.vcf`). */
+type Export = { bytes: Uint8Array; name: string };
 
-/** The export in `bytes`, unpacked when it is a zip or gzip archive; anything else is the export as it is. */
-export function unpackExport(bytes: Uint8Array, file: string): UnpackedExport {
-  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC) || /\.zip$/i.test(file)) return unzipExport(bytes, file);
+/** The exports to read, in the archive's order, or why there is none. */
+export type UnpackedExports = { exports: Export[] } | { problem: Problem };
+
+/** The exports in `bytes`, unpacked when it is a zip or gzip archive; anything else is one export as it is. */
+export function unpackExports(bytes: Uint8Array, file: string): UnpackedExports {
+  if (startsWith(bytes, ZIP_MAGIC) || startsWith(bytes, EMPTY_ZIP_MAGIC) || /\.zip$/i.test(file)) return unzipExports(bytes, file);
   if (startsWith(bytes, GZIP_MAGIC) || /\.t?gz$/i.test(file)) return gunzipExport(bytes, file);
-  return { bytes, name: file };
+  return { exports: [{ bytes, name: file }] };
+}
+
+/**
+ * Of the exports one archive held, opened, those to import: the one, or, of several, every vCard,
+ * LDIF and CSV of a program the import knows by its columns (Mailchimp's three lists, Takeout's
+ * file a label). A table it does not know (a full Takeout holds many) is skipped, and named, as
+ * one whose rows may be anything but people; when every one is such a table, none is read.
+ */
+export function chooseExports<T extends { name: string; format: string }>(
+  opened: readonly T[],
+  archive: string,
+): { read: T[]; skipped: T[] } | { problem: Problem } {
+  if (opened.length === 1) return { read: [...opened], skipped: [] };
+  const read = opened.filter((e) => e.format !== 'generic');
+  if (!read.length)
+    return refuse(
+      'ManyExportsInArchive',
+      archive,
+      `holds ${opened.length} exports (${listed(opened.map((e) => e.name.slice(archive.length + 1)))}), none of them an address book the import knows by its columns`,
+    );
+  return { read, skipped: opened.filter((e) => e.format === 'generic') };
 }
 
 // A zip starts with a file's local header (PK\3\4), or, when it holds nothing, with its end (PK\5\6).
@@ -36,10 +61,10 @@ const ARCHIVER_FILES = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
 const AES_ENCRYPTED = 99;
 const STORED = 0;
 const DEFLATED = 8;
-// An export unpacked is held whole in memory. 100,000 contacts make a CSV of some 20 MB, and a
-// phone's vCards with a photo each some 100 KB a card; an archive that says it holds more than this
-// is not an address book (a zip bomb says so honestly), and is refused before anything is
-// unpacked rather than left to run the job out of memory.
+// Exports unpacked are held whole in memory. 100,000 contacts make a CSV of some 20 MB, and a
+// phone's vCards with a photo each some 100 KB a card; an archive that says its exports hold more
+// than this is not an address book (a zip bomb says so honestly), and is refused before anything
+// is unpacked rather than left to run the job out of memory.
 const MOST_UNPACKED = 256 * 1024 * 1024;
 const GZIP_SLICE = 64 * 1024;
 const tooLarge = (file: string, size: string) =>
@@ -47,10 +72,10 @@ const tooLarge = (file: string, size: string) =>
     hint: 'An address book export, photos and all, is far smaller: check the archive holds the export you meant, zipped alone.',
   });
 
-function unzipExport(bytes: Uint8Array, file: string): UnpackedExport {
+function unzipExports(bytes: Uint8Array, file: string): UnpackedExports {
   const entries: UnzipFileInfo[] = [];
   try {
-    // The filter sees every entry and unpacks none: which one is the export is decided first.
+    // The filter sees every entry and unpacks none: which ones are exports is decided first.
     unzipSync(bytes, {
       filter: (entry) => {
         entries.push(entry);
@@ -71,36 +96,40 @@ function unzipExport(bytes: Uint8Array, file: string): UnpackedExport {
   const names = (some: readonly UnzipFileInfo[]) => listed(some.map((e) => e.name));
   if (!exports.length)
     return refuse('NoExportInArchive', file, `holds no export (a .csv, .vcf, .ldif or .txt file); its files: ${names(files)}`);
-  if (exports.length > 1)
-    return refuse('ManyExportsInArchive', file, `holds ${exports.length} exports (${names(exports)}); the import reads one at a time`);
-  return unzipEntry(bytes, file, exports[0]);
+  return unzipEntries(bytes, file, exports);
 }
 
-/** The one export's bytes, or why they cannot be had (fflate neither decrypts nor knows a password was used). */
-function unzipEntry(bytes: Uint8Array, file: string, entry: UnzipFileInfo): UnpackedExport {
-  if (entry.compression === AES_ENCRYPTED)
-    return refuse('UnreadableArchive', file, `is locked with a password (${entry.name} is encrypted)`);
-  if (entry.originalSize > MOST_UNPACKED) return tooLarge(file, megabytes(entry.originalSize));
-  if (entry.compression !== STORED && entry.compression !== DEFLATED)
+/** The exports' bytes, or why they cannot be had (fflate neither decrypts nor knows a password was used). */
+function unzipEntries(bytes: Uint8Array, file: string, entries: readonly UnzipFileInfo[]): UnpackedExports {
+  const locked = entries.find((e) => e.compression === AES_ENCRYPTED);
+  if (locked) return refuse('UnreadableArchive', file, `is locked with a password (${locked.name} is encrypted)`);
+  const size = entries.reduce((sum, e) => sum + e.originalSize, 0);
+  if (size > MOST_UNPACKED) return tooLarge(file, megabytes(size));
+  const unknown = entries.find((e) => e.compression !== STORED && e.compression !== DEFLATED);
+  if (unknown)
     return refuse(
       'UnreadableArchive',
       file,
-      `holds ${entry.name} compressed by a method the import cannot unpack (zip method ${entry.compression})`,
+      `holds ${unknown.name} compressed by a method the import cannot unpack (zip method ${unknown.compression})`,
     );
-  let unpacked: Uint8Array | undefined;
-  try {
-    unpacked = unzipSync(bytes, { filter: (e) => e.name === entry.name })[entry.name];
-  } catch {
-    unpacked = undefined;
+  const exports: Export[] = [];
+  for (const entry of entries) {
+    let unpacked: Uint8Array | undefined;
+    try {
+      unpacked = unzipSync(bytes, { filter: (e) => e.name === entry.name })[entry.name];
+    } catch {
+      unpacked = undefined;
+    }
+    // Zip's older encryption (ZipCrypto: `zip -e`, 7-Zip's default) keeps the method: the bytes then
+    // do not inflate, or come out the wrong length, as damaged ones do.
+    if (!unpacked || unpacked.length !== entry.originalSize)
+      return refuse('UnreadableArchive', file, `cannot be unpacked: ${entry.name} in it is damaged, or locked with a password`);
+    exports.push({ bytes: unpacked, name: `${file}/${entry.name}` });
   }
-  // Zip's older encryption (ZipCrypto: `zip -e`, 7-Zip's default) keeps the method: the bytes then
-  // do not inflate, or come out the wrong length, as damaged ones do.
-  if (!unpacked || unpacked.length !== entry.originalSize)
-    return refuse('UnreadableArchive', file, `cannot be unpacked: ${entry.name} in it is damaged, or locked with a password`);
-  return { bytes: unpacked, name: `${file}/${entry.name}` };
+  return { exports };
 }
 
-function gunzipExport(bytes: Uint8Array, file: string): UnpackedExport {
+function gunzipExport(bytes: Uint8Array, file: string): UnpackedExports {
   // Unpacked a slice at a time and counted, so that one unpacking to more than an address book
   // stops there (gzip's own size field is the last four bytes, which a cut-short file has not).
   const chunks: Uint8Array[] = [];
@@ -124,10 +153,10 @@ function gunzipExport(bytes: Uint8Array, file: string): UnpackedExport {
   if (new TextDecoder('latin1').decode(unpacked.subarray(257, 262)) === 'ustar')
     return refuse('UnreadableArchive', file, 'holds a tar archive, which the import does not unpack');
   // The gzip file is the export compressed: its lines are the export's, so it keeps its own name.
-  return { bytes: unpacked, name: file };
+  return { exports: [{ bytes: unpacked, name: file }] };
 }
 
-function refuse(code: ProblemCode, file: string, message: string, options: { hint?: string } = {}): UnpackedExport {
+function refuse(code: ProblemCode, file: string, message: string, options: { hint?: string } = {}): { problem: Problem } {
   return { problem: problem(code, file, { line: 0, column: 0 }, '', message, options.hint) };
 }
 
@@ -161,7 +190,7 @@ function listed(names: readonly string[]): string {
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join('');
 }
 
-function notWholeGzip(file: string): UnpackedExport {
+function notWholeGzip(file: string): UnpackedExports {
   return refuse('UnreadableArchive', file, 'is not a whole gzip file: it was cut short, or is damaged');
 }
 

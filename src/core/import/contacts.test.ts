@@ -177,6 +177,19 @@ describe('planImport', () => {
     expect(plan).toMatchObject({ create: [], update: [], unchanged: [2] });
   });
 
+  it('matches a person by an address that bounced, though the contact is never written to it', () => {
+    // A mailing list's cleaned members are imported with their address as bounced only.
+    row = 1;
+    const cleaned = { column: 'CLEAN_TIME', value: '2024-02-01 07:00:00', date: '2024-02-01' };
+    const bounced = [{ email: 'olu@bello.example', date: '2024-02-01', reason: 'cleaned by the mailing service', code: 'BadAddress' }];
+    const plan = planImport(
+      [person({ name: 'Olu Bello', emails: ['olu@bello.example'], cleaned }), person({ name: 'O. Bello', emails: ['olu@bello.example'] })],
+      [contact('olu-bello', { name: 'Olu Bello', segment: 'sphere', bounced })],
+      options,
+    );
+    expect(plan).toMatchObject({ create: [], update: [], unchanged: [2, 3] });
+  });
+
   it('matches a person with neither email nor phone by name, and reports a row that matches two contacts', () => {
     row = 1;
     const plan = planImport(
@@ -319,6 +332,20 @@ describe('planImport', () => {
       exports/contacts.csv:6:1 row 6: has no name
         Correct this row (card, entry) in the export and import the file again: what was imported stays as it is."
     `);
+  });
+
+  it('plans the exports of one archive as one import, each problem and evidence naming its own file', () => {
+    row = 1;
+    const planner = startImport([], { ...options, file: 'audience.zip/subscribed.csv' });
+    planner.add(person({ name: 'Ana Ruiz', emails: ['ana@example.com'], emailConsent: { column: 'CONFIRM_TIME', value: '2024-03-01' } }));
+    planner.from({ file: 'audience.zip/labels.vcf', source: 'vCard export audience.zip/labels.vcf', unit: 'card' });
+    planner.add(person({ name: 'Ana Ruiz', emails: ['ana@example.com'], phones: ['0117 496 0000'] }));
+    planner.add(person({ name: '', emails: ['who@example.com'] }));
+    const plan = planner.finish();
+    expect(
+      plan.create.map((c) => [c.id, c.rows, c.data.phone, (c.data.consent as { email: { evidence: string } }).email.evidence]),
+    ).toEqual([['ana-ruiz', [2, 3], '0117 496 0000', 'row 2 of subscribed.csv: CONFIRM_TIME = "2024-03-01"']]);
+    expect(plan.problems.map((p) => `${p.file}: ${p.message}`)).toEqual(['audience.zip/labels.vcf: card 4: has no name']);
   });
 
   it('names the cards of a vCard file as cards', () => {

@@ -69,19 +69,23 @@ export type NewContact = ImportPlan['create'][number];
  */
 export type ImportPlanner = {
   add(person: ImportedPerson): void;
+  /** The people added next come from another export of the same archive, which problems and evidence then name. */
+  from(next: Pick<ImportOptions, 'file' | 'source' | 'unit'>): void;
   take(): NewContact[];
   finish(): ImportPlan & { rewrite: NewContact[] };
 };
 
 /** Starts planning an import into `existing`. Pure. */
 export function startImport(existing: readonly ExistingContact[], options: ImportOptions): ImportPlanner {
+  let current = options;
   const drafts: Draft[] = [];
   const ids: Ids = { taken: new Set(existing.map((c) => c.id)), next: new Map() };
   const byEmail = new Map<string, Draft>();
   const byPhone = new Map<string, Draft[]>();
   const byName = new Map<string, Draft>();
   const index = (draft: Draft) => {
-    for (const email of strings(draft.data.emails)) byEmail.set(email.toLowerCase(), draft);
+    // An address that bounced is the contact's still, though never written to (a list's cleaned members).
+    for (const email of [...strings(draft.data.emails), ...bouncedEmails(draft.data)]) byEmail.set(email.toLowerCase(), draft);
     if (typeof draft.data.phone === 'string') {
       const key = phoneKey(draft.data.phone);
       const sharing = byPhone.get(key);
@@ -103,10 +107,10 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
   const unchanged: number[] = [];
   const created: Draft[] = [];
   let handedOut = 0;
-  const unit = options.unit ?? 'row';
   const add = (person: ImportedPerson) => {
+    const unit = current.unit ?? 'row';
     if (!cleanText(person.name)) {
-      problems.push(rowProblem('BadImportRow', options.file, person.at, '', { row: person.row, unit }, 'no name', 'has no name'));
+      problems.push(rowProblem('BadImportRow', current.file, person.at, '', { row: person.row, unit }, 'no name', 'has no name'));
       return;
     }
     const found = new Map<Draft, string>();
@@ -127,7 +131,7 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
       for (const other of apart.filter((d) => !found.has(d))) {
         const message = `same phone as "${other.id}" (${String(other.data.name)}): kept apart; merge by hand if they are one person`;
         const kind = 'same phone as another contact, kept apart';
-        problems.push(rowProblem('SamePhoneKeptApart', options.file, person.at, '', { row: person.row, unit }, kind, message));
+        problems.push(rowProblem('SamePhoneKeptApart', current.file, person.at, '', { row: person.row, unit }, kind, message));
       }
     }
     if (!person.emails.length && !person.phones.length && person.name && byName.has(person.name.toLowerCase())) {
@@ -136,18 +140,18 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
     if (found.size > 1) {
       const which = [...found].map(([d, how]) => `"${d.id}" (${how})`).join(' and ');
       const where = { row: person.row, unit };
-      problems.push(rowProblem('AmbiguousImportRow', options.file, person.at, '', where, 'matches two contacts', `matches ${which}`));
+      problems.push(rowProblem('AmbiguousImportRow', current.file, person.at, '', where, 'matches two contacts', `matches ${which}`));
       return;
     }
     const [match] = found.keys();
     if (!match) {
       const id = uniqueId(person, ids);
-      const draft: Draft = { id, data: newContact(person, options), changes: [], rows: [person.row] };
+      const draft: Draft = { id, data: newContact(person, current), changes: [], rows: [person.row] };
       created.push(draft);
       index(draft);
       return;
     }
-    const changes = mergeInto(match, person, options);
+    const changes = mergeInto(match, person, current);
     if (match.file) match.changes.push(...changes);
     if (changes.length) {
       match.rows.push(person.row);
@@ -161,6 +165,9 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
   };
   return {
     add,
+    from: (next) => {
+      current = { ...current, ...next };
+    },
     take: () => created.slice(handedOut, (handedOut = created.length)).map(out),
     finish: () => {
       const rewrite = created.slice(0, handedOut).filter((d) => d.out!.rows !== d.rows.length);
@@ -215,7 +222,7 @@ function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions)
 
   set(['name'], person.name);
   if (person.firstName && (data.firstName !== undefined || data.name === person.name)) set(['firstName'], person.firstName);
-  const bounced = Array.isArray(data.bounced) ? data.bounced.map((b) => String(isRecord(b) ? b.email : '').toLowerCase()) : [];
+  const bounced = bouncedEmails(data).map((e) => e.toLowerCase());
   if (person.cleaned) {
     // Addresses the mailing service dropped after they bounced: recorded as bounced, never used.
     const { column, value, date } = person.cleaned;
@@ -321,6 +328,10 @@ function ordered(data: Record<string, unknown>): Record<string, unknown> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function bouncedEmails(data: Record<string, unknown>): string[] {
+  return Array.isArray(data.bounced) ? strings(data.bounced.map((b) => (isRecord(b) ? b.email : undefined))) : [];
 }
 
 function strings(value: unknown): string[] {

@@ -2,8 +2,8 @@
  * Importing contacts from CSV, vCard and LDIF exports (as they are, zipped or gzipped), merged with
  * the contacts already there.
  */
-export { openAddressBook, readAddressBook, unitOf } from './address-book.ts';
-export { unpackExport } from './archive.ts';
+export { openAddressBook, readAddressBook, unitOf, type OpenedAddressBook } from './address-book.ts';
+export { chooseExports, unpackExports } from './archive.ts';
 export { planImport, startImport, type ContactChange, type ExistingContact, type NewContact } from './contacts.ts';
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';

@@ -1,9 +1,19 @@
 /**
  * "Import contacts": a CSV, vCard or LDIF export attached to the issue (a .vcf or .ldif zipped, or
- * renamed to .txt, as GitHub may refuse either as it is), imported as `npm run import` does. The form
+ * renamed to .txt, as GitHub may refuse either as it is; or a zip of several, as Mailchimp exports an
+ * audience), imported as `npm run import` does. The form
  * names the file; once it is downloaded, `planAttachmentImport` plans the import.
  */
-import { groupProblems, planImport, readAddressBook, readExport, unitOf, unpackExport, type ExistingContact } from '../../import/index.ts';
+import {
+  chooseExports,
+  groupProblems,
+  readAddressBook,
+  readExport,
+  startImport,
+  unitOf,
+  unpackExports,
+  type ExistingContact,
+} from '../../import/index.ts';
 import type { Problem } from '../../problems/index.ts';
 import { SEGMENTS, type DateOrder, type Segment } from '../../model/index.ts';
 import { readAnswers } from '../answers.ts';
@@ -47,7 +57,7 @@ export const importContactsForm: FormKind = {
  * The contact files to create and change for the downloaded `bytes`. As with `npm run import`, a
  * row that cannot be read is left out, and so is a value (the person is imported without it);
  * each kind of problem is a line of `leftOut`, for the pull request and the issue. The import is
- * refused when it would bring nothing new, or when the file is an archive without one export in it.
+ * refused when it would bring nothing new, or when the file is an archive with no export to read.
  */
 export function planAttachmentImport(
   bytes: Uint8Array,
@@ -57,22 +67,43 @@ export function planAttachmentImport(
 ): FormResult {
   const field = importContactsForm.fields[0].label;
   // A .vcf or .ldif may come zipped (GitHub may refuse either as it is): read as the file inside.
-  const unpacked = unpackExport(bytes, asked.attachment.name);
+  const unpacked = unpackExports(bytes, asked.attachment.name);
   if ('problem' in unpacked) return { ok: false, problems: [{ field, message: archiveMessage(unpacked.problem) }] };
-  const { name } = unpacked;
-  const read = readAddressBook(readExport(unpacked.bytes).text, name, { dateOrder: context.dateOrder, timeZone: context.timeZone });
-  const plan = planImport(read.people, existing, {
-    file: name,
-    source: asked.source ?? `${name}, attached to GitHub issue #${context.issue.number}`,
+  const books = unpacked.exports.map(({ bytes, name }) => {
+    const book = readAddressBook(readExport(bytes).text, name, { dateOrder: context.dateOrder, timeZone: context.timeZone });
+    return { name, ...book };
+  });
+  const chosen = chooseExports(books, asked.attachment.name);
+  if ('problem' in chosen) return { ok: false, problems: [{ field, message: archiveMessage(chosen.problem) }] };
+  // The exports of one archive are planned as one import: a person in two of them is one contact.
+  const name = chosen.read.length === 1 ? chosen.read[0].name : asked.attachment.name;
+  const exportOf = (book: (typeof chosen.read)[number]) => ({
+    file: book.name,
+    source: asked.source ?? `${book.name}, attached to GitHub issue #${context.issue.number}`,
+    unit: unitOf(book.format),
+  });
+  const planner = startImport(existing, {
+    ...exportOf(chosen.read[0]),
     today: context.today,
     segment: asked.segment,
     update: asked.update,
-    unit: unitOf(read.format),
   });
-  // A kind of problem in many rows is one line naming its first rows; an issue has no --verbose.
-  const leftOut = groupProblems([...read.problems, ...plan.problems], false).flatMap((g) =>
-    g.lines.map((line) => line.replace(/; --verbose lists all\)$/, ')')),
+  for (const book of chosen.read) {
+    planner.from(exportOf(book));
+    for (const person of book.people) planner.add(person);
+  }
+  const plan = planner.finish();
+  const guessed = chosen.read.flatMap((book) => book.guessed ?? []);
+  const skipped = chosen.skipped.map(
+    (book) => `${book.name}: skipped, its columns are not an address book the import knows (attach it alone if it is one)`,
   );
+  // A kind of problem in many rows is one line naming its first rows; an issue has no --verbose.
+  const leftOut = [
+    ...groupProblems([...chosen.read.flatMap((book) => book.problems), ...plan.problems], false).flatMap((g) =>
+      g.lines.map((line) => line.replace(/; --verbose lists all\)$/, ')')),
+    ),
+    ...skipped,
+  ];
   if (!plan.create.length && !plan.update.length) {
     const nothing = plan.unchanged.length
       ? `brings nothing new: its ${plan.unchanged.length} people are all contacts already`
@@ -90,7 +121,7 @@ export function planAttachmentImport(
       create: plan.create.map((c) => ({ folder: 'contacts', id: c.id, data: c.data, labels })),
       edit: plan.update.map((u) => ({ folder: 'contacts', id: u.id, file: u.file, changes: u.changes, labels })),
       title: `Import contacts from ${name}: ${what}`,
-      summary: `the contacts in ${name} (${what}${read.guessed?.length ? `; columns read by their values: ${read.guessed.join(', ')}` : ''})`,
+      summary: `the contacts in ${name} (${what}${guessed.length ? `; columns read by their values: ${guessed.join(', ')}` : ''})`,
       ...(leftOut.length ? { leftOut } : {}),
     },
   };
