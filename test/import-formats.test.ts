@@ -1198,4 +1198,29 @@ describe('tables in other languages, or with no header row', () => {
       [3, 'Leo Novak', 'leo@novak-bakery.example'],
     ]);
   });
+
+  // linkedin-no-header.csv: LinkedIn's Connections.csv opened in Excel (UK), its notes and header
+  // rows deleted, saved as "CSV UTF-8": a BOM, CRLF, dates rewritten day first, no email addresses.
+  it('reads a file with neither a header row nor addresses by the letters --map names its columns with, and says how when none are', async () => {
+    const bare = await open('linkedin-no-header.csv');
+    expect(printed(bare.problems)).toMatchInlineSnapshot(`
+      "linkedin-no-header.csv:1:1 has no header row, and no column of email addresses to find its people by (its first row: Tom, Byrne, https://www.linkedin.com/in/tom-byrne-example, Byrne Builders, Director, 02/01/2023)
+        Give the file a header row, or name its columns with --map: by their headers ("E-mail=email,Full name=name"), or, in a file without a header row, by their letters ("column A=firstName,column B=lastName")."
+    `);
+    const { map } = parseHeaderMap('column A=firstName,column B=lastName,Column E=organization,column f=title') as { map: HeaderMap };
+    const mapped = await open('linkedin-no-header.csv', { map });
+    expect(mapped.problems).toEqual([]);
+    expect(mapped.ignored).toEqual(['column C', 'column D', 'column G']);
+    expect(mapped.people.map((p) => [p.row, p.name, p.offers])).toEqual([
+      [1, 'Tom Byrne', 'Director, Byrne Builders'],
+      [2, 'Zoë Quinn', undefined],
+      [3, 'Kwame Mensah', 'Partner, Mensah & Co'],
+    ]);
+  });
+
+  it('reads a column named by its letter in a file with a header row too', () => {
+    const { map } = parseHeaderMap('column C=phone') as { map: HeaderMap };
+    const read = readCsvContacts('Name,Email,Tel. privat\nAna Ruiz,ana@example.com,0117 496 0000\n', 'people.csv', { map });
+    expect(read.people.map((p) => [p.row, p.name, p.phones])).toEqual([[2, 'Ana Ruiz', ['0117 496 0000']]]);
+  });
 });

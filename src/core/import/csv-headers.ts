@@ -9,8 +9,15 @@ export type CsvFormat = 'google' | 'outlook' | 'yahoo' | 'linkedin' | 'mailchimp
 /** Header (any case) → field. */
 export type HeaderMap = ReadonlyMap<string, ImportField>;
 
-/** The format of a CSV export and the field of each of its columns (undefined: not imported). */
-export function readHeaders(headers: readonly string[], map: HeaderMap): { format: CsvFormat; fields: (ImportField | undefined)[] } {
+/**
+ * The format of a CSV export and the field of each of its columns (undefined: not imported), and
+ * whether any column was known by its header. The owner's map names a column by its header, or by
+ * its letter as a spreadsheet shows it (`column C`: a file without a header row).
+ */
+export function readHeaders(
+  headers: readonly string[],
+  map: HeaderMap,
+): { format: CsvFormat; fields: (ImportField | undefined)[]; named: boolean } {
   const keys = headers.map(headerKey);
   const mapped = new Map([...map].map(([h, f]) => [headerKey(h), f]));
   const outlook = outlookLanguage(keys);
@@ -46,7 +53,26 @@ export function readHeaders(headers: readonly string[], map: HeaderMap): { forma
     if (/phone|mobile|^cell|^tel/.test(key) && !/(label|type)$/.test(key)) return 'phone';
     return undefined;
   });
-  return { format, fields };
+  const named = fields.some(Boolean);
+  const byLetter = fields.map((field, i) => mapped.get(headerKey(columnName(i))) ?? field);
+  return { format, fields: byLetter, named };
+}
+
+/** Whether the map names a column by its letter (`column C`) rather than by its header. */
+export function mapsByLetter(map: HeaderMap): boolean {
+  return [...map.keys()].some((header) => /^column\s*[a-z]{1,3}$/i.test(header.trim()));
+}
+
+/** A column as the import names one: by its letter as a spreadsheet shows it, 0 → column A, 26 → column AA. */
+export function columnName(index: number): string {
+  return `column ${columnLetters(index)}`;
+}
+
+/** A spreadsheet's name for a column: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 function outlookLanguage(keys: readonly string[]): ReadonlyMap<string, ImportField> | undefined {

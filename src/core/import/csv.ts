@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../problems/index.ts';
 import { EmailSchema, type DateOrder } from '../model/index.ts';
-import { readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
+import { columnLetters, columnName, mapsByLetter, readHeaders, type CsvFormat, type HeaderMap } from './csv-headers.ts';
 import { personFromRow } from './csv-row.ts';
 import { dateOrderOf } from './dates.ts';
 import {
@@ -91,15 +91,17 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
   const map = options.map ?? new Map();
   let start = headerRow(records.slice(0, PREAMBLE_ROWS), map);
   let headers = records[start]?.map((h) => h.trim()) ?? [];
-  const { format, fields } = readHeaders(headers, map);
+  const { format, fields, named } = readHeaders(headers, map);
+  // A first row that names no column is no header row when it holds an address, or when the
+  // owner names the columns by letter: the file is a bare table of people.
+  const headless = !named && (headers.some(isEmail) || mapsByLetter(map));
+  const firstRow = headers;
+  if (headless) {
+    start -= 1;
+    headers = headers.map((_, i) => columnName(i));
+  }
   const guessed: string[] = [];
   if (!fields.includes('email')) {
-    // A header row that holds an address is no header: the file is a bare table of people.
-    const headless = !fields.some(Boolean) && headers.some(isEmail);
-    if (headless) {
-      start -= 1;
-      headers = headers.map((_, i) => `column ${columnLetters(i)}`);
-    }
     const sample = records.slice(start + 1, start + 1 + SAMPLED_ROWS);
     const email = columnOf(sample, fields, isEmail);
     if (email !== undefined) {
@@ -119,8 +121,14 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
   }
   const ignored = headers.filter((h, i) => h && (!fields[i] || fields[i] === 'ignore'));
   if (!fields.some(isNameOrEmail)) {
+    // A first row holding a web address, a phone number or a date is a person, not a header row.
+    const hint =
+      'Give the file a header row, or name its columns with --map: by their headers ("E-mail=email,Full name=name"), or, in a file without a header row, by their letters ("column A=firstName,column B=lastName").';
+    if (!named && firstRow.some(isValue)) {
+      const message = `has no header row, and no column of email addresses to find its people by (its first row: ${firstRow.filter(Boolean).join(', ')})`;
+      return unreadableExport(format, file, message, { hint });
+    }
     const message = `has no column for names or email addresses (its columns: ${headers.join(', ')})`;
-    const hint = 'Give the file a header row, or name its columns with --map "E-mail=email,Full name=name".';
     return unreadableExport(format, file, message, { hint, ignored });
   }
 
@@ -159,6 +167,9 @@ const isEmail = (value: string) => EmailSchema.safeParse(value).success;
 const isPersonName = (value: string) => value.length <= 60 && /^\p{L}[\p{L}\p{M} .'’-]*$/u.test(value) && value.split(/\s+/).length <= 5;
 // Digits with the spaces, dots, dashes, brackets and leading + that numbers are written with.
 const isPhone = (value: string) => /^\+?[\d\s().-]{6,20}$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 6;
+// What a header never is: a web address, a phone number, a date written in figures.
+const isValue = (value: string) =>
+  /^https?:\/\//i.test(value) || isPhone(value) || /^\d{1,4}[-./ ]\w{1,9}[-./ ]\d{2,4}$/.test(value.trim());
 const isName = (field: ImportField | undefined) => field === 'name' || field === 'firstName' || field === 'lastName';
 
 /**
@@ -222,11 +233,4 @@ function phoneRank(column: string): number {
     return 0;
   if (/mobile|cell|mobil|móvil|cellulare|celular|telemóvel|携帯/i.test(column)) return 1;
   return 2;
-}
-
-/** A spreadsheet's name for a column: 0 → A, 25 → Z, 26 → AA. */
-function columnLetters(index: number): string {
-  let name = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
 }
