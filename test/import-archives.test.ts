@@ -17,6 +17,11 @@
  * - info-zip-password.zip: `zip -P hunter2` (zip's old ZipCrypto); 7zip-aes.zip: `7zz a -tzip
  *   -mem=AES256 -phunter2` (7-Zip 26)
  * - google-contacts.vcf.gz: `gzip -k -9 google-contacts.vcf`; contacts.tar.gz: `tar czf` of google-contacts.vcf
+ * - info-zip-utf8-name.zip: `zip -X` of iphone-contacts.vcf named `Kontakte Müller.vcf` (Info-ZIP
+ *   writes the name in UTF-8 without the zip's UTF-8 flag, as macOS does)
+ * - windows-cp437-name.zip: Python's zipfile writing the same file's name in code page 437 without
+ *   the flag, as Windows' "Compressed (zipped) folder" does (`ZipInfo._encodeFilenameFlags`
+ *   overridden to `filename.encode('cp437')`; no Windows here to make it)
  * - zeros-300mb.vcf.gz: `head -c 300M /dev/zero | gzip -9` (GNU gzip 1.12), 300 kB that unpack to 300 MB
  */
 import { describe, expect, it } from 'vitest';
@@ -36,6 +41,15 @@ describe('an export in an archive', () => {
     ['google-contacts.vcf.gz', 'google-contacts.vcf', 'google-contacts.vcf.gz'],
   ])('is taken out of %s whole, as %s was, and named %s', async (archive, original, name) => {
     expect(unpackExports(await fixture(archive), archive)).toEqual({ exports: [{ bytes: await fixture(original), name }] });
+  });
+
+  it.each([
+    ['info-zip-utf8-name.zip', 'UTF-8'],
+    ['windows-cp437-name.zip', 'code page 437'],
+  ])('is named as it was written in %s, its name in %s without the UTF-8 flag', async (archive) => {
+    expect(unpackExports(await fixture(archive), archive)).toEqual({
+      exports: [{ bytes: await fixture('iphone-contacts.vcf'), name: `${archive}/Kontakte Müller.vcf` }],
+    });
   });
 
   it('is read as the file inside, its problems named by the archive and the file', async () => {

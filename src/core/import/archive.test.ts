@@ -39,6 +39,13 @@ describe('unpackExports', () => {
     expect(told(unpackExports(takeout, 'download'))).toBe('download/Takeout/Contacts/All Contacts.vcf');
   });
 
+  it('keeps a name the zip marks as UTF-8 as it is, accents and all', () => {
+    // fflate sets the UTF-8 flag for a name outside ASCII; "ü" is then within Latin-1 and no DOS letter.
+    const archive = zip({ 'Kontakte Müller – Büro.vcf': bytes(CARD) });
+    expect(told(unpackExports(archive, 'k.zip'))).toBe('k.zip/Kontakte Müller – Büro.vcf');
+    expect(told(unpackExports(zip({ 'Kontakte Müller.vcf': bytes(CARD) }), 'k.zip'))).toBe('k.zip/Kontakte Müller.vcf');
+  });
+
   it('reads a gzip file as the export it compresses, under its own name', () => {
     expect(unpackExports(gzipSync(bytes(CARD)), 'contacts.vcf.gz')).toEqual({ exports: [{ bytes: bytes(CARD), name: 'contacts.vcf.gz' }] });
   });

@@ -9,6 +9,7 @@
  * JavaScript over a Uint8Array).
  */
 import { Gunzip, unzipSync, type UnzipFileInfo } from 'fflate';
+import iconv from 'iconv-lite';
 import { problem, type Problem, type ProblemCode } from '../problems/index.ts';
 
 /** An export to read: its bytes and the name its problems give it (`contacts.zip/Contacts.vcf`). */
@@ -93,7 +94,7 @@ function unzipExports(bytes: Uint8Array, file: string): UnpackedExports {
     });
   }
   const exports = files.filter((e) => !isArchiverFile(e.name) && EXPORT_NAME.test(e.name));
-  const names = (some: readonly UnzipFileInfo[]) => listed(some.map((e) => e.name));
+  const names = (some: readonly UnzipFileInfo[]) => listed(some.map((e) => nameOf(e.name)));
   if (!exports.length)
     return refuse('NoExportInArchive', file, `holds no export (a .csv, .vcf, .ldif or .txt file); its files: ${names(files)}`);
   return unzipEntries(bytes, file, exports);
@@ -102,7 +103,7 @@ function unzipExports(bytes: Uint8Array, file: string): UnpackedExports {
 /** The exports' bytes, or why they cannot be had (fflate neither decrypts nor knows a password was used). */
 function unzipEntries(bytes: Uint8Array, file: string, entries: readonly UnzipFileInfo[]): UnpackedExports {
   const locked = entries.find((e) => e.compression === AES_ENCRYPTED);
-  if (locked) return refuse('UnreadableArchive', file, `is locked with a password (${locked.name} is encrypted)`);
+  if (locked) return refuse('UnreadableArchive', file, `is locked with a password (${nameOf(locked.name)} is encrypted)`);
   const size = entries.reduce((sum, e) => sum + e.originalSize, 0);
   if (size > MOST_UNPACKED) return tooLarge(file, megabytes(size));
   const unknown = entries.find((e) => e.compression !== STORED && e.compression !== DEFLATED);
@@ -110,7 +111,7 @@ function unzipEntries(bytes: Uint8Array, file: string, entries: readonly UnzipFi
     return refuse(
       'UnreadableArchive',
       file,
-      `holds ${unknown.name} compressed by a method the import cannot unpack (zip method ${unknown.compression})`,
+      `holds ${nameOf(unknown.name)} compressed by a method the import cannot unpack (zip method ${unknown.compression})`,
     );
   const exports: Export[] = [];
   for (const entry of entries) {
@@ -123,8 +124,8 @@ function unzipEntries(bytes: Uint8Array, file: string, entries: readonly UnzipFi
     // Zip's older encryption (ZipCrypto: `zip -e`, 7-Zip's default) keeps the method: the bytes then
     // do not inflate, or come out the wrong length, as damaged ones do.
     if (!unpacked || unpacked.length !== entry.originalSize)
-      return refuse('UnreadableArchive', file, `cannot be unpacked: ${entry.name} in it is damaged, or locked with a password`);
-    exports.push({ bytes: unpacked, name: `${file}/${entry.name}` });
+      return refuse('UnreadableArchive', file, `cannot be unpacked: ${nameOf(entry.name)} in it is damaged, or locked with a password`);
+    exports.push({ bytes: unpacked, name: `${file}/${nameOf(entry.name)}` });
   }
   return { exports };
 }
@@ -154,6 +155,24 @@ function gunzipExport(bytes: Uint8Array, file: string): UnpackedExports {
     return refuse('UnreadableArchive', file, 'holds a tar archive, which the import does not unpack');
   // The gzip file is the export compressed: its lines are the export's, so it keeps its own name.
   return { exports: [{ bytes: unpacked, name: file }] };
+}
+
+/**
+ * An entry's name as it was written. A zip marks a UTF-8 name with a flag, and fflate reads a name
+ * without it as Latin-1; but Info-ZIP and macOS write UTF-8 without the flag, and Windows'
+ * "Compressed (zipped) folder" writes its DOS code page (437). The name's bytes tell which: valid
+ * UTF-8 is UTF-8, and Latin-1's unused control characters (0x80 to 0x9F) are the DOS letters
+ * (ü is 0x81). A name problems, evidence and consent records give keeps its accents.
+ */
+function nameOf(name: string): string {
+  const codes = Array.from(name, (c) => c.charCodeAt(0));
+  if (codes.every((c) => c < 0x80) || codes.some((c) => c > 0xff)) return name;
+  const bytes = Uint8Array.from(codes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return codes.some((c) => c >= 0x80 && c < 0xa0) ? iconv.decode(bytes as Buffer, 'cp437') : name;
+  }
 }
 
 function refuse(code: ProblemCode, file: string, message: string, options: { hint?: string } = {}): { problem: Problem } {
