@@ -159,6 +159,31 @@ describe('planImport', () => {
     ]);
   });
 
+  it('replaces, when asked to, what the file said before the import, not what an earlier row of it gave', () => {
+    // Two rows for one person disagree: the first stands, with or without update, and a second
+    // run changes nothing (it flip-flopped the name, and reported the contact updated each time).
+    row = 1;
+    const rows = () => [
+      person({ name: 'Daniel Ireland', emails: ['daniel@ireland.example'], area: 'Bristol' }),
+      person({ name: 'D. IRELAND', emails: ['daniel@ireland.example'], area: 'Bath', notes: 'Squash on Tuesdays' }),
+    ];
+    const onFile = contact('daniel-ireland', {
+      name: 'Dan Ireland',
+      emails: ['daniel@ireland.example'],
+      segment: 'sphere',
+      area: 'Clifton',
+    });
+    const plan = planImport(rows(), [onFile], { ...options, update: true });
+    expect(plan.update[0].changes).toEqual([
+      { path: ['name'], value: 'Daniel Ireland' },
+      { path: ['area'], value: 'Bristol' },
+      { path: ['notes'], value: 'Squash on Tuesdays' },
+    ]);
+    const after = { ...onFile, data: { ...(onFile.data as object), name: 'Daniel Ireland', area: 'Bristol', notes: 'Squash on Tuesdays' } };
+    expect(planImport(rows(), [after], { ...options, update: true })).toMatchObject({ update: [], unchanged: [4, 5] });
+    expect(planImport(rows(), [], { ...options, update: true }).create[0].data).toMatchObject({ name: 'Daniel Ireland', area: 'Bristol' });
+  });
+
   it('never adds back an address that bounced, nor consent for someone who unsubscribed', () => {
     row = 1;
     const plan = planImport(

@@ -42,9 +42,12 @@ export type ImportOptions = {
 
 type Draft = {
   id: string;
+  /** The contact's file, when it was on file before the import. */
   file?: string;
   data: Record<string, unknown>;
   changes: ContactChange[];
+  /** The fields of a contact on file that a row of this import has given a value for. */
+  given?: Set<string>;
   rows: number[];
   /** A new contact as last handed out (see `ImportPlanner`). */
   out?: { rows: number; contact: NewContact };
@@ -98,7 +101,7 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
     // A shallow copy: a change copies what it writes into (setIn, append), so the caller's data is
     // never changed, and a contact the export leaves as it is costs no deep copy.
     const data = isRecord(contact.data) ? { ...contact.data } : {};
-    const draft = { id: contact.id, file: contact.file, data, changes: [], rows: [] };
+    const draft = { id: contact.id, file: contact.file, data, changes: [], rows: [], given: new Set<string>() };
     drafts.push(draft);
     index(draft);
   }
@@ -200,10 +203,15 @@ function newContact(person: ImportedPerson, options: ImportOptions): Record<stri
 function mergeInto(draft: Draft, person: ImportedPerson, options: ImportOptions): ContactChange[] {
   const data = draft.data;
   const changes: ContactChange[] = [];
+  // `update` replaces what the file said before the import, not what an earlier row of the import
+  // gave (two rows for one person: the first stands, as without it), so a second run changes nothing.
   const set = (path: string[], value: unknown, replace = options.update) => {
     if (value === undefined) return;
+    const key = path.join('.');
+    const earlier = !draft.given || draft.given.has(key);
+    draft.given?.add(key);
     const current = getIn(data, path);
-    if (current !== undefined && (!replace || same(current, value))) return;
+    if (current !== undefined && (!replace || earlier || same(current, value))) return;
     setIn(data, path, value);
     changes.push({ path, value });
   };
