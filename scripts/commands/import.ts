@@ -68,7 +68,8 @@ runCommand(async () => {
     if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(`${given}: no such file`);
     throw error;
   });
-  // A zipped export is read as the file inside it, and named so: contacts.zip/Contacts.vcf.
+  // A zipped export is read as the file inside it, and named so: contacts.zip/Contacts.vcf; each
+  // export of several in turn, each one planned against what the one before it wrote.
   const unpacked = unpackExports(bytes, given);
   if ('problem' in unpacked) {
     printProblems([unpacked.problem]);
