@@ -418,6 +418,23 @@ consent:
     expect(await snapshotFolder(dir)).toEqual(before);
   });
 
+  // outlook-vcards.zip: Outlook's "Save as" vCards, a file a person in a folder, zipped as Windows'
+  // Compressed folder does (Python's zipfile writing the names in code page 437 without the UTF-8 flag).
+  it('tells an archive of many exports a line an export, then the total', async () => {
+    dir = await writeTree({ 'settings.yaml': settings });
+    const run = await runScript('import', [fixture('outlook-vcards.zip'), '--content', dir, '--date', '2026-03-02']);
+    expect([run.stderr, run.code]).toEqual(['', 0]);
+    expect(run.stdout.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/outlook-vcards.zip/Contacts/Renée Lefèvre.vcf (vCard export, WINDOWS-1252): 1 new contact, 0 contacts updated, 0 already up to date
+      test/fixtures/import/outlook-vcards.zip/Contacts/Ana Ruiz.vcf (vCard export): 1 new contact, 0 contacts updated, 0 already up to date
+      test/fixtures/import/outlook-vcards.zip/Contacts/Tom Byrne.vcf (vCard export): 1 new contact, 0 contacts updated, 0 already up to date
+      test/fixtures/import/outlook-vcards.zip/Contacts/Leo Novak.vcf (vCard export): 1 new contact, 0 contacts updated, 0 already up to date
+      test/fixtures/import/outlook-vcards.zip, 4 exports: 4 new contacts, 0 contacts updated, 0 already up to date (list them with --verbose)
+      "
+    `);
+    expect(await readFile(path.join(dir, 'contacts/renee-lefevre.yaml'), 'utf8')).toContain('name: Renée Lefèvre\n');
+  });
+
   it('refuses an archive cut short, one locked with a password and one of tables it does not know, naming the archive and what it holds, and writes nothing', async () => {
     dir = await writeTree({ 'settings.yaml': settings });
     const told = [];

@@ -18,6 +18,7 @@ import {
   openAddressBook,
   parseHeaderMap,
   type HeaderMap,
+  type ImportPlan,
   type OpenedAddressBook,
   readExport,
   startImport,
@@ -25,7 +26,7 @@ import {
   unitOf,
   unpackExports,
 } from '../../src/core/import/index.ts';
-import { EXIT } from '../../src/core/problems/index.ts';
+import { countOf, EXIT } from '../../src/core/problems/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder, type Segment } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
 import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
@@ -43,6 +44,8 @@ const FORMAT_NAMES = {
 
 // Rows read between two hand-outs of new contacts to the file writer.
 const BATCH = 1000;
+// The exports of an archive told in full, each with its contacts; more are told a line each.
+const SPELLED_OUT = 3;
 
 runCommand(async () => {
   const { values, positionals } = parseCommandArgs(process.argv.slice(2), {
@@ -86,18 +89,34 @@ runCommand(async () => {
     printProblems([chosen.problem]);
     return EXIT.problems;
   }
-  const options = { ...values, segment: segment.data, given, today: today(settings.timeZone, values.date) };
-  let status = 0;
+  // A zip of a file a person (a phone's or Outlook's vCards, shared one by one) is told a line a file.
+  const oneLine = chosen.read.length > SPELLED_OUT;
+  const options = { ...values, segment: segment.data, given, today: today(settings.timeZone, values.date), oneLine };
+  const done = { status: 0, created: 0, updated: 0, unchanged: 0 };
   for (const [i, { name, encoding, book }] of chosen.read.entries()) {
-    if (i > 0) console.log('');
-    status = Math.max(status, await importExport(book, name, encoding, options));
+    if (i > 0 && (!oneLine || values.verbose)) console.log('');
+    const { status, plan } = await importExport(book, name, encoding, options);
+    done.status = Math.max(done.status, status);
+    done.created += plan.create.length;
+    done.updated += plan.update.length;
+    done.unchanged += plan.unchanged.length;
+  }
+  if (oneLine) {
+    const counts = [
+      countOf(done.created, 'new contact', 'new contacts'),
+      countOf(done.updated, 'contact updated', 'contacts updated'),
+      `${countOf(done.unchanged, 'already up to date', 'already up to date')}`,
+    ];
+    console.log(
+      `${given}, ${chosen.read.length} exports: ${counts.join(', ')}${done.created + done.updated ? ' (list them with --verbose)' : ''}`,
+    );
   }
   for (const { name } of chosen.skipped)
     console.log(`Skipped ${name}: its columns are not an address book the import knows (import it alone if it is one)`);
-  return status;
+  return done.status;
 });
 
-/** Imports one opened export into the content folder, prints what it did, and gives the exit status. */
+/** Imports one opened export into the content folder, prints what it did, and gives the exit status and the plan. */
 async function importExport(
   book: OpenedAddressBook,
   file: string,
@@ -110,8 +129,9 @@ async function importExport(
     segment: Segment;
     given: string;
     today: Temporal.PlainDate;
+    oneLine: boolean;
   },
-): Promise<number> {
+): Promise<{ status: number; plan: ImportPlan }> {
   const onFile = openContactFiles(options.content);
   // Into a folder larger than the export (mostly people on file already), the rows are read while
   // workers read the folder; else each row is read as it is planned, and new contacts are written
@@ -141,7 +161,7 @@ async function importExport(
   await changeContactFiles(plan.update);
   problems.push(...plan.problems);
   const described = `${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}`;
-  const summary = summarizeImport(plan, problems, { file, described, verbose: options.verbose, unit });
+  const summary = summarizeImport(plan, problems, { file, described, verbose: options.verbose, unit, oneLine: options.oneLine });
   console.log(summary.counts.join('\n'));
   printProblemGroups(groupProblems(problems, options.verbose));
   if (book.guessed?.length) {
@@ -151,7 +171,7 @@ async function importExport(
   }
   if (book.format === 'generic' && book.ignored.length) console.log(`Columns not imported: ${book.ignored.join(', ')}`);
   if (summary.contacts.length) console.log(summary.contacts.join('\n'));
-  return problems.length ? 1 : 0;
+  return { status: problems.length ? 1 : 0, plan };
 }
 
 /** What the import takes from settings.yaml, if it is there and says: the time zone and the date order. */

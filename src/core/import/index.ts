@@ -4,7 +4,7 @@
  */
 export { openAddressBook, readAddressBook, unitOf, type OpenedAddressBook } from './address-book.ts';
 export { chooseExports, unpackExports } from './archive.ts';
-export { planImport, startImport, type ContactChange, type ExistingContact, type NewContact } from './contacts.ts';
+export { planImport, startImport, type ContactChange, type ExistingContact, type ImportPlan, type NewContact } from './contacts.ts';
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';
 export { readDay } from './dates.ts';

@@ -7,6 +7,16 @@ const created = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `perso
 const options = { file: 'exports/contacts.csv', described: 'Google Contacts export', verbose: false };
 
 describe('summarizeImport', () => {
+  it('tells one of many exports of an archive on one line, unless asked for all', () => {
+    const plan = { create: created(1), update: [], unchanged: [3, 4] };
+    const file = { ...options, file: 'vcards.zip/Ana Ruiz.vcf', described: 'vCard export', unit: 'card' as const, oneLine: true };
+    expect(summarizeImport(plan, [{ code: 'BadImportValue' }], file)).toEqual({
+      counts: ['vcards.zip/Ana Ruiz.vcf (vCard export): 1 new contact, 0 contacts updated, 2 already up to date, 1 value left out'],
+      contacts: [],
+    });
+    expect(summarizeImport(plan, [], { ...file, verbose: true }).contacts).toEqual(['New contacts:', '  person-0: Person 0, card 2']);
+  });
+
   it('counts what became of each row and value, and lists a few contacts by id and name', () => {
     const summary = summarizeImport(
       {

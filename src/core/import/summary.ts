@@ -34,13 +34,18 @@ const COUNTED: { codes: ProblemCode[]; one: (unit: ImportUnit) => string; many: 
 
 /**
  * The summary of an import of `file` (`described`: "Google Contacts export, UTF-16LE") that made
- * `plan` and found `problems`.
+ * `plan` and found `problems`. `oneLine`: the counts on the file's own line and no contacts listed
+ * (unless `verbose`), for one of many exports in an archive.
  */
 export function summarizeImport(
   plan: Pick<ImportPlan, 'create' | 'update' | 'unchanged'>,
   problems: readonly Pick<Problem, 'code'>[],
-  options: { file: string; described: string; verbose: boolean; unit?: ImportUnit },
+  options: { file: string; described: string; verbose: boolean; unit?: ImportUnit; oneLine?: boolean },
 ): ImportSummary {
+  if (options.oneLine && !options.verbose) {
+    const [file, ...counts] = summarizeImport(plan, problems, { ...options, oneLine: false, verbose: true }).counts;
+    return { counts: [`${file} ${counts.map((c) => c.trim()).join(', ')}`], contacts: [] };
+  }
   const listed = options.verbose || plan.create.length + plan.update.length <= LISTED_UP_TO;
   const ask = !listed && ' (list them with --verbose)';
   const counts = [
