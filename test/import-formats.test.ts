@@ -939,6 +939,28 @@ describe('groups, labels and categories become tags', () => {
     });
   });
 
+  // carddav-apple-groups.vcf: an iPhone's groups as a CardDAV server stores them (Apple's
+  // X-ADDRESSBOOKSERVER-KIND and -MEMBER); vcard-4.0-group.vcf: RFC 6350's KIND:group and MEMBER, as
+  // sabre/dav (Nextcloud, Baïkal) writes them, one member by email address, not a card here.
+  it.each([
+    [
+      'carddav-apple-groups.vcf',
+      [
+        ['Omar Haddad', ['golf-club']],
+        ['Kwame Mensah', ['golf-club', 'clients-2024']],
+      ],
+    ],
+    [
+      'vcard-4.0-group.vcf',
+      [
+        ['Tom Byrne', ['book-club']],
+        ['Zoë Quinn', ['book-club']],
+      ],
+    ],
+  ])("reads a group's card in %s as a tag of each member, not as a person", async (file, people) => {
+    expect(await tags(file)).toEqual({ people, problems: '' });
+  });
+
   it("reads Google's vCard CATEGORIES without its myContacts and starred", async () => {
     expect(await tags('google-contacts.vcf')).toEqual({
       people: [

@@ -43,8 +43,18 @@ export function openVcardContacts(text: string, file: string): OpenedExport<'vca
     const message = 'has no BEGIN:VCARD line: it is not a vCard file';
     return unreadableExport('vcard', file, message);
   }
+  // A group's card is no person: its name becomes a tag of each of its members.
+  const groups = new Set<Card>();
+  const groupTags = new Map<string, string[]>();
+  for (const card of cards) {
+    const group = groupOf(card);
+    if (!group) continue;
+    groups.add(card);
+    const tag = groupTag(group.name);
+    for (const uid of tag ? group.members : []) groupTags.set(uid, [...(groupTags.get(uid) ?? []), tag!]);
+  }
   // In file order, so a card left open is reported where it stands among the others.
-  const all = [...cards, ...unclosed].toSorted((a, b) => a.number - b.number);
+  const all = [...cards, ...unclosed].filter((card) => !groups.has(card)).toSorted((a, b) => a.number - b.number);
   function* read(): Generator<ReadRow> {
     for (const card of all) {
       if (unclosed.includes(card)) {
@@ -52,7 +62,7 @@ export function openVcardContacts(text: string, file: string): OpenedExport<'vca
         yield { problems: [rowProblem('BadImportRow', file, card.at, '', where, 'no END:VCARD line', 'has no END:VCARD line')] };
         continue;
       }
-      const read = readCard(card);
+      const read = readCard(card, groupTags);
       yield {
         person: read.person,
         problems: read.problems.map((p) =>
@@ -61,7 +71,34 @@ export function openVcardContacts(text: string, file: string): OpenedExport<'vca
       };
     }
   }
-  return { format: 'vcard', ignored: [], problems: [], size: cards.length, rows: read() };
+  return { format: 'vcard', ignored: [], problems: [], size: cards.length - groups.size, rows: read() };
+}
+
+/**
+ * A contact group's card (vCard 4.0's `KIND:group`, Apple's `X-ADDRESSBOOKSERVER-KIND:group`, as
+ * iCloud and CardDAV servers export a group): its name and its members' UIDs.
+ */
+function groupOf(card: Card): { name: string; members: string[] } | undefined {
+  if (!card.lines.some((line) => /^(X-ADDRESSBOOKSERVER-)?KIND:\s*group\s*$/i.test(line))) return undefined;
+  try {
+    const group = new ICAL.Component(ICAL.parse(['BEGIN:VCARD', ...card.lines, 'END:VCARD', ''].join('\r\n')) as unknown[]);
+    const members = [...group.getAllProperties('member'), ...group.getAllProperties('x-addressbookserver-member')];
+    return {
+      name: cleanText(String(group.getFirstPropertyValue('fn') ?? '')) ?? '',
+      members: members.map((m) => uidOf(m.getFirstValue())),
+    };
+  } catch {
+    // A group that cannot be read tags no one; it is still no person.
+    return { name: '', members: [] };
+  }
+}
+
+/** A card's UID as a member list names it: `urn:uuid:2B6C…` and `2b6c…` are one. */
+function uidOf(value: unknown): string {
+  return String(value ?? '')
+    .trim()
+    .replace(/^urn:uuid:/i, '')
+    .toLowerCase();
 }
 
 /** The cards of the file; a card that a BEGIN:VCARD or the end of the file cuts off before its END:VCARD is `unclosed`. */
@@ -84,9 +121,9 @@ function splitCards(text: string): { cards: Card[]; unclosed: Card[] } {
 }
 
 /** The card read, or, should the vCard library throw on a value it meets, the card reported as unreadable. */
-function readCard(card: Card): ReturnType<typeof personFromCard> {
+function readCard(card: Card, groupTags: ReadonlyMap<string, string[]>): ReturnType<typeof personFromCard> {
   try {
-    return personFromCard(card);
+    return personFromCard(card, groupTags);
   } catch (error) {
     return {
       problems: [{ code: 'BadImportRow', field: '', kind: 'cannot be read', message: `cannot be read: ${(error as Error).message}` }],
@@ -96,7 +133,7 @@ function readCard(card: Card): ReturnType<typeof personFromCard> {
 
 type CardProblem = { code: 'BadImportRow' | 'BadImportValue'; field: string; kind: string; message: string };
 
-function personFromCard(card: Card): { person?: ImportedPerson; problems: CardProblem[] } {
+function personFromCard(card: Card, groupTags: ReadonlyMap<string, string[]>): { person?: ImportedPerson; problems: CardProblem[] } {
   const version = card.lines
     .find((l) => /^VERSION:/i.test(l))
     ?.slice(8)
@@ -155,6 +192,7 @@ function personFromCard(card: Card): { person?: ImportedPerson; problems: CardPr
       if (tag && !person.tags.includes(tag)) person.tags.push(tag);
     }
   }
+  for (const tag of groupTags.get(uidOf(first('uid'))) ?? []) if (!person.tags.includes(tag)) person.tags.push(tag);
   const n = first('n');
   const parts = Array.isArray(n) ? n.map((p) => textOf(p)) : [];
   const [family, given, additional] = parts;
