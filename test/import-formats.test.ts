@@ -438,6 +438,17 @@ describe('exports as programs really write them', () => {
     `);
   });
 
+  // excel-mac-roman.csv: as Excel for Mac saves "CSV (Macintosh)": Mac OS Roman, CR line endings.
+  it('reads a CSV saved by Excel for Mac in Mac OS Roman, its accented names whole', async () => {
+    const excel = await read('excel-mac-roman.csv');
+    expect([excel.encoding, excel.format, printed(excel.problems)]).toEqual(['macintosh', 'outlook', '']);
+    expect(excel.people.map((p) => [p.row, p.name, p.area, p.notes])).toEqual([
+      [2, 'Renée Lefèvre', 'Besançon', 'Notaire – rencontrée au salon'],
+      [3, 'Jürgen Groß', 'München', undefined],
+      [4, 'Zoë Quinn', 'Bristol', 'Met at the Clifton open day, 2023'],
+    ]);
+  });
+
   it('reads a Shift_JIS export with Japanese Outlook headers, family name first', async () => {
     const japanese = await read('shift-jis.csv');
     expect([japanese.encoding, japanese.format, japanese.problems]).toEqual(['shift_jis', 'outlook', []]);

@@ -160,7 +160,7 @@ async function importExport(
   await files.finish(plan.rewrite);
   await changeContactFiles(plan.update);
   problems.push(...plan.problems);
-  const described = `${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding.toUpperCase()}`}`;
+  const described = `${FORMAT_NAMES[book.format]}${encoding === 'utf-8' ? '' : `, ${encoding === 'macintosh' ? 'Mac OS Roman' : encoding.toUpperCase()}`}`;
   const summary = summarizeImport(plan, problems, { file, described, verbose: options.verbose, unit, oneLine: options.oneLine });
   console.log(summary.counts.join('\n'));
   printProblemGroups(groupProblems(problems, options.verbose));

@@ -18,6 +18,20 @@ describe('readExport', () => {
     expect(readExport(input)).toEqual({ text: CSV, encoding });
   });
 
+  it("reads Mac OS Roman, which Excel for Mac saved its CSV in and no detector knows, and keeps Windows' own", () => {
+    const mac = 'Name,Email,City\rRenée Dubois,renee@dubois.example,Besançon\rJürgen Groß,juergen@gross.example,München\r';
+    expect(readExport(bytes(mac, 'macintosh'))).toEqual({ text: mac, encoding: 'macintosh' });
+    // German without a letter Windows-1252 lacks: told by where the accented letters fall.
+    const german = 'Name,Email\r\nJürgen Müller,jm@example.de\r\nBjörn Käse,bk@example.de\r\n';
+    expect(readExport(bytes(german, 'macintosh'))).toEqual({ text: german, encoding: 'macintosh' });
+    // Windows' apostrophes and dashes inside and between words, Czech and French letters: still Windows-1252.
+    for (const text of [
+      'Name,Notes\r\nSeán O’Neill,Don’t call before 10 – she’s on early shifts; it’s “urgent”…\r\n',
+      'Name,Notes\r\nŠárka Kašparová,Cœur de Lyon; sœur à Besançon\r\nŽaneta Nováková,\r\n',
+    ])
+      expect(readExport(bytes(text, 'windows-1252'))).toEqual({ text, encoding: 'windows-1252' });
+  });
+
   it('reads Shift_JIS, which the detector recognises', () => {
     const text = '姓,名,電子メール アドレス\r\n山田,太郎,taro@yamada.example\r\n鈴木,花子,hanako@suzuki.example\r\n';
     expect(readExport(bytes(text, 'shift_jis'))).toEqual({ text, encoding: 'shift_jis' });

@@ -54,7 +54,33 @@ function detectEncoding(bytes: Uint8Array): { encoding: string; text?: string } 
   const guess = chardet.analyse(sample)[0];
   if (guess && (TRUSTED.test(guess.name) || (NON_LATIN.test(guess.name) && guess.confidence >= 50)))
     return { encoding: guess.name.toLowerCase() };
-  return { encoding: 'windows-1252' };
+  return { encoding: isMacRoman(sample) ? 'macintosh' : 'windows-1252' };
+}
+
+// Bytes Windows-1252 leaves undefined; Mac OS Roman's Å ç è ê ù.
+const NOT_WINDOWS_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+const isAsciiLetter = (byte: number | undefined) => byte !== undefined && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7a;
+
+/**
+ * Excel for Mac saved its "CSV" in Mac OS Roman, which no detector knows (chardet reads it as
+ * Windows-1252: "RenŽe"). Its accented letters are the bytes 0x80 to 0x9F, which Windows-1252 keeps
+ * for punctuation (’ – “ …) and a few letters (Š Ž œ), and Windows-1252's accented letters are
+ * 0xC0 to 0xFF, Mac OS Roman's capitals and symbols. So: a byte Windows-1252 lacks, or, inside
+ * words, letters of the low range well outnumbering those of the high. 0x92 is left out: Windows'
+ * apostrophe (don’t) sits inside words too.
+ */
+function isMacRoman(sample: Uint8Array): boolean {
+  let mac = 0;
+  let windows = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i];
+    if (byte < 0x80) continue;
+    if (NOT_WINDOWS_1252.has(byte)) return true;
+    if (!isAsciiLetter(sample[i - 1]) || !isAsciiLetter(sample[i + 1])) continue;
+    if (byte < 0xa0 && byte !== 0x92) mac++;
+    else if (byte >= 0xc0) windows++;
+  }
+  return mac >= 2 && mac > windows * 3;
 }
 
 // chardet recognises UTF-16 only by its byte-order mark (it calls BOM-less UTF-16 "ISO-8859-1"). An
