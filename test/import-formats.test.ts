@@ -1117,6 +1117,24 @@ describe('CRM and shop exports, read as tables', () => {
     ]);
   });
 
+  // follow-up-boss.csv: an estate agent's CRM export (Follow Up Boss's People export columns).
+  it("reads Follow Up Boss's people export: numbered emails and phones, the address's city, Background and Tags", async () => {
+    const book = await open('follow-up-boss.csv', { dateOrder: 'MDY' });
+    expect([book.format, printed(book.problems)]).toEqual(['generic', '']);
+    expect(book.people.map(({ at, row, ...p }) => p)).toEqual([
+      {
+        name: 'Ana Ruiz',
+        emails: ['ana.ruiz@example.com', 'ana@work.example'],
+        phones: ['(415) 555-0132', '(415) 555-0199'],
+        tags: ['buyer', 'clifton'],
+        area: 'San Francisco',
+        birthday: '1985-04-12',
+        notes: 'Relocating from Bristol',
+      },
+      { name: 'Tom Byrne', emails: ['tom@byrne.example'], phones: ['415-555-0145'], tags: [] },
+    ]);
+  });
+
   it("reads Shopify's customers export: its email marketing answer as consent, Default Address City, Note and Tags", async () => {
     const book = await open('shopify-customers.csv');
     expect([book.format, printed(book.problems)]).toEqual(['generic', '']);

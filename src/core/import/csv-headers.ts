@@ -51,6 +51,8 @@ export function readHeaders(
     if (format === 'google' || format === 'outlook') return undefined;
     if (/e?mail/.test(key) && !/(label|type)$/.test(key)) return 'email';
     if (/phone|mobile|^cell|^tel/.test(key) && !/(label|type)$/.test(key)) return 'phone';
+    // An address's town in a column of its own: "Address 1 - City", "Mailing City".
+    if (/(city|town)$/.test(key)) return 'area';
     return undefined;
   });
   const named = fields.some(Boolean);

@@ -340,6 +340,8 @@ export const WORDS = table({
   notes: 'notes',
   note: 'notes',
   comments: 'notes',
+  // Follow Up Boss's and Highrise's notes about the person.
+  background: 'notes',
   emailconsent: 'emailConsent',
   consent: 'emailConsent',
   optin: 'emailConsent',
