@@ -1113,26 +1113,42 @@ describe('CRM and shop exports, read as tables', () => {
     const book = await open('hubspot-contacts.csv');
     expect([book.format, printed(book.problems)]).toEqual(['generic', '']);
     expect(book.people.map(({ at, row, ...p }) => p)).toEqual([
-      { name: 'Ana Ruiz', emails: ['ana@example.com'], phones: ['+44 7700 900123'], tags: [], area: 'Bristol', offers: 'Ruiz Dental' },
+      // Lifecycle Stage "Customer": a past client.
+      {
+        name: 'Ana Ruiz',
+        emails: ['ana@example.com'],
+        phones: ['+44 7700 900123'],
+        tags: [],
+        area: 'Bristol',
+        offers: 'Ruiz Dental',
+        segment: 'past-client',
+      },
     ]);
   });
 
   // follow-up-boss.csv: an estate agent's CRM export (Follow Up Boss's People export columns).
-  it("reads Follow Up Boss's people export: numbered emails and phones, the address's city, Background and Tags", async () => {
+  it("reads Follow Up Boss's people export: its Stage as the segment, numbered emails and phones, the address's city, Background and Tags", async () => {
     const book = await open('follow-up-boss.csv', { dateOrder: 'MDY' });
-    expect([book.format, printed(book.problems)]).toEqual(['generic', '']);
+    expect(book.format).toBe('generic');
     expect(book.people.map(({ at, row, ...p }) => p)).toEqual([
       {
         name: 'Ana Ruiz',
         emails: ['ana.ruiz@example.com', 'ana@work.example'],
         phones: ['(415) 555-0132', '(415) 555-0199'],
+        segment: 'past-client',
         tags: ['buyer', 'clifton'],
         area: 'San Francisco',
         birthday: '1985-04-12',
         notes: 'Relocating from Bristol',
       },
-      { name: 'Tom Byrne', emails: ['tom@byrne.example'], phones: ['415-555-0145'], tags: [] },
+      { name: 'Tom Byrne', emails: ['tom@byrne.example'], phones: ['415-555-0145'], segment: 'prospect', tags: [] },
+      { name: 'Priya Shah', emails: ['priya@shah.example'], phones: [], segment: 'sphere', tags: [] },
+      { name: 'Spam Bot', emails: ['win@prizes.example'], phones: [], tags: [] },
     ]);
+    expect(printed(book.problems)).toMatchInlineSnapshot(`
+      "follow-up-boss.csv:5:1 Stage: row 5, column C: "Trash" is not a segment (use one of past-client, sphere, partner, prospect); imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
   });
 
   it("reads Shopify's customers export: its email marketing answer as consent, Default Address City, Note and Tags", async () => {

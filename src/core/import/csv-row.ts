@@ -5,6 +5,7 @@
 import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
 import { birthdayOfParts, dayOfTime, readDay } from './dates.ts';
+import { STAGES } from './header-words.ts';
 import {
   cleanText,
   groupTag,
@@ -135,7 +136,8 @@ function readAbout(row: Row, person: ImportedPerson, name: string): void {
   ] as const) {
     const cell = row.first(field);
     if (!cell) continue;
-    const value = tagFrom(cell.value);
+    const word = tagFrom(cell.value);
+    const value = field === 'segment' && word ? (STAGES.get(word) ?? word) : word;
     if (!value || !(pick as readonly string[]).includes(value))
       row.drop(cell, `not a ${field}`, `is not a ${field} (use one of ${pick.join(', ')})`);
     else if (field === 'segment') person.segment = value as Segment;

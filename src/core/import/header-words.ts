@@ -3,6 +3,7 @@
  * the languages it is sold in), Thunderbird's, and common words for any other table, each with
  * the field it fills. Pure data, and the one way headers are compared (`headerKey`).
  */
+import type { Segment } from '../model/index.ts';
 import type { ImportField } from './person.ts';
 
 /** A header reduced for comparison: lower case, no accents, letters and digits only. */
@@ -311,6 +312,9 @@ export const WORDS = table({
   familyname: 'lastName',
   last: 'lastName',
   segment: 'segment',
+  // A CRM's stage for the person (Follow Up Boss's Stage, HubSpot's Lifecycle Stage): see STAGES.
+  stage: 'segment',
+  lifecyclestage: 'segment',
   tier: 'tier',
   tags: 'tags',
   tag: 'tags',
@@ -499,3 +503,32 @@ export const BIRTH_PARTS = table({
   geburtsmonat: 'birthMonth',
   geburtstag: 'birthDay',
 });
+
+/**
+ * The stages CRMs put people in (Follow Up Boss's, HubSpot's lifecycle stages, a spreadsheet's own
+ * words), as written in a segment column, and the segment each is in a referral engine: a client
+ * whose sale closed is a past client; a lead, or a client still being served, a prospect. A stage
+ * that says nothing of the relationship (Trash, Unresponsive, Other), or not which (a "client" may
+ * be one being served or one whose sale closed), is none: it is reported, and the person keeps the
+ * import's segment.
+ */
+export const STAGES: ReadonlyMap<string, Segment> = new Map([
+  ...(['closed', 'sold', 'customer', 'past-customer', 'former-client', 'evangelist'] as const).map((s) => [s, 'past-client'] as const),
+  ...(
+    [
+      'lead',
+      'new-lead',
+      'hot-prospect',
+      'warm-lead',
+      'nurture',
+      'active-client',
+      'pending',
+      'under-contract',
+      'opportunity',
+      'marketing-qualified-lead',
+      'sales-qualified-lead',
+    ] as const
+  ).map((s) => [s, 'prospect'] as const),
+  ...(['sphere-of-influence', 'soi', 'friend', 'friends-and-family', 'family', 'subscriber'] as const).map((s) => [s, 'sphere'] as const),
+  ...(['vendor', 'lender', 'referral-partner', 'agent', 'supplier'] as const).map((s) => [s, 'partner'] as const),
+]);
