@@ -121,9 +121,9 @@ export function openCsvContacts(text: string, file: string, options: CsvOptions 
   }
   const ignored = headers.filter((h, i) => h && (!fields[i] || fields[i] === 'ignore'));
   if (!fields.some(isNameOrEmail)) {
-    // A first row holding a web address, a phone number or a date is a person, not a header row.
     const hint =
       'Give the file a header row, or name its columns with --map: by their headers ("E-mail=email,Full name=name"), or, in a file without a header row, by their letters ("column A=firstName,column B=lastName").';
+    // A first row holding a web address, a phone number or a date is a person, not a header row.
     if (!named && firstRow.some(isValue)) {
       const message = `has no header row, and no column of email addresses to find its people by (its first row: ${firstRow.filter(Boolean).join(', ')})`;
       return unreadableExport(format, file, message, { hint });

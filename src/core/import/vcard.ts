@@ -51,7 +51,8 @@ export function openVcardContacts(text: string, file: string): OpenedExport<'vca
     if (!group) continue;
     groups.add(card);
     const tag = groupTag(group.name);
-    for (const uid of tag ? group.members : []) groupTags.set(uid, [...(groupTags.get(uid) ?? []), tag!]);
+    if (!tag) continue;
+    for (const uid of group.members) groupTags.set(uid, [...(groupTags.get(uid) ?? []), tag]);
   }
   // In file order, so a card left open is reported where it stands among the others.
   const all = [...cards, ...unclosed].filter((card) => !groups.has(card)).toSorted((a, b) => a.number - b.number);
