@@ -373,6 +373,30 @@ describe('planImport', () => {
     expect(plan.problems.map((p) => `${p.file}: ${p.message}`)).toEqual(['audience.zip/labels.vcf: card 4: has no name']);
   });
 
+  it('plans each export of an archive as if imported after the one before it: with update, a later export replaces', () => {
+    const plan = (update: boolean) => {
+      row = 1;
+      const planner = startImport([contact('tom', { name: 'Tom Byrne', emails: ['tom@byrne.example'], area: 'Clifton' })], {
+        ...options,
+        update,
+      });
+      for (const [file, area] of [
+        ['a.csv', 'Bristol'],
+        ['b.csv', 'Bath'],
+      ]) {
+        planner.from({ file, source: file });
+        planner.add(person({ name: 'Ana Ruiz', emails: ['ana@example.com'], area }));
+        planner.add(person({ name: 'Ana Ruiz', emails: ['ana@example.com'], area: `${area} (second row)` }));
+        planner.add(person({ name: 'Tom Byrne', emails: ['tom@byrne.example'], area }));
+      }
+      const { create, update: changed } = planner.finish();
+      return [create[0].data.area, changed[0]?.changes.map((c) => c.value)];
+    };
+    // As two runs of the command would: within an export the first row stands; across them, the later.
+    expect(plan(true)).toEqual(['Bath', ['Bristol', 'Bath']]);
+    expect(plan(false)).toEqual(['Bristol', undefined]);
+  });
+
   it('names the cards of a vCard file as cards', () => {
     row = 1;
     const plan = planImport(

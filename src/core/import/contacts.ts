@@ -46,7 +46,10 @@ type Draft = {
   file?: string;
   data: Record<string, unknown>;
   changes: ContactChange[];
-  /** The fields of a contact on file that a row of this import has given a value for. */
+  /**
+   * The fields a row of this export has given a value for; none given yet, all of them (a contact
+   * this export created).
+   */
   given?: Set<string>;
   rows: number[];
   /** A new contact as last handed out (see `ImportPlanner`). */
@@ -72,7 +75,10 @@ export type NewContact = ImportPlan['create'][number];
  */
 export type ImportPlanner = {
   add(person: ImportedPerson): void;
-  /** The people added next come from another export of the same archive, which problems and evidence then name. */
+  /**
+   * The people added next come from another export of the same archive, which problems and
+   * evidence then name; it is planned as if imported after the ones before it.
+   */
   from(next: Pick<ImportOptions, 'file' | 'source' | 'unit'>): void;
   take(): NewContact[];
   finish(): ImportPlan & { rewrite: NewContact[] };
@@ -170,6 +176,9 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
     add,
     from: (next) => {
       current = { ...current, ...next };
+      // Each export is as if imported on its own, after the one before it: with `update`, its
+      // values replace what earlier exports gave, as they would on file.
+      for (const draft of [...drafts, ...created]) draft.given = new Set();
     },
     take: () => created.slice(handedOut, (handedOut = created.length)).map(out),
     finish: () => {
