@@ -22,11 +22,12 @@ import {
   type OpenedAddressBook,
   readExport,
   startImport,
+  summarizeArchive,
   summarizeImport,
   unitOf,
   unpackExports,
 } from '../../src/core/import/index.ts';
-import { countOf, EXIT } from '../../src/core/problems/index.ts';
+import { EXIT } from '../../src/core/problems/index.ts';
 import { DateOrderSchema, SegmentSchema, type DateOrder, type Segment } from '../../src/core/model/index.ts';
 import { parseYamlSource } from '../../src/core/content/index.ts';
 import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
@@ -101,16 +102,7 @@ runCommand(async () => {
     done.updated += plan.update.length;
     done.unchanged += plan.unchanged.length;
   }
-  if (oneLine) {
-    const counts = [
-      countOf(done.created, 'new contact', 'new contacts'),
-      countOf(done.updated, 'contact updated', 'contacts updated'),
-      `${countOf(done.unchanged, 'already up to date', 'already up to date')}`,
-    ];
-    console.log(
-      `${given}, ${chosen.read.length} exports: ${counts.join(', ')}${done.created + done.updated ? ' (list them with --verbose)' : ''}`,
-    );
-  }
+  if (oneLine) console.log(summarizeArchive(given, chosen.read.length, done));
   for (const { name } of chosen.skipped)
     console.log(`Skipped ${name}: its columns are not an address book the import knows (import it alone if it is one)`);
   return done.status;

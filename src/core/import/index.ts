@@ -10,4 +10,4 @@ export type { HeaderMap } from './csv-headers.ts';
 export { readDay } from './dates.ts';
 export { decodeExport, readExport } from './encoding.ts';
 export { readVcardContacts } from './vcard.ts';
-export { groupProblems, summarizeImport } from './summary.ts';
+export { groupProblems, summarizeArchive, summarizeImport } from './summary.ts';

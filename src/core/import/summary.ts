@@ -48,11 +48,12 @@ export function summarizeImport(
   }
   const listed = options.verbose || plan.create.length + plan.update.length <= LISTED_UP_TO;
   const ask = !listed && ' (list them with --verbose)';
+  const [created, updated, unchanged] = contactCounts(plan.create.length, plan.update.length, plan.unchanged.length);
   const counts = [
     `${options.file} (${options.described}):`,
-    `  ${countOf(plan.create.length, 'new contact', 'new contacts')}${(plan.create.length > 0 && ask) || ''}`,
-    `  ${countOf(plan.update.length, 'contact updated', 'contacts updated')}${(plan.update.length > 0 && ask) || ''}`,
-    `  ${countOf(plan.unchanged.length, 'already up to date', 'already up to date')}`,
+    `  ${created}${(plan.create.length > 0 && ask) || ''}`,
+    `  ${updated}${(plan.update.length > 0 && ask) || ''}`,
+    `  ${unchanged}`,
   ];
   const unit = options.unit ?? 'row';
   for (const { codes, one, many } of COUNTED) {
@@ -70,6 +71,20 @@ export function summarizeImport(
     contacts.push(`  ${c.id}: ${name}${rows(c.rows, unit)}: ${fields}`);
   }
   return { counts, contacts };
+}
+
+/** The line after an archive's exports, told a line each: the contacts they made, changed and found up to date. */
+export function summarizeArchive(archive: string, exports: number, total: { created: number; updated: number; unchanged: number }): string {
+  const counts = contactCounts(total.created, total.updated, total.unchanged).join(', ');
+  return `${archive}, ${exports} exports: ${counts}${total.created + total.updated ? ' (list them with --verbose)' : ''}`;
+}
+
+function contactCounts(created: number, updated: number, unchanged: number): string[] {
+  return [
+    countOf(created, 'new contact', 'new contacts'),
+    countOf(updated, 'contact updated', 'contacts updated'),
+    countOf(unchanged, 'already up to date', 'already up to date'),
+  ];
 }
 
 function rows(numbers: readonly number[], unit: ImportUnit): string {
