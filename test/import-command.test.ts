@@ -216,6 +216,88 @@ consent:
     expect([check.stderr, check.code]).toEqual(['', 0]);
   });
 
+  // Issue 16: a file in a code page nothing in it names is read in the one of the business's locale.
+  it("reads a Polish Outlook export in the code page of the business's locale, or in the one --encoding names", async () => {
+    const polish = settings.replace('site:\n', 'site:\n  locale: pl-PL\n');
+    dir = await writeTree({ 'settings.yaml': polish });
+    const run = await runScript('import', [fixture('outlook-polish-windows-1250.csv'), '--content', dir, '--date', '2026-03-02']);
+    expect(run.stdout.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/outlook-polish-windows-1250.csv (Outlook export, WINDOWS-1250):
+        4 new contacts
+        0 contacts updated
+        0 already up to date
+      New contacts:
+        lukasz-wisniewski: Łukasz Wiśniewski, row 2
+        malgorzata-zolkiewska: Małgorzata Żółkiewska, row 3
+        grzegorz-brzeczyszczykiewicz: Grzegorz Brzęczyszczykiewicz, row 4
+        agnieszka-dabrowska-nowak: Agnieszka Dąbrowska-Nowak, row 5
+      "
+    `);
+    expect([run.stderr, run.code]).toEqual(['', 0]);
+    expect(await readFile(path.join(dir, 'contacts/malgorzata-zolkiewska.yaml'), 'utf8')).toMatchInlineSnapshot(`
+      "name: Małgorzata Żółkiewska
+      emails:
+        - m.zolkiewska@example.pl
+      phone: +48 512 345 678
+      segment: sphere
+      tags:
+        - klienci
+        - sasiedzi
+      area: Kraków
+      notes: Sprzedaż domu w Łodzi, 2024
+      "
+    `);
+
+    // Without a locale, Western Windows's code page garbles the names: --encoding reads them as written.
+    await removeTree(dir);
+    dir = await writeTree({ 'settings.yaml': settings });
+    const western = await runScript('import', [fixture('outlook-polish-windows-1250.csv'), '--content', dir, '--date', '2026-03-02']);
+    expect(western.stdout).toContain('(Outlook export, WINDOWS-1252)');
+    expect(western.stdout).toContain('£ukasz Wiœniewski');
+    await removeTree(dir);
+    dir = await writeTree({ 'settings.yaml': settings });
+    const named = await runScript('import', [
+      fixture('outlook-polish-windows-1250.csv'),
+      '--content',
+      dir,
+      '--date',
+      '2026-03-02',
+      '--encoding',
+      'Windows-1250',
+    ]);
+    expect(named.stdout).toContain('(Outlook export, WINDOWS-1250)');
+    expect((await readdir(path.join(dir, 'contacts'))).sort()).toEqual([
+      'agnieszka-dabrowska-nowak.yaml',
+      'grzegorz-brzeczyszczykiewicz.yaml',
+      'lukasz-wisniewski.yaml',
+      'malgorzata-zolkiewska.yaml',
+    ]);
+
+    const unknown = await runScript('import', [fixture('outlook-polish-windows-1250.csv'), '--content', dir, '--encoding', 'polish']);
+    expect([unknown.stderr.trim(), unknown.code]).toEqual([
+      '--encoding: "polish" is not an encoding the import knows (use one like windows-1250, iso-8859-2 or utf-16le)',
+      2,
+    ]);
+  });
+
+  it("reads an ambiguous date in the order of the business's locale when settings give no dateOrder", async () => {
+    const csv = 'Name,Email,Birthday\nAna Ruiz,ana@example.com,03/04/1980\n';
+    for (const [locale, birthday] of [
+      ['en-GB', '1980-04-03'],
+      ['en-US', '1980-03-04'],
+    ]) {
+      dir = await writeTree({ 'settings.yaml': settings.replace('site:\n', `site:\n  locale: ${locale}\n`), 'people.csv': csv });
+      const run = await runScript('import', [path.join(dir, 'people.csv'), '--content', dir, '--date', '2026-03-02']);
+      expect([run.stderr, run.code]).toEqual(['', 0]);
+      expect(await readFile(path.join(dir, 'contacts/ana-ruiz.yaml'), 'utf8')).toContain(`birthday: ${birthday}\n`);
+      await removeTree(dir);
+    }
+    // A locale the owner did not write is no hint: the date is reported, not guessed.
+    dir = await writeTree({ 'settings.yaml': settings, 'people.csv': csv });
+    const run = await runScript('import', [path.join(dir, 'people.csv'), '--content', dir, '--date', '2026-03-02']);
+    expect(run.stderr).toContain('"03/04/1980" could be 1980-04-03 (day first) or 1980-03-04 (month first); imported without it');
+  });
+
   it('imports a card without a value ical.js throws on, and names that value without a stack', async () => {
     dir = await writeTree({ 'settings.yaml': settings });
     const run = await runScript('import', [fixture('vcard-4.0-value-type.vcf'), '--content', dir, '--date', '2026-03-02']);

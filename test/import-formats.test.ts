@@ -360,9 +360,9 @@ describe('exports as programs really write them', () => {
       "outlook-utf16le-nobom.csv:2:1 E-mail 2 Address: row 2, column BI: "grace@okafor" is not an email address; imported without it
         The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
       outlook-utf16le-nobom.csv:2:1 Birthday: row 2, column BA: "7/4/1969" could be 1969-04-07 (day first) or 1969-07-04 (month first); imported without it
-        Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), then import again.
+        Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), or give site.locale (en-GB reads day first), then import again.
       outlook-utf16le-nobom.csv:3:1 Birthday: row 3, column BA: "2/11/1988" could be 1988-11-02 (day first) or 1988-02-11 (month first); imported without it
-        Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), then import again."
+        Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), or give site.locale (en-GB reads day first), then import again."
     `);
     const us = await read('outlook-utf16le-nobom.csv', { dateOrder: 'MDY' });
     expect(us.people.map((p) => p.birthday)).toEqual(['1969-07-04', '1988-02-11']);
@@ -712,6 +712,43 @@ describe('Outlook exports in other languages, and Outlook.com', () => {
         'Architetto, Studio Bianchi',
       ],
       ['Chiara Esposito', ['chiara.esposito@posta.example'], ['081 000 2222'], 'Napoli', undefined, [], undefined],
+    ]);
+  });
+
+  it('reads Polish Outlook in Windows-1250, the code page a Polish locale gives: Telefon komórkowy, Adres domowy - miejscowość, dotted dates', async () => {
+    const name = 'outlook-polish-windows-1250.csv';
+    const { text, encoding } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)), { fallback: 'windows-1250' });
+    const book = readAddressBook(text, name);
+    expect([encoding, book.format, printed(book.problems)]).toEqual(['windows-1250', 'outlook', '']);
+    expect(book.people.map((p) => [p.name, p.emails, p.phones, p.area, p.birthday, p.tags, p.notes])).toEqual([
+      [
+        'Łukasz Wiśniewski',
+        ['lukasz.wisniewski@example.pl'],
+        ['+48 601 234 567'],
+        'Wrocław',
+        '1980-04-03',
+        ['klienci'],
+        'Kupił mieszkanie na Żoliborzu; poleca znajomych.',
+      ],
+      [
+        'Małgorzata Żółkiewska',
+        ['m.zolkiewska@example.pl'],
+        ['+48 512 345 678'],
+        'Kraków',
+        undefined,
+        ['klienci', 'sasiedzi'],
+        'Sprzedaż domu w Łodzi, 2024',
+      ],
+      ['Grzegorz Brzęczyszczykiewicz', ['grzegorz@chrzaszcz.example.pl'], [], 'Gdańsk', undefined, [], undefined],
+      [
+        'Agnieszka Dąbrowska-Nowak',
+        ['agnieszka.dn@example.pl'],
+        ['604 111 222'],
+        'Łódź',
+        '1975-11-17',
+        ['partnerzy'],
+        'Doradca kredytowy – świetna współpraca',
+      ],
     ]);
   });
 

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
-import { appendToHistory, readContactFiles, readContent, writeFormFiles } from '../../src/adapters/fs/index.ts';
+import { appendToHistory, readContactFiles, readContent, readImportHints, writeFormFiles } from '../../src/adapters/fs/index.ts';
 import { commitAndPush, commitToNewBranch, headCommit } from '../../src/adapters/git/index.ts';
 import { formIssuesFromEnv, GitHubError, readIssueEvent, type FormIssues } from '../../src/adapters/github/index.ts';
 import { businessDate } from '../../src/core/calendar/index.ts';
@@ -39,13 +39,16 @@ runCommand(async () => {
       { field: 'settings.yaml', message: 'has problems, so nothing can be changed: run npm run check' },
     ]);
   }
+  // Dates in answers and attachments are read in settings' dateOrder, else the order of its locale.
+  const hints = await readImportHints(dir);
   const context = {
     content,
     today: businessDate(Temporal.Instant.from(issue.created_at), content.settings.timeZone),
     at: Temporal.Now.instant().toString(),
     issue: { number: issue.number, url: issue.html_url },
     server: gitHub.server,
-    dateOrder: content.settings.dateOrder,
+    ...(hints.dateOrder ? { dateOrder: hints.dateOrder } : {}),
+    ...(hints.encoding ? { encoding: hints.encoding } : {}),
     timeZone: content.settings.timeZone,
   };
   try {

@@ -1,6 +1,6 @@
 /**
  * `npm run import -- FILE [--content DIR] [--source NAME] [--update] [--map "Header=field,…"]
- * [--segment S] [--date D] [--verbose]`: contacts from a Google or Outlook CSV, any CSV with a
+ * [--segment S] [--encoding NAME] [--date D] [--verbose]`: contacts from a Google or Outlook CSV, any CSV with a
  * header row, a vCard or an LDIF file, as it is or in a .zip or .gz, merged into contacts/
  * without duplicates. The exports of one archive (Mailchimp's three lists) are imported one after
  * the other, as if given one at a time. Prints, for each, the counts, the problems by kind (a kind
@@ -11,10 +11,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCommandArgs, UsageError, printProblemGroups, printProblems, runCommand } from '../../src/adapters/cli/index.ts';
-import { changeContactFiles, newContactFiles, openContactFiles } from '../../src/adapters/fs/index.ts';
+import { changeContactFiles, newContactFiles, openContactFiles, readImportHints } from '../../src/adapters/fs/index.ts';
 import {
   chooseExports,
   groupProblems,
+  isKnownEncoding,
   openAddressBook,
   parseHeaderMap,
   type HeaderMap,
@@ -28,9 +29,7 @@ import {
   unpackExports,
 } from '../../src/core/import/index.ts';
 import { EXIT } from '../../src/core/problems/index.ts';
-import { DateOrderSchema, SegmentSchema, type DateOrder, type Segment } from '../../src/core/model/index.ts';
-import { parseYamlSource } from '../../src/core/content/index.ts';
-import { CONTENT_PARSERS } from '../../src/core/parsers/index.ts';
+import { SegmentSchema, type Segment } from '../../src/core/model/index.ts';
 
 const FORMAT_NAMES = {
   google: 'Google Contacts export',
@@ -54,6 +53,7 @@ runCommand(async () => {
     update: { type: 'boolean', default: false },
     map: { type: 'string' },
     segment: { type: 'string', default: 'sphere' },
+    encoding: { type: 'string' },
     date: { type: 'string' },
     verbose: { type: 'boolean', default: false },
   });
@@ -67,6 +67,10 @@ runCommand(async () => {
     if ('error' in parsed) throw new UsageError(parsed.error);
     map = parsed.map;
   }
+  if (values.encoding && !isKnownEncoding(values.encoding))
+    throw new UsageError(
+      `--encoding: "${values.encoding}" is not an encoding the import knows (use one like windows-1250, iso-8859-2 or utf-16le)`,
+    );
   const [given] = positionals;
   const bytes = await readFile(given).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'EISDIR') throw new UsageError(`${given}: no such file`);
@@ -79,9 +83,9 @@ runCommand(async () => {
     printProblems([unpacked.problem]);
     return EXIT.problems;
   }
-  const settings = await readSettings(values.content);
+  const settings = await readImportHints(values.content);
   const opened = unpacked.exports.map(({ bytes, name }) => {
-    const { text, encoding } = readExport(bytes);
+    const { text, encoding } = readExport(bytes, { encoding: values.encoding, fallback: settings.encoding });
     const book = openAddressBook(text, name, { map, dateOrder: settings.dateOrder, timeZone: settings.timeZone });
     return { name, encoding, book, format: book.format };
   });
@@ -164,17 +168,6 @@ async function importExport(
   if (book.format === 'generic' && book.ignored.length) console.log(`Columns not imported: ${book.ignored.join(', ')}`);
   if (summary.contacts.length) console.log(summary.contacts.join('\n'));
   return { status: problems.length ? 1 : 0, plan };
-}
-
-/** What the import takes from settings.yaml, if it is there and says: the time zone and the date order. */
-async function readSettings(contentDir: string): Promise<{ timeZone?: string; dateOrder?: DateOrder }> {
-  const text = await readFile(path.join(contentDir, 'settings.yaml'), 'utf8').catch(() => '');
-  const data = parseYamlSource(text, CONTENT_PARSERS).data as { timeZone?: unknown; dateOrder?: unknown } | undefined;
-  const dateOrder = DateOrderSchema.safeParse(data?.dateOrder);
-  return {
-    timeZone: typeof data?.timeZone === 'string' ? data.timeZone : undefined,
-    dateOrder: dateOrder.success ? dateOrder.data : undefined,
-  };
 }
 
 /** `--date`, else today in the business's time zone, else the machine's. */

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { Document, YAMLMap } from 'yaml';
-import type { ContactChange, ExistingContact, NewContact } from '../../core/import/index.ts';
+import type { ContactChange, ExistingContact, ImportHints, NewContact } from '../../core/import/index.ts';
 import { contactKeyRank } from '../../core/model/index.ts';
 import { UsageError } from '../cli/index.ts';
 import { type ContactsWork, contactText, readContactFilesNow, type WriteBatch, writeTexts, YAML_FILE } from './contact-files.ts';
@@ -25,6 +25,22 @@ const WRITE_BATCH = 1000;
 /** The `yaml` package, loaded by the first write: commands that only read never need it. */
 const loadYaml = () => import('yaml');
 type Yaml = Awaited<ReturnType<typeof loadYaml>>;
+
+/**
+ * What settings.yaml says about reading exports (time zone, date order, code page), as far as it
+ * can be read: an import works beside settings with problems, or none.
+ */
+export async function readImportHints(contentDir: string): Promise<ImportHints> {
+  const text = await readFile(path.join(contentDir, 'settings.yaml'), 'utf8').catch(() => '');
+  // Loaded here: the import's detectors and readers, and the YAML parser that places problems,
+  // are no weight for the commands that only read contacts.
+  const [{ importHints }, { parseYamlSource }, { CONTENT_PARSERS }] = await Promise.all([
+    import('../../core/import/index.ts'),
+    import('../../core/content/index.ts'),
+    import('../../core/parsers/index.ts'),
+  ]);
+  return importHints(parseYamlSource(text, CONTENT_PARSERS).data);
+}
 
 /**
  * Every contact file in `contentDir/contacts/`, with its parsed data (undefined when unreadable).

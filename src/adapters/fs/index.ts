@@ -1,7 +1,7 @@
 /**
  * Content, contact, history, intake and preview files on disk.
  */
-export { changeContactFiles, newContactFiles, openContactFiles, readContactFiles } from './contacts-fs.ts';
+export { changeContactFiles, newContactFiles, openContactFiles, readContactFiles, readImportHints } from './contacts-fs.ts';
 export { EMAILS_DIR, readContent } from './content-fs.ts';
 export { appendToHistory, writeFormFiles } from './forms-fs.ts';
 export { openHistoryJournal, readHistoryFiles, repairHistory } from './history-fs.ts';

@@ -61,7 +61,10 @@ export type FormContext = {
   issue: { number: number; url: string };
   /** Where attachments may come from: `https://github.com` or GitHub Enterprise's address. */
   server: string;
+  /** How an ambiguous numeric date is read: settings' dateOrder, else its locale's (see `importHints`). */
   dateOrder?: DateOrder;
+  /** The code page of an attached export that is neither Unicode nor recognised by its bytes: the locale's. */
+  encoding?: string;
 };
 
 export type FormResult = { ok: true; change: FormChange } | { ok: false; problems: FormProblem[] };

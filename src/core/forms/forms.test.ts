@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { zipSync } from 'fflate';
 import { ContactSchema, emptyContent, ReferralSchema, type Content } from '../model/index.ts';
 import type { FormContext, FormProblem } from './form.ts';
@@ -419,6 +420,10 @@ describe('import contacts', () => {
         'people.csv:3:1 Email: row 3, column B: "bo at example" is not an email address; imported without it',
       ],
     ]);
+    // A file from Polish Windows, for a business whose locale gives its code page.
+    const polish = new Uint8Array(iconv.encode('Imię i nazwisko,E-mail\nŁukasz Wiśniewski,lw@example.pl\n', 'windows-1250'));
+    const read = planAttachmentImport(polish, asked, [], context({ encoding: 'windows-1250' }));
+    expect(read.ok && read.change.kind === 'files' && read.change.create.map((c) => c.data.name)).toEqual(['Łukasz Wiśniewski']);
     // Headers in a language the import lacks: the summary says which columns it read by their values.
     const finnish = planAttachmentImport(csv('Nimi,Sähköposti\nJoan Doe,joan@example.com\n'), asked, [], context());
     expect(finnish.ok && finnish.change.kind === 'files' && finnish.change.summary).toBe(

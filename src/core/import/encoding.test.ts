@@ -37,6 +37,17 @@ describe('readExport', () => {
     expect(readExport(bytes(text, 'shift_jis'))).toEqual({ text, encoding: 'shift_jis' });
   });
 
+  it("reads a file nothing in it names in the fallback given (the business's code page), and in the encoding the owner names", () => {
+    const polish = 'Imię,Nazwisko,Adres e-mail\r\nŁukasz,Wiśniewski,lw@example.pl\r\nMałgorzata,Żółkiewska,mz@example.pl\r\n';
+    const file = bytes(polish, 'windows-1250');
+    expect(readExport(file, { fallback: 'windows-1250' })).toEqual({ text: polish, encoding: 'windows-1250' });
+    expect(readExport(file, { encoding: 'Windows-1250' })).toEqual({ text: polish, encoding: 'windows-1250' });
+    expect(readExport(file).text).toContain('£ukasz,Wiœniewski');
+    // Unicode says what it is, whatever the fallback.
+    expect(readExport(bytes(CSV, 'utf-16le'), { fallback: 'windows-1250' })).toEqual({ text: CSV, encoding: 'utf-16le' });
+    expect(readExport(bytes(CSV, 'utf-8'), { fallback: 'windows-1250' })).toEqual({ text: CSV, encoding: 'utf-8' });
+  });
+
   it("decodes a vCard line in the charset it names, and the rest in the file's", () => {
     const head = bytes('BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-2:', 'ascii');
     const name = bytes('Małgorzata Wójcik', 'iso-8859-2');

@@ -1,8 +1,10 @@
 /**
  * The text of an export file, whatever program wrote it: a byte-order mark says the encoding;
  * UTF-16 without one shows itself by its NUL bytes; valid UTF-8 is UTF-8; anything else is given
- * to a detector (chardet), and Western text falls back to Windows-1252, what Outlook and Excel
- * write on Western Windows. A vCard line may name its own charset (`N;CHARSET=ISO-8859-2:…`).
+ * to a detector (chardet), and the rest falls back to the code page of the business's locale
+ * (`importHints`): Windows-1252, what Outlook and Excel write on Western Windows, unless settings
+ * say otherwise. The owner may name the encoding (`--encoding`) when the guess is wrong. A vCard
+ * line may name its own charset (`N;CHARSET=ISO-8859-2:…`).
  * Pure: bytes in, text out (chardet and iconv-lite are plain JavaScript over a Uint8Array).
  */
 import chardet from 'chardet';
@@ -19,11 +21,25 @@ export function decodeExport(bytes: Uint8Array): string {
   return readExport(bytes).text;
 }
 
+export type ReadOptions = {
+  /** The encoding the owner named: used as it is, whatever the bytes suggest. */
+  encoding?: string;
+  /** The code page of a file that is not Unicode and that the detector does not know; windows-1252 when absent. */
+  fallback?: string;
+};
+
+/** Whether iconv-lite can decode `name` (`windows-1250`, `ISO-8859-2`, `utf-16le`…). */
+export function isKnownEncoding(name: string): boolean {
+  return iconv.encodingExists(name);
+}
+
 /** The text of an export file and the encoding it was read in. */
-export function readExport(file: Uint8Array): DecodedExport {
+export function readExport(file: Uint8Array, options: ReadOptions = {}): DecodedExport {
   const vcard = looksLikeVcard(file);
   const bytes = vcard ? mendFolds(file) : file;
-  const { encoding, text } = detectEncoding(bytes);
+  const { encoding, text } = options.encoding
+    ? { encoding: options.encoding.toLowerCase() }
+    : detectEncoding(bytes, options.fallback ?? 'windows-1252');
   if (!encoding.startsWith('utf-16') && vcard) return { text: decodeVcardLines(bytes, encoding), encoding };
   return { text: text ?? decodeBytes(bytes, encoding), encoding };
 }
@@ -42,7 +58,7 @@ const TRUSTED = /^(shift_jis|euc-jp|euc-kr|gb18030|big5|iso-2022-(jp|kr|cn))$/i;
 const NON_LATIN = /^(windows-125[13567]|iso-8859-[5678]|koi8-r)$/i;
 
 // The encoding, and the text when telling the encoding already decoded it (UTF-8 is checked by decoding it).
-function detectEncoding(bytes: Uint8Array): { encoding: string; text?: string } {
+function detectEncoding(bytes: Uint8Array, fallback: string): { encoding: string; text?: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be' };
@@ -54,6 +70,8 @@ function detectEncoding(bytes: Uint8Array): { encoding: string; text?: string } 
   const guess = chardet.analyse(sample)[0];
   if (guess && (TRUSTED.test(guess.name) || (NON_LATIN.test(guess.name) && guess.confidence >= 50)))
     return { encoding: guess.name.toLowerCase() };
+  // Mac OS Roman is told apart from Western Windows only: Excel for Mac in Poland wrote Mac Central European.
+  if (fallback !== 'windows-1252') return { encoding: fallback };
   return { encoding: isMacRoman(sample) ? 'macintosh' : 'windows-1252' };
 }
 

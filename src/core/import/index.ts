@@ -8,6 +8,7 @@ export { planImport, startImport, type ContactChange, type ExistingContact, type
 export { parseHeaderMap, readCsvContacts } from './csv.ts';
 export type { HeaderMap } from './csv-headers.ts';
 export { readDay } from './dates.ts';
-export { decodeExport, readExport } from './encoding.ts';
+export { decodeExport, isKnownEncoding, readExport } from './encoding.ts';
+export { importHints, type ImportHints } from './hints.ts';
 export { readVcardContacts } from './vcard.ts';
 export { groupProblems, summarizeArchive, summarizeImport } from './summary.ts';

@@ -70,7 +70,7 @@ export const PROBLEM_HINTS = {
   BadImportValue:
     'The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.',
   AmbiguousImportDate:
-    'Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), then import again.',
+    'Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), or give site.locale (en-GB reads day first), then import again.',
   SamePhoneKeptApart:
     'Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.',
   AmbiguousImportRow: 'The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.',

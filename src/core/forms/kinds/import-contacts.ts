@@ -63,14 +63,17 @@ export function planAttachmentImport(
   bytes: Uint8Array,
   asked: Extract<FormChange, { kind: 'import' }>,
   existing: readonly ExistingContact[],
-  context: { today: Temporal.PlainDate; dateOrder?: DateOrder; timeZone?: string; issue: { number: number } },
+  context: { today: Temporal.PlainDate; dateOrder?: DateOrder; timeZone?: string; encoding?: string; issue: { number: number } },
 ): FormResult {
   const field = importContactsForm.fields[0].label;
   // A .vcf or .ldif may come zipped (GitHub may refuse either as it is): read as the file inside.
   const unpacked = unpackExports(bytes, asked.attachment.name);
   if ('problem' in unpacked) return { ok: false, problems: [{ field, message: archiveMessage(unpacked.problem) }] };
   const books = unpacked.exports.map(({ bytes, name }) => {
-    const book = readAddressBook(readExport(bytes).text, name, { dateOrder: context.dateOrder, timeZone: context.timeZone });
+    const book = readAddressBook(readExport(bytes, { fallback: context.encoding }).text, name, {
+      dateOrder: context.dateOrder,
+      timeZone: context.timeZone,
+    });
     return { name, ...book };
   });
   const chosen = chooseExports(books, asked.attachment.name);
