@@ -71,7 +71,10 @@ export function readAnswers(kind: FormKind, values: FormValues, context: FormCon
       const read = readDay(value, context.dateOrder, options.birthday ?? false);
       if ('ambiguous' in read) {
         const [a, b] = read.ambiguous;
-        return fail(id, `"${value}" could be ${spellDay(a)} or ${spellDay(b)}: write it as YYYY-MM-DD, or set dateOrder in settings.yaml`);
+        return fail(
+          id,
+          `"${value}" could be ${spellDay(a)} or ${spellDay(b)}: write it as YYYY-MM-DD, or set site.locale or dateOrder in settings.yaml`,
+        );
       }
       if (!('day' in read)) return fail(id, `"${value}" is not a day: write it as YYYY-MM-DD, like ${context.today}`);
       if (!options.future && read.day.length === 10 && read.day > context.today.toString())

@@ -145,7 +145,8 @@ describe('log a touch', () => {
       { field: 'Contact', message: '2 contacts are called Tom Harris (tom-harris, tom-harris-2): write the one you mean' },
       {
         field: 'Day',
-        message: '"3/11/2026" could be 3 November 2026 or 11 March 2026: write it as YYYY-MM-DD, or set dateOrder in settings.yaml',
+        message:
+          '"3/11/2026" could be 3 November 2026 or 11 March 2026: write it as YYYY-MM-DD, or set site.locale or dateOrder in settings.yaml',
       },
     ]);
     expect(problems(logTouch('2026-12-02'))).toEqual([{ field: 'Day', message: '2 December 2026 is after today (1 December 2026)' }]);
