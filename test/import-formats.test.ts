@@ -1180,11 +1180,11 @@ describe('CRM and shop exports, read as tables', () => {
       },
       { name: 'Tom Byrne', emails: ['tom@byrne.example'], phones: ['415-555-0145'], segment: 'prospect', tags: [] },
       { name: 'Priya Shah', emails: ['priya@shah.example'], phones: [], segment: 'sphere', tags: [] },
-      { name: 'Spam Bot', emails: ['win@prizes.example'], phones: [], tags: [] },
     ]);
+    // A lead the agent put in Trash (a spam sign-up here) is left out, and said so.
     expect(printed(book.problems)).toMatchInlineSnapshot(`
-      "follow-up-boss.csv:5:1 Stage: row 5, column C: "Trash" is not a segment (use one of past-client, sphere, partner, prospect); imported without it
-        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+      "follow-up-boss.csv:5:1 Stage: row 5, column C: "Trash" is the stage of people discarded in the CRM: not imported (change their stage in the export to import them)
+        Correct this row (card, entry) in the export and import the file again: what was imported stays as it is."
     `);
   });
 

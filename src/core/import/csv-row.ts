@@ -5,7 +5,7 @@
 import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
 import { birthdayOfParts, dayOfTime, readDay } from './dates.ts';
-import { STAGES } from './header-words.ts';
+import { DISCARDED_STAGES, STAGES } from './header-words.ts';
 import {
   cleanText,
   groupTag,
@@ -63,6 +63,11 @@ export function personFromRow(
     return { problems: [...row.problems, { code: 'BadImportRow', kind: 'no name or email address', message }] };
   }
   person.name = name;
+  const stage = row.first('segment');
+  if (stage && DISCARDED_STAGES.has(tagFrom(stage.value) ?? '')) {
+    const message = `"${stage.value}" is the stage of people discarded in the CRM: not imported (change their stage in the export to import them)`;
+    return { problems: [...row.problems, { code: 'BadImportRow', index: stage.index, kind: 'discarded in the CRM', message }] };
+  }
   readAbout(row, person, name);
   person.birthday = dayIn(row, 'birthday', context.dateOrder) ?? birthdayInParts(row);
   person.clientSince = dayIn(row, 'clientSince', context.dateOrder);

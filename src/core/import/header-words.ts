@@ -531,9 +531,9 @@ export const BIRTH_PARTS = table({
  * The stages CRMs put people in (Follow Up Boss's, HubSpot's lifecycle stages, a spreadsheet's own
  * words), as written in a segment column, and the segment each is in a referral engine: a client
  * whose sale closed is a past client; a lead, or a client still being served, a prospect. A stage
- * that says nothing of the relationship (Trash, Unresponsive, Other), or not which (a "client" may
- * be one being served or one whose sale closed), is none: it is reported, and the person keeps the
- * import's segment.
+ * that says nothing of the relationship (Unresponsive, Other), or not which (a "client" may be one
+ * being served or one whose sale closed), is none: it is reported, and the person keeps the
+ * import's segment. A stage the agent gave to discard someone (see `DISCARDED_STAGES`) is no segment.
  */
 export const STAGES: ReadonlyMap<string, Segment> = new Map([
   ...(['closed', 'sold', 'customer', 'past-customer', 'former-client', 'evangelist'] as const).map((s) => [s, 'past-client'] as const),
@@ -555,3 +555,11 @@ export const STAGES: ReadonlyMap<string, Segment> = new Map([
   ...(['sphere-of-influence', 'soi', 'friend', 'friends-and-family', 'family', 'subscriber'] as const).map((s) => [s, 'sphere'] as const),
   ...(['vendor', 'lender', 'referral-partner', 'agent', 'supplier'] as const).map((s) => [s, 'partner'] as const),
 ]);
+
+/**
+ * Stages a CRM gives the people an agent has thrown out: Follow Up Boss's Trash (spam sign-ups,
+ * duplicates, leads that were never real), and the words spreadsheets use for the same. Such a row
+ * is not imported: it would be sent newsletters and come up for calls. It is reported, so the owner
+ * who wants one back changes its stage in the export.
+ */
+export const DISCARDED_STAGES: ReadonlySet<string> = new Set(['trash', 'junk', 'spam', 'deleted', 'do-not-contact', 'dnc']);
