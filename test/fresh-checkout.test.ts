@@ -3,7 +3,7 @@
  * the sample, and the tests must pass after it, because they read the sample as committed.
  */
 import { spawnSync } from 'node:child_process';
-import { symlink } from 'node:fs/promises';
+import { readdir, readFile, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/run-script.ts';
@@ -34,6 +34,13 @@ describe('a checkout after npm start', () => {
     expect(start.stdout).toMatch(/^\n(> .*\n)+\nShowing the sample's showcase day, 2026-12-01 \(settings\.showcaseDay\)/);
     expect(start.stdout).toMatch(/^ {2}sent {8}33$/m);
     expect(run('git', ['status', '--porcelain']).stdout).toBe('?? content/history/2026-12.jsonl\n');
+  });
+
+  it('does what the README says it does', async () => {
+    const readme = await readFile(path.join(checkout, 'README.md'), 'utf8');
+    const said = /the monthly newsletter goes to (\d+) contacts/.exec(readme.replace(/\s+/g, ' '))?.[1];
+    const newsletters = (await readdir(path.join(checkout, 'outbox'))).filter((f) => f.includes('.monthly-newsletter.'));
+    expect(Number(said)).toBe(newsletters.length);
   });
 
   it('still passes a suite that reads the sample', () => {
