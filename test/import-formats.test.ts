@@ -752,6 +752,34 @@ describe('Outlook exports in other languages, and Outlook.com', () => {
     ]);
   });
 
+  it('reads Russian Outlook in Windows-1251, told by its words with no locale: the patronymic, Телефон переносной first, categories as tags', async () => {
+    const name = 'outlook-russian-windows-1251.csv';
+    const { text, encoding } = readExport(await readFile(path.join(ROOT, 'test/fixtures/import', name)));
+    const book = readAddressBook(text, name);
+    expect([encoding, book.format, printed(book.problems)]).toEqual(['windows-1251', 'outlook', '']);
+    expect(book.people.map((p) => [p.name, p.emails, p.phones, p.area, p.birthday, p.tags, p.offers])).toEqual([
+      [
+        'Ольга Сергеевна Кузнецова',
+        ['olga.kuznetsova@example.ru'],
+        ['+7 921 555-12-34'],
+        'Санкт-Петербург',
+        '1979-02-14',
+        ['клиенты'],
+        'Риелтор, Агентство «Северный дом»',
+      ],
+      [
+        'Дмитрий Соколов',
+        ['d.sokolov@example.ru', 'dmitry@sokolov-work.example.ru'],
+        ['+7 916 555-98-76', '+7 495 555-00-11'],
+        'Москва',
+        undefined,
+        ['клиенты', 'соседи'],
+        undefined,
+      ],
+      ['Анна Игоревна Лебедева', ['anna.lebedeva@example.ru'], [], 'Казань', '1990-09-03', [], undefined],
+    ]);
+  });
+
   it('reads Dutch Outlook: the main number first, Woonplaats, dashed day-first dates, "van der" as a middle name', async () => {
     const dutch = await read('outlook-dutch.csv');
     expect([dutch.encoding, dutch.format, dutch.problems]).toEqual(['windows-1252', 'outlook', '']);

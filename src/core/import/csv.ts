@@ -231,6 +231,6 @@ function detectDelimiter(text: string): string {
 function phoneRank(column: string): number {
   if (/primary|haupt|principal|hoofd/i.test(column) && !/company|firma|société|società|empresa|bedrijf|organización/i.test(column))
     return 0;
-  if (/mobile|cell|mobil|móvil|cellulare|celular|telemóvel|携帯/i.test(column)) return 1;
+  if (/mobile|cell|mobil|móvil|cellulare|celular|telemóvel|komórk|переносн|мобильн|сотов|携帯/i.test(column)) return 1;
   return 2;
 }

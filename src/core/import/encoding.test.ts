@@ -48,6 +48,14 @@ describe('readExport', () => {
     expect(readExport(bytes(CSV, 'utf-8'), { fallback: 'windows-1250' })).toEqual({ text: CSV, encoding: 'utf-8' });
   });
 
+  it('reads a short Cyrillic file in Windows-1251, which the detector is unsure of, by its words written wholly in their own script', () => {
+    const text = 'Имя,Фамилия,Адрес эл. почты\r\nОльга,Кузнецова,ok@example.ru\r\nДмитрий,Соколов,ds@example.ru\r\n';
+    expect(readExport(bytes(text, 'windows-1251'))).toEqual({ text, encoding: 'windows-1251' });
+    // Greek too; Western text, accents and all, never: its accented letters sit among ASCII ones.
+    const greek = 'Όνομα,Επώνυμο,Email\r\nΕλένη,Παπαδοπούλου,ep@example.gr\r\nΝίκος,Γεωργίου,ng@example.gr\r\n';
+    expect(readExport(bytes(greek, 'windows-1253')).text).toBe(greek);
+  });
+
   it("decodes a vCard line in the charset it names, and the rest in the file's", () => {
     const head = bytes('BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=ISO-8859-2:', 'ascii');
     const name = bytes('Małgorzata Wójcik', 'iso-8859-2');

@@ -163,8 +163,21 @@ export function nameInOrder(name: string): string {
 
 /** `Golf Club` → `golf-club`: a tag as the content model writes them. */
 export function tagFrom(label: string): string | undefined {
-  const tag = slugify(label);
+  const tag = /\p{Script=Latin}/u.test(label) ? slugify(label) : inOwnScript(label);
   return tag || undefined;
+}
+
+/**
+ * A label in another script (Клиенты, Πελάτες) as a tag: lower case, words joined by hyphens, its
+ * letters kept. Folding them to ASCII, as file names are, left nothing, and the group was lost; nor
+ * are accents taken off, which would make Russian й an и.
+ */
+function inOwnScript(label: string): string {
+  return label
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }
 
 // Groups a phone or an account puts every contact in, or its own marks: they say nothing of the person.
