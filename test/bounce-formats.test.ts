@@ -60,6 +60,8 @@ const EXPECTED: Record<string, string> = {
   // GoDaddy refused the message for our From domain (IB506), with 5.2.0: the mailbox exists.
   'exim-godaddy-from-invalid.eml': 'rory@kearney-plumbing.example Refused',
   'exim-failed-recipients-only.eml': 'bookings@lakeside-bnb.example BadAddress',
+  // Refused after end of data: the address was accepted at RCPT TO, so the message was refused.
+  'exim-line-too-long.eml': 'colm@brady-joinery.example Refused',
   'exim-local-file-full.eml': 'cathal%quayfront.example@store2.mail.quayfront.example MailboxFull',
   'exim-retry-timeout.eml': 'bookings@glenview-lodge.example Temporary',
   'exim-sender-refused.eml': 'eoin@maguire-builders.example Refused',
@@ -68,6 +70,8 @@ const EXPECTED: Record<string, string> = {
   'ezweb-disabled.eml': 'aiko.fujita@ezweb.ne.jp BadAddress',
   'ezweb-expired.eml': 'sho.matsuda@ezweb.ne.jp Temporary',
   'ezweb-rejected.eml': 'daiki.ono@ezweb.ne.jp BadAddress',
+  // Outlook.com refused our sending address range at MAIL FROM, before any recipient was named.
+  'ezweb-sender-ip-refused.eml': 'hana.kimura@hotmail.com Refused',
   'facebook.eml': 'connor.obrien@facebook.com Refused',
   'fastmail-delay.eml': 'felix@bergmann-architekten.example Temporary',
   'fml-not-member.eml': 'sailing@lists.kinsale-sailing.example Refused',

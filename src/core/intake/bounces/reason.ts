@@ -43,8 +43,13 @@ const GAVE_UP =
 // code (Gmail writes 4.0.0 beside it).
 const NULL_MX = /\bnull MX\b|(?<![\d.])5\.1\.10(?![\d.]\d)/i;
 // Refused before any recipient was named (at the greeting, HELO or MAIL FROM, as Exim reports the
-// stage): the server turned down our host or our sender, so the address is not known to be bad.
-const BEFORE_RECIPIENT = /\bafter (?:initial connection|(?:HELO|EHLO)\b|MAIL FROM\b)/i;
+// stage, or as a session transcript shows the reply to MAIL FROM): the server turned down our host
+// or our sender, so the address is not known to be bad.
+const BEFORE_RECIPIENT = /\bafter (?:initial connection|(?:HELO|EHLO)\b|MAIL FROM\b)|>>> MAIL FROM:\s*<[^<>]*>\s*<<<\s*[45]\d\d\b/i;
+// Refused in answer to the message itself, after its content was sent (Exim's "after end of data",
+// Postfix's "in reply to end of DATA command"): the recipient was accepted at RCPT TO, so the
+// reply is about this message (RFC 5321, section 4.1.1.4), not the address.
+const AFTER_DATA = /\bafter end of data\b|\bin reply to end of DATA command\b/i;
 
 /** The enhanced code the remote server gave (inside the diagnostic), else the report's own. */
 export function statusOf(status: string, diagnostic: string): string {
@@ -77,6 +82,7 @@ export function bounceReason(permanent: boolean, status: string, words: string):
   // Exim's callout check failed with no reason given: it checks senders as well as recipients, so
   // the address is not known to be bad.
   if (/callout verification failed/i.test(words)) return 'Refused';
+  if (AFTER_DATA.test(words)) return 'Refused';
   // A permanent failure with no clue: the address is the likeliest cause.
   return 'BadAddress';
 }
