@@ -84,6 +84,7 @@ const EXPECTED: Record<string, string> = {
   'gmx.eml': 'anna.schmidt@web.example BadAddress',
   'godaddy-blocked.eml': 'hello@farrell-florist.example Refused',
   'godaddy-rate-limit.eml': 'office@moylan-dental.example Temporary',
+  'google-groups-japanese.eml': 'minato-shotenkai@googlegroups.com Refused',
   'google-groups.eml': 'clifton-residents@googlegroups.com Refused',
   'google-workspace-delay.eml': 'mateo@alvarez-law.example Temporary',
   'google-workspace-html-only.eml': 'tariq@hassan-dental.example BadAddress',
