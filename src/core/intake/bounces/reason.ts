@@ -40,8 +40,10 @@ const GAVE_UP =
   /\bexpired\b|retry time(?:out)? (?:exceeded|reached)|retry time not reached|failing for a long time|too long in (?:the )?queue|in the queue too long|could not be delivered within|not delivered within|not responding|delivery time expired|no route to host|network is unreachable|connection (?:refused|timed out)/i;
 
 // A domain that publishes a null MX (RFC 7505) accepts no mail at all: permanent, whatever the
-// code (Gmail writes 4.0.0 beside it).
-const NULL_MX = /\bnull MX\b|(?<![\d.])5\.1\.10(?![\d.]\d)/i;
+// code (Gmail writes 4.0.0 beside it). Sendmail says so in the words of RFC 7504's 521 and RFC
+// 7505's 556 replies, "Host does not accept mail", with 5.7.27; not Exim's "does not accept mail
+// from domains…", which is about our sender.
+const NULL_MX = /\bnull MX\b|(?<![\d.])5\.1\.10(?![\d.]\d)|\b(?:host|domain) does not accept mail\b(?! from)/i;
 // Refused before any recipient was named (at the greeting, HELO or MAIL FROM, as Exim reports the
 // stage, or as a session transcript shows the reply to MAIL FROM): the server turned down our host
 // or our sender, so the address is not known to be bad.
