@@ -151,6 +151,8 @@ const EXPECTED: Record<string, string> = {
   'sendmail-transcript.eml': 'ewan@kerr-joinery.example BadAddress',
   // Sendmail's words for a domain whose null MX (RFC 7505) says it takes no mail, with 5.7.27.
   'sendmail-null-mx.eml': 'niall@closed-bakery.example BadAddress',
+  // The transcript names only the host: the recipient is the To of the message quoted below it.
+  'sendmail-v5-deferred.eml': 'orla@quayside-framing.example Temporary',
   'sendmail-v5.eml': 'trevor.hill@oldbank.example BadAddress',
   'sendmail.eml': 'leo@novak-bakery.example BadAddress',
   // SoftBank refuses an unknown user at RCPT with "550 Invalid recipient: <…>" (status 5.1.1).

@@ -120,6 +120,26 @@ export function noticeWords(text: string, own: readonly string[]): Map<string, s
   return new Map(recipientsOf(cut ? flat.slice(0, cut.index) : flat, own, []).map((r) => [r.address, r.words]));
 }
 
+/**
+ * The recipients of a returned message quoted in the notice's own text, below its "Unsent message
+ * follows" line (old Sendmail and the servers that copy it): its To and Cc headers. A notice
+ * whose transcript names no address (a delay for a whole host) has no other record of them.
+ */
+export function inlineReturnedTo(text: string): string[] {
+  const flat = text.replace(/\r\n?/g, '\n');
+  const cut = RETURNED.exec(flat);
+  if (!cut) return [];
+  // The returned message's header block: from the line after the marker to the first blank line, unfolded.
+  const below = flat.slice(flat.indexOf('\n', cut.index) + 1).replace(/^\s*\n/, '');
+  const headers = (below.split(/\n[ \t]*\n/)[0] ?? '').replace(/\n[ \t]+/g, ' ');
+  const recipients = headers.split('\n').filter((line) => /^(?:To|Cc)[ \t]*:/i.test(line));
+  return [
+    ...new Set(
+      recipients.flatMap((line) => [...line.matchAll(/[^\s<>,;:"()]+@[^\s<>,;:"()]+\.[a-z]{2,}/gi)].map((m) => m[0].toLowerCase())),
+    ),
+  ];
+}
+
 /** An address opening a line (`<a@b>:`, `"a@b":`, `  a@b`, `a@b: 550 …`, `a@b, ERROR CODE :550 …`, `a@b on 11/4/2026`, `a@b (user not found)`, Sendmail's `<a@b>... Deferred: …`, `a@b [User unknown]`, Mimecast's `-- a@b`, a bullet's `* a@b`). */
 const LINE = /^[ \t]*(?:-- |\* )?[<"]?([^\s<>@"',;:]+@[^\s<>:,;"()[\]]+?\.[a-z]{2,})[>"]?[ \t]*(?:[:,]|\.\.\.|\bon\b|(?=[([])|$)(.*)$/i;
 /** A reply naming an address (old Sendmail: ` 550 <a@b>... User unknown`). */

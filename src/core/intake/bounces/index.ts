@@ -4,7 +4,7 @@
  */
 import type { Returned } from '../run.ts';
 import { parseDeliveryStatus, reportedMessageId } from './dsn.ts';
-import { noticeWords, readPlainNotice } from './formats.ts';
+import { inlineReturnedTo, noticeWords, readPlainNotice } from './formats.ts';
 import { bounceReason, soundsTemporary, statusOf, type BounceReason } from './reason.ts';
 
 export { parseDeliveryStatus };
@@ -41,7 +41,7 @@ export type BounceSource = {
 export function readBounce(source: BounceSource, own: readonly string[]): Bounce | undefined {
   const message = source.report ? source : withInlineReport(source);
   const returned = message.report?.original ?? message.returned;
-  const returnedTo = returned?.to ?? [];
+  const returnedTo = returned?.to ?? inlineReturnedTo(message.text);
   const returnedIds = [
     ...[returned?.messageId, returned?.touchHeader].filter((id) => id !== undefined),
     ...(message.report ? [reportedMessageId(message.report.deliveryStatus)].filter((id) => id !== undefined) : []),
