@@ -63,6 +63,8 @@ const EXPECTED: Record<string, string> = {
   // Refused after end of data: the address was accepted at RCPT TO, so the message was refused.
   'exim-line-too-long.eml': 'colm@brady-joinery.example Refused',
   'exim-local-file-full.eml': 'cathal%quayfront.example@store2.mail.quayfront.example MailboxFull',
+  // Our relay's daily quota ran out: a limit on our side that passes, not this address nor message.
+  'exim-relay-quota.eml': 'deirdre@shannon-books.example Temporary',
   'exim-retry-timeout.eml': 'bookings@glenview-lodge.example Temporary',
   'exim-sender-refused.eml': 'eoin@maguire-builders.example Refused',
   'exim-two-recipients.eml': 'sales@oakfield-homes.example BadAddress, mark.oakfield@oakfield-homes.example MailboxFull',

@@ -24,6 +24,9 @@ const SURELY_REFUSED =
 // limit on the messages a recipient receives an hour (5.2.121, 5.2.122).
 const SURELY_PASSING =
   /greylist|grey-listed|graylist|max defers and failures per hour|\bIB(?:007|101|504|510|605|607)\b|frequency limited|(?<![\d.])[45]\.2\.12[12](?![\d.]\d)|mailbox unavailable or access deni?n?ed|i\.ua\/err\/5\b|AUP#(?:CXCNCT|CXMXRT|[A-Za-z]*-?1(?:3\d\d|4\d\d|54\d|55\d|58\d))\b/i;
+// A quota on what a sending host may relay in a day or an hour ("You've reached your daily relay
+// quota"): our side's limit, which passes; checked before the mailbox quotas, whose words it shares.
+const SENDING_QUOTA = /\b(?:daily|hourly) (?:relay|sending|outbound) quota\b|\brelay quota\b/i;
 const SURELY_BAD =
   /\bAS\(201806281\)|i\.ua\/err\/[23]\b|deactivated mailbox|Recipient address rejected: Access denied|suppression list|user ?unknown|unknown user|no such (?:user|mailbox|recipient)|invalid mailbox|user not found|invalid recipient|(?:account|mailbox|address|user) (?:does ?n[o']t|did not) exist|RESOLVER\.ADR\.(?:RecipNotFound|RecipientNotFound|ExRecipNotFound)|doesn'?t have an? \S+ account/i;
 const FULL =
@@ -68,6 +71,7 @@ export function statusOf(status: string, diagnostic: string): string {
 export function bounceReason(permanent: boolean, status: string, words: string): BounceReason {
   const [, subject, detail] = /^\d\.(\d{1,3})\.(\d{1,3})$/.exec(status) ?? [];
   const code = subject === undefined ? '' : `${subject}.${detail}`;
+  if (SENDING_QUOTA.test(words)) return 'Temporary';
   if (code === '2.2' || FULL.test(words)) return 'MailboxFull';
   if (NULL_MX.test(words)) return 'BadAddress';
   if (!permanent || SURELY_PASSING.test(words)) return 'Temporary';
