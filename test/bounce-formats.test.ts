@@ -276,6 +276,10 @@ describe('replies a program sent (issue 16, point 4)', () => {
       expect(outcome('received-your-message.eml')?.note).toBe(
         '"Accepted offer on Elm Road?" from tom-harris: left for you to read; counted as a touch',
       );
+      // Apple Mail's Unsubscribe button writes for the person, marked Auto-Submitted: their wish, not an auto-reply.
+      expect(outcome('apple-mail-unsubscribe.eml')?.note).toMatch(
+        /^tom-harris asked to unsubscribe \(sent to unsubscribe@harbourhill\.example\): marked unsubscribed in \S*contacts\/tom-harris\.yaml$/,
+      );
       // A notice that gives a new address names it and changes no contact (issue 16).
       expect(outcome('left-the-company.eml')?.note).toMatch(/: left alone; it gives a new address, leo@novak-kitchen\.example: check /);
       // A person's reply that uses an autoresponder's words is still theirs (issue 16).
