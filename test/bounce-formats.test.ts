@@ -129,6 +129,8 @@ const EXPECTED: Record<string, string> = {
   'outlook-com-mailbox-unavailable.eml': 'owen.price@hotmail.co.uk BadAddress',
   'outlook-com-undeliverable.eml': 'kieran.doyle@hotmail.com BadAddress',
   'outlook-com.eml': 'ben.dubois@outlook.com MailboxFull',
+  // The parts use another boundary than the header declares: read from the raw body.
+  'postfix-boundary-mismatch.eml': 'gaelle.morin@wanadoo.fr Temporary',
   'postfix-french.eml': 'claire.moreau@cabinet-moreau.example BadAddress',
   'postfix-german-full.eml': 'jan.krause@steuer-krause.example MailboxFull',
   'postfix-greylisted.eml': 'nora@quayside-dental.example Temporary',

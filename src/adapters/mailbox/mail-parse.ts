@@ -26,7 +26,8 @@ export async function parseMessage(raw: Buffer | string, source: string, check: 
   const mail = await simpleParser(bytes, PARSE);
   if (!mail.from && !mail.messageId && !mail.date && mail.subject === undefined) return undefined;
   const header = (name: string) => headerText(mail, name);
-  const text = typeof mail.text === 'string' ? mail.text.replace(/\r\n?/g, '\n') : '';
+  const parsed = typeof mail.text === 'string' ? mail.text.replace(/\r\n?/g, '\n') : '';
+  const text = parsed.trim() ? parsed : unparsedBody(mail, bytes);
   const parts = await reportParts(mail, 0);
   const from = mail.from ? addresses(mail.from)[0] : undefined;
   const verified = await verifySender(bytes, from, mail.headerLines, check);
@@ -50,6 +51,19 @@ export async function parseMessage(raw: Buffer | string, source: string, check: 
     ...parts,
     ...(verified ? { verified } : {}),
   };
+}
+
+/**
+ * A multipart message whose parts never use the boundary its Content-Type declares (a relay that
+ * rewrote one and not the other) parses to no text and no parts: its raw body is its text, so the
+ * notice and the report inside it can still be read.
+ */
+function unparsedBody(mail: ParsedMail, bytes: Buffer | string): string {
+  const type = mail.headers.get('content-type') as { value?: string } | undefined;
+  if (!type?.value?.toLowerCase().startsWith('multipart/') || mail.attachments.length) return '';
+  const raw = (typeof bytes === 'string' ? bytes : bytes.toString('utf8')).replace(/\r\n?/g, '\n');
+  const start = raw.indexOf('\n\n');
+  return start < 0 ? '' : raw.slice(start + 2);
 }
 
 /** Mail saved with bare CR line ends (old Mac tools) reads as one long line: make them CRLF. */
