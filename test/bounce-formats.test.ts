@@ -27,6 +27,8 @@ const EXPECTED: Record<string, string> = {
   'amazon-ses.eml': 'amey@ireland-surveyors.example BadAddress',
   'amazon-workmail.eml': 'rachel@dubois-studio.awsapps.com BadAddress',
   'aol.eml': 'margaret.fenwick@aol.com BadAddress',
+  // James behind a carrier's gateway, from a sender no daemon name marks, the recipient under "Message details:".
+  'apache-james-gateway.eml': '0871234567@txt.carrier.example BadAddress',
   'apache-james.eml': 'nina.quarry@quarry-labs.example BadAddress',
   'barracuda-gateway.eml': 'amelia@fenton-legal.example Refused',
   'barracuda-sendmail.eml': 'office@clarke-dental.example Refused',
@@ -233,8 +235,8 @@ describe('bounces from the common mail servers', () => {
       (m) => EXPECTED[nameOf(m)] !== 'not a bounce' && !bounceOf(m)?.returnedIds.some((id) => id.endsWith('@harbourhill.example>')),
     );
     // Exim's delay warning names the message by its queue id and returns none of it; Facebook
-    // returns only the body.
-    expect(missing.map(nameOf)).toEqual(['exim-delay.eml', 'facebook.eml']);
+    // returns only the body; James's gateway names it only in In-Reply-To, which finds the touch.
+    expect(missing.map(nameOf)).toEqual(['apache-james-gateway.eml', 'exim-delay.eml', 'facebook.eml']);
   });
 
   it('takes no auto-reply and no reply from a person for a bounce', async () => {

@@ -42,6 +42,9 @@ const PLAIN_FORMATS: readonly PlainFormat[] = [
     marker:
       /Your message did not reach some or all of the intended recipients|Delivery has failed to these recipients|could not be reached:|Übermittlung an folgende Empfänger oder Gruppen ist fehlgeschlagen|Échec de (?:la )?remise aux destinataires|Error en la entrega a (?:estos|los siguientes) destinatarios/i,
   },
+  // Apache James behind a carrier's gateway: the reason under "Error message below:", then the
+  // envelope under "Message details:" (its RCPT TO is the recipient), from a sender no daemon name marks.
+  { server: 'Apache James', marker: /^Error message below:[\s\S]*^Message details:/m },
   {
     server: 'Mimecast',
     marker: /An email that you attempted to send to the following address could not be delivered/i,
