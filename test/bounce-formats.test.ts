@@ -102,6 +102,8 @@ const EXPECTED: Record<string, string> = {
   'imail.eml': 'shop@dunmore-farm.example BadAddress',
   'interscan-mss.eml': 'kenji.tanaka@tanaka-trading.example BadAddress',
   'iua-inactive.eml': 'oksana.kovalenko@i.ua BadAddress',
+  // au one net's notice, from a no-reply address under a Japanese subject.
+  'kddi-auone-full.eml': 'ren.takeda@mb2.dion.ne.jp MailboxFull',
   'kddi-full.eml': 'yuki.sato@ezweb.ne.jp MailboxFull',
   'kerio-connect.eml': 'aoife@doyle-vets.example BadAddress',
   'lotus-domino.eml': 'sean.brennan@brennan-insurance.example BadAddress',

@@ -42,6 +42,9 @@ const PLAIN_FORMATS: readonly PlainFormat[] = [
     marker:
       /Your message did not reach some or all of the intended recipients|Delivery has failed to these recipients|could not be reached:|Übermittlung an folgende Empfänger oder Gruppen ist fehlgeschlagen|Échec de (?:la )?remise aux destinataires|Error en la entrega a (?:estos|los siguientes) destinatarios/i,
   },
+  // KDDI's au one net: "Your mail sent on: …" then "Could not be delivered to: <a@b>", from a
+  // no-reply address under a Japanese subject ("メールエラー通知") no bounce subject matches.
+  { server: 'KDDI', marker: /^[ \t]*Your mail sent on:[^\n]*\n[ \t]*Could not be delivered to:/m },
   // Apache James behind a carrier's gateway: the reason under "Error message below:", then the
   // envelope under "Message details:" (its RCPT TO is the recipient), from a sender no daemon name marks.
   { server: 'Apache James', marker: /^Error message below:[\s\S]*^Message details:/m },
