@@ -83,6 +83,8 @@ const EXPECTED: Record<string, string> = {
   'gateway-names-no-one.eml': 'helen@birch-accountants.example BadAddress',
   'gmail-delay.eml': 'priya@patel-consulting.example Temporary',
   'gmail-dmarc.eml': 'zoe.nowak@gmail.com Refused',
+  // Old Gmail gave up "permanently" on a server it could not connect to: the address may be fine.
+  'gmail-old-connect.eml': 'sorcha@lough-ree-boats.example Temporary',
   'gmail-old.eml': 'liam.byrne@example.ie BadAddress',
   'gmail.eml': 'chloe.mueller@gmail.com BadAddress',
   'gmx.eml': 'anna.schmidt@web.example BadAddress',

@@ -38,9 +38,11 @@ const BAD =
 const TEMPORARY =
   /\bdelayed\b|not (?:yet )?been delivered|not delivered yet|will (?:be )?retr(?:y|ied)|will (?:continue|keep) (?:to )?(?:try|trying)|try(?:ing)? again later|temporar(?:y|ily)|timed out|time ?out|greylist|deferred|\bretrying\b/i;
 
-// A server that gave up after retrying for days: the cause was passing, the address may be fine.
+// A server that gave up after retrying for days, or could not reach the recipient's server at all
+// (old Gmail: "did not accept our requests to connect … socket error"): the cause was passing or
+// on the way there, and the address may be fine.
 const GAVE_UP =
-  /\bexpired\b|retry time(?:out)? (?:exceeded|reached)|retry time not reached|failing for a long time|too long in (?:the )?queue|in the queue too long|could not be delivered within|not delivered within|not responding|delivery time expired|no route to host|network is unreachable|connection (?:refused|timed out)/i;
+  /\bexpired\b|retry time(?:out)? (?:exceeded|reached)|retry time not reached|failing for a long time|too long in (?:the )?queue|in the queue too long|could not be delivered within|not delivered within|not responding|delivery time expired|no route to host|network is unreachable|connection (?:refused|timed out)|did not accept our requests to connect|socket error/i;
 
 // A domain that publishes a null MX (RFC 7505) accepts no mail at all: permanent, whatever the
 // code (Gmail writes 4.0.0 beside it). Sendmail says so in the words of RFC 7504's 521 and RFC
