@@ -296,6 +296,11 @@ describe('replies a program sent (issue 16, point 4)', () => {
           'priya-patel-reply-2026-11-03',
           "Thank you for your message, I'm back from holiday now and happy to help — here's my testimonial: Maya sold our flat on Cotham Hill in a fortnight and kept us calm the whole way.",
         ],
+        // Sent as HTML alone, beside a signature's logo: its words come from the HTML.
+        [
+          'tom-harris-reply-2026-11-04',
+          'Happy to, Maya. We had two offers on Elm Road within a week, and you talked us through every one of them on the phone at all hours. I would not sell with anyone else.',
+        ],
         [
           'leo-novak-reply-2026-11-03',
           "Sorry about the automatic reply you got from my old work address: I have left the company and only read the bakery account now. Of course I'll help. Maya found the unit for the bakery when nobody else could, and talked the rent down for us.",

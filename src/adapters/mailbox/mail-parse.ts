@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import EmailReplyParser from 'email-reply-parser';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import type { IncomingMessage, Returned } from '../../core/intake/index.ts';
+import { htmlToText } from '../../core/markup/index.ts';
 import { problem, type Problem } from '../../core/problems/index.ts';
 import { type SenderCheck, verifySender } from './verify-sender.ts';
 
@@ -26,7 +27,9 @@ export async function parseMessage(raw: Buffer | string, source: string, check: 
   const mail = await simpleParser(bytes, PARSE);
   if (!mail.from && !mail.messageId && !mail.date && mail.subject === undefined) return undefined;
   const header = (name: string) => headerText(mail, name);
-  const parsed = typeof mail.text === 'string' ? mail.text.replace(/\r\n?/g, '\n') : '';
+  // A reply sent as HTML alone (Outlook's, with its logo beside it) has no text part: its text is made from the HTML.
+  const body = typeof mail.text === 'string' ? mail.text : typeof mail.html === 'string' ? htmlToText(mail.html) : '';
+  const parsed = body.replace(/\r\n?/g, '\n');
   const text = parsed.trim() ? parsed : unparsedBody(mail, bytes);
   const parts = await reportParts(mail, 0);
   const from = mail.from ? addresses(mail.from)[0] : undefined;
@@ -60,7 +63,7 @@ export async function parseMessage(raw: Buffer | string, source: string, check: 
  */
 function unparsedBody(mail: ParsedMail, bytes: Buffer | string): string {
   const type = mail.headers.get('content-type') as { value?: string } | undefined;
-  if (!type?.value?.toLowerCase().startsWith('multipart/') || mail.attachments.length) return '';
+  if (!type?.value?.toLowerCase().startsWith('multipart/') || mail.attachments.length || mail.html) return '';
   const raw = (typeof bytes === 'string' ? bytes : bytes.toString('utf8')).replace(/\r\n?/g, '\n');
   const start = raw.indexOf('\n\n');
   return start < 0 ? '' : raw.slice(start + 2);
