@@ -216,6 +216,33 @@ consent:
     expect([check.stderr, check.code]).toEqual(['', 0]);
   });
 
+  // Issue 16: an Android export's cards named only by initials, "K." and "K. W.", shared a home
+  // number and were merged into one contact.
+  it('keeps apart cards named only by initials that share a phone, and a full name that shares one with them', async () => {
+    dir = await writeTree({ 'settings.yaml': settings });
+    const run = await runScript('import', [fixture('android-initials-shared-phone.vcf'), '--content', dir, '--date', '2026-03-02']);
+    expect(run.stdout.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/android-initials-shared-phone.vcf (vCard export):
+        3 new contacts
+        0 contacts updated
+        0 already up to date
+        2 kept apart from a contact with the same phone
+      New contacts:
+        k: K., card 1
+        k-w: K. W., card 2
+        kieran-walsh: Kieran Walsh, card 3
+      "
+    `);
+    expect(run.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/android-initials-shared-phone.vcf:7:1 card 2: same phone as "k" (K.): kept apart; merge by hand if they are one person
+      test/fixtures/import/android-initials-shared-phone.vcf:14:1 card 3: same phone as "k-w" (K. W.): kept apart; merge by hand if they are one person
+        Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.
+      "
+    `);
+    const check = await runScript('check', ['--content', dir]);
+    expect([check.stderr, check.code]).toEqual(['', 0]);
+  });
+
   // Issue 16: a file in a code page nothing in it names is read in the one of the business's locale.
   it("reads a Polish Outlook export in the code page of the business's locale, or in the one --encoding names", async () => {
     const polish = settings.replace('site:\n', 'site:\n  locale: pl-PL\n');

@@ -420,6 +420,10 @@ describe('planImport', () => {
     ['Ana Ruiz', 'Ana Lopez', false],
     ['Ireland', 'Daniel Ireland', false],
     ['\u0000 \u0000', 'Daniel Ireland', false],
+    // Issue 16: an Android export held cards named only by initials that shared a number.
+    ['K.', 'K. W.', false],
+    ['K. W.', 'Kieran Walsh', false],
+    ['K. W.', 'k w', true],
   ])('namesAgree(%s, %s) is %s', (a, b, agree) => {
     expect([namesAgree(a, b), namesAgree(b, a)]).toEqual([agree, agree]);
   });

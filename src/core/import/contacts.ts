@@ -293,14 +293,22 @@ function fileName(file: string): string {
 /**
  * Whether two names can be one person's: the same words in the same order, allowing for case,
  * accents, initials ("D. Ireland", "Daniel Ireland") and words left out ("Tom", "Tom Byrne"), as
- * long as the first words agree.
+ * long as the first words agree and one whole word is the same in both. Initials alone ("K.",
+ * "K. W.") say too little: two such names agree only when they are the same.
  */
 export function namesAgree(a: unknown, b: unknown): boolean {
   const [short, long] = [nameWords(a), nameWords(b)].toSorted((x, y) => x.length - y.length);
   if (!short.length || !sameWord(short[0], long[0])) return false;
+  if (short.join(' ') === long.join(' ')) return true;
   let i = 0;
-  for (const word of long) if (i < short.length && sameWord(short[i], word)) i++;
-  return i === short.length;
+  let wholeWord = false;
+  for (const word of long) {
+    if (i < short.length && sameWord(short[i], word)) {
+      wholeWord ||= word.length > 1 && short[i] === word;
+      i++;
+    }
+  }
+  return i === short.length && wholeWord;
 }
 
 function nameWords(name: unknown): string[] {
