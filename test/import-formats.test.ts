@@ -475,6 +475,33 @@ describe('exports as programs really write them', () => {
     ]);
   });
 
+  // Issue 16: The Bat!'s cards (roundcube's thebat.vcf) name no charset for their quoted-printable
+  // names: "Iksi=F1ski" became "Iksi\uFFFDski", a contact file that check refuses as not UTF-8.
+  it("reads The Bat!'s quoted-printable with no charset in the locale's code page, and UTF-8 as UTF-8", async () => {
+    const bytes = await readFile(path.join(ROOT, 'test/fixtures/import/thebat-2.1-qp-no-charset.vcf'));
+    const names = (fallback?: string) => {
+      const book = readAddressBook(readExport(bytes, { fallback }).text, 'thebat-2.1-qp-no-charset.vcf');
+      return [book.problems, book.people.map((p) => [p.name, p.notes])];
+    };
+    expect(names('windows-1250')).toEqual([
+      [],
+      [
+        ['Zofia Kamińska', undefined],
+        ['Łukasz Wróbel', 'Sąsiad z parteru, poznał nas z panią Kamińską.'],
+        ['Anna Nowak', 'Poznań – Jeżyce'],
+      ],
+    ]);
+    // Without a locale, Windows-1252: a wrong letter the summary's encoding line helps to spot, but text.
+    expect(names()).toEqual([
+      [],
+      [
+        ['Zofia Kamiñska', undefined],
+        ['£ukasz Wróbel', 'S¹siad z parteru, pozna³ nas z pani¹ Kamiñsk¹.'],
+        ['Anna Nowak', 'Poznań – Jeżyce'],
+      ],
+    ]);
+  });
+
   it('reads an old Mac Address Book card with a bare PHOTO;BASE64: block, and ignores the photo', async () => {
     const mac = await read('mac-address-book-3.0.vcf');
     expect(mac.problems).toEqual([]);

@@ -40,7 +40,10 @@ export function readExport(file: Uint8Array, options: ReadOptions = {}): Decoded
   const { encoding, text } = options.encoding
     ? { encoding: options.encoding.toLowerCase() }
     : detectEncoding(bytes, options.fallback ?? 'windows-1252');
-  if (!encoding.startsWith('utf-16') && vcard) return { text: decodeVcardLines(bytes, encoding), encoding };
+  if (!encoding.startsWith('utf-16') && vcard) {
+    const codePage = encoding === 'utf-8' ? (options.fallback ?? 'windows-1252') : encoding;
+    return { text: nameQuotedPrintableCharsets(decodeVcardLines(bytes, encoding), codePage), encoding };
+  }
   return { text: text ?? decodeBytes(bytes, encoding), encoding };
 }
 
@@ -185,6 +188,29 @@ function decodeVcardLines(bytes: Uint8Array, encoding: string): string {
     if (end < 0) end = bytes.length;
     lines.push(decodeVcardLine(bytes.subarray(start, end), encoding));
     start = end + 1;
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A quoted-printable value that names no charset is in the code page of the computer that wrote
+ * it, whatever the rest of the file is: The Bat! wrote `N;ENCODING=QUOTED-PRINTABLE:Iksi=F1ski` in
+ * an ASCII file. Such a value is UTF-8 when its bytes are, else it is given `codePage` (the file's,
+ * or the one of the business's locale) as its charset, so it is never decoded into "Iksi\uFFFDski".
+ */
+function nameQuotedPrintableCharsets(text: string, codePage: string): string {
+  if (!/QUOTED-PRINTABLE/i.test(text)) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const colon = lines[i].indexOf(':');
+    const head = colon < 0 ? '' : lines[i].slice(0, colon);
+    if (!/;(ENCODING=)?QUOTED-PRINTABLE(;|$)/i.test(head) || /;CHARSET=/i.test(head)) continue;
+    let value = lines[i].slice(colon + 1);
+    for (let j = i; /=\r?$/.test(lines[j]) && j + 1 < lines.length; j++) value += lines[j + 1];
+    const bytes = [...value.replace(/=\r?$/gm, '').matchAll(/=([0-9A-Fa-f]{2})|./gs)].map((m) =>
+      m[1] ? parseInt(m[1], 16) : m[0].charCodeAt(0) & 0xff,
+    );
+    if (utf8Text(new Uint8Array(bytes)) === undefined) lines[i] = `${head};CHARSET=${codePage}${lines[i].slice(colon)}`;
   }
   return lines.join('\n');
 }
