@@ -243,6 +243,32 @@ consent:
     expect([check.stderr, check.code]).toEqual(['', 0]);
   });
 
+  // Issue 16: a Windows Address Book card (FolkerKinzel.VCards' v2_1.vcf) has "Handy" for its mobile
+  // and Thunderbird's CSV in roundcube's tests "mobile": words with no digits all matched as one
+  // number, and "Greta" took in "Greta Hahn".
+  it('drops a phone written in words, so two people whose phones say "n/a" are not one', async () => {
+    dir = await writeTree({ 'settings.yaml': settings });
+    const run = await runScript('import', [fixture('wab-2.1-phone-words.vcf'), '--content', dir, '--date', '2026-03-02']);
+    expect(run.stdout.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/wab-2.1-phone-words.vcf (vCard export):
+        2 new contacts
+        0 contacts updated
+        0 already up to date
+        2 values left out
+      New contacts:
+        greta: Greta, card 1
+        greta-hahn: Greta Hahn, card 2
+      "
+    `);
+    expect(run.stderr.replaceAll(ROOT, '')).toMatchInlineSnapshot(`
+      "test/fixtures/import/wab-2.1-phone-words.vcf:1:1 TEL: card 1: "siehe Notiz" is not a phone number; imported without it
+      test/fixtures/import/wab-2.1-phone-words.vcf:11:1 TEL: card 2: "n/a" is not a phone number; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      "
+    `);
+    expect(await readFile(path.join(dir, 'contacts/greta-hahn.yaml'), 'utf8')).toContain('phone: 0221 4711 0815\n');
+  });
+
   // Issue 16: a file in a code page nothing in it names is read in the one of the business's locale.
   it("reads a Polish Outlook export in the code page of the business's locale, or in the one --encoding names", async () => {
     const polish = settings.replace('site:\n', 'site:\n  locale: pl-PL\n');

@@ -555,6 +555,21 @@ describe('more exports as programs really write them', () => {
     `);
   });
 
+  // Issue 16: roundcube's Thunderbird CSV (tb_plain.csv) has "phone work" and "mobile" in its phone columns.
+  it('drops a phone column written in words, with its row and column, and keeps the person', async () => {
+    const thunderbird = await read('thunderbird-phone-words.csv');
+    expect(thunderbird.people.map((p) => [p.row, p.name, p.phones])).toEqual([
+      [2, 'Ines Moreau', ['06 12 34 56 78']],
+      [3, 'Ines', []],
+    ]);
+    expect(thunderbird.problems).toMatchInlineSnapshot(`
+      "thunderbird-phone-words.csv:2:1 Work Phone: row 2, column H: "ask reception" is not a phone number; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again.
+      thunderbird-phone-words.csv:3:1 Work Phone: row 3, column H: "ask reception" is not a phone number; imported without it
+        The person was imported without this value: add it to their contact file by hand, or correct the export and import it again."
+    `);
+  });
+
   it("reads Yahoo Mail's export: its bare Home, Work and Mobile columns are phones, Category is a tag", async () => {
     const yahoo = await read('yahoo.csv');
     expect(yahoo.format).toBe('yahoo');

@@ -10,6 +10,7 @@ import {
   cleanText,
   groupTag,
   type ImportedPerson,
+  isPhoneNumber,
   type ImportField,
   nameInOrder,
   tagFrom,
@@ -106,8 +107,12 @@ function readLists(row: Row, person: ImportedPerson, phoneRanks: readonly number
     }
   }
   const phoneCells = row.cells('phone').toSorted((a, b) => phoneRanks[a.index] - phoneRanks[b.index]);
-  for (const { value } of phoneCells) {
-    for (const part of value.split(/\s*(?::::|;)\s*/).map(cleanText)) if (part && !person.phones.includes(part)) person.phones.push(part);
+  for (const cell of phoneCells) {
+    for (const part of cell.value.split(/\s*(?::::|;)\s*/).map(cleanText)) {
+      if (!part) continue;
+      if (!isPhoneNumber(part)) row.drop({ ...cell, value: part }, 'not a phone number');
+      else if (!person.phones.includes(part)) person.phones.push(part);
+    }
   }
   for (const { value } of row.cells('tags')) {
     for (const label of value.split(/\s*(?::::|[;,])\s*/)) {

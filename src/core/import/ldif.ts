@@ -14,6 +14,7 @@ import {
   cleanText,
   groupTag,
   type ImportedPerson,
+  isPhoneNumber,
   type OpenedExport,
   type ReadRow,
   rowProblem,
@@ -145,7 +146,18 @@ function personFromEntry(entry: Entry, lists: readonly string[]): { person?: Imp
       else if (!person.emails.includes(email.data)) person.emails.push(email.data);
     }
   }
-  for (const phone of PHONES.flatMap(all)) if (!person.phones.includes(phone)) person.phones.push(phone);
+  for (const field of PHONES) {
+    for (const phone of all(field)) {
+      if (!isPhoneNumber(phone))
+        problems.push({
+          code: 'BadImportValue',
+          field: entry.written.get(field) ?? field,
+          kind: 'not a phone number',
+          message: `"${phone}" is not a phone number; imported without it`,
+        });
+      else if (!person.phones.includes(phone)) person.phones.push(phone);
+    }
+  }
 
   const given = one('givenname');
   const organization = one('o', 'company');

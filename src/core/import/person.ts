@@ -194,6 +194,16 @@ export function groupTag(label: string): string | undefined {
   return tag && !SYSTEM_GROUPS.has(tag) ? tag : undefined;
 }
 
+/**
+ * Whether a phone field holds a number: three digits at least (112 is the shortest anyone dials).
+ * Exports fill the field with words too: Outlook 2003's own field names ("BusinessPhone"), a
+ * Windows Address Book card's "Handy". Such words all share the same no digits, so they would
+ * match each other as one number.
+ */
+export function isPhoneNumber(phone: string): boolean {
+  return phoneDigits(phone).length >= 3;
+}
+
 /** Digits of a phone number for matching: `+44 (0)7700 900-123` → `447700900123`. */
 export function phoneDigits(phone: string): string {
   return phone.replace(/\(0\)/g, '').replace(/\D/g, '').replace(/^00/, '');

@@ -13,6 +13,7 @@ import {
   cleanText,
   groupTag,
   type ImportedPerson,
+  isPhoneNumber,
   type OpenedExport,
   type ReadRow,
   rowProblem,
@@ -184,7 +185,9 @@ function personFromCard(card: Card, groupTags: ReadonlyMap<string, string[]>): {
   }
   for (const prop of props('tel')) {
     const phone = cleanText(String(valuesOf(prop)[0] ?? '').replace(/^tel:/i, ''));
-    if (phone && !person.phones.includes(phone)) person.phones.push(phone);
+    if (!phone) continue;
+    if (!isPhoneNumber(phone)) drop('TEL', phone, 'not a phone number');
+    else if (!person.phones.includes(phone)) person.phones.push(phone);
   }
   // Samsung writes each group the contact is in on an X-GROUP-MEMBERSHIP line of its own.
   for (const prop of [...component.getAllProperties('categories'), ...component.getAllProperties('x-group-membership')]) {
