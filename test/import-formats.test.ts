@@ -570,6 +570,33 @@ describe('more exports as programs really write them', () => {
     `);
   });
 
+  // Issue 16: Thunderbird's own vCard export (its test data, addrbook/test/unit/data/export.vcf) writes
+  // `note;quoted-printable:`, the encoding bare and lowercase: the note came in as "text=E2=80=A6".
+  it("reads Thunderbird's vCard 2.1 export: lowercase lines, a bare quoted-printable, VERSION last", async () => {
+    const thunderbird = await read('thunderbird-2.1.vcf');
+    expect([thunderbird.format, thunderbird.problems]).toEqual(['vcard', '']);
+    expect(thunderbird.people).toEqual([
+      {
+        row: 1,
+        name: 'Renée Marchetti',
+        emails: ['renee@marchetti.example'],
+        phones: ['+33 6 12 34 56 78'],
+        tags: [],
+        offers: 'Marchetti Immobilier',
+        notes: 'Rencontrée au salon de l’habitat … préfère les appels le matin.',
+      },
+      {
+        row: 2,
+        name: 'Bruno Keller',
+        emails: ['bruno@keller.example'],
+        phones: [],
+        tags: [],
+        offers: 'Notaire',
+        notes: 'Connaît Renée depuis 2015.',
+      },
+    ]);
+  });
+
   it("reads Yahoo Mail's export: its bare Home, Work and Mobile columns are phones, Category is a tag", async () => {
     const yahoo = await read('yahoo.csv');
     expect(yahoo.format).toBe('yahoo');

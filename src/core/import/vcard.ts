@@ -284,7 +284,7 @@ function hasTwoOneParameters(line: string): boolean {
   if (/^[ \t]/.test(line)) return false;
   const colon = line.indexOf(':');
   const params = (colon < 0 ? '' : line.slice(0, colon)).split(';').slice(1);
-  return params.some((p) => !p.includes('=') || /^ENCODING=QUOTED-PRINTABLE$/i.test(p));
+  return params.some((p) => !p.includes('=') || /^(ENCODING=)?QUOTED-PRINTABLE$/i.test(p));
 }
 
 /**
@@ -299,7 +299,7 @@ function from21(lines: readonly string[]): string[] {
       unfolded[unfolded.length - 1] += line.trimStart();
       continue;
     }
-    if (/^[^:]*;ENCODING=QUOTED-PRINTABLE/i.test(line)) {
+    if (/^[^:]*;(ENCODING=)?QUOTED-PRINTABLE[;:]/i.test(line)) {
       while (line.endsWith('=') && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i];
     }
     unfolded.push(line);
@@ -315,7 +315,10 @@ function from21(lines: readonly string[]): string[] {
     for (const param of params) {
       const [key, val = ''] = param.split('=');
       const k = key.toUpperCase();
-      if (!param.includes('=')) kept.push(`TYPE=${param}`);
+      // 2.1 lets an encoding stand bare, as a type does: Thunderbird writes `note;quoted-printable:`.
+      if (/^quoted-printable$/i.test(param)) qp = true;
+      else if (/^base64$/i.test(param)) kept.push('ENCODING=b');
+      else if (!param.includes('=')) kept.push(`TYPE=${param}`);
       else if (k === 'CHARSET') charset = val;
       else if (k === 'ENCODING' && /^quoted-printable$/i.test(val)) qp = true;
       else if (k === 'ENCODING' && /^base64$/i.test(val)) kept.push('ENCODING=b');
