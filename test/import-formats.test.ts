@@ -597,6 +597,17 @@ describe('more exports as programs really write them', () => {
     ]);
   });
 
+  // Issue 16: ez-vcard's BlackBerry export (John_Doe_BLACK_BERRY.vcf) writes `N:Doe;john` under
+  // `FN:John Doe`: the contact was to be greeted "john".
+  it("reads BlackBerry's cards: a given name in lower case is the name's first word, a different one is kept", async () => {
+    const blackberry = await read('blackberry-3.0.vcf');
+    expect(blackberry.problems).toBe('');
+    expect(blackberry.people.map((p) => [p.name, p.firstName])).toEqual([
+      ['Mia Larsen', undefined],
+      ['Robert Haines', 'Bob'],
+    ]);
+  });
+
   it("reads Yahoo Mail's export: its bare Home, Work and Mobile columns are phones, Category is a tag", async () => {
     const yahoo = await read('yahoo.csv');
     expect(yahoo.format).toBe('yahoo');

@@ -2,12 +2,12 @@
  * The person in one row of a CSV export, each cell read by the field its column holds: a value
  * that cannot be read is left out and reported with its column, and the person is kept. Pure.
  */
-import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, SEGMENTS, TIERS, type DateOrder, type Segment, type Tier } from '../model/index.ts';
 import { birthdayOfParts, dayOfTime, readDay } from './dates.ts';
 import { DISCARDED_STAGES, STAGES } from './header-words.ts';
 import {
   cleanText,
+  givenNameApart,
   groupTag,
   type ImportedPerson,
   isPhoneNumber,
@@ -134,8 +134,8 @@ function nameOf(row: Row, email: string | undefined): string | undefined {
 
 /** The first name when it is not the name's first word, what they offer, where, notes, segment and tier. */
 function readAbout(row: Row, person: ImportedPerson, name: string): void {
-  const firstName = row.text('firstName');
-  if (firstName && firstWord(name) !== firstName) person.firstName = firstName;
+  const firstName = givenNameApart(name, row.text('firstName'));
+  if (firstName) person.firstName = firstName;
   const offers = [row.text('title'), row.text('organization')].filter(Boolean).join(', ');
   if (offers && offers !== name) person.offers = offers;
   person.area = row.text('area') ?? townOf(row.first('postalAddress')?.value);

@@ -6,12 +6,12 @@
  * its members. Pure.
  */
 import ldif from 'ldif';
-import { firstWord } from '../contacts/index.ts';
 import { EmailSchema } from '../model/index.ts';
 import type { Position } from '../problems/index.ts';
 import { birthdayOfParts } from './dates.ts';
 import {
   cleanText,
+  givenNameApart,
   groupTag,
   type ImportedPerson,
   isPhoneNumber,
@@ -166,7 +166,8 @@ function personFromEntry(entry: Entry, lists: readonly string[]): { person?: Imp
     const message = 'has neither a name nor an email address';
     return { problems: [...problems, { code: 'BadImportRow', field: 'cn', kind: 'no name or email address', message }] };
   }
-  if (given && firstWord(person.name) !== given) person.firstName = given;
+  const firstName = givenNameApart(person.name, given);
+  if (firstName) person.firstName = firstName;
   const offers = [one('title'), organization].filter(Boolean).join(', ');
   if (offers && offers !== person.name) person.offers = offers;
   person.area = one('mozillahomelocalityname', 'l', 'locality');

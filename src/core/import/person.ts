@@ -3,7 +3,7 @@
  * CSV and vCard readers produce it; `planImport` merges it. Values are as the export gave them,
  * trimmed; dates are already `YYYY-MM-DD` (or `MM-DD` for a birthday without a year).
  */
-import { slugify } from '../contacts/index.ts';
+import { firstWord, slugify } from '../contacts/index.ts';
 import type { Segment, Tier } from '../model/index.ts';
 import { problem, type Position, type Problem, type ProblemCode } from '../problems/index.ts';
 
@@ -192,6 +192,17 @@ export function groupTag(label: string): string | undefined {
   if (label.trim().startsWith('*')) return undefined;
   const tag = tagFrom(label);
   return tag && !SYSTEM_GROUPS.has(tag) ? tag : undefined;
+}
+
+/**
+ * The given name an export names apart, when it is not what the whole name already starts with:
+ * "Bob" for "Robert Haines". A given name that differs only in case is the same word written with
+ * less care (BlackBerry's `N:Doe;john` under `FN:John Doe`): the whole name's spelling stands.
+ */
+export function givenNameApart(name: string, given: string | undefined): string | undefined {
+  if (!given) return undefined;
+  const first = firstWord(name);
+  return first.toLocaleLowerCase() === given.toLocaleLowerCase() ? undefined : given;
 }
 
 /**

@@ -5,12 +5,12 @@
  */
 import ICAL from 'ical.js';
 import type { Position, Problem } from '../problems/index.ts';
-import { firstWord } from '../contacts/index.ts';
 import { EmailSchema, isCalendarDate, isMonthDay } from '../model/index.ts';
 import { readDay } from './dates.ts';
 import { decodeBytes } from './encoding.ts';
 import {
   cleanText,
+  givenNameApart,
   groupTag,
   type ImportedPerson,
   isPhoneNumber,
@@ -211,7 +211,8 @@ function personFromCard(card: Card, groupTags: ReadonlyMap<string, string[]>): {
         { code: 'BadImportRow', field: 'FN', kind: 'no name or email address', message: 'has neither a name nor an email address' },
       ],
     };
-  if (given && firstWord(person.name) !== given) person.firstName = given;
+  const firstName = givenNameApart(person.name, given);
+  if (firstName) person.firstName = firstName;
   const offers = [textOf(first('title')), organization].filter(Boolean).join(', ');
   if (offers && offers !== person.name) person.offers = offers;
   const adr = valuesOf(props('adr')[0])[0];
