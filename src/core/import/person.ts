@@ -208,8 +208,8 @@ export function givenNameApart(name: string, given: string | undefined): string 
 /**
  * Whether a phone field holds a number: three digits at least (112 is the shortest anyone dials).
  * Exports fill the field with words too: Outlook 2003's own field names ("BusinessPhone"), a
- * Windows Address Book card's "Handy". Such words all share the same no digits, so they would
- * match each other as one number.
+ * Windows Address Book card's "Handy". Words have no digits, so any two of them would match each
+ * other as one number.
  */
 export function isPhoneNumber(phone: string): boolean {
   return phoneDigits(phone).length >= 3;
