@@ -83,10 +83,10 @@ runCommand(async () => {
     printProblems([unpacked.problem]);
     return EXIT.problems;
   }
-  const settings = await readImportHints(values.content);
+  const hints = await readImportHints(values.content);
   const opened = unpacked.exports.map(({ bytes, name }) => {
-    const { text, encoding } = readExport(bytes, { encoding: values.encoding, fallback: settings.encoding });
-    const book = openAddressBook(text, name, { map, dateOrder: settings.dateOrder, timeZone: settings.timeZone });
+    const { text, encoding } = readExport(bytes, { encoding: values.encoding, fallback: hints.encoding });
+    const book = openAddressBook(text, name, { map, dateOrder: hints.dateOrder, timeZone: hints.timeZone });
     return { name, encoding, book, format: book.format };
   });
   const chosen = chooseExports(opened, given);
@@ -96,7 +96,7 @@ runCommand(async () => {
   }
   // A zip of a file a person (a phone's or Outlook's vCards, shared one by one) is told a line a file.
   const oneLine = chosen.read.length > SPELLED_OUT;
-  const options = { ...values, segment: segment.data, given, today: today(settings.timeZone, values.date), oneLine };
+  const options = { ...values, segment: segment.data, given, today: today(hints.timeZone, values.date), oneLine };
   const done = { status: 0, created: 0, updated: 0, unchanged: 0 };
   for (const [i, { name, encoding, book }] of chosen.read.entries()) {
     if (i > 0 && (!oneLine || values.verbose)) console.log('');
