@@ -15,13 +15,22 @@ export function contentDirUrl(sub = '', root?: string): URL {
   return pathToFileURL(path.join(contentDir(root), sub) + path.sep);
 }
 
+const buildDates = new Map<string, Temporal.PlainDate>();
+
 /**
  * The day the site is built for, in the business's time zone: newsletters sent on or before it
- * are published. `BUILD_DATE` (YYYY-MM-DD) fixes it for tests and previews.
+ * are published. `BUILD_DATE` (YYYY-MM-DD) fixes it for tests and previews. It is read once: a
+ * build that runs over midnight is still one day's site, and each page's footer need not ask the
+ * clock again.
  */
 export function buildDate(timeZone: string): Temporal.PlainDate {
-  const fixed = process.env.BUILD_DATE;
-  return fixed ? Temporal.PlainDate.from(fixed) : Temporal.Now.plainDateISO(timeZone);
+  let day = buildDates.get(timeZone);
+  if (!day) {
+    const fixed = process.env.BUILD_DATE;
+    day = fixed ? Temporal.PlainDate.from(fixed) : Temporal.Now.plainDateISO(timeZone);
+    buildDates.set(timeZone, day);
+  }
+  return day;
 }
 
 /**
