@@ -113,7 +113,7 @@ describe('photo paths', () => {
     expect(problems(testimonial, 'photos/Zoë (2).webp')).toEqual([
       'PhotoNameCharacters: the file name "Zoë (2).webp" has spaces, which a photo\'s path cannot hold (rename the file zoe-2.webp)',
     ]);
-    // Brackets alone: the testimonial's path takes letters, digits, _ . / and - only.
+    // Brackets alone: the testimonial's path takes letters, digits, _ . / ~ and - only.
     expect(problems(testimonial, 'photos/Ana(1).jpg')).toEqual([
       'PhotoNameCharacters: the file name "Ana(1).jpg" has characters that a photo\'s path cannot hold (rename the file ana-1.jpg)',
     ]);
@@ -137,6 +137,8 @@ describe('photo paths', () => {
   it('takes a plain name as it is, trimmed', () => {
     expect(person.parse(' images/hannah-portrait-1.jpg ')).toBe('images/hannah-portrait-1.jpg');
     expect(testimonial.parse('/images/team/img_2034.JPG')).toBe('/images/team/img_2034.JPG');
+    // The editor's slug keeps a tilde, as in the short names Windows gives long ones.
+    expect(testimonial.parse('photos/IMG_20~1.jpg')).toBe('photos/IMG_20~1.jpg');
   });
 
   it('makes a name plain as the editor names an upload', () => {

@@ -38,7 +38,7 @@ const common = {
    * when the author is a contact whose `consent.publish` holds.
    */
   photo: photoPathSchema(
-    /^(?!.*(?:^|\/)\.\.?\/)(?:\/images\/)?(?!\/)[\w./-]+\.(?:jpe?g|png|webp|avif)$/i,
+    /^(?!.*(?:^|\/)\.\.?\/)(?:\/images\/)?(?!\/)[\w./~-]+\.(?:jpe?g|png|webp|avif)$/i,
     "should be a JPEG, PNG, WebP or AVIF file beside the testimonial, like photos/ana-r.jpg, or in the site's images, like /images/ana-r.jpg",
   ).optional(),
   featured: z.boolean().default(false),
