@@ -78,7 +78,7 @@ describe('npm run daily with partly bad content', () => {
     const fixed = await daily(content, '2026-11-04');
     expect(fixed.code).toBe(0);
     expect(counts(fixed.stdout)).toMatchObject({ sent: 0, tasks: 1 });
-    expect(fixed.stdout).toContain('Call Ana to catch up (2026-11-04)');
+    expect(fixed.stdout).toContain('Call Ana to catch up (Ana Ruiz, 2026-11-04)');
   });
 
   it('sends nothing when the settings are broken, and says so in the job summary', async () => {

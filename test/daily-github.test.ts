@@ -76,7 +76,7 @@ describe('the daily job with SMTP and GitHub issues', () => {
 
     expect(api.issues).toHaveLength(1);
     const [issue] = api.issues;
-    expect(issue.title).toBe('Call Ana to catch up (2026-11-03)');
+    expect(issue.title).toBe('Call Ana to catch up (Ana Ruiz, 2026-11-03)');
     expect(issue.labels.map((l) => l.name)).toEqual(['referable', 'call']);
     expect(issue.body).toContain('**Why now:**');
     expect(issue.body).toContain('**Suggested line:**\n\n> Ask how the garden at the new house is coming on.');
@@ -168,7 +168,7 @@ describe('the daily job with SMTP and GitHub issues', () => {
 
     const retried = await daily('2026-11-04');
     expect(retried.code).toBe(0);
-    expect(api.issues.map((i) => i.title)).toEqual(['Call Ana to catch up (2026-11-04)']);
+    expect(api.issues.map((i) => i.title)).toEqual(['Call Ana to catch up (Ana Ruiz, 2026-11-04)']);
     expect(api.issues[0].body).toContain(`<!-- referable-touch: ${CALL} -->`);
     expect(sink.received).toHaveLength(3);
   });

@@ -39,7 +39,7 @@ describe('npm run daily', () => {
     expect(first.code).toBe(0);
     expect(counts(first.stdout)).toEqual({ sent: 3, failed: 0, unknown: 0, skipped: 1, held: 0, missed: 0, deferred: 0, tasks: 1 });
     expect(first.stdout).toContain('leo-novak.monthly-newsletter.send.2026-11-03: unsubscribed on 2026-09-01');
-    expect(first.stdout).toContain('Call Ana to catch up (2026-11-03)');
+    expect(first.stdout).toContain('Call Ana to catch up (Ana Ruiz, 2026-11-03)');
     expect((await readdir(outbox)).sort()).toEqual([
       'ana-ruiz.monthly-newsletter.send.2026-11-03.eml',
       'priya-patel.monthly-newsletter.send.2026-11-03.eml',
@@ -85,7 +85,7 @@ describe('npm run daily', () => {
     const run = await runScript('daily', ['--content', content, '--outbox', outbox, '--date', '2026-12-02'], { SMTP_URL: '' });
     expect(run.code).toBe(0);
     const tasks = await readText(path.join(outbox, 'tasks-2026-12-02.md'));
-    const card = tasks.slice(tasks.indexOf('## [ ] Write and post a handwritten thank-you card to Tom (2026-12-02)'));
+    const card = tasks.slice(tasks.indexOf('## [ ] Write and post a handwritten thank-you card to Tom (Tom Harris, 2026-12-02)'));
     expect(card).toContain(
       '**Why now:** 1 day after referring Peter Lang on 2026-11-30 (A valuation of his house in Offham before downsizing to a flat in town); due 2026-12-01, 1 day late\n',
     );

@@ -152,7 +152,7 @@ describe('the report after npm start on the sample', () => {
   beforeAll(async () => {
     content = await copySample(path.join(dir, 'sample'));
     const run = await runScript('daily', ['--showcase', '--content', content, '--outbox', path.join(dir, 'sample-outbox')]);
-    expect(run.stdout).toContain('Write and post a handwritten thank-you card to Tom (2026-12-01)');
+    expect(run.stdout).toContain('Write and post a handwritten thank-you card to Tom (Tom Harris, 2026-12-01)');
   }, 60_000);
 
   it('shows no thank-you that was only handed over as a task', async () => {

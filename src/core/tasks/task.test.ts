@@ -67,7 +67,7 @@ const history: HistoryEntry[] = [
 describe('composeTask', () => {
   it('gives the person everything they need to make the touch personal', () => {
     const task = composeTask(touch, contact, history, 'Europe/London');
-    expect(task.title).toBe('Call Ana to catch up (2026-11-25)');
+    expect(task.title).toBe('Call Ana to catch up (Ana Ruiz, 2026-11-25)');
     expect(task.labels).toEqual(['referable', 'call']);
     expect(task.body).toMatchInlineSnapshot(`
       "Call Ana to catch up.
@@ -104,7 +104,7 @@ describe('composeTask', () => {
     const tom = ContactSchema.parse({ name: 'Tom Ruiz', phone: '07700 900124', emails: ['tom@example.com'], segment: 'past-client' });
     const his = { ...touch, id: 'tom-ruiz.quarterly-call.call.2026-11-25', contact: 'tom-ruiz' };
     const task = composeTask({ ...touch, household: [his] }, contact, history, 'Europe/London', [tom]);
-    expect(task.title).toBe('Call Ana and Tom to catch up (2026-11-25)');
+    expect(task.title).toBe('Call Ana and Tom to catch up (Ana Ruiz and Tom Ruiz, 2026-11-25)');
     expect(task.body).toContain('- **Together with:** Tom Ruiz · 07700 900124 · tom@example.com');
     expect(task.body).toContain('> Hi Ana and Tom, how is the garden at Elm Road coming along?');
     expect(touchIdFromBody(task.body)).toBe(touch.id);

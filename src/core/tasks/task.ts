@@ -132,10 +132,18 @@ export function composeTask(
     contact: touch.contact,
     channel: touch.channel,
     date: touch.date.toString(),
-    title: `${what.replace(/\.$/, '')} (${touch.date.toString()})`,
+    title: `${what.replace(/\.$/, '')} (${whoUnlessNamed(what, people)}${touch.date.toString()})`,
     body: lines.join('\n'),
     labels: [TASK_LABEL, touch.channel],
   };
+}
+
+/**
+ * The people's whole names, for a title whose task text does not give them ("Call Tom to catch
+ * up"): in a list of issues, "Tom" could be any of several.
+ */
+function whoUnlessNamed(what: string, people: readonly Contact[]): string {
+  return people.every((p) => what.includes(p.name)) ? '' : `${joinList(people.map((p) => p.name))}, `;
 }
 
 /**
