@@ -72,6 +72,7 @@ function content(): Content {
     results: [
       result('ana-sale', { area: 'Clifton', date: '2026-06-01', client: { contact: 'ana-ruiz', display: 'The Ruiz family' } }),
       result('clifton-flat', { area: 'Clifton', date: '2026-03-01' }),
+      result('bath-house', { area: 'Bath', date: '2026-02-01' }),
       result('future', { area: 'Clifton', date: '2026-12-01' }),
     ],
     testimonials: [
@@ -115,10 +116,24 @@ describe('createPersonalizer', () => {
     expect(f.postalAddress).toBe('12 Wapping Road, Bristol, BS1 4RW, United Kingdom');
     const text = (name: string) => (f[name] as { text: string }).text;
     expect(text('body')).toBe('Bleed the radiators\n\nFive minutes.\n\n');
-    // The Ruiz sale names a client who gave no consent: only the unnamed result is shown to others.
-    expect(text('results')).toBe('Recent results\n\nclifton-flat\nMarch 2026 · Clifton\nSummary of clifton-flat.\n\n');
+    // The Ruiz sale names a client who gave no consent: only unnamed results are shown to others,
+    // and the one near Tom is not listed again under the recent ones.
     expect(text('nearbyResult')).toBe('Near you in Clifton: clifton-flat. Summary of clifton-flat.\n\n');
+    expect(text('results')).toBe('Recent results\n\nbath-house\nFebruary 2026 · Bath\nSummary of bath-house.\n\n');
     expect(text('testimonial')).toBe('In their words\n\n“Quote by newest-email”\n— newest-email\n\nReceived a £20 voucher.\n\n');
+
+    // A reader in no result's area is shown the latest results, all of them.
+    const c = content();
+    c.contacts.push(contact('lea-roy', { name: 'Lea Roy', emails: ['lea@mail.example'], area: 'Totnes' }));
+    const elsewhere = createPersonalizer(c, settings, today, { renderBody }).personalize(
+      touch('lea-roy', { template: 'newsletter', newsletter: 'winter' }),
+    );
+    if (!elsewhere.ok) throw new Error(elsewhere.reason);
+    const shown = (name: string) => (elsewhere.draft.fields[name] as { text: string }).text;
+    expect(shown('nearbyResult')).toBe('');
+    expect(shown('results')).toBe(
+      'Recent results\n\nclifton-flat\nMarch 2026 · Clifton\nSummary of clifton-flat.\n\nbath-house\nFebruary 2026 · Bath\nSummary of bath-house.\n\n',
+    );
   });
 
   it('sends a household’s touch once, to each member who may be emailed, greeting them all', () => {

@@ -95,14 +95,25 @@ export function createPersonalizer(
   const results = content.results.filter((r) => onOrBefore(r.data.date, today)).toSorted(byDateDesc);
   // Shown to other people only when there is no client to name, or the client agreed to email.
   const shareable = results.filter((r) => !r.data.client || r.data.client.consent?.scope.includes('email'));
-  const latest = resultsBlock(
-    shareable.slice(0, 3).map((r) => r.data),
-    palette,
-  );
+  // A newsletter's recent results leave out the one shown as near the reader, so no one reads it twice.
+  const latest = new Map<string | undefined, Fragment>();
+  function latestResults(except: string | undefined): Fragment {
+    let fragment = latest.get(except);
+    if (!fragment) {
+      const shown = shareable.filter((r) => r.id !== except).slice(0, 3);
+      latest.set(
+        except,
+        (fragment = resultsBlock(
+          shown.map((r) => r.data),
+          palette,
+        )),
+      );
+    }
+    return fragment;
+  }
   const featured = featuredTestimonial(content.testimonials, today);
   const shared = sharedFields(settings, palette, featured);
   const unsubscribeLinks = unsubscribeLinker(settings, sign);
-  // A birthday note is personal: no result near them beside it.
   const birthdays = birthdaySteps(content.plans);
   const bodies = new Map<string, Fragment>();
   const nearby = new Map<string, Fragment>();
@@ -120,13 +131,16 @@ export function createPersonalizer(
     return fragment;
   }
 
-  function nearbyFor(contact: Entry<Contact>): Fragment {
+  /** The latest result in the contact's area, not about the contact, that others may be shown. */
+  function nearbyResult(contact: Entry<Contact>): Entry<Result> | undefined {
     const area = contact.data.area;
-    if (!area) return EMPTY;
-    const found = byArea.get(area.toLowerCase())?.find((r) => r.data.client?.contact !== contact.id);
+    return area ? byArea.get(area.toLowerCase())?.find((r) => r.data.client?.contact !== contact.id) : undefined;
+  }
+
+  function nearbyFragment(found: Entry<Result> | undefined): Fragment {
     if (!found) return EMPTY;
     let fragment = nearby.get(found.id);
-    if (!fragment) nearby.set(found.id, (fragment = nearbyBlock(found.data, found.data.area ?? area, palette)));
+    if (!fragment) nearby.set(found.id, (fragment = nearbyBlock(found.data, found.data.area ?? '', palette)));
     return fragment;
   }
 
@@ -181,6 +195,8 @@ export function createPersonalizer(
     let subject = touch.subject;
     const kind = emailKind(layout);
     let preheader = kind?.preheader ?? '';
+    // A birthday note is personal: no result near them beside it.
+    const near = birthdays.has(`${touch.plan}\u0000${touch.step}`) ? undefined : nearbyResult(entry);
     if (touch.newsletter) {
       const issue = content.newsletters.find((n) => n.id === touch.newsletter);
       if (!issue) return { ok: false, ...because('NewsletterNotFound', { newsletter: touch.newsletter }) };
@@ -188,9 +204,9 @@ export function createPersonalizer(
       subject = issue.data.subject;
       preheader = issue.data.preheader;
       fields.body = body(issue.id, issue.body);
-      fields.results = latest;
+      fields.results = latestResults(near?.id);
     }
-    fields.nearbyResult = birthdays.has(`${touch.plan}\u0000${touch.step}`) ? EMPTY : nearbyFor(entry);
+    fields.nearbyResult = nearbyFragment(near);
     Object.assign(fields, touchFields(entry, content, contacts, results, palette));
     // An ask to a household is framed in words true for each person it greets.
     if (together.length > 1) {
