@@ -44,7 +44,7 @@ const request = (token: string, at = '2026-11-30T23:30:00Z') => ({ token, at: Te
 
 describe('a one-click unsubscribe', () => {
   it('marks the contact on the business day it was made, with the moment and the token as evidence', () => {
-    const token = unsubscribeToken(sign, 'ana-ruiz', 'ana.ruiz@example.org');
+    const token = unsubscribeToken(sign, ['ana-ruiz'], 'ana.ruiz@example.org');
     expect(planOneClickUnsubscribe(request(token), input, TODAY, AT)).toEqual({
       ok: true,
       plan: {
@@ -81,31 +81,43 @@ describe('a one-click unsubscribe', () => {
 
   it('never dates it after today, and changes nothing for a contact already unsubscribed', () => {
     const ana = planOneClickUnsubscribe(
-      request(unsubscribeToken(sign, 'ana-ruiz', 'ana.ruiz@example.org'), '2026-12-05T09:00:00Z'),
+      request(unsubscribeToken(sign, ['ana-ruiz'], 'ana.ruiz@example.org'), '2026-12-05T09:00:00Z'),
       input,
       TODAY,
       AT,
     );
     expect(ana.ok && ana.plan.contacts[0].changes[0].value).toMatchObject({ date: '2026-12-01' });
-    const tom = planOneClickUnsubscribe(request(unsubscribeToken(sign, 'tom-harris', 'tom@example.com')), input, TODAY, AT);
+    const tom = planOneClickUnsubscribe(request(unsubscribeToken(sign, ['tom-harris'], 'tom@example.com')), input, TODAY, AT);
     expect(tom.ok && tom.plan.contacts).toEqual([]);
     expect(tom.ok && tom.plan.outcomes.map((o) => [o.note, o.changed])).toEqual([
       ['tom-harris asked to unsubscribe (one-click unsubscribe link): already unsubscribed in contacts/tom-harris.yaml', false],
     ]);
   });
 
+  // A household's email goes to both with one link, and a click cannot say whose it was.
+  it('stops everyone a household’s email went to, and says why', () => {
+    const token = unsubscribeToken(sign, ['ana-ruiz', 'priya-shah'], 'ana.ruiz@example.org');
+    const plan = planOneClickUnsubscribe(request(token), input, TODAY, AT);
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(plan.plan.contacts.map((c) => c.id)).toEqual(['ana-ruiz', 'priya-shah']);
+    expect(plan.plan.contacts[1].changes[0].value).toEqual({
+      date: '2026-11-30',
+      evidence: `One-click unsubscribe (RFC 8058) at 2026-11-30T23:30:00Z, token ${token} (signed unsubscribe link); the email went to ana-ruiz and priya-shah with one link, which cannot tell who clicked, so all of them were stopped`,
+    });
+  });
+
   it('finds a contact renamed since by the address the link was sent to', () => {
-    const plan = planOneClickUnsubscribe(request(unsubscribeToken(sign, 'priya-patel', 'Priya@example.net')), input, TODAY, AT);
+    const plan = planOneClickUnsubscribe(request(unsubscribeToken(sign, ['priya-patel'], 'Priya@example.net')), input, TODAY, AT);
     expect(plan.ok && plan.plan.contacts.map((c) => c.id)).toEqual(['priya-shah']);
   });
 
   it('refuses a token the secret did not make, and one that names no contact, planning nothing', () => {
-    const other = unsubscribeToken(signer(`${SECRET}x`), 'ana-ruiz', 'ana.ruiz@example.org');
+    const other = unsubscribeToken(signer(`${SECRET}x`), ['ana-ruiz'], 'ana.ruiz@example.org');
     expect(planOneClickUnsubscribe(request(other), input, TODAY, AT)).toEqual({
       ok: false,
       reason: `the token "${other}" is not one of ours: forged, altered or made with another secret`,
     });
-    expect(planOneClickUnsubscribe(request(unsubscribeToken(sign, 'gone', 'gone@example.com')), input, TODAY, AT)).toEqual({
+    expect(planOneClickUnsubscribe(request(unsubscribeToken(sign, ['gone'], 'gone@example.com')), input, TODAY, AT)).toEqual({
       ok: false,
       reason:
         'gone unsubscribed with the one-click link, but no contact has that id or the address it was sent to: find the person and unsubscribe them by hand',
@@ -115,7 +127,7 @@ describe('a one-click unsubscribe', () => {
 
 describe('unsubscribeTokenTexts', () => {
   it('names every text a token check signs, so a signer that signs them ahead reads tokens as the scripts do', () => {
-    const good = unsubscribeToken(sign, 'ana-ruiz', 'ana.ruiz@example.org');
+    const good = unsubscribeToken(sign, ['ana-ruiz'], 'ana.ruiz@example.org');
     const [who, tag, mac] = good.split('.');
     for (const token of [good, `${who}.${tag}.${mac.slice(1)}x`, `${btoa('tom').replace(/=+$/, '')}.${tag}.${mac}`, 'a.b', '']) {
       const ahead = new Map(unsubscribeTokenTexts(token).map((text) => [text, sign(text)]));

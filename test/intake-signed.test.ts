@@ -39,7 +39,7 @@ beforeAll(async () => {
   await mkdir(path.join(content, 'history'), { recursive: true });
   await writeFile(path.join(content, 'history', '2026-11.jsonl'), `${[REQUEST, PRIYA_NOTE, TOM_NOTE].map(sent).join('\n')}\n`);
 
-  const leoToken = unsubscribeToken(sign, 'leo-novak', 'leo.novak@example.net');
+  const leoToken = unsubscribeToken(sign, ['leo-novak'], 'leo.novak@example.net');
   const [who, tag, mac] = leoToken.split('.');
   const messages: Record<string, Buffer> = {
     'reply.eml': await buildMail({

@@ -51,15 +51,24 @@ describe('signed Message-IDs', () => {
 
 describe('unsubscribe tokens', () => {
   it('carry no bare contact id or address, and read back to the contact and a tag of the address', () => {
-    const token = unsubscribeToken(sign, 'ana-ruiz', 'ana.ruiz@example.com');
+    const token = unsubscribeToken(sign, ['ana-ruiz'], 'ana.ruiz@example.com');
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{12}\.[A-Za-z0-9_-]{22}$/);
     expect(token).not.toContain('ana-ruiz');
     expect(token).not.toContain('example');
-    expect(readUnsubscribeToken(sign, token)).toEqual({ contact: 'ana-ruiz', address: addressTag(sign, 'Ana.Ruiz@example.com') });
+    expect(readUnsubscribeToken(sign, token)).toEqual({ contacts: ['ana-ruiz'], address: addressTag(sign, 'Ana.Ruiz@example.com') });
+  });
+
+  it('name every contact a household’s email went to, the lead first', () => {
+    const token = unsubscribeToken(sign, ['sarah-harris', 'tom-harris'], 'sarah.harris@example.com');
+    expect(token).not.toContain('harris');
+    expect(readUnsubscribeToken(sign, token)).toEqual({
+      contacts: ['sarah-harris', 'tom-harris'],
+      address: addressTag(sign, 'sarah.harris@example.com'),
+    });
   });
 
   it('are refused when forged, altered, or made with another secret', () => {
-    const token = unsubscribeToken(sign, 'ana-ruiz', 'ana.ruiz@example.com');
+    const token = unsubscribeToken(sign, ['ana-ruiz'], 'ana.ruiz@example.com');
     const [who, tag, mac] = token.split('.');
     const tom = btoa('tom-harris').replace(/=+$/, '');
     expect(readUnsubscribeToken(sign, `${tom}.${tag}.${mac}`)).toBeUndefined();
@@ -100,7 +109,7 @@ describe('the unsubscribe links of an email, with the secret', () => {
     expect(`${footer.origin}${footer.pathname}`).toBe('https://wellsmercer.example/unsubscribe/');
     const token = footer.searchParams.get('t') ?? '';
     expect([...footer.searchParams.keys()]).toEqual(['t']);
-    expect(readUnsubscribeToken(sign, token)).toEqual({ contact: 'ana-ruiz', address: addressTag(sign, draft.to[0].address) });
+    expect(readUnsubscribeToken(sign, token)).toEqual({ contacts: ['ana-ruiz'], address: addressTag(sign, draft.to[0].address) });
     expect(draft.unsubscribe).toEqual({ mailto: `mailto:unsubscribe@wellsmercer.example?subject=Unsubscribe%20${token}` });
   });
 
@@ -108,6 +117,6 @@ describe('the unsubscribe links of an email, with the secret', () => {
     const draft = await draftWith('https://unsubscribe.wellsmercer.workers.dev/');
     const url = new URL(draft.unsubscribe.url ?? '');
     expect(url.host).toBe('unsubscribe.wellsmercer.workers.dev');
-    expect(readUnsubscribeToken(sign, url.searchParams.get('t') ?? '')?.contact).toBe('ana-ruiz');
+    expect(readUnsubscribeToken(sign, url.searchParams.get('t') ?? '')?.contacts).toEqual(['ana-ruiz']);
   });
 });

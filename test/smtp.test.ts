@@ -54,7 +54,7 @@ describe('SMTP delivery to a real server', () => {
     const header = (key: string) => mail.headerLines.filter((h) => h.key === key).map((h) => h.line.replace(/\r?\n\s+/g, ' '));
     expect(header('list-unsubscribe-post')).toEqual(['List-Unsubscribe-Post: List-Unsubscribe=One-Click']);
     const token = /[?&]t=([\w.-]+)/.exec(header('list-unsubscribe')[0] ?? '')?.[1] ?? '';
-    expect(readUnsubscribeToken(sign, token)?.contact).toBe('ana-ruiz');
+    expect(readUnsubscribeToken(sign, token)?.contacts).toEqual(['ana-ruiz']);
     expect(header('list-unsubscribe')).toEqual([
       `List-Unsubscribe: <mailto:unsubscribe@harbourhill.example?subject=Unsubscribe%20${token}>, <https://harbourhill.example/unsubscribe?t=${token}>`,
     ]);

@@ -25,7 +25,7 @@ const signer = (secret: string): Sign => {
 };
 const sign = signer(SECRET);
 /** Ana Ruiz gets the sample's December newsletter, at this address. */
-const TOKEN = unsubscribeToken(sign, 'ana-ruiz', 'ana.ruiz@example.org');
+const TOKEN = unsubscribeToken(sign, ['ana-ruiz'], 'ana.ruiz@example.org');
 const ONE_CLICK = { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } };
 
 let api: GitHubApi;
@@ -78,7 +78,7 @@ describe('the one-click Worker', () => {
     const forged = [
       `${tom}.${tag}.${mac}`,
       `${who}.${tag}.${mac.slice(0, -1)}${mac.endsWith('A') ? 'B' : 'A'}`,
-      unsubscribeToken(signer(`${SECRET}x`), 'ana-ruiz', 'ana.ruiz@example.org'),
+      unsubscribeToken(signer(`${SECRET}x`), ['ana-ruiz'], 'ana.ruiz@example.org'),
       'ana-ruiz',
       '',
     ];

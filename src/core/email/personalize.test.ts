@@ -157,6 +157,8 @@ describe('createPersonalizer', () => {
     ]);
     expect(out.draft.fields.greeting).toBe('Hi Ana and Luis,');
     expect(out.draft.subject).toBe('A note for you, Ana and Luis');
+    // One email, one unsubscribe link, which stands for everyone it reached (not Rosa).
+    expect(out.draft.unsubscribe).toEqual({ mailto: 'mailto:unsubscribe@hh.example?subject=Unsubscribe%20ana-ruiz%20luis-ruiz' });
   });
 
   it('greets the household and recaps the contact’s own result', () => {

@@ -148,7 +148,7 @@ export function createPersonalizer(
     const c = entry.data;
     const firstName = firstNameOf(c);
     const partnerName = partnerFirstName(c) ?? '';
-    const unsubscribeUrl = unsubscribeLinks(entry.id, c.emails[0] ?? '').footer;
+    const unsubscribeUrl = unsubscribeLinks([entry.id], c.emails[0] ?? '').footer;
     const fields: EmailFields = {
       ...shared,
       firstName,
@@ -172,11 +172,10 @@ export function createPersonalizer(
     if (!permission.ok) return { ok: false, code: permission.code, reason: permission.reason };
     const layout = touch.template ?? 'note';
     const fields = textFields(entry);
-    const unsubscribe = unsubscribeLinks(entry.id, permission.email);
-    fields.unsubscribeUrl = unsubscribe.footer;
     const to = [{ name: cleanHeader(entry.data.name), address: permission.email }];
     const greeted = [firstNameOf(entry.data)];
     const together = [entry.data];
+    const recipients = [entry.id];
     // A household's touch goes once, to each member who may still be emailed, and greets them all.
     for (const member of touch.household ?? []) {
       const other = contacts.get(member.contact);
@@ -185,7 +184,11 @@ export function createPersonalizer(
       to.push({ name: cleanHeader(other.data.name), address: allowed.email });
       greeted.push(firstNameOf(other.data));
       together.push(other.data);
+      recipients.push(other.id);
     }
+    // One email, one set of links: they stand for everyone it went to (see `unsubscribeLinker`).
+    const unsubscribe = unsubscribeLinks(recipients, permission.email);
+    fields.unsubscribeUrl = unsubscribe.footer;
     if (greeted.length > 1) {
       fields.firstName = joinList(greeted);
       fields.name = joinList(to.map((r) => r.name));
@@ -244,19 +247,22 @@ export function createPersonalizer(
 }
 
 /**
- * Where each email's unsubscribe links go, given its contact and address. With the secret, each carries a signed token (see
- * `unsubscribeToken`): the footer opens the site's `/unsubscribe/` page, the mailto's subject
+ * Where each email's unsubscribe links go, given the contacts it went to (a household's email goes
+ * to several, the lead first) and the lead's address. With the secret, each carries a signed token
+ * (see `unsubscribeToken`): the footer opens the site's `/unsubscribe/` page, the mailto's subject
  * carries the token, and a one-click endpoint, when settings name one, gets it too. Without the
  * secret nothing can be signed: the footer and List-Unsubscribe offer the mailto alone, whose
- * subject names the contact.
+ * subject names the contacts. An email has one List-Unsubscribe header, so its links cannot say
+ * which of a household clicked: intake tells by the sender's address where it can, and stops
+ * them all where it cannot.
  */
 type UnsubscribeLinks = { footer: string; mailto: string; oneClick?: string };
 
-function unsubscribeLinker(settings: Settings, sign: Sign | undefined): (contact: string, address: string) => UnsubscribeLinks {
+function unsubscribeLinker(settings: Settings, sign: Sign | undefined): (contacts: readonly string[], address: string) => UnsubscribeLinks {
   const mailto = (subject: string) => `mailto:${settings.unsubscribe.mailto}?subject=${encodeURIComponent(subject)}`;
   if (!sign)
-    return (contact: string) => {
-      const plain = mailto(`Unsubscribe ${contact}`);
+    return (contacts) => {
+      const plain = mailto(`Unsubscribe ${contacts.join(' ')}`);
       return { footer: plain, mailto: plain };
     };
   // Each base is parsed once, not once an email: setting `t` again on the same URL gives what
@@ -271,8 +277,8 @@ function unsubscribeLinker(settings: Settings, sign: Sign | undefined): (contact
   const site = settings.site.url.endsWith('/') ? settings.site.url : `${settings.site.url}/`;
   const footer = withToken(new URL('unsubscribe/', site).href);
   const oneClick = settings.unsubscribe.url ? withToken(settings.unsubscribe.url) : undefined;
-  return (contact: string, address: string) => {
-    const token = unsubscribeToken(sign, contact, address);
+  return (contacts, address) => {
+    const token = unsubscribeToken(sign, contacts, address);
     return { footer: footer(token), mailto: mailto(`Unsubscribe ${token}`), ...(oneClick ? { oneClick: oneClick(token) } : {}) };
   };
 }

@@ -4,6 +4,7 @@ import { parseDeliveryStatus } from './bounces/index.ts';
 import { draftTestimonial } from './testimonial.ts';
 import { asksToUnsubscribe, readReplyWords } from './words.ts';
 import { PlanSchema } from '../model/index.ts';
+import { unsubscribeToken } from '../signing/index.ts';
 
 const TODAY = Temporal.PlainDate.from('2026-11-04');
 const AT = '2026-11-04T12:00:00Z';
@@ -464,6 +465,37 @@ describe('planIntake', () => {
       true,
       true,
     ]);
+  });
+
+  // Issue 15's signed links, for a household's email: one email, one link, two people.
+  it('stops the one of a household who writes with its signed link, or all of them when the sender is not theirs', () => {
+    // The core is given `Sign`, whatever makes it: an FNV-1a hash stands in for HMAC here.
+    const sign = (text: string) => {
+      let hash = 2166136261;
+      for (const char of text) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+      return (hash >>> 0).toString(16).padStart(8, '0').repeat(4);
+    };
+    const household = {
+      ...input,
+      sign,
+      contacts: [
+        ...input.contacts,
+        { id: 'sam-ruiz', file: 'contacts/sam-ruiz.yaml', data: { name: 'Sam Ruiz', emails: ['sam@example.com'] } },
+      ],
+    };
+    const token = unsubscribeToken(sign, ['ana-ruiz', 'sam-ruiz'], 'Ana.Ruiz@example.com');
+    const request = (from: string) => message({ from, to: ['unsubscribe@harbourhill.example'], subject: `Unsubscribe ${token}` });
+    const sam = planIntake([request('sam@example.com')], household, TODAY, AT);
+    expect(sam.outcomes.map((o) => o.note)).toEqual([
+      'sam-ruiz asked to unsubscribe (sent to unsubscribe@harbourhill.example): marked unsubscribed in contacts/sam-ruiz.yaml',
+    ]);
+    const stranger = planIntake([request('ruiz.family@else.example')], household, TODAY, AT);
+    expect(stranger.contacts.map((c) => [c.id, (c.changes[0].value as { evidence: string }).evidence])).toEqual(
+      ['ana-ruiz', 'sam-ruiz'].map((id) => [
+        id,
+        `Email (no Message-ID) of 2026-11-04 from ruiz.family@else.example: subject "Unsubscribe ${token}" (signed unsubscribe link); the email went to ana-ruiz and sam-ruiz with one link, which cannot tell who asked, so all of them were stopped`,
+      ]),
+    );
   });
 
   it('says in an unsubscribe’s evidence that its sender was verified', () => {

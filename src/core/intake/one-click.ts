@@ -7,6 +7,7 @@ import { dayOf, finishRun, noteOutcome, startRun } from './intake.ts';
 import { markUnsubscribed } from './messages/unsubscribe.ts';
 import type { IntakeInput, IntakePlan } from './run.ts';
 import { addressTag, readUnsubscribeToken } from '../signing/index.ts';
+import { joinList } from '../contacts/index.ts';
 
 /** What the endpoint hands on: the token of the link, and when it was used. */
 export type OneClickUnsubscribe = { token: string; at: Temporal.Instant };
@@ -30,27 +31,37 @@ export function planOneClickUnsubscribe(
     return { ok: false, reason: `the token "${clip(request.token)}" is not one of ours: forged, altered or made with another secret` };
   }
   const run = startRun(input, at);
-  // The link names the contact by id and tags the address it was sent to: a contact renamed
-  // since is found by that address.
-  const contact =
-    run.byId.get(signed.contact) ?? [...run.byId.values()].find((c) => c.emails.some((e) => addressTag(sign, e) === signed.address));
-  if (!contact) {
+  // The link names the contacts its email went to by id (a household's email goes to several) and
+  // tags the lead's address: a contact renamed since is found by that address. A click cannot say
+  // which of a household it was, so each of them is stopped, which is the safe side.
+  const named = signed.contacts.flatMap((id) => run.byId.get(id) ?? []);
+  const renamed = named.length
+    ? undefined
+    : [...run.byId.values()].find((c) => c.emails.some((e) => addressTag(sign, e) === signed.address));
+  const contacts = renamed ? [renamed] : named;
+  if (!contacts.length) {
     return {
       ok: false,
-      reason: `${signed.contact} unsubscribed with the one-click link, but no contact has that id or the address it was sent to: find the person and unsubscribe them by hand`,
+      reason: `${joinList(signed.contacts)} unsubscribed with the one-click link, but no contact has that id or the address it was sent to: find the person and unsubscribe them by hand`,
     };
   }
   const moment = request.at.toString();
-  markUnsubscribed(
-    run,
-    contact,
-    {
-      day: dayOf(request.at, input.settings.timeZone, today),
-      how: 'one-click unsubscribe link',
-      evidence: `One-click unsubscribe (RFC 8058) at ${moment}, token ${request.token} (signed unsubscribe link)`,
-    },
-    noteOutcome(run, `one-click unsubscribe of ${moment}`),
-  );
+  const together =
+    contacts.length > 1
+      ? `; the email went to ${joinList(contacts.map((c) => c.id))} with one link, which cannot tell who clicked, so all of them were stopped`
+      : '';
+  for (const contact of contacts) {
+    markUnsubscribed(
+      run,
+      contact,
+      {
+        day: dayOf(request.at, input.settings.timeZone, today),
+        how: 'one-click unsubscribe link',
+        evidence: `One-click unsubscribe (RFC 8058) at ${moment}, token ${request.token} (signed unsubscribe link)${together}`,
+      },
+      noteOutcome(run, `one-click unsubscribe of ${moment}`),
+    );
+  }
   return { ok: true, plan: finishRun(run) };
 }
 

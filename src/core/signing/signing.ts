@@ -53,12 +53,13 @@ export function addressTag(sign: Sign, address: string): string {
 }
 
 /**
- * The token of an unsubscribe link: the contact (encoded, not bare), a tag of the address the
- * email went to, and a signature of both. Only whoever holds the secret can make one, and changing
- * any part of it breaks the signature (see `readUnsubscribeToken`).
+ * The token of an unsubscribe link: the contacts the email went to (encoded, not bare; a
+ * household's email goes to several), a tag of the lead's address, and a signature of both. Only
+ * whoever holds the secret can make one, and changing any part of it breaks the signature (see
+ * `readUnsubscribeToken`).
  */
-export function unsubscribeToken(sign: Sign, contact: string, address: string): string {
-  const payload = `${encode(contact)}.${addressTag(sign, address)}`;
+export function unsubscribeToken(sign: Sign, contacts: readonly string[], address: string): string {
+  const payload = `${encode(contacts.join(' '))}.${addressTag(sign, address)}`;
   return `${payload}.${sign(signedPart(payload)).slice(0, 22)}`;
 }
 
@@ -71,14 +72,17 @@ function tokenParts(token: string): [who: string, address: string, signature: st
   return parts.length === 3 ? [parts[0], parts[1], parts[2]] : undefined;
 }
 
-/** What a token says, when its signature holds: the contact, and the tag of the address. */
-export function readUnsubscribeToken(sign: Sign, token: string): { contact: string; address: string } | undefined {
+/**
+ * What a token says, when its signature holds: the contacts the email went to (one, or a
+ * household's members, the lead first), and the tag of the lead's address.
+ */
+export function readUnsubscribeToken(sign: Sign, token: string): { contacts: string[]; address: string } | undefined {
   const parts = tokenParts(token);
   if (!parts) return undefined;
   const [who, address, signature] = parts;
   if (!same(signature, sign(signedPart(`${who}.${address}`)).slice(0, 22))) return undefined;
-  const contact = decode(who);
-  return contact ? { contact, address } : undefined;
+  const contacts = decode(who)?.split(' ');
+  return contacts?.every(Boolean) ? { contacts, address } : undefined;
 }
 
 /**

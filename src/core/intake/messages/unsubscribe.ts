@@ -2,6 +2,7 @@ import { change, type Heard, type Known, type MessageKind, type Run } from '../r
 import { readUnsubscribeToken } from '../../signing/index.ts';
 import { verifiedBy } from '../sender.ts';
 import { asksToUnsubscribe } from '../words.ts';
+import { joinList } from '../../contacts/index.ts';
 
 /** A message to the unsubscribe mailbox, or one asking to stop: the contact is marked unsubscribed. */
 export const unsubscribe: MessageKind = {
@@ -14,29 +15,25 @@ function apply(heard: Heard, run: Run): void {
   const { message, out } = heard;
   const mailbox = run.input.settings.unsubscribe.mailto;
   const toMailbox = message.to.includes(mailbox);
-  // The List-Unsubscribe mailto names the contact in its subject: with the secret, as a signed
-  // token (which no one else can make); without it, by id. It finds them when they write from
-  // another address.
+  // The List-Unsubscribe mailto names the contacts its email went to in its subject: with the
+  // secret, as a signed token (which no one else can make); without it, by id. It finds them when
+  // they write from another address.
   const { sign } = run.input;
   const token = /\bunsubscribe\s+([\w-]+\.[\w-]+\.[\w-]+)/i.exec(message.subject)?.[1];
   const signed = sign && token ? readUnsubscribeToken(sign, token) : undefined;
-  const named = sign ? undefined : /\bunsubscribe\s+([a-z0-9]+(?:-[a-z0-9]+)*)\b/i.exec(message.subject)?.[1]?.toLowerCase();
-  const contact =
-    (signed && run.byId.get(signed.contact)) ??
-    heard.from ??
-    (heard.touch && run.byId.get(heard.touch.contact)) ??
-    (named ? run.byId.get(named) : undefined);
+  const named = sign ? [] : (/\bunsubscribe((?:\s+[a-z0-9]+(?:-[a-z0-9]+)*\b)+)/i.exec(message.subject)?.[1].trim().split(/\s+/) ?? []);
+  const contacts = whoAsked(heard, run, signed, named);
   // Stopping is always safe, so every request is honoured; the evidence says whether it was proved:
   // by the signed token, or by the sender's domain vouching for the contact's From address.
   const proof = signed
     ? ' (signed unsubscribe link)'
-    : heard.verified && contact && contact === heard.from
+    : heard.verified && contacts[0] && contacts[0] === heard.from
       ? ` (${verifiedBy(heard.verified)})`
       : sign
         ? ' (not verified: no signed unsubscribe link)'
         : '';
   const how = toMailbox ? `sent to ${mailbox}` : 'a message asking to stop';
-  if (!contact) {
+  if (!contacts.length) {
     out(
       'unknown',
       `an unsubscribe request (${how}) from ${message.from ?? 'no address'}, which no contact has: left alone; find the person and unsubscribe them by hand`,
@@ -44,12 +41,32 @@ function apply(heard: Heard, run: Run): void {
     return;
   }
   const words = toMailbox ? `subject "${message.subject}"` : `"${clip(message.words)}"`;
-  markUnsubscribed(
-    run,
-    contact,
-    { day: heard.day, how, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}${proof}` },
-    out,
-  );
+  const together =
+    contacts.length > 1
+      ? `; the email went to ${joinList(contacts.map((c) => c.id))} with one link, which cannot tell who asked, so all of them were stopped`
+      : '';
+  for (const contact of contacts) {
+    markUnsubscribed(
+      run,
+      contact,
+      { day: heard.day, how, evidence: `${capital(heard.evidence)} from ${message.from}: ${words}${proof}${together}` },
+      out,
+    );
+  }
+}
+
+/**
+ * Whom an unsubscribe request is for. A link names the contacts its email went to: a household's
+ * email goes to several with one link, so whoever writes from their own address is the one who
+ * asked; otherwise it cannot say which, and stopping is the safe side for them all. Without a
+ * signed link, the sender, else the contact of the email it answers, else those its subject names.
+ */
+function whoAsked(heard: Heard, run: Run, signed: { contacts: string[] } | undefined, named: readonly string[]): Known[] {
+  const listed = (signed?.contacts ?? named).flatMap((id) => run.byId.get(id.toLowerCase()) ?? []);
+  if (signed && heard.from && listed.includes(heard.from)) return [heard.from];
+  if (signed && listed.length) return listed;
+  const fallback = heard.from ?? (heard.touch && run.byId.get(heard.touch.contact));
+  return fallback ? [fallback] : listed;
 }
 
 /**
