@@ -321,6 +321,7 @@ describe('npm run from-issue', () => {
       '',
       // Ana Ruiz's mobile is the sample's Omar Haddad's phone: both are kept.
       '- thunderbird.ldif:1:1 entry 1: same phone as "omar-haddad" (Omar Haddad): kept apart; merge by hand if they are one person',
+      '- thunderbird.ldif:1:1 entry 1: same name as "ana-ruiz", with no email address or phone in common: kept apart; merge by hand if they are one person',
       '- thunderbird.ldif:40:1 birthday: entry 3: "1975-13-2" is not a date; imported without it',
       '- thunderbird.ldif:40:1 mozillaSecondEmail: entry 3: "none" is not an email address; imported without it',
       '- thunderbird.ldif:59:1 entry 4: cannot be read: Expected end of input or entry but "g" found.',

@@ -71,7 +71,19 @@ describe('planImport', () => {
       ],
       update: [],
       unchanged: [],
-      problems: [],
+      // Namesakes with no address or number in common are kept apart, and said to be.
+      problems: [
+        expect.objectContaining({
+          code: 'SameNameKeptApart',
+          message:
+            'row 2: same name as "ana-ruiz", with no email address or phone in common: kept apart; merge by hand if they are one person',
+        }),
+        expect.objectContaining({
+          code: 'SameNameKeptApart',
+          message:
+            'row 3: same name as "ana-ruiz-2", with no email address or phone in common: kept apart; merge by hand if they are one person',
+        }),
+      ],
     });
   });
 

@@ -154,6 +154,14 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
     }
     const [match] = found.keys();
     if (!match) {
+      // A namesake with other addresses and numbers may be another person, or the same one with
+      // new ones: kept apart, and said.
+      const namesake = person.name === undefined ? undefined : byName.get(person.name.toLowerCase());
+      if (namesake) {
+        const message = `same name as "${namesake.id}", with no email address or phone in common: kept apart; merge by hand if they are one person`;
+        const kind = 'same name as another contact, kept apart';
+        problems.push(rowProblem('SameNameKeptApart', current.file, person.at, '', { row: person.row, unit }, kind, message));
+      }
       const id = uniqueId(person, ids);
       const draft: Draft = { id, data: newContact(person, current), changes: [], rows: [person.row] };
       created.push(draft);

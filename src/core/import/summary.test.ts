@@ -32,7 +32,14 @@ describe('summarizeImport', () => {
         ],
         unchanged: [6],
       },
-      [{ code: 'BadImportValue' }, { code: 'AmbiguousImportDate' }, { code: 'SamePhoneKeptApart' }, { code: 'BadImportRow' }],
+      [
+        { code: 'BadImportValue' },
+        { code: 'AmbiguousImportDate' },
+        { code: 'SamePhoneKeptApart' },
+        { code: 'SameNameKeptApart' },
+        { code: 'SameNameKeptApart' },
+        { code: 'BadImportRow' },
+      ],
       options,
     );
     expect([...summary.counts, ...summary.contacts]).toEqual([
@@ -41,6 +48,7 @@ describe('summarizeImport', () => {
       '  1 contact updated',
       '  1 already up to date',
       '  1 kept apart from a contact with the same phone',
+      '  2 kept apart from a contact with the same name',
       '  2 values left out',
       '  1 row not imported',
       'New contacts:',

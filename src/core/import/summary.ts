@@ -24,6 +24,11 @@ const COUNTED: { codes: ProblemCode[]; one: (unit: ImportUnit) => string; many: 
     one: () => 'kept apart from a contact with the same phone',
     many: () => 'kept apart from a contact with the same phone',
   },
+  {
+    codes: ['SameNameKeptApart'],
+    one: () => 'kept apart from a contact with the same name',
+    many: () => 'kept apart from a contact with the same name',
+  },
   { codes: ['BadImportValue', 'AmbiguousImportDate'], one: () => 'value left out', many: () => 'values left out' },
   {
     codes: ['BadImportRow', 'AmbiguousImportRow', 'UnreadableImportFile'],

@@ -73,6 +73,8 @@ export const PROBLEM_HINTS = {
     'Say which comes first in settings.yaml with dateOrder: DMY (day first, as in the UK) or MDY (month first, as in the US), or give site.locale (en-GB reads day first), then import again.',
   SamePhoneKeptApart:
     'Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.',
+  SameNameKeptApart:
+    'Nothing was merged. If they are one person, copy what you need into one contact file and delete the other; if not, nothing needs doing.',
   AmbiguousImportRow: 'The row matches two contacts. Merge them, or remove the shared address or number from one, then import again.',
   UnreadableMessage:
     'Save the message again with its full source (in most mail programs: "Save as" or "Show original", as .eml) and run intake on that file.',
