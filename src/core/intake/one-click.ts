@@ -4,7 +4,7 @@
  * came through other hands, and the contact is then marked as any other unsubscribe is.
  */
 import { dayOf, finishRun, noteOutcome, startRun } from './intake.ts';
-import { markUnsubscribed } from './messages/unsubscribe.ts';
+import { markUnsubscribed, sharedLinkNote } from './messages/unsubscribe.ts';
 import type { IntakeInput, IntakePlan } from './run.ts';
 import { addressTag, readUnsubscribeToken } from '../signing/index.ts';
 import { joinList } from '../contacts/index.ts';
@@ -46,10 +46,7 @@ export function planOneClickUnsubscribe(
     };
   }
   const moment = request.at.toString();
-  const together =
-    contacts.length > 1
-      ? `; the email went to ${joinList(contacts.map((c) => c.id))} with one link, which cannot tell who clicked, so all of them were stopped`
-      : '';
+  const together = sharedLinkNote(contacts, 'clicked');
   for (const contact of contacts) {
     markUnsubscribed(
       run,

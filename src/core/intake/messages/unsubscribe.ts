@@ -41,10 +41,7 @@ function apply(heard: Heard, run: Run): void {
     return;
   }
   const words = toMailbox ? `subject "${message.subject}"` : `"${clip(message.words)}"`;
-  const together =
-    contacts.length > 1
-      ? `; the email went to ${joinList(contacts.map((c) => c.id))} with one link, which cannot tell who asked, so all of them were stopped`
-      : '';
+  const together = sharedLinkNote(contacts, 'asked');
   for (const contact of contacts) {
     markUnsubscribed(
       run,
@@ -67,6 +64,12 @@ function whoAsked(heard: Heard, run: Run, signed: { contacts: string[] } | undef
   if (signed && listed.length) return listed;
   const fallback = heard.from ?? (heard.touch && run.byId.get(heard.touch.contact));
   return fallback ? [fallback] : listed;
+}
+
+/** What the evidence adds when one link stopped several people: why all of them. */
+export function sharedLinkNote(contacts: readonly Known[], act: 'asked' | 'clicked'): string {
+  if (contacts.length < 2) return '';
+  return `; the email went to ${joinList(contacts.map((c) => c.id))} with one link, which cannot tell who ${act}, so all of them were stopped`;
 }
 
 /**
