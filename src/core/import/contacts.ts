@@ -156,7 +156,7 @@ export function startImport(existing: readonly ExistingContact[], options: Impor
     if (!match) {
       // A namesake with other addresses and numbers may be another person, or the same one with
       // new ones: kept apart, and said.
-      const namesake = person.name === undefined ? undefined : byName.get(person.name.toLowerCase());
+      const namesake = person.name && byName.get(person.name.toLowerCase());
       if (namesake) {
         const message = `same name as "${namesake.id}", with no email address or phone in common: kept apart; merge by hand if they are one person`;
         const kind = 'same name as another contact, kept apart';
