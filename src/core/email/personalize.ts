@@ -101,13 +101,11 @@ export function createPersonalizer(
     let fragment = latest.get(except);
     if (!fragment) {
       const shown = shareable.filter((r) => r.id !== except).slice(0, 3);
-      latest.set(
-        except,
-        (fragment = resultsBlock(
-          shown.map((r) => r.data),
-          palette,
-        )),
+      fragment = resultsBlock(
+        shown.map((r) => r.data),
+        palette,
       );
+      latest.set(except, fragment);
     }
     return fragment;
   }
