@@ -462,7 +462,7 @@ describe('the built sample site in Chromium', { timeout: SLOW }, () => {
     // A household's email: its link names two people ("ana-ruiz sam-ruiz"), and the page says how to stop one.
     await page.goto(`${server.url}unsubscribe/?t=YW5hLXJ1aXogc2FtLXJ1aXo.abcdefghijkl.abcdefghijklmnopqrstuv`, { waitUntil: 'load' });
     expect(await page.locator('[data-household]').textContent()).toMatch(
-      /^\s*The email you came from went to more than one person in your household\. To stop only your own emails, use the\s+button below and send the email from your own address\.\s*$/,
+      /^\s*The email you came from went to more than one person in your household\. To stop only your own emails, use "Send the\s+email that unsubscribes you" and send it from your own address\.\s*$/,
     );
     expect(await page.locator('[data-household]').isVisible()).toBe(true);
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
