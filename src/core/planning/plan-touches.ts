@@ -84,7 +84,7 @@ type Shared = {
   last: LastByParts;
   doneInHousehold: DoneInHousehold;
   triggers: (contact: Entry<Contact>) => ContactTriggers;
-  purpose: (contact: Entry<Contact>) => (step: Step, due: Day, touch: string) => Filled;
+  purpose: (contact: Entry<Contact>, unsent?: ReadonlySet<string>) => (step: Step, due: Day, touch: string) => Filled;
   date: (day: Day) => Temporal.PlainDate;
   /** `formatDay`, remembered: the same few days come up for every contact. */
   text: (day: Day) => string;
@@ -196,11 +196,29 @@ const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byTouch = (a: SkippedTouch | DueTouch, b: SkippedTouch | DueTouch) =>
   text(a.contact, b.contact) || text(a.plan, b.plan) || text(a.step, b.step) || compare(a.due, b.due);
 
-/** The contact's touches due in the range: planned, placed on the days the email limits leave, skipped or missed. */
+/**
+ * The contact's touches due in the range: planned, placed on the days the email limits leave,
+ * skipped or missed. An introduction ask by email that the limits hold past its grace window never
+ * goes out, so it keeps no later ask waiting: the contact is planned again without counting it, as
+ * the daily runs would, which see it only as missed.
+ */
 function planContact(contact: Entry<Contact>, s: Shared): void {
   const { emails, purposeful } = candidatesOf(contact, s);
-  if (purposeful.length) fillPurposes(contact, purposeful, emails, s);
-  if (emails.length) placeEmails(contact, emails, s);
+  const unsent = new Set<string>();
+  for (;;) {
+    const planned: PlanResult = { due: [], skipped: [], missed: [] };
+    const queued = [...emails];
+    if (purposeful.length) fillPurposes(contact, purposeful, queued, planned, s, unsent);
+    const expired = queued.length ? placeEmails(contact, queued, planned, s) : [];
+    const counted = expired.filter((t) => t.definition.purpose === 'introduction-ask' && !unsent.has(t.id));
+    if (!counted.length) {
+      s.result.due.push(...planned.due);
+      s.result.skipped.push(...planned.skipped);
+      s.result.missed.push(...planned.missed);
+      return;
+    }
+    for (const t of counted) unsent.add(t.id);
+  }
 }
 
 /**
@@ -277,9 +295,16 @@ function candidatesOf(contact: Entry<Contact>, s: Shared): { emails: Candidate[]
 }
 
 /** Steps with a purpose (an introduction to ask for, a gift to choose): filled in and planned, or skipped with why. */
-function fillPurposes(contact: Entry<Contact>, purposeful: Candidate[], emails: Candidate[], s: Shared): void {
-  const { from, end, result } = s;
-  const fill = s.purpose(contact);
+function fillPurposes(
+  contact: Entry<Contact>,
+  purposeful: Candidate[],
+  emails: Candidate[],
+  result: PlanResult,
+  s: Shared,
+  unsent: ReadonlySet<string>,
+): void {
+  const { from, end } = s;
+  const fill = s.purpose(contact, unsent);
   for (const touch of purposeful.sort((a, b) => a.due - b.due)) {
     const filled = fill(touch.definition, touch.due, touch.id);
     // An email looked at ahead of the range is skipped, if at all, by the run that plans its day.
@@ -290,9 +315,12 @@ function fillPurposes(contact: Entry<Contact>, purposeful: Candidate[], emails: 
   }
 }
 
-/** Emails on the days the contact's limits leave free: planned, refused (no permission that day) or missed. */
-function placeEmails(contact: Entry<Contact>, emails: Candidate[], s: Shared): void {
-  const { from, end, history, result } = s;
+/**
+ * Emails on the days the contact's limits leave free: planned, refused (no permission that day) or
+ * missed. Gives those the limits held past their grace window.
+ */
+function placeEmails(contact: Entry<Contact>, emails: Candidate[], result: PlanResult, s: Shared): Candidate[] {
+  const { from, end, history } = s;
   const grace = s.input.settings.graceDays;
   const address = new Map<Candidate, string>();
   const { placed, refused, expired } = scheduleEmails(
@@ -313,6 +341,7 @@ function placeEmails(contact: Entry<Contact>, emails: Candidate[], s: Shared): v
   const { perContactPerWeek } = s.input.settings.limits;
   const held = because('HeldByEmailLimits', { perWeek: perContactPerWeek, graceDays: grace });
   for (const queued of expired) result.missed.push(outcome(queued, contact.id, s, held));
+  return expired;
 }
 
 function dueTouch(t: Candidate, contact: string, day: Day, s: Shared): DueTouch {

@@ -137,7 +137,9 @@ describe('refer-back and ask steps, and event invitations', () => {
           ).toEqual(once.skipped.map((t) => `${t.id} ${t.reason}`).sort());
         },
       ),
-      { numRuns: 15 },
+      // The example: an email ask the limits held past its grace window was counted as asked, and
+      // kept a later call ask waiting that the daily runs let through.
+      { numRuns: 15, examples: [[1, 23, 141, 20]] },
     );
   });
 

@@ -29,9 +29,11 @@ const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' 
  * Fills in the steps that have a `purpose`, for one contact, in order of due day: refer-back
  * steps name who to introduce them to; introduction asks keep their gap and wait while a
  * referral of theirs is being handled, and carry a frame and a line. Asks let through count
- * against the later ones.
+ * against the later ones, except those in `unsent`: asks the planner found will never go out.
  */
-export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) => (step: Step, due: Day, touch: string) => Filled {
+export function purposeFiller(
+  input: PurposeInput,
+): (contact: Entry<Contact>, unsent?: ReadonlySet<string>) => (step: Step, due: Day, touch: string) => Filled {
   const asked = asksByContact(input.history, askSteps(input.plans));
   // Names are wanted only when an ask waits on a referral: the index waits for the first one.
   let names: Map<string, string> | undefined;
@@ -46,7 +48,7 @@ export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) =>
     if (!index) indexes.set(key, (index = introductionIndex(input.contacts, input.referrals, date)));
     return index;
   };
-  return (contact) => {
+  return (contact, unsent) => {
     const asks = [...(asked.get(contact.id) ?? [])];
     return (step, due, touch) => {
       const date = Temporal.PlainDate.from(formatDay(due));
@@ -66,7 +68,7 @@ export function purposeFiller(input: PurposeInput): (contact: Entry<Contact>) =>
         const blocked = askBlocked(contact.id, touch, due, asks, input.daysBetweenAsks, referralsBy.get(contact.id) ?? [], nameOf);
         if (blocked) return { skip: blocked };
         const before = asks.filter((a) => a.due < due).length;
-        if (!asks.some((a) => a.touch === touch)) asks.push({ touch, due });
+        if (!unsent?.has(touch) && !asks.some((a) => a.touch === touch)) asks.push({ touch, due });
         if (step.channel === 'email') return {};
         const { frame, line } = askFrame(contact.data, before, lookup);
         return { suggestion: join(`Frame: ${frame}.`, `"${line}"`, step.suggestion) };
