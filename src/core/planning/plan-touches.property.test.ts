@@ -146,6 +146,7 @@ describe('planTouches properties', () => {
   });
 
   it('a year of daily runs writing history accounts for each sequence step exactly once, and sends none twice', () => {
+    let sentInAll = 0;
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1000 }), settingsArb, (seed, settings) => {
         const input = content(seed, 30, settings);
@@ -155,6 +156,7 @@ describe('planTouches properties', () => {
         const accounted = runs.flatMap((r) => [...r.due, ...r.skipped, ...r.missed].filter(sequence).map((t) => t.id));
         expect(sent.length).toBe(new Set(sent).size);
         expect(accounted.length).toBe(new Set(accounted).size);
+        sentInAll += sent.length;
         // Every step of every sequence that started in the year and ended before it closed.
         const expected = input.contacts.flatMap(({ id, data }) => {
           const since = data.dates.clientSince;
@@ -165,9 +167,13 @@ describe('planTouches properties', () => {
             .map((d) => `${id}.new-client.weekly-note.${d}`);
         });
         expect(accounted.filter((id) => expected.includes(id)).sort()).toEqual(expected.sort());
-        expect(sent.length).toBeGreaterThan(0);
+        // Not vacuous: the year has sequences to account for. Whether any is sent depends on the
+        // content: seed 449's two new clients gave no email consent, so each step is skipped.
+        expect(expected.length).toBeGreaterThan(0);
       }),
-      { numRuns: 6 },
+      { numRuns: 6, examples: [[449, { perContactPerWeek: 1, graceDays: 0 }]] },
     );
+    // And not vacuous as a whole: the years sent sequence steps to check for repeats.
+    expect(sentInAll).toBeGreaterThan(0);
   });
 });
